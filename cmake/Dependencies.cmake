@@ -1,0 +1,18 @@
+# Third-party libraries, all from Debian 12 packages (scripts/setup installs them).
+find_package(PkgConfig REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(SQLite3 REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(CLI11 2.1 REQUIRED)
+find_package(fmt 9 REQUIRED)
+find_package(spdlog 1.10 REQUIRED)
+find_package(Threads REQUIRED)
+
+# Debian's libsoci-dev ships no CMake config: find the libraries directly.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIBRARY soci_core REQUIRED)
+find_library(SOCI_SQLITE3_LIBRARY soci_sqlite3 REQUIRED)
+add_library(soci_sqlite3_bundle INTERFACE)
+target_include_directories(soci_sqlite3_bundle SYSTEM INTERFACE ${SOCI_INCLUDE_DIR})
+target_link_libraries(soci_sqlite3_bundle INTERFACE
+  ${SOCI_SQLITE3_LIBRARY} ${SOCI_CORE_LIBRARY} SQLite::SQLite3 ${CMAKE_DL_LIBS})

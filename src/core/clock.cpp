@@ -1,0 +1,33 @@
+#include "core/clock.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace dangvu {
+
+// Reading DANGVU_TODAY is configuration, not I/O in the sense of the layer rule: it fixes "today".
+Date SystemClock::today() const {
+  if (const char* fixed = std::getenv("DANGVU_TODAY")) {
+    if (auto d = Date::parse(fixed); d.ok()) return *d;
+  }
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::from_days(static_cast<std::int32_t>(now.time_since_epoch().count()));
+}
+
+std::string SystemClock::now_iso() const {
+  if (const char* fixed = std::getenv("DANGVU_TODAY")) {
+    if (auto d = Date::parse(fixed); d.ok()) return d->iso() + "T12:00:00Z";
+  }
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto day = std::chrono::floor<std::chrono::days>(now);
+  std::chrono::hh_mm_ss hms{now - day};
+  Date d = Date::from_days(static_cast<std::int32_t>(day.time_since_epoch().count()));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.iso().c_str(),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return buf;
+}
+
+}  // namespace dangvu

@@ -1,0 +1,126 @@
+#include "core/rules.h"
+
+#include <nlohmann/json.hpp>
+
+namespace dangvu {
+namespace {
+
+using nlohmann::json;
+
+Error bad_rule(const std::string& key, const std::string& why_vi, const std::string& why_en) {
+  return Error::invalid("rules." + key, "Tệp quy tắc, khóa «" + key + "»: " + why_vi,
+                        "rules file, key '" + key + "': " + why_en);
+}
+
+Result<int> read_int(const json& j, const std::string& key, int min, int max) {
+  if (!j.is_number_integer()) return bad_rule(key, "phải là số nguyên.", "must be an integer");
+  auto v = j.get<long long>();
+  if (v < min || v > max) {
+    return bad_rule(key, "phải trong khoảng " + std::to_string(min) + "–" + std::to_string(max) + ".",
+                    "out of range");
+  }
+  return static_cast<int>(v);
+}
+
+}  // namespace
+
+bool RuleSet::parent_allowed(OrgKind child, const OrgKind* parent) const {
+  auto it = allowed_parents.find(child);
+  if (it == allowed_parents.end()) return false;
+  return it->second.count(parent ? std::string(to_string(*parent)) : std::string("root")) > 0;
+}
+
+Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
+  json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded() || !root.is_object()) {
+    return Error::invalid("rules", "Tệp quy tắc không phải là một đối tượng JSON hợp lệ.",
+                          "rules file is not a valid JSON object");
+  }
+  RuleSet r = defaults();
+  const std::map<std::string, int*> ints = {
+      {"admission_min_age_years", &r.admission_min_age_years},
+      {"admission_max_age_years", &r.admission_max_age_years},
+      {"probation_months", &r.probation_months},
+      {"ceremony_due_working_days", &r.ceremony_due_working_days},
+      {"recognition_review_working_days", &r.recognition_review_working_days},
+      {"transfer_letter_days", &r.transfer_letter_days},
+      {"branch_min_official_members", &r.branch_min_official_members},
+      {"card_number_digits", &r.card_number_digits},
+  };
+  for (const auto& [key, value] : root.items()) {
+    if (auto it = ints.find(key); it != ints.end()) {
+      auto v = read_int(value, key, 0, 1200);
+      if (!v.ok()) return v.error();
+      *it->second = *v;
+    } else if (key == "badge_years") {
+      if (!value.is_array()) return bad_rule(key, "phải là danh sách số năm.", "must be an array");
+      r.badge_years.clear();
+      for (const auto& y : value) {
+        auto v = read_int(y, key, 1, 120);
+        if (!v.ok()) return v.error();
+        r.badge_years.push_back(*v);
+      }
+    } else if (key == "allowed_parents") {
+      if (!value.is_object()) return bad_rule(key, "phải là một đối tượng.", "must be an object");
+      r.allowed_parents.clear();
+      for (const auto& [child, parents] : value.items()) {
+        auto kind = parse_org_kind(child);
+        if (!kind) return bad_rule(key, "loại tổ chức «" + child + "» không tồn tại.", "unknown kind");
+        if (!parents.is_array()) return bad_rule(key, "phải là danh sách.", "must be an array");
+        for (const auto& p : parents) {
+          if (!p.is_string() || (p != "root" && !parse_org_kind(p.get<std::string>()))) {
+            return bad_rule(key, "loại tổ chức cấp trên không hợp lệ.", "unknown parent kind");
+          }
+          r.allowed_parents[*kind].insert(p.get<std::string>());
+        }
+      }
+    } else if (key == "member_org_kinds") {
+      if (!value.is_array()) return bad_rule(key, "phải là danh sách.", "must be an array");
+      r.member_org_kinds.clear();
+      for (const auto& k : value) {
+        auto kind = k.is_string() ? parse_org_kind(k.get<std::string>()) : std::nullopt;
+        if (!kind) return bad_rule(key, "loại tổ chức không hợp lệ.", "unknown kind");
+        r.member_org_kinds.insert(*kind);
+      }
+    } else if (key == "readmission_after") {
+      if (!value.is_array()) return bad_rule(key, "phải là danh sách.", "must be an array");
+      r.readmission_after.clear();
+      for (const auto& s : value) {
+        auto st = s.is_string() ? parse_member_status(s.get<std::string>()) : std::nullopt;
+        if (!st || !is_ended(*st)) return bad_rule(key, "trạng thái không hợp lệ.", "bad status");
+        r.readmission_after.insert(*st);
+      }
+    } else {
+      return bad_rule(key, "khóa không được hỗ trợ.", "unknown key");
+    }
+  }
+  if (r.admission_min_age_years > r.admission_max_age_years) {
+    return bad_rule("admission_min_age_years", "lớn hơn tuổi tối đa.", "min age above max age");
+  }
+  return r;
+}
+
+std::string RuleSet::to_json() const {
+  json j;
+  j["admission_min_age_years"] = admission_min_age_years;
+  j["admission_max_age_years"] = admission_max_age_years;
+  j["probation_months"] = probation_months;
+  j["ceremony_due_working_days"] = ceremony_due_working_days;
+  j["recognition_review_working_days"] = recognition_review_working_days;
+  j["transfer_letter_days"] = transfer_letter_days;
+  j["branch_min_official_members"] = branch_min_official_members;
+  j["card_number_digits"] = card_number_digits;
+  j["badge_years"] = badge_years;
+  json parents = json::object();
+  for (const auto& [child, ps] : allowed_parents) parents[std::string(to_string(child))] = ps;
+  j["allowed_parents"] = parents;
+  json kinds = json::array();
+  for (auto k : member_org_kinds) kinds.push_back(std::string(to_string(k)));
+  j["member_org_kinds"] = kinds;
+  json after = json::array();
+  for (auto s : readmission_after) after.push_back(std::string(to_string(s)));
+  j["readmission_after"] = after;
+  return j.dump(2);
+}
+
+}  // namespace dangvu

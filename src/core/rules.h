@@ -1,0 +1,51 @@
+#pragma once
+// The rule set: every number and table the core enforces, as data. Defaults follow the rules in
+// force in 2026 (Quy định 294-QĐ/TW, Hướng dẫn 06-HD/TW, 366-QĐ/TW, 01-QĐ/TW); an office corrects
+// them in a JSON file (`dangvu --rules FILE`) without a code change.
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/member.h"
+#include "core/org.h"
+#include "core/result.h"
+
+namespace dangvu {
+
+struct RuleSet {
+  int admission_min_age_years = 18;  // on the branch's vote date
+  int admission_max_age_years = 60;  // above needs the provincial committee's decision (exception)
+  int probation_months = 12;         // from the admission ceremony
+  int ceremony_due_working_days = 30;       // after the admission decision
+  int recognition_review_working_days = 30; // after probation ends; later is "overdue"
+  int transfer_letter_days = 30;
+  int branch_min_official_members = 3;
+  int card_number_digits = 12;
+  std::vector<int> badge_years = {30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90};
+  // Which kinds may sit under which; "root" is the key for no parent.
+  std::map<OrgKind, std::set<std::string>> allowed_parents = {
+      {OrgKind::upper_committee, {"root", "upper_committee"}},
+      {OrgKind::cluster, {"upper_committee"}},
+      {OrgKind::grassroots_committee, {"upper_committee", "cluster"}},
+      {OrgKind::grassroots_branch, {"upper_committee", "cluster"}},
+      {OrgKind::sub_branch, {"grassroots_committee"}},
+  };
+  // Kinds a member's Party activity can be held in.
+  std::set<OrgKind> member_org_kinds = {OrgKind::grassroots_branch, OrgKind::sub_branch};
+  // Ended statuses after which readmission (kết nạp lại) may be recorded.
+  std::set<MemberStatus> readmission_after = {MemberStatus::removed, MemberStatus::resigned};
+
+  // The defaults above.
+  static RuleSet defaults() { return {}; }
+  // Reads a JSON object whose keys override the defaults. Unknown keys and values of the wrong
+  // type are refused with the key named, so a typo never silently leaves a default in force.
+  static Result<RuleSet> from_json(std::string_view json_text);
+  std::string to_json() const;
+
+  bool parent_allowed(OrgKind child, const OrgKind* parent) const;
+  bool holds_members(OrgKind kind) const { return member_org_kinds.count(kind) > 0; }
+};
+
+}  // namespace dangvu
