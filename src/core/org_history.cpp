@@ -14,6 +14,7 @@ void OrgHistory::add_org(OrgId id, std::string code) { codes_[id] = std::move(co
 void OrgHistory::add_version(OrgVersion v) {
   change_dates_.insert(v.valid_from);
   if (v.valid_to != Date::max()) change_dates_.insert(v.valid_to);
+  if (v.parent) children_index_[*v.parent].insert(v.org);
   auto& list = versions_[v.org];
   list.push_back(std::move(v));
   std::stable_sort(list.begin(), list.end(),
@@ -137,8 +138,10 @@ Status OrgHistory::require_parent(std::optional<OrgId> parent, OrgKind kind, Dat
 
 std::vector<const OrgVersion*> OrgHistory::children_from(OrgId id, Date date) const {
   std::vector<const OrgVersion*> out;
-  for (const auto& [org, list] : versions_) {
-    for (const auto& v : list) {
+  auto idx = children_index_.find(id);
+  if (idx == children_index_.end()) return out;
+  for (OrgId org : idx->second) {
+    for (const auto& v : versions_.at(org)) {
       if (v.parent == id && v.valid_to > date) out.push_back(&v);
     }
   }

@@ -76,6 +76,7 @@ class OrgHistory {
   std::unordered_map<OrgId, std::string> codes_;
   std::unordered_map<OrgId, std::vector<OrgVersion>> versions_;  // per org, by valid_from
   std::set<Date> change_dates_;
+  std::unordered_map<OrgId, std::set<OrgId>> children_index_;  // parent → orgs that ever sat under it
 };
 
 }  // namespace dangvu

@@ -53,8 +53,11 @@ class [[nodiscard]] Status {
 }  // namespace dangvu
 
 // Returns the error of a failed Result/Status expression from the enclosing function.
-#define DANGVU_TRY(expr)                       \
-  do {                                         \
-    auto dangvu_try_ = (expr);                 \
-    if (!dangvu_try_.ok()) return dangvu_try_.error(); \
+#define DANGVU_CONCAT_INNER(a, b) a##b
+#define DANGVU_CONCAT(a, b) DANGVU_CONCAT_INNER(a, b)
+#define DANGVU_TRY(expr) DANGVU_TRY_IMPL(DANGVU_CONCAT(dangvu_try_, __COUNTER__), expr)
+#define DANGVU_TRY_IMPL(name, expr)      \
+  do {                                   \
+    auto name = (expr);                  \
+    if (!name.ok()) return name.error(); \
   } while (false)

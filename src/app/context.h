@@ -1,0 +1,39 @@
+#pragma once
+// What every subcommand shares: the database, the rule set, the clock, error output.
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "service/registry.h"
+
+namespace CLI {
+class App;
+}
+
+namespace dangvu::app {
+
+struct Options {
+  std::string db;
+  std::string rules_file;
+  bool json = false;
+  int exit_code = 0;  // set by the subcommand that ran
+};
+
+// Prints a refusal: Vietnamese for the user, then the English detail for logs. Returns the exit code.
+int report_error(const Error& e, bool json);
+
+// Loads the rule set: defaults, overridden by --rules FILE or $DANGVU_RULES when given.
+Result<RuleSet> load_rules(const std::string& rules_file);
+
+// Opens the database, builds a Registry and runs `fn` with it; returns the exit code.
+int with_registry(const Options& opt, bool create_new,
+                  const std::function<Status(service::Registry&)>& fn);
+
+void add_org_commands(CLI::App& app, Options& opt);
+void add_member_commands(CLI::App& app, Options& opt);
+void add_read_commands(CLI::App& app, Options& opt);
+void add_admin_commands(CLI::App& app, Options& opt);
+
+}  // namespace dangvu::app

@@ -1,0 +1,437 @@
+#include "service/demo.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "service/demo_names.h"
+
+namespace dangvu::service {
+namespace {
+
+// splitmix64: small, fast, and the same sequence on every platform (std distributions are not).
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+  int between(int lo, int hi) { return lo + below(hi - lo + 1); }
+  bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1.0p-53 < p; }
+  template <typename T>
+  const T& pick(const std::vector<T>& v) { return v[static_cast<std::size_t>(below(static_cast<int>(v.size())))]; }
+
+ private:
+  std::uint64_t state_;
+};
+
+struct Shape {
+  int provinces;       // 1: the province is the root; more: a national root above them
+  int clusters;        // per province bloc committee
+  int committees;      // grassroots committees per cluster
+  int branches;        // grassroots branches per cluster
+  int sub_min, sub_max;
+  int members_min, members_max;  // per branch (grassroots branch or sub-branch)
+};
+
+Shape shape_of(DemoScale s) {
+  switch (s) {
+    case DemoScale::small: return {1, 2, 11, 7, 4, 9, 8, 25};
+    case DemoScale::province: return {1, 8, 60, 40, 4, 16, 20, 40};
+    case DemoScale::nation: return {34, 10, 100, 62, 4, 12, 10, 28};
+  }
+  return {1, 2, 11, 7, 4, 9, 8, 25};
+}
+
+const Date kFounded = Date::from_ymd(1975, 1, 1).value();
+const Date kReorganized = Date::from_ymd(2025, 7, 1).value();
+const Date kLastEvent = Date::from_ymd(2026, 10, 31).value();
+const Date kFirstAdmission = Date::from_ymd(1976, 1, 1).value();
+
+struct Branch {
+  OrgId id;
+};
+
+class Generator {
+ public:
+  Generator(Registry& r, DemoScale scale, std::uint64_t seed,
+            const std::function<void(const std::string&)>& progress)
+      : r_(r), store_(r.store()), shape_(shape_of(scale)), rng_(seed), progress_(progress) {}
+
+  Status run(DemoSummary& summary);
+
+ private:
+  Result<OrgId> create(const std::string& code, const std::string& name, OrgKind kind,
+                       std::optional<OrgId> parent, Date date);
+  Status record(const std::string& kind, const Result<OrgChange>& change, nlohmann::json payload);
+  Status build_province(int p, std::optional<OrgId> national_root);
+  Status reorganize(int p, OrgId province, OrgId bloc, const std::vector<OrgId>& clusters,
+                    const std::vector<std::pair<OrgId, bool>>& grassroots,
+                    const std::vector<OrgId>& merge_pair, const std::string& prefix);
+  Status members_of_branch(OrgId branch, const std::vector<OrgId>& province_branches);
+  std::vector<MemberEvent> life(Person& person, OrgId home, const std::vector<OrgId>& others,
+                                bool& candidate_only);
+  Person person(bool male);
+  Date random_date(Date from, Date to) {
+    if (to <= from) return from;
+    return from.add_days(rng_.below(to.days() - from.days() + 1));
+  }
+
+  Registry& r_;
+  store::Store& store_;
+  Shape shape_;
+  Rng rng_;
+  const std::function<void(const std::string&)>& progress_;
+  OrgHistory history_;
+  DemoSummary* summary_ = nullptr;
+  std::int64_t next_card_ = 1;
+  std::int64_t next_candidate_ = 1;
+  std::string province_card_prefix_ = "01";
+  bool named_example_done_ = false;
+};
+
+Result<OrgId> Generator::create(const std::string& code, const std::string& name, OrgKind kind,
+                                std::optional<OrgId> parent, Date date) {
+  auto id = store_.insert_org(code);
+  if (!id.ok()) return id.error();
+  history_.add_org(*id, code);
+  NewOrg org{*id, code, name, kind, parent, true};
+  DANGVU_TRY(record("create", history_.plan_create(org, date, r_.rules()),
+                    {{"code", code}, {"name", name}, {"kind", std::string(to_string(kind))}}));
+  ++summary_->orgs;
+  return *id;
+}
+
+Status Generator::record(const std::string& kind, const Result<OrgChange>& change,
+                         nlohmann::json payload) {
+  if (!change.ok()) return change.error();
+  payload["date"] = change->date.iso();
+  auto event = store_.append_org_event(kind, change->date, payload.dump(), "demo",
+                                       r_.clock().now_iso());
+  if (!event.ok()) return event.error();
+  DANGVU_TRY(store_.apply_org_change(*change, *event));
+  history_.apply(*change);
+  return {};
+}
+
+Person Generator::person(bool male) {
+  Person p;
+  int total = 0;
+  for (const auto& f : demo::family_names()) total += f.weight;
+  int roll = rng_.below(total);
+  for (const auto& f : demo::family_names()) {
+    if ((roll -= f.weight) < 0) {
+      p.family = std::string(f.text);
+      break;
+    }
+  }
+  p.middle = std::string(rng_.pick(male ? demo::male_middle_names() : demo::female_middle_names()));
+  p.given = std::string(rng_.pick(male ? demo::male_given_names() : demo::female_given_names()));
+  p.gender = male ? Gender::male : Gender::female;
+  return p;
+}
+
+// One person's life in the Party, as events in date order; every event is on or before kLastEvent.
+std::vector<MemberEvent> Generator::life(Person& p, OrgId home, const std::vector<OrgId>& others,
+                                         bool& candidate_only) {
+  std::vector<MemberEvent> events;
+  candidate_only = rng_.chance(0.04);
+  if (candidate_only) {
+    Date reg = random_date(kLastEvent.add_years(-2), kLastEvent.add_days(-20));
+    p.birth_date = reg.add_years(-rng_.between(19, 35)).add_days(-rng_.below(365));
+    MemberEvent e;
+    e.kind = MemberEventKind::candidate_registration;
+    e.date = reg;
+    e.org = home;
+    events.push_back(e);
+    return events;
+  }
+  // Admissions spread over fifty years, somewhat more in recent ones.
+  Date admitted = rng_.chance(0.25) ? random_date(kLastEvent.add_years(-6), kLastEvent.add_days(-15))
+                                    : random_date(kFirstAdmission, kLastEvent.add_days(-15));
+  int age = rng_.chance(0.8) ? rng_.between(19, 35) : rng_.between(36, 55);
+  p.birth_date = admitted.add_years(-age).add_days(-rng_.below(360));
+  if (rng_.chance(0.3) && admitted.add_months(-9) > kFounded) {
+    MemberEvent reg;
+    reg.kind = MemberEventKind::candidate_registration;
+    reg.date = admitted.add_months(-rng_.between(6, 18));
+    if (reg.date < kFounded) reg.date = kFounded;
+    reg.org = home;
+    events.push_back(reg);
+  }
+  MemberEvent adm;
+  adm.kind = MemberEventKind::admission;
+  adm.date = admitted;
+  adm.org = home;
+  adm.decision_no = std::to_string(rng_.between(1, 480)) + "-QĐ/ĐU";
+  Date ceremony = admitted.add_working_days(rng_.chance(0.01) ? rng_.between(32, 45) : rng_.between(3, 20));
+  adm.ceremony_date = ceremony > kLastEvent ? kLastEvent : ceremony;
+  adm.card_number = province_card_prefix_ + std::to_string(10000000000LL + next_card_).substr(1);
+  ++next_card_;
+  events.push_back(adm);
+  Date last = *adm.ceremony_date;
+  OrgId current = home;
+  Date due = adm.ceremony_date->add_months(12);
+  Date recognized = due.add_days(rng_.between(0, 25));
+  // A few recent probationary members are left without a decision: the overdue flag's cases.
+  const bool overdue = due > kLastEvent.add_years(-1) && rng_.chance(0.15);
+  if (recognized <= kLastEvent && !overdue) {
+    MemberEvent rec;
+    rec.kind = MemberEventKind::recognition;
+    rec.date = recognized;
+    rec.decision_no = std::to_string(rng_.between(1, 480)) + "-QĐ/ĐU";
+    events.push_back(rec);
+    last = recognized;
+    if (rng_.chance(0.12) && !others.empty()) {
+      Date moved = random_date(last.add_days(30), kLastEvent);
+      OrgId to = rng_.pick(others);
+      if (moved <= kLastEvent && to != current) {
+        MemberEvent tr;
+        tr.kind = MemberEventKind::transfer;
+        tr.mode = TransferMode::permanent;
+        tr.date = moved;
+        tr.org = to;
+        tr.reason = "Chuyển công tác";
+        events.push_back(tr);
+        current = to;
+        last = moved;
+      }
+    }
+    if (rng_.chance(0.02) && !others.empty()) {
+      Date away = random_date(last.add_days(10), kLastEvent);
+      OrgId to = rng_.pick(others);
+      if (away <= kLastEvent && to != current) {
+        MemberEvent tr;
+        tr.kind = MemberEventKind::transfer;
+        tr.mode = TransferMode::temporary;
+        tr.date = away;
+        tr.org = to;
+        tr.reason = "Đi học tập trung";
+        events.push_back(tr);
+        last = away;
+        Date back = away.add_months(rng_.between(3, 24));
+        if (back <= kLastEvent) {
+          MemberEvent end;
+          end.kind = MemberEventKind::transfer;
+          end.mode = TransferMode::temporary_end;
+          end.date = back;
+          events.push_back(end);
+          last = back;
+        }
+      }
+    }
+    const bool elderly = p.birth_date.year() < 1960;
+    MemberEventKind end_kind = MemberEventKind::correction;
+    if (elderly && rng_.chance(0.05)) end_kind = MemberEventKind::death;
+    else if (rng_.chance(0.01)) end_kind = MemberEventKind::removal;
+    else if (rng_.chance(0.004)) end_kind = MemberEventKind::resignation;
+    if (end_kind != MemberEventKind::correction) {
+      Date ended = random_date(last.add_days(30), kLastEvent);
+      if (ended <= kLastEvent && ended > last) {
+        MemberEvent end;
+        end.kind = end_kind;
+        end.date = ended;
+        end.reason = end_kind == MemberEventKind::removal ? "Bỏ sinh hoạt 3 tháng trong năm" : "";
+        events.push_back(end);
+        last = ended;
+        if (end_kind != MemberEventKind::death && rng_.chance(0.2)) {
+          Date again = random_date(ended.add_years(1), kLastEvent);
+          if (again <= kLastEvent && again > ended &&
+              whole_years_between(p.birth_date, again) < 60) {
+            MemberEvent re;
+            re.kind = MemberEventKind::readmission;
+            re.date = again;
+            re.org = current;
+            re.ceremony_date = again.add_working_days(5) > kLastEvent ? again : again.add_working_days(5);
+            re.decision_no = std::to_string(rng_.between(1, 480)) + "-QĐ/ĐU";
+            events.push_back(re);
+          }
+        }
+      }
+    }
+  }
+  return events;
+}
+
+Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& province_branches) {
+  int n = rng_.between(shape_.members_min, shape_.members_max);
+  for (int i = 0; i < n; ++i) {
+    bool male = rng_.chance(0.58);
+    Person p = person(male);
+    if (!named_example_done_ && summary_->members == 6) {
+      // One known person, so that searching "dam van chinh" in the demo finds Đàm Văn Chính.
+      p = Person{"Đàm", "Văn", "Chính", {}, Gender::male};
+      male = true;
+      named_example_done_ = true;
+    }
+    bool candidate_only = false;
+    std::vector<OrgId> others;
+    for (int k = 0; k < 3 && !province_branches.empty(); ++k) others.push_back(rng_.pick(province_branches));
+    auto events = life(p, branch, others, candidate_only);
+    // Members are known by their card number; candidates by a training register code.
+    std::string code;
+    if (candidate_only) code = "QC" + std::to_string(10000000 + next_candidate_++).substr(1);
+    for (const auto& e : events) {
+      if (!e.card_number.empty()) code = e.card_number;
+    }
+    auto id = r_.load_member_with_events(code, p, events, history_);
+    if (!id.ok()) {
+      Error e = id.error();
+      e.detail_en = "demo member " + code + ": " + e.detail_en;
+      return e;
+    }
+    ++summary_->members;
+    summary_->events += static_cast<std::int64_t>(events.size());
+    if (progress_ && summary_->members % 50000 == 0) {
+      progress_("  " + std::to_string(summary_->members) + " members");
+    }
+  }
+  return {};
+}
+
+Status Generator::build_province(int p, std::optional<OrgId> national_root) {
+  const std::string province_name(demo::province_names()[static_cast<std::size_t>(p) %
+                                                          demo::province_names().size()]);
+  const std::string prefix = shape_.provinces > 1 ? "P" + std::to_string(100 + p).substr(1) + "-" : "";
+  province_card_prefix_ = std::to_string(100 + (p % 99) + 1).substr(1);
+  next_card_ = 1;
+  auto province = create(prefix.empty() ? "TU" : prefix + "TU", "Đảng bộ tỉnh " + province_name,
+                         OrgKind::upper_committee, national_root, kFounded);
+  if (!province.ok()) return province.error();
+  auto bloc = create(prefix + "DBK", "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh " + province_name,
+                     OrgKind::upper_committee, *province, kFounded);
+  if (!bloc.ok()) return bloc.error();
+
+  static const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+  std::vector<OrgId> clusters;
+  std::vector<std::pair<OrgId, bool>> grassroots;  // id, belongs with the Party agencies
+  std::vector<OrgId> branches;                     // every org that holds members
+  std::vector<OrgId> merge_pair;
+  int agency = 0;
+  const auto& agencies = demo::agencies();
+  for (int c = 0; c < shape_.clusters; ++c) {
+    auto cluster = create(prefix + "CUM" + std::to_string(c + 1),
+                          std::string("Cụm thi đua số ") + kRoman[c % 10], OrgKind::cluster, *bloc,
+                          kFounded);
+    if (!cluster.ok()) return cluster.error();
+    clusters.push_back(*cluster);
+    for (int g = 0; g < shape_.committees + shape_.branches; ++g, ++agency) {
+      const bool committee = g < shape_.committees;
+      const auto& a = agencies[static_cast<std::size_t>(agency) % agencies.size()];
+      std::string name(a.name);
+      if (agency >= static_cast<int>(agencies.size())) name += " – đơn vị " + std::to_string(agency + 1);
+      const bool party = agency < static_cast<int>(agencies.size()) ? a.party_bloc : agency % 3 == 0;
+      std::string code = prefix + (committee ? "DB" : "CB") + std::to_string(1000 + agency + 1).substr(1);
+      auto org = create(code, (committee ? "Đảng bộ " : "Chi bộ ") + name,
+                        committee ? OrgKind::grassroots_committee : OrgKind::grassroots_branch,
+                        *cluster, kFounded);
+      if (!org.ok()) return org.error();
+      grassroots.emplace_back(*org, party);
+      if (committee && (agency == 1 || agency == 2)) merge_pair.push_back(*org);
+      if (!committee) {
+        branches.push_back(*org);
+        continue;
+      }
+      int subs = rng_.between(shape_.sub_min, shape_.sub_max);
+      for (int s = 0; s < subs; ++s) {
+        std::string dept(demo::departments()[static_cast<std::size_t>(s) % demo::departments().size()]);
+        if (s >= static_cast<int>(demo::departments().size())) dept += " " + std::to_string(s + 1);
+        auto sub = create(code + "." + std::to_string(100 + s + 1).substr(1), "Chi bộ " + dept,
+                          OrgKind::sub_branch, *org, kFounded);
+        if (!sub.ok()) return sub.error();
+        branches.push_back(*sub);
+      }
+    }
+  }
+  DANGVU_TRY(reorganize(p, *province, *bloc, clusters, grassroots, merge_pair, prefix));
+  if (progress_) {
+    progress_("Tỉnh " + province_name + ": " + std::to_string(summary_->orgs) + " tổ chức; đang tạo đảng viên…");
+  }
+  for (OrgId b : branches) DANGVU_TRY(members_of_branch(b, branches));
+  return {};
+}
+
+// The 2025 reorganization: two new provincial committees take the bloc's grassroots orgs, two
+// grassroots committees merge into one, and the clusters and the bloc committee are dissolved.
+Status Generator::reorganize(int p, OrgId province, OrgId bloc, const std::vector<OrgId>& clusters,
+                             const std::vector<std::pair<OrgId, bool>>& grassroots,
+                             const std::vector<OrgId>& merge_pair, const std::string& prefix) {
+  (void)p;
+  const std::string province_name = history_.latest(province)->name.substr(std::string("Đảng bộ tỉnh ").size());
+  auto party = create(prefix + "DBCQD", "Đảng bộ các cơ quan Đảng tỉnh " + province_name,
+                      OrgKind::upper_committee, province, kReorganized);
+  if (!party.ok()) return party.error();
+  auto government = create(prefix + "DBUB", "Đảng bộ Ủy ban nhân dân tỉnh " + province_name,
+                           OrgKind::upper_committee, province, kReorganized);
+  if (!government.ok()) return government.error();
+  const RuleSet& rules = r_.rules();
+  for (const auto& [org, party_bloc] : grassroots) {
+    if (std::find(merge_pair.begin(), merge_pair.end(), org) != merge_pair.end()) continue;
+    OrgId to = party_bloc ? *party : *government;
+    DANGVU_TRY(record("move", history_.plan_move(org, to, kReorganized, rules),
+                      {{"code", history_.code(org)}, {"parent", history_.code(to)}}));
+  }
+  if (merge_pair.size() == 2) {
+    auto merged_id = store_.insert_org(prefix + "DBNNMT");
+    if (!merged_id.ok()) return merged_id.error();
+    history_.add_org(*merged_id, prefix + "DBNNMT");
+    NewOrg merged{*merged_id, prefix + "DBNNMT", "Đảng bộ Sở Nông nghiệp và Môi trường",
+                  OrgKind::grassroots_committee, *government, true};
+    DANGVU_TRY(record("merge",
+                      history_.plan_merge(merge_pair, std::nullopt, merged, kReorganized, rules, {}),
+                      {{"from", {history_.code(merge_pair[0]), history_.code(merge_pair[1])}},
+                       {"into", prefix + "DBNNMT"}}));
+    ++summary_->orgs;
+  }
+  for (OrgId c : clusters) {
+    DANGVU_TRY(record("dissolve", history_.plan_dissolve(c, kReorganized, {}),
+                      {{"code", history_.code(c)}}));
+  }
+  return record("dissolve", history_.plan_dissolve(bloc, kReorganized, {}),
+                {{"code", history_.code(bloc)}});
+}
+
+Status Generator::run(DemoSummary& summary) {
+  summary_ = &summary;
+  summary.reorganized_on = kReorganized;
+  summary.last_event_on = kLastEvent;
+  if (r_.clock().today() < kLastEvent) {
+    return Error::invalid("today", "Dữ liệu mẫu có sự kiện đến ngày " + kLastEvent.vi() +
+                                       "; ngày hôm nay của máy sớm hơn.",
+                          "the demo's events end after today");
+  }
+  std::optional<OrgId> national;
+  if (shape_.provinces > 1) {
+    auto root = create("TW", "Đảng Cộng sản Việt Nam", OrgKind::upper_committee, std::nullopt, kFounded);
+    if (!root.ok()) return root.error();
+    national = *root;
+    summary.root_code = "TW";
+  } else {
+    summary.root_code = "TU";
+  }
+  for (int p = 0; p < shape_.provinces; ++p) DANGVU_TRY(build_province(p, national));
+  nlohmann::json detail = {{"orgs", summary.orgs}, {"members", summary.members}, {"events", summary.events}};
+  return store_.append_audit(r_.clock().now_iso(), "demo", "demo.generate", summary.root_code, detail.dump());
+}
+
+}  // namespace
+
+Result<DemoScale> parse_demo_scale(const std::string& text) {
+  if (text == "small") return DemoScale::small;
+  if (text == "province") return DemoScale::province;
+  if (text == "nation") return DemoScale::nation;
+  return Error::invalid("scale", "Trường «scale»: chọn small, province hoặc nation.", "unknown scale");
+}
+
+Result<DemoSummary> generate_demo(Registry& registry, DemoScale scale, std::uint64_t seed,
+                                  const std::function<void(const std::string&)>& progress) {
+  DemoSummary summary;
+  Generator gen(registry, scale, seed, progress);
+  DANGVU_TRY(registry.store().write_transaction([&]() -> Status { return gen.run(summary); }));
+  return summary;
+}
+
+}  // namespace dangvu::service

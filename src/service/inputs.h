@@ -1,0 +1,55 @@
+#pragma once
+// What a user action receives, as typed (CLI flags, later JSON fields): raw strings that the
+// service validates before any transaction starts.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dangvu::service {
+
+struct AddOrgInput {
+  std::string code, name, kind, parent_code, date;
+};
+
+struct MergeInput {
+  std::vector<std::string> from;  // codes of the orgs merged
+  std::string into;               // code of the target (existing, or new when `new_name` is set)
+  std::string new_name, new_kind, new_parent_code;  // a new target
+  std::string date;
+};
+
+struct SplitPartInput {
+  std::string code, name, kind;  // kind defaults to the source's kind
+};
+
+struct SplitInput {
+  std::string code;
+  std::vector<SplitPartInput> parts;
+  std::map<std::string, std::string> assign;  // child code → part code
+  std::string members_to;                     // part code; the first part by default
+  std::string date;
+};
+
+// One member event as typed. Which fields apply depends on `kind` (see core/member.h).
+struct EventInput {
+  std::string member_code;
+  std::string kind, date, org_code, mode;
+  std::string decision_no, ceremony_date, vote_date, age_exception_ref, card_number, reason;
+  std::string corrects;  // event number, for a correction
+  bool voids = false;
+  std::string new_date, new_org_code, new_ceremony_date, new_decision_no, new_card_number;
+};
+
+struct AddMemberInput {
+  std::string code, family, middle, given, birth_date, gender;
+  EventInput first;  // candidate_registration or admission
+};
+
+struct ListMembersInput {
+  std::string org_code, at, q, status;  // status: a status name, "active" (default) or "all"
+  int limit = 100;
+  int offset = 0;
+};
+
+}  // namespace dangvu::service

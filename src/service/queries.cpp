@@ -1,0 +1,239 @@
+// Reads as of a date: the tree with member counts, statistics, a member, a member list.
+#include <nlohmann/json.hpp>
+
+#include "core/rollup.h"
+#include "service/registry.h"
+#include "service/validate.h"
+#include "text/fold.h"
+#include "text/normalize.h"
+
+namespace dangvu::service {
+namespace {
+
+Error not_in_tree(const std::string& code, Date at) {
+  return Error::not_found("org", "Trường «org»: tổ chức «" + code + "» không tồn tại vào ngày " +
+                                     at.vi() + ".",
+                          "org " + code + " does not exist on " + at.iso());
+}
+
+std::unordered_map<OrgId, MemberCounts> counts_by_org(
+    const std::vector<store::OrgStatusCount>& rows) {
+  std::unordered_map<OrgId, MemberCounts> out;
+  for (const auto& r : rows) {
+    auto& c = out[r.org];
+    if (r.status == MemberStatus::official) c.official += r.count;
+    if (r.status == MemberStatus::probationary) c.probationary += r.count;
+    if (r.status == MemberStatus::candidate) c.candidates += r.count;
+  }
+  return out;
+}
+
+TreeNodeView build_node(const OrgTree& tree, OrgId id,
+                        const std::unordered_map<OrgId, std::string>& codes,
+                        const std::unordered_map<OrgId, MemberCounts>& totals) {
+  const auto* node = tree.find(id);
+  TreeNodeView v;
+  v.code = codes.at(id);
+  v.name = node->name;
+  v.kind = node->kind;
+  if (auto it = totals.find(id); it != totals.end()) v.counts = it->second;
+  for (OrgId child : node->children) v.children.push_back(build_node(tree, child, codes, totals));
+  std::sort(v.children.begin(), v.children.end(),
+            [](const TreeNodeView& a, const TreeNodeView& b) { return a.code < b.code; });
+  return v;
+}
+
+}  // namespace
+
+Result<TreeView> Registry::tree(const std::string& org_code, const std::string& at_text) {
+  auto at = date_or_today(at_text, "at");
+  if (!at.ok()) return at.error();
+  auto root = require_org(org_code, "org");
+  if (!root.ok()) return root.error();
+  auto versions = store_.org_versions_valid_at(*at);
+  if (!versions.ok()) return versions.error();
+  OrgTree tree = OrgTree::build(*versions, *at);
+  if (!tree.find(*root)) return not_in_tree(org_code, *at);
+  auto codes = store_.org_codes();
+  if (!codes.ok()) return codes.error();
+  auto rows = store_.count_by_org_and_status(*at);
+  if (!rows.ok()) return rows.error();
+  auto totals = totals_for_every_node(tree, counts_by_org(*rows));
+  return TreeView{*at, build_node(tree, *root, *codes, totals)};
+}
+
+Result<StatsView> Registry::stats(const std::string& org_code, const std::string& at_text) {
+  auto at = date_or_today(at_text, "at");
+  if (!at.ok()) return at.error();
+  auto root = require_org(org_code, "org");
+  if (!root.ok()) return root.error();
+  auto history = store_.load_org_history();
+  if (!history.ok()) return history.error();
+  OrgTree tree = history->tree_as_of(*at);
+  const auto* node = tree.find(*root);
+  if (!node) return not_in_tree(org_code, *at);
+
+  StatsView s;
+  s.code = org_code;
+  s.name = node->name;
+  s.kind = node->kind;
+  s.at = *at;
+  auto rows = store_.count_by_org_and_status(*at);
+  if (!rows.ok()) return rows.error();
+  auto per_org = counts_by_org(*rows);
+  for (OrgId id : tree.subtree(*root)) {
+    const auto* n = tree.find(id);
+    if (n->kind == OrgKind::grassroots_committee) ++s.grassroots_committees;
+    if (n->kind == OrgKind::grassroots_branch) ++s.grassroots_branches;
+    if (n->kind == OrgKind::sub_branch) ++s.sub_branches;
+    if (n->kind == OrgKind::grassroots_branch || n->kind == OrgKind::sub_branch) {
+      auto it = per_org.find(id);
+      std::int64_t official = it == per_org.end() ? 0 : it->second.official;
+      if (official < rules_.branch_min_official_members) ++s.branches_below_minimum;
+    }
+  }
+  s.members = sum_over_subtree(tree, *root, per_org);
+
+  auto starts = store_.probation_starts_at(*at);
+  if (!starts.ok()) return starts.error();
+  std::unordered_map<OrgId, std::int64_t> overdue;
+  for (const auto& p : *starts) {
+    if (probation_overdue_on(p.probation_start, *at, rules_)) overdue[p.org] += p.count;
+  }
+  s.probation_overdue = sum_over_subtree(tree, *root, overdue);
+
+  // Flows within the year so far, attributed to the org that stands for the event's org today.
+  auto milestones = store_.count_milestones(at->year_start(), *at);
+  if (!milestones.ok()) return milestones.error();
+  std::unordered_map<OrgId, std::int64_t> admitted, recognized;
+  for (const auto& m : *milestones) {
+    auto org = resolve_org_at(*history, m.org, *at);
+    if (!org) continue;
+    if (m.kind == MemberEventKind::admission || m.kind == MemberEventKind::readmission) {
+      admitted[*org] += m.count;
+    } else if (m.kind == MemberEventKind::recognition) {
+      recognized[*org] += m.count;
+    }
+  }
+  s.admitted_this_year = sum_over_subtree(tree, *root, admitted);
+  s.recognized_this_year = sum_over_subtree(tree, *root, recognized);
+  return s;
+}
+
+Result<MemberView> Registry::show_member(const std::string& code, const std::string& at_text) {
+  auto at = date_or_today(at_text, "at");
+  if (!at.ok()) return at.error();
+  DANGVU_TRY(check_code(code, "member"));
+  auto member = store_.find_member(code);
+  if (!member.ok()) return member.error();
+  if (!*member) {
+    return Error::not_found("member", "Trường «member»: không có đảng viên mã «" + code + "».",
+                            "unknown member code");
+  }
+  auto events = store_.member_events((*member)->id);
+  if (!events.ok()) return events.error();
+  auto history = store_.load_org_history();
+  if (!history.ok()) return history.error();
+  auto folded = fold((*member)->person, *events, *history);
+  if (!folded.ok()) return folded.error();
+
+  MemberView v;
+  v.code = (*member)->code;
+  v.card_number = folded->card_number;
+  v.person = (*member)->person;
+  v.at = *at;
+  auto st = folded->state_at(*at);
+  v.status = st.status;
+  if (st.org) {
+    v.org_code = history->code(*st.org);
+    if (const auto* ver = history->version_at(*st.org, *at)) v.org_name = ver->name;
+  }
+  if (st.temp_org) v.temp_org_code = history->code(*st.temp_org);
+  v.admitted_on = folded->first_admission;
+  v.party_age_years = folded->party_age_years(*at);
+  v.badge_years = folded->badge_reached(*at, rules_);
+  v.recognition_due = folded->recognition_due(*at, rules_);
+  v.probation_overdue = folded->probation_overdue(*at, rules_);
+  for (const auto& e : *events) {
+    EventView ev;
+    ev.id = e.id;
+    ev.kind = e.kind;
+    ev.date = e.date;
+    if (e.org) ev.org_code = history->code(*e.org);
+    nlohmann::json detail = nlohmann::json::object();
+    if (!e.decision_no.empty()) detail["decision_no"] = e.decision_no;
+    if (e.ceremony_date) detail["ceremony_date"] = e.ceremony_date->iso();
+    if (e.kind == MemberEventKind::transfer) detail["mode"] = std::string(to_string(e.mode));
+    if (!e.reason.empty()) detail["reason"] = e.reason;
+    if (e.corrects) detail["corrects"] = *e.corrects;
+    if (e.voids) detail["voids"] = true;
+    if (e.new_date) detail["new_date"] = e.new_date->iso();
+    ev.detail = detail.empty() ? "" : detail.dump();
+    v.events.push_back(ev);
+  }
+  for (const auto& f : folded->flags) v.flags.push_back(f.date.vi() + ": " + f.message_vi);
+  if (v.probation_overdue) {
+    v.flags.push_back("Quá hạn xét công nhận đảng viên chính thức (đến hạn ngày " +
+                      v.recognition_due->vi() + ").");
+  }
+  return v;
+}
+
+Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
+  auto at = date_or_today(in.at, "at");
+  if (!at.ok()) return at.error();
+  if (in.limit < 1 || in.limit > 10000 || in.offset < 0) {
+    return Error::invalid("limit", "Trường «limit»: số dòng phải từ 1 đến 10000.", "bad limit");
+  }
+  store::MemberQuery q;
+  q.at = *at;
+  q.limit = in.limit;
+  q.offset = in.offset;
+  if (in.status.empty() || in.status == "active") {
+    q.statuses = {MemberStatus::candidate, MemberStatus::probationary, MemberStatus::official};
+  } else if (in.status != "all") {
+    auto s = parse_member_status(in.status);
+    if (!s || *s == MemberStatus::none) {
+      return Error::invalid("status", "Trường «status»: trạng thái «" + in.status +
+                                          "» không hợp lệ (active, all, candidate, probationary, "
+                                          "official, removed, expelled, resigned, deceased).",
+                            "unknown status");
+    }
+    q.statuses = {*s};
+  }
+  if (!in.q.empty()) {
+    auto cleaned = text::clean_field(in.q, "q", 100);
+    if (!cleaned.ok()) return cleaned.error();
+    q.folded_prefix = text::fold(*cleaned);
+  }
+  auto codes = store_.org_codes();
+  if (!codes.ok()) return codes.error();
+  if (!in.org_code.empty()) {
+    auto root = require_org(in.org_code, "org");
+    if (!root.ok()) return root.error();
+    auto versions = store_.org_versions_valid_at(*at);
+    if (!versions.ok()) return versions.error();
+    OrgTree tree = OrgTree::build(*versions, *at);
+    if (!tree.find(*root)) return not_in_tree(in.org_code, *at);
+    q.orgs = tree.subtree(*root);
+  }
+  MemberListView out;
+  out.at = *at;
+  auto total = store_.count_members(q);
+  if (!total.ok()) return total.error();
+  out.total = *total;
+  auto rows = store_.list_members(q);
+  if (!rows.ok()) return rows.error();
+  for (const auto& r : *rows) {
+    MemberListView::Row row;
+    row.code = r.code;
+    row.card_number = r.card_number;
+    row.person = r.person;
+    row.status = r.status;
+    if (r.org) row.org_code = codes->count(*r.org) ? codes->at(*r.org) : "";
+    out.rows.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace dangvu::service

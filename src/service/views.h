@@ -1,0 +1,87 @@
+#pragma once
+// What a read action returns: plain data, ready for text or JSON output.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/member.h"
+#include "core/org.h"
+
+namespace dangvu::service {
+
+struct MemberCounts {
+  std::int64_t official = 0;
+  std::int64_t probationary = 0;
+  std::int64_t candidates = 0;
+  std::int64_t members() const { return official + probationary; }
+  MemberCounts& operator+=(const MemberCounts& o) {
+    official += o.official;
+    probationary += o.probationary;
+    candidates += o.candidates;
+    return *this;
+  }
+};
+
+struct TreeNodeView {
+  std::string code, name;
+  OrgKind kind = OrgKind::grassroots_branch;
+  MemberCounts counts;  // over the node's subtree
+  std::vector<TreeNodeView> children;
+};
+
+struct TreeView {
+  Date at;
+  TreeNodeView root;
+};
+
+struct StatsView {
+  std::string code, name;
+  OrgKind kind = OrgKind::upper_committee;
+  Date at;
+  std::int64_t grassroots_committees = 0;
+  std::int64_t grassroots_branches = 0;
+  std::int64_t sub_branches = 0;
+  MemberCounts members;
+  std::int64_t probation_overdue = 0;
+  std::int64_t admitted_this_year = 0;    // admissions and readmissions, 1/1 to the date
+  std::int64_t recognized_this_year = 0;
+  std::int64_t branches_below_minimum = 0;  // branches with fewer full members than the rule
+};
+
+struct EventView {
+  EventId id = 0;
+  MemberEventKind kind = MemberEventKind::admission;
+  Date date;
+  std::string org_code;
+  std::string detail;  // the payload fields, readable
+};
+
+struct MemberView {
+  std::string code, card_number;
+  Person person;
+  Date at;
+  MemberStatus status = MemberStatus::none;
+  std::string org_code, org_name, temp_org_code;
+  std::optional<Date> admitted_on;
+  int party_age_years = 0;
+  std::optional<int> badge_years;
+  std::optional<Date> recognition_due;
+  bool probation_overdue = false;
+  std::vector<EventView> events;
+  std::vector<std::string> flags;
+};
+
+struct MemberListView {
+  Date at;
+  std::int64_t total = 0;
+  struct Row {
+    std::string code, card_number;
+    Person person;
+    MemberStatus status = MemberStatus::none;
+    std::string org_code;
+  };
+  std::vector<Row> rows;
+};
+
+}  // namespace dangvu::service

@@ -1,0 +1,328 @@
+// Members: identities, the append-only member_event log, and the rows derived from it.
+#include "store/event_codec.h"
+#include "store/store_impl.h"
+
+namespace dangvu::store {
+namespace {
+
+const char* const kActiveStatuses = "('candidate', 'probationary', 'official')";
+
+std::string status_list(const std::set<MemberStatus>& statuses) {
+  std::string out = "(";
+  for (auto s : statuses) {
+    if (out.size() > 1) out += ", ";
+    out += "'" + std::string(to_string(s)) + "'";  // our own enum names: safe to inline
+  }
+  return out + ")";
+}
+
+}  // namespace
+
+Result<MemberId> Store::insert_member(const std::string& code, const Person& person,
+                                      const std::string& search_name, const std::string& sort_key,
+                                      const std::vector<std::string>& search_keys,
+                                      const std::string& at) {
+  return guarded([&]() -> Result<MemberId> {
+    std::string gender(to_string(person.gender));
+    std::string birth = person.birth_date.iso();
+    std::string none(to_string(MemberStatus::none));
+    soci::blob key(impl_->sql);
+    if (!sort_key.empty()) key.write(0, sort_key.data(), sort_key.size());
+    impl_->sql << "INSERT INTO member (code, family_name, middle_name, given_name, gender, "
+                  "birth_date, search_name, sort_key, status, created_at) VALUES (:code, :f, :m, "
+                  ":g, :gender, :birth, :search, :key, :status, :at)",
+        soci::use(code), soci::use(person.family), soci::use(person.middle),
+        soci::use(person.given), soci::use(gender), soci::use(birth), soci::use(search_name),
+        soci::use(key), soci::use(none), soci::use(at);
+    long long id = 0;
+    impl_->sql << "SELECT last_insert_rowid()", soci::into(id);
+    for (const auto& k : search_keys) {
+      impl_->sql << "INSERT INTO member_search (search_key, member_id) VALUES (:k, :id)",
+          soci::use(k), soci::use(id);
+    }
+    return MemberId{id};
+  });
+}
+
+Result<std::optional<MemberRecord>> Store::find_member(const std::string& code_or_card) {
+  return guarded([&]() -> Result<std::optional<MemberRecord>> {
+    long long id = 0;
+    std::string code, family, middle, given, gender, birth, card;
+    soci::indicator card_ind = soci::i_null;
+    impl_->sql << "SELECT id, code, family_name, middle_name, given_name, gender, birth_date, "
+                  "card_number FROM member WHERE code = :c OR card_number = :k "
+                  "ORDER BY (code = :c2) DESC LIMIT 1",
+        soci::use(code_or_card), soci::use(code_or_card), soci::use(code_or_card), soci::into(id),
+        soci::into(code), soci::into(family), soci::into(middle), soci::into(given),
+        soci::into(gender), soci::into(birth), soci::into(card, card_ind);
+    if (!impl_->sql.got_data()) return std::optional<MemberRecord>{};
+    MemberRecord r;
+    r.id = id;
+    r.code = code;
+    r.person = Person{family, middle, given, Date::parse(birth).value(),
+                      parse_gender(gender).value_or(Gender::unknown)};
+    if (card_ind == soci::i_ok) r.card_number = card;
+    return std::optional<MemberRecord>{r};
+  });
+}
+
+Result<MemberRecord> Store::member_by_id(MemberId member) {
+  return guarded([&]() -> Result<MemberRecord> {
+    long long mid = member;
+    std::string code;
+    impl_->sql << "SELECT code FROM member WHERE id = :id", soci::use(mid), soci::into(code);
+    if (!impl_->sql.got_data()) {
+      return Error::not_found("member", "Không tìm thấy đảng viên.", "no member with that id");
+    }
+    auto found = find_member(code);
+    if (!found.ok()) return found.error();
+    return **found;
+  });
+}
+
+Result<std::vector<MemberEvent>> Store::member_events(MemberId member) {
+  return guarded([&]() -> Result<std::vector<MemberEvent>> {
+    std::vector<MemberEvent> out;
+    long long id = 0, org = 0, mid = member;
+    soci::indicator org_ind = soci::i_null;
+    std::string kind, date, payload;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT id, kind, effective_on, org_id, payload FROM member_event "
+                               "WHERE member_id = :m ORDER BY id",
+         soci::into(id), soci::into(kind), soci::into(date), soci::into(org, org_ind),
+         soci::into(payload), soci::use(mid));
+    st.execute();
+    while (st.fetch()) {
+      MemberEvent e;
+      e.id = id;
+      e.kind = parse_member_event_kind(kind).value_or(MemberEventKind::correction);
+      e.date = Date::parse(date).value();
+      e.org = opt(org, org_ind);
+      DANGVU_TRY(decode_event_payload(payload, e));
+      out.push_back(std::move(e));
+    }
+    return out;
+  });
+}
+
+Result<EventId> Store::append_member_event(MemberId member, const MemberEvent& e,
+                                           const std::string& actor, const std::string& at) {
+  return guarded([&]() -> Result<EventId> {
+    long long mid = member;
+    std::string kind(to_string(e.kind));
+    std::string date = e.date.iso();
+    long long org = e.org.value_or(0);
+    soci::indicator org_ind = e.org ? soci::i_ok : soci::i_null;
+    std::string payload = encode_event_payload(e);
+    impl_->sql << "INSERT INTO member_event (member_id, kind, effective_on, org_id, payload, "
+                  "recorded_at, recorded_by) VALUES (:m, :kind, :d, :org, :payload, :at, :actor)",
+        soci::use(mid), soci::use(kind), soci::use(date), soci::use(org, org_ind),
+        soci::use(payload), soci::use(at), soci::use(actor);
+    long long id = 0;
+    impl_->sql << "SELECT last_insert_rowid()", soci::into(id);
+    return EventId{id};
+  });
+}
+
+Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
+  return guarded([&]() -> Status {
+    long long mid = member;
+    impl_->sql << "DELETE FROM member_period WHERE member_id = :m", soci::use(mid);
+    impl_->sql << "DELETE FROM member_milestone WHERE member_id = :m", soci::use(mid);
+    for (const auto& p : h.periods) {
+      std::string from = p.from.iso(), to = p.to.iso(), status(to_string(p.status));
+      long long org = p.org.value_or(0), temp = p.temp_org.value_or(0);
+      soci::indicator org_ind = p.org ? soci::i_ok : soci::i_null;
+      soci::indicator temp_ind = p.temp_org ? soci::i_ok : soci::i_null;
+      std::string prob = p.probation_start ? p.probation_start->iso() : "";
+      soci::indicator prob_ind = p.probation_start ? soci::i_ok : soci::i_null;
+      impl_->sql << "INSERT INTO member_period (member_id, valid_from, valid_to, status, org_id, "
+                    "temp_org_id, probation_start) VALUES (:m, :f, :t, :s, :o, :tmp, :p)",
+          soci::use(mid), soci::use(from), soci::use(to), soci::use(status),
+          soci::use(org, org_ind), soci::use(temp, temp_ind), soci::use(prob, prob_ind);
+    }
+    for (const auto& m : h.milestones) {
+      std::string kind(to_string(m.kind)), date = m.date.iso();
+      long long org = m.org.value_or(0);
+      soci::indicator org_ind = m.org ? soci::i_ok : soci::i_null;
+      impl_->sql << "INSERT INTO member_milestone (member_id, kind, on_date, org_id) "
+                    "VALUES (:m, :k, :d, :o)",
+          soci::use(mid), soci::use(kind), soci::use(date), soci::use(org, org_ind);
+    }
+    auto cur = h.current();
+    std::string status(to_string(cur.status));
+    long long org = cur.org.value_or(0);
+    soci::indicator org_ind = cur.org ? soci::i_ok : soci::i_null;
+    std::string card = h.card_number;
+    soci::indicator card_ind = card.empty() ? soci::i_null : soci::i_ok;
+    impl_->sql << "UPDATE member SET status = :s, org_id = :o, card_number = :c WHERE id = :m",
+        soci::use(status), soci::use(org, org_ind), soci::use(card, card_ind), soci::use(mid);
+    return {};
+  });
+}
+
+Result<std::set<OrgId>> Store::orgs_with_members_from(Date from) {
+  return guarded([&]() -> Result<std::set<OrgId>> {
+    std::set<OrgId> out;
+    std::string d = from.iso();
+    long long org = 0;
+    soci::statement st =
+        (impl_->sql.prepare << std::string("SELECT DISTINCT org_id FROM member_period WHERE valid_to > :d "
+                                           "AND org_id IS NOT NULL AND status IN ") + kActiveStatuses +
+                                   " UNION SELECT DISTINCT temp_org_id FROM member_period WHERE "
+                                   "valid_to > :d2 AND temp_org_id IS NOT NULL",
+         soci::into(org), soci::use(d), soci::use(d));
+    st.execute();
+    while (st.fetch()) out.insert(org);
+    return out;
+  });
+}
+
+Result<std::vector<MemberId>> Store::members_in_org_from(OrgId org_id, Date from) {
+  return guarded([&]() -> Result<std::vector<MemberId>> {
+    std::vector<MemberId> out;
+    std::string d = from.iso();
+    long long org = org_id, id = 0;
+    soci::statement st =
+        (impl_->sql.prepare << std::string("SELECT DISTINCT member_id FROM member_period WHERE org_id = :o "
+                                           "AND valid_to > :d AND status IN ") + kActiveStatuses +
+                                   " ORDER BY member_id",
+         soci::into(id), soci::use(org), soci::use(d));
+    st.execute();
+    while (st.fetch()) out.push_back(id);
+    return out;
+  });
+}
+
+namespace {
+
+// Builds the FROM/WHERE of a member list query; binds go into `params` in order.
+std::string member_query_body(soci::session& sql, const MemberQuery& q,
+                              std::vector<std::string>& params) {
+  std::string body =
+      " FROM member m JOIN member_period p ON p.member_id = m.id AND p.valid_from <= :a AND "
+      "p.valid_to > :b";
+  params = {q.at.iso(), q.at.iso()};
+  if (q.orgs) {
+    sql << "CREATE TEMP TABLE IF NOT EXISTS scope_org (org_id INTEGER PRIMARY KEY)";
+    sql << "DELETE FROM scope_org";
+    if (!q.orgs->empty()) {
+      std::vector<long long> ids(q.orgs->begin(), q.orgs->end());
+      sql << "INSERT OR IGNORE INTO scope_org (org_id) VALUES (:id)", soci::use(ids);
+    }
+    body += " JOIN scope_org s ON s.org_id = p.org_id";
+  }
+  body += " WHERE 1 = 1";
+  if (!q.statuses.empty()) body += " AND p.status IN " + status_list(q.statuses);
+  if (!q.folded_prefix.empty()) {
+    body += " AND EXISTS (SELECT 1 FROM member_search k WHERE k.member_id = m.id AND "
+            "k.search_key >= :q AND k.search_key < :qhi)";
+    params.push_back(q.folded_prefix);
+    params.push_back(q.folded_prefix + "~");  // folded keys are [a-z0-9 ]; '~' sorts after them
+  }
+  return body;
+}
+
+}  // namespace
+
+Result<std::vector<MemberRow>> Store::list_members(const MemberQuery& q) {
+  return guarded([&]() -> Result<std::vector<MemberRow>> {
+    std::vector<std::string> params;
+    std::string body = member_query_body(impl_->sql, q, params);
+    std::string query =
+        "SELECT m.id, m.code, m.family_name, m.middle_name, m.given_name, m.gender, m.birth_date, "
+        "m.card_number, p.status, p.org_id" +
+        body + " ORDER BY m.sort_key, m.id LIMIT " + std::to_string(q.limit) + " OFFSET " +
+        std::to_string(q.offset);
+    MemberRow row;
+    long long id = 0, org = 0;
+    std::string gender, birth, card, status;
+    soci::indicator card_ind = soci::i_null, org_ind = soci::i_null;
+    soci::statement st = (impl_->sql.prepare << query, soci::into(id), soci::into(row.code),
+                          soci::into(row.person.family), soci::into(row.person.middle),
+                          soci::into(row.person.given), soci::into(gender), soci::into(birth),
+                          soci::into(card, card_ind), soci::into(status), soci::into(org, org_ind));
+    for (const auto& p : params) st.exchange(soci::use(p));
+    st.define_and_bind();
+    st.execute();
+    std::vector<MemberRow> out;
+    while (st.fetch()) {
+      row.id = id;
+      row.person.gender = parse_gender(gender).value_or(Gender::unknown);
+      row.person.birth_date = Date::parse(birth).value();
+      row.card_number = card_ind == soci::i_ok ? card : "";
+      row.status = parse_member_status(status).value_or(MemberStatus::none);
+      row.org = opt(org, org_ind);
+      out.push_back(row);
+    }
+    return out;
+  });
+}
+
+Result<std::int64_t> Store::count_members(const MemberQuery& q) {
+  return guarded([&]() -> Result<std::int64_t> {
+    std::vector<std::string> params;
+    std::string body = member_query_body(impl_->sql, q, params);
+    long long n = 0;
+    soci::statement st = (impl_->sql.prepare << "SELECT COUNT(*)" + body, soci::into(n));
+    for (const auto& p : params) st.exchange(soci::use(p));
+    st.define_and_bind();
+    st.execute(true);
+    return std::int64_t{n};
+  });
+}
+
+Result<std::vector<OrgStatusCount>> Store::count_by_org_and_status(Date at) {
+  return guarded([&]() -> Result<std::vector<OrgStatusCount>> {
+    std::vector<OrgStatusCount> out;
+    std::string d = at.iso(), status;
+    long long org = 0, n = 0;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT org_id, status, COUNT(*) FROM member_period WHERE "
+                               "valid_from <= :a AND valid_to > :b AND org_id IS NOT NULL "
+                               "GROUP BY org_id, status",
+         soci::into(org), soci::into(status), soci::into(n), soci::use(d), soci::use(d));
+    st.execute();
+    while (st.fetch()) {
+      out.push_back({org, parse_member_status(status).value_or(MemberStatus::none), n});
+    }
+    return out;
+  });
+}
+
+Result<std::vector<ProbationCount>> Store::probation_starts_at(Date at) {
+  return guarded([&]() -> Result<std::vector<ProbationCount>> {
+    std::vector<ProbationCount> out;
+    std::string d = at.iso(), start;
+    long long org = 0, n = 0;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT org_id, probation_start, COUNT(*) FROM member_period WHERE "
+                               "valid_from <= :a AND valid_to > :b AND status = 'probationary' "
+                               "AND org_id IS NOT NULL AND probation_start IS NOT NULL "
+                               "GROUP BY org_id, probation_start",
+         soci::into(org), soci::into(start), soci::into(n), soci::use(d), soci::use(d));
+    st.execute();
+    while (st.fetch()) out.push_back({org, Date::parse(start).value(), n});
+    return out;
+  });
+}
+
+Result<std::vector<MilestoneCount>> Store::count_milestones(Date from, Date to) {
+  return guarded([&]() -> Result<std::vector<MilestoneCount>> {
+    std::vector<MilestoneCount> out;
+    std::string f = from.iso(), t = to.iso(), kind;
+    long long org = 0, n = 0;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT org_id, kind, COUNT(*) FROM member_milestone WHERE "
+                               "on_date >= :f AND on_date <= :t AND org_id IS NOT NULL "
+                               "GROUP BY org_id, kind",
+         soci::into(org), soci::into(kind), soci::into(n), soci::use(f), soci::use(t));
+    st.execute();
+    while (st.fetch()) {
+      out.push_back({org, parse_member_event_kind(kind).value_or(MemberEventKind::admission), n});
+    }
+    return out;
+  });
+}
+
+}  // namespace dangvu::store

@@ -1,0 +1,98 @@
+#include "store/migrations.h"
+
+namespace dangvu::store {
+
+// Dates are ISO text (YYYY-MM-DD), which orders correctly as text in every engine; an open
+// validity interval ends on 9999-12-31, so "as of D" is `valid_from <= D AND valid_to > D`.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> list = {
+      {1,
+       {
+           "CREATE TABLE org ("
+           " id INTEGER PRIMARY KEY,"
+           " code TEXT NOT NULL UNIQUE)",
+           // The append-only log of org operations (create, rename, move, merge, split, dissolve).
+           "CREATE TABLE org_event ("
+           " id INTEGER PRIMARY KEY,"
+           " kind TEXT NOT NULL,"
+           " effective_on TEXT NOT NULL,"
+           " payload TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           // Derived from org_event in the same transaction: the dated tree.
+           "CREATE TABLE org_version ("
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " valid_from TEXT NOT NULL,"
+           " valid_to TEXT NOT NULL,"
+           " parent_id INTEGER REFERENCES org(id),"
+           " name TEXT NOT NULL,"
+           " kind TEXT NOT NULL,"
+           " successor_id INTEGER REFERENCES org(id),"
+           " event_id INTEGER NOT NULL REFERENCES org_event(id),"
+           " CHECK (valid_from <= valid_to))",
+           "CREATE INDEX org_version_by_org ON org_version(org_id, valid_from)",
+           "CREATE INDEX org_version_by_time ON org_version(valid_to, valid_from)",
+           "CREATE TABLE member ("
+           " id INTEGER PRIMARY KEY,"
+           " code TEXT NOT NULL UNIQUE,"
+           " family_name TEXT NOT NULL,"
+           " middle_name TEXT NOT NULL,"
+           " given_name TEXT NOT NULL,"
+           " gender TEXT NOT NULL,"
+           " birth_date TEXT NOT NULL,"
+           " search_name TEXT NOT NULL,"
+           " sort_key BLOB NOT NULL,"
+           " card_number TEXT UNIQUE,"
+           " status TEXT NOT NULL,"
+           " org_id INTEGER REFERENCES org(id),"
+           " created_at TEXT NOT NULL)",
+           "CREATE INDEX member_by_sort ON member(sort_key)",
+           // The append-only member event log: the truth every other member row derives from.
+           "CREATE TABLE member_event ("
+           " id INTEGER PRIMARY KEY,"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " kind TEXT NOT NULL,"
+           " effective_on TEXT NOT NULL,"
+           " org_id INTEGER REFERENCES org(id),"
+           " payload TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX member_event_by_member ON member_event(member_id, id)",
+           // Derived: status and org over time, rebuilt from the log when an event is appended.
+           "CREATE TABLE member_period ("
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " valid_from TEXT NOT NULL,"
+           " valid_to TEXT NOT NULL,"
+           " status TEXT NOT NULL,"
+           " org_id INTEGER REFERENCES org(id),"
+           " temp_org_id INTEGER REFERENCES org(id),"
+           " probation_start TEXT)",
+           "CREATE INDEX member_period_by_member ON member_period(member_id)",
+           "CREATE INDEX member_period_by_time ON member_period(valid_to, valid_from)",
+           "CREATE INDEX member_period_by_org ON member_period(org_id, valid_to)",
+           // Derived: flow facts (admissions, readmissions, recognitions) for period counts.
+           "CREATE TABLE member_milestone ("
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " kind TEXT NOT NULL,"
+           " on_date TEXT NOT NULL,"
+           " org_id INTEGER REFERENCES org(id))",
+           "CREATE INDEX member_milestone_by_date ON member_milestone(on_date)",
+           "CREATE INDEX member_milestone_by_member ON member_milestone(member_id)",
+           // Derived: folded name and each of its word suffixes, for prefix search by any part.
+           "CREATE TABLE member_search ("
+           " search_key TEXT NOT NULL,"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " PRIMARY KEY (search_key, member_id))",
+           "CREATE TABLE audit_log ("
+           " id INTEGER PRIMARY KEY,"
+           " at TEXT NOT NULL,"
+           " actor TEXT NOT NULL,"
+           " action TEXT NOT NULL,"
+           " target TEXT NOT NULL,"
+           " detail TEXT NOT NULL)",
+       }},
+  };
+  return list;
+}
+
+}  // namespace dangvu::store

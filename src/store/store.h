@@ -1,0 +1,141 @@
+#pragma once
+// Persistence of the registry over SOCI (SQLite now; PostgreSQL with the national-scale issue).
+// No SQL exists outside store/, and no SOCI or sqlite3 header is included outside its .cpp files.
+//
+// Every method returns a Result; storage failures become ErrorKind::io (or conflict for a
+// duplicate key). Writes must run inside write_transaction(), which is one SQLite write
+// transaction (BEGIN IMMEDIATE) that commits only if the callback succeeds.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/member.h"
+#include "core/member_fold.h"
+#include "core/org.h"
+#include "core/org_history.h"
+#include "core/result.h"
+
+namespace dangvu::store {
+
+enum class OpenMode { create_new, open_existing };
+
+struct MemberRecord {
+  MemberId id = 0;
+  std::string code;
+  Person person;
+  std::string card_number;
+};
+
+// A row of a member list as of a date.
+struct MemberRow {
+  MemberId id = 0;
+  std::string code;
+  Person person;
+  std::string card_number;
+  MemberStatus status = MemberStatus::none;
+  std::optional<OrgId> org;
+};
+
+struct MemberQuery {
+  Date at;
+  std::optional<std::vector<OrgId>> orgs;  // official org within these (none: everywhere)
+  std::string folded_prefix;               // matches any word suffix of the folded name
+  std::set<MemberStatus> statuses;         // empty: every status
+  int limit = 100;
+  int offset = 0;
+};
+
+struct OrgStatusCount {
+  OrgId org = 0;
+  MemberStatus status = MemberStatus::none;
+  std::int64_t count = 0;
+};
+
+struct ProbationCount {
+  OrgId org = 0;
+  Date probation_start;
+  std::int64_t count = 0;
+};
+
+struct MilestoneCount {
+  OrgId org = 0;
+  MemberEventKind kind = MemberEventKind::admission;
+  std::int64_t count = 0;
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string at;
+  std::string actor;
+  std::string action;
+  std::string target;
+  std::string detail_json;
+};
+
+class Store {
+ public:
+  // Opens (or creates) the database file. Refuses a file that is not writable, one that is not a
+  // dangvu database, and one whose schema is newer than this program, leaving it untouched.
+  static Result<std::unique_ptr<Store>> open(const std::string& path, OpenMode mode);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  static int latest_schema_version();
+  int schema_version() const;
+
+  // Runs `fn` in one write transaction; commits if it returns ok, rolls back otherwise.
+  Status write_transaction(const std::function<Status()>& fn);
+
+  // Orgs.
+  Result<OrgId> insert_org(const std::string& code);
+  Result<std::optional<OrgId>> find_org(const std::string& code);
+  Result<OrgHistory> load_org_history();
+  Result<std::vector<OrgVersion>> org_versions_valid_at(Date at);
+  Result<std::unordered_map<OrgId, std::string>> org_codes();
+  Status apply_org_change(const OrgChange& change, std::int64_t org_event_id);
+  Result<std::int64_t> append_org_event(const std::string& kind, Date date,
+                                        const std::string& payload_json, const std::string& actor,
+                                        const std::string& at);
+
+  // Members.
+  Result<MemberId> insert_member(const std::string& code, const Person& person,
+                                 const std::string& search_name, const std::string& sort_key,
+                                 const std::vector<std::string>& search_keys,
+                                 const std::string& at);
+  Result<std::optional<MemberRecord>> find_member(const std::string& code_or_card);
+  Result<MemberRecord> member_by_id(MemberId id);
+  Result<std::vector<MemberEvent>> member_events(MemberId id);
+  Result<EventId> append_member_event(MemberId id, const MemberEvent& event,
+                                      const std::string& actor, const std::string& at);
+  // Replaces the derived rows (periods, milestones, current state) from a fresh fold.
+  Status replace_member_derived(MemberId id, const MemberHistory& history);
+  // Orgs that hold members (candidates included) on or after `from`.
+  Result<std::set<OrgId>> orgs_with_members_from(Date from);
+  // Members (candidates included) whose official org is `org` on `from` or later.
+  Result<std::vector<MemberId>> members_in_org_from(OrgId org, Date from);
+  Result<std::vector<MemberRow>> list_members(const MemberQuery& query);
+  Result<std::int64_t> count_members(const MemberQuery& query);
+
+  // Leaf facts for roll-ups, grouped by org in SQL.
+  Result<std::vector<OrgStatusCount>> count_by_org_and_status(Date at);
+  Result<std::vector<ProbationCount>> probation_starts_at(Date at);
+  Result<std::vector<MilestoneCount>> count_milestones(Date from, Date to);
+
+  // Audit (append-only).
+  Status append_audit(const std::string& at, const std::string& actor, const std::string& action,
+                      const std::string& target, const std::string& detail_json);
+  Result<std::vector<AuditEntry>> list_audit(int limit);
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dangvu::store

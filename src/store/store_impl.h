@@ -1,0 +1,37 @@
+#pragma once
+// Private to store/: the SOCI session and helpers shared by the store's .cpp files.
+#include <soci/soci.h>
+
+#include <exception>
+#include <string>
+
+#include "store/store.h"
+
+namespace dangvu::store {
+
+struct Store::Impl {
+  soci::session sql;
+  std::string path;
+  int schema_version = 0;
+  bool in_transaction = false;
+};
+
+// Turns a storage exception into an Error the user can read (no SQL in the message).
+Error storage_error(const std::exception& e);
+
+// Runs `f`, converting storage exceptions into errors.
+template <typename F>
+auto guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    return storage_error(e);
+  }
+}
+
+inline std::optional<long long> opt(long long v, soci::indicator ind) {
+  if (ind == soci::i_null) return std::nullopt;
+  return v;
+}
+
+}  // namespace dangvu::store
