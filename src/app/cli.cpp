@@ -7,7 +7,8 @@
 namespace dangvu::app {
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"dangvu — sổ đăng ký tổ chức đảng và đảng viên (dated org tree and member registry)"};
+  CLI::App app{
+      "dangvu — sổ đăng ký tổ chức đảng và đảng viên (dated org tree and member registry)"};
   app.require_subcommand(1);
   Options opt;
   app.add_option("--rules", opt.rules_file,

@@ -21,7 +21,8 @@ void add_admin_commands(CLI::App& app, Options& opt) {
     });
   });
 
-  auto* demo = app.add_subcommand("demo", "Tạo cơ sở dữ liệu mẫu (tỉnh trước và sau sắp xếp năm 2025)");
+  auto* demo =
+      app.add_subcommand("demo", "Tạo cơ sở dữ liệu mẫu (tỉnh trước và sau sắp xếp năm 2025)");
   struct DemoArgs {
     std::uint64_t seed = 1;
     std::string scale = "small";
@@ -29,7 +30,8 @@ void add_admin_commands(CLI::App& app, Options& opt) {
   auto da = std::make_shared<DemoArgs>();
   demo->add_option("--db", opt.db, "Database file to create")->required();
   demo->add_option("--seed", da->seed, "Random seed (same seed, same data)");
-  demo->add_option("--scale", da->scale, "small (~2.000 members), province (~150.000), nation (~5,6 million)");
+  demo->add_option("--scale", da->scale,
+                   "small (~2.000 members), province (~150.000), nation (~5,6 million)");
   demo->callback([&opt, da] {
     auto scale = service::parse_demo_scale(da->scale);
     if (!scale.ok()) {
@@ -37,8 +39,8 @@ void add_admin_commands(CLI::App& app, Options& opt) {
       return;
     }
     opt.exit_code = with_registry(opt, true, [&](service::Registry& r) -> Status {
-      auto summary = service::generate_demo(r, *scale, da->seed,
-                                            [](const std::string& line) { std::cerr << line << "\n"; });
+      auto summary = service::generate_demo(
+          r, *scale, da->seed, [](const std::string& line) { std::cerr << line << "\n"; });
       if (!summary.ok()) return summary.error();
       std::cout << "Đã tạo dữ liệu mẫu: " << format_count(summary->orgs) << " tổ chức, "
                 << format_count(summary->members) << " người, " << format_count(summary->events)
@@ -49,7 +51,8 @@ void add_admin_commands(CLI::App& app, Options& opt) {
     if (opt.exit_code != 0) std::remove(opt.db.c_str());  // a half-made demo is worse than none
   });
 
-  auto* rules = app.add_subcommand("rules", "In bộ quy tắc đang áp dụng (JSON, để sao chép và sửa)");
+  auto* rules =
+      app.add_subcommand("rules", "In bộ quy tắc đang áp dụng (JSON, để sao chép và sửa)");
   rules->callback([&opt] {
     auto r = load_rules(opt.rules_file);
     if (!r.ok()) {
@@ -71,8 +74,12 @@ void add_admin_commands(CLI::App& app, Options& opt) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& e : *entries) {
         if (opt.json) {
-          out.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
-                         {"target", e.target}, {"detail", nlohmann::json::parse(e.detail_json)}});
+          out.push_back({{"id", e.id},
+                         {"at", e.at},
+                         {"actor", e.actor},
+                         {"action", e.action},
+                         {"target", e.target},
+                         {"detail", nlohmann::json::parse(e.detail_json)}});
         } else {
           std::cout << e.at << "\t" << e.actor << "\t" << e.action << "\t" << e.target << "\t"
                     << e.detail_json << "\n";

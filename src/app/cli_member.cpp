@@ -33,13 +33,15 @@ void add_member_commands(CLI::App& app, Options& opt) {
   auto in = std::make_shared<service::AddMemberInput>();
   in->first.kind = "candidate_registration";
   add->add_option("--db", opt.db, "Database file")->required();
-  add->add_option("--code", in->code, "Member code (stable; e.g. the party card number)")->required();
+  add->add_option("--code", in->code, "Member code (stable; e.g. the party card number)")
+      ->required();
   add->add_option("--family", in->family, "Family name (họ)")->required();
   add->add_option("--middle", in->middle, "Middle name (tên đệm)");
   add->add_option("--given", in->given, "Given name (tên)")->required();
   add->add_option("--birth-date", in->birth_date, "Birth date YYYY-MM-DD")->required();
   add->add_option("--gender", in->gender, "male|female|unknown");
-  add->add_option("--kind", in->first.kind, "First event: candidate_registration (default) or admission");
+  add->add_option("--kind", in->first.kind,
+                  "First event: candidate_registration (default) or admission");
   add_event_options(add, in->first);
   add->callback([&opt, in] {
     opt.exit_code = with_registry(opt, false, [in](service::Registry& r) -> Status {
@@ -54,16 +56,18 @@ void add_member_commands(CLI::App& app, Options& opt) {
   auto ev = std::make_shared<service::EventInput>();
   event->add_option("--db", opt.db, "Database file")->required();
   event->add_option("--member", ev->member_code, "Member code or card number")->required();
-  event->add_option("--kind", ev->kind,
-                    "admission|recognition|transfer|removal|expulsion|resignation|death|"
-                    "readmission|correction")
+  event
+      ->add_option("--kind", ev->kind,
+                   "admission|recognition|transfer|removal|expulsion|resignation|death|"
+                   "readmission|correction")
       ->required();
   add_event_options(event, *ev);
   event->add_option("--corrects", ev->corrects, "Correction: number of the event corrected");
   event->add_flag("--void", ev->voids, "Correction: the corrected event did not happen");
   event->add_option("--new-date", ev->new_date, "Correction: the right date");
   event->add_option("--new-org", ev->new_org_code, "Correction: the right org");
-  event->add_option("--new-ceremony-date", ev->new_ceremony_date, "Correction: the right ceremony date");
+  event->add_option("--new-ceremony-date", ev->new_ceremony_date,
+                    "Correction: the right ceremony date");
   event->add_option("--new-decision", ev->new_decision_no, "Correction: the right decision number");
   event->add_option("--new-card", ev->new_card_number, "Correction: the right card number");
   event->callback([&opt, ev] {

@@ -13,7 +13,8 @@ namespace {
 Result<service::SplitPartInput> parse_part(const std::string& text) {
   auto colon = text.find(':');
   if (colon == std::string::npos || colon == 0) {
-    return Error::invalid("into", "Trường «into»: mỗi tổ chức mới ghi dạng MÃ:Tên (ví dụ CB01:Chi bộ 1).",
+    return Error::invalid("into",
+                          "Trường «into»: mỗi tổ chức mới ghi dạng MÃ:Tên (ví dụ CB01:Chi bộ 1).",
                           "split part must be CODE:Name");
   }
   return service::SplitPartInput{text.substr(0, colon), text.substr(colon + 1), ""};
@@ -22,7 +23,8 @@ Result<service::SplitPartInput> parse_part(const std::string& text) {
 }  // namespace
 
 void add_org_commands(CLI::App& app, Options& opt) {
-  auto* org = app.add_subcommand("org", "Tổ chức đảng: thêm, đổi tên, chuyển, hợp nhất, chia tách, giải thể");
+  auto* org = app.add_subcommand(
+      "org", "Tổ chức đảng: thêm, đổi tên, chuyển, hợp nhất, chia tách, giải thể");
   org->require_subcommand(1);
 
   auto* add = org->add_subcommand("add", "Thêm tổ chức đảng");
@@ -85,8 +87,10 @@ void add_org_commands(CLI::App& app, Options& opt) {
       ->delimiter(',');
   merge->add_option("--into", merge_in.into, "Code of the target org")->required();
   merge->add_option("--new-name", merge_in.new_name, "Create the target with this name");
-  merge->add_option("--kind", merge_in.new_kind, "Kind of a new target (default: the first source's)");
-  merge->add_option("--parent", merge_in.new_parent_code, "Parent of a new target (default: the first source's)");
+  merge->add_option("--kind", merge_in.new_kind,
+                    "Kind of a new target (default: the first source's)");
+  merge->add_option("--parent", merge_in.new_parent_code,
+                    "Parent of a new target (default: the first source's)");
   merge->add_option("--date", merge_in.date, "Effective date YYYY-MM-DD")->required();
   merge->callback([&opt, mg] {
     opt.exit_code = with_registry(opt, false, [mg](service::Registry& r) -> Status {
@@ -109,7 +113,8 @@ void add_org_commands(CLI::App& app, Options& opt) {
   split->add_option("--code", split_in.code, "Org code")->required();
   split->add_option("--into", split_parts, "New orgs as CODE:Name (repeat)")->required();
   split->add_option("--assign", split_assign, "CHILD=PART: where a sub-organization goes (repeat)");
-  split->add_option("--members-to", split_in.members_to, "Part that receives the members (default: the first)");
+  split->add_option("--members-to", split_in.members_to,
+                    "Part that receives the members (default: the first)");
   split->add_option("--date", split_in.date, "Effective date YYYY-MM-DD")->required();
   split->callback([&opt, sp] {
     opt.exit_code = with_registry(opt, false, [sp](service::Registry& r) -> Status {
@@ -121,7 +126,8 @@ void add_org_commands(CLI::App& app, Options& opt) {
       for (const auto& a : sp->assign) {
         auto eq = a.find('=');
         if (eq == std::string::npos) {
-          return Error::invalid("assign", "Trường «assign»: ghi dạng MÃ_TỔ_CHỨC_TRỰC_THUỘC=MÃ_TỔ_CHỨC_MỚI.",
+          return Error::invalid("assign",
+                                "Trường «assign»: ghi dạng MÃ_TỔ_CHỨC_TRỰC_THUỘC=MÃ_TỔ_CHỨC_MỚI.",
                                 "assign must be CHILD=PART");
         }
         sp->in.assign[a.substr(0, eq)] = a.substr(eq + 1);

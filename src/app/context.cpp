@@ -31,7 +31,8 @@ Result<RuleSet> load_rules(const std::string& rules_file) {
   if (path.empty()) return RuleSet::defaults();
   std::ifstream in(path);
   if (!in) {
-    return Error::io("Không đọc được tệp quy tắc «" + path + "».", "cannot read rules file " + path);
+    return Error::io("Không đọc được tệp quy tắc «" + path + "».",
+                     "cannot read rules file " + path);
   }
   std::stringstream buf;
   buf << in.rdbuf();
@@ -51,10 +52,11 @@ int with_registry(const Options& opt, bool create_new,
                   const std::function<Status(service::Registry&)>& fn) {
   auto rules = load_rules(opt.rules_file);
   if (!rules.ok()) return report_error(rules.error(), opt.json);
-  auto store = store::Store::open(
-      opt.db, create_new ? store::OpenMode::create_new : store::OpenMode::open_existing);
-  if (!store.ok()) return report_error(store.error(), opt.json);
   static const SystemClock clock;
+  auto store = store::Store::open(
+      opt.db, create_new ? store::OpenMode::create_new : store::OpenMode::open_existing,
+      clock.now_iso());
+  if (!store.ok()) return report_error(store.error(), opt.json);
   service::Registry registry(**store, *rules, clock, actor_name());
   Status s = fn(registry);
   if (!s.ok()) return report_error(s.error(), opt.json);

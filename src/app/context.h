@@ -21,7 +21,8 @@ struct Options {
   int exit_code = 0;  // set by the subcommand that ran
 };
 
-// Prints a refusal: Vietnamese for the user, then the English detail for logs. Returns the exit code.
+// Prints a refusal: Vietnamese for the user, then the English detail for logs. Returns the exit
+// code.
 int report_error(const Error& e, bool json);
 
 // Loads the rule set: defaults, overridden by --rules FILE or $DANGVU_RULES when given.

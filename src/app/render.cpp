@@ -77,7 +77,8 @@ json to_json(const service::StatsView& s) {
 std::string to_text(const service::StatsView& s) {
   std::ostringstream out;
   out << "Thống kê " << s.name << " [" << s.code << "] tính đến ngày " << s.at.vi() << "\n"
-      << "  Đảng bộ cơ sở:                         " << format_count(s.grassroots_committees) << "\n"
+      << "  Đảng bộ cơ sở:                         " << format_count(s.grassroots_committees)
+      << "\n"
       << "  Chi bộ cơ sở:                          " << format_count(s.grassroots_branches) << "\n"
       << "  Chi bộ trực thuộc:                     " << format_count(s.sub_branches) << "\n"
       << "  Tổng số đảng viên:                     " << format_count(s.members.members()) << "\n"

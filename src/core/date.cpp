@@ -40,7 +40,8 @@ Result<Date> Date::from_ymd(int y, int m, int d, std::string_view field) {
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
     return bad_date(field, std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d));
   }
-  year_month_day ymd{ch::year{y}, ch::month{static_cast<unsigned>(m)}, ch::day{static_cast<unsigned>(d)}};
+  year_month_day ymd{ch::year{y}, ch::month{static_cast<unsigned>(m)},
+                     ch::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) {
     return bad_date(field, std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d));
   }
@@ -52,8 +53,8 @@ Result<Date> Date::parse(std::string_view iso, std::string_view field) {
       !digits(iso.substr(5, 2)) || !digits(iso.substr(8, 2))) {
     return bad_date(field, iso);
   }
-  auto r = from_ymd(to_int(iso.substr(0, 4)), to_int(iso.substr(5, 2)), to_int(iso.substr(8, 2)),
-                    field);
+  auto r =
+      from_ymd(to_int(iso.substr(0, 4)), to_int(iso.substr(5, 2)), to_int(iso.substr(8, 2)), field);
   if (!r.ok()) return bad_date(field, iso);
   return r;
 }
@@ -81,12 +82,14 @@ std::string Date::vi() const {
 
 Date Date::add_months(int n) const {
   auto ymd = to_ymd(days_);
-  int total = static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) - 1 + n;
+  int total = static_cast<int>(ymd.year()) * 12 +
+              static_cast<int>(static_cast<unsigned>(ymd.month())) - 1 + n;
   ch::year y{total / 12};
   ch::month m{static_cast<unsigned>(total % 12 + 1)};
   auto last = year_month_day{ch::year_month_day_last{y, ch::month_day_last{m}}}.day();
   ch::day d = ymd.day() > last ? last : ymd.day();
-  return Date(static_cast<std::int32_t>(sys_days{year_month_day{y, m, d}}.time_since_epoch().count()));
+  return Date(
+      static_cast<std::int32_t>(sys_days{year_month_day{y, m, d}}.time_since_epoch().count()));
 }
 
 int Date::weekday() const {

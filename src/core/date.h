@@ -1,6 +1,7 @@
 #pragma once
 // A calendar date (no time of day), as days since 1970-01-01. Dates are what every fact in the
-// registry is "as of"; ISO text (YYYY-MM-DD) is the stored and typed form, dd/mm/yyyy the shown one.
+// registry is "as of"; ISO text (YYYY-MM-DD) is the stored and typed form, dd/mm/yyyy the shown
+// one.
 #include <compare>
 #include <cstdint>
 #include <string>
@@ -29,7 +30,8 @@ class Date {
   std::string vi() const;   // "01/07/2025"
 
   Date add_days(std::int32_t n) const { return Date(days_ + n); }
-  // Adds calendar months; the day is clamped to the month's last day (31/1 + 1 month = 28/2 or 29/2).
+  // Adds calendar months; the day is clamped to the month's last day (31/1 + 1 month = 28/2 or
+  // 29/2).
   Date add_months(int n) const;
   Date add_years(int n) const { return add_months(12 * n); }
   // Adds n working days (Monday to Friday; public holidays are not modelled).

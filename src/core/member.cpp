@@ -44,17 +44,21 @@ bool is_member(MemberStatus s) {
 }
 
 bool is_ended(MemberStatus s) {
-  return s == MemberStatus::removed || s == MemberStatus::expelled ||
-         s == MemberStatus::resigned || s == MemberStatus::deceased;
+  return s == MemberStatus::removed || s == MemberStatus::expelled || s == MemberStatus::resigned ||
+         s == MemberStatus::deceased;
 }
 
 namespace {
-constexpr MemberEventKind kEventKinds[] = {
-    MemberEventKind::candidate_registration, MemberEventKind::admission,
-    MemberEventKind::recognition,            MemberEventKind::transfer,
-    MemberEventKind::removal,                MemberEventKind::expulsion,
-    MemberEventKind::resignation,            MemberEventKind::death,
-    MemberEventKind::readmission,            MemberEventKind::correction};
+constexpr MemberEventKind kEventKinds[] = {MemberEventKind::candidate_registration,
+                                           MemberEventKind::admission,
+                                           MemberEventKind::recognition,
+                                           MemberEventKind::transfer,
+                                           MemberEventKind::removal,
+                                           MemberEventKind::expulsion,
+                                           MemberEventKind::resignation,
+                                           MemberEventKind::death,
+                                           MemberEventKind::readmission,
+                                           MemberEventKind::correction};
 }
 
 std::string_view to_string(MemberEventKind k) {

@@ -71,15 +71,15 @@ struct Person {
 struct MemberEvent {
   EventId id = 0;  // 0 until stored; the order of recording breaks ties between same-day events
   MemberEventKind kind = MemberEventKind::candidate_registration;
-  Date date;                   // effective date (for admission: the decision date)
-  std::optional<OrgId> org;    // registration/admission/readmission/transfer target
+  Date date;                 // effective date (for admission: the decision date)
+  std::optional<OrgId> org;  // registration/admission/readmission/transfer target
   TransferMode mode = TransferMode::permanent;
-  std::string decision_no;     // số quyết định
+  std::string decision_no;            // số quyết định
   std::optional<Date> ceremony_date;  // admission/readmission: lễ kết nạp (defaults to date)
   std::optional<Date> vote_date;      // admission: the branch vote (age is checked on it)
   std::string age_exception_ref;      // over-60 admission: the provincial committee's decision
-  std::string card_number;            // số thẻ đảng viên, set on admission or later by correction
-  std::string reason;                 // why (removal, correction, transfer …)
+  std::string card_number;  // số thẻ đảng viên, set on admission or later by correction
+  std::string reason;       // why (removal, correction, transfer …)
   // Correction only: the event it corrects, and either voids it or replaces the fields below.
   std::optional<EventId> corrects;
   bool voids = false;

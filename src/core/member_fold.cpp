@@ -32,9 +32,9 @@ Result<std::vector<MemberEvent>> apply_corrections(const std::vector<MemberEvent
     }
     auto it = e.corrects ? index.find(*e.corrects) : index.end();
     if (it == index.end()) {
-      return Error::invalid("corrects",
-                            "Trường «corrects»: không tìm thấy sự kiện cần đính chính của đảng viên này.",
-                            "correction targets no earlier event of this member");
+      return Error::invalid(
+          "corrects", "Trường «corrects»: không tìm thấy sự kiện cần đính chính của đảng viên này.",
+          "correction targets no earlier event of this member");
     }
     MemberEvent& t = out[it->second];
     if (e.voids) {
@@ -47,9 +47,10 @@ Result<std::vector<MemberEvent>> apply_corrections(const std::vector<MemberEvent
     if (!e.new_decision_no.empty()) t.decision_no = e.new_decision_no;
     if (!e.new_card_number.empty()) t.card_number = e.new_card_number;
   }
-  out.erase(std::remove_if(out.begin(), out.end(),
-                           [](const MemberEvent& e) { return e.kind == MemberEventKind::correction; }),
-            out.end());
+  out.erase(
+      std::remove_if(out.begin(), out.end(),
+                     [](const MemberEvent& e) { return e.kind == MemberEventKind::correction; }),
+      out.end());
   // Date order; same-day events in recording order (a new event, id 0, last).
   std::stable_sort(out.begin(), out.end(), [](const MemberEvent& a, const MemberEvent& b) {
     if (a.date != b.date) return a.date < b.date;
@@ -104,10 +105,10 @@ Status Folder::check_org(const MemberEvent& e, std::optional<OrgId> org) {
                   "org does not exist on the date");
   }
   if (!rules_.holds_members(*kind)) {
-    return refuse(e, "org", "org.member_org_kinds",
-                  std::string(label_vi(*kind)) +
-                      " không trực tiếp quản lý đảng viên; hãy chọn chi bộ.",
-                  "org kind does not hold members");
+    return refuse(
+        e, "org", "org.member_org_kinds",
+        std::string(label_vi(*kind)) + " không trực tiếp quản lý đảng viên; hãy chọn chi bộ.",
+        "org kind does not hold members");
   }
   return {};
 }
@@ -141,7 +142,8 @@ Status Folder::check_age(const MemberEvent& e) {
 Status Folder::step(const MemberEvent& e) {
   const MemberStatus s = cur_.status;
   if (e.date > today_) {
-    return refuse(e, "date", "date.not_future", "ngày của sự kiện ở tương lai.", "date in the future");
+    return refuse(e, "date", "date.not_future", "ngày của sự kiện ở tương lai.",
+                  "date in the future");
   }
   if (e.date < person_.birth_date) {
     return refuse(e, "date", "date.after_birth", "ngày của sự kiện trước ngày sinh.",
@@ -188,7 +190,8 @@ Status Folder::step(const MemberEvent& e) {
       }
       if (ceremony > e.date.add_working_days(rules_.ceremony_due_working_days)) {
         h_.flags.push_back({"admission.ceremony_due",
-                            "Lễ kết nạp muộn hơn " + std::to_string(rules_.ceremony_due_working_days) +
+                            "Lễ kết nạp muộn hơn " +
+                                std::to_string(rules_.ceremony_due_working_days) +
                                 " ngày làm việc sau quyết định.",
                             ceremony});
       }
@@ -266,15 +269,14 @@ Status Folder::step(const MemberEvent& e) {
         return refuse(e, "kind", "member.sequence", "người này không phải là đảng viên.",
                       "membership end needs a member");
       }
-      next.status = e.kind == MemberEventKind::removal     ? MemberStatus::removed
-                    : e.kind == MemberEventKind::expulsion ? MemberStatus::expelled
+      next.status = e.kind == MemberEventKind::removal       ? MemberStatus::removed
+                    : e.kind == MemberEventKind::expulsion   ? MemberStatus::expelled
                     : e.kind == MemberEventKind::resignation ? MemberStatus::resigned
                                                              : MemberStatus::deceased;
       next.temp_org.reset();
       next.probation_start.reset();
       break;
-    case MemberEventKind::correction:
-      break;  // applied before folding
+    case MemberEventKind::correction: break;  // applied before folding
   }
   change(e.date, next);
   return {};

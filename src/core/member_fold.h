@@ -18,8 +18,8 @@ struct MemberPeriod {
   Date from;
   Date to = Date::max();
   MemberStatus status = MemberStatus::none;
-  std::optional<OrgId> org;       // official Party activity
-  std::optional<OrgId> temp_org;  // temporary activity elsewhere, if any
+  std::optional<OrgId> org;             // official Party activity
+  std::optional<OrgId> temp_org;        // temporary activity elsewhere, if any
   std::optional<Date> probation_start;  // ceremony date while probationary
 };
 

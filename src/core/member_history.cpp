@@ -24,8 +24,10 @@ int MemberHistory::party_age_years(Date d) const {
     if (p.from >= d) break;
     if (is_ended(p.status)) {
       Date to = p.to < d ? p.to : d;
-      if (p.to >= d) end = p.from;  // still outside on d: age stops at the end
-      else outside += to.days() - p.from.days();
+      if (p.to >= d)
+        end = p.from;  // still outside on d: age stops at the end
+      else
+        outside += to.days() - p.from.days();
     }
   }
   return whole_years_between(first_admission->add_days(outside), end);

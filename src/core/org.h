@@ -13,7 +13,7 @@ namespace dangvu {
 using OrgId = std::int64_t;
 
 enum class OrgKind {
-  upper_committee,       // Đảng ủy cấp trên: tỉnh ủy, đảng ủy khối, đảng ủy xã/phường …
+  upper_committee,  // Đảng ủy cấp trên: tỉnh ủy, đảng ủy khối, đảng ủy xã/phường …
   cluster,               // cụm thi đua
   grassroots_committee,  // đảng bộ cơ sở
   grassroots_branch,     // chi bộ cơ sở

@@ -17,8 +17,9 @@ void OrgHistory::add_version(OrgVersion v) {
   if (v.parent) children_index_[*v.parent].insert(v.org);
   auto& list = versions_[v.org];
   list.push_back(std::move(v));
-  std::stable_sort(list.begin(), list.end(),
-                   [](const OrgVersion& a, const OrgVersion& b) { return a.valid_from < b.valid_from; });
+  std::stable_sort(list.begin(), list.end(), [](const OrgVersion& a, const OrgVersion& b) {
+    return a.valid_from < b.valid_from;
+  });
 }
 
 const std::string& OrgHistory::code(OrgId id) const {
@@ -75,12 +76,12 @@ Status OrgHistory::require_changeable(OrgId id, Date date, const char* field) co
                           "org " + code(id) + " ended on " + last->valid_to.iso());
   }
   if (last->valid_from > date) {
-    return Error::refused("date", "org.history_order",
-                          "Trường «date»: tổ chức " + quoted(code(id)) +
-                              " đã có thay đổi từ ngày " + last->valid_from.vi() +
-                              "; không thể ghi thay đổi vào ngày sớm hơn (" + date.vi() + ").",
-                          "org " + code(id) + " has a change on " + last->valid_from.iso() +
-                              ", after " + date.iso());
+    return Error::refused(
+        "date", "org.history_order",
+        "Trường «date»: tổ chức " + quoted(code(id)) + " đã có thay đổi từ ngày " +
+            last->valid_from.vi() + "; không thể ghi thay đổi vào ngày sớm hơn (" + date.vi() +
+            ").",
+        "org " + code(id) + " has a change on " + last->valid_from.iso() + ", after " + date.iso());
   }
   return {};
 }
@@ -125,13 +126,13 @@ Status OrgHistory::require_parent(std::optional<OrgId> parent, OrgKind kind, Dat
                           "parent " + code(*parent) + " does not exist from " + date.iso());
   }
   if (!rules.parent_allowed(kind, &plast->kind)) {
-    return Error::refused(
-        field, "org.allowed_parents",
-        "Trường «" + std::string(field) + "»: " + std::string(label_vi(kind)) + " " +
-            quoted(child_code) + " không thể trực thuộc " + std::string(label_vi(plast->kind)) +
-            " " + quoted(code(*parent)) + " (quy tắc loại tổ chức cấp trên).",
-        "a " + std::string(to_string(kind)) + " may not sit under a " +
-            std::string(to_string(plast->kind)));
+    return Error::refused(field, "org.allowed_parents",
+                          "Trường «" + std::string(field) + "»: " + std::string(label_vi(kind)) +
+                              " " + quoted(child_code) + " không thể trực thuộc " +
+                              std::string(label_vi(plast->kind)) + " " + quoted(code(*parent)) +
+                              " (quy tắc loại tổ chức cấp trên).",
+                          "a " + std::string(to_string(kind)) + " may not sit under a " +
+                              std::string(to_string(plast->kind)));
   }
   return {};
 }
@@ -158,7 +159,8 @@ Result<OrgChange> OrgHistory::plan_create(const NewOrg& org, Date date,
   DANGVU_TRY(require_parent(org.parent, *org.kind, date, rules, org.code, "parent"));
   OrgChange change;
   change.date = date;
-  change.opens.push_back(OrgVersion{org.id, date, Date::max(), org.parent, org.name, *org.kind, {}});
+  change.opens.push_back(
+      OrgVersion{org.id, date, Date::max(), org.parent, org.name, *org.kind, {}});
   return change;
 }
 
@@ -166,10 +168,10 @@ Result<OrgChange> OrgHistory::plan_rename(OrgId id, const std::string& name, Dat
   DANGVU_TRY(require_changeable(id, date, "org"));
   const OrgVersion* cur = latest(id);
   if (cur->name == name) {
-    return Error::refused("name", "org.rename_changes",
-                          "Trường «name»: tên mới trùng với tên hiện tại của tổ chức " +
-                              quoted(code(id)) + ".",
-                          "new name equals the current name");
+    return Error::refused(
+        "name", "org.rename_changes",
+        "Trường «name»: tên mới trùng với tên hiện tại của tổ chức " + quoted(code(id)) + ".",
+        "new name equals the current name");
   }
   OrgChange change;
   change.date = date;
@@ -186,10 +188,10 @@ Result<OrgChange> OrgHistory::plan_move(OrgId id, std::optional<OrgId> new_paren
   DANGVU_TRY(require_changeable(id, date, "org"));
   const OrgVersion* cur = latest(id);
   if (cur->parent == new_parent) {
-    return Error::refused("parent", "org.move_changes",
-                          "Trường «parent»: tổ chức " + quoted(code(id)) +
-                              " đã trực thuộc tổ chức cấp trên này.",
-                          "org already sits under that parent");
+    return Error::refused(
+        "parent", "org.move_changes",
+        "Trường «parent»: tổ chức " + quoted(code(id)) + " đã trực thuộc tổ chức cấp trên này.",
+        "org already sits under that parent");
   }
   if (new_parent && is_ancestor_from(id, *new_parent, date)) {
     return Error::refused("parent", "org.no_cycles",
@@ -218,21 +220,23 @@ Result<OrgChange> OrgHistory::plan_merge(const std::vector<OrgId>& sources,
   const std::size_t min_sources = is_new ? 2 : 1;
   if (sources.size() < min_sources) {
     return Error::invalid("from",
-                          is_new ? "Trường «from»: hợp nhất thành tổ chức mới cần ít nhất hai tổ chức."
-                                 : "Trường «from»: cần ít nhất một tổ chức để sáp nhập.",
+                          is_new
+                              ? "Trường «from»: hợp nhất thành tổ chức mới cần ít nhất hai tổ chức."
+                              : "Trường «from»: cần ít nhất một tổ chức để sáp nhập.",
                           "merge needs more sources");
   }
   std::set<OrgId> seen;
   for (OrgId s : sources) {
     if (!seen.insert(s).second) {
-      return Error::invalid("from", "Trường «from»: tổ chức " + quoted(code(s)) + " được nêu hai lần.",
+      return Error::invalid("from",
+                            "Trường «from»: tổ chức " + quoted(code(s)) + " được nêu hai lần.",
                             "duplicate source " + code(s));
     }
     if (target && *target == s) {
-      return Error::refused("into", "org.merge_not_self",
-                            "Trường «into»: không thể sáp nhập tổ chức " + quoted(code(s)) +
-                                " vào chính nó.",
-                            "cannot merge an org into itself");
+      return Error::refused(
+          "into", "org.merge_not_self",
+          "Trường «into»: không thể sáp nhập tổ chức " + quoted(code(s)) + " vào chính nó.",
+          "cannot merge an org into itself");
     }
     DANGVU_TRY(require_changeable(s, date, "from"));
   }
@@ -293,7 +297,8 @@ Result<OrgChange> OrgHistory::plan_merge(const std::vector<OrgId>& sources,
         return Error::refused("into", "org.allowed_parents",
                               "Trường «into»: " + std::string(label_vi(child->kind)) + " " +
                                   quoted(code(child->org)) + " không thể trực thuộc " +
-                                  std::string(label_vi(target_kind)) + " (quy tắc loại tổ chức cấp trên).",
+                                  std::string(label_vi(target_kind)) +
+                                  " (quy tắc loại tổ chức cấp trên).",
                               "a child's kind may not sit under the target's kind");
       }
       change.closes.push_back({child->org, child->valid_from, {}});
@@ -305,8 +310,8 @@ Result<OrgChange> OrgHistory::plan_merge(const std::vector<OrgId>& sources,
     if (with_members.count(s) > 0) {
       if (!rules.holds_members(target_kind)) {
         return Error::refused("into", "org.member_org_kinds",
-                              "Trường «into»: tổ chức " + quoted(code(s)) +
-                                  " có đảng viên nhưng " + std::string(label_vi(target_kind)) +
+                              "Trường «into»: tổ chức " + quoted(code(s)) + " có đảng viên nhưng " +
+                                  std::string(label_vi(target_kind)) +
                                   " không trực tiếp quản lý đảng viên.",
                               "members cannot follow into a target of this kind");
       }
@@ -335,9 +340,10 @@ Result<OrgChange> OrgHistory::plan_split(OrgId source, const std::vector<NewOrg>
     OrgKind kind = p.kind.value_or(sv->kind);
     std::optional<OrgId> parent = p.parent_given ? p.parent : sv->parent;
     if (parent && is_ancestor_from(source, *parent, date)) {
-      return Error::refused("parent", "org.no_cycles",
-                            "Trường «parent»: tổ chức mới không thể trực thuộc tổ chức đang bị chia tách.",
-                            "a part would sit under the split source");
+      return Error::refused(
+          "parent", "org.no_cycles",
+          "Trường «parent»: tổ chức mới không thể trực thuộc tổ chức đang bị chia tách.",
+          "a part would sit under the split source");
     }
     DANGVU_TRY(require_parent(parent, kind, date, rules, p.code, "parent"));
     change.opens.push_back(OrgVersion{p.id, date, Date::max(), parent, p.name, kind, {}});
@@ -345,15 +351,17 @@ Result<OrgChange> OrgHistory::plan_split(OrgId source, const std::vector<NewOrg>
   }
   for (const auto& [child, part] : assign) {
     if (part_kind.count(part) == 0) {
-      return Error::invalid("assign", "Trường «assign»: " + quoted(code(part)) +
-                                          " không phải là tổ chức mới được tách ra.",
-                            "assignment names an org that is not a part");
+      return Error::invalid(
+          "assign",
+          "Trường «assign»: " + quoted(code(part)) + " không phải là tổ chức mới được tách ra.",
+          "assignment names an org that is not a part");
     }
     const OrgVersion* cv = version_at(child, date);
     if (cv == nullptr || cv->parent != source) {
-      return Error::invalid("assign", "Trường «assign»: " + quoted(code(child)) +
-                                          " không trực thuộc tổ chức bị chia tách.",
-                            "assignment names an org that is not a child of the source");
+      return Error::invalid(
+          "assign",
+          "Trường «assign»: " + quoted(code(child)) + " không trực thuộc tổ chức bị chia tách.",
+          "assignment names an org that is not a child of the source");
     }
   }
   OrgId first = parts.front().id;

@@ -24,8 +24,8 @@ struct NewOrg {
   OrgId id = 0;
   std::string code;
   std::string name;
-  std::optional<OrgKind> kind;    // split parts default to the source's kind
-  std::optional<OrgId> parent;    // merge target / split parts default to the source's parent
+  std::optional<OrgKind> kind;  // split parts default to the source's kind
+  std::optional<OrgId> parent;  // merge target / split parts default to the source's parent
   bool parent_given = false;
 };
 
@@ -76,7 +76,8 @@ class OrgHistory {
   std::unordered_map<OrgId, std::string> codes_;
   std::unordered_map<OrgId, std::vector<OrgVersion>> versions_;  // per org, by valid_from
   std::set<Date> change_dates_;
-  std::unordered_map<OrgId, std::set<OrgId>> children_index_;  // parent → orgs that ever sat under it
+  std::unordered_map<OrgId, std::set<OrgId>>
+      children_index_;  // parent → orgs that ever sat under it
 };
 
 }  // namespace dangvu

@@ -1,8 +1,8 @@
 #pragma once
 // Result<T>: a value or an Error, the shape of std::expected. We do not use std::expected itself
-// because Debian's clang-tidy 14 cannot parse libstdc++ 12's <expected>; swapping later is mechanical.
-// Expected failures (bad input, refused rules) are Results; exceptions are only for programmer
-// errors and are never reachable from user input.
+// because Debian's clang-tidy 14 cannot parse libstdc++ 12's <expected>; swapping later is
+// mechanical. Expected failures (bad input, refused rules) are Results; exceptions are only for
+// programmer errors and are never reachable from user input.
 #include <cassert>
 #include <type_traits>
 #include <utility>
@@ -21,10 +21,22 @@ class [[nodiscard]] Result {
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<0>(state_); }
-  const T& value() const& { assert(ok()); return std::get<0>(state_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(state_)); }
-  const Error& error() const { assert(!ok()); return std::get<1>(state_); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(state_));
+  }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<1>(state_);
+  }
 
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
@@ -43,7 +55,10 @@ class [[nodiscard]] Status {
 
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }
-  const Error& error() const { assert(!ok_); return error_; }
+  const Error& error() const {
+    assert(!ok_);
+    return error_;
+  }
 
  private:
   Error error_;

@@ -16,7 +16,8 @@ Result<int> read_int(const json& j, const std::string& key, int min, int max) {
   if (!j.is_number_integer()) return bad_rule(key, "phải là số nguyên.", "must be an integer");
   auto v = j.get<long long>();
   if (v < min || v > max) {
-    return bad_rule(key, "phải trong khoảng " + std::to_string(min) + "–" + std::to_string(max) + ".",
+    return bad_rule(key,
+                    "phải trong khoảng " + std::to_string(min) + "–" + std::to_string(max) + ".",
                     "out of range");
   }
   return static_cast<int>(v);
@@ -65,7 +66,8 @@ Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
       r.allowed_parents.clear();
       for (const auto& [child, parents] : value.items()) {
         auto kind = parse_org_kind(child);
-        if (!kind) return bad_rule(key, "loại tổ chức «" + child + "» không tồn tại.", "unknown kind");
+        if (!kind)
+          return bad_rule(key, "loại tổ chức «" + child + "» không tồn tại.", "unknown kind");
         if (!parents.is_array()) return bad_rule(key, "phải là danh sách.", "must be an array");
         for (const auto& p : parents) {
           if (!p.is_string() || (p != "root" && !parse_org_kind(p.get<std::string>()))) {

@@ -18,8 +18,8 @@ struct RuleSet {
   int admission_min_age_years = 18;  // on the branch's vote date
   int admission_max_age_years = 60;  // above needs the provincial committee's decision (exception)
   int probation_months = 12;         // from the admission ceremony
-  int ceremony_due_working_days = 30;       // after the admission decision
-  int recognition_review_working_days = 30; // after probation ends; later is "overdue"
+  int ceremony_due_working_days = 30;        // after the admission decision
+  int recognition_review_working_days = 30;  // after probation ends; later is "overdue"
   int transfer_letter_days = 30;
   int branch_min_official_members = 3;
   int card_number_digits = 12;

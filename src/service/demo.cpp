@@ -22,17 +22,19 @@ class Rng {
   int between(int lo, int hi) { return lo + below(hi - lo + 1); }
   bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1.0p-53 < p; }
   template <typename T>
-  const T& pick(const std::vector<T>& v) { return v[static_cast<std::size_t>(below(static_cast<int>(v.size())))]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[static_cast<std::size_t>(below(static_cast<int>(v.size())))];
+  }
 
  private:
   std::uint64_t state_;
 };
 
 struct Shape {
-  int provinces;       // 1: the province is the root; more: a national root above them
-  int clusters;        // per province bloc committee
-  int committees;      // grassroots committees per cluster
-  int branches;        // grassroots branches per cluster
+  int provinces;   // 1: the province is the root; more: a national root above them
+  int clusters;    // per province bloc committee
+  int committees;  // grassroots committees per cluster
+  int branches;    // grassroots branches per cluster
   int sub_min, sub_max;
   int members_min, members_max;  // per branch (grassroots branch or sub-branch)
 };
@@ -109,8 +111,8 @@ Status Generator::record(const std::string& kind, const Result<OrgChange>& chang
                          nlohmann::json payload) {
   if (!change.ok()) return change.error();
   payload["date"] = change->date.iso();
-  auto event = store_.append_org_event(kind, change->date, payload.dump(), "demo",
-                                       r_.clock().now_iso());
+  auto event =
+      store_.append_org_event(kind, change->date, payload.dump(), "demo", r_.clock().now_iso());
   if (!event.ok()) return event.error();
   DANGVU_TRY(store_.apply_org_change(*change, *event));
   history_.apply(*change);
@@ -150,8 +152,9 @@ std::vector<MemberEvent> Generator::life(Person& p, OrgId home, const std::vecto
     return events;
   }
   // Admissions spread over fifty years, somewhat more in recent ones.
-  Date admitted = rng_.chance(0.25) ? random_date(kLastEvent.add_years(-6), kLastEvent.add_days(-15))
-                                    : random_date(kFirstAdmission, kLastEvent.add_days(-15));
+  Date admitted = rng_.chance(0.25)
+                      ? random_date(kLastEvent.add_years(-6), kLastEvent.add_days(-15))
+                      : random_date(kFirstAdmission, kLastEvent.add_days(-15));
   int age = rng_.chance(0.8) ? rng_.between(19, 35) : rng_.between(36, 55);
   p.birth_date = admitted.add_years(-age).add_days(-rng_.below(360));
   if (rng_.chance(0.3) && admitted.add_months(-9) > kFounded) {
@@ -167,7 +170,8 @@ std::vector<MemberEvent> Generator::life(Person& p, OrgId home, const std::vecto
   adm.date = admitted;
   adm.org = home;
   adm.decision_no = std::to_string(rng_.between(1, 480)) + "-QĐ/ĐU";
-  Date ceremony = admitted.add_working_days(rng_.chance(0.01) ? rng_.between(32, 45) : rng_.between(3, 20));
+  Date ceremony =
+      admitted.add_working_days(rng_.chance(0.01) ? rng_.between(32, 45) : rng_.between(3, 20));
   adm.ceremony_date = ceremony > kLastEvent ? kLastEvent : ceremony;
   adm.card_number = province_card_prefix_ + std::to_string(10000000000LL + next_card_).substr(1);
   ++next_card_;
@@ -225,9 +229,12 @@ std::vector<MemberEvent> Generator::life(Person& p, OrgId home, const std::vecto
     }
     const bool elderly = p.birth_date.year() < 1960;
     MemberEventKind end_kind = MemberEventKind::correction;
-    if (elderly && rng_.chance(0.05)) end_kind = MemberEventKind::death;
-    else if (rng_.chance(0.01)) end_kind = MemberEventKind::removal;
-    else if (rng_.chance(0.004)) end_kind = MemberEventKind::resignation;
+    if (elderly && rng_.chance(0.05))
+      end_kind = MemberEventKind::death;
+    else if (rng_.chance(0.01))
+      end_kind = MemberEventKind::removal;
+    else if (rng_.chance(0.004))
+      end_kind = MemberEventKind::resignation;
     if (end_kind != MemberEventKind::correction) {
       Date ended = random_date(last.add_days(30), kLastEvent);
       if (ended <= kLastEvent && ended > last) {
@@ -245,7 +252,8 @@ std::vector<MemberEvent> Generator::life(Person& p, OrgId home, const std::vecto
             re.kind = MemberEventKind::readmission;
             re.date = again;
             re.org = current;
-            re.ceremony_date = again.add_working_days(5) > kLastEvent ? again : again.add_working_days(5);
+            re.ceremony_date =
+                again.add_working_days(5) > kLastEvent ? again : again.add_working_days(5);
             re.decision_no = std::to_string(rng_.between(1, 480)) + "-QĐ/ĐU";
             events.push_back(re);
           }
@@ -269,7 +277,8 @@ Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& prov
     }
     bool candidate_only = false;
     std::vector<OrgId> others;
-    for (int k = 0; k < 3 && !province_branches.empty(); ++k) others.push_back(rng_.pick(province_branches));
+    for (int k = 0; k < 3 && !province_branches.empty(); ++k)
+      others.push_back(rng_.pick(province_branches));
     auto events = life(p, branch, others, candidate_only);
     // Members are known by their card number; candidates by a training register code.
     std::string code;
@@ -293,16 +302,18 @@ Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& prov
 }
 
 Status Generator::build_province(int p, std::optional<OrgId> national_root) {
-  const std::string province_name(demo::province_names()[static_cast<std::size_t>(p) %
-                                                          demo::province_names().size()]);
-  const std::string prefix = shape_.provinces > 1 ? "P" + std::to_string(100 + p).substr(1) + "-" : "";
+  const std::string province_name(
+      demo::province_names()[static_cast<std::size_t>(p) % demo::province_names().size()]);
+  const std::string prefix =
+      shape_.provinces > 1 ? "P" + std::to_string(100 + p).substr(1) + "-" : "";
   province_card_prefix_ = std::to_string(100 + (p % 99) + 1).substr(1);
   next_card_ = 1;
   auto province = create(prefix.empty() ? "TU" : prefix + "TU", "Đảng bộ tỉnh " + province_name,
                          OrgKind::upper_committee, national_root, kFounded);
   if (!province.ok()) return province.error();
-  auto bloc = create(prefix + "DBK", "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh " + province_name,
-                     OrgKind::upper_committee, *province, kFounded);
+  auto bloc =
+      create(prefix + "DBK", "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh " + province_name,
+             OrgKind::upper_committee, *province, kFounded);
   if (!bloc.ok()) return bloc.error();
 
   static const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
@@ -313,18 +324,21 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
   int agency = 0;
   const auto& agencies = demo::agencies();
   for (int c = 0; c < shape_.clusters; ++c) {
-    auto cluster = create(prefix + "CUM" + std::to_string(c + 1),
-                          std::string("Cụm thi đua số ") + kRoman[c % 10], OrgKind::cluster, *bloc,
-                          kFounded);
+    auto cluster =
+        create(prefix + "CUM" + std::to_string(c + 1),
+               std::string("Cụm thi đua số ") + kRoman[c % 10], OrgKind::cluster, *bloc, kFounded);
     if (!cluster.ok()) return cluster.error();
     clusters.push_back(*cluster);
     for (int g = 0; g < shape_.committees + shape_.branches; ++g, ++agency) {
       const bool committee = g < shape_.committees;
       const auto& a = agencies[static_cast<std::size_t>(agency) % agencies.size()];
       std::string name(a.name);
-      if (agency >= static_cast<int>(agencies.size())) name += " – đơn vị " + std::to_string(agency + 1);
-      const bool party = agency < static_cast<int>(agencies.size()) ? a.party_bloc : agency % 3 == 0;
-      std::string code = prefix + (committee ? "DB" : "CB") + std::to_string(1000 + agency + 1).substr(1);
+      if (agency >= static_cast<int>(agencies.size()))
+        name += " – đơn vị " + std::to_string(agency + 1);
+      const bool party =
+          agency < static_cast<int>(agencies.size()) ? a.party_bloc : agency % 3 == 0;
+      std::string code =
+          prefix + (committee ? "DB" : "CB") + std::to_string(1000 + agency + 1).substr(1);
       auto org = create(code, (committee ? "Đảng bộ " : "Chi bộ ") + name,
                         committee ? OrgKind::grassroots_committee : OrgKind::grassroots_branch,
                         *cluster, kFounded);
@@ -337,7 +351,8 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
       }
       int subs = rng_.between(shape_.sub_min, shape_.sub_max);
       for (int s = 0; s < subs; ++s) {
-        std::string dept(demo::departments()[static_cast<std::size_t>(s) % demo::departments().size()]);
+        std::string dept(
+            demo::departments()[static_cast<std::size_t>(s) % demo::departments().size()]);
         if (s >= static_cast<int>(demo::departments().size())) dept += " " + std::to_string(s + 1);
         auto sub = create(code + "." + std::to_string(100 + s + 1).substr(1), "Chi bộ " + dept,
                           OrgKind::sub_branch, *org, kFounded);
@@ -348,7 +363,8 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
   }
   DANGVU_TRY(reorganize(p, *province, *bloc, clusters, grassroots, merge_pair, prefix));
   if (progress_) {
-    progress_("Tỉnh " + province_name + ": " + std::to_string(summary_->orgs) + " tổ chức; đang tạo đảng viên…");
+    progress_("Tỉnh " + province_name + ": " + std::to_string(summary_->orgs) +
+              " tổ chức; đang tạo đảng viên…");
   }
   for (OrgId b : branches) DANGVU_TRY(members_of_branch(b, branches));
   return {};
@@ -360,7 +376,8 @@ Status Generator::reorganize(int p, OrgId province, OrgId bloc, const std::vecto
                              const std::vector<std::pair<OrgId, bool>>& grassroots,
                              const std::vector<OrgId>& merge_pair, const std::string& prefix) {
   (void)p;
-  const std::string province_name = history_.latest(province)->name.substr(std::string("Đảng bộ tỉnh ").size());
+  const std::string province_name =
+      history_.latest(province)->name.substr(std::string("Đảng bộ tỉnh ").size());
   auto party = create(prefix + "DBCQD", "Đảng bộ các cơ quan Đảng tỉnh " + province_name,
                       OrgKind::upper_committee, province, kReorganized);
   if (!party.ok()) return party.error();
@@ -378,12 +395,16 @@ Status Generator::reorganize(int p, OrgId province, OrgId bloc, const std::vecto
     auto merged_id = store_.insert_org(prefix + "DBNNMT");
     if (!merged_id.ok()) return merged_id.error();
     history_.add_org(*merged_id, prefix + "DBNNMT");
-    NewOrg merged{*merged_id, prefix + "DBNNMT", "Đảng bộ Sở Nông nghiệp và Môi trường",
-                  OrgKind::grassroots_committee, *government, true};
-    DANGVU_TRY(record("merge",
-                      history_.plan_merge(merge_pair, std::nullopt, merged, kReorganized, rules, {}),
-                      {{"from", {history_.code(merge_pair[0]), history_.code(merge_pair[1])}},
-                       {"into", prefix + "DBNNMT"}}));
+    NewOrg merged{*merged_id,
+                  prefix + "DBNNMT",
+                  "Đảng bộ Sở Nông nghiệp và Môi trường",
+                  OrgKind::grassroots_committee,
+                  *government,
+                  true};
+    DANGVU_TRY(record(
+        "merge", history_.plan_merge(merge_pair, std::nullopt, merged, kReorganized, rules, {}),
+        {{"from", {history_.code(merge_pair[0]), history_.code(merge_pair[1])}},
+         {"into", prefix + "DBNNMT"}}));
     ++summary_->orgs;
   }
   for (OrgId c : clusters) {
@@ -399,13 +420,15 @@ Status Generator::run(DemoSummary& summary) {
   summary.reorganized_on = kReorganized;
   summary.last_event_on = kLastEvent;
   if (r_.clock().today() < kLastEvent) {
-    return Error::invalid("today", "Dữ liệu mẫu có sự kiện đến ngày " + kLastEvent.vi() +
-                                       "; ngày hôm nay của máy sớm hơn.",
-                          "the demo's events end after today");
+    return Error::invalid(
+        "today",
+        "Dữ liệu mẫu có sự kiện đến ngày " + kLastEvent.vi() + "; ngày hôm nay của máy sớm hơn.",
+        "the demo's events end after today");
   }
   std::optional<OrgId> national;
   if (shape_.provinces > 1) {
-    auto root = create("TW", "Đảng Cộng sản Việt Nam", OrgKind::upper_committee, std::nullopt, kFounded);
+    auto root =
+        create("TW", "Đảng Cộng sản Việt Nam", OrgKind::upper_committee, std::nullopt, kFounded);
     if (!root.ok()) return root.error();
     national = *root;
     summary.root_code = "TW";
@@ -413,8 +436,10 @@ Status Generator::run(DemoSummary& summary) {
     summary.root_code = "TU";
   }
   for (int p = 0; p < shape_.provinces; ++p) DANGVU_TRY(build_province(p, national));
-  nlohmann::json detail = {{"orgs", summary.orgs}, {"members", summary.members}, {"events", summary.events}};
-  return store_.append_audit(r_.clock().now_iso(), "demo", "demo.generate", summary.root_code, detail.dump());
+  nlohmann::json detail = {
+      {"orgs", summary.orgs}, {"members", summary.members}, {"events", summary.events}};
+  return store_.append_audit(r_.clock().now_iso(), "demo", "demo.generate", summary.root_code,
+                             detail.dump());
 }
 
 }  // namespace
@@ -423,7 +448,8 @@ Result<DemoScale> parse_demo_scale(const std::string& text) {
   if (text == "small") return DemoScale::small;
   if (text == "province") return DemoScale::province;
   if (text == "nation") return DemoScale::nation;
-  return Error::invalid("scale", "Trường «scale»: chọn small, province hoặc nation.", "unknown scale");
+  return Error::invalid("scale", "Trường «scale»: chọn small, province hoặc nation.",
+                        "unknown scale");
 }
 
 Result<DemoSummary> generate_demo(Registry& registry, DemoScale scale, std::uint64_t seed,

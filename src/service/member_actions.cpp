@@ -58,10 +58,11 @@ Result<MemberEvent> Registry::to_event(const EventInput& in, const Date& default
   MemberEvent e;
   auto kind = parse_member_event_kind(in.kind);
   if (!kind) {
-    return Error::invalid("kind", "Trường «kind»: loại sự kiện «" + in.kind +
-                                      "» không hợp lệ; chọn candidate_registration, admission, "
-                                      "recognition, transfer, removal, expulsion, resignation, "
-                                      "death, readmission hoặc correction.",
+    return Error::invalid("kind",
+                          "Trường «kind»: loại sự kiện «" + in.kind +
+                              "» không hợp lệ; chọn candidate_registration, admission, "
+                              "recognition, transfer, removal, expulsion, resignation, "
+                              "death, readmission hoặc correction.",
                           "unknown member event kind");
   }
   e.kind = *kind;
@@ -80,8 +81,9 @@ Result<MemberEvent> Registry::to_event(const EventInput& in, const Date& default
   if (!in.mode.empty()) {
     auto mode = parse_transfer_mode(in.mode);
     if (!mode) {
-      return Error::invalid("mode", "Trường «mode»: hình thức chuyển «" + in.mode +
-                                        "» không hợp lệ; chọn permanent, temporary hoặc temporary_end.",
+      return Error::invalid("mode",
+                            "Trường «mode»: hình thức chuyển «" + in.mode +
+                                "» không hợp lệ; chọn permanent, temporary hoặc temporary_end.",
                             "unknown transfer mode");
     }
     e.mode = *mode;
@@ -131,8 +133,9 @@ Result<MemberEvent> Registry::to_event(const EventInput& in, const Date& default
     e.new_card_number = in.new_card_number;
     if (!e.voids && !e.new_date && !e.new_ceremony_date && !e.new_org &&
         e.new_decision_no.empty() && e.new_card_number.empty()) {
-      return Error::invalid("corrects", "Trường «corrects»: đính chính phải hủy sự kiện hoặc nêu "
-                                        "ít nhất một giá trị mới.",
+      return Error::invalid("corrects",
+                            "Trường «corrects»: đính chính phải hủy sự kiện hoặc nêu "
+                            "ít nhất một giá trị mới.",
                             "correction changes nothing");
     }
   }
@@ -155,8 +158,9 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
                           "unknown gender");
   }
   if (in.first.kind != "candidate_registration" && in.first.kind != "admission") {
-    return Error::invalid("kind", "Trường «kind»: sự kiện đầu tiên phải là candidate_registration "
-                                  "hoặc admission.",
+    return Error::invalid("kind",
+                          "Trường «kind»: sự kiện đầu tiên phải là candidate_registration "
+                          "hoặc admission.",
                           "first event must be registration or admission");
   }
   Person person{*family, *middle, *given, *birth, *gender};
@@ -175,8 +179,10 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
     auto id = load_member_with_events(in.code, person, {*event}, *history);
     if (!id.ok()) return id.error();
     created = *id;
-    json detail = {{"code", in.code}, {"name", person.full_name()},
-                   {"birth_date", birth->iso()}, {"first", event_json(in.first)}};
+    json detail = {{"code", in.code},
+                   {"name", person.full_name()},
+                   {"birth_date", birth->iso()},
+                   {"first", event_json(in.first)}};
     return audit("member.add", in.code, detail.dump());
   }));
   return created;
@@ -191,8 +197,9 @@ Result<MemberId> Registry::load_member_with_events(const std::string& code, cons
     auto holder = store_.find_member(folded->card_number);
     if (!holder.ok()) return holder.error();
     if (*holder) {
-      return Error::conflict("card_number", "Trường «card_number»: số thẻ đảng viên «" +
-                                                folded->card_number + "» đã được cấp cho người khác.",
+      return Error::conflict("card_number",
+                             "Trường «card_number»: số thẻ đảng viên «" + folded->card_number +
+                                 "» đã được cấp cho người khác.",
                              "duplicate card number");
     }
   }
@@ -214,8 +221,9 @@ Result<MemberId> Registry::load_member_with_events(const std::string& code, cons
 Result<EventId> Registry::record_event(const EventInput& in) {
   DANGVU_TRY(check_code(in.member_code, "member"));
   if (in.kind == "candidate_registration") {
-    return Error::invalid("kind", "Trường «kind»: đăng ký quần chúng ưu tú chỉ ghi khi thêm người "
-                                  "mới (dangvu member add).",
+    return Error::invalid("kind",
+                          "Trường «kind»: đăng ký quần chúng ưu tú chỉ ghi khi thêm người "
+                          "mới (dangvu member add).",
                           "registration is only the first event");
   }
   EventId recorded = 0;
@@ -223,8 +231,8 @@ Result<EventId> Registry::record_event(const EventInput& in) {
     auto member = store_.find_member(in.member_code);
     if (!member.ok()) return member.error();
     if (!*member) {
-      return Error::not_found("member", "Trường «member»: không có đảng viên mã «" +
-                                            in.member_code + "».",
+      return Error::not_found("member",
+                              "Trường «member»: không có đảng viên mã «" + in.member_code + "».",
                               "unknown member code");
     }
     auto event = to_event(in, clock_.today());
@@ -235,8 +243,9 @@ Result<EventId> Registry::record_event(const EventInput& in) {
       bool own = false;
       for (const auto& e : *events) own = own || (e.id == *event->corrects);
       if (!own) {
-        return Error::not_found("corrects", "Trường «corrects»: đảng viên này không có sự kiện số " +
-                                                std::to_string(*event->corrects) + ".",
+        return Error::not_found("corrects",
+                                "Trường «corrects»: đảng viên này không có sự kiện số " +
+                                    std::to_string(*event->corrects) + ".",
                                 "correction targets an event of another member");
       }
     }
@@ -249,8 +258,9 @@ Result<EventId> Registry::record_event(const EventInput& in) {
       auto holder = store_.find_member(folded->card_number);
       if (!holder.ok()) return holder.error();
       if (*holder && (*holder)->id != (*member)->id) {
-        return Error::conflict("card_number", "Trường «card_number»: số thẻ đảng viên «" +
-                                                  folded->card_number + "» đã được cấp cho người khác.",
+        return Error::conflict("card_number",
+                               "Trường «card_number»: số thẻ đảng viên «" + folded->card_number +
+                                   "» đã được cấp cho người khác.",
                                "duplicate card number");
       }
     }

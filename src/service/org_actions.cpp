@@ -33,16 +33,16 @@ Status Registry::move_members(const OrgChange& change, const OrgHistory& before)
       transfer.date = change.date;
       transfer.org = move.to;
       transfer.mode = TransferMode::permanent;
-      transfer.reason = "Tổ chức " + before.code(move.from) + " hợp nhất/chia tách vào " +
-                        after.code(move.to);
+      transfer.reason =
+          "Tổ chức " + before.code(move.from) + " hợp nhất/chia tách vào " + after.code(move.to);
       events->push_back(transfer);
       auto member = store_.member_by_id(id);
       if (!member.ok()) return member.error();
       auto folded = fold(member->person, *events, after);
       if (!folded.ok()) {
         Error e = folded.error();
-        e.message_vi = "Không thể chuyển đảng viên «" + member->code + "» theo tổ chức: " +
-                       e.message_vi;
+        e.message_vi =
+            "Không thể chuyển đảng viên «" + member->code + "» theo tổ chức: " + e.message_vi;
         return e;
       }
       auto eid = store_.append_member_event(id, transfer, actor_, clock_.now_iso());
@@ -78,8 +78,11 @@ Result<OrgId> Registry::add_org(const AddOrgInput& in) {
     NewOrg org{*id, in.code, *name, *kind, parent, true};
     auto change = history->plan_create(org, *date, rules_);
     if (!change.ok()) return change.error();
-    json payload = {{"code", in.code}, {"name", *name}, {"kind", in.kind},
-                    {"parent", in.parent_code}, {"date", date->iso()}};
+    json payload = {{"code", in.code},
+                    {"name", *name},
+                    {"kind", in.kind},
+                    {"parent", in.parent_code},
+                    {"date", date->iso()}};
     created = *id;
     return apply_org_change("create", *change, payload.dump(), in.code);
   }));
@@ -178,8 +181,9 @@ Status Registry::merge_orgs(const MergeInput& in) {
     if (!with_members.ok()) return with_members.error();
     auto change = history->plan_merge(sources, target, new_target, *date, rules_, *with_members);
     if (!change.ok()) return change.error();
-    json payload = {{"from", in.from}, {"into", in.into}, {"new", is_new}, {"name", name},
-                    {"kind", in.new_kind}, {"parent", in.new_parent_code}, {"date", date->iso()}};
+    json payload = {{"from", in.from},    {"into", in.into},     {"new", is_new},
+                    {"name", name},       {"kind", in.new_kind}, {"parent", in.new_parent_code},
+                    {"date", date->iso()}};
     DANGVU_TRY(apply_org_change("merge", *change, payload.dump(), in.into));
     return move_members(*change, *history);
   });
@@ -219,9 +223,9 @@ Status Registry::split_org(const SplitInput& in) {
       if (!c.ok()) return c.error();
       auto it = part_ids.find(part);
       if (it == part_ids.end()) {
-        return Error::invalid("assign", "Trường «assign»: «" + part +
-                                            "» không phải là tổ chức mới được tách ra.",
-                              "assignment to an unknown part");
+        return Error::invalid(
+            "assign", "Trường «assign»: «" + part + "» không phải là tổ chức mới được tách ra.",
+            "assignment to an unknown part");
       }
       assign[*c] = it->second;
     }
@@ -229,9 +233,10 @@ Status Registry::split_org(const SplitInput& in) {
     if (!in.members_to.empty()) {
       auto it = part_ids.find(in.members_to);
       if (it == part_ids.end()) {
-        return Error::invalid("members_to", "Trường «members_to»: «" + in.members_to +
-                                                "» không phải là tổ chức mới được tách ra.",
-                              "members_to names an unknown part");
+        return Error::invalid(
+            "members_to",
+            "Trường «members_to»: «" + in.members_to + "» không phải là tổ chức mới được tách ra.",
+            "members_to names an unknown part");
       }
       members_to = it->second;
     }
@@ -243,9 +248,13 @@ Status Registry::split_org(const SplitInput& in) {
         history->plan_split(*source, new_orgs, assign, members_to, *date, rules_, *with_members);
     if (!change.ok()) return change.error();
     json jparts = json::array();
-    for (const auto& p : in.parts) jparts.push_back({{"code", p.code}, {"name", p.name}, {"kind", p.kind}});
-    json payload = {{"code", in.code}, {"parts", jparts}, {"assign", in.assign},
-                    {"members_to", in.members_to}, {"date", date->iso()}};
+    for (const auto& p : in.parts)
+      jparts.push_back({{"code", p.code}, {"name", p.name}, {"kind", p.kind}});
+    json payload = {{"code", in.code},
+                    {"parts", jparts},
+                    {"assign", in.assign},
+                    {"members_to", in.members_to},
+                    {"date", date->iso()}};
     DANGVU_TRY(apply_org_change("split", *change, payload.dump(), in.code));
     return move_members(*change, *history);
   });

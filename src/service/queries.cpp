@@ -11,9 +11,9 @@ namespace dangvu::service {
 namespace {
 
 Error not_in_tree(const std::string& code, Date at) {
-  return Error::not_found("org", "Trường «org»: tổ chức «" + code + "» không tồn tại vào ngày " +
-                                     at.vi() + ".",
-                          "org " + code + " does not exist on " + at.iso());
+  return Error::not_found(
+      "org", "Trường «org»: tổ chức «" + code + "» không tồn tại vào ngày " + at.vi() + ".",
+      "org " + code + " does not exist on " + at.iso());
 }
 
 std::unordered_map<OrgId, MemberCounts> counts_by_org(
@@ -194,9 +194,10 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   } else if (in.status != "all") {
     auto s = parse_member_status(in.status);
     if (!s || *s == MemberStatus::none) {
-      return Error::invalid("status", "Trường «status»: trạng thái «" + in.status +
-                                          "» không hợp lệ (active, all, candidate, probationary, "
-                                          "official, removed, expelled, resigned, deceased).",
+      return Error::invalid("status",
+                            "Trường «status»: trạng thái «" + in.status +
+                                "» không hợp lệ (active, all, candidate, probationary, "
+                                "official, removed, expelled, resigned, deceased).",
                             "unknown status");
     }
     q.statuses = {*s};

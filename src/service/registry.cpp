@@ -20,9 +20,9 @@ Result<OrgId> Registry::require_org(const std::string& code, const char* field) 
   auto found = store_.find_org(code);
   if (!found.ok()) return found.error();
   if (!*found) {
-    return Error::not_found(field, "Trường «" + std::string(field) + "»: không có tổ chức mã «" +
-                                       code + "».",
-                            "field '" + std::string(field) + "': unknown org code " + code);
+    return Error::not_found(
+        field, "Trường «" + std::string(field) + "»: không có tổ chức mã «" + code + "».",
+        "field '" + std::string(field) + "': unknown org code " + code);
   }
   return **found;
 }
@@ -32,9 +32,9 @@ Result<OrgId> Registry::reserve_org(const std::string& code, const char* field) 
   auto found = store_.find_org(code);
   if (!found.ok()) return found.error();
   if (*found) {
-    return Error::conflict(field, "Trường «" + std::string(field) + "»: mã tổ chức «" + code +
-                                      "» đã được dùng.",
-                           "field '" + std::string(field) + "': duplicate org code " + code);
+    return Error::conflict(
+        field, "Trường «" + std::string(field) + "»: mã tổ chức «" + code + "» đã được dùng.",
+        "field '" + std::string(field) + "': duplicate org code " + code);
   }
   return store_.insert_org(code);
 }

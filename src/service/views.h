@@ -44,7 +44,7 @@ struct StatsView {
   std::int64_t sub_branches = 0;
   MemberCounts members;
   std::int64_t probation_overdue = 0;
-  std::int64_t admitted_this_year = 0;    // admissions and readmissions, 1/1 to the date
+  std::int64_t admitted_this_year = 0;  // admissions and readmissions, 1/1 to the date
   std::int64_t recognized_this_year = 0;
   std::int64_t branches_below_minimum = 0;  // branches with fewer full members than the rule
 };

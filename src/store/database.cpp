@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 Error storage_error(const std::exception& e) {
   std::string what = e.what();
   if (what.find("UNIQUE constraint") != std::string::npos) {
-    return Error::conflict("code", "Mã đã tồn tại trong cơ sở dữ liệu.", "unique constraint: " + what);
+    return Error::conflict("code", "Mã đã tồn tại trong cơ sở dữ liệu.",
+                           "unique constraint: " + what);
   }
   if (what.find("readonly") != std::string::npos || what.find("read-only") != std::string::npos) {
     return Error::io("Không ghi được vào tệp cơ sở dữ liệu (tệp chỉ đọc).", "read-only: " + what);
@@ -42,7 +43,8 @@ bool looks_like_sqlite(const fs::path& p) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mode) {
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mode,
+                                           const std::string& now_iso) {
   const fs::path p(path);
   std::error_code ec;
   const bool exists = fs::exists(p, ec);
@@ -52,9 +54,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
   }
   if (mode == OpenMode::open_existing) {
     if (!exists) {
-      return Error::not_found("db", "Không tìm thấy tệp cơ sở dữ liệu «" + path +
-                                        "»; hãy tạo bằng lệnh «dangvu init».",
-                              "database file not found: " + path);
+      return Error::not_found(
+          "db", "Không tìm thấy tệp cơ sở dữ liệu «" + path + "»; hãy tạo bằng lệnh «dangvu init».",
+          "database file not found: " + path);
     }
     if (!fs::is_regular_file(p, ec) || !looks_like_sqlite(p)) {
       return Error::invalid("db", "Tệp «" + path + "» không phải là cơ sở dữ liệu dangvu.",
@@ -78,7 +80,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
     impl->sql << "PRAGMA foreign_keys = ON";
     impl->sql << "PRAGMA busy_timeout = 10000";
     int has_meta = 0;
-    impl->sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+    impl->sql
+        << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
         soci::into(has_meta);
     int tables = 0;
     impl->sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'", soci::into(tables);
@@ -89,25 +92,26 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
     int version = 0;
     if (has_meta) impl->sql << "SELECT MAX(version) FROM schema_version", soci::into(version);
     if (version > latest_schema_version()) {
-      return Error::refused(
-          "db", "schema.version",
-          "Cơ sở dữ liệu có phiên bản lược đồ " + std::to_string(version) +
-              ", mới hơn chương trình này (" + std::to_string(latest_schema_version()) +
-              "); hãy cập nhật dangvu. Tệp không bị thay đổi.",
-          "schema version " + std::to_string(version) + " is newer than " +
-              std::to_string(latest_schema_version()));
+      return Error::refused("db", "schema.version",
+                            "Cơ sở dữ liệu có phiên bản lược đồ " + std::to_string(version) +
+                                ", mới hơn chương trình này (" +
+                                std::to_string(latest_schema_version()) +
+                                "); hãy cập nhật dangvu. Tệp không bị thay đổi.",
+                            "schema version " + std::to_string(version) + " is newer than " +
+                                std::to_string(latest_schema_version()));
     }
     impl->sql << "PRAGMA journal_mode = WAL";
     if (version < latest_schema_version()) {
       impl->sql << "BEGIN IMMEDIATE";
       if (!has_meta) {
-        impl->sql << "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)";
+        impl->sql
+            << "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)";
       }
       for (const auto& m : migrations()) {
         if (m.version <= version) continue;
         for (const auto& stmt : m.statements) impl->sql << stmt;
-        impl->sql << "INSERT INTO schema_version (version, applied_at) VALUES (:v, datetime('now'))",
-            soci::use(m.version);
+        impl->sql << "INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)",
+            soci::use(m.version), soci::use(now_iso);
       }
       impl->sql << "COMMIT";
       version = latest_schema_version();
@@ -166,11 +170,11 @@ Result<std::vector<AuditEntry>> Store::list_audit(int limit) {
     std::vector<AuditEntry> out;
     AuditEntry e;
     long long id = 0;
-    soci::statement st = (impl_->sql.prepare << "SELECT id, at, actor, action, target, detail "
-                                                "FROM audit_log ORDER BY id DESC LIMIT :n",
-                          soci::into(id), soci::into(e.at), soci::into(e.actor),
-                          soci::into(e.action), soci::into(e.target), soci::into(e.detail_json),
-                          soci::use(limit));
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT id, at, actor, action, target, detail "
+                               "FROM audit_log ORDER BY id DESC LIMIT :n",
+         soci::into(id), soci::into(e.at), soci::into(e.actor), soci::into(e.action),
+         soci::into(e.target), soci::into(e.detail_json), soci::use(limit));
     st.execute();
     while (st.fetch()) {
       e.id = id;

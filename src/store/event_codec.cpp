@@ -36,7 +36,8 @@ Status decode_event_payload(const std::string& json_text, MemberEvent& e) {
     return d.ok() ? std::optional<Date>(*d) : std::nullopt;
   };
   auto text = [&](const char* key) { return j.contains(key) ? j[key].get<std::string>() : ""; };
-  if (j.contains("mode")) e.mode = parse_transfer_mode(text("mode")).value_or(TransferMode::permanent);
+  if (j.contains("mode"))
+    e.mode = parse_transfer_mode(text("mode")).value_or(TransferMode::permanent);
   e.decision_no = text("decision_no");
   e.ceremony_date = date("ceremony_date");
   e.vote_date = date("vote_date");

@@ -167,8 +167,10 @@ Result<std::set<OrgId>> Store::orgs_with_members_from(Date from) {
     std::string d = from.iso();
     long long org = 0;
     soci::statement st =
-        (impl_->sql.prepare << std::string("SELECT DISTINCT org_id FROM member_period WHERE valid_to > :d "
-                                           "AND org_id IS NOT NULL AND status IN ") + kActiveStatuses +
+        (impl_->sql.prepare << std::string(
+                                   "SELECT DISTINCT org_id FROM member_period WHERE valid_to > :d "
+                                   "AND org_id IS NOT NULL AND status IN ") +
+                                   kActiveStatuses +
                                    " UNION SELECT DISTINCT temp_org_id FROM member_period WHERE "
                                    "valid_to > :d2 AND temp_org_id IS NOT NULL",
          soci::into(org), soci::use(d), soci::use(d));
@@ -184,9 +186,10 @@ Result<std::vector<MemberId>> Store::members_in_org_from(OrgId org_id, Date from
     std::string d = from.iso();
     long long org = org_id, id = 0;
     soci::statement st =
-        (impl_->sql.prepare << std::string("SELECT DISTINCT member_id FROM member_period WHERE org_id = :o "
-                                           "AND valid_to > :d AND status IN ") + kActiveStatuses +
-                                   " ORDER BY member_id",
+        (impl_->sql.prepare << std::string(
+                                   "SELECT DISTINCT member_id FROM member_period WHERE org_id = :o "
+                                   "AND valid_to > :d AND status IN ") +
+                                   kActiveStatuses + " ORDER BY member_id",
          soci::into(id), soci::use(org), soci::use(d));
     st.execute();
     while (st.fetch()) out.push_back(id);
@@ -215,8 +218,9 @@ std::string member_query_body(soci::session& sql, const MemberQuery& q,
   body += " WHERE 1 = 1";
   if (!q.statuses.empty()) body += " AND p.status IN " + status_list(q.statuses);
   if (!q.folded_prefix.empty()) {
-    body += " AND EXISTS (SELECT 1 FROM member_search k WHERE k.member_id = m.id AND "
-            "k.search_key >= :q AND k.search_key < :qhi)";
+    body +=
+        " AND EXISTS (SELECT 1 FROM member_search k WHERE k.member_id = m.id AND "
+        "k.search_key >= :q AND k.search_key < :qhi)";
     params.push_back(q.folded_prefix);
     params.push_back(q.folded_prefix + "~");  // folded keys are [a-z0-9 ]; '~' sorts after them
   }

@@ -80,7 +80,9 @@ class Store {
  public:
   // Opens (or creates) the database file. Refuses a file that is not writable, one that is not a
   // dangvu database, and one whose schema is newer than this program, leaving it untouched.
-  static Result<std::unique_ptr<Store>> open(const std::string& path, OpenMode mode);
+  // `now_iso` (from the injected clock) is recorded with each migration applied.
+  static Result<std::unique_ptr<Store>> open(const std::string& path, OpenMode mode,
+                                             const std::string& now_iso);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

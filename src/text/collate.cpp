@@ -35,10 +35,12 @@ std::string sort_key(std::string_view utf8) {
     n = collator().getSortKey(s, buf.data(), n);
   }
   // Drop the terminating NUL so that keys can be joined with a 0x00 separator.
-  return std::string(reinterpret_cast<const char*>(buf.data()), static_cast<std::size_t>(n > 0 ? n - 1 : 0));
+  return std::string(reinterpret_cast<const char*>(buf.data()),
+                     static_cast<std::size_t>(n > 0 ? n - 1 : 0));
 }
 
-std::string person_sort_key(std::string_view family, std::string_view middle, std::string_view given) {
+std::string person_sort_key(std::string_view family, std::string_view middle,
+                            std::string_view given) {
   std::string key = sort_key(given);
   key += '\0';
   key += sort_key(middle);

@@ -44,7 +44,8 @@ std::vector<std::string> name_search_keys(std::string_view family, std::string_v
   std::vector<std::string> keys;
   if (folded.empty()) return keys;
   keys.push_back(folded);
-  for (std::size_t pos = folded.find(' '); pos != std::string::npos; pos = folded.find(' ', pos + 1)) {
+  for (std::size_t pos = folded.find(' '); pos != std::string::npos;
+       pos = folded.find(' ', pos + 1)) {
     std::string suffix = folded.substr(pos + 1);
     if (std::find(keys.begin(), keys.end(), suffix) == keys.end()) keys.push_back(suffix);
   }

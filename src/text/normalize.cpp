@@ -40,13 +40,14 @@ std::string to_nfc(std::string_view utf8) {
   return result;
 }
 
-Result<std::string> clean_field(std::string_view raw, std::string_view field, std::size_t max_chars) {
+Result<std::string> clean_field(std::string_view raw, std::string_view field,
+                                std::size_t max_chars) {
   if (!is_valid_utf8(raw)) {
     return field_error(field, "văn bản không phải UTF-8 hợp lệ.", "invalid UTF-8");
   }
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+  icu::UnicodeString in =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
   icu::UnicodeString normalized = nfc().normalize(in, status);
   if (U_FAILURE(status)) return field_error(field, "văn bản không hợp lệ.", "normalization failed");
   icu::UnicodeString out;
@@ -88,8 +89,8 @@ Result<std::string> clean_name_part(std::string_view raw, std::string_view field
   for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
     UChar32 c = s.char32At(i);
     const auto type = u_charType(c);
-    if (u_isalpha(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || c == ' ' ||
-        c == '-' || c == '\'' || c == 0x2019) {
+    if (u_isalpha(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+        c == ' ' || c == '-' || c == '\'' || c == 0x2019) {
       continue;
     }
     return field_error(field, "tên chỉ gồm chữ cái, dấu cách, gạch nối hoặc dấu nháy.",

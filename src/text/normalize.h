@@ -16,7 +16,8 @@ std::string to_nfc(std::string_view utf8);
 // For any typed text: refuses invalid UTF-8 and control characters, normalizes to NFC, trims,
 // collapses runs of white space to one space, refuses an empty result and one longer than
 // `max_chars` code points. Errors name `field`.
-Result<std::string> clean_field(std::string_view raw, std::string_view field, std::size_t max_chars);
+Result<std::string> clean_field(std::string_view raw, std::string_view field,
+                                std::size_t max_chars);
 
 // A part of a person's name (family, middle, given): clean_field with at most 40 characters, then
 // only letters (with their marks), spaces, hyphens and apostrophes. An empty input is "" when

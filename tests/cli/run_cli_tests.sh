@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# End-to-end tests of the dangvu command on temporary databases: the happy path of the registry,
+# the as-of views across a merge, and every kind of bad input the issue names — each must exit
+# non-zero with a Vietnamese message naming the field, and leave the database exactly as it was
+# (compared by a full SQL dump before and after).
+set -uo pipefail
+bin="$1"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export DANGVU_TODAY=2026-11-22
+db="$work/t.db"
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "not ok - $1"; [[ -n "${2:-}" ]] && echo "$2" | sed 's/^/    /'; }
+dump() { sqlite3 "$1" .dump | sha256sum; }
+
+# expect_ok NAME CMD...: the command succeeds.
+expect_ok() {
+  local name="$1"; shift
+  local out
+  if out=$("$@" 2>&1); then ok "$name"; else fail "$name" "$out"; fi
+}
+
+# expect_refused NAME CODE FIELD_TEXT CMD...: exits with CODE, stderr names FIELD_TEXT, db unchanged.
+expect_refused() {
+  local name="$1" code="$2" field="$3"; shift 3
+  local before after out rc
+  before=$(dump "$db")
+  out=$("$@" 2>&1); rc=$?
+  after=$(dump "$db")
+  if [[ $rc -ne $code ]]; then fail "$name: exit $rc, expected $code" "$out"; return; fi
+  if ! grep -q "Lỗi: .*$field" <<<"$out"; then fail "$name: message does not name «$field»" "$out"; return; fi
+  if [[ "$before" != "$after" ]]; then fail "$name: database changed" "$out"; return; fi
+  ok "$name"
+}
+
+# expect_output NAME PATTERN CMD...: the command succeeds and prints PATTERN (grep -E).
+expect_output() {
+  local name="$1" pattern="$2"; shift 2
+  local out
+  if ! out=$("$@" 2>&1); then fail "$name: failed" "$out"; return; fi
+  if grep -qE -- "$pattern" <<<"$out"; then ok "$name"; else fail "$name: no «$pattern»" "$out"; fi
+}
+
+D() { "$bin" "$@"; }
+
+expect_ok "init creates a database" D init --db "$db"
+expect_refused "init refuses an existing file" 5 "đã tồn tại" D init --db "$db"
+
+# The tree.
+expect_ok "add root committee" D org add --db "$db" --code TU --name "Đảng bộ tỉnh" --kind upper_committee --date 2000-01-01
+expect_ok "add bloc committee" D org add --db "$db" --code DBK --name "Đảng bộ Khối" --kind upper_committee --parent TU --date 2000-01-01
+expect_ok "add cluster" D org add --db "$db" --code CUM1 --name "Cụm thi đua số I" --kind cluster --parent DBK --date 2000-01-01
+expect_ok "add committee A" D org add --db "$db" --code DBA --name "Đảng bộ Sở A" --kind grassroots_committee --parent CUM1 --date 2000-01-01
+expect_ok "add committee B" D org add --db "$db" --code DBB --name "Đảng bộ Sở B" --kind grassroots_committee --parent CUM1 --date 2000-01-01
+expect_ok "add sub-branch A1" D org add --db "$db" --code DBA.01 --name "Chi bộ Văn phòng" --kind sub_branch --parent DBA --date 2000-01-01
+expect_ok "add sub-branch B1" D org add --db "$db" --code DBB.01 --name "Chi bộ Phòng Nghiệp vụ" --kind sub_branch --parent DBB --date 2000-01-01
+expect_ok "add grassroots branch" D org add --db "$db" --code CB1 --name "Chi bộ Thanh tra tỉnh" --kind grassroots_branch --parent CUM1 --date 2000-01-01
+
+# Bad input on orgs.
+expect_refused "wrong date" 2 "date" D org add --db "$db" --code X1 --name "X" --kind cluster --parent DBK --date 2025-13-01
+expect_refused "unknown code" 4 "org" D org rename --db "$db" --code NOPE --name "Y" --date 2025-01-01
+expect_refused "duplicate code" 5 "code" D org add --db "$db" --code DBA --name "Trùng" --kind grassroots_committee --parent CUM1 --date 2001-01-01
+expect_refused "kind not allowed under parent" 3 "parent" D org add --db "$db" --code SB9 --name "Chi bộ lạc chỗ" --kind sub_branch --parent CUM1 --date 2001-01-01
+expect_refused "move under own descendant" 3 "parent" D org move --db "$db" --code DBK --parent CUM1 --date 2010-01-01
+expect_refused "merge into itself" 3 "into" D org merge --db "$db" --from DBA,DBB --into DBA --date 2010-01-01
+expect_refused "invalid code text" 2 "code" D org add --db "$db" --code "mã có dấu" --name "X" --kind cluster --parent DBK --date 2001-01-01
+expect_refused "empty name" 2 "name" D org add --db "$db" --code X2 --name "   " --kind cluster --parent DBK --date 2001-01-01
+expect_refused "unknown kind" 2 "kind" D org add --db "$db" --code X3 --name "X" --kind district --parent DBK --date 2001-01-01
+expect_refused "dissolve with children" 3 "org" D org dissolve --db "$db" --code DBA --date 2010-01-01
+
+# Members.
+expect_ok "register a candidate" D member add --db "$db" --code QC0001 --family "Đàm" --middle "Văn" --given "Chính" --birth-date 1990-05-10 --gender male --org DBA.01 --date 2019-01-10
+expect_ok "admit the candidate" D member event --db "$db" --member QC0001 --kind admission --date 2020-03-02 --ceremony-date 2020-03-16 --decision 12-QĐ/ĐU --card 011234567890
+expect_refused "recognition before 12 months" 3 "date" D member event --db "$db" --member QC0001 --kind recognition --date 2021-03-15
+expect_ok "recognition after 12 months" D member event --db "$db" --member QC0001 --kind recognition --date 2021-03-16
+expect_refused "admission under 18" 3 "birth_date" D member add --db "$db" --code QC0002 --family "Nguyễn" --middle "Thị" --given "An" --birth-date 2010-01-01 --kind admission --org DBA.01 --date 2026-01-05
+expect_refused "member into a committee" 3 "org" D member add --db "$db" --code QC0003 --family "Lê" --given "Bình" --birth-date 1980-01-01 --org DBA --date 2020-01-01
+expect_refused "name with digits" 2 "given" D member add --db "$db" --code QC0004 --family "Lê" --given "B1nh" --birth-date 1980-01-01 --org DBA.01 --date 2020-01-01
+expect_ok "add a member to remove" D member add --db "$db" --code 019999999999 --family "Trần" --middle "Văn" --given "Bình" --birth-date 1970-02-01 --kind admission --org DBB.01 --date 2001-05-05
+expect_ok "add a third member" D member add --db "$db" --code 015555555555 --family "Nguyễn" --middle "Thị" --given "Ánh" --birth-date 1985-02-01 --kind admission --org CB1 --date 2010-05-05
+expect_ok "remove the member" D member event --db "$db" --member 019999999999 --kind removal --date 2024-04-01 --reason "Bỏ sinh hoạt 3 tháng"
+expect_refused "event after removal" 3 "kind" D member event --db "$db" --member 019999999999 --kind transfer --org DBA.01 --date 2024-06-01
+expect_refused "future event" 3 "date" D member event --db "$db" --member 015555555555 --kind transfer --org DBA.01 --date 2027-01-01
+expect_refused "unknown member" 4 "member" D member event --db "$db" --member NOBODY --kind death --date 2024-06-01
+expect_refused "duplicate member code" 5 "code" D member add --db "$db" --code QC0001 --family "Lê" --given "Bình" --birth-date 1980-01-01 --org DBA.01 --date 2020-01-01
+expect_refused "bad card number" 3 "card_number" D member event --db "$db" --member 019999999999 --kind readmission --org DBB.01 --date 2025-06-01 --card 12345
+expect_ok "readmission after removal" D member event --db "$db" --member 019999999999 --kind readmission --org DBB.01 --date 2025-06-01
+expect_ok "transfer permanently" D member event --db "$db" --member QC0001 --kind transfer --org DBB.01 --date 2023-01-02
+
+# Reads and search.
+expect_output "show member (status and org)" "Đảng viên chính thức, sinh hoạt tại Chi bộ Phòng Nghiệp vụ" D member show --db "$db" --member QC0001
+expect_output "show member by card number" "Đàm Văn Chính" D member show --db "$db" --member 011234567890
+expect_output "show member as of a past date" "Đảng viên dự bị" D member show --db "$db" --member QC0001 --at 2020-12-31
+for q in "dam van chinh" "Đàm Văn Chính" "chinh" "DAM"; do
+  expect_output "search «$q» finds Đàm Văn Chính" "QC0001.*Đàm Văn Chính" D member list --db "$db" --q "$q"
+done
+expect_output "search finds nobody for «xyz»" "^Danh sách.*: 0 người" D member list --db "$db" --q "xyz"
+# Vietnamese order by given name: Ánh < Bình < Chính.
+order=$(D member list --db "$db" | awk -F'\t' 'NR>1 {print $2}' | tr '\n' '|')
+if [[ "$order" == "Nguyễn Thị Ánh|Trần Văn Bình|Đàm Văn Chính|" ]]; then ok "list in Vietnamese name order"; else fail "list in Vietnamese name order" "$order"; fi
+expect_output "list as JSON" '"total": 3' D member list --db "$db" --json
+expect_output "stats counts members" "Tổng số đảng viên: +3" D stats --db "$db" --org TU
+expect_output "stats counts admissions this year" "Kết nạp từ đầu năm 2025: +1" D stats --db "$db" --org TU --at 2025-12-31
+
+# Merge two committees into a new one, and the tree before and after.
+expect_ok "merge A and B into a new committee" D org merge --db "$db" --from DBA,DBB --into DBAB --new-name "Đảng bộ Sở A-B" --date 2025-07-01
+expect_output "tree before the merge shows A" "Đảng bộ Sở A \[DBA\]" D tree --db "$db" --org TU --at 2025-06-30
+expect_output "tree after the merge shows A-B" "Đảng bộ Sở A-B \[DBAB\].*2 đảng viên" D tree --db "$db" --org TU --at 2025-07-01
+before=$(D tree --db "$db" --org TU --at 2025-06-30 | sed -n 2p)
+after=$(D tree --db "$db" --org TU --at 2025-07-01 | sed -n 2p)
+if [[ "$before" == "$after" ]]; then ok "member totals reconcile across the merge"; else fail "member totals reconcile" "$before / $after"; fi
+expect_refused "rename a merged org" 3 "org" D org rename --db "$db" --code DBA --name "Z" --date 2026-01-01
+expect_ok "rename the bloc committee" D org rename --db "$db" --code DBK --name "Đảng bộ Khối các cơ quan tỉnh" --date 2026-02-01
+expect_refused "change before a later change" 3 "date" D org rename --db "$db" --code DBK --name "Z" --date 2025-01-01
+expect_output "tree shows the name of its date" "Đảng bộ Khối \[DBK\]" D tree --db "$db" --org TU --at 2026-01-31
+expect_output "tree as JSON" '"code": "DBAB"' D tree --db "$db" --org TU --at 2025-07-01 --json
+expect_refused "tree of an org that did not exist yet" 4 "org" D tree --db "$db" --org DBAB --at 2025-06-30
+expect_ok "split the grassroots branch" D org split --db "$db" --code CB1 --into "CB1A:Chi bộ Thanh tra 1" --into "CB1B:Chi bộ Thanh tra 2" --members-to CB1B --date 2026-01-01
+expect_output "split moved the member" "sinh hoạt tại Chi bộ Thanh tra 2" D member show --db "$db" --member 015555555555
+expect_output "audit records writes" "org.merge" D audit --db "$db"
+
+# Databases that must be refused and left alone.
+cp "$db" "$work/newer.db"
+sqlite3 "$work/newer.db" "INSERT INTO schema_version VALUES (99, 'future')"
+db="$work/newer.db" expect_refused "schema newer than the program" 3 "phiên bản lược đồ" D stats --db "$work/newer.db" --org TU
+echo "không phải cơ sở dữ liệu" > "$work/text.db"
+h1=$(sha256sum < "$work/text.db")
+out=$(D stats --db "$work/text.db" --org TU 2>&1); rc=$?
+h2=$(sha256sum < "$work/text.db")
+if [[ $rc -ne 0 && "$h1" == "$h2" ]] && grep -q "không phải là cơ sở dữ liệu dangvu" <<<"$out"; then ok "a text file is refused"; else fail "a text file is refused" "$out"; fi
+expect_refused "missing database" 4 "Không tìm thấy" D stats --db "$work/none.db" --org TU
+# Not writable: as root permissions do not bind, so run as nobody against a root-owned read-only copy.
+cp "$db" "$work/ro.db"; chmod 0444 "$work/ro.db"; chmod 0755 "$work"
+h1=$(dump "$work/ro.db")
+if [[ $(id -u) -eq 0 ]]; then
+  out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" org rename --db "$work/ro.db" --code TU --name "Đổi" --date 2026-01-01 2>&1); rc=$?
+else
+  out=$("$bin" org rename --db "$work/ro.db" --code TU --name "Đổi" --date 2026-01-01 2>&1); rc=$?
+fi
+h2=$(dump "$work/ro.db")
+if [[ $rc -eq 7 && "$h1" == "$h2" ]] && grep -q "quyền" <<<"$out"; then ok "a read-only database is refused"; else fail "a read-only database is refused (rc=$rc)" "$out"; fi
+
+# The rule set is data: an office raises the minimum age to 20 in a file.
+echo '{"admission_min_age_years": 20}' > "$work/rules.json"
+db="$work/t.db"
+expect_refused "rules file changes the age rule" 3 "birth_date" D --rules "$work/rules.json" member add --db "$db" --code QC0009 --family "Phạm" --given "Dũng" --birth-date 2006-01-01 --kind admission --org DBA.01 --date 2025-08-01
+expect_refused "rules file with an unknown key" 2 "Tệp quy tắc, khóa «min_age»" D --rules <(echo '{"min_age": 20}') stats --db "$db" --org TU
+
+# The demo: the 2025 reorganization as the issue describes it.
+demo="$work/demo.db"
+expect_ok "demo generates" D demo --db "$demo" --seed 1
+expect_output "demo before: bloc committee" "Đảng bộ Khối.*\[DBK\]" D tree --db "$demo" --org TU --at 2025-06-30
+expect_output "demo after: two new committees" "\[DBCQD\]" D tree --db "$demo" --org TU --at 2025-07-01
+expect_output "demo after: merged committee" "\[DBNNMT\]" D tree --db "$demo" --org TU --at 2025-07-01
+# Totals on 30/6 and 1/7/2025 differ only by the members who joined or left on 1/7 itself.
+total() { D stats --db "$demo" --org TU --at "$1" | grep "Tổng số đảng viên" | grep -o '[0-9.]*$' | tr -d '.'; }
+m1=$(total 2025-06-30)
+m2=$(total 2025-07-01)
+joined=$(sqlite3 "$demo" "SELECT COUNT(*) FROM member_event WHERE effective_on = '2025-07-01' AND kind IN ('admission', 'readmission')")
+left=$(sqlite3 "$demo" "SELECT COUNT(*) FROM member_event WHERE effective_on = '2025-07-01' AND kind IN ('removal', 'expulsion', 'resignation', 'death')")
+if [[ -n "$m1" && $((m2 - m1)) -eq $((joined - left)) ]]; then ok "demo totals reconcile across 1/7/2025 ($m1 → $m2, +$joined −$left that day)"; else fail "demo totals reconcile" "$m1 / $m2 / +$joined / -$left"; fi
+expect_output "demo has Đàm Văn Chính" "Đàm Văn Chính" D member list --db "$demo" --q "dam van chinh"
+D demo --db "$work/demo2.db" --seed 1 >/dev/null 2>&1
+if [[ "$(dump "$demo")" == "$(dump "$work/demo2.db")" ]]; then ok "demo is deterministic"; else fail "demo is deterministic"; fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
