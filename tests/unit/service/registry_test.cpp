@@ -1,0 +1,221 @@
+// The use cases over a real SQLite file: rules enforced end to end, as-of reads across org
+// operations, and every refusal leaving the database exactly as it was.
+#include "service/registry.h"
+
+#include <gtest/gtest.h>
+
+#include "support/temp_db.h"
+
+namespace dangvu::service {
+namespace {
+
+class RegistryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = dir_.file("r.db");
+    auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
+    ASSERT_TRUE(s.ok()) << s.error().detail_en;
+    store_ = std::move(*s);
+    registry_ = std::make_unique<Registry>(*store_, RuleSet::defaults(), clock_, "test");
+    add_org("TU", "Đảng bộ tỉnh", "upper_committee", "");
+    add_org("CUM1", "Cụm I", "cluster", "TU");
+    add_org("DBA", "Đảng bộ Sở A", "grassroots_committee", "CUM1");
+    add_org("DBB", "Đảng bộ Sở B", "grassroots_committee", "CUM1");
+    add_org("A1", "Chi bộ A1", "sub_branch", "DBA");
+    add_org("B1", "Chi bộ B1", "sub_branch", "DBB");
+    add_org("CB1", "Chi bộ cơ sở 1", "grassroots_branch", "CUM1");
+  }
+
+  void add_org(const std::string& code, const std::string& name, const std::string& kind,
+               const std::string& parent) {
+    auto id = registry_->add_org({code, name, kind, parent, "2000-01-01"});
+    ASSERT_TRUE(id.ok()) << id.error().detail_en;
+  }
+
+  void admit(const std::string& code, const std::string& given, const std::string& org,
+             const std::string& date, const std::string& family = "Nguyễn",
+             const std::string& middle = "Văn") {
+    AddMemberInput in;
+    in.code = code;
+    in.family = family;
+    in.middle = middle;
+    in.given = given;
+    in.birth_date = "1985-06-01";
+    in.first.kind = "admission";
+    in.first.org_code = org;
+    in.first.date = date;
+    auto id = registry_->add_member(in);
+    ASSERT_TRUE(id.ok()) << id.error().detail_en;
+  }
+
+  Status event(const std::string& member, const std::string& kind, const std::string& date,
+               const std::string& org = "") {
+    EventInput e;
+    e.member_code = member;
+    e.kind = kind;
+    e.date = date;
+    e.org_code = org;
+    auto id = registry_->record_event(e);
+    return id.ok() ? Status{} : Status{id.error()};
+  }
+
+  // Runs `action`, expects it refused with `rule` (or `kind`), and the database unchanged.
+  void expect_refused_unchanged(const std::function<Status()>& action, ErrorKind kind,
+                                const std::string& rule = "") {
+    const auto before = testing::dump_database(path_);
+    Status st = action();
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().kind, kind) << st.error().detail_en;
+    if (!rule.empty()) {
+      EXPECT_EQ(st.error().rule, rule) << st.error().detail_en;
+    }
+    EXPECT_FALSE(st.error().message_vi.empty());
+    EXPECT_EQ(testing::dump_database(path_), before);
+  }
+
+  testing::TempDir dir_;
+  std::string path_;
+  FixedClock clock_{Date::parse("2026-11-22").value()};
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Registry> registry_;
+};
+
+TEST_F(RegistryTest, RefusalsChangeNothing) {
+  admit("M1", "An", "A1", "2020-01-10");
+  expect_refused_unchanged([&] { return event("M1", "recognition", "2020-06-01"); },
+                           ErrorKind::rule_refused, "probation.min_months");
+  expect_refused_unchanged([&] { return event("M1", "transfer", "2021-01-01", "DBA"); },
+                           ErrorKind::rule_refused, "org.member_org_kinds");
+  expect_refused_unchanged([&] { return event("M1", "transfer", "2021-01-01", "NOPE"); },
+                           ErrorKind::not_found);
+  expect_refused_unchanged([&] { return event("M1", "transfer", "2021-02-30", "B1"); },
+                           ErrorKind::invalid_input);
+  expect_refused_unchanged([&] { return registry_->move_org("TU", "DBA", "2010-01-01"); },
+                           ErrorKind::rule_refused, "org.no_cycles");
+  expect_refused_unchanged(
+      [&] {
+        return registry_->merge_orgs({{"DBA"}, "DBA", "", "", "", "2010-01-01"});
+      },
+      ErrorKind::rule_refused, "org.merge_not_self");
+  expect_refused_unchanged(
+      [&] {
+        auto r = registry_->add_org({"X", "Chi bộ X", "sub_branch", "CUM1", "2010-01-01"});
+        return r.ok() ? Status{} : Status{r.error()};
+      },
+      ErrorKind::rule_refused, "org.allowed_parents");
+  expect_refused_unchanged([&] { return registry_->dissolve_org("A1", "2021-01-01"); },
+                           ErrorKind::rule_refused, "org.dissolve_empty");
+}
+
+TEST_F(RegistryTest, MergeMovesSubBranchesAndMembersFollowAMergedBranch) {
+  admit("M1", "An", "A1", "2020-01-10");
+  admit("M2", "Bình", "CB1", "2020-01-10");
+  // Two committees into a new one: sub-branches move, members stay in their sub-branches.
+  ASSERT_TRUE(
+      registry_->merge_orgs({{"DBA", "DBB"}, "DBAB", "Đảng bộ Sở A-B", "", "", "2025-07-01"}).ok());
+  auto before = registry_->tree("TU", "2025-06-30");
+  auto after = registry_->tree("TU", "2025-07-01");
+  ASSERT_TRUE(before.ok() && after.ok());
+  const auto& cluster_after = after->root.children.at(0);
+  ASSERT_EQ(cluster_after.children.size(), 2u);  // CB1 and DBAB
+  EXPECT_EQ(cluster_after.children[1].code, "DBAB");
+  EXPECT_EQ(cluster_after.children[1].children.size(), 2u);
+  EXPECT_EQ(before->root.counts.members(), after->root.counts.members());
+  // A grassroots branch merged into another branch: its member follows by a transfer event.
+  add_org("CB2", "Chi bộ cơ sở 2", "grassroots_branch", "CUM1");
+  ASSERT_TRUE(registry_->merge_orgs({{"CB1"}, "CB2", "", "", "", "2026-01-01"}).ok());
+  auto m2 = registry_->show_member("M2", "2026-01-01");
+  ASSERT_TRUE(m2.ok());
+  EXPECT_EQ(m2->org_code, "CB2");
+  EXPECT_EQ(m2->events.back().kind, MemberEventKind::transfer);
+  auto m2_before = registry_->show_member("M2", "2025-12-31");
+  ASSERT_TRUE(m2_before.ok());
+  EXPECT_EQ(m2_before->org_code, "CB1");
+}
+
+TEST_F(RegistryTest, StatsCountWhatTheRecordsSay) {
+  admit("M1", "An", "A1", "2024-01-10");    // probationary, due 2025-01-10: overdue by 2026
+  admit("M2", "Bình", "B1", "2026-03-02");  // admitted this year
+  admit("M3", "Chi", "CB1", "2010-05-05");
+  ASSERT_TRUE(event("M3", "recognition", "2011-05-20").ok());
+  admit("M4", "Dũng", "CB1", "2025-01-06");
+  ASSERT_TRUE(event("M4", "recognition", "2026-01-20").ok());  // recognized this year
+  auto s = registry_->stats("TU", "2026-11-22");
+  ASSERT_TRUE(s.ok()) << s.error().detail_en;
+  EXPECT_EQ(s->grassroots_committees, 2);
+  EXPECT_EQ(s->grassroots_branches, 1);
+  EXPECT_EQ(s->sub_branches, 2);
+  EXPECT_EQ(s->members.members(), 4);
+  EXPECT_EQ(s->members.official, 2);
+  EXPECT_EQ(s->members.probationary, 2);
+  EXPECT_EQ(s->probation_overdue, 1);
+  EXPECT_EQ(s->admitted_this_year, 1);
+  EXPECT_EQ(s->recognized_this_year, 1);
+  EXPECT_EQ(s->branches_below_minimum, 3);  // A1, B1 with no full member; CB1 with two
+  auto sub = registry_->stats("DBA", "2026-11-22");
+  ASSERT_TRUE(sub.ok());
+  EXPECT_EQ(sub->members.members(), 1);
+}
+
+TEST_F(RegistryTest, ListsInVietnameseOrderAndSearchesWithoutDiacritics) {
+  admit("M1", "Chính", "A1", "2020-01-10", "Đàm", "Văn");
+  admit("M2", "Ánh", "A1", "2020-01-10", "Nguyễn", "Thị");
+  admit("M3", "Anh", "B1", "2020-01-10", "Trần", "Đức");
+  admit("M4", "Bình", "B1", "2020-01-10", "Lê", "");
+  auto all = registry_->list_members({"", "", "", "", 100, 0});
+  ASSERT_TRUE(all.ok());
+  std::vector<std::string> order;
+  for (const auto& r : all->rows) order.push_back(r.person.given);
+  EXPECT_EQ(order, (std::vector<std::string>{"Anh", "Ánh", "Bình", "Chính"}));
+  for (const char* q : {"dam van chinh", "Đàm Văn Chính", "chinh", "van chinh", "DAM"}) {
+    auto found = registry_->list_members({"", "", q, "", 100, 0});
+    ASSERT_TRUE(found.ok());
+    ASSERT_EQ(found->rows.size(), 1u) << q;
+    EXPECT_EQ(found->rows[0].code, "M1");
+  }
+  auto scoped = registry_->list_members({"DBB", "", "", "", 100, 0});
+  ASSERT_TRUE(scoped.ok());
+  EXPECT_EQ(scoped->total, 2);
+  auto bad = registry_->list_members({"", "", "", "nonsense", 100, 0});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "status");
+}
+
+TEST_F(RegistryTest, CorrectionVoidsAnEventAndIsItselfAnEvent) {
+  admit("M1", "An", "A1", "2020-01-10");
+  ASSERT_TRUE(event("M1", "transfer", "2022-01-01", "B1").ok());
+  auto shown = registry_->show_member("M1", "");
+  ASSERT_TRUE(shown.ok());
+  EXPECT_EQ(shown->org_code, "B1");
+  EventInput fix;
+  fix.member_code = "M1";
+  fix.kind = "correction";
+  fix.corrects = std::to_string(shown->events.back().id);
+  fix.voids = true;
+  fix.reason = "Nhập nhầm";
+  ASSERT_TRUE(registry_->record_event(fix).ok());
+  auto after = registry_->show_member("M1", "");
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->org_code, "A1");
+  EXPECT_EQ(after->events.size(), 3u);  // admission, transfer, correction: history kept
+}
+
+TEST_F(RegistryTest, SplitSendsChildrenAndMembersWhereTold) {
+  admit("M1", "An", "CB1", "2020-01-10");
+  SplitInput in;
+  in.code = "DBA";
+  in.parts = {{"DBA1", "Đảng bộ A1", ""}, {"DBA2", "Đảng bộ A2", ""}};
+  in.assign = {{"A1", "DBA2"}};
+  in.date = "2026-01-01";
+  ASSERT_TRUE(registry_->split_org(in).ok());
+  auto t = registry_->tree("DBA2", "2026-01-01");
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->root.children.size(), 1u);
+  EXPECT_EQ(t->root.children[0].code, "A1");
+  auto gone = registry_->tree("DBA", "2026-01-01");
+  ASSERT_FALSE(gone.ok());
+  EXPECT_EQ(gone.error().kind, ErrorKind::not_found);
+}
+
+}  // namespace
+}  // namespace dangvu::service

@@ -1,0 +1,183 @@
+// The store over a real SQLite file: migrations, refusals of foreign files, and round trips.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "support/temp_db.h"
+
+namespace dangvu::store {
+namespace {
+
+const std::string kNow = "2026-11-22T12:00:00Z";
+
+Date d(const char* iso) { return Date::parse(iso).value(); }
+
+TEST(Store, CreatesSchemaAtLatestVersion) {
+  testing::TempDir dir;
+  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  ASSERT_TRUE(s.ok()) << s.error().detail_en;
+  EXPECT_EQ((*s)->schema_version(), Store::latest_schema_version());
+  EXPECT_NE(testing::dump_database(dir.file("a.db")).find("CREATE TABLE member_event"),
+            std::string::npos);
+}
+
+TEST(Store, RefusesToCreateOverAnExistingFile) {
+  testing::TempDir dir;
+  ASSERT_TRUE(Store::open(dir.file("a.db"), OpenMode::create_new, kNow).ok());
+  auto again = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+}
+
+TEST(Store, RefusesAMissingFileAndATextFile) {
+  testing::TempDir dir;
+  auto missing = Store::open(dir.file("none.db"), OpenMode::open_existing, kNow);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+  std::ofstream(dir.file("text.db")) << "hello";
+  auto text = Store::open(dir.file("text.db"), OpenMode::open_existing, kNow);
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().kind, ErrorKind::invalid_input);
+  EXPECT_EQ(text.error().field, "db");
+}
+
+TEST(Store, RefusesANewerSchemaAndLeavesItUntouched) {
+  testing::TempDir dir;
+  const auto path = dir.file("a.db");
+  {
+    auto s = Store::open(path, OpenMode::create_new, kNow);
+    ASSERT_TRUE(s.ok());
+  }
+  ASSERT_EQ(std::system(
+                ("sqlite3 '" + path + "' \"INSERT INTO schema_version VALUES (99, 'x')\"").c_str()),
+            0);
+  const auto before = testing::dump_database(path);
+  auto s = Store::open(path, OpenMode::open_existing, kNow);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().rule, "schema.version");
+  EXPECT_EQ(testing::dump_database(path), before);
+}
+
+TEST(Store, RollsBackWhenTheTransactionFails) {
+  testing::TempDir dir;
+  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  ASSERT_TRUE(s.ok());
+  const auto before = testing::dump_database(dir.file("a.db"));
+  Status st = (*s)->write_transaction([&]() -> Status {
+    auto id = (*s)->insert_org("TU");
+    if (!id.ok()) return id.error();
+    return Error::invalid("x", "từ chối", "refused");
+  });
+  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(testing::dump_database(dir.file("a.db")), before);
+  auto found = (*s)->find_org("TU");
+  ASSERT_TRUE(found.ok());
+  EXPECT_FALSE(found->has_value());
+}
+
+TEST(Store, DuplicateOrgCodeIsAConflict) {
+  testing::TempDir dir;
+  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->insert_org("TU").ok());
+  auto dup = (*s)->insert_org("TU");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().kind, ErrorKind::conflict);
+}
+
+TEST(Store, OrgVersionsRoundTrip) {
+  testing::TempDir dir;
+  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  ASSERT_TRUE(s.ok());
+  Store& store = **s;
+  ASSERT_TRUE(
+      store
+          .write_transaction([&]() -> Status {
+            auto root = store.insert_org("TU");
+            auto child = store.insert_org("CB1");
+            if (!root.ok() || !child.ok()) return Error::io("", "insert");
+            OrgChange create;
+            create.date = d("2000-01-01");
+            create.opens.push_back({*root, d("2000-01-01"), Date::max(), std::nullopt,
+                                    "Đảng bộ tỉnh", OrgKind::upper_committee, std::nullopt});
+            create.opens.push_back({*child, d("2000-01-01"), Date::max(), *root, "Chi bộ Một",
+                                    OrgKind::grassroots_branch, std::nullopt});
+            auto e1 = store.append_org_event("create", create.date, "{}", "test", kNow);
+            if (!e1.ok()) return e1.error();
+            DANGVU_TRY(store.apply_org_change(create, *e1));
+            OrgChange rename;
+            rename.date = d("2025-07-01");
+            rename.closes.push_back({*child, d("2000-01-01"), std::nullopt});
+            rename.opens.push_back({*child, d("2025-07-01"), Date::max(), *root, "Chi bộ Hai",
+                                    OrgKind::grassroots_branch, std::nullopt});
+            auto e2 = store.append_org_event("rename", rename.date, "{}", "test", kNow);
+            if (!e2.ok()) return e2.error();
+            return store.apply_org_change(rename, *e2);
+          })
+          .ok());
+  auto before = store.org_versions_valid_at(d("2025-06-30"));
+  auto after = store.org_versions_valid_at(d("2025-07-01"));
+  ASSERT_TRUE(before.ok() && after.ok());
+  ASSERT_EQ(before->size(), 2u);
+  ASSERT_EQ(after->size(), 2u);
+  auto name_of = [](const std::vector<OrgVersion>& vs, const char* wanted) {
+    for (const auto& v : vs) {
+      if (v.name == wanted) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(name_of(*before, "Chi bộ Một"));
+  EXPECT_TRUE(name_of(*after, "Chi bộ Hai"));
+  auto history = store.load_org_history();
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(history->all_versions().size(), 3u);
+}
+
+TEST(Store, MemberEventPayloadRoundTrips) {
+  testing::TempDir dir;
+  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  ASSERT_TRUE(s.ok());
+  Store& store = **s;
+  MemberEvent e;
+  e.kind = MemberEventKind::admission;
+  e.date = d("2020-03-02");
+  e.decision_no = "12-QĐ/ĐU";
+  e.ceremony_date = d("2020-03-16");
+  e.vote_date = d("2020-02-20");
+  e.card_number = "011234567890";
+  e.reason = "Kết nạp đợt 3/2";
+  ASSERT_TRUE(store
+                  .write_transaction([&]() -> Status {
+                    auto org = store.insert_org("CB1");
+                    if (!org.ok()) return org.error();
+                    e.org = *org;
+                    Person p{"Đàm", "Văn", "Chính", d("1990-05-10"), Gender::male};
+                    auto id = store.insert_member("QC1", p, "dam van chinh", "k",
+                                                  {"dam van chinh", "chinh"}, kNow);
+                    if (!id.ok()) return id.error();
+                    auto eid = store.append_member_event(*id, e, "test", kNow);
+                    return eid.ok() ? Status{} : Status{eid.error()};
+                  })
+                  .ok());
+  auto found = store.find_member("QC1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->person.full_name(), "Đàm Văn Chính");
+  auto events = store.member_events((*found)->id);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  const auto& back = events->front();
+  EXPECT_EQ(back.kind, MemberEventKind::admission);
+  EXPECT_EQ(back.date, e.date);
+  EXPECT_EQ(back.org, e.org);
+  EXPECT_EQ(back.decision_no, e.decision_no);
+  EXPECT_EQ(back.ceremony_date, e.ceremony_date);
+  EXPECT_EQ(back.vote_date, e.vote_date);
+  EXPECT_EQ(back.card_number, e.card_number);
+  EXPECT_EQ(back.reason, e.reason);
+}
+
+}  // namespace
+}  // namespace dangvu::store
