@@ -30,6 +30,8 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::string to_nfc(std::string_view utf8) {
+  // ICU would silently turn bad bytes into U+FFFD; the contract is "unchanged".
+  if (!is_valid_utf8(utf8)) return std::string(utf8);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
@@ -80,10 +82,17 @@ Result<std::string> clean_field(std::string_view raw, std::string_view field,
 }
 
 Result<std::string> clean_name_part(std::string_view raw, std::string_view field, bool required) {
-  bool blank = true;
-  for (char ch : raw) blank = blank && (ch == ' ' || ch == '\t');
-  if (blank && !required) return std::string();
   auto cleaned = clean_field(raw, field, 40);
+  // Nothing but white space (of any kind) is an empty optional part.
+  if (!required && !cleaned.ok() && is_valid_utf8(raw)) {
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+    bool blank = true;
+    for (int32_t i = 0; blank && i < u.length(); i = u.moveIndex32(i, 1)) {
+      blank = u_isUWhiteSpace(u.char32At(i));
+    }
+    if (blank) return std::string();
+  }
   if (!cleaned.ok()) return cleaned;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(*cleaned);
   for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
