@@ -16,3 +16,8 @@ add_library(soci_sqlite3_bundle INTERFACE)
 target_include_directories(soci_sqlite3_bundle SYSTEM INTERFACE ${SOCI_INCLUDE_DIR})
 target_link_libraries(soci_sqlite3_bundle INTERFACE
   ${SOCI_SQLITE3_LIBRARY} ${SOCI_CORE_LIBRARY} SQLite::SQLite3 ${CMAKE_DL_LIBS})
+
+# cpp-httplib 0.11.4 is a compiled library; its pkg-config flags (OpenSSL, zlib, brotli) must
+# match how Debian built it.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

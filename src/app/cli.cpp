@@ -17,6 +17,9 @@ int run_cli(int argc, char** argv) {
   add_org_commands(app, opt);
   add_member_commands(app, opt);
   add_read_commands(app, opt);
+  add_user_commands(app, opt);
+  add_serve_command(app, opt);
+  add_backup_commands(app, opt);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

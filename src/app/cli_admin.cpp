@@ -5,20 +5,61 @@
 
 #include "app/context.h"
 #include "app/render.h"
+#include "auth/secrets.h"
+#include "service/accounts.h"
 #include "service/demo.h"
 #include "store/store.h"
 
 namespace dangvu::app {
 
+namespace {
+
+// One account per role over parts of the demo tree, with random passwords printed once.
+Status create_demo_accounts(service::Registry& r) {
+  auth::LoginThrottle throttle;
+  service::Accounts accounts(r.store(), r.clock(), {}, throttle);
+  const std::vector<service::NewAccountInput> demo = {
+      {"quantri", "Quản trị hệ thống", "admin", ""},
+      {"vanphong", "Văn phòng Đảng ủy các cơ quan Đảng tỉnh", "committee_office", "DBCQD"},
+      {"bithu", "Bí thư Chi bộ Văn phòng (Đảng bộ Văn phòng Tỉnh ủy)", "branch_secretary",
+       "DB001.01"},
+      {"kiemtra", "Ủy ban Kiểm tra Tỉnh ủy", "inspection", "TU"},
+      {"xem", "Cán bộ theo dõi Đảng bộ Ủy ban nhân dân tỉnh", "viewer", "DBUB"},
+  };
+  std::cout << "\nTài khoản mẫu (mật khẩu ngẫu nhiên, chỉ in một lần):\n";
+  for (const auto& a : demo) {
+    std::string password = auth::one_time_password();
+    DANGVU_TRY(accounts.create_with_password(r.caller(), a, password));
+    std::cout << "  " << a.username << "\t" << password << "\t" << a.role
+              << (a.org_code.empty() ? "" : " @ " + a.org_code) << "\t" << a.display_name << "\n";
+  }
+  return {};
+}
+
+}  // namespace
+
 void add_admin_commands(CLI::App& app, Options& opt) {
-  auto* init = app.add_subcommand("init", "Tạo cơ sở dữ liệu mới");
+  auto* init = app.add_subcommand(
+      "init", "Tạo cơ sở dữ liệu mới và tài khoản quản trị đầu tiên (in mật khẩu dùng một lần)");
+  auto admin = std::make_shared<std::string>("admin");
   init->add_option("--db", opt.db, "Database file to create")->required();
-  init->callback([&opt] {
-    opt.exit_code = with_registry(opt, true, [&opt](service::Registry& r) -> Status {
+  init->add_option("--admin", *admin, "Login name of the first administrator (default: admin)");
+  init->callback([&opt, admin] {
+    bool created = false;
+    opt.exit_code = with_registry(opt, true, [&](service::Registry& r) -> Status {
+      created = true;
+      auth::LoginThrottle throttle;
+      service::Accounts accounts(r.store(), r.clock(), {}, throttle);
+      auto password = accounts.create_first_admin(*admin);
+      if (!password.ok()) return password.error();
       std::cout << "Đã tạo cơ sở dữ liệu «" << opt.db << "» (lược đồ phiên bản "
-                << r.store().schema_version() << ").\n";
+                << r.store().schema_version() << ").\n"
+                << "Tài khoản quản trị: " << *admin << "\nMật khẩu dùng một lần: " << *password
+                << "\n(phải đổi khi đăng nhập lần đầu; không được in lại)\n";
       return {};
     });
+    // A database without its administrator is no use; one that was there before is not ours.
+    if (opt.exit_code != 0 && created) std::remove(opt.db.c_str());
   });
 
   auto* demo =
@@ -26,12 +67,15 @@ void add_admin_commands(CLI::App& app, Options& opt) {
   struct DemoArgs {
     std::uint64_t seed = 1;
     std::string scale = "small";
+    bool accounts = false;
   };
   auto da = std::make_shared<DemoArgs>();
   demo->add_option("--db", opt.db, "Database file to create")->required();
   demo->add_option("--seed", da->seed, "Random seed (same seed, same data)");
   demo->add_option("--scale", da->scale,
                    "small (~2.000 members), province (~150.000), nation (~5,6 million)");
+  demo->add_flag("--accounts", da->accounts,
+                 "Also create one demo account per role with a random password, and print them");
   demo->callback([&opt, da] {
     auto scale = service::parse_demo_scale(da->scale);
     if (!scale.ok()) {
@@ -46,6 +90,7 @@ void add_admin_commands(CLI::App& app, Options& opt) {
                 << format_count(summary->members) << " người, " << format_count(summary->events)
                 << " sự kiện. Tổ chức gốc: " << summary->root_code << "; sắp xếp tổ chức ngày "
                 << summary->reorganized_on.vi() << ".\n";
+      if (da->accounts) return create_demo_accounts(r);
       return {};
     });
     if (opt.exit_code != 0) std::remove(opt.db.c_str());  // a half-made demo is worse than none
@@ -63,13 +108,18 @@ void add_admin_commands(CLI::App& app, Options& opt) {
   });
 
   auto* audit = app.add_subcommand("audit", "Nhật ký thao tác (mới nhất trước)");
-  auto limit = std::make_shared<int>(50);
+  auto filter = std::make_shared<service::AuditInput>();
+  filter->limit = 50;
   audit->add_option("--db", opt.db, "Database file")->required();
-  audit->add_option("--limit", *limit, "Entries");
+  audit->add_option("--limit", filter->limit, "Entries (1–1000)");
+  audit->add_option("--org", filter->org_code, "Only entries about this org and its subtree");
+  audit->add_option("--user", filter->user, "Only entries by this account");
+  audit->add_option("--from", filter->from, "From date YYYY-MM-DD");
+  audit->add_option("--to", filter->to, "To date YYYY-MM-DD (inclusive)");
   audit->add_flag("--json", opt.json, "JSON output");
-  audit->callback([&opt, limit] {
-    opt.exit_code = with_registry(opt, false, [&opt, limit](service::Registry& r) -> Status {
-      auto entries = r.store().list_audit(*limit);
+  audit->callback([&opt, filter] {
+    opt.exit_code = with_registry(opt, false, [&opt, filter](service::Registry& r) -> Status {
+      auto entries = r.read_audit(*filter);
       if (!entries.ok()) return entries.error();
       nlohmann::json out = nlohmann::json::array();
       for (const auto& e : *entries) {
@@ -77,12 +127,14 @@ void add_admin_commands(CLI::App& app, Options& opt) {
           out.push_back({{"id", e.id},
                          {"at", e.at},
                          {"actor", e.actor},
+                         {"address", e.address},
                          {"action", e.action},
                          {"target", e.target},
-                         {"detail", nlohmann::json::parse(e.detail_json)}});
+                         {"org", e.org_code},
+                         {"detail", nlohmann::json::parse(e.detail_json, nullptr, false)}});
         } else {
-          std::cout << e.at << "\t" << e.actor << "\t" << e.action << "\t" << e.target << "\t"
-                    << e.detail_json << "\n";
+          std::cout << e.at << "\t" << e.actor << "\t" << e.address << "\t" << e.action << "\t"
+                    << e.target << "\t" << e.org_code << "\t" << e.detail_json << "\n";
         }
       }
       if (opt.json) std::cout << out.dump(2) << "\n";

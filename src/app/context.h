@@ -36,5 +36,8 @@ void add_org_commands(CLI::App& app, Options& opt);
 void add_member_commands(CLI::App& app, Options& opt);
 void add_read_commands(CLI::App& app, Options& opt);
 void add_admin_commands(CLI::App& app, Options& opt);
+void add_user_commands(CLI::App& app, Options& opt);
+void add_serve_command(CLI::App& app, Options& opt);
+void add_backup_commands(CLI::App& app, Options& opt);
 
 }  // namespace dangvu::app

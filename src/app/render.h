@@ -3,16 +3,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "api/json_views.h"
 #include "core/error.h"
 #include "service/views.h"
 
 namespace dangvu::app {
 
-nlohmann::json to_json(const service::TreeView& v);
-nlohmann::json to_json(const service::StatsView& v);
-nlohmann::json to_json(const service::MemberView& v);
-nlohmann::json to_json(const service::MemberListView& v);
-nlohmann::json to_json(const Error& e);
+using api::to_json;
 
 std::string to_text(const service::TreeView& v);
 std::string to_text(const service::StatsView& v);

@@ -6,6 +6,12 @@
 
 namespace dangvu {
 
+std::int64_t Clock::now_unix() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 // Reading DANGVU_TODAY is configuration, not I/O in the sense of the layer rule: it fixes "today".
 Date SystemClock::today() const {
   if (const char* fixed = std::getenv("DANGVU_TODAY")) {

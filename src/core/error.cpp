@@ -12,6 +12,9 @@ std::string_view to_string(ErrorKind kind) {
     case ErrorKind::conflict: return "conflict";
     case ErrorKind::forbidden: return "forbidden";
     case ErrorKind::io: return "io";
+    case ErrorKind::unauthenticated: return "unauthenticated";
+    case ErrorKind::throttled: return "throttled";
+    case ErrorKind::too_large: return "too_large";
   }
   return "unknown";
 }
@@ -24,6 +27,9 @@ int exit_code(ErrorKind kind) {
     case ErrorKind::conflict: return 5;
     case ErrorKind::forbidden: return 6;
     case ErrorKind::io: return 7;
+    case ErrorKind::unauthenticated: return 8;
+    case ErrorKind::throttled: return 9;
+    case ErrorKind::too_large: return 10;
   }
   return 1;
 }

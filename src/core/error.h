@@ -8,12 +8,15 @@
 namespace dangvu {
 
 enum class ErrorKind {
-  invalid_input,  // malformed value: a wrong date, an empty name, an unknown kind
-  rule_refused,   // well-formed but a rule of the rule set forbids it
-  not_found,      // an unknown code
-  conflict,       // a duplicate code, a write that races another
-  forbidden,      // outside the caller's scope
-  io,             // storage or file failure
+  invalid_input,    // malformed value: a wrong date, an empty name, an unknown kind
+  rule_refused,     // well-formed but a rule of the rule set forbids it
+  not_found,        // an unknown code
+  conflict,         // a duplicate code, a write that races another
+  forbidden,        // the caller's role may not do this
+  io,               // storage or file failure
+  unauthenticated,  // no valid session, or wrong credentials
+  throttled,        // too many attempts: wait `retry_after_seconds`
+  too_large,        // a request or file over a limit
 };
 
 // A stable English name for logs and JSON ("invalid_input", ...).
@@ -28,6 +31,7 @@ struct Error {
   std::string rule;        // the rule id from the rule set, e.g. "admission.min_age"; may be empty
   std::string message_vi;  // what the user reads, in Vietnamese (NFC)
   std::string detail_en;   // what the log reads, in English
+  long long retry_after_seconds = 0;  // throttled only
 
   static Error invalid(std::string field, std::string message_vi, std::string detail_en);
   static Error refused(std::string field, std::string rule, std::string message_vi,

@@ -438,8 +438,14 @@ Status Generator::run(DemoSummary& summary) {
   for (int p = 0; p < shape_.provinces; ++p) DANGVU_TRY(build_province(p, national));
   nlohmann::json detail = {
       {"orgs", summary.orgs}, {"members", summary.members}, {"events", summary.events}};
-  return store_.append_audit(r_.clock().now_iso(), "demo", "demo.generate", summary.root_code,
-                             detail.dump());
+  store::AuditEntry entry;
+  entry.at = r_.clock().now_iso();
+  entry.actor = "demo";
+  entry.action = "demo.generate";
+  entry.target = summary.root_code;
+  entry.detail_json = detail.dump();
+  entry.address = "cli";
+  return store_.append_audit(entry);
 }
 
 }  // namespace

@@ -52,4 +52,12 @@ struct ListMembersInput {
   int offset = 0;
 };
 
+struct AuditInput {
+  std::string org_code;  // entries about this org and its subtree (as of `to`, or today)
+  std::string user;      // entries by this account ("cli:…" for the command line)
+  std::string from, to;  // dates YYYY-MM-DD, inclusive
+  int limit = 100;
+  long long before = 0;  // paging: entries older than this id
+};
+
 }  // namespace dangvu::service

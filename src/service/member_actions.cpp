@@ -163,6 +163,8 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
                           "hoặc admission.",
                           "first event must be registration or admission");
   }
+  DANGVU_TRY(require_permission(auth::can_write_members(caller_.role), "ghi hồ sơ đảng viên",
+                                "write member records"));
   Person person{*family, *middle, *given, *birth, *gender};
   MemberId created = 0;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
@@ -176,6 +178,9 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
     if (!event.ok()) return event.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
+    if (event->org) {
+      DANGVU_TRY(require_in_scope(*history, *event->org, event->date, "org", in.first.org_code));
+    }
     auto id = load_member_with_events(in.code, person, {*event}, *history);
     if (!id.ok()) return id.error();
     created = *id;
@@ -183,7 +188,7 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
                    {"name", person.full_name()},
                    {"birth_date", birth->iso()},
                    {"first", event_json(in.first)}};
-    return audit("member.add", in.code, detail.dump());
+    return audit("member.add", in.code, detail.dump(), event->org);
   }));
   return created;
 }
@@ -226,6 +231,8 @@ Result<EventId> Registry::record_event(const EventInput& in) {
                           "mới (dangvu member add).",
                           "registration is only the first event");
   }
+  DANGVU_TRY(require_permission(auth::can_write_members(caller_.role), "ghi hồ sơ đảng viên",
+                                "write member records"));
   EventId recorded = 0;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
     auto member = store_.find_member(in.member_code);
@@ -249,9 +256,24 @@ Result<EventId> Registry::record_event(const EventInput& in) {
                                 "correction targets an event of another member");
       }
     }
-    events->push_back(*event);
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
+    // Scope: the member as the log stood before this event, and any org the event names.
+    auto before = fold((*member)->person, *events, *history);
+    if (!before.ok()) return before.error();
+    if (!member_in_scope(*before, *history, event->date)) {
+      return Error::not_found("member",
+                              "Trường «member»: không có đảng viên mã «" + in.member_code + "».",
+                              "member outside the caller's scope");
+    }
+    if (event->org) {
+      DANGVU_TRY(require_in_scope(*history, *event->org, event->date, "org", in.org_code));
+    }
+    if (event->new_org) {
+      DANGVU_TRY(
+          require_in_scope(*history, *event->new_org, event->date, "new_org", in.new_org_code));
+    }
+    events->push_back(*event);
     auto folded = fold((*member)->person, *events, *history);
     if (!folded.ok()) return folded.error();
     if (!folded->card_number.empty() && folded->card_number != (*member)->card_number) {
@@ -270,7 +292,9 @@ Result<EventId> Registry::record_event(const EventInput& in) {
     DANGVU_TRY(store_.replace_member_derived((*member)->id, *folded));
     json detail = event_json(in);
     detail["event_id"] = recorded;
-    return audit("member.event." + in.kind, in.member_code, detail.dump());
+    auto now = folded->state_at(event->date);
+    return audit("member.event." + in.kind, in.member_code, detail.dump(),
+                 now.org ? now.org : folded->current().org);
   }));
   return recorded;
 }

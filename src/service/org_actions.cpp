@@ -9,12 +9,18 @@ namespace dangvu::service {
 using nlohmann::json;
 
 Status Registry::apply_org_change(const std::string& kind, const OrgChange& change,
-                                  const std::string& payload_json, const std::string& target) {
+                                  const std::string& payload_json, const std::string& target,
+                                  OrgId org) {
   auto event = store_.append_org_event(kind, change.date, payload_json, actor_, clock_.now_iso());
   if (!event.ok()) return event.error();
   DANGVU_TRY(store_.apply_org_change(change, *event));
-  return audit("org." + kind, target, payload_json);
+  return audit("org." + kind, target, payload_json, org);
 }
+
+namespace {
+constexpr const char* kChangeOrgsVi = "thay đổi tổ chức đảng";
+constexpr const char* kChangeOrgsEn = "change orgs";
+}  // namespace
 
 // Members of orgs that end (merge, split) follow to the org that replaces them, by a transfer
 // event each, so the member log stays the whole truth.
@@ -62,6 +68,12 @@ Result<OrgId> Registry::add_org(const AddOrgInput& in) {
   auto date = parse_date(in.date, "date");
   if (!date.ok()) return date.error();
   if (!in.parent_code.empty()) DANGVU_TRY(check_code(in.parent_code, "parent"));
+  DANGVU_TRY(require_permission(auth::can_change_orgs(caller_.role), kChangeOrgsVi, kChangeOrgsEn));
+  if (in.parent_code.empty() && caller_.scope) {
+    return Error{ErrorKind::forbidden, "parent", "role.root_org",
+                 "Chỉ quản trị hệ thống được tạo tổ chức gốc (không có tổ chức cấp trên).",
+                 "only the administrator creates a root org"};
+  }
 
   OrgId created = 0;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
@@ -75,6 +87,7 @@ Result<OrgId> Registry::add_org(const AddOrgInput& in) {
     if (!id.ok()) return id.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
+    if (parent) DANGVU_TRY(require_in_scope(*history, *parent, *date, "parent", in.parent_code));
     NewOrg org{*id, in.code, *name, *kind, parent, true};
     auto change = history->plan_create(org, *date, rules_);
     if (!change.ok()) return change.error();
@@ -84,7 +97,7 @@ Result<OrgId> Registry::add_org(const AddOrgInput& in) {
                     {"parent", in.parent_code},
                     {"date", date->iso()}};
     created = *id;
-    return apply_org_change("create", *change, payload.dump(), in.code);
+    return apply_org_change("create", *change, payload.dump(), in.code, *id);
   }));
   return created;
 }
@@ -96,15 +109,17 @@ Status Registry::rename_org(const std::string& code, const std::string& name_tex
   if (!name.ok()) return name.error();
   auto date = parse_date(date_text, "date");
   if (!date.ok()) return date.error();
+  DANGVU_TRY(require_permission(auth::can_change_orgs(caller_.role), kChangeOrgsVi, kChangeOrgsEn));
   return store_.write_transaction([&]() -> Status {
     auto id = require_org(code, "org");
     if (!id.ok()) return id.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
+    DANGVU_TRY(require_in_scope(*history, *id, *date, "org", code));
     auto change = history->plan_rename(*id, *name, *date);
     if (!change.ok()) return change.error();
     json payload = {{"code", code}, {"name", *name}, {"date", date->iso()}};
-    return apply_org_change("rename", *change, payload.dump(), code);
+    return apply_org_change("rename", *change, payload.dump(), code, *id);
   });
 }
 
@@ -114,6 +129,7 @@ Status Registry::move_org(const std::string& code, const std::string& parent_cod
   if (!parent_code.empty()) DANGVU_TRY(check_code(parent_code, "parent"));
   auto date = parse_date(date_text, "date");
   if (!date.ok()) return date.error();
+  DANGVU_TRY(require_permission(auth::can_change_orgs(caller_.role), kChangeOrgsVi, kChangeOrgsEn));
   return store_.write_transaction([&]() -> Status {
     auto id = require_org(code, "org");
     if (!id.ok()) return id.error();
@@ -125,10 +141,19 @@ Status Registry::move_org(const std::string& code, const std::string& parent_cod
     }
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
+    DANGVU_TRY(require_in_scope(*history, *id, *date, "org", code));
+    DANGVU_TRY(require_below_scope(*id, "org"));
+    if (parent) {
+      DANGVU_TRY(require_in_scope(*history, *parent, *date, "parent", parent_code));
+    } else if (caller_.scope) {
+      return Error{ErrorKind::forbidden, "parent", "role.root_org",
+                   "Chỉ quản trị hệ thống được đưa tổ chức lên làm tổ chức gốc.",
+                   "only the administrator makes a root org"};
+    }
     auto change = history->plan_move(*id, parent, *date, rules_);
     if (!change.ok()) return change.error();
     json payload = {{"code", code}, {"parent", parent_code}, {"date", date->iso()}};
-    return apply_org_change("move", *change, payload.dump(), code);
+    return apply_org_change("move", *change, payload.dump(), code, *id);
   });
 }
 
@@ -151,6 +176,7 @@ Status Registry::merge_orgs(const MergeInput& in) {
   }
   auto date = parse_date(in.date, "date");
   if (!date.ok()) return date.error();
+  DANGVU_TRY(require_permission(auth::can_change_orgs(caller_.role), kChangeOrgsVi, kChangeOrgsEn));
   return store_.write_transaction([&]() -> Status {
     std::vector<OrgId> sources;
     for (const auto& c : in.from) {
@@ -179,12 +205,21 @@ Status Registry::merge_orgs(const MergeInput& in) {
     if (!history.ok()) return history.error();
     auto with_members = store_.orgs_with_members_from(*date);
     if (!with_members.ok()) return with_members.error();
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      DANGVU_TRY(require_in_scope(*history, sources[i], *date, "from", in.from[i]));
+      DANGVU_TRY(require_below_scope(sources[i], "from"));
+    }
+    if (target) DANGVU_TRY(require_in_scope(*history, *target, *date, "into", in.into));
+    if (new_parent) {
+      DANGVU_TRY(require_in_scope(*history, *new_parent, *date, "parent", in.new_parent_code));
+    }
     auto change = history->plan_merge(sources, target, new_target, *date, rules_, *with_members);
     if (!change.ok()) return change.error();
     json payload = {{"from", in.from},    {"into", in.into},     {"new", is_new},
                     {"name", name},       {"kind", in.new_kind}, {"parent", in.new_parent_code},
                     {"date", date->iso()}};
-    DANGVU_TRY(apply_org_change("merge", *change, payload.dump(), in.into));
+    DANGVU_TRY(apply_org_change("merge", *change, payload.dump(), in.into,
+                                target ? *target : new_target->id));
     return move_members(*change, *history);
   });
 }
@@ -206,6 +241,7 @@ Status Registry::split_org(const SplitInput& in) {
   }
   auto date = parse_date(in.date, "date");
   if (!date.ok()) return date.error();
+  DANGVU_TRY(require_permission(auth::can_change_orgs(caller_.role), kChangeOrgsVi, kChangeOrgsEn));
   return store_.write_transaction([&]() -> Status {
     auto source = require_org(in.code, "org");
     if (!source.ok()) return source.error();
@@ -244,6 +280,8 @@ Status Registry::split_org(const SplitInput& in) {
     if (!history.ok()) return history.error();
     auto with_members = store_.orgs_with_members_from(*date);
     if (!with_members.ok()) return with_members.error();
+    DANGVU_TRY(require_in_scope(*history, *source, *date, "org", in.code));
+    DANGVU_TRY(require_below_scope(*source, "org"));
     auto change =
         history->plan_split(*source, new_orgs, assign, members_to, *date, rules_, *with_members);
     if (!change.ok()) return change.error();
@@ -255,7 +293,7 @@ Status Registry::split_org(const SplitInput& in) {
                     {"assign", in.assign},
                     {"members_to", in.members_to},
                     {"date", date->iso()}};
-    DANGVU_TRY(apply_org_change("split", *change, payload.dump(), in.code));
+    DANGVU_TRY(apply_org_change("split", *change, payload.dump(), in.code, *source));
     return move_members(*change, *history);
   });
 }
@@ -264,17 +302,20 @@ Status Registry::dissolve_org(const std::string& code, const std::string& date_t
   DANGVU_TRY(check_code(code, "org"));
   auto date = parse_date(date_text, "date");
   if (!date.ok()) return date.error();
+  DANGVU_TRY(require_permission(auth::can_change_orgs(caller_.role), kChangeOrgsVi, kChangeOrgsEn));
   return store_.write_transaction([&]() -> Status {
     auto id = require_org(code, "org");
     if (!id.ok()) return id.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
+    DANGVU_TRY(require_in_scope(*history, *id, *date, "org", code));
+    DANGVU_TRY(require_below_scope(*id, "org"));
     auto with_members = store_.orgs_with_members_from(*date);
     if (!with_members.ok()) return with_members.error();
     auto change = history->plan_dissolve(*id, *date, *with_members);
     if (!change.ok()) return change.error();
     json payload = {{"code", code}, {"date", date->iso()}};
-    return apply_org_change("dissolve", *change, payload.dump(), code);
+    return apply_org_change("dissolve", *change, payload.dump(), code, *id);
   });
 }
 

@@ -10,12 +10,6 @@
 namespace dangvu::service {
 namespace {
 
-Error not_in_tree(const std::string& code, Date at) {
-  return Error::not_found(
-      "org", "Trường «org»: tổ chức «" + code + "» không tồn tại vào ngày " + at.vi() + ".",
-      "org " + code + " does not exist on " + at.iso());
-}
-
 std::unordered_map<OrgId, MemberCounts> counts_by_org(
     const std::vector<store::OrgStatusCount>& rows) {
   std::unordered_map<OrgId, MemberCounts> out;
@@ -48,12 +42,11 @@ TreeNodeView build_node(const OrgTree& tree, OrgId id,
 Result<TreeView> Registry::tree(const std::string& org_code, const std::string& at_text) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  auto root = require_org(org_code, "org");
-  if (!root.ok()) return root.error();
   auto versions = store_.org_versions_valid_at(*at);
   if (!versions.ok()) return versions.error();
   OrgTree tree = OrgTree::build(*versions, *at);
-  if (!tree.find(*root)) return not_in_tree(org_code, *at);
+  auto root = readable_root(org_code, tree, *at);
+  if (!root.ok()) return root.error();
   auto codes = store_.org_codes();
   if (!codes.ok()) return codes.error();
   auto rows = store_.count_by_org_and_status(*at);
@@ -65,16 +58,15 @@ Result<TreeView> Registry::tree(const std::string& org_code, const std::string& 
 Result<StatsView> Registry::stats(const std::string& org_code, const std::string& at_text) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  auto root = require_org(org_code, "org");
-  if (!root.ok()) return root.error();
   auto history = store_.load_org_history();
   if (!history.ok()) return history.error();
   OrgTree tree = history->tree_as_of(*at);
+  auto root = readable_root(org_code, tree, *at);
+  if (!root.ok()) return root.error();
   const auto* node = tree.find(*root);
-  if (!node) return not_in_tree(org_code, *at);
 
   StatsView s;
-  s.code = org_code;
+  s.code = history->code(*root);
   s.name = node->name;
   s.kind = node->kind;
   s.at = *at;
@@ -136,6 +128,10 @@ Result<MemberView> Registry::show_member(const std::string& code, const std::str
   if (!history.ok()) return history.error();
   auto folded = fold((*member)->person, *events, *history);
   if (!folded.ok()) return folded.error();
+  if (!member_in_scope(*folded, *history, *at)) {
+    return Error::not_found("member", "Trường «member»: không có đảng viên mã «" + code + "».",
+                            "member outside the caller's scope");
+  }
 
   MemberView v;
   v.code = (*member)->code;
@@ -209,13 +205,12 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   }
   auto codes = store_.org_codes();
   if (!codes.ok()) return codes.error();
-  if (!in.org_code.empty()) {
-    auto root = require_org(in.org_code, "org");
-    if (!root.ok()) return root.error();
+  if (!in.org_code.empty() || caller_.scope) {
     auto versions = store_.org_versions_valid_at(*at);
     if (!versions.ok()) return versions.error();
     OrgTree tree = OrgTree::build(*versions, *at);
-    if (!tree.find(*root)) return not_in_tree(in.org_code, *at);
+    auto root = readable_root(in.org_code, tree, *at);
+    if (!root.ok()) return root.error();
     q.orgs = tree.subtree(*root);
   }
   MemberListView out;

@@ -7,8 +7,15 @@
 
 namespace dangvu::service {
 
+Registry::Registry(store::Store& store, RuleSet rules, const Clock& clock, Caller caller)
+    : store_(store),
+      rules_(std::move(rules)),
+      clock_(clock),
+      caller_(std::move(caller)),
+      actor_(caller_.actor) {}
+
 Registry::Registry(store::Store& store, RuleSet rules, const Clock& clock, std::string actor)
-    : store_(store), rules_(std::move(rules)), clock_(clock), actor_(std::move(actor)) {}
+    : Registry(store, std::move(rules), clock, Caller::command_line(std::move(actor))) {}
 
 Result<Date> Registry::date_or_today(const std::string& text, const char* field) const {
   if (text.empty()) return clock_.today();
@@ -49,8 +56,16 @@ Result<MemberHistory> Registry::fold(const Person& person, const std::vector<Mem
 }
 
 Status Registry::audit(const std::string& action, const std::string& target,
-                       const std::string& detail) {
-  return store_.append_audit(clock_.now_iso(), actor_, action, target, detail);
+                       const std::string& detail, std::optional<OrgId> org) {
+  store::AuditEntry e;
+  e.at = clock_.now_iso();
+  e.actor = actor_;
+  e.action = action;
+  e.target = target;
+  e.detail_json = detail;
+  e.address = caller_.address;
+  e.org = org;
+  return store_.append_audit(e);
 }
 
 }  // namespace dangvu::service

@@ -9,6 +9,7 @@
 #include "core/member_fold.h"
 #include "core/result.h"
 #include "core/rules.h"
+#include "service/caller.h"
 #include "service/inputs.h"
 #include "service/views.h"
 #include "store/store.h"
@@ -17,12 +18,16 @@ namespace dangvu::service {
 
 class Registry {
  public:
-  // `actor` is who acts (an account name, "cli:<user>"), written in every event and audit entry.
+  // `caller` is who acts: every read and write is limited to its role and scope, and its name is
+  // written in every event and audit entry.
+  Registry(store::Store& store, RuleSet rules, const Clock& clock, Caller caller);
+  // The command line: everything, as "cli:<user>".
   Registry(store::Store& store, RuleSet rules, const Clock& clock, std::string actor);
 
   const RuleSet& rules() const { return rules_; }
   store::Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
+  const Caller& caller() const { return caller_; }
 
   // Org operations, each with an effective date.
   Result<OrgId> add_org(const AddOrgInput& in);
@@ -36,11 +41,15 @@ class Registry {
   Result<MemberId> add_member(const AddMemberInput& in);
   Result<EventId> record_event(const EventInput& in);
 
-  // Reads "as of" a date (empty: today).
+  // Reads "as of" a date (empty: today). An empty org code means the caller's own organization
+  // (the root of the tree for the administrator).
   Result<TreeView> tree(const std::string& org_code, const std::string& at);
   Result<StatsView> stats(const std::string& org_code, const std::string& at);
   Result<MemberView> show_member(const std::string& code, const std::string& at);
   Result<MemberListView> list_members(const ListMembersInput& in);
+
+  // The audit log, newest first (the administrator only).
+  Result<std::vector<AuditView>> read_audit(const AuditInput& in);
 
   // Bulk loading for generators and imports, inside a transaction the caller holds: a member
   // with a whole log, checked by the same fold as typed entries. `history` is the org history
@@ -54,16 +63,35 @@ class Registry {
   Result<OrgId> require_org(const std::string& code, const char* field);
   Result<OrgId> reserve_org(const std::string& code, const char* field);
   Status apply_org_change(const std::string& kind, const OrgChange& change,
-                          const std::string& payload_json, const std::string& target);
+                          const std::string& payload_json, const std::string& target, OrgId org);
   Status move_members(const OrgChange& change, const OrgHistory& history);
   Result<MemberEvent> to_event(const EventInput& in, const Date& default_date);
   Result<MemberHistory> fold(const Person& person, const std::vector<MemberEvent>& events,
                              const OrgHistory& history) const;
-  Status audit(const std::string& action, const std::string& target, const std::string& detail);
+  Status audit(const std::string& action, const std::string& target, const std::string& detail,
+               std::optional<OrgId> org);
+
+  // Access (scope.cpp). A role that may not do an action at all is refused (forbidden); a record
+  // outside the caller's subtree is answered exactly as an unknown one (not found), so that
+  // nothing about it leaks.
+  Status require_permission(bool allowed, const char* action_vi, const char* action_en) const;
+  bool in_scope(const OrgHistory& history, OrgId org, Date at) const;
+  Status require_in_scope(const OrgHistory& history, OrgId org, Date at, const char* field,
+                          const std::string& code) const;
+  // Structure changes (move, merge, split, dissolve) of the caller's own organization belong to
+  // the committee above it.
+  Status require_below_scope(OrgId org, const char* field) const;
+  // The org a member belongs to for access on `at`: official or temporary org then, else the
+  // last one before, else the first one (with the date it held).
+  bool member_in_scope(const MemberHistory& member, const OrgHistory& history, Date at) const;
+  // The org a read is about: `org_code`, or the caller's own org (the tree's root for the
+  // administrator); refused as unknown when it is not in the caller's subtree on `at`.
+  Result<OrgId> readable_root(const std::string& org_code, const OrgTree& tree, Date at);
 
   store::Store& store_;
   RuleSet rules_;
   const Clock& clock_;
+  Caller caller_;
   std::string actor_;
 };
 

@@ -84,4 +84,9 @@ struct MemberListView {
   std::vector<Row> rows;
 };
 
+struct AuditView {
+  long long id = 0;
+  std::string at, actor, address, action, target, org_code, detail_json;
+};
+
 }  // namespace dangvu::service

@@ -153,35 +153,4 @@ Status Store::write_transaction(const std::function<Status()>& fn) {
   return result;
 }
 
-Status Store::append_audit(const std::string& at, const std::string& actor,
-                           const std::string& action, const std::string& target,
-                           const std::string& detail_json) {
-  return guarded([&]() -> Status {
-    impl_->sql << "INSERT INTO audit_log (at, actor, action, target, detail) "
-                  "VALUES (:at, :actor, :action, :target, :detail)",
-        soci::use(at), soci::use(actor), soci::use(action), soci::use(target),
-        soci::use(detail_json);
-    return {};
-  });
-}
-
-Result<std::vector<AuditEntry>> Store::list_audit(int limit) {
-  return guarded([&]() -> Result<std::vector<AuditEntry>> {
-    std::vector<AuditEntry> out;
-    AuditEntry e;
-    long long id = 0;
-    soci::statement st =
-        (impl_->sql.prepare << "SELECT id, at, actor, action, target, detail "
-                               "FROM audit_log ORDER BY id DESC LIMIT :n",
-         soci::into(id), soci::into(e.at), soci::into(e.actor), soci::into(e.action),
-         soci::into(e.target), soci::into(e.detail_json), soci::use(limit));
-    st.execute();
-    while (st.fetch()) {
-      e.id = id;
-      out.push_back(e);
-    }
-    return out;
-  });
-}
-
 }  // namespace dangvu::store

@@ -91,6 +91,38 @@ const std::vector<Migration>& migrations() {
            " target TEXT NOT NULL,"
            " detail TEXT NOT NULL)",
        }},
+      {2,
+       {
+           // Accounts of the server. The role is one of auth::Role's names; org_id is the scope
+           // (NULL only for the system administrator).
+           "CREATE TABLE account ("
+           " id INTEGER PRIMARY KEY,"
+           " username TEXT NOT NULL UNIQUE,"
+           " display_name TEXT NOT NULL,"
+           " role TEXT NOT NULL,"
+           " org_id INTEGER REFERENCES org(id),"
+           " password_hash TEXT NOT NULL,"
+           " must_change_password INTEGER NOT NULL,"
+           " disabled INTEGER NOT NULL DEFAULT 0,"
+           " created_at TEXT NOT NULL,"
+           " password_changed_at TEXT NOT NULL)",
+           // Sessions keep only the digest of the token; times are Unix seconds.
+           "CREATE TABLE login_session ("
+           " id INTEGER PRIMARY KEY,"
+           " token_digest TEXT NOT NULL UNIQUE,"
+           " account_id INTEGER NOT NULL REFERENCES account(id),"
+           " created_at INTEGER NOT NULL,"
+           " last_seen_at INTEGER NOT NULL,"
+           " expires_at INTEGER NOT NULL,"
+           " address TEXT NOT NULL,"
+           " ended_at INTEGER)",
+           "CREATE INDEX login_session_by_account ON login_session(account_id)",
+           // Audit: from where, and the org the record belongs to (for reading by org).
+           "ALTER TABLE audit_log ADD COLUMN address TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE audit_log ADD COLUMN org_id INTEGER REFERENCES org(id)",
+           "CREATE INDEX audit_log_by_actor ON audit_log(actor, id)",
+           "CREATE INDEX audit_log_by_org ON audit_log(org_id, id)",
+       }},
   };
   return list;
 }

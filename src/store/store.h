@@ -74,6 +74,34 @@ struct AuditEntry {
   std::string action;
   std::string target;
   std::string detail_json;
+  std::string address;  // where the action came from: an IP address, or "cli"
+  std::optional<OrgId> org;
+};
+
+struct AuditQuery {
+  std::optional<std::vector<OrgId>> orgs;  // entries about these orgs (none: all)
+  std::string actor;                       // exact actor (empty: all)
+  std::string from, to;                    // ISO timestamps or dates, inclusive (empty: open)
+  int limit = 100;
+  std::int64_t before_id = 0;  // paging: entries older than this id (0: newest first)
+};
+
+struct AccountRecord {
+  std::int64_t id = 0;
+  std::string username, display_name, role;
+  std::optional<OrgId> org;
+  std::string password_hash;
+  bool must_change_password = true;
+  bool disabled = false;
+  std::string created_at;
+};
+
+struct SessionRecord {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::int64_t created_at = 0, last_seen_at = 0, expires_at = 0;  // Unix seconds
+  std::string address;
+  bool ended = false;
 };
 
 class Store {
@@ -128,10 +156,34 @@ class Store {
   Result<std::vector<ProbationCount>> probation_starts_at(Date at);
   Result<std::vector<MilestoneCount>> count_milestones(Date from, Date to);
 
-  // Audit (append-only).
-  Status append_audit(const std::string& at, const std::string& actor, const std::string& action,
-                      const std::string& target, const std::string& detail_json);
-  Result<std::vector<AuditEntry>> list_audit(int limit);
+  // Audit (append-only: there is no method that changes or removes an entry).
+  Status append_audit(const AuditEntry& entry);
+  Result<std::vector<AuditEntry>> list_audit(const AuditQuery& query);
+
+  // Accounts and sessions.
+  Result<std::int64_t> insert_account(const AccountRecord& account);
+  Result<std::optional<AccountRecord>> find_account(const std::string& username);
+  Result<AccountRecord> account_by_id(std::int64_t id);
+  Result<std::vector<AccountRecord>> list_accounts();
+  Result<std::int64_t> count_accounts();
+  Status set_account_password(std::int64_t id, const std::string& hash, bool must_change,
+                              const std::string& at);
+  Status set_account_disabled(std::int64_t id, bool disabled);
+  Result<std::int64_t> insert_session(const std::string& token_digest, std::int64_t account_id,
+                                      std::int64_t now, std::int64_t expires_at,
+                                      const std::string& address);
+  Result<std::optional<SessionRecord>> find_session(const std::string& token_digest);
+  Status touch_session(std::int64_t id, std::int64_t now);
+  Status end_session(std::int64_t id, std::int64_t now);
+  // Ends every open session of the account but `keep` (0: all).
+  Status end_account_sessions(std::int64_t account_id, std::int64_t now, std::int64_t keep);
+
+  // A consistent copy of the database file at `db_path` into the new file `out_path` (SQLite's
+  // online backup API: readers and writers of the live database go on meanwhile).
+  static Status backup_file(const std::string& db_path, const std::string& out_path);
+  // Checks that `path` is an intact dangvu database this program can open (integrity check and
+  // schema version), without changing it.
+  static Status verify_file(const std::string& path);
 
   struct Impl;
 

@@ -85,8 +85,8 @@ Result<std::string> clean_name_part(std::string_view raw, std::string_view field
   auto cleaned = clean_field(raw, field, 40);
   // Nothing but white space (of any kind) is an empty optional part.
   if (!required && !cleaned.ok() && is_valid_utf8(raw)) {
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
     bool blank = true;
     for (int32_t i = 0; blank && i < u.length(); i = u.moveIndex32(i, 1)) {
       blank = u_isUWhiteSpace(u.char32At(i));

@@ -1,0 +1,118 @@
+// JSON of the read views and of errors: one shape for the API and the CLI's --json.
+#include "api/json_views.h"
+
+namespace dangvu::api {
+
+using nlohmann::json;
+
+namespace {
+
+json counts_json(const service::MemberCounts& c) {
+  return {{"members", c.members()},
+          {"official", c.official},
+          {"probationary", c.probationary},
+          {"candidates", c.candidates}};
+}
+
+json node_json(const service::TreeNodeView& n) {
+  json children = json::array();
+  for (const auto& c : n.children) children.push_back(node_json(c));
+  return {{"code", n.code},
+          {"name", n.name},
+          {"kind", std::string(to_string(n.kind))},
+          {"counts", counts_json(n.counts)},
+          {"children", children}};
+}
+
+}  // namespace
+
+json to_json(const service::TreeView& v) {
+  return {{"at", v.at.iso()}, {"root", node_json(v.root)}};
+}
+
+json to_json(const service::StatsView& s) {
+  return {{"code", s.code},
+          {"name", s.name},
+          {"kind", std::string(to_string(s.kind))},
+          {"at", s.at.iso()},
+          {"grassroots_committees", s.grassroots_committees},
+          {"grassroots_branches", s.grassroots_branches},
+          {"sub_branches", s.sub_branches},
+          {"members", counts_json(s.members)},
+          {"probation_overdue", s.probation_overdue},
+          {"admitted_this_year", s.admitted_this_year},
+          {"recognized_this_year", s.recognized_this_year},
+          {"branches_below_minimum", s.branches_below_minimum}};
+}
+
+json to_json(const service::MemberView& v) {
+  json events = json::array();
+  for (const auto& e : v.events) {
+    events.push_back({{"id", e.id},
+                      {"kind", std::string(to_string(e.kind))},
+                      {"date", e.date.iso()},
+                      {"org", e.org_code},
+                      {"detail", e.detail.empty() ? json::object() : json::parse(e.detail)}});
+  }
+  json j = {{"code", v.code},
+            {"card_number", v.card_number},
+            {"family", v.person.family},
+            {"middle", v.person.middle},
+            {"given", v.person.given},
+            {"full_name", v.person.full_name()},
+            {"birth_date", v.person.birth_date.iso()},
+            {"gender", std::string(to_string(v.person.gender))},
+            {"at", v.at.iso()},
+            {"status", std::string(to_string(v.status))},
+            {"org", v.org_code},
+            {"org_name", v.org_name},
+            {"temp_org", v.temp_org_code},
+            {"party_age_years", v.party_age_years},
+            {"probation_overdue", v.probation_overdue},
+            {"events", events},
+            {"flags", v.flags}};
+  j["admitted_on"] = v.admitted_on ? json(v.admitted_on->iso()) : json(nullptr);
+  j["badge_years"] = v.badge_years ? json(*v.badge_years) : json(nullptr);
+  j["recognition_due"] = v.recognition_due ? json(v.recognition_due->iso()) : json(nullptr);
+  return j;
+}
+
+json to_json(const service::MemberListView& v) {
+  json rows = json::array();
+  for (const auto& r : v.rows) {
+    rows.push_back({{"code", r.code},
+                    {"card_number", r.card_number},
+                    {"family", r.person.family},
+                    {"middle", r.person.middle},
+                    {"given", r.person.given},
+                    {"full_name", r.person.full_name()},
+                    {"birth_date", r.person.birth_date.iso()},
+                    {"status", std::string(to_string(r.status))},
+                    {"org", r.org_code}});
+  }
+  return {{"at", v.at.iso()}, {"total", v.total}, {"rows", rows}};
+}
+
+json to_json(const Error& e) {
+  return {{"error",
+           {{"code", std::string(to_string(e.kind))},
+            {"message", e.message_vi},
+            {"field", e.field},
+            {"rule", e.rule}}}};
+}
+
+json to_json(const service::AccountView& v) {
+  return {{"username", v.username}, {"display_name", v.display_name},
+          {"role", v.role},         {"org", v.org_code},
+          {"org_name", v.org_name}, {"must_change_password", v.must_change_password},
+          {"disabled", v.disabled}, {"created_at", v.created_at}};
+}
+
+json to_json(const service::AuditView& v) {
+  json detail = json::parse(v.detail_json, nullptr, false);
+  if (detail.is_discarded()) detail = v.detail_json;
+  return {{"id", v.id},         {"at", v.at},         {"actor", v.actor},  {"address", v.address},
+          {"action", v.action}, {"target", v.target}, {"org", v.org_code}, {"detail", detail}};
+}
+
+}  // namespace dangvu::api

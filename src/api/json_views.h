@@ -1,0 +1,20 @@
+#pragma once
+// JSON of the read views and of errors: one shape for the API and the CLI's --json.
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "service/accounts.h"
+#include "service/views.h"
+
+namespace dangvu::api {
+
+nlohmann::json to_json(const service::TreeView& v);
+nlohmann::json to_json(const service::StatsView& v);
+nlohmann::json to_json(const service::MemberView& v);
+nlohmann::json to_json(const service::MemberListView& v);
+nlohmann::json to_json(const service::AccountView& v);
+nlohmann::json to_json(const service::AuditView& v);
+// {"error":{"code","message","field","rule"}}
+nlohmann::json to_json(const Error& e);
+
+}  // namespace dangvu::api

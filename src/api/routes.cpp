@@ -1,0 +1,64 @@
+#include "api/routes.h"
+
+namespace dangvu::api {
+
+service::Accounts RequestContext::accounts() const {
+  return service::Accounts(*store, *env->clock, env->sessions, *env->throttle);
+}
+
+const std::vector<Route>& route_table() {
+  static const std::vector<Route> table = [] {
+    std::vector<Route> routes;
+    add_session_routes(routes);
+    add_registry_routes(routes);
+    add_admin_routes(routes);
+    return routes;
+  }();
+  return table;
+}
+
+namespace {
+
+Error wrong_type(const char* field, const char* expected_vi, const char* expected_en) {
+  const std::string f(field);
+  return Error::invalid(f, "Trường «" + f + "»: phải là " + expected_vi + ".",
+                        "field '" + f + "': expected " + expected_en);
+}
+
+}  // namespace
+
+Result<std::string> text_field(const nlohmann::json& body, const char* field) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::string();
+  if (!it->is_string()) return wrong_type(field, "chuỗi ký tự", "a string");
+  return it->get<std::string>();
+}
+
+Result<std::vector<std::string>> text_list_field(const nlohmann::json& body, const char* field) {
+  std::vector<std::string> out;
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return out;
+  if (!it->is_array()) return wrong_type(field, "danh sách chuỗi ký tự", "an array of strings");
+  for (const auto& v : *it) {
+    if (!v.is_string()) return wrong_type(field, "danh sách chuỗi ký tự", "an array of strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+Result<int> int_query(const RequestContext& ctx, const char* name, int fallback) {
+  std::string text = ctx.query(name);
+  if (text.empty()) return fallback;
+  int value = 0;
+  bool ok = text.size() <= 9;
+  for (char c : text) ok = ok && c >= '0' && c <= '9';
+  if (ok) value = std::stoi(text);
+  if (!ok) {
+    const std::string f(name);
+    return Error::invalid(f, "Trường «" + f + "»: phải là số nguyên không âm.",
+                          "query '" + f + "': not a non-negative integer");
+  }
+  return value;
+}
+
+}  // namespace dangvu::api

@@ -1,0 +1,77 @@
+#pragma once
+// The route table of the JSON API: every route, its method and OpenAPI path, whether it needs a
+// session, and its handler. The server registers exactly these, and the OpenAPI test compares
+// docs/openapi.yaml with exactly these. Handlers parse, call one service function, and fill the
+// answer; they hold no rule of their own.
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/throttle.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "core/rules.h"
+#include "service/accounts.h"
+#include "store/store.h"
+
+namespace dangvu::api {
+
+// What every handler may use besides its request.
+struct Environment {
+  RuleSet rules;
+  const Clock* clock = nullptr;
+  service::SessionPolicy sessions;
+  auth::LoginThrottle* throttle = nullptr;
+  bool secure_cookie = false;
+};
+
+struct RequestContext {
+  // In.
+  std::string address;
+  std::vector<std::string> path_params;
+  std::function<std::string(const std::string&)> query;  // "" when absent
+  nlohmann::json body = nlohmann::json::object();
+  std::string session_token;  // from the cookie; "" when absent
+  store::Store* store = nullptr;
+  const Environment* env = nullptr;
+  const service::Authenticated* who = nullptr;  // set on routes that need a session
+  // Out.
+  int status = 200;
+  nlohmann::json out;  // null: no body
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  service::Accounts accounts() const;
+};
+
+using Handler = std::function<Status(RequestContext&)>;
+
+enum class Access {
+  open,          // no session (login)
+  session_only,  // a session, even with a one-time password (who am I, change password, logout)
+  ready,         // a session whose one-time password has been changed
+};
+
+struct Route {
+  std::string method;  // GET, POST, DELETE
+  std::string path;    // OpenAPI form: /api/v1/members/{code}
+  Access access = Access::ready;
+  Handler handler;
+};
+
+const std::vector<Route>& route_table();
+
+// Route groups (one file each).
+void add_session_routes(std::vector<Route>& routes);
+void add_registry_routes(std::vector<Route>& routes);
+void add_admin_routes(std::vector<Route>& routes);
+
+// Reading JSON fields: a wrong type is refused naming the field.
+Result<std::string> text_field(const nlohmann::json& body, const char* field);
+Result<std::vector<std::string>> text_list_field(const nlohmann::json& body, const char* field);
+Result<int> int_query(const RequestContext& ctx, const char* name, int fallback);
+
+}  // namespace dangvu::api

@@ -1,0 +1,300 @@
+#include "api/server.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <regex>
+
+#include "api/json_views.h"
+#include "auth/secrets.h"
+#include "store/pool.h"
+
+namespace dangvu::api {
+namespace {
+
+using nlohmann::json;
+
+int http_status(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::invalid_input: return 400;
+    case ErrorKind::unauthenticated: return 401;
+    case ErrorKind::forbidden: return 403;
+    case ErrorKind::not_found: return 404;
+    case ErrorKind::rule_refused: return 409;
+    case ErrorKind::conflict: return 409;
+    case ErrorKind::too_large: return 413;
+    case ErrorKind::throttled: return 429;
+    case ErrorKind::io: return 500;
+  }
+  return 500;
+}
+
+// "/api/v1/members/{code}" → "/api/v1/members/([A-Za-z0-9._-]{1,64})"
+std::string to_regex(const std::string& path) {
+  static const std::regex param(R"(\{[a-z_]+\})");
+  return std::regex_replace(path, param, "([A-Za-z0-9._-]{1,64})");
+}
+
+// Nesting depth of a JSON text, counted outside strings, without parsing it.
+int json_depth(const std::string& text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// The first string (or key) longer than `limit` bytes, as a field name for the error.
+std::optional<std::string> overlong_string(const json& j, std::size_t limit,
+                                           const std::string& at) {
+  if (j.is_string() && j.get_ref<const std::string&>().size() > limit) return at;
+  if (j.is_object()) {
+    for (const auto& [k, v] : j.items()) {
+      if (k.size() > limit) return at.empty() ? "key" : at;
+      if (auto f = overlong_string(v, limit, k)) return f;
+    }
+  }
+  if (j.is_array()) {
+    for (const auto& v : j) {
+      if (auto f = overlong_string(v, limit, at)) return f;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string cookie_value(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    std::size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    std::size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return "";
+}
+
+void write_error(httplib::Response& res, const Error& e) {
+  res.status = http_status(e.kind);
+  Error shown = e;
+  if (e.kind == ErrorKind::io) {
+    // Storage failures keep their detail in the log only.
+    shown.message_vi = "Lỗi hệ thống khi xử lý yêu cầu; thao tác chưa được ghi. Hãy thử lại.";
+  }
+  if (e.kind == ErrorKind::throttled && e.retry_after_seconds > 0) {
+    res.set_header("Retry-After", std::to_string(e.retry_after_seconds));
+  }
+  res.set_content(to_json(shown).dump(), "application/json; charset=utf-8");
+}
+
+Error malformed(const std::string& vi, const std::string& en) {
+  return Error::invalid("body", "Yêu cầu không hợp lệ: " + vi, en);
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerConfig config;
+  httplib::Server http;
+  std::unique_ptr<store::StorePool> pool;
+  auth::LoginThrottle throttle;
+
+  Status handle(const Route& route, const httplib::Request& req, RequestContext& ctx);
+  void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
+  void install();
+};
+
+Status Server::Impl::handle(const Route& route, const httplib::Request& req, RequestContext& ctx) {
+  const bool changes_state = route.method != "GET";
+  if (changes_state && !req.body.empty()) {
+    const std::string type = req.get_header_value("Content-Type");
+    if (type.rfind("application/json", 0) != 0) {
+      return malformed("nội dung phải là JSON (Content-Type: application/json).",
+                       "body without application/json content type");
+    }
+    if (json_depth(req.body) > config.max_json_depth) {
+      return malformed("JSON lồng nhau quá sâu.", "JSON nested too deep");
+    }
+    ctx.body = json::parse(req.body, nullptr, false);
+    if (ctx.body.is_discarded() || !ctx.body.is_object()) {
+      return malformed("nội dung không phải là một đối tượng JSON hợp lệ.", "malformed JSON");
+    }
+    if (auto field = overlong_string(ctx.body, config.max_string_bytes, "")) {
+      return Error::invalid(*field, "Trường «" + *field + "»: dài quá giới hạn cho phép.",
+                            "string over the length limit in field " + *field);
+    }
+  }
+  for (const auto& [name, value] : req.params) {
+    if (value.size() > config.max_string_bytes) {
+      return Error::invalid(name, "Trường «" + name + "»: dài quá giới hạn cho phép.",
+                            "query parameter over the length limit");
+    }
+  }
+  ctx.session_token = cookie_value(req, "dangvu_session");
+  auto lease = pool->acquire();
+  ctx.store = &*lease;
+  std::optional<service::Authenticated> who;
+  if (route.access != Access::open) {
+    if (ctx.session_token.empty()) {
+      return Error{ErrorKind::unauthenticated, "", "", "Chưa đăng nhập; hãy đăng nhập.",
+                   "no session cookie"};
+    }
+    auto authenticated = ctx.accounts().authenticate(ctx.session_token, ctx.address);
+    if (!authenticated.ok()) return authenticated.error();
+    who = std::move(*authenticated);
+    ctx.who = &*who;
+    if (changes_state &&
+        !auth::equal_constant_time(req.get_header_value("X-CSRF-Token"), who->csrf_token)) {
+      return Error{ErrorKind::forbidden, "X-CSRF-Token", "csrf",
+                   "Thiếu hoặc sai mã chống giả mạo yêu cầu; hãy tải lại trang.",
+                   "missing or wrong CSRF token"};
+    }
+    if (route.access == Access::ready) DANGVU_TRY(service::Accounts::require_ready(*who));
+  }
+  return route.handler(ctx);
+}
+
+void Server::Impl::dispatch(const Route& route, const httplib::Request& req,
+                            httplib::Response& res) {
+  const auto started = std::chrono::steady_clock::now();
+  RequestContext ctx;
+  ctx.address = req.remote_addr;
+  ctx.env = &config.env;
+  for (std::size_t i = 1; i < req.matches.size(); ++i) ctx.path_params.push_back(req.matches[i]);
+  ctx.query = [&req](const std::string& name) { return req.get_param_value(name.c_str()); };
+  std::string actor = "-";
+  Status st;
+  try {
+    st = handle(route, req, ctx);
+  } catch (const std::exception& e) {
+    st = Error::io("Lỗi hệ thống.", std::string("unexpected exception: ") + e.what());
+  }
+  if (ctx.who) actor = ctx.who->caller.actor;
+  if (!st.ok()) {
+    write_error(res, st.error());
+    spdlog::info("{} {} {} user={} from={} kind={} field={} rule={}: {}", req.method, req.path,
+                 res.status, actor, ctx.address, to_string(st.error().kind), st.error().field,
+                 st.error().rule, st.error().detail_en);
+  } else {
+    res.status = ctx.status;
+    for (const auto& [k, v] : ctx.headers) res.set_header(k, v);
+    if (!ctx.out.is_null()) res.set_content(ctx.out.dump(), "application/json; charset=utf-8");
+    const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    spdlog::debug("{} {} {} user={} from={} {}us", req.method, req.path, res.status, actor,
+                  ctx.address, ms);
+  }
+  res.set_header("Cache-Control", "no-store");
+}
+
+void Server::Impl::install() {
+  http.set_tcp_nodelay(true);
+  http.set_payload_max_length(config.max_body_bytes);
+  http.set_read_timeout(10, 0);
+  http.set_write_timeout(10, 0);
+  http.set_keep_alive_timeout(30);
+  http.set_keep_alive_max_count(100000);
+  const int threads = config.threads;
+  http.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
+  http.set_default_headers({
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Content-Security-Policy",
+       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+       "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'"},
+  });
+  for (const auto& route : route_table()) {
+    auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
+      dispatch(route, req, res);
+    };
+    const std::string pattern = to_regex(route.path);
+    if (route.method == "GET") http.Get(pattern, handler);
+    if (route.method == "POST") http.Post(pattern, handler);
+    if (route.method == "DELETE") http.Delete(pattern, handler);
+  }
+  if (!config.web_root.empty()) http.set_mount_point("/", config.web_root);
+  // Answers httplib makes itself (unknown route 404, body too large 413, bad request 400) get the
+  // same JSON shape as ours.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                 httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    Error e;
+    if (res.status == 413) {
+      e = Error{ErrorKind::too_large, "body", "", "Nội dung yêu cầu quá lớn.", "payload too large"};
+    } else if (res.status == 404) {
+      e = Error::not_found("", "Không có địa chỉ này.", "no route " + req.path);
+    } else {
+      e = Error::invalid("", "Yêu cầu không hợp lệ.", "http status " + std::to_string(res.status));
+    }
+    const int status = res.status;
+    write_error(res, e);
+    res.status = status;
+    spdlog::info("{} {} {} (httplib)", req.method, req.path, status);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        write_error(res, Error::io("Lỗi hệ thống.", "exception in " + req.path));
+      });
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
+  auto impl = std::make_unique<Impl>();
+  impl->config = std::move(config);
+  impl->config.env.throttle = &impl->throttle;
+  auto pool =
+      store::StorePool::open(impl->config.db_path, static_cast<std::size_t>(impl->config.threads),
+                             impl->config.env.clock->now_iso());
+  if (!pool.ok()) return pool.error();
+  impl->pool = std::move(*pool);
+  impl->install();
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Result<int> Server::bind() {
+  const auto& c = impl_->config;
+  int port = c.port;
+  if (port == 0) {
+    port = impl_->http.bind_to_any_port(c.host);
+  } else if (!impl_->http.bind_to_port(c.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    return Error::io("Không mở được cổng " + c.host + ":" + std::to_string(c.port) +
+                         " (đang có chương trình khác dùng?).",
+                     "cannot bind " + c.host + ":" + std::to_string(c.port));
+  }
+  return port;
+}
+
+void Server::run() { impl_->http.listen_after_bind(); }
+void Server::stop() { impl_->http.stop(); }
+
+}  // namespace dangvu::api

@@ -1,0 +1,41 @@
+#include "auth/role.h"
+
+namespace dangvu::auth {
+
+std::string_view to_string(Role r) {
+  switch (r) {
+    case Role::admin: return "admin";
+    case Role::committee_office: return "committee_office";
+    case Role::branch_secretary: return "branch_secretary";
+    case Role::inspection: return "inspection";
+    case Role::viewer: return "viewer";
+  }
+  return "viewer";
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+  for (Role r : kAllRoles) {
+    if (to_string(r) == text) return r;
+  }
+  return std::nullopt;
+}
+
+std::string_view label_vi(Role r) {
+  switch (r) {
+    case Role::admin: return "Quản trị hệ thống";
+    case Role::committee_office: return "Văn phòng cấp ủy";
+    case Role::branch_secretary: return "Bí thư chi bộ";
+    case Role::inspection: return "Ủy ban kiểm tra";
+    case Role::viewer: return "Chỉ xem";
+  }
+  return "Chỉ xem";
+}
+
+bool can_write_members(Role r) {
+  return r == Role::admin || r == Role::committee_office || r == Role::branch_secretary;
+}
+bool can_change_orgs(Role r) { return r == Role::admin || r == Role::committee_office; }
+bool can_administer(Role r) { return r == Role::admin; }
+bool needs_scope(Role r) { return r != Role::admin; }
+
+}  // namespace dangvu::auth

@@ -1,0 +1,30 @@
+#pragma once
+// Roles of accounts and what each may do. Where a role may act is its scope: the subtree of the
+// account's organization (none for the system administrator); service/ enforces both.
+#include <optional>
+#include <string_view>
+
+namespace dangvu::auth {
+
+enum class Role {
+  admin,  // quản trị hệ thống: everything, everywhere, accounts and the audit log
+  committee_office,  // văn phòng/ban tổ chức cấp ủy: read and write over its subtree
+  branch_secretary,  // bí thư chi bộ: read and write members of its own branch
+  inspection,        // ủy ban kiểm tra: read over its subtree (writes inspections, later)
+  viewer,            // read only over its subtree
+};
+
+inline constexpr Role kAllRoles[] = {Role::admin, Role::committee_office, Role::branch_secretary,
+                                     Role::inspection, Role::viewer};
+
+std::string_view to_string(Role r);
+std::optional<Role> parse_role(std::string_view text);
+std::string_view label_vi(Role r);
+
+bool can_write_members(Role r);  // record members and their events
+bool can_change_orgs(Role r);    // create, rename, move, merge, split, dissolve
+bool can_administer(Role r);     // accounts and the audit log
+// Whether the role needs a scope organization (every role but the administrator).
+bool needs_scope(Role r);
+
+}  // namespace dangvu::auth
