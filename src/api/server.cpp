@@ -116,7 +116,7 @@ struct Server::Impl {
   ServerConfig config;
   httplib::Server http;
   std::unique_ptr<store::StorePool> pool;
-  auth::LoginThrottle throttle;
+  std::unique_ptr<auth::LoginThrottle> throttle;
 
   Status handle(const Route& route, const httplib::Request& req, RequestContext& ctx);
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
@@ -268,7 +268,8 @@ Server::~Server() = default;
 Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
   auto impl = std::make_unique<Impl>();
   impl->config = std::move(config);
-  impl->config.env.throttle = &impl->throttle;
+  impl->throttle = std::make_unique<auth::LoginThrottle>(impl->config.throttle);
+  impl->config.env.throttle = impl->throttle.get();
   auto pool =
       store::StorePool::open(impl->config.db_path, static_cast<std::size_t>(impl->config.threads),
                              impl->config.env.clock->now_iso());

@@ -19,6 +19,7 @@ struct ServerConfig {
   std::size_t max_body_bytes = 1 << 20;
   int max_json_depth = 8;
   std::size_t max_string_bytes = 4096;
+  auth::ThrottlePolicy throttle;
   Environment env;
 };
 

@@ -43,6 +43,12 @@ const OrgVersion* OrgHistory::latest(OrgId id) const {
   return &it->second.back();
 }
 
+const OrgVersion* OrgHistory::earliest(OrgId id) const {
+  auto it = versions_.find(id);
+  if (it == versions_.end() || it->second.empty()) return nullptr;
+  return &it->second.front();
+}
+
 std::vector<OrgVersion> OrgHistory::all_versions() const {
   std::vector<OrgVersion> out;
   for (const auto& [id, list] : versions_) out.insert(out.end(), list.begin(), list.end());

@@ -39,6 +39,7 @@ class OrgHistory {
   bool has_org(OrgId id) const { return codes_.count(id) > 0; }
   const OrgVersion* version_at(OrgId id, Date d) const;
   const OrgVersion* latest(OrgId id) const;
+  const OrgVersion* earliest(OrgId id) const;
   std::vector<OrgVersion> all_versions() const;
   OrgTree tree_as_of(Date d) const;
 

@@ -14,6 +14,15 @@ Status Registry::require_permission(bool allowed, const char* action_vi,
 
 bool Registry::in_scope(const OrgHistory& history, OrgId org, Date at) const {
   if (!caller_.scope) return true;
+  // For a date outside the org's life, where it stood at the nearest end of that life.
+  if (!history.version_at(org, at) && history.has_org(org)) {
+    const OrgVersion* first = history.earliest(org);
+    if (first && at < first->valid_from) {
+      at = first->valid_from;
+    } else if (const OrgVersion* last = history.latest(org)) {
+      at = last->valid_to.add_days(-1);
+    }
+  }
   // Walk up the tree as it was on `at`; depth is small (≤ 6), so no tree is built.
   std::optional<OrgId> node = org;
   for (int guard = 0; node && guard < 64; ++guard) {

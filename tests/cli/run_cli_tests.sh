@@ -166,5 +166,35 @@ expect_output "demo has Đàm Văn Chính" "Đàm Văn Chính" D member list --d
 D demo --db "$work/demo2.db" --seed 1 >/dev/null 2>&1
 if [[ "$(dump "$demo")" == "$(dump "$work/demo2.db")" ]]; then ok "demo is deterministic"; else fail "demo is deterministic"; fi
 
+# Accounts from the command line.
+db="$work/t.db"
+expect_output "init printed a one-time admin password" "admin" D user list --db "$db"
+expect_output "user add prints a one-time password" "Mật khẩu dùng một lần: [a-z0-9-]{14}" D user add --db "$db" --username lan --role viewer --org DBA --name "Nguyễn Thị Lan"
+expect_refused "user add refuses a duplicate name" 5 "username" D user add --db "$db" --username lan --role viewer --org DBA
+expect_refused "user add refuses an unknown role" 2 "role" D user add --db "$db" --username hoa --role boss --org DBA
+expect_refused "user add needs an org for a scoped role" 2 "org" D user add --db "$db" --username hoa --role viewer
+expect_refused "user add refuses an unknown org" 4 "org" D user add --db "$db" --username hoa --role viewer --org NOPE
+expect_ok "user disable" D user disable --db "$db" --username lan
+expect_output "user list shows the lock" "lan.*đã khóa" D user list --db "$db"
+expect_output "audit shows account changes by user" "account.disable" D audit --db "$db" --user "cli:${USER:-unknown}"
+
+# Encrypted backups: a consistent copy, unreadable without the passphrase, restored only intact.
+printf 'mot cum tu bi mat rat dai\n' > "$work/pass"
+printf 'cum tu khac hoan toan\n' > "$work/wrong"
+expect_ok "backup" D backup --db "$db" -o "$work/b.bak" --passphrase-file "$work/pass"
+if grep -qa "Nguyễn" "$work/b.bak" || grep -qa "SQLite format" "$work/b.bak"; then fail "backup is encrypted"; else ok "backup is encrypted"; fi
+expect_refused "backup refuses a short passphrase" 2 "ít nhất 12" D backup --db "$db" -o "$work/c.bak" --passphrase-file <(echo short)
+expect_refused "backup never overwrites" 5 "đã tồn tại" D backup --db "$db" -o "$work/b.bak" --passphrase-file "$work/pass"
+out=$(D restore --backup "$work/b.bak" --db "$work/r1.db" --passphrase-file "$work/wrong" 2>&1); rc=$?
+if [[ $rc -eq 3 && ! -e "$work/r1.db" ]] && grep -q "không đúng" <<<"$out"; then ok "restore refuses a wrong passphrase and writes nothing"; else fail "restore with a wrong passphrase (rc=$rc)" "$out"; fi
+head -c 3000 "$work/b.bak" > "$work/cut.bak"
+out=$(D restore --backup "$work/cut.bak" --db "$work/r2.db" --passphrase-file "$work/pass" 2>&1); rc=$?
+if [[ $rc -ne 0 && ! -e "$work/r2.db" ]]; then ok "restore refuses a truncated backup"; else fail "restore of a truncated backup (rc=$rc)" "$out"; fi
+expect_ok "restore" D restore --backup "$work/b.bak" --db "$work/r.db" --passphrase-file "$work/pass"
+records() { sqlite3 "$1" "SELECT * FROM org_version; SELECT * FROM member_event; SELECT username, role FROM account;" | sha256sum; }
+if [[ "$(records "$db")" == "$(records "$work/r.db")" ]]; then ok "restore gives back every record"; else fail "restore gives back every record"; fi
+expect_output "restore is audited" "backup.restore" D audit --db "$work/r.db"
+expect_refused "restore never replaces without --replace" 5 "--replace" D restore --backup "$work/b.bak" --db "$db" --passphrase-file "$work/pass"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

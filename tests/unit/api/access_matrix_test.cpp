@@ -1,0 +1,182 @@
+// The role × route × in-scope/out-of-scope matrix, over HTTP against the real server: each cell
+// says the status and, for refusals, that no data of the record is in the answer. Writes that the
+// role and scope allow are sent with a date the rules refuse, so they prove the access check
+// passed (409) without changing the database; the matrix then checks the database is unchanged.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <map>
+#include <sstream>
+
+#include "support/api_server.h"
+
+namespace dangvu::testing {
+namespace {
+
+using nlohmann::json;
+
+struct Cell {
+  std::string method, path;
+  json body;
+  // Expected status per account, in the order admin, office, secretary, inspector, viewer.
+  std::array<int, 5> expect;
+  std::string must_not_contain;  // text of the record that a refusal must not leak
+};
+
+const std::array<const char*, 5> kAccounts = {"admin", "office", "secretary", "inspector",
+                                              "viewer"};
+
+std::vector<Cell> matrix() {
+  const json early_recognition = {{"kind", "recognition"}, {"date", "2026-06-01"}};
+  const json rename_before_creation = {{"name", "Tên mới"}, {"date", "1999-01-01"}};
+  return {
+      // Reads of the tree and statistics.
+      {"GET", "/api/v1/tree?org=DBA", {}, {200, 200, 404, 200, 200}, "Chi bộ A2"},
+      {"GET", "/api/v1/tree?org=DBB", {}, {200, 404, 404, 404, 404}, "Chi bộ B1"},
+      {"GET", "/api/v1/orgs/A1/stats", {}, {200, 200, 200, 200, 200}, ""},
+      {"GET", "/api/v1/orgs/A2/stats", {}, {200, 200, 404, 200, 200}, "Chi bộ A2"},
+      {"GET", "/api/v1/orgs/B1/stats", {}, {200, 404, 404, 404, 404}, "Chi bộ B1"},
+      {"GET", "/api/v1/orgs/TU/stats", {}, {200, 404, 404, 404, 404}, "Đảng bộ tỉnh"},
+      // Single member records.
+      {"GET", "/api/v1/members/MA1", {}, {200, 200, 200, 200, 200}, ""},
+      {"GET", "/api/v1/members/MA2", {}, {200, 200, 404, 200, 200}, "Bình"},
+      {"GET", "/api/v1/members/MB1", {}, {200, 404, 404, 404, 404}, "Chính"},
+      {"GET", "/api/v1/members?org=DBB", {}, {200, 404, 404, 404, 404}, "Chính"},
+      // Member writes: allowed roles in scope reach the rule check (409).
+      {"POST", "/api/v1/members/MA1/events", early_recognition, {409, 409, 409, 403, 403}, ""},
+      {"POST", "/api/v1/members/MA2/events", early_recognition, {409, 409, 404, 403, 403}, ""},
+      {"POST", "/api/v1/members/MB1/events", early_recognition, {409, 404, 404, 403, 403}, ""},
+      // Org operations: the committee office in its subtree, never its own org's structure.
+      {"POST", "/api/v1/orgs/A2/rename", rename_before_creation, {409, 409, 403, 403, 403}, ""},
+      {"POST", "/api/v1/orgs/B1/rename", rename_before_creation, {409, 404, 403, 403, 403}, ""},
+      {"POST",
+       "/api/v1/orgs/DBA/dissolve",
+       {{"date", "2026-01-01"}},
+       {409, 403, 403, 403, 403},
+       ""},
+      {"POST",
+       "/api/v1/orgs/A1/move",
+       {{"parent", "DBB"}, {"date", "1999-01-01"}},
+       {409, 404, 403, 403, 403},
+       ""},
+      // Administration.
+      {"GET", "/api/v1/audit", {}, {200, 403, 403, 403, 403}, ""},
+      {"GET", "/api/v1/users", {}, {200, 403, 403, 403, 403}, "office"},
+      {"POST", "/api/v1/users", {{"username", "x"}}, {400, 403, 403, 403, 403}, ""},
+      {"POST", "/api/v1/users/nobody/password", json::object(), {404, 403, 403, 403, 403}, ""},
+      {"POST", "/api/v1/users/nobody/disable", json::object(), {404, 403, 403, 403, 403}, ""},
+      // Anyone logged in.
+      {"GET", "/api/v1/rules", {}, {200, 200, 200, 200, 200}, ""},
+      {"GET", "/api/v1/session", {}, {200, 200, 200, 200, 200}, ""},
+  };
+}
+
+TEST(AccessMatrix, EveryRoleGetsExactlyWhatItsScopeAllows) {
+  ApiServer server;
+  std::map<std::string, Browser> browsers;
+  for (const char* account : kAccounts) {
+    auto [it, _] = browsers.try_emplace(account, server.port());
+    ASSERT_EQ(it->second.login(account).status, 200) << account;
+  }
+  const std::string before = dump_database(server.db_path());
+  std::string before_records = before.substr(0, before.find("CREATE TABLE audit_log"));
+  for (const auto& cell : matrix()) {
+    for (std::size_t i = 0; i < kAccounts.size(); ++i) {
+      Browser& b = browsers.at(kAccounts[i]);
+      Reply r = cell.method == "GET" ? b.get(cell.path) : b.post(cell.path, cell.body);
+      EXPECT_EQ(r.status, cell.expect[i])
+          << kAccounts[i] << " " << cell.method << " " << cell.path << " → " << r.raw;
+      if (r.status >= 400) {
+        EXPECT_TRUE(r.body.contains("error")) << r.raw;
+        EXPECT_FALSE(r.body["error"].value("message", "").empty()) << r.raw;
+        if (!cell.must_not_contain.empty()) {
+          EXPECT_EQ(r.raw.find(cell.must_not_contain), std::string::npos)
+              << kAccounts[i] << " " << cell.path << " leaked: " << r.raw;
+        }
+      }
+    }
+  }
+  // No refused or rule-checked write changed a record (the audit log and sessions did change).
+  auto records_of = [](const std::string& dump) {
+    std::string out;
+    std::istringstream in(dump);
+    for (std::string line; std::getline(in, line);) {
+      if (line.find("INSERT INTO member") == 0 || line.find("INSERT INTO org") == 0) {
+        out += line + "\n";
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(records_of(dump_database(server.db_path())), records_of(before));
+}
+
+TEST(AccessMatrix, ListsAndSearchOnlyCoverTheCallersSubtree) {
+  ApiServer server;
+  const std::map<std::string, int> expected_total = {
+      {"admin", 3}, {"office", 2}, {"secretary", 1}, {"inspector", 2}, {"viewer", 2}};
+  for (const auto& [account, total] : expected_total) {
+    Browser b(server.port());
+    ASSERT_EQ(b.login(account).status, 200);
+    Reply all = b.get("/api/v1/members");
+    ASSERT_EQ(all.status, 200) << all.raw;
+    EXPECT_EQ(all.body["total"], total) << account;
+    // "dam van chinh" is in DBB: only the administrator finds him.
+    Reply search = b.get("/api/v1/members?q=dam%20van%20chinh");
+    ASSERT_EQ(search.status, 200);
+    EXPECT_EQ(search.body["total"], account == "admin" ? 1 : 0) << account;
+    // The tree without an org starts at the caller's own org.
+    Reply tree = b.get("/api/v1/tree");
+    ASSERT_EQ(tree.status, 200);
+    const std::map<std::string, std::string> root = {{"admin", "TU"},
+                                                     {"office", "DBA"},
+                                                     {"secretary", "A1"},
+                                                     {"inspector", "DBA"},
+                                                     {"viewer", "DBA"}};
+    EXPECT_EQ(tree.body["root"]["code"], root.at(account));
+  }
+}
+
+TEST(AccessMatrix, AnAllowedWriteIsDoneAndAuditedWithWhoWhereAndWhich) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  Reply added = office.post(
+      "/api/v1/members",
+      {{"code", "MA3"},
+       {"family", "Lê"},
+       {"middle", ""},
+       {"given", "Chi"},
+       {"birth_date", "1995-01-02"},
+       {"first", {{"kind", "candidate_registration"}, {"date", "2026-10-01"}, {"org", "A2"}}}});
+  ASSERT_EQ(added.status, 201) << added.raw;
+  Reply shown = office.get("/api/v1/members/MA3");
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_EQ(shown.body["full_name"], "Lê Chi");
+  EXPECT_EQ(shown.body["status"], "candidate");
+
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Reply audit = admin.get("/api/v1/audit?user=office");
+  ASSERT_EQ(audit.status, 200) << audit.raw;
+  bool found = false;
+  for (const auto& e : audit.body["entries"]) {
+    if (e["action"] == "member.add") {
+      found = true;
+      EXPECT_EQ(e["target"], "MA3");
+      EXPECT_EQ(e["org"], "A2");
+      EXPECT_EQ(e["address"], "127.0.0.1");
+      EXPECT_EQ(e["detail"]["name"], "Lê Chi");
+    }
+  }
+  EXPECT_TRUE(found) << audit.raw;
+  // By org: the entry is under DBA's subtree and not under DBB's.
+  EXPECT_NE(admin.get("/api/v1/audit?org=DBA").raw.find("MA3"), std::string::npos);
+  EXPECT_EQ(admin.get("/api/v1/audit?org=DBB").raw.find("MA3"), std::string::npos);
+  // By time: nothing before the day it happened.
+  Reply old = admin.get("/api/v1/audit?to=2026-11-21");
+  ASSERT_EQ(old.status, 200);
+  EXPECT_TRUE(old.body["entries"].empty()) << old.raw;
+}
+
+}  // namespace
+}  // namespace dangvu::testing
