@@ -66,10 +66,10 @@ Result<AccountView> Accounts::view(const store::AccountRecord& a) {
   v.disabled = a.disabled;
   v.created_at = a.created_at;
   if (a.org) {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
-    v.org_code = history->code(*a.org);
-    if (const auto* latest = history->latest(*a.org)) v.org_name = latest->name;
+    auto label = store_.org_label(*a.org);
+    if (!label.ok()) return label.error();
+    v.org_code = label->first;
+    v.org_name = label->second;
   }
   return v;
 }

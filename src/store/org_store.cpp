@@ -140,4 +140,16 @@ Status Store::apply_org_change(const OrgChange& change, std::int64_t org_event_i
   });
 }
 
+Result<std::pair<std::string, std::string>> Store::org_label(OrgId id) {
+  return guarded([&]() -> Result<std::pair<std::string, std::string>> {
+    long long key = id;
+    std::string code, name;
+    impl_->sql << "SELECT o.code, v.name FROM org o JOIN org_version v ON v.org_id = o.id "
+                  "WHERE o.id = :id ORDER BY v.valid_from DESC LIMIT 1",
+        soci::use(key), soci::into(code), soci::into(name);
+    if (!impl_->sql.got_data()) return Error::not_found("org", "Không có tổ chức này.", "no org");
+    return std::pair{code, name};
+  });
+}
+
 }  // namespace dangvu::store

@@ -127,6 +127,8 @@ class Store {
   Result<OrgHistory> load_org_history();
   Result<std::vector<OrgVersion>> org_versions_valid_at(Date at);
   Result<std::unordered_map<OrgId, std::string>> org_codes();
+  // The code and latest name of one org (without loading the tree).
+  Result<std::pair<std::string, std::string>> org_label(OrgId id);
   Status apply_org_change(const OrgChange& change, std::int64_t org_event_id);
   Result<std::int64_t> append_org_event(const std::string& kind, Date date,
                                         const std::string& payload_json, const std::string& actor,
