@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "core/rules.h"
 #include "service/accounts.h"
+#include "service/tree_cache.h"
 #include "store/store.h"
 
 namespace dangvu::api {
@@ -27,6 +28,7 @@ struct Environment {
   service::SessionPolicy sessions;
   auth::LoginThrottle* throttle = nullptr;
   bool secure_cookie = false;
+  service::TreeCache* trees = nullptr;  // shared by all requests
 };
 
 struct RequestContext {

@@ -9,7 +9,9 @@ namespace {
 using nlohmann::json;
 
 service::Registry registry(const RequestContext& ctx) {
-  return service::Registry(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
+  service::Registry r(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
+  r.use_tree_cache(ctx.env->trees);
+  return r;
 }
 
 // Reads the listed text fields of `body` into the targets.

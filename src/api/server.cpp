@@ -117,6 +117,7 @@ struct Server::Impl {
   httplib::Server http;
   std::unique_ptr<store::StorePool> pool;
   std::unique_ptr<auth::LoginThrottle> throttle;
+  service::TreeCache trees;
 
   Status handle(const Route& route, const httplib::Request& req, RequestContext& ctx);
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
@@ -270,6 +271,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
   impl->config = std::move(config);
   impl->throttle = std::make_unique<auth::LoginThrottle>(impl->config.throttle);
   impl->config.env.throttle = impl->throttle.get();
+  impl->config.env.trees = &impl->trees;
   auto pool =
       store::StorePool::open(impl->config.db_path, static_cast<std::size_t>(impl->config.threads),
                              impl->config.env.clock->now_iso());

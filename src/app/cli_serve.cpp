@@ -69,9 +69,9 @@ void add_serve_command(CLI::App& app, Options& opt) {
       opt.exit_code = report_error(rules.error(), false);
       return;
     }
-    spdlog::set_level(a->log_level == "debug" ? spdlog::level::debug
-                      : a->log_level == "warn"  ? spdlog::level::warn
-                                                : spdlog::level::info);
+    spdlog::set_level(a->log_level == "debug"  ? spdlog::level::debug
+                      : a->log_level == "warn" ? spdlog::level::warn
+                                               : spdlog::level::info);
     static const SystemClock clock;
     api::ServerConfig config;
     config.db_path = opt.db;

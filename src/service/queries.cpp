@@ -39,16 +39,32 @@ TreeNodeView build_node(const OrgTree& tree, OrgId id,
 
 }  // namespace
 
+Result<std::shared_ptr<const TreeAt>> Registry::tree_at(Date at) {
+  std::int64_t revision = -1;
+  if (tree_cache_) {
+    auto rev = store_.org_revision();
+    if (!rev.ok()) return rev.error();
+    revision = *rev;
+    if (auto hit = tree_cache_->find(revision, at)) return hit;
+  }
+  auto versions = store_.org_versions_valid_at(at);
+  if (!versions.ok()) return versions.error();
+  auto codes = store_.org_codes();
+  if (!codes.ok()) return codes.error();
+  auto built = std::make_shared<TreeAt>(TreeAt{OrgTree::build(*versions, at), std::move(*codes)});
+  if (tree_cache_) tree_cache_->put(revision, at, built);
+  return std::shared_ptr<const TreeAt>(built);
+}
+
 Result<TreeView> Registry::tree(const std::string& org_code, const std::string& at_text) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  auto versions = store_.org_versions_valid_at(*at);
-  if (!versions.ok()) return versions.error();
-  OrgTree tree = OrgTree::build(*versions, *at);
+  auto shared = tree_at(*at);
+  if (!shared.ok()) return shared.error();
+  const OrgTree& tree = (*shared)->tree;
+  const auto* codes = &(*shared)->codes;
   auto root = readable_root(org_code, tree, *at);
   if (!root.ok()) return root.error();
-  auto codes = store_.org_codes();
-  if (!codes.ok()) return codes.error();
   auto rows = store_.count_by_org_and_status(*at);
   if (!rows.ok()) return rows.error();
   auto totals = totals_for_every_node(tree, counts_by_org(*rows));
@@ -203,23 +219,27 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
     if (!cleaned.ok()) return cleaned.error();
     q.folded_prefix = text::fold(*cleaned);
   }
-  auto codes = store_.org_codes();
-  if (!codes.ok()) return codes.error();
+  auto shared = tree_at(*at);
+  if (!shared.ok()) return shared.error();
+  const auto* codes = &(*shared)->codes;
   if (!in.org_code.empty() || caller_.scope) {
-    auto versions = store_.org_versions_valid_at(*at);
-    if (!versions.ok()) return versions.error();
-    OrgTree tree = OrgTree::build(*versions, *at);
+    const OrgTree& tree = (*shared)->tree;
     auto root = readable_root(in.org_code, tree, *at);
     if (!root.ok()) return root.error();
     q.orgs = tree.subtree(*root);
   }
   MemberListView out;
   out.at = *at;
-  auto total = store_.count_members(q);
-  if (!total.ok()) return total.error();
-  out.total = *total;
+  // The list carries the total of the whole query; only a page past the end needs a count.
   auto rows = store_.list_members(q);
   if (!rows.ok()) return rows.error();
+  if (!rows->empty()) {
+    out.total = rows->front().total;
+  } else if (q.offset > 0) {
+    auto total = store_.count_members(q);
+    if (!total.ok()) return total.error();
+    out.total = *total;
+  }
   for (const auto& r : *rows) {
     MemberListView::Row row;
     row.code = r.code;

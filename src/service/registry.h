@@ -11,6 +11,7 @@
 #include "core/rules.h"
 #include "service/caller.h"
 #include "service/inputs.h"
+#include "service/tree_cache.h"
 #include "service/views.h"
 #include "store/store.h"
 
@@ -28,6 +29,8 @@ class Registry {
   store::Store& store() { return store_; }
   const Clock& clock() const { return clock_; }
   const Caller& caller() const { return caller_; }
+  // Shares trees between requests (the server); none: every read builds its own.
+  void use_tree_cache(TreeCache* cache) { tree_cache_ = cache; }
 
   // Org operations, each with an effective date.
   Result<OrgId> add_org(const AddOrgInput& in);
@@ -88,7 +91,11 @@ class Registry {
   // administrator); refused as unknown when it is not in the caller's subtree on `at`.
   Result<OrgId> readable_root(const std::string& org_code, const OrgTree& tree, Date at);
 
+  // The tree as of `at` with every org's code, from the cache when there is one.
+  Result<std::shared_ptr<const TreeAt>> tree_at(Date at);
+
   store::Store& store_;
+  TreeCache* tree_cache_ = nullptr;
   RuleSet rules_;
   const Clock& clock_;
   Caller caller_;

@@ -45,6 +45,13 @@ bool looks_like_sqlite(const fs::path& p) {
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mode,
                                            const std::string& now_iso) {
+  // SQLite's memory statistics take a process-wide mutex on every allocation; with a pool of
+  // connections on several threads that lock dominated the profile. Must precede the first open.
+  static const bool configured = [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   const fs::path p(path);
   std::error_code ec;
   const bool exists = fs::exists(p, ec);

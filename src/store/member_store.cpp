@@ -245,17 +245,18 @@ Result<std::vector<MemberRow>> Store::list_members(const MemberQuery& q) {
     std::string body = member_query_body(impl_->sql, q, params);
     std::string query =
         "SELECT m.id, m.code, m.family_name, m.middle_name, m.given_name, m.gender, m.birth_date, "
-        "m.card_number, p.status, p.org_id" +
+        "m.card_number, p.status, p.org_id, COUNT(*) OVER ()" +
         body + " ORDER BY m.sort_key, m.id LIMIT " + std::to_string(q.limit) + " OFFSET " +
         std::to_string(q.offset);
     MemberRow row;
-    long long id = 0, org = 0;
+    long long id = 0, org = 0, total = 0;
     std::string gender, birth, card, status;
     soci::indicator card_ind = soci::i_null, org_ind = soci::i_null;
-    soci::statement st = (impl_->sql.prepare << query, soci::into(id), soci::into(row.code),
-                          soci::into(row.person.family), soci::into(row.person.middle),
-                          soci::into(row.person.given), soci::into(gender), soci::into(birth),
-                          soci::into(card, card_ind), soci::into(status), soci::into(org, org_ind));
+    soci::statement st =
+        (impl_->sql.prepare << query, soci::into(id), soci::into(row.code),
+         soci::into(row.person.family), soci::into(row.person.middle), soci::into(row.person.given),
+         soci::into(gender), soci::into(birth), soci::into(card, card_ind), soci::into(status),
+         soci::into(org, org_ind), soci::into(total));
     for (const auto& p : params) st.exchange(soci::use(p));
     st.define_and_bind();
     st.execute();
@@ -267,6 +268,7 @@ Result<std::vector<MemberRow>> Store::list_members(const MemberQuery& q) {
       row.card_number = card_ind == soci::i_ok ? card : "";
       row.status = parse_member_status(status).value_or(MemberStatus::none);
       row.org = opt(org, org_ind);
+      row.total = total;
       out.push_back(row);
     }
     return out;

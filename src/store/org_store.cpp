@@ -140,6 +140,14 @@ Status Store::apply_org_change(const OrgChange& change, std::int64_t org_event_i
   });
 }
 
+Result<std::int64_t> Store::org_revision() {
+  return guarded([&]() -> Result<std::int64_t> {
+    long long id = 0;
+    impl_->sql << "SELECT COALESCE(MAX(id), 0) FROM org_event", soci::into(id);
+    return std::int64_t{id};
+  });
+}
+
 Result<std::pair<std::string, std::string>> Store::org_label(OrgId id) {
   return guarded([&]() -> Result<std::pair<std::string, std::string>> {
     long long key = id;

@@ -38,6 +38,7 @@ struct MemberRow {
   std::string card_number;
   MemberStatus status = MemberStatus::none;
   std::optional<OrgId> org;
+  std::int64_t total = 0;  // how many rows match the whole query (the same on every row)
 };
 
 struct MemberQuery {
@@ -127,6 +128,8 @@ class Store {
   Result<OrgHistory> load_org_history();
   Result<std::vector<OrgVersion>> org_versions_valid_at(Date at);
   Result<std::unordered_map<OrgId, std::string>> org_codes();
+  // The id of the last org operation recorded (0 when none): the tree's revision.
+  Result<std::int64_t> org_revision();
   // The code and latest name of one org (without loading the tree).
   Result<std::pair<std::string, std::string>> org_label(OrgId id);
   Status apply_org_change(const OrgChange& change, std::int64_t org_event_id);
