@@ -227,6 +227,8 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
     auto root = readable_root(in.org_code, tree, *at);
     if (!root.ok()) return root.error();
     q.orgs = tree.subtree(*root);
+    // The whole tree needs no filter (a provincial office over its province): no id list.
+    if (q.orgs->size() == tree.size()) q.orgs.reset();
   }
   MemberListView out;
   out.at = *at;
