@@ -1,4 +1,5 @@
 // dangvu serve — the JSON API and the web app.
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -69,6 +70,8 @@ void add_serve_command(CLI::App& app, Options& opt) {
       opt.exit_code = report_error(rules.error(), false);
       return;
     }
+    // Logs go to stderr; stdout carries only the address line.
+    spdlog::set_default_logger(spdlog::stderr_logger_mt("dangvu"));
     spdlog::set_level(a->log_level == "debug"  ? spdlog::level::debug
                       : a->log_level == "warn" ? spdlog::level::warn
                                                : spdlog::level::info);
