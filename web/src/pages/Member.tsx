@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { api, can, type Account, type Member } from '../api';
+import { eventLabel, statusLabel, vnDate } from '../labels';
+import { dateFormat, fieldErrors, iso } from './forms';
+
+const eventKinds = ['admission', 'recognition', 'transfer', 'removal', 'expulsion', 'resignation', 'death', 'readmission'];
+const needsOrg = new Set(['admission', 'transfer', 'readmission']);
+
+export function MemberPage({ account, code }: { account: Account; code: string }) {
+  const [member, setMember] = useState<Member>();
+  const [error, setError] = useState('');
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    api
+      .get<Member>(`/api/v1/members/${encodeURIComponent(code)}`)
+      .then((m) => {
+        setMember(m);
+        setError('');
+      })
+      .catch((e) => setError(e.message));
+  }, [code, version]);
+  if (error) return <Alert type="error" message={error} />;
+  if (!member) return null;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <Card title={member.full_name} extra={<Tag color="red">{statusLabel[member.status]}</Tag>}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label="Mã hồ sơ">{member.code}</Descriptions.Item>
+          <Descriptions.Item label="Số thẻ đảng viên">{member.card_number || '—'}</Descriptions.Item>
+          <Descriptions.Item label="Ngày sinh">{vnDate(member.birth_date)}</Descriptions.Item>
+          <Descriptions.Item label="Sinh hoạt tại">
+            {member.org_name ? `${member.org_name} [${member.org}]` : '—'}
+            {member.temp_org && ` (tạm thời tại ${member.temp_org})`}
+          </Descriptions.Item>
+          <Descriptions.Item label="Ngày vào Đảng">{vnDate(member.admitted_on) || '—'}</Descriptions.Item>
+          <Descriptions.Item label="Tuổi đảng">{member.admitted_on ? `${member.party_age_years} năm` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="Đến hạn xét chính thức">{vnDate(member.recognition_due) || '—'}</Descriptions.Item>
+          <Descriptions.Item label="Huy hiệu Đảng">{member.badge_years ? `${member.badge_years} năm` : '—'}</Descriptions.Item>
+        </Descriptions>
+        {member.flags.map((f) => (
+          <Alert key={f} type="warning" message={f} style={{ marginTop: 8 }} />
+        ))}
+      </Card>
+      <Card title="Quá trình">
+        <Timeline
+          items={member.events.map((e) => ({
+            children: (
+              <span>
+                <b>{vnDate(e.date)}</b> — {eventLabel[e.kind] ?? e.kind}
+                {e.org && ` [${e.org}]`}
+                {typeof e.detail.reason === 'string' && <Typography.Text type="secondary"> — {e.detail.reason}</Typography.Text>}
+                {typeof e.detail.decision_no === 'string' && <Typography.Text type="secondary"> — QĐ {e.detail.decision_no}</Typography.Text>}
+              </span>
+            ),
+          }))}
+        />
+      </Card>
+      {can.writeMembers(account.role) && <EventForm code={member.code} onDone={() => setVersion((v) => v + 1)} />}
+    </Space>
+  );
+}
+
+function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const kind = Form.useWatch('kind', form);
+  const [done, setDone] = useState('');
+  const fields = ['kind', 'date', 'org', 'mode', 'decision_no', 'ceremony_date', 'card_number', 'reason'];
+  const submit = async (v: Record<string, unknown>) => {
+    setDone('');
+    try {
+      await api.post(`/api/v1/members/${encodeURIComponent(code)}/events`, {
+        kind: v.kind,
+        date: iso(v.date as dayjs.Dayjs),
+        org: needsOrg.has(v.kind as string) ? v.org : undefined,
+        mode: v.kind === 'transfer' ? v.mode : undefined,
+        decision_no: v.decision_no,
+        card_number: v.card_number,
+        reason: v.reason,
+      });
+      setDone(`Đã ghi: ${eventLabel[v.kind as string]}.`);
+      form.resetFields(['decision_no', 'reason', 'card_number']);
+      onDone();
+    } catch (e) {
+      // Rule refusals about dates (probation, age) are shown at the date.
+      fieldErrors(form, e, fields, { birth_date: 'date', vote_date: 'date', member: 'kind' });
+    }
+  };
+  return (
+    <Card title="Ghi sự kiện">
+      {done && <Alert type="success" message={done} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'recognition', date: dayjs(), mode: 'permanent' }}>
+        <Space wrap align="start">
+          <Form.Item label="Sự kiện" name="kind" rules={[{ required: true }]}>
+            <Select style={{ width: 260 }} options={eventKinds.map((k) => ({ value: k, label: eventLabel[k] }))} />
+          </Form.Item>
+          <Form.Item label="Ngày" name="date" rules={[{ required: true, message: 'Bắt buộc' }]}>
+            <DatePicker format={dateFormat} />
+          </Form.Item>
+          {needsOrg.has(kind) && (
+            <Form.Item label="Chi bộ" name="org" rules={[{ required: true, message: 'Bắt buộc' }]}>
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+          )}
+          {kind === 'transfer' && (
+            <Form.Item label="Hình thức" name="mode">
+              <Select
+                style={{ width: 200 }}
+                options={[
+                  { value: 'permanent', label: 'Chính thức' },
+                  { value: 'temporary', label: 'Tạm thời' },
+                  { value: 'temporary_end', label: 'Kết thúc tạm thời' },
+                ]}
+              />
+            </Form.Item>
+          )}
+          <Form.Item label="Số quyết định" name="decision_no">
+            <Input style={{ width: 160 }} />
+          </Form.Item>
+          {(kind === 'admission' || kind === 'recognition') && (
+            <Form.Item label="Số thẻ đảng viên" name="card_number">
+              <Input style={{ width: 160 }} />
+            </Form.Item>
+          )}
+          <Form.Item label="Lý do / ghi chú" name="reason">
+            <Input style={{ width: 260 }} />
+          </Form.Item>
+        </Space>
+        <Button type="primary" htmlType="submit">
+          Ghi sự kiện
+        </Button>
+      </Form>
+    </Card>
+  );
+}

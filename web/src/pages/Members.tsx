@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, can, query, type Account, type MemberRow } from '../api';
+import { statusLabel, vnDate } from '../labels';
+import { go, useRoute } from '../route';
+import { dateFormat, fieldErrors, iso } from './forms';
+
+const statusOptions = [
+  { value: 'active', label: 'Đang sinh hoạt (chính thức, dự bị, quần chúng ưu tú)' },
+  { value: 'all', label: 'Tất cả' },
+  ...Object.entries(statusLabel)
+    .filter(([k]) => k !== 'none')
+    .map(([value, label]) => ({ value, label })),
+];
+
+export function MembersPage({ account }: { account: Account }) {
+  const route = useRoute();
+  const [q, setQ] = useState('');
+  const [typed, setTyped] = useState('');
+  const [status, setStatus] = useState('active');
+  const [org, setOrg] = useState(route[1] ?? '');
+  const [at, setAt] = useState<Dayjs | null>(dayjs());
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [data, setData] = useState<{ total: number; rows: MemberRow[] }>({ total: 0, rows: [] });
+  const [error, setError] = useState('');
+  const [loading, setLoading] = useState(false);
+  const [adding, setAdding] = useState(false);
+
+  // Search as you type, without a request per keystroke.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setQ(typed);
+      setPage(1);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [typed]);
+  useEffect(() => {
+    setLoading(true);
+    api
+      .get<{ total: number; rows: MemberRow[] }>(
+        `/api/v1/members${query({ q, status, org, at: iso(at), limit: pageSize, offset: (page - 1) * pageSize })}`,
+      )
+      .then((d) => {
+        setData(d);
+        setError('');
+      })
+      .catch((e) => setError(e.message))
+      .finally(() => setLoading(false));
+  }, [q, status, org, at, page, pageSize]);
+
+  return (
+    <Card
+      title="Đảng viên"
+      extra={can.writeMembers(account.role) && <Button onClick={() => setAdding(true)}>Thêm người…</Button>}
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label="Tìm theo họ tên"
+          placeholder="Tìm theo họ tên, có dấu hoặc không dấu"
+          allowClear
+          style={{ width: 340 }}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          data-testid="member-search"
+        />
+        <Select aria-label="Tình trạng" value={status} onChange={(v) => (setStatus(v), setPage(1))} options={statusOptions} style={{ width: 300 }} />
+        <Input aria-label="Mã tổ chức" placeholder="Mã tổ chức (để trống: tất cả)" value={org} onChange={(e) => (setOrg(e.target.value.trim()), setPage(1))} style={{ width: 220 }} />
+        <DatePicker aria-label="Tính đến ngày" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
+      </Space>
+      {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
+      <Table<MemberRow>
+        rowKey="code"
+        size="small"
+        loading={loading}
+        dataSource={data.rows}
+        onRow={(r) => ({ onClick: () => go('member', r.code), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data.total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 500],
+          showTotal: (t) => `${t.toLocaleString('vi-VN')} người`,
+          onChange: (p, s) => (setPage(p), setPageSize(s)),
+        }}
+        scroll={{ y: 560 }}
+        columns={[
+          { title: 'Họ và tên', dataIndex: 'full_name' },
+          { title: 'Ngày sinh', dataIndex: 'birth_date', render: vnDate, width: 120 },
+          { title: 'Tình trạng', dataIndex: 'status', render: (s) => <Tag>{statusLabel[s]}</Tag>, width: 200 },
+          { title: 'Tổ chức', dataIndex: 'org', width: 140 },
+          { title: 'Số thẻ', dataIndex: 'card_number', width: 150 },
+          { title: 'Mã', dataIndex: 'code', width: 120 },
+        ]}
+      />
+      {adding && <AddMemberDialog onClose={() => setAdding(false)} defaultOrg={org || account.org} />}
+    </Card>
+  );
+}
+
+function AddMemberDialog({ onClose, defaultOrg }: { onClose: () => void; defaultOrg: string }) {
+  const [form] = Form.useForm();
+  const fields = ['code', 'family', 'middle', 'given', 'birth_date', 'kind', 'org', 'date'];
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await api.post('/api/v1/members', {
+        code: v.code,
+        family: v.family,
+        middle: v.middle ?? '',
+        given: v.given,
+        birth_date: iso(v.birth_date),
+        gender: v.gender,
+        first: { kind: v.kind, date: iso(v.date), org: v.org },
+      });
+      onClose();
+      go('member', v.code);
+    } catch (e) {
+      fieldErrors(form, e, fields);
+    }
+  };
+  return (
+    <Modal open title="Thêm người vào sổ" okText="Ghi" cancelText="Hủy" onOk={submit} onCancel={onClose}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'candidate_registration', gender: 'unknown', org: defaultOrg, date: dayjs() }}>
+        <Form.Item label="Mã hồ sơ" name="code" rules={[{ required: true, message: 'Bắt buộc' }]}>
+          <Input />
+        </Form.Item>
+        <Space>
+          <Form.Item label="Họ" name="family" rules={[{ required: true, message: 'Bắt buộc' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="Tên đệm" name="middle">
+            <Input />
+          </Form.Item>
+          <Form.Item label="Tên" name="given" rules={[{ required: true, message: 'Bắt buộc' }]}>
+            <Input />
+          </Form.Item>
+        </Space>
+        <Form.Item label="Ngày sinh" name="birth_date" rules={[{ required: true, message: 'Bắt buộc' }]}>
+          <DatePicker format={dateFormat} />
+        </Form.Item>
+        <Form.Item label="Giới tính" name="gender">
+          <Select options={[{ value: 'male', label: 'Nam' }, { value: 'female', label: 'Nữ' }, { value: 'unknown', label: 'Chưa ghi' }]} />
+        </Form.Item>
+        <Form.Item label="Sự kiện đầu tiên" name="kind">
+          <Select options={[{ value: 'candidate_registration', label: 'Đăng ký quần chúng ưu tú' }, { value: 'admission', label: 'Kết nạp' }]} />
+        </Form.Item>
+        <Form.Item label="Chi bộ" name="org" rules={[{ required: true, message: 'Bắt buộc' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label="Ngày" name="date" rules={[{ required: true, message: 'Bắt buộc' }]}>
+          <DatePicker format={dateFormat} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, can, query, type Account, type Stats, type TreeNode } from '../api';
+import { kindLabel, vnDate } from '../labels';
+import { Chart } from './Chart';
+import { dateFormat, iso } from './forms';
+import { OrgOpDialog } from './OrgOps';
+import { flatten, useTree } from './Tree';
+
+export function OrgPage({ account, code }: { account: Account; code: string }) {
+  const [at, setAt] = useState<Dayjs | null>(dayjs());
+  const [stats, setStats] = useState<Stats>();
+  const [error, setError] = useState('');
+  const [op, setOp] = useState<'rename' | 'move' | 'dissolve' | 'split' | null>(null);
+  const [version, setVersion] = useState(0);
+  const { root: sub } = useTree(at, code);
+  const { root: whole, reload } = useTree(at);
+  useEffect(() => {
+    api
+      .get<Stats>(`/api/v1/orgs/${encodeURIComponent(code)}/stats${query({ at: iso(at) })}`)
+      .then((s) => {
+        setStats(s);
+        setError('');
+      })
+      .catch((e) => {
+        setStats(undefined);
+        setError(e.message);
+      });
+  }, [code, at, version]);
+  const pie = useMemo(
+    () =>
+      stats && {
+        tooltip: { trigger: 'item' },
+        legend: { bottom: 0 },
+        series: [
+          {
+            type: 'pie',
+            radius: ['40%', '70%'],
+            data: [
+              { name: 'Chính thức', value: stats.members.official },
+              { name: 'Dự bị', value: stats.members.probationary },
+              { name: 'Quần chúng ưu tú', value: stats.members.candidates },
+            ],
+          },
+        ],
+      },
+    [stats],
+  );
+  const flows = useMemo(
+    () =>
+      stats && {
+        tooltip: {},
+        xAxis: { type: 'category', data: ['Kết nạp', 'Công nhận chính thức', 'Dự bị quá hạn'] },
+        yAxis: { type: 'value' },
+        series: [{ type: 'bar', data: [stats.admitted_this_year, stats.recognized_this_year, stats.probation_overdue] }],
+      },
+    [stats],
+  );
+  const children = sub?.children ?? [];
+  const mayChange = can.changeOrgs(account.role);
+  const own = account.org === code;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <Card
+        title={stats ? `${stats.name} — ${kindLabel[stats.kind]}` : code}
+        extra={
+          <Space wrap>
+            <label htmlFor="org-at">Tính đến ngày</label>
+            <DatePicker id="org-at" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
+            <Button href={`#/members/${encodeURIComponent(code)}`}>
+              Danh sách đảng viên
+            </Button>
+            {mayChange && sub && (
+              <>
+                <Button onClick={() => setOp('rename')}>Đổi tên</Button>
+                {!own && <Button onClick={() => setOp('move')}>Chuyển</Button>}
+                {!own && <Button onClick={() => setOp('split')}>Chia tách</Button>}
+                {!own && (
+                  <Button danger onClick={() => setOp('dissolve')}>
+                    Giải thể
+                  </Button>
+                )}
+              </>
+            )}
+          </Space>
+        }
+      >
+        {error && <Alert type="error" message={error} />}
+        {stats && (
+          <Row gutter={[16, 16]}>
+            <Col xs={12} md={6}>
+              <Statistic title="Tổng số đảng viên" value={stats.members.members} groupSeparator="." />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title="Đảng viên chính thức" value={stats.members.official} groupSeparator="." />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title="Đảng viên dự bị" value={stats.members.probationary} groupSeparator="." />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title="Quần chúng ưu tú" value={stats.members.candidates} groupSeparator="." />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={`Kết nạp từ 01/01/${stats.at.slice(0, 4)}`} value={stats.admitted_this_year} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title="Công nhận chính thức trong năm" value={stats.recognized_this_year} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title="Dự bị quá hạn xét" value={stats.probation_overdue} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title="Chi bộ dưới 3 đảng viên chính thức" value={stats.branches_below_minimum} />
+            </Col>
+          </Row>
+        )}
+      </Card>
+      {stats && (
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Card title={`Đảng viên theo tình trạng (${vnDate(stats.at)})`}>
+              {pie && <Chart option={pie} label="Biểu đồ đảng viên theo tình trạng" />}
+            </Card>
+          </Col>
+          <Col xs={24} md={12}>
+            <Card title={`Phát triển đảng năm ${stats.at.slice(0, 4)}`}>
+              {flows && <Chart option={flows} label="Biểu đồ kết nạp và công nhận trong năm" />}
+            </Card>
+          </Col>
+        </Row>
+      )}
+      <Card title="Tổ chức trực thuộc">
+        <Table<TreeNode>
+          rowKey="code"
+          size="small"
+          pagination={false}
+          dataSource={children}
+          columns={[
+            { title: 'Tên', dataIndex: 'name', render: (n, r) => <a href={`#/org/${encodeURIComponent(r.code)}`}>{n}</a> },
+            { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{kindLabel[k]}</Tag> },
+            { title: 'Đảng viên', render: (_, r) => r.counts.members, align: 'right' },
+          ]}
+        />
+      </Card>
+      {op && sub && (
+        <OrgOpDialog
+          op={op}
+          org={sub}
+          orgs={flatten(whole)}
+          onClose={(changed) => {
+            setOp(null);
+            if (changed) {
+              setVersion((v) => v + 1);
+              reload();
+            }
+          }}
+        />
+      )}
+    </Space>
+  );
+}

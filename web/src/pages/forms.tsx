@@ -1,0 +1,29 @@
+import { message, type FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { ApiError } from '../api';
+
+// Shows the server's refusal next to the field it names, or as a message when it names none.
+// `fields` are the form's field names; `fieldMap` maps the API's field names to them.
+export function fieldErrors(
+  form: FormInstance,
+  e: unknown,
+  fields: string[],
+  fieldMap: Record<string, string> = {},
+) {
+  if (e instanceof ApiError) {
+    const field = fieldMap[e.field] ?? e.field;
+    if (field && fields.includes(field)) {
+      form.setFields([{ name: field, errors: [e.message] }]);
+      return;
+    }
+    message.error(e.message);
+    return;
+  }
+  message.error('Không kết nối được máy chủ.');
+}
+
+export function iso(d: Dayjs | null | undefined): string {
+  return d ? d.format('YYYY-MM-DD') : '';
+}
+
+export const dateFormat = 'DD/MM/YYYY';

@@ -1,0 +1,152 @@
+// Browser tests: Debian's chromium driven by playwright-core against a real `dangvu serve` over a
+// fresh demo database. Usage: node browser.test.mjs DANGVU_BINARY WEB_DIST OUTPUT_DIR
+// Each test saves a screenshot in OUTPUT_DIR; any console error fails the test.
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [bin, dist, out] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'dangvu-web-'));
+const db = join(work, 'demo.db');
+const printed = execFileSync(bin, ['demo', '--db', db, '--accounts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const passwords = Object.fromEntries(
+  printed.split('\n').map((l) => l.trim().split('\t')).filter((p) => p.length >= 3).map((p) => [p[0], p[1]]),
+);
+
+const server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', dist, '--threads', '4'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const base = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => {
+    const m = String(d).match(/http:\/\/127\.0\.0\.1:\d+\//);
+    if (m) resolve(m[0]);
+  });
+  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+});
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+let passed = 0;
+let failed = 0;
+
+async function test(name, fn) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => {
+    // A refused request shows in the console as a failed resource; that is the server answering.
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await fn(page);
+    if (errors.length) throw new Error(`console errors: ${errors.join(' | ')}`);
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}\n    ${String(e.stack || e).split('\n').slice(0, 4).join('\n    ')}`);
+  } finally {
+    await page.screenshot({ path: join(out, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => {});
+    await context.close();
+  }
+}
+
+async function login(page, user) {
+  await page.goto(base);
+  await page.getByLabel('Tên đăng nhập').fill(user);
+  await page.getByLabel('Mật khẩu').fill(passwords[user]);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('whoami').waitFor();
+}
+
+// antd's Select: open it by its box, then pick an option by its exact title (or type to search).
+async function choose(page, label, title) {
+  await page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selector').click();
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`).click();
+}
+async function chooseBySearch(page, label, text) {
+  await page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selector').click();
+  await page.keyboard.type(text);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+  // Close the dropdown by clicking the form's label (Escape would close the dialog too).
+  await page.getByText(label, { exact: true }).click();
+}
+
+async function pickDate(page, label, ddmmyyyy) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+}
+
+await test('login shows the tree of the own org', async (page) => {
+  await page.goto(base);
+  await page.getByLabel('Tên đăng nhập').fill('vanphong');
+  await page.getByLabel('Mật khẩu').fill('mat-khau-sai-123');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('login-error').getByText('không đúng').waitFor();
+  await login(page, 'vanphong');
+  await page.getByTestId('node-DBCQD').waitFor();
+  if (await page.getByTestId('node-DBUB').count()) throw new Error('another committee is visible');
+});
+
+await test('search without diacritics finds Dam Van Chinh', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/members`);
+  await page.getByLabel('Tìm theo họ tên').fill('dam van chinh');
+  await page.getByRole('cell', { name: 'Đàm Văn Chính' }).waitFor();
+});
+
+await test('record an admission, then an early recognition is refused at the date', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/member/QC0000001`);
+  await page.getByText('Quần chúng ưu tú').first().waitFor();
+  await choose(page, 'Sự kiện', 'Kết nạp');
+  await page.getByLabel('Chi bộ', { exact: true }).fill('DB001.01');
+  await page.getByLabel('Số quyết định').fill('125-QĐ/ĐU');
+  await page.getByRole('button', { name: 'Ghi sự kiện' }).click();
+  await page.getByText('Đã ghi: Kết nạp.').waitFor();
+  await page.getByText('Đảng viên dự bị').first().waitFor();
+  await choose(page, 'Sự kiện', 'Công nhận đảng viên chính thức');
+  await page.getByRole('button', { name: 'Ghi sự kiện' }).click();
+  await page.locator('.ant-form-item-explain-error', { hasText: 'tháng dự bị' }).waitFor();
+});
+
+await test('merge two branches and see the tree before and after the date', async (page) => {
+  await login(page, 'quantri');
+  await page.getByTestId('node-CB030').waitFor();
+  await page.getByRole('button', { name: 'Hợp nhất tổ chức…' }).click();
+  await chooseBySearch(page, 'Các tổ chức được hợp nhất', '[CB030]');
+  await chooseBySearch(page, 'Các tổ chức được hợp nhất', '[CB031]');
+  await chooseBySearch(page, 'Hợp nhất vào (tổ chức đã có)', '[CB032]');
+  await pickDate(page, 'Ngày có hiệu lực', '01/11/2026');
+  await page.getByRole('button', { name: 'Xem trước thay đổi' }).click();
+  await page.getByTestId('preview').getByText('hợp nhất vào').waitFor();
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByTestId('node-CB032').waitFor();
+  await page.getByTestId('node-CB030').waitFor({ state: 'detached' });
+  await pickDate(page, 'Tính đến ngày', '31/10/2026');
+  await page.getByTestId('node-CB030').waitFor();
+  await page.getByTestId('node-CB031').waitFor();
+});
+
+await test('a branch secretary cannot see another branch', async (page) => {
+  await login(page, 'bithu');
+  await page.getByTestId('node-DB001.01').waitFor();
+  if (await page.getByTestId('node-DB001.02').count()) throw new Error('a sibling branch is visible');
+  await page.goto(`${base}#/org/DB001.02`);
+  await page.getByText('không có tổ chức mã').first().waitFor();
+  if (await page.getByRole('button', { name: 'Hợp nhất tổ chức…' }).count()) throw new Error('merge offered');
+});
+
+await browser.close();
+server.kill('SIGTERM');
+rmSync(work, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
