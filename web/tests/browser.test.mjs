@@ -16,6 +16,14 @@ const passwords = Object.fromEntries(
   printed.split('\n').map((l) => l.trim().split('\t')).filter((p) => p.length >= 3).map((p) => [p[0], p[1]]),
 );
 
+// An account with a one-time password, as an administrator creates it.
+const created = execFileSync(
+  bin,
+  ['user', 'add', '--db', db, '--username', 'lan.nguyen', '--role', 'viewer', '--org', 'DBUB', '--name', 'Nguyễn Thị Lan'],
+  { encoding: 'utf8' },
+);
+passwords['lan.nguyen'] = created.match(/Mật khẩu dùng một lần: ([a-z0-9-]+)/)[1];
+
 const server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', dist, '--threads', '4'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -143,6 +151,42 @@ await test('a branch secretary cannot see another branch', async (page) => {
   await page.goto(`${base}#/org/DB001.02`);
   await page.getByText('không có tổ chức mã').first().waitFor();
   if (await page.getByRole('button', { name: 'Hợp nhất tổ chức…' }).count()) throw new Error('merge offered');
+});
+
+await test('a one-time password must be changed before anything else', async (page) => {
+  await login(page, 'lan.nguyen').catch(() => {});
+  await page.getByText('mật khẩu dùng một lần').waitFor();
+  await page.getByLabel('Mật khẩu hiện tại').fill(passwords['lan.nguyen']);
+  await page.getByLabel('Mật khẩu mới (ít nhất 10 ký tự, có chữ và số hoặc ký hiệu)').fill('ngan');
+  await page.getByLabel('Nhập lại mật khẩu mới').fill('ngan');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.locator('.ant-form-item-explain-error', { hasText: '10 ký tự' }).waitFor();
+  await page.getByLabel('Mật khẩu mới (ít nhất 10 ký tự, có chữ và số hoặc ký hiệu)').fill('Mat-khau-moi-2026');
+  await page.getByLabel('Nhập lại mật khẩu mới').fill('Mat-khau-moi-2026');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.getByTestId('node-DBUB').waitFor();
+  // A viewer is offered no change.
+  if (await page.getByRole('button', { name: 'Hợp nhất tổ chức…' }).count()) throw new Error('merge offered to a viewer');
+  await page.goto(`${base}#/org/DBUB`);
+  await page.getByText('Tổng số đảng viên').waitFor();
+  if (await page.getByRole('button', { name: 'Đổi tên' }).count()) throw new Error('rename offered to a viewer');
+  if (await page.getByText('Nhật ký thao tác').count()) throw new Error('audit offered to a viewer');
+});
+
+await test('the administrator reads the audit log by user', async (page) => {
+  await login(page, 'quantri');
+  await page.goto(`${base}#/audit`);
+  await page.getByLabel('Người thực hiện').fill('vanphong');
+  await page.getByRole('cell', { name: 'member.event.admission' }).waitFor();
+  await page.getByRole('cell', { name: 'QC0000001' }).first().waitFor();
+});
+
+await test('an organization page shows its statistics and charts', async (page) => {
+  await login(page, 'kiemtra');
+  await page.goto(`${base}#/org/DBCQD`);
+  await page.getByText('Tổng số đảng viên').waitFor();
+  await page.getByRole('img', { name: 'Biểu đồ đảng viên theo tình trạng' }).locator('canvas').waitFor();
+  await page.getByRole('cell', { name: 'Chi bộ Hội Cựu chiến binh tỉnh' }).waitFor();
 });
 
 await browser.close();

@@ -28,6 +28,18 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
         setError(e.message);
       });
   }, [code, at, version]);
+  // Admissions and recognitions by year: the statistics as of each year's last day (the current
+  // year as of the chosen date) count that year's flows.
+  const [years, setYears] = useState<Stats[]>([]);
+  useEffect(() => {
+    const last = (at ?? dayjs()).year();
+    const dates = [last - 4, last - 3, last - 2, last - 1].map((y) => `${y}-12-31`).concat(iso(at));
+    Promise.all(
+      dates.map((d) =>
+        api.get<Stats>(`/api/v1/orgs/${encodeURIComponent(code)}/stats${query({ at: d })}`).catch(() => null),
+      ),
+    ).then((all) => setYears(all.filter((s): s is Stats => s !== null)));
+  }, [code, at, version]);
   const pie = useMemo(
     () =>
       stats && {
@@ -49,13 +61,17 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
   );
   const flows = useMemo(
     () =>
-      stats && {
-        tooltip: {},
-        xAxis: { type: 'category', data: ['Kết nạp', 'Công nhận chính thức', 'Dự bị quá hạn'] },
-        yAxis: { type: 'value' },
-        series: [{ type: 'bar', data: [stats.admitted_this_year, stats.recognized_this_year, stats.probation_overdue] }],
+      years.length > 0 && {
+        tooltip: { trigger: 'axis' },
+        legend: { bottom: 0 },
+        xAxis: { type: 'category', data: years.map((s) => s.at.slice(0, 4)) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          { name: 'Kết nạp', type: 'bar', data: years.map((s) => s.admitted_this_year) },
+          { name: 'Công nhận chính thức', type: 'bar', data: years.map((s) => s.recognized_this_year) },
+        ],
       },
-    [stats],
+    [years],
   );
   const children = sub?.children ?? [];
   const mayChange = can.changeOrgs(account.role);
@@ -124,8 +140,8 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
             </Card>
           </Col>
           <Col xs={24} md={12}>
-            <Card title={`Phát triển đảng năm ${stats.at.slice(0, 4)}`}>
-              {flows && <Chart option={flows} label="Biểu đồ kết nạp và công nhận trong năm" />}
+            <Card title="Kết nạp và công nhận chính thức theo năm">
+              {flows && <Chart option={flows} label="Biểu đồ kết nạp và công nhận theo năm" />}
             </Card>
           </Col>
         </Row>
@@ -135,6 +151,7 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           rowKey="code"
           size="small"
           pagination={false}
+          expandable={{ childrenColumnName: 'none' }}
           dataSource={children}
           columns={[
             { title: 'Tên', dataIndex: 'name', render: (n, r) => <a href={`#/org/${encodeURIComponent(r.code)}`}>{n}</a> },
