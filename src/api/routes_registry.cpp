@@ -75,6 +75,24 @@ Status get_stats(RequestContext& ctx) {
   return {};
 }
 
+Status get_recent_events(RequestContext& ctx) {
+  auto limit = int_query(ctx, "limit", 20);
+  if (!limit.ok()) return limit.error();
+  auto rows = registry(ctx).recent_events(ctx.path_params.at(0), ctx.query("at"), *limit);
+  if (!rows.ok()) return rows.error();
+  json out = json::array();
+  for (const auto& r : *rows) {
+    out.push_back({{"id", r.id},
+                   {"member", r.member_code},
+                   {"full_name", r.full_name},
+                   {"kind", r.kind},
+                   {"date", r.date},
+                   {"org", r.org_code}});
+  }
+  ctx.out = {{"events", out}};
+  return {};
+}
+
 Status create_org(RequestContext& ctx) {
   service::AddOrgInput in;
   DANGVU_TRY(read_fields(ctx.body, {{"code", &in.code},
@@ -237,6 +255,7 @@ Status get_rules(RequestContext& ctx) {
 void add_registry_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/tree", Access::ready, get_tree});
   routes.push_back({"GET", "/api/v1/orgs/{code}/stats", Access::ready, get_stats});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/events", Access::ready, get_recent_events});
   routes.push_back({"POST", "/api/v1/orgs", Access::ready, create_org});
   routes.push_back({"POST", "/api/v1/orgs/merge", Access::ready, merge_orgs});
   routes.push_back({"POST", "/api/v1/orgs/{code}/rename", Access::ready, rename_org});

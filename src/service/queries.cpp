@@ -191,6 +191,34 @@ Result<MemberView> Registry::show_member(const std::string& code, const std::str
   return v;
 }
 
+Result<std::vector<RecentEventView>> Registry::recent_events(const std::string& org_code,
+                                                             const std::string& at_text,
+                                                             int limit) {
+  auto at = date_or_today(at_text, "at");
+  if (!at.ok()) return at.error();
+  if (limit < 1 || limit > 200) {
+    return Error::invalid("limit", "Trường «limit»: số dòng phải từ 1 đến 200.", "bad limit");
+  }
+  auto shared = tree_at(*at);
+  if (!shared.ok()) return shared.error();
+  auto root = readable_root(org_code, (*shared)->tree, *at);
+  if (!root.ok()) return root.error();
+  auto rows = store_.recent_events((*shared)->tree.subtree(*root), *at, limit);
+  if (!rows.ok()) return rows.error();
+  std::vector<RecentEventView> out;
+  for (const auto& r : *rows) {
+    RecentEventView v{
+        r.id, r.member_code, r.person.full_name(), std::string(to_string(r.kind)), r.date.iso(),
+        ""};
+    if (r.org) {
+      auto it = (*shared)->codes.find(*r.org);
+      if (it != (*shared)->codes.end()) v.org_code = it->second;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   auto at = date_or_today(in.at, "at");
   if (!at.ok()) return at.error();

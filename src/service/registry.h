@@ -51,6 +51,10 @@ class Registry {
   Result<MemberView> show_member(const std::string& code, const std::string& at);
   Result<MemberListView> list_members(const ListMembersInput& in);
 
+  // The latest member events in an org's subtree (as of `at`), newest first.
+  Result<std::vector<RecentEventView>> recent_events(const std::string& org_code,
+                                                     const std::string& at, int limit);
+
   // The audit log, newest first (the administrator only).
   Result<std::vector<AuditView>> read_audit(const AuditInput& in);
 

@@ -84,6 +84,11 @@ struct MemberListView {
   std::vector<Row> rows;
 };
 
+struct RecentEventView {
+  long long id = 0;
+  std::string member_code, full_name, kind, date, org_code;
+};
+
 struct AuditView {
   long long id = 0;
   std::string at, actor, address, action, target, org_code, detail_json;

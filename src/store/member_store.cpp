@@ -275,6 +275,42 @@ Result<std::vector<MemberRow>> Store::list_members(const MemberQuery& q) {
   });
 }
 
+Result<std::vector<RecentEvent>> Store::recent_events(const std::vector<OrgId>& orgs, Date upto,
+                                                      int limit) {
+  return guarded([&]() -> Result<std::vector<RecentEvent>> {
+    std::vector<RecentEvent> out;
+    if (orgs.empty()) return out;
+    std::string ids;
+    for (OrgId id : orgs) ids += (ids.empty() ? "" : ",") + std::to_string(id);  // our own ids
+    // An event belongs to the org the member was in on its date; the inclusive end keeps the
+    // events that close a period (transfer out, removal, death).
+    const std::string sql =
+        "SELECT e.id, m.code, m.family_name, m.middle_name, m.given_name, e.kind, e.effective_on, "
+        "e.org_id FROM member_event e JOIN member m ON m.id = e.member_id WHERE e.effective_on <= "
+        ":upto AND EXISTS (SELECT 1 FROM member_period p WHERE p.member_id = e.member_id AND "
+        "p.valid_from <= e.effective_on AND p.valid_to >= e.effective_on AND p.org_id IN (" +
+        ids + ")) ORDER BY e.effective_on DESC, e.id DESC LIMIT :n";
+    std::string at = upto.iso();
+    long long id = 0, org = 0;
+    soci::indicator org_ind = soci::i_null;
+    RecentEvent r;
+    std::string kind, date;
+    soci::statement st =
+        (impl_->sql.prepare << sql, soci::use(at), soci::use(limit), soci::into(id),
+         soci::into(r.member_code), soci::into(r.person.family), soci::into(r.person.middle),
+         soci::into(r.person.given), soci::into(kind), soci::into(date), soci::into(org, org_ind));
+    st.execute();
+    while (st.fetch()) {
+      r.id = id;
+      r.kind = parse_member_event_kind(kind).value_or(MemberEventKind::correction);
+      r.date = Date::parse(date).value();
+      r.org = opt(org, org_ind);
+      out.push_back(r);
+    }
+    return out;
+  });
+}
+
 Result<std::int64_t> Store::count_members(const MemberQuery& q) {
   return guarded([&]() -> Result<std::int64_t> {
     std::vector<std::string> params;

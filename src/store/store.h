@@ -50,6 +50,16 @@ struct MemberQuery {
   int offset = 0;
 };
 
+// A member event with who it concerns, for lists of recent events.
+struct RecentEvent {
+  EventId id = 0;
+  std::string member_code;
+  Person person;  // names only
+  MemberEventKind kind = MemberEventKind::admission;
+  Date date;
+  std::optional<OrgId> org;
+};
+
 struct OrgStatusCount {
   OrgId org = 0;
   MemberStatus status = MemberStatus::none;
@@ -155,6 +165,9 @@ class Store {
   Result<std::vector<MemberId>> members_in_org_from(OrgId org, Date from);
   Result<std::vector<MemberRow>> list_members(const MemberQuery& query);
   Result<std::int64_t> count_members(const MemberQuery& query);
+  // The latest events (by effective date, up to `upto`) of members while they were in `orgs`.
+  Result<std::vector<RecentEvent>> recent_events(const std::vector<OrgId>& orgs, Date upto,
+                                                 int limit);
 
   // Leaf facts for roll-ups, grouped by org in SQL.
   Result<std::vector<OrgStatusCount>> count_by_org_and_status(Date at);

@@ -187,6 +187,8 @@ await test('an organization page shows its statistics and charts', async (page) 
   await page.getByText('Tổng số đảng viên').waitFor();
   await page.getByRole('img', { name: 'Biểu đồ đảng viên theo tình trạng' }).locator('canvas').waitFor();
   await page.getByRole('cell', { name: 'Chi bộ Hội Cựu chiến binh tỉnh' }).waitFor();
+  // Recent events: the admission recorded by an earlier test is in this committee's subtree.
+  await page.getByRole('link', { name: 'Đàm Văn Chính' }).waitFor();
 });
 
 await browser.close();

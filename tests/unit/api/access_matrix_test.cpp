@@ -37,6 +37,8 @@ std::vector<Cell> matrix() {
       {"GET", "/api/v1/orgs/A2/stats", {}, {200, 200, 404, 200, 200}, "Chi bộ A2"},
       {"GET", "/api/v1/orgs/B1/stats", {}, {200, 404, 404, 404, 404}, "Chi bộ B1"},
       {"GET", "/api/v1/orgs/TU/stats", {}, {200, 404, 404, 404, 404}, "Đảng bộ tỉnh"},
+      {"GET", "/api/v1/orgs/DBA/events", {}, {200, 200, 404, 200, 200}, "Bình"},
+      {"GET", "/api/v1/orgs/B1/events", {}, {200, 404, 404, 404, 404}, "Chính"},
       // Single member records.
       {"GET", "/api/v1/members/MA1", {}, {200, 200, 200, 200, 200}, ""},
       {"GET", "/api/v1/members/MA2", {}, {200, 200, 404, 200, 200}, "Bình"},
@@ -153,6 +155,15 @@ TEST(AccessMatrix, AnAllowedWriteIsDoneAndAuditedWithWhoWhereAndWhich) {
   ASSERT_EQ(shown.status, 200);
   EXPECT_EQ(shown.body["full_name"], "Lê Chi");
   EXPECT_EQ(shown.body["status"], "candidate");
+  Reply recent = office.get("/api/v1/orgs/A2/events");
+  ASSERT_EQ(recent.status, 200) << recent.raw;
+  ASSERT_FALSE(recent.body["events"].empty());
+  EXPECT_EQ(recent.body["events"][0]["member"], "MA3");
+  EXPECT_EQ(recent.body["events"][0]["kind"], "candidate_registration");
+  EXPECT_EQ(recent.body["events"][0]["date"], "2026-10-01");
+  EXPECT_EQ(office.get("/api/v1/orgs/A1/events").raw.find("MA3"), std::string::npos);
+  Reply before = office.get("/api/v1/orgs/A2/events?at=2026-09-30");
+  EXPECT_EQ(before.raw.find("MA3"), std::string::npos) << "as of a date before it happened";
 
   Browser admin(server.port());
   ASSERT_EQ(admin.login("admin").status, 200);

@@ -2,11 +2,20 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, can, query, type Account, type Stats, type TreeNode } from '../api';
-import { kindLabel, vnDate } from '../labels';
+import { eventLabel, kindLabel, vnDate } from '../labels';
 import { Chart } from './Chart';
 import { dateFormat, iso } from './forms';
 import { OrgOpDialog } from './OrgOps';
 import { flatten, useTree } from './Tree';
+
+interface RecentEvent {
+  id: number;
+  member: string;
+  full_name: string;
+  kind: string;
+  date: string;
+  org: string;
+}
 
 export function OrgPage({ account, code }: { account: Account; code: string }) {
   const [at, setAt] = useState<Dayjs | null>(dayjs());
@@ -39,6 +48,13 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
         api.get<Stats>(`/api/v1/orgs/${encodeURIComponent(code)}/stats${query({ at: d })}`).catch(() => null),
       ),
     ).then((all) => setYears(all.filter((s): s is Stats => s !== null)));
+  }, [code, at, version]);
+  const [recent, setRecent] = useState<RecentEvent[]>([]);
+  useEffect(() => {
+    api
+      .get<{ events: RecentEvent[] }>(`/api/v1/orgs/${encodeURIComponent(code)}/events${query({ at: iso(at), limit: 15 })}`)
+      .then((d) => setRecent(d.events))
+      .catch(() => setRecent([]));
   }, [code, at, version]);
   const pie = useMemo(
     () =>
@@ -146,6 +162,20 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           </Col>
         </Row>
       )}
+      <Card title="Sự kiện gần đây">
+        <Table<RecentEvent>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={recent}
+          columns={[
+            { title: 'Ngày', dataIndex: 'date', render: vnDate, width: 120 },
+            { title: 'Sự kiện', dataIndex: 'kind', render: (k) => eventLabel[k] ?? k, width: 260 },
+            { title: 'Họ và tên', dataIndex: 'full_name', render: (n, r) => <a href={`#/member/${encodeURIComponent(r.member)}`}>{n}</a> },
+            { title: 'Tổ chức', dataIndex: 'org', width: 140 },
+          ]}
+        />
+      </Card>
       <Card title="Tổ chức trực thuộc">
         <Table<TreeNode>
           rowKey="code"
