@@ -62,11 +62,14 @@ async function test(name, fn) {
   }
 }
 
+// With the keyboard only: the name field has focus, Tab reaches the password, Enter submits.
 async function login(page, user) {
   await page.goto(base);
-  await page.getByLabel('Tên đăng nhập').fill(user);
-  await page.getByLabel('Mật khẩu').fill(passwords[user]);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByLabel('Tên đăng nhập').waitFor();
+  await page.keyboard.type(user);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(passwords[user]);
+  await page.keyboard.press('Enter');
   await page.getByTestId('whoami').waitFor();
 }
 
@@ -76,14 +79,18 @@ async function choose(page, label, title) {
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`).click();
 }
 async function chooseBySearch(page, label, text) {
-  await page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selector').click();
+  const input = page.getByLabel(label, { exact: true });
+  await page.locator('.ant-form-item', { has: input }).locator('.ant-select-selector').click();
   await page.keyboard.type(text);
+  // The option list that belongs to this select (its input names it in aria-controls).
+  const list = await input.getAttribute('aria-controls');
   await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+    .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text })
     .first()
     .click();
   // Close the dropdown by clicking the form's label (Escape would close the dialog too).
   await page.getByText(label, { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:has([id="${list}"])`).waitFor({ state: 'hidden' });
 }
 
 async function pickDate(page, label, ddmmyyyy) {
@@ -186,6 +193,14 @@ await test('an organization page shows its statistics and charts', async (page) 
   await page.goto(`${base}#/org/DBCQD`);
   await page.getByText('Tổng số đảng viên').waitFor();
   await page.getByRole('img', { name: 'Biểu đồ đảng viên theo tình trạng' }).locator('canvas').waitFor();
+  // The chart's canvas has drawn bars: some pixels differ from the background.
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[aria-label="Biểu đồ kết nạp và công nhận theo năm"] canvas');
+    if (!c || c.width === 0) return false;
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+    return false;
+  });
   await page.getByRole('cell', { name: 'Chi bộ Hội Cựu chiến binh tỉnh' }).waitFor();
   // Recent events: the admission recorded by an earlier test is in this committee's subtree.
   await page.getByRole('link', { name: 'Đàm Văn Chính' }).waitFor();
