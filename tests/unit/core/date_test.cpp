@@ -46,9 +46,9 @@ TEST(DateTest, IsoAndViPadWithZeros) {
 }
 
 TEST(DateTest, RefusesInvalidTextNamingTheField) {
-  for (const char* bad : {"2025-02-30", "2025-13-01", "25-01-01", "", "2023-02-29", "2025-00-10",
-                          "2025-01-00", "2025-1-01", "2025/01/01", "2025-01-01 ", "abcd-ef-gh",
-                          "1899-12-31"}) {
+  for (const char* bad :
+       {"2025-02-30", "2025-13-01", "25-01-01", "", "2023-02-29", "2025-00-10", "2025-01-00",
+        "2025-1-01", "2025/01/01", "2025-01-01 ", "abcd-ef-gh", "1899-12-31"}) {
     SCOPED_TRACE(bad);
     auto r = Date::parse(bad, "birth_date");
     ASSERT_FALSE(r.ok());

@@ -108,9 +108,8 @@ TEST(RuleSetTest, OutOfRangeAndUnknownValuesAreRefused) {
                        "rules.readmission_after");
   expect_rules_refused(RuleSet::from_json(R"({"allowed_parents": {"branch": ["root"]}})"),
                        "rules.allowed_parents");
-  expect_rules_refused(
-      RuleSet::from_json(R"({"allowed_parents": {"sub_branch": ["grassroots"]}})"),
-      "rules.allowed_parents");
+  expect_rules_refused(RuleSet::from_json(R"({"allowed_parents": {"sub_branch": ["grassroots"]}})"),
+                       "rules.allowed_parents");
 }
 
 TEST(RuleSetTest, MinAgeAboveMaxAgeIsRefused) {
