@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -171,6 +172,24 @@ TEST(FixedClockTest, SaysTheSameDay) {
   clock.advance_seconds(90);
   EXPECT_EQ(clock.now_unix(), 20270LL * 86400 + 43200 + 90);
   EXPECT_EQ(clock.today(), D("2025-07-01"));
+}
+
+TEST(SystemClockTest, DangvuTodayFixesTheDay) {
+  const char* old = std::getenv("DANGVU_TODAY");
+  const std::string saved = old ? old : "";
+  ::setenv("DANGVU_TODAY", "2025-07-01", 1);
+  SystemClock clock;
+  EXPECT_EQ(clock.today(), D("2025-07-01"));
+  EXPECT_EQ(clock.now_iso(), "2025-07-01T12:00:00Z");
+  // An invalid value is ignored: the real date, which is later than 2025-07-01.
+  ::setenv("DANGVU_TODAY", "2025-02-30", 1);
+  EXPECT_GT(clock.today(), D("2025-07-01"));
+  EXPECT_EQ(clock.now_iso().size(), 20u);
+  if (old) {
+    ::setenv("DANGVU_TODAY", saved.c_str(), 1);
+  } else {
+    ::unsetenv("DANGVU_TODAY");
+  }
 }
 
 TEST(ErrorTest, KindsHaveStableNamesAndExitCodes) {
