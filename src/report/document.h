@@ -58,7 +58,8 @@ struct Section {
 
 // The parts of a Party document (Hướng dẫn 36-HD/VPTW): the letterhead on the left (superior
 // body, issuing body, number), "ĐẢNG CỘNG SẢN VIỆT NAM" and the place and date on the right, the
-// kind and title in the middle, the body, then recipients on the left and the signature on the right.
+// kind and title in the middle, the body, then recipients on the left and the signature on the
+// right.
 struct Document {
   std::string superior;    // "ĐẢNG BỘ TỈNH BẮC NINH" (may be empty)
   std::string issuer;      // "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"

@@ -24,8 +24,8 @@ std::string group_thousands(std::string digits) {
 std::string format_integer(std::int64_t value) {
   const bool negative = value < 0;
   // Through unsigned so that the lowest int64 has a magnitude too.
-  const auto magnitude = negative ? 0 - static_cast<std::uint64_t>(value)
-                                  : static_cast<std::uint64_t>(value);
+  const auto magnitude =
+      negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
   return (negative ? "-" : "") + group_thousands(std::to_string(magnitude));
 }
 
@@ -54,12 +54,9 @@ std::string Cell::display() const {
   switch (format) {
     case CellFormat::integer:
       return format_integer(static_cast<std::int64_t>(std::llround(*number)));
-    case CellFormat::decimal1:
-      return format_decimal(*number, 1);
-    case CellFormat::percent1:
-      return format_percent(*number, 1);
-    case CellFormat::text:
-      break;
+    case CellFormat::decimal1: return format_decimal(*number, 1);
+    case CellFormat::percent1: return format_percent(*number, 1);
+    case CellFormat::text: break;
   }
   return text;
 }
