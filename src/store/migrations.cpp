@@ -123,6 +123,83 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX audit_log_by_actor ON audit_log(actor, id)",
            "CREATE INDEX audit_log_by_org ON audit_log(org_id, id)",
        }},
+      {3,
+       {
+           // The register of Party documents (văn bản): numbers like 15-NQ/TU.
+           "CREATE TABLE party_document ("
+           " id INTEGER PRIMARY KEY,"
+           " number TEXT NOT NULL,"
+           " seq INTEGER NOT NULL,"
+           " doc_type TEXT NOT NULL,"
+           " issuer TEXT NOT NULL,"
+           " issued_on TEXT NOT NULL,"
+           " title TEXT NOT NULL,"
+           " issuing_body TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL,"
+           " UNIQUE (number, issued_on))",
+           // The year's plan: one target per org, year and indicator (an indicator id of
+           // report/indicators.h). Changing a target is audited with its old value.
+           "CREATE TABLE plan_target ("
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " year INTEGER NOT NULL,"
+           " indicator TEXT NOT NULL,"
+           " target INTEGER NOT NULL CHECK (target >= 0),"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL,"
+           " PRIMARY KEY (org_id, year, indicator))",
+           // Branch meetings; `expected` is the branch's members on the day, `present` those who
+           // came (expected minus the recorded absences).
+           "CREATE TABLE meeting ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " held_on TEXT NOT NULL,"
+           " kind TEXT NOT NULL,"
+           " topic TEXT NOT NULL,"
+           " quality TEXT NOT NULL,"
+           " expected INTEGER NOT NULL,"
+           " present INTEGER NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX meeting_by_date ON meeting(held_on)",
+           "CREATE INDEX meeting_by_org ON meeting(org_id, held_on)",
+           "CREATE TABLE meeting_absence ("
+           " meeting_id INTEGER NOT NULL REFERENCES meeting(id),"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " reason TEXT NOT NULL,"
+           " PRIMARY KEY (meeting_id, member_id))",
+           // Inspections and supervisions held by `org_id`, of an org or of a member.
+           "CREATE TABLE oversight ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " kind TEXT NOT NULL,"
+           " basis TEXT NOT NULL,"
+           " held_on TEXT NOT NULL,"
+           " subject_org_id INTEGER REFERENCES org(id),"
+           " subject_member_id INTEGER REFERENCES member(id),"
+           " conclusion TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL,"
+           " CHECK ((subject_org_id IS NULL) <> (subject_member_id IS NULL)))",
+           "CREATE INDEX oversight_by_date ON oversight(held_on)",
+           "CREATE INDEX oversight_by_org ON oversight(org_id, held_on)",
+           // Study sessions of a Party document, and who attended.
+           "CREATE TABLE study_session ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " held_on TEXT NOT NULL,"
+           " document_id INTEGER NOT NULL REFERENCES party_document(id),"
+           " expected INTEGER NOT NULL,"
+           " present INTEGER NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX study_session_by_date ON study_session(held_on)",
+           "CREATE INDEX study_session_by_org ON study_session(org_id, held_on)",
+           "CREATE TABLE study_attendance ("
+           " session_id INTEGER NOT NULL REFERENCES study_session(id),"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " PRIMARY KEY (session_id, member_id))",
+       }},
   };
   return list;
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/member.h"
+#include "store/activity_records.h"
 #include "core/member_fold.h"
 #include "core/org.h"
 #include "core/org_history.h"
@@ -173,6 +174,35 @@ class Store {
   Result<std::vector<OrgStatusCount>> count_by_org_and_status(Date at);
   Result<std::vector<ProbationCount>> probation_starts_at(Date at);
   Result<std::vector<MilestoneCount>> count_milestones(Date from, Date to);
+
+  // Work records (activity_store.cpp). Inserts return the new id.
+  Result<std::int64_t> insert_party_document(const PartyDocumentRecord& doc,
+                                             const std::string& actor, const std::string& at);
+  Result<std::optional<PartyDocumentRecord>> find_party_document(const std::string& number);
+  Result<std::vector<PartyDocumentRecord>> list_party_documents(const std::string& folded_query,
+                                                               int limit);
+  // The current target, if any.
+  Result<std::optional<std::int64_t>> plan_target(OrgId org, int year,
+                                                  const std::string& indicator);
+  Status set_plan_target(const PlanTargetRecord& target, const std::string& actor,
+                         const std::string& at);
+  // Every target of the year (all orgs: the roll-up keeps what is in the subtree).
+  Result<std::vector<PlanTargetRecord>> plan_targets(int year);
+  Result<ActivityId> insert_meeting(const MeetingRecord& m, const std::string& at);
+  Result<ActivityId> insert_oversight(const OversightRecord& o, const std::string& at);
+  Result<ActivityId> insert_study_session(const StudySessionRecord& s, const std::string& at);
+  Result<std::vector<MeetingRecord>> list_meetings(const ActivityQuery& q);
+  Result<std::vector<OversightRecord>> list_oversights(const ActivityQuery& q);
+  Result<std::vector<StudySessionRecord>> list_study_sessions(const ActivityQuery& q);
+  // Leaf facts within [from, to], grouped in SQL by the org that recorded them.
+  Result<std::vector<MeetingFact>> meeting_facts(Date from, Date to);
+  Result<std::vector<MeetingMonthFact>> regular_meeting_months(Date from, Date to);
+  Result<std::vector<OversightFact>> oversight_facts(Date from, Date to);
+  Result<std::vector<StudyFact>> study_facts(Date from, Date to);
+  // Probationary members on `at` whose probation started on or before `started_by`.
+  Result<std::vector<ProbationerRow>> probationers_started_by(Date at, Date started_by);
+  // Members (official or probationary) whose official or temporary org is `org` on `at`.
+  Result<std::vector<MemberId>> active_members_of(OrgId org, Date at);
 
   // Audit (append-only: there is no method that changes or removes an entry).
   Status append_audit(const AuditEntry& entry);

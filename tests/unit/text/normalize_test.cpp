@@ -292,3 +292,17 @@ TEST(CleanNamePart, RefusesWhatCleanFieldRefuses) {
 
 }  // namespace
 }  // namespace dangvu::text
+
+#include "text/case.h"
+
+namespace dangvu::text {
+namespace {
+
+TEST(UpperVi, CapitalizesEveryVietnameseLetterWithItsMarks) {
+  EXPECT_EQ(to_upper_vi("Đảng ủy Khối các cơ quan tỉnh"), "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH");
+  EXPECT_EQ(to_upper_vi("ơ ư ạ ỹ đ"), "Ơ Ư Ạ Ỹ Đ");
+  EXPECT_EQ(to_upper_vi(std::string("a\xff")), std::string("a\xff"));
+}
+
+}  // namespace
+}  // namespace dangvu::text

@@ -1,0 +1,77 @@
+#include "core/activity.h"
+
+#include <array>
+#include <tuple>
+
+namespace dangvu {
+namespace {
+
+// One table per enum: the stable English name and the Vietnamese label.
+template <typename E, std::size_t N>
+using Names = std::array<std::tuple<E, std::string_view, std::string_view>, N>;
+
+constexpr Names<MeetingKind, 2> kMeetingKinds = {{
+    {MeetingKind::regular, "regular", "định kỳ"},
+    {MeetingKind::thematic, "thematic", "chuyên đề"},
+}};
+constexpr Names<MeetingQuality, 4> kQualities = {{
+    {MeetingQuality::good, "good", "tốt"},
+    {MeetingQuality::fair, "fair", "khá"},
+    {MeetingQuality::average, "average", "trung bình"},
+    {MeetingQuality::poor, "poor", "kém"},
+}};
+constexpr Names<OversightKind, 2> kOversightKinds = {{
+    {OversightKind::inspection, "inspection", "kiểm tra"},
+    {OversightKind::supervision, "supervision", "giám sát"},
+}};
+constexpr Names<OversightBasis, 2> kBases = {{
+    {OversightBasis::planned, "planned", "theo kế hoạch"},
+    {OversightBasis::signs_of_violation, "signs_of_violation", "khi có dấu hiệu vi phạm"},
+}};
+
+template <typename E, std::size_t N>
+std::string_view name_of(const Names<E, N>& names, E v) {
+  for (const auto& [e, name, label] : names) {
+    if (e == v) return name;
+  }
+  return {};
+}
+template <typename E, std::size_t N>
+std::string_view label_of(const Names<E, N>& names, E v) {
+  for (const auto& [e, name, label] : names) {
+    if (e == v) return label;
+  }
+  return {};
+}
+template <typename E, std::size_t N>
+std::optional<E> parse_of(const Names<E, N>& names, std::string_view text) {
+  for (const auto& [e, name, label] : names) {
+    if (name == text) return e;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(MeetingKind v) { return name_of(kMeetingKinds, v); }
+std::string_view to_string(MeetingQuality v) { return name_of(kQualities, v); }
+std::string_view to_string(OversightKind v) { return name_of(kOversightKinds, v); }
+std::string_view to_string(OversightBasis v) { return name_of(kBases, v); }
+std::optional<MeetingKind> parse_meeting_kind(std::string_view t) {
+  return parse_of(kMeetingKinds, t);
+}
+std::optional<MeetingQuality> parse_meeting_quality(std::string_view t) {
+  return parse_of(kQualities, t);
+}
+std::optional<OversightKind> parse_oversight_kind(std::string_view t) {
+  return parse_of(kOversightKinds, t);
+}
+std::optional<OversightBasis> parse_oversight_basis(std::string_view t) {
+  return parse_of(kBases, t);
+}
+std::string_view label_vi(MeetingKind v) { return label_of(kMeetingKinds, v); }
+std::string_view label_vi(MeetingQuality v) { return label_of(kQualities, v); }
+std::string_view label_vi(OversightKind v) { return label_of(kOversightKinds, v); }
+std::string_view label_vi(OversightBasis v) { return label_of(kBases, v); }
+
+}  // namespace dangvu

@@ -1,0 +1,95 @@
+#include "report/checks.h"
+
+#include <set>
+
+#include "core/member_fold.h"
+#include "report/format.h"
+
+namespace dangvu::report {
+namespace {
+
+std::string month_vi(int index) {
+  return std::to_string(index % 12 + 1) + "/" + std::to_string(index / 12);
+}
+
+}  // namespace
+
+std::string check_title_vi(const std::string& rule) {
+  if (rule == "ratio.numerator_above_denominator") return "Tử số lớn hơn mẫu số";
+  if (rule == "meeting.monthly_missing") return "Chi bộ chưa sinh hoạt định kỳ đủ hằng tháng";
+  if (rule == "probation.overdue") return "Đảng viên dự bị quá hạn xét công nhận chính thức";
+  if (rule == "plan.no_targets") return "Tổ chức chưa có chỉ tiêu kế hoạch năm";
+  if (rule == "branch.below_minimum") return "Chi bộ có dưới 3 đảng viên chính thức";
+  return rule;
+}
+
+Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& history,
+                                      const RuleSet& rules, const Evaluation& ev) {
+  std::vector<Check> out;
+  const auto subtree = ev.tree.subtree(ev.root);
+  auto add = [&](const char* rule, OrgId org, std::string message) {
+    out.push_back({rule, history.code(org), ev.tree.find(org)->name, std::move(message)});
+  };
+
+  // A numerator above its denominator: a meeting with more present than members, a compliance
+  // count above the branches. Each org's own figures, so the one that is wrong is named.
+  for (OrgId id : subtree) {
+    for (const auto& ind : indicators()) {
+      if (!ind.bounded || !ind.denominator) continue;
+      const Facts& f = ev.facts(id);
+      if (f[ind.fact] > f[*ind.denominator]) {
+        add("ratio.numerator_above_denominator", id,
+            std::string(ind.label_vi) + ": tử số " +
+                format_integer(static_cast<std::int64_t>(f[ind.fact])) + " lớn hơn mẫu số " +
+                format_integer(static_cast<std::int64_t>(f[*ind.denominator])) + ".");
+      }
+    }
+  }
+
+  for (const auto& [org, months] : ev.missing_meeting_months) {
+    std::string list;
+    for (int m : months) list += (list.empty() ? "" : ", ") + month_vi(m);
+    add("meeting.monthly_missing", org,
+        "Chưa ghi nhận sinh hoạt chi bộ định kỳ tháng " + list + ".");
+  }
+
+  // Probationary members past their probation and review time, without a decision.
+  auto rows = store.probationers_started_by(ev.as_of, ev.as_of.add_months(-rules.probation_months));
+  if (!rows.ok()) return rows.error();
+  const std::set<OrgId> in_subtree(subtree.begin(), subtree.end());
+  for (const auto& r : *rows) {
+    if (!in_subtree.count(r.org) || !probation_overdue_on(r.probation_start, ev.as_of, rules)) {
+      continue;
+    }
+    const Date due = r.probation_start.add_months(rules.probation_months);
+    add("probation.overdue", r.org,
+        "Đồng chí " + r.person.full_name() + " (mã " + r.code + ") dự bị từ " +
+            r.probation_start.vi() + ", hết thời gian dự bị ngày " + due.vi() +
+            " nhưng chưa có quyết định công nhận chính thức.");
+  }
+
+  // Grassroots organizations (and the root) with no target in the year's plan.
+  for (OrgId id : subtree) {
+    const auto kind = ev.tree.find(id)->kind;
+    const bool plans = id == ev.root || kind == OrgKind::grassroots_committee ||
+                       kind == OrgKind::grassroots_branch;
+    if (plans && !ev.own_target_count.count(id)) {
+      add("plan.no_targets", id,
+          "Chưa có chỉ tiêu nào trong kế hoạch năm " + std::to_string(ev.as_of.year()) + ".");
+    }
+  }
+
+  for (OrgId id : subtree) {
+    if (ev.facts(id)[Fact::branches_below_minimum] > 0 &&
+        rules.holds_members(ev.tree.find(id)->kind)) {
+      add("branch.below_minimum", id,
+          "Chi bộ có " +
+              format_integer(static_cast<std::int64_t>(ev.facts(id)[Fact::members_official])) +
+              " đảng viên chính thức, dưới mức tối thiểu " +
+              std::to_string(rules.branch_min_official_members) + ".");
+    }
+  }
+  return out;
+}
+
+}  // namespace dangvu::report

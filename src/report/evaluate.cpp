@@ -1,0 +1,227 @@
+#include "report/evaluate.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/member_fold.h"
+#include "core/rollup.h"
+
+namespace dangvu::report {
+namespace {
+
+using PerOrg = std::unordered_map<OrgId, Facts>;
+
+int month_index(int year, int month) { return year * 12 + month - 1; }
+Date month_first(int index) { return *Date::from_ymd(index / 12, index % 12 + 1, 1); }
+
+// Subtree totals for `root` and every org below it (children before parents, one pass).
+PerOrg subtree_totals(const OrgTree& tree, OrgId root, const PerOrg& own) {
+  PerOrg totals;
+  const auto order = tree.subtree(root);
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    Facts f;
+    if (auto o = own.find(*it); o != own.end()) f += o->second;
+    for (OrgId child : tree.find(*it)->children) f += totals[child];
+    totals[*it] = f;
+  }
+  return totals;
+}
+
+// Flows recorded by orgs: each to the org that stands for it on `at` (its successor after a merge
+// or split), dropped if it ended without one.
+Status add_flows(store::Store& store, const OrgHistory& history, Date from, Date to, Date at,
+                 PerOrg& own) {
+  auto resolve = [&](OrgId org) { return resolve_org_at(history, org, at); };
+  auto milestones = store.count_milestones(from, to);
+  if (!milestones.ok()) return milestones.error();
+  for (const auto& m : *milestones) {
+    auto org = resolve(m.org);
+    if (!org) continue;
+    if (m.kind == MemberEventKind::admission || m.kind == MemberEventKind::readmission) {
+      own[*org][Fact::admitted] += static_cast<double>(m.count);
+    } else if (m.kind == MemberEventKind::recognition) {
+      own[*org][Fact::recognized] += static_cast<double>(m.count);
+    }
+  }
+  auto meetings = store.meeting_facts(from, to);
+  if (!meetings.ok()) return meetings.error();
+  for (const auto& m : *meetings) {
+    auto org = resolve(m.org);
+    if (!org) continue;
+    Facts& f = own[*org];
+    f[m.kind == MeetingKind::regular ? Fact::meetings_regular : Fact::meetings_thematic] +=
+        static_cast<double>(m.count);
+    f[Fact::meeting_expected] += static_cast<double>(m.expected);
+    f[Fact::meeting_present] += static_cast<double>(m.present);
+  }
+  auto oversights = store.oversight_facts(from, to);
+  if (!oversights.ok()) return oversights.error();
+  for (const auto& o : *oversights) {
+    auto org = resolve(o.org);
+    if (!org) continue;
+    Facts& f = own[*org];
+    const bool inspection = o.kind == OversightKind::inspection;
+    const Fact fact = inspection ? (o.of_member ? Fact::inspected_members : Fact::inspected_orgs)
+                                 : (o.of_member ? Fact::supervised_members : Fact::supervised_orgs);
+    f[fact] += static_cast<double>(o.count);
+    if (o.basis == OversightBasis::signs_of_violation) {
+      f[Fact::oversight_on_signs] += static_cast<double>(o.count);
+    }
+  }
+  auto study = store.study_facts(from, to);
+  if (!study.ok()) return study.error();
+  for (const auto& s : *study) {
+    auto org = resolve(s.org);
+    if (!org) continue;
+    Facts& f = own[*org];
+    f[Fact::study_sessions] += static_cast<double>(s.count);
+    f[Fact::study_expected] += static_cast<double>(s.expected);
+    f[Fact::study_present] += static_cast<double>(s.present);
+  }
+  return {};
+}
+
+}  // namespace
+
+const Facts& Evaluation::facts(OrgId org) const {
+  static const Facts none;
+  auto it = period_facts.find(org);
+  return it == period_facts.end() ? none : it->second;
+}
+
+std::optional<double> Evaluation::value(const Indicator& ind, OrgId org) const {
+  return value_of(ind, facts(org));
+}
+
+std::optional<double> Evaluation::year_done(const Indicator& ind, OrgId org) const {
+  auto it = year_facts.find(org);
+  if (it == year_facts.end()) return std::nullopt;
+  return it->second[ind.fact];
+}
+
+std::optional<double> Evaluation::target(const Indicator& ind, OrgId org) const {
+  if (!ind.plannable) return std::nullopt;
+  auto it = targets.find(org);
+  if (it == targets.end() || it->second[ind.fact] <= 0) return std::nullopt;
+  return it->second[ind.fact];
+}
+
+std::optional<double> Evaluation::plan_pct(const Indicator& ind, OrgId org) const {
+  auto t = target(ind, org);
+  auto done = year_done(ind, org);
+  if (!t || !done) return std::nullopt;
+  return *done * 100.0 / *t;
+}
+
+Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHistory& history,
+                                             const RuleSet& rules, OrgId root,
+                                             const Period& period, Date today) {
+  auto ev = std::make_shared<Evaluation>();
+  ev->period = period;
+  ev->as_of = std::min(period.last, std::max(today, period.first));
+  ev->root = root;
+  ev->tree = history.tree_as_of(ev->as_of);
+  const OrgTree& tree = ev->tree;
+  if (tree.find(root) == nullptr) {
+    return Error::not_found("org", "Tổ chức không tồn tại vào cuối kỳ báo cáo.",
+                            "the org does not exist on the period's end");
+  }
+  const auto subtree = tree.subtree(root);
+  const std::set<OrgId> in_subtree(subtree.begin(), subtree.end());
+  PerOrg own;
+
+  // Stocks as of the end: the tree's shape and the members.
+  auto statuses = store.count_by_org_and_status(ev->as_of);
+  if (!statuses.ok()) return statuses.error();
+  for (const auto& row : *statuses) {
+    if (!in_subtree.count(row.org)) continue;
+    Facts& f = own[row.org];
+    const auto n = static_cast<double>(row.count);
+    if (row.status == MemberStatus::official) f[Fact::members_official] += n;
+    if (row.status == MemberStatus::probationary) f[Fact::members_probationary] += n;
+    if (row.status == MemberStatus::candidate) f[Fact::candidates] += n;
+  }
+  auto starts = store.probation_starts_at(ev->as_of);
+  if (!starts.ok()) return starts.error();
+  for (const auto& p : *starts) {
+    if (in_subtree.count(p.org) && probation_overdue_on(p.probation_start, ev->as_of, rules)) {
+      own[p.org][Fact::probation_overdue] += static_cast<double>(p.count);
+    }
+  }
+  for (OrgId id : subtree) {
+    const auto* node = tree.find(id);
+    Facts& f = own[id];
+    if (node->kind == OrgKind::grassroots_committee) f[Fact::grassroots_committees] = 1;
+    if (node->kind == OrgKind::grassroots_branch) f[Fact::grassroots_branches] = 1;
+    if (node->kind == OrgKind::sub_branch) f[Fact::sub_branches] = 1;
+    if (rules.holds_members(node->kind)) {
+      f[Fact::branches] = 1;
+      if (f[Fact::members_official] < rules.branch_min_official_members) {
+        f[Fact::branches_below_minimum] = 1;
+      }
+    }
+  }
+
+  // Flows within the period and within the year so far.
+  PerOrg year_own;
+  DANGVU_TRY(add_flows(store, history, period.first, ev->as_of, ev->as_of, own));
+  if (period.year_first() == period.first) {
+    for (const auto& [org, f] : own) {
+      Facts& y = year_own[org];
+      for (Fact fl : {Fact::admitted, Fact::recognized, Fact::meetings_regular,
+                      Fact::meetings_thematic, Fact::inspected_orgs, Fact::inspected_members,
+                      Fact::supervised_orgs, Fact::supervised_members, Fact::study_sessions}) {
+        y[fl] = f[fl];
+      }
+    }
+  } else {
+    DANGVU_TRY(add_flows(store, history, period.year_first(), ev->as_of, ev->as_of, year_own));
+  }
+
+  // Meeting regime: every completed month of the period (from the branch's first day) needs a
+  // regular meeting of the branch or of an org that has since merged into it.
+  const int last_needed = month_index(ev->as_of.add_days(1).year(), ev->as_of.add_days(1).month()) - 1;
+  const int first_month = month_index(period.first.year(), period.first.month());
+  ev->required_months = std::max(0, last_needed - first_month + 1);
+  auto months = store.regular_meeting_months(period.first, ev->as_of);
+  if (!months.ok()) return months.error();
+  std::unordered_map<OrgId, std::set<int>> held;
+  for (const auto& m : *months) {
+    if (auto org = resolve_org_at(history, m.org, ev->as_of)) {
+      held[*org].insert(month_index(m.year, m.month));
+    }
+  }
+  for (OrgId id : subtree) {
+    if (!rules.holds_members(tree.find(id)->kind)) continue;
+    const OrgVersion* first = history.earliest(id);
+    std::vector<int> missing;
+    for (int m = first_month; m <= last_needed; ++m) {
+      if (first != nullptr && month_first(m) < first->valid_from) continue;
+      if (!held[id].count(m)) missing.push_back(m);
+    }
+    if (missing.empty()) {
+      own[id][Fact::branches_meeting_monthly] = 1;
+    } else {
+      ev->missing_meeting_months[id] = std::move(missing);
+    }
+  }
+
+  // The year's targets, each to the org that stands for its org on the period's end.
+  PerOrg target_own;
+  auto targets = store.plan_targets(ev->as_of.year());
+  if (!targets.ok()) return targets.error();
+  for (const auto& t : *targets) {
+    const Indicator* ind = find_indicator(t.indicator);
+    auto org = resolve_org_at(history, t.org, ev->as_of);
+    if (ind == nullptr || !ind->plannable || !org || !in_subtree.count(*org)) continue;
+    target_own[*org][ind->fact] += static_cast<double>(t.target);
+    ++ev->own_target_count[*org];
+  }
+
+  ev->period_facts = subtree_totals(tree, root, own);
+  ev->year_facts = subtree_totals(tree, root, year_own);
+  ev->targets = subtree_totals(tree, root, target_own);
+  return ev;
+}
+
+}  // namespace dangvu::report
