@@ -36,6 +36,11 @@ bool can_write_members(Role r) {
 }
 bool can_change_orgs(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool can_administer(Role r) { return r == Role::admin; }
+bool can_record_activities(Role r) { return can_write_members(r); }
+bool can_record_oversight(Role r) {
+  return r == Role::admin || r == Role::committee_office || r == Role::inspection;
+}
+bool can_plan(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool needs_scope(Role r) { return r != Role::admin; }
 
 }  // namespace dangvu::auth

@@ -10,7 +10,7 @@ enum class Role {
   admin,  // quản trị hệ thống: everything, everywhere, accounts and the audit log
   committee_office,  // văn phòng/ban tổ chức cấp ủy: read and write over its subtree
   branch_secretary,  // bí thư chi bộ: read and write members of its own branch
-  inspection,        // ủy ban kiểm tra: read over its subtree (writes inspections, later)
+  inspection,        // ủy ban kiểm tra: read over its subtree, record inspections/supervisions
   viewer,            // read only over its subtree
 };
 
@@ -21,9 +21,12 @@ std::string_view to_string(Role r);
 std::optional<Role> parse_role(std::string_view text);
 std::string_view label_vi(Role r);
 
-bool can_write_members(Role r);  // record members and their events
-bool can_change_orgs(Role r);    // create, rename, move, merge, split, dissolve
-bool can_administer(Role r);     // accounts and the audit log
+bool can_write_members(Role r);      // record members and their events
+bool can_change_orgs(Role r);        // create, rename, move, merge, split, dissolve
+bool can_administer(Role r);         // accounts and the audit log
+bool can_record_activities(Role r);  // branch meetings and study sessions
+bool can_record_oversight(Role r);   // inspections and supervisions
+bool can_plan(Role r);               // the year's targets and the document register
 // Whether the role needs a scope organization (every role but the administrator).
 bool needs_scope(Role r);
 

@@ -10,10 +10,10 @@
 namespace dangvu {
 
 struct DocumentNumber {
-  int number = 0;       // 15
-  std::string type;     // "NQ"
-  std::string issuer;   // "TU"
-  std::string text;     // as typed, leading zero kept: "01-KL/TW"
+  int number = 0;      // 15
+  std::string type;    // "NQ"
+  std::string issuer;  // "TU"
+  std::string text;    // as typed, leading zero kept: "01-KL/TW"
 };
 
 // Parses and checks a document number: a positive number of at most 4 digits, a known type

@@ -87,16 +87,13 @@ Result<Period> Period::parse(std::string_view code, std::string_view field) {
 std::string Period::label_vi() const {
   const std::string y = std::to_string(last.year());
   switch (kind) {
-    case PeriodKind::month:
-      return "tháng " + std::to_string(first.month()) + " năm " + y;
+    case PeriodKind::month: return "tháng " + std::to_string(first.month()) + " năm " + y;
     case PeriodKind::quarter:
       return std::string("quý ") + roman((first.month() + 2) / 3) + " năm " + y;
     case PeriodKind::half_year:
       return first.month() == 1 ? "6 tháng đầu năm " + y : "6 tháng cuối năm " + y;
-    case PeriodKind::year:
-      return "năm " + y;
-    case PeriodKind::term:
-      return "nhiệm kỳ " + std::to_string(first.year()) + " – " + y;
+    case PeriodKind::year: return "năm " + y;
+    case PeriodKind::term: return "nhiệm kỳ " + std::to_string(first.year()) + " – " + y;
   }
   return y;
 }
@@ -114,8 +111,7 @@ Period Period::next() const {
       return *parse(std::to_string(y) + "-Q" + std::to_string((after.month() + 2) / 3));
     case PeriodKind::half_year:
       return *parse(std::to_string(y) + (after.month() == 1 ? "-H1" : "-H2"));
-    case PeriodKind::year:
-      return *parse(std::to_string(y));
+    case PeriodKind::year: return *parse(std::to_string(y));
     case PeriodKind::term: {
       const int span = last.year() - first.year();
       return *parse(std::to_string(last.year()) + "-" + std::to_string(last.year() + span));

@@ -114,8 +114,8 @@ std::optional<double> Evaluation::plan_pct(const Indicator& ind, OrgId org) cons
 }
 
 Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHistory& history,
-                                             const RuleSet& rules, OrgId root,
-                                             const Period& period, Date today) {
+                                             const RuleSet& rules, OrgId root, const Period& period,
+                                             Date today) {
   auto ev = std::make_shared<Evaluation>();
   ev->period = period;
   ev->as_of = std::min(period.last, std::max(today, period.first));
@@ -180,7 +180,8 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
 
   // Meeting regime: every completed month of the period (from the branch's first day) needs a
   // regular meeting of the branch or of an org that has since merged into it.
-  const int last_needed = month_index(ev->as_of.add_days(1).year(), ev->as_of.add_days(1).month()) - 1;
+  const int last_needed =
+      month_index(ev->as_of.add_days(1).year(), ev->as_of.add_days(1).month()) - 1;
   const int first_month = month_index(period.first.year(), period.first.month());
   ev->required_months = std::max(0, last_needed - first_month + 1);
   auto months = store.regular_meeting_months(period.first, ev->as_of);

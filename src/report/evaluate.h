@@ -44,7 +44,7 @@ struct Evaluation {
 
 // `history` is the whole dated tree; `root` must exist on the period's end (or `today`).
 Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHistory& history,
-                                             const RuleSet& rules, OrgId root,
-                                             const Period& period, Date today);
+                                             const RuleSet& rules, OrgId root, const Period& period,
+                                             Date today);
 
 }  // namespace dangvu::report

@@ -19,21 +19,21 @@ enum class Fact : std::size_t {
   grassroots_committees,
   grassroots_branches,
   sub_branches,
-  branches,                  // orgs that hold members: grassroots branches and sub-branches
-  branches_below_minimum,    // fewer full members than the rule
+  branches,                // orgs that hold members: grassroots branches and sub-branches
+  branches_below_minimum,  // fewer full members than the rule
   probation_overdue,
-  admitted,                  // admissions and readmissions
+  admitted,  // admissions and readmissions
   recognized,
   meetings_regular,
   meetings_thematic,
-  meeting_expected,          // members expected at the meetings, summed
+  meeting_expected,  // members expected at the meetings, summed
   meeting_present,
   branches_meeting_monthly,  // branches that held a regular meeting in every month so far
   inspected_orgs,
   inspected_members,
   supervised_orgs,
   supervised_members,
-  oversight_on_signs,        // inspections and supervisions on signs of violation
+  oversight_on_signs,  // inspections and supervisions on signs of violation
   study_sessions,
   study_expected,
   study_present,
@@ -62,7 +62,7 @@ struct Indicator {
   std::string_view id;        // stable, used in the API, plan targets and rule ids
   std::string_view label_vi;  // what users read
   IndicatorKind kind = IndicatorKind::stock;
-  std::string_view unit_vi;   // "đảng viên", "tổ chức", "%"
+  std::string_view unit_vi;            // "đảng viên", "tổ chức", "%"
   Fact fact = Fact::members_official;  // the value (numerator of a ratio)
   std::optional<Fact> also;            // added to `fact` (members = official + probationary)
   std::optional<Fact> denominator;     // ratio only

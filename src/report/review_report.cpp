@@ -24,13 +24,10 @@ std::string date_line(Date d) {
 std::string abbreviation(OrgKind kind) {
   switch (kind) {
     case OrgKind::grassroots_branch:
-    case OrgKind::sub_branch:
-      return "CB";
-    case OrgKind::cluster:
-      return "CỤM";
+    case OrgKind::sub_branch: return "CB";
+    case OrgKind::cluster: return "CỤM";
     case OrgKind::upper_committee:
-    case OrgKind::grassroots_committee:
-      break;
+    case OrgKind::grassroots_committee: break;
   }
   return "ĐU";
 }
@@ -58,16 +55,18 @@ class Builder {
     d.place_date = date_line(in_.today);
     d.kind_title = "BÁO CÁO";
     d.title = review_report_title(ev_.period);
-    d.sections = {situation(), {"II. KẾT QUẢ THỰC HIỆN CÔNG TÁC XÂY DỰNG ĐẢNG", 1, {}},
-                  organization(), meetings(), oversight(), study(), limitations(), tasks()};
+    d.sections = {situation(),    {"II. KẾT QUẢ THỰC HIỆN CÔNG TÁC XÂY DỰNG ĐẢNG", 1, {}},
+                  organization(), meetings(),
+                  oversight(),    study(),
+                  limitations(),  tasks()};
     if (root_->parent) {
       d.recipients.push_back("Ban Thường vụ " + ev_.tree.find(*root_->parent)->name + " (để b/c),");
     }
     if (!rows_.empty()) d.recipients.push_back("Các tổ chức đảng trực thuộc,");
     d.recipients.push_back("Lưu Văn phòng.");
-    const bool branch = root_->kind == OrgKind::grassroots_branch ||
-                        root_->kind == OrgKind::sub_branch;
-    d.signer_authority = branch ? "T/M CHI BỘ"
+    const bool branch =
+        root_->kind == OrgKind::grassroots_branch || root_->kind == OrgKind::sub_branch;
+    d.signer_authority = branch                            ? "T/M CHI BỘ"
                          : root_->kind == OrgKind::cluster ? "T/M ĐƠN VỊ CỤM TRƯỞNG"
                                                            : "T/M BAN THƯỜNG VỤ";
     d.signer_title = "BÍ THƯ";
@@ -115,8 +114,9 @@ class Builder {
          integer(f(Fact::members_official)) + " chính thức, " +
          integer(f(Fact::members_probationary)) + " dự bị), tính đến ngày " + ev_.as_of.vi() + ".";
     s.blocks.push_back(para(t));
-    s.blocks.push_back(draft("Đặc điểm tình hình chính trị, kinh tế - xã hội của cơ quan, đơn vị "
-                             "trong kỳ; những thuận lợi, khó khăn."));
+    s.blocks.push_back(
+        draft("Đặc điểm tình hình chính trị, kinh tế - xã hội của cơ quan, đơn vị "
+              "trong kỳ; những thuận lợi, khó khăn."));
     return s;
   }
 
@@ -140,9 +140,7 @@ class Builder {
     return t;
   }
 
-  Cell count_cell(OrgId org, Fact fact) const {
-    return Cell::of_integer(ev_.facts(org)[fact]);
-  }
+  Cell count_cell(OrgId org, Fact fact) const { return Cell::of_integer(ev_.facts(org)[fact]); }
 
   Section organization() const {
     Section s{"1. Công tác tổ chức, đảng viên", 2, {}};
@@ -163,8 +161,9 @@ class Builder {
             const Facts& x = ev_.facts(org);
             return std::vector<Cell>{
                 Cell::of_integer(x[Fact::members_official] + x[Fact::members_probationary]),
-                count_cell(org, Fact::members_official), count_cell(org, Fact::members_probationary),
-                count_cell(org, Fact::admitted), count_cell(org, Fact::recognized)};
+                count_cell(org, Fact::members_official),
+                count_cell(org, Fact::members_probationary), count_cell(org, Fact::admitted),
+                count_cell(org, Fact::recognized)};
           })));
     }
     return s;
@@ -222,10 +221,9 @@ class Builder {
       auto plan_cells = [&](OrgId org, std::string_view id) {
         const Indicator& i = ind(id);
         auto target = ev_.target(i, org);
-        return std::vector<Cell>{
-            Cell::of_integer(ev_.year_done(i, org).value_or(0)),
-            target ? Cell::of_integer(*target) : Cell::of_text("—"),
-            Cell::of_percent(ev_.plan_pct(i, org))};
+        return std::vector<Cell>{Cell::of_integer(ev_.year_done(i, org).value_or(0)),
+                                 target ? Cell::of_integer(*target) : Cell::of_text("—"),
+                                 Cell::of_percent(ev_.plan_pct(i, org))};
       };
       s.blocks.push_back(table(per_org_table(
           "oversight", "Biểu 3. Kiểm tra, giám sát (lũy kế từ đầu năm so với kế hoạch năm)",
@@ -234,10 +232,10 @@ class Builder {
           [&](OrgId org) {
             auto cells = plan_cells(org, "inspected_orgs");
             for (auto& c : plan_cells(org, "inspected_members")) cells.push_back(std::move(c));
-            cells.push_back(Cell::of_integer(
-                ev_.year_done(ind("supervised_orgs"), org).value_or(0)));
-            cells.push_back(Cell::of_integer(
-                ev_.year_done(ind("supervised_members"), org).value_or(0)));
+            cells.push_back(
+                Cell::of_integer(ev_.year_done(ind("supervised_orgs"), org).value_or(0)));
+            cells.push_back(
+                Cell::of_integer(ev_.year_done(ind("supervised_members"), org).value_or(0)));
             return cells;
           })));
     }
@@ -250,11 +248,12 @@ class Builder {
                             " buổi học tập, quán triệt; tỷ lệ đảng viên tham dự đạt " +
                             pct("study_attendance_pct", ev_.root) + "."));
     for (const auto& doc : in_.studied) {
-      s.blocks.push_back(bullet(doc.number + ": " + doc.title + " (" + integer(
-                                    static_cast<double>(doc.sessions)) + " buổi)."));
+      s.blocks.push_back(bullet(doc.number + ": " + doc.title + " (" +
+                                integer(static_cast<double>(doc.sessions)) + " buổi)."));
     }
-    s.blocks.push_back(draft("Công tác giáo dục chính trị tư tưởng, dân vận và các mặt công tác "
-                             "khác trong kỳ."));
+    s.blocks.push_back(
+        draft("Công tác giáo dục chính trị tư tưởng, dân vận và các mặt công tác "
+              "khác trong kỳ."));
     return s;
   }
 
@@ -278,8 +277,8 @@ class Builder {
                                 "thức."));
     }
     if (n["plan.no_targets"] > 0) {
-      s.blocks.push_back(bullet(std::to_string(n["plan.no_targets"]) +
-                                " tổ chức chưa có chỉ tiêu kế hoạch năm."));
+      s.blocks.push_back(
+          bullet(std::to_string(n["plan.no_targets"]) + " tổ chức chưa có chỉ tiêu kế hoạch năm."));
     }
     if (n["branch.below_minimum"] > 0) {
       s.blocks.push_back(bullet(std::to_string(n["branch.below_minimum"]) +
@@ -298,8 +297,8 @@ class Builder {
         if (!target) continue;
         const double left = *target - ev_.year_done(i, ev_.root).value_or(0);
         if (left > 0) {
-          s.blocks.push_back(bullet("Hoàn thành chỉ tiêu «" + std::string(i.label_vi) +
-                                    "»: còn " + integer(left) + " " + std::string(i.unit_vi) +
+          s.blocks.push_back(bullet("Hoàn thành chỉ tiêu «" + std::string(i.label_vi) + "»: còn " +
+                                    integer(left) + " " + std::string(i.unit_vi) +
                                     " theo kế hoạch năm " + std::to_string(ev_.as_of.year()) +
                                     "."));
         }
@@ -318,8 +317,8 @@ class Builder {
     Table t;
     t.id = "indicators";
     t.title = "Biểu 4. Các chỉ tiêu của " + root_->name + ", " + label();
-    t.header = {"Chỉ tiêu", "Đơn vị", "Trong kỳ", "Lũy kế từ đầu năm", "Kế hoạch năm",
-                "Đạt % kế hoạch năm"};
+    t.header = {"Chỉ tiêu",          "Đơn vị",       "Trong kỳ",
+                "Lũy kế từ đầu năm", "Kế hoạch năm", "Đạt % kế hoạch năm"};
     for (const auto& i : indicators()) {
       std::vector<Cell> row{Cell::of_text(std::string(i.label_vi)),
                             Cell::of_text(std::string(i.unit_vi))};
@@ -346,8 +345,9 @@ class Builder {
       s.blocks.push_back(para("Không phát hiện số liệu bất thường."));
       return s;
     }
-    s.blocks.push_back(para("Các điểm dưới đây do hệ thống phát hiện khi đối chiếu số liệu; "
-                            "số liệu không được tự động sửa."));
+    s.blocks.push_back(
+        para("Các điểm dưới đây do hệ thống phát hiện khi đối chiếu số liệu; "
+             "số liệu không được tự động sửa."));
     Table t;
     t.id = "checks";
     t.title = "Biểu 5. Kết quả kiểm tra số liệu";
@@ -373,16 +373,14 @@ std::string review_report_title(const Period& period) {
   switch (period.kind) {
     case PeriodKind::month:
     case PeriodKind::quarter:
-      return "Kết quả công tác xây dựng Đảng " + period.label_vi() + ", nhiệm vụ trọng tâm " +
-             next;
+      return "Kết quả công tác xây dựng Đảng " + period.label_vi() + ", nhiệm vụ trọng tâm " + next;
     case PeriodKind::half_year:
-      return "Sơ kết công tác xây dựng Đảng " + period.label_vi() +
-             ", phương hướng, nhiệm vụ " + next;
+      return "Sơ kết công tác xây dựng Đảng " + period.label_vi() + ", phương hướng, nhiệm vụ " +
+             next;
     case PeriodKind::year:
-      return "Tổng kết công tác xây dựng Đảng " + period.label_vi() +
-             ", phương hướng, nhiệm vụ " + next;
-    case PeriodKind::term:
-      return "Tổng kết công tác xây dựng Đảng " + period.label_vi();
+      return "Tổng kết công tác xây dựng Đảng " + period.label_vi() + ", phương hướng, nhiệm vụ " +
+             next;
+    case PeriodKind::term: return "Tổng kết công tác xây dựng Đảng " + period.label_vi();
   }
   return period.label_vi();
 }

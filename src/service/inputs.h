@@ -60,4 +60,41 @@ struct AuditInput {
   long long before = 0;  // paging: entries older than this id
 };
 
+// Work records (issue: plans, activities, reports).
+struct DocumentInput {
+  std::string number, issued_on, title, issuing_body;  // "15-NQ/TU", date, …
+};
+
+struct PlanTargetInput {
+  std::string org_code;
+  int year = 0;
+  std::string indicator;  // a plannable indicator id (report/indicators.h)
+  long long target = -1;
+};
+
+struct AbsenceInput {
+  std::string member_code, reason;
+};
+
+struct MeetingInput {
+  std::string org_code, date, kind, topic, quality;  // kind regular|thematic; quality good|…
+  std::vector<AbsenceInput> absent;
+};
+
+struct OversightInput {
+  std::string org_code, kind, basis, date;  // inspection|supervision, planned|signs_of_violation
+  std::string subject_org_code, subject_member_code;  // exactly one
+  std::string conclusion;
+};
+
+struct StudySessionInput {
+  std::string org_code, date, document_number;
+  std::vector<std::string> attendees;  // member codes
+};
+
+struct ActivitiesInput {
+  std::string org_code, from, to;  // the subtree of org; dates inclusive (default: this year)
+  int limit = 100;
+};
+
 }  // namespace dangvu::service

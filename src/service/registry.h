@@ -9,6 +9,7 @@
 #include "core/member_fold.h"
 #include "core/result.h"
 #include "core/rules.h"
+#include "report/document.h"
 #include "service/caller.h"
 #include "service/inputs.h"
 #include "service/tree_cache.h"
@@ -54,6 +55,20 @@ class Registry {
   // The latest member events in an org's subtree (as of `at`), newest first.
   Result<std::vector<RecentEventView>> recent_events(const std::string& org_code,
                                                      const std::string& at, int limit);
+
+  // Work records (work_actions.cpp): each write is one transaction with its audit entry.
+  Status add_document(const DocumentInput& in);
+  Result<std::vector<DocumentView>> list_documents(const std::string& query, int limit);
+  Status set_plan_target(const PlanTargetInput& in);
+  Result<PlanView> plan(const std::string& org_code, int year);
+  Result<ActivityId> record_meeting(const MeetingInput& in);
+  Result<ActivityId> record_oversight(const OversightInput& in);
+  Result<ActivityId> record_study_session(const StudySessionInput& in);
+  Result<ActivitiesView> activities(const ActivitiesInput& in);
+
+  // Indicators and the report of an org's subtree for a period ("2026-H1", …) (report_reads.cpp).
+  Result<IndicatorsView> indicators(const std::string& org_code, const std::string& period);
+  Result<report::Document> report(const std::string& org_code, const std::string& period);
 
   // The audit log, newest first (the administrator only).
   Result<std::vector<AuditView>> read_audit(const AuditInput& in);

@@ -94,4 +94,60 @@ struct AuditView {
   std::string at, actor, address, action, target, org_code, detail_json;
 };
 
+// Work records.
+struct DocumentView {
+  std::string number, type, type_vi, issuer, issued_on, title, issuing_body;
+};
+
+struct MeetingView {
+  long long id = 0;
+  std::string date, org_code, org_name, kind, kind_vi, topic, quality, quality_vi;
+  long long expected = 0, present = 0;
+};
+
+struct OversightView {
+  long long id = 0;
+  std::string date, org_code, org_name, kind, kind_vi, basis, basis_vi, subject, conclusion;
+};
+
+struct StudySessionView {
+  long long id = 0;
+  std::string date, org_code, org_name, document_number, document_title;
+  long long expected = 0, present = 0;
+};
+
+struct ActivitiesView {
+  std::string org_code, from, to;
+  std::vector<MeetingView> meetings;
+  std::vector<OversightView> oversights;
+  std::vector<StudySessionView> study_sessions;
+};
+
+// One indicator of an org for a period. Values are numbers; `shown` is the Vietnamese display.
+struct IndicatorRowView {
+  std::string id, label, kind, unit;
+  std::optional<double> value, year_done, target, plan_pct;
+  std::string shown, plan_shown;
+};
+
+struct CheckView {
+  std::string rule, title, org_code, org_name, message;
+};
+
+struct IndicatorsView {
+  std::string org_code, org_name, period, period_label, from, to, as_of;
+  std::vector<IndicatorRowView> rows;
+  std::vector<CheckView> checks;
+};
+
+struct PlanView {
+  std::string org_code, org_name;
+  int year = 0;
+  struct Row {
+    std::string indicator, label, unit;
+    std::optional<long long> target;  // the org's own target
+  };
+  std::vector<Row> rows;
+};
+
 }  // namespace dangvu::service

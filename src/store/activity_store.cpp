@@ -165,7 +165,8 @@ Result<ActivityId> Store::insert_meeting(const MeetingRecord& m, const std::stri
 Result<ActivityId> Store::insert_oversight(const OversightRecord& o, const std::string& at) {
   return guarded([&]() -> Result<ActivityId> {
     long long org = o.org;
-    long long subject_org = o.subject_org.value_or(0), subject_member = o.subject_member.value_or(0);
+    long long subject_org = o.subject_org.value_or(0),
+              subject_member = o.subject_member.value_or(0);
     soci::indicator org_ind = o.subject_org ? soci::i_ok : soci::i_null;
     soci::indicator member_ind = o.subject_member ? soci::i_ok : soci::i_null;
     std::string held = o.held_on.iso(), kind(to_string(o.kind)), basis(to_string(o.basis));
@@ -311,14 +312,15 @@ Result<std::vector<MeetingFact>> Store::meeting_facts(Date from, Date to) {
     long long org = 0, n = 0, expected = 0, present = 0;
     std::string kind, f = from.iso(), t = to.iso();
     soci::statement st =
-        (impl_->sql.prepare << "SELECT org_id, kind, COUNT(*), SUM(expected), SUM(present) FROM "
-                               "meeting WHERE held_on >= :f AND held_on <= :t GROUP BY org_id, kind",
+        (impl_->sql.prepare
+             << "SELECT org_id, kind, COUNT(*), SUM(expected), SUM(present) FROM "
+                "meeting WHERE held_on >= :f AND held_on <= :t GROUP BY org_id, kind",
          soci::into(org), soci::into(kind), soci::into(n), soci::into(expected),
          soci::into(present), soci::use(f), soci::use(t));
     st.execute();
     while (st.fetch()) {
-      out.push_back({org, parse_meeting_kind(kind).value_or(MeetingKind::regular), n, expected,
-                     present});
+      out.push_back(
+          {org, parse_meeting_kind(kind).value_or(MeetingKind::regular), n, expected, present});
     }
     return out;
   });
@@ -351,13 +353,13 @@ Result<std::vector<OversightFact>> Store::oversight_facts(Date from, Date to) {
         (impl_->sql.prepare << "SELECT org_id, kind, basis, subject_member_id IS NOT NULL, "
                                "COUNT(*) FROM oversight WHERE held_on >= :f AND held_on <= :t "
                                "GROUP BY org_id, kind, basis, subject_member_id IS NOT NULL",
-         soci::into(org), soci::into(kind), soci::into(basis), soci::into(of_member),
-         soci::into(n), soci::use(f), soci::use(t));
+         soci::into(org), soci::into(kind), soci::into(basis), soci::into(of_member), soci::into(n),
+         soci::use(f), soci::use(t));
     st.execute();
     while (st.fetch()) {
       out.push_back({org, parse_oversight_kind(kind).value_or(OversightKind::inspection),
-                     parse_oversight_basis(basis).value_or(OversightBasis::planned),
-                     of_member != 0, n});
+                     parse_oversight_basis(basis).value_or(OversightBasis::planned), of_member != 0,
+                     n});
     }
     return out;
   });
@@ -369,8 +371,9 @@ Result<std::vector<StudyFact>> Store::study_facts(Date from, Date to) {
     long long org = 0, n = 0, expected = 0, present = 0;
     std::string f = from.iso(), t = to.iso();
     soci::statement st =
-        (impl_->sql.prepare << "SELECT org_id, COUNT(*), SUM(expected), SUM(present) FROM "
-                               "study_session WHERE held_on >= :f AND held_on <= :t GROUP BY org_id",
+        (impl_->sql.prepare
+             << "SELECT org_id, COUNT(*), SUM(expected), SUM(present) FROM "
+                "study_session WHERE held_on >= :f AND held_on <= :t GROUP BY org_id",
          soci::into(org), soci::into(n), soci::into(expected), soci::into(present), soci::use(f),
          soci::use(t));
     st.execute();

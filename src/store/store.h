@@ -14,11 +14,11 @@
 #include <vector>
 
 #include "core/member.h"
-#include "store/activity_records.h"
 #include "core/member_fold.h"
 #include "core/org.h"
 #include "core/org_history.h"
 #include "core/result.h"
+#include "store/activity_records.h"
 
 namespace dangvu::store {
 
@@ -180,7 +180,7 @@ class Store {
                                              const std::string& actor, const std::string& at);
   Result<std::optional<PartyDocumentRecord>> find_party_document(const std::string& number);
   Result<std::vector<PartyDocumentRecord>> list_party_documents(const std::string& folded_query,
-                                                               int limit);
+                                                                int limit);
   // The current target, if any.
   Result<std::optional<std::int64_t>> plan_target(OrgId org, int year,
                                                   const std::string& indicator);

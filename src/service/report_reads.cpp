@@ -1,0 +1,123 @@
+// Indicators, checks and the review report of an org's subtree for a period.
+#include <map>
+
+#include "core/period.h"
+#include "report/checks.h"
+#include "report/evaluate.h"
+#include "report/format.h"
+#include "report/review_report.h"
+#include "service/registry.h"
+
+namespace dangvu::service {
+
+namespace {
+
+struct Evaluated {
+  OrgHistory history;
+  std::shared_ptr<report::Evaluation> ev;
+  std::vector<report::Check> checks;
+};
+
+std::string shown(const report::Indicator& ind, std::optional<double> v) {
+  if (!v) return "—";
+  if (ind.kind == report::IndicatorKind::ratio) return report::format_percent(*v);
+  return report::format_integer(static_cast<std::int64_t>(*v));
+}
+
+}  // namespace
+
+// Shared by indicators() and report(): the period parsed, the root read-checked on the period's
+// end, everything evaluated and checked.
+static Result<Evaluated> evaluate_for(
+    Registry& registry, const std::string& period_code,
+    const std::function<Result<OrgId>(const OrgTree&, Date)>& root_of) {
+  auto period = Period::parse(period_code, "period");
+  if (!period.ok()) return period.error();
+  Evaluated out;
+  auto history = registry.store().load_org_history();
+  if (!history.ok()) return history.error();
+  out.history = std::move(*history);
+  const Date today = registry.clock().today();
+  const Date as_of = std::min(period->last, std::max(today, period->first));
+  OrgTree tree = out.history.tree_as_of(as_of);
+  auto root = root_of(tree, as_of);
+  if (!root.ok()) return root.error();
+  auto ev =
+      report::evaluate(registry.store(), out.history, registry.rules(), *root, *period, today);
+  if (!ev.ok()) return ev.error();
+  out.ev = *ev;
+  auto checks = report::run_checks(registry.store(), out.history, registry.rules(), *out.ev);
+  if (!checks.ok()) return checks.error();
+  out.checks = std::move(*checks);
+  return out;
+}
+
+Result<IndicatorsView> Registry::indicators(const std::string& org_code,
+                                            const std::string& period_code) {
+  auto e = evaluate_for(*this, period_code, [&](const OrgTree& tree, Date at) {
+    return readable_root(org_code, tree, at);
+  });
+  if (!e.ok()) return e.error();
+  const auto& ev = *e->ev;
+  IndicatorsView v;
+  v.org_code = e->history.code(ev.root);
+  v.org_name = ev.tree.find(ev.root)->name;
+  v.period = ev.period.code;
+  v.period_label = ev.period.label_vi();
+  v.from = ev.period.first.iso();
+  v.to = ev.period.last.iso();
+  v.as_of = ev.as_of.iso();
+  for (const auto& ind : report::indicators()) {
+    IndicatorRowView r;
+    r.id = std::string(ind.id);
+    r.label = std::string(ind.label_vi);
+    r.kind = ind.kind == report::IndicatorKind::stock  ? "stock"
+             : ind.kind == report::IndicatorKind::flow ? "flow"
+                                                       : "ratio";
+    r.unit = std::string(ind.unit_vi);
+    r.value = ev.value(ind, ev.root);
+    if (ind.kind == report::IndicatorKind::flow) r.year_done = ev.year_done(ind, ev.root);
+    r.target = ev.target(ind, ev.root);
+    r.plan_pct = ev.plan_pct(ind, ev.root);
+    r.shown = shown(ind, r.value);
+    if (r.plan_pct) {
+      r.plan_shown = report::format_integer(static_cast<std::int64_t>(r.year_done.value_or(0))) +
+                     "/" + report::format_integer(static_cast<std::int64_t>(*r.target)) + " (đạt " +
+                     report::format_percent(*r.plan_pct) + " kế hoạch năm)";
+    }
+    v.rows.push_back(std::move(r));
+  }
+  for (const auto& c : e->checks) {
+    v.checks.push_back(
+        {c.rule, report::check_title_vi(c.rule), c.org_code, c.org_name, c.message_vi});
+  }
+  return v;
+}
+
+Result<report::Document> Registry::report(const std::string& org_code,
+                                          const std::string& period_code) {
+  auto e = evaluate_for(*this, period_code, [&](const OrgTree& tree, Date at) {
+    return readable_root(org_code, tree, at);
+  });
+  if (!e.ok()) return e.error();
+  const auto& ev = *e->ev;
+  // The documents studied in the subtree during the period, most studied first.
+  store::ActivityQuery q{ev.tree.subtree(ev.root), ev.period.first, ev.as_of, 100000};
+  auto sessions = store_.list_study_sessions(q);
+  if (!sessions.ok()) return sessions.error();
+  std::map<std::string, report::StudiedDocument> by_number;
+  for (const auto& s : *sessions) {
+    auto& d = by_number[s.document_number];
+    d.number = s.document_number;
+    d.title = s.document_title;
+    ++d.sessions;
+  }
+  std::vector<report::StudiedDocument> studied;
+  for (auto& [number, d] : by_number) studied.push_back(std::move(d));
+  std::stable_sort(studied.begin(), studied.end(),
+                   [](const auto& a, const auto& b) { return a.sessions > b.sessions; });
+  report::ReviewReportInput in{ev, e->history, e->checks, std::move(studied), clock_.today()};
+  return report::build_review_report(in);
+}
+
+}  // namespace dangvu::service
