@@ -115,4 +115,100 @@ json to_json(const service::AuditView& v) {
           {"action", v.action}, {"target", v.target}, {"org", v.org_code}, {"detail", detail}};
 }
 
+namespace {
+
+json number_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+}  // namespace
+
+json to_json(const service::DocumentView& d) {
+  return {{"number", d.number},
+          {"type", d.type},
+          {"type_label", d.type_vi},
+          {"issuer", d.issuer},
+          {"issued_on", d.issued_on},
+          {"title", d.title},
+          {"issuing_body", d.issuing_body}};
+}
+
+json to_json(const service::PlanView& v) {
+  json rows = json::array();
+  for (const auto& r : v.rows) {
+    rows.push_back({{"indicator", r.indicator},
+                    {"label", r.label},
+                    {"unit", r.unit},
+                    {"target", r.target ? json(*r.target) : json(nullptr)}});
+  }
+  return {{"org", v.org_code}, {"org_name", v.org_name}, {"year", v.year}, {"targets", rows}};
+}
+
+json to_json(const service::ActivitiesView& v) {
+  json meetings = json::array(), oversights = json::array(), study = json::array();
+  for (const auto& m : v.meetings) {
+    meetings.push_back({{"id", m.id},
+                        {"date", m.date},
+                        {"org", m.org_code},
+                        {"org_name", m.org_name},
+                        {"kind", m.kind},
+                        {"kind_label", m.kind_vi},
+                        {"topic", m.topic},
+                        {"quality", m.quality},
+                        {"quality_label", m.quality_vi},
+                        {"expected", m.expected},
+                        {"present", m.present}});
+  }
+  for (const auto& o : v.oversights) {
+    oversights.push_back({{"id", o.id},
+                          {"date", o.date},
+                          {"org", o.org_code},
+                          {"org_name", o.org_name},
+                          {"kind", o.kind},
+                          {"kind_label", o.kind_vi},
+                          {"basis", o.basis},
+                          {"basis_label", o.basis_vi},
+                          {"subject", o.subject},
+                          {"conclusion", o.conclusion}});
+  }
+  for (const auto& s : v.study_sessions) {
+    study.push_back({{"id", s.id},
+                     {"date", s.date},
+                     {"org", s.org_code},
+                     {"org_name", s.org_name},
+                     {"document", s.document_number},
+                     {"document_title", s.document_title},
+                     {"expected", s.expected},
+                     {"present", s.present}});
+  }
+  return {{"org", v.org_code},    {"from", v.from},           {"to", v.to},
+          {"meetings", meetings}, {"oversights", oversights}, {"study_sessions", study}};
+}
+
+json to_json(const service::IndicatorsView& v) {
+  json rows = json::array(), checks = json::array();
+  for (const auto& r : v.rows) {
+    rows.push_back({{"id", r.id},
+                    {"label", r.label},
+                    {"kind", r.kind},
+                    {"unit", r.unit},
+                    {"value", number_or_null(r.value)},
+                    {"year_done", number_or_null(r.year_done)},
+                    {"target", number_or_null(r.target)},
+                    {"plan_pct", number_or_null(r.plan_pct)},
+                    {"shown", r.shown},
+                    {"plan_shown", r.plan_shown}});
+  }
+  for (const auto& c : v.checks) {
+    checks.push_back({{"rule", c.rule},
+                      {"title", c.title},
+                      {"org", c.org_code},
+                      {"org_name", c.org_name},
+                      {"message", c.message}});
+  }
+  return {{"org", v.org_code},  {"org_name", v.org_name},
+          {"period", v.period}, {"period_label", v.period_label},
+          {"from", v.from},     {"to", v.to},
+          {"as_of", v.as_of},   {"indicators", rows},
+          {"checks", checks}};
+}
+
 }  // namespace dangvu::api

@@ -14,6 +14,10 @@ nlohmann::json to_json(const service::MemberView& v);
 nlohmann::json to_json(const service::MemberListView& v);
 nlohmann::json to_json(const service::AccountView& v);
 nlohmann::json to_json(const service::AuditView& v);
+nlohmann::json to_json(const service::DocumentView& v);
+nlohmann::json to_json(const service::PlanView& v);
+nlohmann::json to_json(const service::ActivitiesView& v);
+nlohmann::json to_json(const service::IndicatorsView& v);
 // {"error":{"code","message","field","rule"}}
 nlohmann::json to_json(const Error& e);
 

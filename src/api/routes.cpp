@@ -12,6 +12,7 @@ const std::vector<Route>& route_table() {
     add_session_routes(routes);
     add_registry_routes(routes);
     add_admin_routes(routes);
+    add_work_routes(routes);
     return routes;
   }();
   return table;
@@ -44,6 +45,13 @@ Result<std::vector<std::string>> text_list_field(const nlohmann::json& body, con
     out.push_back(v.get<std::string>());
   }
   return out;
+}
+
+Result<long long> int_field(const nlohmann::json& body, const char* field, long long fallback) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_number_integer()) return wrong_type(field, "số nguyên", "an integer");
+  return it->get<long long>();
 }
 
 Result<int> int_query(const RequestContext& ctx, const char* name, int fallback) {

@@ -44,6 +44,8 @@ struct RequestContext {
   // Out.
   int status = 200;
   nlohmann::json out;  // null: no body
+  // A file instead of JSON (a report as .docx, .xlsx or .html): its bytes and content type.
+  std::string raw_body, raw_type;
   std::vector<std::pair<std::string, std::string>> headers;
 
   service::Accounts accounts() const;
@@ -70,10 +72,13 @@ const std::vector<Route>& route_table();
 void add_session_routes(std::vector<Route>& routes);
 void add_registry_routes(std::vector<Route>& routes);
 void add_admin_routes(std::vector<Route>& routes);
+void add_work_routes(std::vector<Route>& routes);
 
 // Reading JSON fields: a wrong type is refused naming the field.
 Result<std::string> text_field(const nlohmann::json& body, const char* field);
 Result<std::vector<std::string>> text_list_field(const nlohmann::json& body, const char* field);
 Result<int> int_query(const RequestContext& ctx, const char* name, int fallback);
+// An integer field of the body (absent: `fallback`).
+Result<long long> int_field(const nlohmann::json& body, const char* field, long long fallback);
 
 }  // namespace dangvu::api

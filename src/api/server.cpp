@@ -198,7 +198,11 @@ void Server::Impl::dispatch(const Route& route, const httplib::Request& req,
   } else {
     res.status = ctx.status;
     for (const auto& [k, v] : ctx.headers) res.set_header(k, v);
-    if (!ctx.out.is_null()) res.set_content(ctx.out.dump(), "application/json; charset=utf-8");
+    if (!ctx.raw_type.empty()) {
+      res.set_content(ctx.raw_body, ctx.raw_type);
+    } else if (!ctx.out.is_null()) {
+      res.set_content(ctx.out.dump(), "application/json; charset=utf-8");
+    }
     const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
                         std::chrono::steady_clock::now() - started)
                         .count();

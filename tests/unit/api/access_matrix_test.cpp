@@ -29,6 +29,19 @@ const std::array<const char*, 5> kAccounts = {"admin", "office", "secretary", "i
 std::vector<Cell> matrix() {
   const json early_recognition = {{"kind", "recognition"}, {"date", "2026-06-01"}};
   const json rename_before_creation = {{"name", "Tên mới"}, {"date", "1999-01-01"}};
+  const json absent_stranger = {{"date", "2026-05-05"},
+                                {"quality", "good"},
+                                {"absent", {{{"member", "MB1"}, {"reason", "Ốm"}}}}};
+  json absent_stranger_b = absent_stranger;
+  absent_stranger_b["absent"][0]["member"] = "MA1";
+  const json inspect_b1 = {{"kind", "inspection"},
+                           {"date", "2026-05-05"},
+                           {"subject_org", "B1"},
+                           {"conclusion", "Tốt."}};
+  const json inspect_a1 = {{"kind", "inspection"},
+                           {"date", "2026-05-05"},
+                           {"subject_org", "A1"},
+                           {"conclusion", "Tốt."}};
   return {
       // Reads of the tree and statistics.
       {"GET", "/api/v1/tree?org=DBA", {}, {200, 200, 404, 200, 200}, "Chi bộ A2"},
@@ -60,6 +73,30 @@ std::vector<Cell> matrix() {
        "/api/v1/orgs/A1/move",
        {{"parent", "DBB"}, {"date", "1999-01-01"}},
        {409, 404, 403, 403, 403},
+       ""},
+      // Work records: reads by scope; writes reach a refusal inside the transaction (an absent
+      // member from another branch: 400; an inspection subject outside the holder: 409).
+      {"GET",
+       "/api/v1/orgs/DBA/indicators?period=2026-H1",
+       {},
+       {200, 200, 404, 200, 200},
+       "Chi bộ A2"},
+      {"GET",
+       "/api/v1/orgs/DBB/indicators?period=2026-H1",
+       {},
+       {200, 404, 404, 404, 404},
+       "Chi bộ B1"},
+      {"GET", "/api/v1/orgs/DBA/activities", {}, {200, 200, 404, 200, 200}, ""},
+      {"GET", "/api/v1/orgs/B1/activities", {}, {200, 404, 404, 404, 404}, ""},
+      {"GET", "/api/v1/orgs/B1/plan?year=2026", {}, {200, 404, 404, 404, 404}, "Chi bộ B1"},
+      {"POST", "/api/v1/orgs/A1/meetings", absent_stranger, {400, 400, 400, 403, 403}, ""},
+      {"POST", "/api/v1/orgs/B1/meetings", absent_stranger_b, {400, 404, 404, 403, 403}, ""},
+      {"POST", "/api/v1/orgs/DBA/oversights", inspect_b1, {409, 409, 403, 409, 403}, ""},
+      {"POST", "/api/v1/orgs/DBB/oversights", inspect_a1, {409, 404, 403, 404, 403}, ""},
+      {"POST",
+       "/api/v1/orgs/B1/plan",
+       {{"year", 2026}, {"indicator", "inspected_orgs"}, {"target", 3}},
+       {200, 404, 403, 403, 403},
        ""},
       // Administration.
       {"GET", "/api/v1/audit", {}, {200, 403, 403, 403, 403}, ""},

@@ -1,0 +1,177 @@
+// Work records: the document register, the year's plan, activities, indicators.
+#include "api/json_views.h"
+#include "api/routes.h"
+#include "report/indicators.h"
+#include "service/registry.h"
+
+namespace dangvu::api {
+namespace {
+
+using nlohmann::json;
+
+service::Registry registry(const RequestContext& ctx) {
+  service::Registry r(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
+  r.use_tree_cache(ctx.env->trees);
+  return r;
+}
+
+Status read_fields(const json& body,
+                   std::initializer_list<std::pair<const char*, std::string*>> fields) {
+  for (const auto& [name, target] : fields) {
+    auto v = text_field(body, name);
+    if (!v.ok()) return v.error();
+    *target = *v;
+  }
+  return {};
+}
+
+Status created(RequestContext& ctx, const Result<ActivityId>& id) {
+  if (!id.ok()) return id.error();
+  ctx.status = 201;
+  ctx.out = {{"id", *id}};
+  return {};
+}
+
+Status get_indicator_definitions(RequestContext& ctx) {
+  json out = json::array();
+  for (const auto& i : report::indicators()) {
+    out.push_back({{"id", i.id},
+                   {"label", i.label_vi},
+                   {"kind", i.kind == report::IndicatorKind::stock  ? "stock"
+                            : i.kind == report::IndicatorKind::flow ? "flow"
+                                                                    : "ratio"},
+                   {"unit", i.unit_vi},
+                   {"plannable", i.plannable}});
+  }
+  ctx.out = {{"indicators", out}};
+  return {};
+}
+
+Status get_documents(RequestContext& ctx) {
+  auto limit = int_query(ctx, "limit", 100);
+  if (!limit.ok()) return limit.error();
+  auto docs = registry(ctx).list_documents(ctx.query("q"), *limit);
+  if (!docs.ok()) return docs.error();
+  json out = json::array();
+  for (const auto& d : *docs) out.push_back(to_json(d));
+  ctx.out = {{"documents", out}};
+  return {};
+}
+
+Status add_document(RequestContext& ctx) {
+  service::DocumentInput in;
+  DANGVU_TRY(read_fields(ctx.body, {{"number", &in.number},
+                                    {"issued_on", &in.issued_on},
+                                    {"title", &in.title},
+                                    {"issuing_body", &in.issuing_body}}));
+  DANGVU_TRY(registry(ctx).add_document(in));
+  ctx.status = 201;
+  ctx.out = {{"number", in.number}};
+  return {};
+}
+
+Status get_plan(RequestContext& ctx) {
+  auto year = int_query(ctx, "year", ctx.env->clock->today().year());
+  if (!year.ok()) return year.error();
+  auto v = registry(ctx).plan(ctx.path_params.at(0), *year);
+  if (!v.ok()) return v.error();
+  ctx.out = to_json(*v);
+  return {};
+}
+
+Status set_plan_target(RequestContext& ctx) {
+  service::PlanTargetInput in;
+  in.org_code = ctx.path_params.at(0);
+  DANGVU_TRY(read_fields(ctx.body, {{"indicator", &in.indicator}}));
+  auto year = int_field(ctx.body, "year", 0);
+  if (!year.ok()) return year.error();
+  auto target = int_field(ctx.body, "target", -1);
+  if (!target.ok()) return target.error();
+  in.year = static_cast<int>(std::clamp<long long>(*year, 0, 99999));
+  in.target = *target;
+  DANGVU_TRY(registry(ctx).set_plan_target(in));
+  ctx.out = {
+      {"org", in.org_code}, {"year", in.year}, {"indicator", in.indicator}, {"target", in.target}};
+  return {};
+}
+
+Status get_activities(RequestContext& ctx) {
+  auto limit = int_query(ctx, "limit", 100);
+  if (!limit.ok()) return limit.error();
+  auto v =
+      registry(ctx).activities({ctx.path_params.at(0), ctx.query("from"), ctx.query("to"), *limit});
+  if (!v.ok()) return v.error();
+  ctx.out = to_json(*v);
+  return {};
+}
+
+Status add_meeting(RequestContext& ctx) {
+  service::MeetingInput in;
+  in.org_code = ctx.path_params.at(0);
+  DANGVU_TRY(read_fields(
+      ctx.body,
+      {{"date", &in.date}, {"kind", &in.kind}, {"topic", &in.topic}, {"quality", &in.quality}}));
+  if (auto it = ctx.body.find("absent"); it != ctx.body.end() && !it->is_null()) {
+    if (!it->is_array()) {
+      return Error::invalid("absent", "Trường «absent»: phải là danh sách {member, reason}.",
+                            "field 'absent': expected an array of {member, reason}");
+    }
+    for (const auto& a : *it) {
+      if (!a.is_object()) {
+        return Error::invalid("absent", "Trường «absent»: phải là danh sách {member, reason}.",
+                              "field 'absent': expected objects");
+      }
+      service::AbsenceInput ab;
+      DANGVU_TRY(read_fields(a, {{"member", &ab.member_code}, {"reason", &ab.reason}}));
+      in.absent.push_back(ab);
+    }
+  }
+  return created(ctx, registry(ctx).record_meeting(in));
+}
+
+Status add_oversight(RequestContext& ctx) {
+  service::OversightInput in;
+  in.org_code = ctx.path_params.at(0);
+  DANGVU_TRY(read_fields(ctx.body, {{"kind", &in.kind},
+                                    {"basis", &in.basis},
+                                    {"date", &in.date},
+                                    {"subject_org", &in.subject_org_code},
+                                    {"subject_member", &in.subject_member_code},
+                                    {"conclusion", &in.conclusion}}));
+  return created(ctx, registry(ctx).record_oversight(in));
+}
+
+Status add_study_session(RequestContext& ctx) {
+  service::StudySessionInput in;
+  in.org_code = ctx.path_params.at(0);
+  DANGVU_TRY(read_fields(ctx.body, {{"date", &in.date}, {"document", &in.document_number}}));
+  auto attendees = text_list_field(ctx.body, "attendees");
+  if (!attendees.ok()) return attendees.error();
+  in.attendees = *attendees;
+  return created(ctx, registry(ctx).record_study_session(in));
+}
+
+Status get_indicators(RequestContext& ctx) {
+  auto v = registry(ctx).indicators(ctx.path_params.at(0), ctx.query("period"));
+  if (!v.ok()) return v.error();
+  ctx.out = to_json(*v);
+  return {};
+}
+
+}  // namespace
+
+void add_work_routes(std::vector<Route>& routes) {
+  routes.push_back({"GET", "/api/v1/indicators", Access::ready, get_indicator_definitions});
+  routes.push_back({"GET", "/api/v1/documents", Access::ready, get_documents});
+  routes.push_back({"POST", "/api/v1/documents", Access::ready, add_document});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/plan", Access::ready, get_plan});
+  routes.push_back({"POST", "/api/v1/orgs/{code}/plan", Access::ready, set_plan_target});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/activities", Access::ready, get_activities});
+  routes.push_back({"POST", "/api/v1/orgs/{code}/meetings", Access::ready, add_meeting});
+  routes.push_back({"POST", "/api/v1/orgs/{code}/oversights", Access::ready, add_oversight});
+  routes.push_back(
+      {"POST", "/api/v1/orgs/{code}/study-sessions", Access::ready, add_study_session});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/indicators", Access::ready, get_indicators});
+}
+
+}  // namespace dangvu::api
