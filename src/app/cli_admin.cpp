@@ -89,7 +89,11 @@ void add_admin_commands(CLI::App& app, Options& opt) {
       std::cout << "Đã tạo dữ liệu mẫu: " << format_count(summary->orgs) << " tổ chức, "
                 << format_count(summary->members) << " người, " << format_count(summary->events)
                 << " sự kiện. Tổ chức gốc: " << summary->root_code << "; sắp xếp tổ chức ngày "
-                << summary->reorganized_on.vi() << ".\n";
+                << summary->reorganized_on.vi() << ".\n"
+                << "Công việc năm 2026: " << format_count(summary->meetings)
+                << " buổi sinh hoạt chi bộ, " << format_count(summary->oversights)
+                << " cuộc kiểm tra, giám sát, " << format_count(summary->study_sessions)
+                << " buổi học tập nghị quyết.\n";
       if (da->accounts) return create_demo_accounts(r);
       return {};
     });

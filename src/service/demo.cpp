@@ -4,31 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "service/demo_names.h"
+#include "service/demo_rng.h"
+#include "service/demo_work.h"
 
 namespace dangvu::service {
 namespace {
 
-// splitmix64: small, fast, and the same sequence on every platform (std distributions are not).
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-  int between(int lo, int hi) { return lo + below(hi - lo + 1); }
-  bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1.0p-53 < p; }
-  template <typename T>
-  const T& pick(const std::vector<T>& v) {
-    return v[static_cast<std::size_t>(below(static_cast<int>(v.size())))];
-  }
-
- private:
-  std::uint64_t state_;
-};
+using demo::Rng;
 
 struct Shape {
   int provinces;   // 1: the province is the root; more: a national root above them
@@ -51,6 +33,7 @@ Shape shape_of(DemoScale s) {
 const Date kFounded = Date::from_ymd(1975, 1, 1).value();
 const Date kReorganized = Date::from_ymd(2025, 7, 1).value();
 const Date kLastEvent = Date::from_ymd(2026, 10, 31).value();
+const Date kWorkFrom = Date::from_ymd(2026, 1, 1).value();
 const Date kFirstAdmission = Date::from_ymd(1976, 1, 1).value();
 
 struct Branch {
@@ -367,7 +350,9 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
               " tổ chức; đang tạo đảng viên…");
   }
   for (OrgId b : branches) DANGVU_TRY(members_of_branch(b, branches));
-  return {};
+  if (progress_) progress_("Tỉnh " + province_name + ": đang tạo kế hoạch và hoạt động năm 2026…");
+  demo::WorkGenerator work(store_, history_, r_.rules(), rng_, r_.clock().now_iso());
+  return work.run(*province, kWorkFrom, kLastEvent, *summary_);
 }
 
 // The 2025 reorganization: two new provincial committees take the bloc's grassroots orgs, two
@@ -435,9 +420,14 @@ Status Generator::run(DemoSummary& summary) {
   } else {
     summary.root_code = "TU";
   }
+  DANGVU_TRY(demo::register_documents(store_, r_.clock().now_iso()));
   for (int p = 0; p < shape_.provinces; ++p) DANGVU_TRY(build_province(p, national));
-  nlohmann::json detail = {
-      {"orgs", summary.orgs}, {"members", summary.members}, {"events", summary.events}};
+  nlohmann::json detail = {{"orgs", summary.orgs},
+                           {"members", summary.members},
+                           {"events", summary.events},
+                           {"meetings", summary.meetings},
+                           {"oversights", summary.oversights},
+                           {"study_sessions", summary.study_sessions}};
   store::AuditEntry entry;
   entry.at = r_.clock().now_iso();
   entry.actor = "demo";

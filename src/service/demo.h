@@ -20,9 +20,10 @@ struct DemoSummary {
   std::int64_t orgs = 0;
   std::int64_t members = 0;
   std::int64_t events = 0;
-  std::string root_code;  // the top of the generated tree
-  Date reorganized_on;    // the date of the 2025 reorganization
-  Date last_event_on;     // no generated event is later
+  std::int64_t meetings = 0, oversights = 0, study_sessions = 0;  // the 2026 work records
+  std::string root_code;                                          // the top of the generated tree
+  Date reorganized_on;  // the date of the 2025 reorganization
+  Date last_event_on;   // no generated event is later
 };
 
 // Generates into an empty database. `progress` receives a line now and then (may be empty).
