@@ -178,6 +178,35 @@ expect_ok "user disable" D user disable --db "$db" --username lan
 expect_output "user list shows the lock" "lan.*đã khóa" D user list --db "$db"
 expect_output "audit shows account changes by user" "account.disable" D audit --db "$db" --user "cli:${USER:-unknown}"
 
+# Plans, activities and indicators (issue 5): the work of a year, and its refusals.
+expect_ok "register a document" D document add --db "$db" --number 15-NQ/TU --issued-on 2025-12-06 --title "Nghị quyết về nhiệm vụ năm 2026" --issuing-body "Ban Chấp hành Đảng bộ tỉnh"
+expect_refused "document number without an issuer" 2 "number" D document add --db "$db" --number 15-NQ --issued-on 2025-12-06 --title "X" --issuing-body "Y"
+expect_refused "document type unknown" 2 "number" D document add --db "$db" --number 15-ZZ/TU --issued-on 2025-12-06 --title "X" --issuing-body "Y"
+expect_refused "the same document twice" 5 "number" D document add --db "$db" --number 15-NQ/TU --issued-on 2025-12-06 --title "X" --issuing-body "Y"
+expect_output "document list" "15-NQ/TU.*Nghị quyết về nhiệm vụ năm 2026" D document list --db "$db"
+expect_ok "set a target" D plan set --db "$db" --org DBAB --year 2026 --indicator inspected_orgs --target 2
+expect_ok "change the target" D plan set --db "$db" --org DBAB --year 2026 --indicator inspected_orgs --target 4
+expect_output "plan shows the target" "Tổ chức đảng được kiểm tra: 4 tổ chức" D plan show --db "$db" --org DBAB --year 2026
+expect_output "a changed target is audited with its old value" '"before": ?2' D audit --db "$db" --json
+expect_refused "a target on a stock" 2 "indicator" D plan set --db "$db" --org DBAB --year 2026 --indicator members --target 4
+expect_refused "a negative target" 2 "target" D plan set --db "$db" --org DBAB --year 2026 --indicator inspected_orgs --target -1
+expect_ok "record a meeting" D meeting --db "$db" --org DBB.01 --date 2026-05-06 --quality good
+expect_refused "a meeting in the future" 3 "date" D meeting --db "$db" --org DBA.01 --date 2026-12-06 --quality good
+expect_refused "a meeting of a committee" 3 "org" D meeting --db "$db" --org DBAB --date 2026-05-06 --quality good
+expect_refused "a meeting with an unknown quality" 2 "quality" D meeting --db "$db" --org DBA.01 --date 2026-05-06 --quality great
+expect_refused "an absent member of another branch" 2 "absent" D meeting --db "$db" --org DBA.01 --date 2026-05-06 --quality good --absent "QC0001:Ốm"
+expect_ok "record an inspection" D oversight --db "$db" --org DBAB --kind inspection --date 2026-05-07 --subject-org DBB.01 --conclusion "Thực hiện tốt."
+expect_ok "record a supervision of a member" D oversight --db "$db" --org DBAB --kind supervision --basis signs_of_violation --date 2026-05-08 --subject-member QC0001 --conclusion "Nhắc nhở."
+expect_refused "an inspection of an org not below" 3 "subject_org" D oversight --db "$db" --org DBAB --kind inspection --date 2026-05-07 --subject-org CB1B --conclusion "X"
+expect_refused "an inspection without a subject" 2 "subject" D oversight --db "$db" --org DBAB --kind inspection --date 2026-05-07 --conclusion "X"
+expect_ok "record a study session" D study --db "$db" --org DBB.01 --date 2026-05-09 --document 15-NQ/TU --attendee QC0001
+expect_refused "a study of an unregistered document" 4 "document" D study --db "$db" --org DBB.01 --date 2026-05-09 --document 16-NQ/TU
+expect_output "activities list" "kiểm tra theo kế hoạch: DBB.01" D activities --db "$db" --org DBAB
+expect_output "indicators: inspected against the plan" "Tổ chức đảng được kiểm tra: 1 tổ chức — lũy kế năm 1/4 \(đạt 25,0% kế hoạch năm\)" D indicators --db "$db" --org DBAB --period 2026-H1
+expect_output "indicators: attendance" "Tỷ lệ đảng viên dự sinh hoạt chi bộ: 100,0%" D indicators --db "$db" --org DBAB --period 2026-05
+expect_output "indicators: a branch without its monthly meeting is named" "Chi bộ Phòng Nghiệp vụ \[DBB.01\]: Chưa ghi nhận sinh hoạt chi bộ định kỳ" D indicators --db "$db" --org CUM1 --period 2026-Q2
+expect_refused "indicators of a malformed period" 2 "period" D indicators --db "$db" --org DBAB --period 2026-Q5
+
 # Encrypted backups: a consistent copy, unreadable without the passphrase, restored only intact.
 printf 'mot cum tu bi mat rat dai\n' > "$work/pass"
 printf 'cum tu khac hoan toan\n' > "$work/wrong"
