@@ -143,6 +143,18 @@ Status OrgHistory::require_parent(std::optional<OrgId> parent, OrgKind kind, Dat
   return {};
 }
 
+// A child that moves with its parent must have nothing recorded after the date: neither a
+// version that starts later nor an end (a later move away, rename or dissolution) of the version
+// that holds on the date. Otherwise the operation would rewrite that later history.
+Status OrgHistory::require_child_unchanged_after(const OrgVersion& child, Date date) const {
+  if (child.valid_from <= date && child.valid_to == Date::max()) return {};
+  const Date changed = child.valid_from > date ? child.valid_from : child.valid_to;
+  return Error::refused("date", "org.history_order",
+                        "Trường «date»: tổ chức trực thuộc " + quoted(code(child.org)) +
+                            " đã có thay đổi từ ngày " + changed.vi() + ".",
+                        "a child has a later change");
+}
+
 std::vector<const OrgVersion*> OrgHistory::children_from(OrgId id, Date date) const {
   std::vector<const OrgVersion*> out;
   auto idx = children_index_.find(id);
@@ -246,6 +258,19 @@ Result<OrgChange> OrgHistory::plan_merge(const std::vector<OrgId>& sources,
     }
     DANGVU_TRY(require_changeable(s, date, "from"));
   }
+  // A source below another source would be both moved under the target and merged into it.
+  for (OrgId s : sources) {
+    for (OrgId other : sources) {
+      if (other != s && is_ancestor_at(other, s, date)) {
+        return Error::refused("from", "org.merge_nested",
+                              "Trường «from»: " + quoted(code(s)) + " trực thuộc " +
+                                  quoted(code(other)) +
+                                  "; chỉ nêu tổ chức cấp trên, các tổ chức "
+                                  "trực thuộc sẽ chuyển theo.",
+                              "a source is below another source");
+      }
+    }
+  }
   OrgChange change;
   change.date = date;
   OrgId target_id = 0;
@@ -293,12 +318,7 @@ Result<OrgChange> OrgHistory::plan_merge(const std::vector<OrgId>& sources,
   for (OrgId s : sources) {
     const OrgVersion* sv = latest(s);
     for (const OrgVersion* child : children_from(s, date)) {
-      if (child->valid_from > date) {
-        return Error::refused("date", "org.history_order",
-                              "Trường «date»: tổ chức trực thuộc " + quoted(code(child->org)) +
-                                  " đã có thay đổi từ ngày " + child->valid_from.vi() + ".",
-                              "a child has a later change");
-      }
+      DANGVU_TRY(require_child_unchanged_after(*child, date));
       if (!rules.parent_allowed(child->kind, &target_kind)) {
         return Error::refused("into", "org.allowed_parents",
                               "Trường «into»: " + std::string(label_vi(child->kind)) + " " +
@@ -372,12 +392,7 @@ Result<OrgChange> OrgHistory::plan_split(OrgId source, const std::vector<NewOrg>
   }
   OrgId first = parts.front().id;
   for (const OrgVersion* child : children_from(source, date)) {
-    if (child->valid_from > date) {
-      return Error::refused("date", "org.history_order",
-                            "Trường «date»: tổ chức trực thuộc " + quoted(code(child->org)) +
-                                " đã có thay đổi từ ngày " + child->valid_from.vi() + ".",
-                            "a child has a later change");
-    }
+    DANGVU_TRY(require_child_unchanged_after(*child, date));
     auto it = assign.find(child->org);
     OrgId part = it == assign.end() ? first : it->second;
     if (!rules.parent_allowed(child->kind, &part_kind[part])) {

@@ -71,6 +71,7 @@ class OrgHistory {
                         const std::string& child_code, const char* field) const;
   bool is_ancestor_from(OrgId ancestor, OrgId node, Date date) const;
   bool is_ancestor_at(OrgId ancestor, OrgId node, Date date) const;
+  Status require_child_unchanged_after(const OrgVersion& child, Date date) const;
   // Versions whose parent is `id` and that are valid on `date` or later.
   std::vector<const OrgVersion*> children_from(OrgId id, Date date) const;
 
