@@ -242,10 +242,22 @@ Result<EventId> Registry::record_event(const EventInput& in) {
                               "Trường «member»: không có đảng viên mã «" + in.member_code + "».",
                               "unknown member code");
     }
-    auto event = to_event(in, clock_.today());
-    if (!event.ok()) return event.error();
     auto events = store_.member_events((*member)->id);
     if (!events.ok()) return events.error();
+    auto history = store_.load_org_history();
+    if (!history.ok()) return history.error();
+    // Scope first, on the date typed (today if it is missing or malformed: its error comes after),
+    // so that an out-of-scope member answers exactly as an unknown one whatever else is wrong.
+    auto before = fold((*member)->person, *events, *history);
+    if (!before.ok()) return before.error();
+    auto typed_date = Date::parse(in.date);
+    if (!member_in_scope(*before, *history, typed_date.ok() ? *typed_date : clock_.today())) {
+      return Error::not_found("member",
+                              "Trường «member»: không có đảng viên mã «" + in.member_code + "».",
+                              "member outside the caller's scope");
+    }
+    auto event = to_event(in, clock_.today());
+    if (!event.ok()) return event.error();
     if (event->corrects) {
       bool own = false;
       for (const auto& e : *events) own = own || (e.id == *event->corrects);
@@ -255,16 +267,6 @@ Result<EventId> Registry::record_event(const EventInput& in) {
                                     std::to_string(*event->corrects) + ".",
                                 "correction targets an event of another member");
       }
-    }
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
-    // Scope: the member as the log stood before this event, and any org the event names.
-    auto before = fold((*member)->person, *events, *history);
-    if (!before.ok()) return before.error();
-    if (!member_in_scope(*before, *history, event->date)) {
-      return Error::not_found("member",
-                              "Trường «member»: không có đảng viên mã «" + in.member_code + "».",
-                              "member outside the caller's scope");
     }
     if (event->org) {
       DANGVU_TRY(require_in_scope(*history, *event->org, event->date, "org", in.org_code));

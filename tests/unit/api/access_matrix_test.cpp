@@ -228,3 +228,27 @@ TEST(AccessMatrix, AnAllowedWriteIsDoneAndAuditedWithWhoWhereAndWhich) {
 
 }  // namespace
 }  // namespace dangvu::testing
+
+namespace dangvu::testing {
+namespace {
+
+TEST(AccessMatrix, AnOutOfScopeMemberAnswersAsUnknownWhateverElseIsWrong) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  // MB1 is in DBB, outside the office's scope: a wrong correction number, an unknown org or a
+  // malformed date must not tell it apart from a member that does not exist.
+  for (const json& body :
+       {json{{"kind", "correction"}, {"corrects", 999999}, {"voids", true}, {"reason", "Nhầm"}},
+        json{{"kind", "transfer"}, {"org", "NOPE"}, {"date", "2026-05-01"}},
+        json{{"kind", "recognition"}, {"date", "2026-13-45"}}}) {
+    Reply hidden = office.post("/api/v1/members/MB1/events", body);
+    Reply unknown = office.post("/api/v1/members/NOBODY/events", body);
+    EXPECT_EQ(hidden.status, 404) << hidden.raw;
+    EXPECT_EQ(hidden.body["error"]["field"], "member") << hidden.raw;
+    EXPECT_EQ(unknown.body["error"]["field"], "member") << unknown.raw;
+  }
+}
+
+}  // namespace
+}  // namespace dangvu::testing
