@@ -370,9 +370,25 @@ Status Generator::reorganize(int p, OrgId province, OrgId bloc, const std::vecto
                            OrgKind::upper_committee, province, kReorganized);
   if (!government.ok()) return government.error();
   const RuleSet& rules = r_.rules();
+  // Each new committee groups its grassroots organizations in two emulation clusters.
+  std::vector<OrgId> party_clusters, government_clusters;
+  for (int c = 1; c <= 2; ++c) {
+    auto pc = create(prefix + "CQD-CUM" + std::to_string(c),
+                     "Cụm thi đua số " + std::to_string(c) + " – Đảng bộ các cơ quan Đảng tỉnh",
+                     OrgKind::cluster, *party, kReorganized);
+    if (!pc.ok()) return pc.error();
+    party_clusters.push_back(*pc);
+    auto gc = create(prefix + "UB-CUM" + std::to_string(c),
+                     "Cụm thi đua số " + std::to_string(c) + " – Đảng bộ Ủy ban nhân dân tỉnh",
+                     OrgKind::cluster, *government, kReorganized);
+    if (!gc.ok()) return gc.error();
+    government_clusters.push_back(*gc);
+  }
+  std::size_t moved = 0;
   for (const auto& [org, party_bloc] : grassroots) {
     if (std::find(merge_pair.begin(), merge_pair.end(), org) != merge_pair.end()) continue;
-    OrgId to = party_bloc ? *party : *government;
+    const auto& clusters_of = party_bloc ? party_clusters : government_clusters;
+    OrgId to = clusters_of[moved++ % clusters_of.size()];
     DANGVU_TRY(record("move", history_.plan_move(org, to, kReorganized, rules),
                       {{"code", history_.code(org)}, {"parent", history_.code(to)}}));
   }
@@ -384,7 +400,7 @@ Status Generator::reorganize(int p, OrgId province, OrgId bloc, const std::vecto
                   prefix + "DBNNMT",
                   "Đảng bộ Sở Nông nghiệp và Môi trường",
                   OrgKind::grassroots_committee,
-                  *government,
+                  government_clusters.front(),
                   true};
     DANGVU_TRY(record(
         "merge", history_.plan_merge(merge_pair, std::nullopt, merged, kReorganized, rules, {}),
