@@ -21,3 +21,8 @@ target_link_libraries(soci_sqlite3_bundle INTERFACE
 # match how Debian built it.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
+# Reports: OOXML packages (libzip + pugixml) and spreadsheets (libxlsxwriter).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

@@ -29,6 +29,7 @@ struct Environment {
   auth::LoginThrottle* throttle = nullptr;
   bool secure_cookie = false;
   service::TreeCache* trees = nullptr;  // shared by all requests
+  std::string report_template_docx;     // the office's own report template; empty: built-in
 };
 
 struct RequestContext {

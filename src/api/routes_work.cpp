@@ -2,6 +2,7 @@
 #include "api/json_views.h"
 #include "api/routes.h"
 #include "report/indicators.h"
+#include "report/render.h"
 #include "service/registry.h"
 
 namespace dangvu::api {
@@ -158,6 +159,37 @@ Status get_indicators(RequestContext& ctx) {
   return {};
 }
 
+// The report itself: an HTML fragment for the page's preview, or the Word or Excel file.
+Status get_report(RequestContext& ctx) {
+  std::string format = ctx.query("format");
+  if (format.empty()) format = "html";
+  if (format != "html" && format != "docx" && format != "xlsx") {
+    return Error::invalid("format", "Trường «format»: chọn html, docx hoặc xlsx.",
+                          "unknown report format");
+  }
+  const std::string& code = ctx.path_params.at(0);
+  const std::string period = ctx.query("period");
+  auto doc = registry(ctx).report(code, period);
+  if (!doc.ok()) return doc.error();
+  if (format == "html") {
+    ctx.raw_body = report::render_html(*doc);
+    ctx.raw_type = "text/html; charset=utf-8";
+    return {};
+  }
+  const std::string& tpl = ctx.env->report_template_docx;
+  auto bytes = format == "docx" ? report::render_docx(*doc, tpl.empty() ? nullptr : &tpl)
+                                : report::render_xlsx(*doc);
+  if (!bytes.ok()) return bytes.error();
+  ctx.raw_body = std::move(*bytes);
+  ctx.raw_type = format == "docx"
+                     ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  // Codes and periods are ASCII ([A-Za-z0-9._-], checked by the service): safe in the header.
+  ctx.headers.emplace_back("Content-Disposition", "attachment; filename=\"bao-cao-" + code + "-" +
+                                                      period + "." + format + "\"");
+  return {};
+}
+
 }  // namespace
 
 void add_work_routes(std::vector<Route>& routes) {
@@ -172,6 +204,7 @@ void add_work_routes(std::vector<Route>& routes) {
   routes.push_back(
       {"POST", "/api/v1/orgs/{code}/study-sessions", Access::ready, add_study_session});
   routes.push_back({"GET", "/api/v1/orgs/{code}/indicators", Access::ready, get_indicators});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/report", Access::ready, get_report});
 }
 
 }  // namespace dangvu::api

@@ -21,6 +21,7 @@ int run_cli(int argc, char** argv) {
   add_serve_command(app, opt);
   add_backup_commands(app, opt);
   add_work_commands(app, opt);
+  add_report_commands(app, opt);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -5,8 +5,10 @@
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <csignal>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <thread>
 
 #include "api/server.h"
@@ -18,6 +20,7 @@ namespace {
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   std::string web_root;
+  std::string report_template;
   int threads = 16;
   bool secure_cookie = false;
   long long idle = 30 * 60;
@@ -50,6 +53,8 @@ void add_serve_command(CLI::App& app, Options& opt) {
   serve->add_option("--db", opt.db, "Database file")->required();
   serve->add_option("--listen", a->listen, "Address and port (default 127.0.0.1:8080)");
   serve->add_option("--web-root", a->web_root, "Folder of the built web app (web/dist)");
+  serve->add_option("--report-template", a->report_template,
+                    "The office's own report template (.docx, from `dangvu report-template`)");
   serve->add_option("--threads", a->threads, "Worker threads and database connections")
       ->check(CLI::Range(1, 256));
   serve->add_flag("--secure-cookie", a->secure_cookie,
@@ -88,6 +93,21 @@ void add_serve_command(CLI::App& app, Options& opt) {
     config.env.sessions.idle_seconds = a->idle;
     config.env.sessions.absolute_seconds = a->absolute;
     config.env.sessions.touch_every_seconds = std::min<long long>(60, a->idle / 4 + 1);
+    if (!a->report_template.empty()) {
+      std::ifstream in(a->report_template, std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      if (!in || bytes.str().empty()) {
+        opt.exit_code =
+            report_error(Error::invalid("report-template",
+                                        "Trường «report-template»: không đọc được tệp «" +
+                                            a->report_template + "».",
+                                        "cannot read the report template"),
+                         false);
+        return;
+      }
+      config.env.report_template_docx = bytes.str();
+    }
 
     // SIGINT/SIGTERM are taken by one thread that stops the server; the workers never see them.
     sigset_t signals;

@@ -1,0 +1,258 @@
+// The report as a Word file: the template's document.xml with its placeholders filled and its
+// block placeholders replaced by the generated paragraphs and tables.
+#include <pugixml.hpp>
+
+#include <map>
+#include <sstream>
+
+#include "report/ooxml_zip.h"
+#include "report/render.h"
+
+namespace dangvu::report {
+namespace {
+
+const char* const kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+std::string esc(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Font named in every run: a user's Word without the default style still shows Times New Roman.
+std::string run(const std::string& text, const std::string& rpr = "") {
+  return "<w:r><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+         "w:cs=\"Times New Roman\"/>" +
+         rpr + "</w:rPr><w:t xml:space=\"preserve\">" + esc(text) + "</w:t></w:r>";
+}
+
+std::string para(const std::string& ppr, const std::string& runs) {
+  return "<w:p><w:pPr>" + ppr + "</w:pPr>" + runs + "</w:p>";
+}
+
+const std::string kBody =
+    "<w:jc w:val=\"both\"/><w:ind w:firstLine=\"720\"/>"
+    "<w:spacing w:before=\"60\" w:after=\"60\"/>";
+const std::string kBold = "<w:b/><w:bCs/>";
+std::string size(int half_points) {
+  return "<w:sz w:val=\"" + std::to_string(half_points) + "\"/><w:szCs w:val=\"" +
+         std::to_string(half_points) + "\"/>";
+}
+
+std::string table_xml(const Table& t) {
+  std::ostringstream out;
+  if (!t.title.empty()) {
+    out << para("<w:keepNext/><w:jc w:val=\"center\"/><w:spacing w:before=\"120\" w:after=\"60\"/>",
+                run(t.title, kBold + size(26)));
+  }
+  const std::size_t cols = std::max<std::size_t>(1, t.header.size());
+  // The first column holds names: a third of the width; the others share the rest.
+  const int total = 9072;
+  const int first = cols > 1 ? total / 3 : total;
+  const int other = cols > 1 ? (total - first) / static_cast<int>(cols - 1) : 0;
+  auto width = [&](std::size_t c) { return c == 0 ? first : other; };
+  out << "<w:tbl><w:tblPr><w:tblW w:w=\"" << total
+      << "\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left "
+         "w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right "
+         "w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV "
+         "w:val=\"single\" w:sz=\"4\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr>"
+         "<w:tblGrid>";
+  for (std::size_t c = 0; c < cols; ++c) out << "<w:gridCol w:w=\"" << width(c) << "\"/>";
+  out << "</w:tblGrid>";
+  auto cell = [&](std::size_t c, const std::string& text, bool bold, const char* align) {
+    out << "<w:tc><w:tcPr><w:tcW w:w=\"" << width(c) << "\" w:type=\"dxa\"/></w:tcPr>"
+        << para(std::string("<w:jc w:val=\"") + align + "\"/>",
+                run(text, (bold ? kBold : std::string()) + size(24)))
+        << "</w:tc>";
+  };
+  out << "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>";
+  for (std::size_t c = 0; c < t.header.size(); ++c) cell(c, t.header[c], true, "center");
+  out << "</w:tr>";
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const bool total_row = t.last_row_is_total && r + 1 == t.rows.size();
+    out << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+    for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+      const Cell& v = t.rows[r][c];
+      cell(c, v.display(), total_row, v.number ? "right" : "left");
+    }
+    out << "</w:tr>";
+  }
+  out << "</w:tbl>";
+  return out.str();
+}
+
+std::string sections_xml(const std::vector<Section>& sections) {
+  std::ostringstream out;
+  for (const auto& s : sections) {
+    if (!s.heading.empty()) {
+      out << para(std::string(s.level <= 1 ? "" : "<w:ind w:firstLine=\"720\"/>") +
+                      "<w:keepNext/><w:jc w:val=\"both\"/><w:spacing w:before=\"120\" "
+                      "w:after=\"60\"/>",
+                  run(s.heading, kBold));
+    }
+    for (const auto& b : s.blocks) {
+      switch (b.kind) {
+        case Block::Kind::paragraph: out << para(kBody, run(b.text)); break;
+        case Block::Kind::bullet: out << para(kBody, run("- " + b.text)); break;
+        case Block::Kind::draft:
+          // Marked so that nobody sends it unedited: highlighted, italic, with a label.
+          out << para(kBody, run("[Dự thảo – cần biên tập] " + b.text,
+                                 "<w:i/><w:iCs/><w:highlight w:val=\"yellow\"/>"));
+          break;
+        case Block::Kind::table: out << table_xml(b.table); break;
+      }
+    }
+  }
+  return out.str();
+}
+
+std::string recipients_xml(const Document& d) {
+  std::string out;
+  for (const auto& r : d.recipients) out += para("", run("- " + r, size(22)));
+  return out;
+}
+
+std::string annex_xml(const Document& d) {
+  if (d.annex.empty()) return "";
+  return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" +
+         para("<w:jc w:val=\"center\"/><w:spacing w:after=\"120\"/>", run("PHỤ LỤC", kBold)) +
+         sections_xml(d.annex);
+}
+
+std::string text_of(const pugi::xml_node& paragraph) {
+  std::string text;
+  for (auto r : paragraph.children("w:r")) {
+    for (auto t : r.children("w:t")) text += t.text().get();
+  }
+  return text;
+}
+
+// Word splits "{{title}}" over several runs (spell check, edits, language changes): merge the
+// paragraph's runs into its first one, keeping that run's properties, so the text is whole.
+void merge_runs(pugi::xml_node paragraph) {
+  const std::string text = text_of(paragraph);
+  pugi::xml_node first = paragraph.child("w:r");
+  if (!first) return;
+  std::vector<pugi::xml_node> drop;
+  for (auto n : paragraph.children()) {
+    const std::string name = n.name();
+    if ((name == "w:r" && n != first) || name == "w:proofErr" || name == "w:bookmarkStart" ||
+        name == "w:bookmarkEnd") {
+      drop.push_back(n);
+    }
+  }
+  for (auto n : drop) paragraph.remove_child(n);
+  std::vector<pugi::xml_node> content;
+  for (auto n : first.children()) {
+    if (std::string(n.name()) != "w:rPr") content.push_back(n);
+  }
+  for (auto n : content) first.remove_child(n);
+  auto t = first.append_child("w:t");
+  t.append_attribute("xml:space") = "preserve";
+  t.text().set(text.c_str());
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+}
+
+std::string trim(const std::string& s) {
+  const auto a = s.find_first_not_of(" \t");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+}
+
+void collect_paragraphs(pugi::xml_node node, std::vector<pugi::xml_node>& out) {
+  for (auto child : node.children()) {
+    if (std::string(child.name()) == "w:p") {
+      out.push_back(child);
+    } else {
+      collect_paragraphs(child, out);
+    }
+  }
+}
+
+Error bad_template(const std::string& why_vi, const std::string& why_en) {
+  return Error::invalid("template", "Tệp mẫu báo cáo: " + why_vi, "report template: " + why_en);
+}
+
+}  // namespace
+
+Result<std::string> render_docx(const Document& d, const std::string* template_docx) {
+  const std::string builtin = template_docx ? std::string() : default_report_template_docx();
+  auto entries = read_zip(template_docx ? *template_docx : builtin);
+  if (!entries.ok()) return entries.error();
+  ZipEntry* main = nullptr;
+  for (auto& e : *entries) {
+    if (e.name == "word/document.xml") main = &e;
+  }
+  if (main == nullptr) {
+    return bad_template("không có phần nội dung (word/document.xml); hãy dùng tệp .docx.",
+                        "no word/document.xml");
+  }
+  pugi::xml_document xml;
+  if (!xml.load_buffer(main->data.data(), main->data.size(),
+                       pugi::parse_default | pugi::parse_ws_pcdata_single)) {
+    return bad_template("phần nội dung không đọc được.", "document.xml does not parse");
+  }
+  const std::map<std::string, std::string> scalars = {{"{{superior}}", d.superior},
+                                                      {"{{issuer}}", d.issuer},
+                                                      {"{{number}}", d.number},
+                                                      {"{{place_date}}", d.place_date},
+                                                      {"{{kind_title}}", d.kind_title},
+                                                      {"{{title}}", d.title},
+                                                      {"{{signer_authority}}", d.signer_authority},
+                                                      {"{{signer_title}}", d.signer_title},
+                                                      {"{{signer_name}}", d.signer_name}};
+  const std::map<std::string, std::string> blocks = {{"{{body}}", sections_xml(d.sections)},
+                                                     {"{{recipients}}", recipients_xml(d)},
+                                                     {"{{annex}}", annex_xml(d)}};
+  std::vector<pugi::xml_node> paragraphs;
+  collect_paragraphs(xml.document_element(), paragraphs);
+  bool body_found = false;
+  for (auto p : paragraphs) {
+    if (text_of(p).find("{{") == std::string::npos) continue;
+    merge_runs(p);
+    pugi::xml_node t = p.child("w:r").child("w:t");
+    std::string text = t.text().get();
+    if (auto b = blocks.find(trim(text)); b != blocks.end()) {
+      body_found = body_found || b->first == "{{body}}";
+      if (b->second.empty()) {  // keep an empty paragraph: a table cell must hold one
+        t.text().set("");
+        continue;
+      }
+      pugi::xml_document fragment;
+      const std::string wrapped =
+          std::string("<root xmlns:w=\"") + kWordNs + "\">" + b->second + "</root>";
+      if (!fragment.load_buffer(wrapped.data(), wrapped.size())) {
+        return Error::io("Không tạo được tệp báo cáo.", "generated XML does not parse");
+      }
+      for (auto n : fragment.document_element().children()) p.parent().insert_copy_before(n, p);
+      p.parent().remove_child(p);
+      continue;
+    }
+    for (const auto& [key, value] : scalars) replace_all(text, key, value);
+    t.text().set(text.c_str());
+  }
+  if (!body_found) {
+    return bad_template("thiếu ô {{body}} (phải nằm riêng một đoạn) để đặt nội dung báo cáo.",
+                        "no {{body}} paragraph");
+  }
+  std::ostringstream out;
+  xml.save(out, "", pugi::format_raw, pugi::encoding_utf8);
+  main->data = out.str();
+  return write_zip(*entries);
+}
+
+}  // namespace dangvu::report
