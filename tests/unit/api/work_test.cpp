@@ -83,6 +83,50 @@ TEST(WorkApi, AnOfficeRecordsTheYearsWorkAndReadsTheFiguresBack) {
   EXPECT_TRUE(a2_flagged) << ind.raw;
 }
 
+TEST(WorkApi, TheReportShowsTheFiguresOfTheIndicatorsInEveryFormat) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  ASSERT_EQ(office
+                .post("/api/v1/orgs/DBA/plan",
+                      {{"year", 2026}, {"indicator", "inspected_orgs"}, {"target", 3}})
+                .status,
+            200);
+  ASSERT_EQ(office
+                .post("/api/v1/orgs/DBA/oversights", {{"kind", "inspection"},
+                                                      {"date", "2026-03-06"},
+                                                      {"subject_org", "A2"},
+                                                      {"conclusion", "Thực hiện tốt."}})
+                .status,
+            201);
+  Reply ind = office.get("/api/v1/orgs/DBA/indicators?period=2026-H1");
+  ASSERT_EQ(ind.status, 200) << ind.raw;
+  const std::string shown = indicator(ind, "inspected_orgs")["plan_shown"];
+  ASSERT_EQ(shown, "1/3 (đạt 33,3% kế hoạch năm)");
+
+  Reply html = office.get("/api/v1/orgs/DBA/report?period=2026-H1");
+  ASSERT_EQ(html.status, 200) << html.raw;
+  EXPECT_EQ(html.header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(html.raw.find("kiểm tra được 1/3 tổ chức (đạt 33,3% kế hoạch năm)"), std::string::npos)
+      << html.raw;
+  EXPECT_NE(html.raw.find("ĐẢNG BỘ SỞ A"), std::string::npos);
+
+  Reply docx = office.get("/api/v1/orgs/DBA/report?period=2026-H1&format=docx");
+  ASSERT_EQ(docx.status, 200);
+  EXPECT_EQ(docx.header("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  EXPECT_EQ(docx.header("Content-Disposition"),
+            "attachment; filename=\"bao-cao-DBA-2026-H1.docx\"");
+  EXPECT_EQ(docx.raw.substr(0, 2), "PK");
+  Reply xlsx = office.get("/api/v1/orgs/DBA/report?period=2026-H1&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.raw.substr(0, 2), "PK");
+
+  EXPECT_EQ(office.get("/api/v1/orgs/DBA/report?period=2026-H1&format=pdf").body["error"]["field"],
+            "format");
+  EXPECT_EQ(office.get("/api/v1/orgs/DBB/report?period=2026-H1").status, 404);
+}
+
 TEST(WorkApi, RefusalsNameTheFieldInVietnamese) {
   ApiServer server;
   Browser office(server.port());
