@@ -184,7 +184,8 @@ void collect_paragraphs(pugi::xml_node node, std::vector<pugi::xml_node>& out) {
 }
 
 Error bad_template(const std::string& why_vi, const std::string& why_en) {
-  return Error::invalid("template", "Tệp mẫu báo cáo: " + why_vi, "report template: " + why_en);
+  return Error::invalid("template", "Trường «template»: tệp mẫu báo cáo " + why_vi,
+                        "report template: " + why_en);
 }
 
 }  // namespace

@@ -13,9 +13,10 @@ constexpr zip_int64_t kMaxEntries = 4096;
 constexpr time_t kFixedTime = 1767225600;
 
 Error not_a_package(const std::string& why) {
-  return Error::invalid("template",
-                        "Tệp mẫu không phải là tài liệu Word (.docx) hợp lệ hoặc quá lớn.",
-                        "not a usable OOXML package: " + why);
+  return Error::invalid(
+      "template",
+      "Trường «template»: tệp không phải là tài liệu Word (.docx) hợp lệ, hoặc quá lớn.",
+      "not a usable OOXML package: " + why);
 }
 
 struct ArchiveCloser {

@@ -207,6 +207,19 @@ expect_output "indicators: attendance" "Tỷ lệ đảng viên dự sinh hoạt
 expect_output "indicators: a branch without its monthly meeting is named" "Chi bộ Phòng Nghiệp vụ \[DBB.01\]: Chưa ghi nhận sinh hoạt chi bộ định kỳ" D indicators --db "$db" --org CUM1 --period 2026-Q2
 expect_refused "indicators of a malformed period" 2 "period" D indicators --db "$db" --org DBAB --period 2026-Q5
 
+expect_ok "report as Word" D report --db "$db" --org DBAB --period 2026-H1 -o "$work/r.docx"
+if unzip -p "$work/r.docx" word/document.xml | grep -q "kiểm tra được 1/4 tổ chức (đạt 25,0% kế hoạch năm)"; then ok "the Word report says what the indicators say"; else fail "the Word report says what the indicators say"; fi
+expect_refused "report never overwrites without --force" 5 "--force" D report --db "$db" --org DBAB --period 2026-H1 -o "$work/r.docx"
+expect_ok "report overwritten with --force" D report --db "$db" --org DBAB --period 2026-H1 -o "$work/r.docx" --force
+expect_ok "report as Excel" D report --db "$db" --org DBAB --period 2026-H1 --format xlsx -o "$work/r.xlsx"
+expect_output "report as a web page" "DOCTYPE" bash -c "'$bin' report --db '$db' --org DBAB --period 2026-H1 --format html -o '$work/r.html' && cat '$work/r.html'"
+expect_refused "report in an unknown format" 2 "format" D report --db "$db" --org DBAB --period 2026-H1 --format pdf -o "$work/r.pdf"
+expect_ok "the report template" D report-template -o "$work/mau.docx"
+expect_ok "report through the office's template" D report --db "$db" --org DBAB --period 2026-H1 --template "$work/mau.docx" -o "$work/r2.docx"
+printf 'not a docx' > "$work/bad.docx"
+expect_refused "report through a template that is not a .docx" 2 "template" D report --db "$db" --org DBAB --period 2026-H1 --template "$work/bad.docx" -o "$work/r3.docx"
+if [[ ! -e "$work/r3.docx" ]]; then ok "a refused report writes no file"; else fail "a refused report writes no file"; fi
+
 # Encrypted backups: a consistent copy, unreadable without the passphrase, restored only intact.
 printf 'mot cum tu bi mat rat dai\n' > "$work/pass"
 printf 'cum tu khac hoan toan\n' > "$work/wrong"
