@@ -11,6 +11,9 @@ const OrgPage = lazy(() => import('./pages/Org').then((m) => ({ default: m.OrgPa
 const MembersPage = lazy(() => import('./pages/Members').then((m) => ({ default: m.MembersPage })));
 const MemberPage = lazy(() => import('./pages/Member').then((m) => ({ default: m.MemberPage })));
 const AuditPage = lazy(() => import('./pages/Audit').then((m) => ({ default: m.AuditPage })));
+const ReportPage = lazy(() => import('./pages/Report').then((m) => ({ default: m.ReportPage })));
+const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
+const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
 
 export function App() {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
@@ -50,6 +53,8 @@ export function App() {
   const items = [
     { key: 'tree', label: 'Cây tổ chức' },
     { key: 'members', label: 'Đảng viên' },
+    { key: 'work', label: 'Công tác' },
+    { key: 'report', label: 'Báo cáo' },
     ...(can.administer(account.role) ? [{ key: 'audit', label: 'Nhật ký thao tác' }] : []),
     { key: 'password', label: 'Đổi mật khẩu' },
   ];
@@ -62,7 +67,7 @@ export function App() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[page === 'org' ? 'tree' : page === 'member' ? 'members' : page]}
+          selectedKeys={[page === 'org' ? 'tree' : page === 'member' ? 'members' : page === 'plan' ? 'work' : page]}
           items={items}
           onClick={(e) => go(e.key)}
           style={{ flex: 1, minWidth: 0 }}
@@ -82,6 +87,9 @@ export function App() {
         {page === 'members' && <MembersPage account={account} />}
         {page === 'member' && <MemberPage account={account} code={route[1]} />}
         {page === 'audit' && can.administer(account.role) && <AuditPage />}
+        {page === 'report' && <ReportPage account={account} code={route[1]} />}
+        {page === 'work' && <WorkPage account={account} code={route[1]} />}
+        {page === 'plan' && <PlanPage account={account} code={route[1]} />}
         {page === 'password' && <PasswordPage onDone={() => go('tree')} />}
         </Suspense>
       </Layout.Content>

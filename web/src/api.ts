@@ -121,7 +121,105 @@ export interface Member extends MemberRow {
   events: MemberEvent[];
 }
 
+export interface IndicatorRow {
+  id: string;
+  label: string;
+  kind: 'stock' | 'flow' | 'ratio';
+  unit: string;
+  value: number | null;
+  year_done: number | null;
+  target: number | null;
+  plan_pct: number | null;
+  shown: string;
+  plan_shown: string;
+}
+export interface Check {
+  rule: string;
+  title: string;
+  org: string;
+  org_name: string;
+  message: string;
+}
+export interface Indicators {
+  org: string;
+  org_name: string;
+  period: string;
+  period_label: string;
+  from: string;
+  to: string;
+  as_of: string;
+  indicators: IndicatorRow[];
+  checks: Check[];
+}
+export interface PlanTarget {
+  indicator: string;
+  label: string;
+  unit: string;
+  target: number | null;
+}
+export interface Plan {
+  org: string;
+  org_name: string;
+  year: number;
+  targets: PlanTarget[];
+}
+export interface Meeting {
+  id: number;
+  date: string;
+  org: string;
+  org_name: string;
+  kind: string;
+  kind_label: string;
+  topic: string;
+  quality: string;
+  quality_label: string;
+  expected: number;
+  present: number;
+}
+export interface Oversight {
+  id: number;
+  date: string;
+  org: string;
+  org_name: string;
+  kind: string;
+  kind_label: string;
+  basis: string;
+  basis_label: string;
+  subject: string;
+  conclusion: string;
+}
+export interface StudySession {
+  id: number;
+  date: string;
+  org: string;
+  org_name: string;
+  document: string;
+  document_title: string;
+  expected: number;
+  present: number;
+}
+export interface Activities {
+  org: string;
+  from: string;
+  to: string;
+  meetings: Meeting[];
+  oversights: Oversight[];
+  study_sessions: StudySession[];
+}
+export interface PartyDocument {
+  number: string;
+  type: string;
+  type_label: string;
+  issuer: string;
+  issued_on: string;
+  title: string;
+  issuing_body: string;
+}
+
 export const can = {
+  recordActivities: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'branch_secretary',
+  recordOversight: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'inspection',
+  plan: (r: Role) => r === 'admin' || r === 'committee_office',
   writeMembers: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'branch_secretary',
   changeOrgs: (r: Role) => r === 'admin' || r === 'committee_office',
   administer: (r: Role) => r === 'admin',

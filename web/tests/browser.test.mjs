@@ -40,6 +40,8 @@ let passed = 0;
 let failed = 0;
 
 async function test(name, fn) {
+  // ONLY=part-of-a-name runs just the matching tests (when debugging one).
+  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   const page = await context.newPage();
   const errors = [];
@@ -201,9 +203,96 @@ await test('an organization page shows its statistics and charts', async (page) 
     for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
     return false;
   });
-  await page.getByRole('cell', { name: 'Chi bộ Hội Cựu chiến binh tỉnh' }).waitFor();
+  await page.getByRole('cell', { name: 'Cụm thi đua số 1 – Đảng bộ các cơ quan Đảng tỉnh' }).waitFor();
   // Recent events: the admission recorded by an earlier test is in this committee's subtree.
   await page.getByRole('link', { name: 'Đàm Văn Chính' }).waitFor();
+});
+
+// A single-choice antd Select: type to search, click the option (the list then closes itself).
+async function chooseOne(page, label, text) {
+  const input = page.getByLabel(label, { exact: true }).last();
+  await page.locator('.ant-form-item', { has: input }).locator('.ant-select-selector').click();
+  await page.keyboard.type(text);
+  const list = await input.getAttribute('aria-controls');
+  await page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first().click();
+}
+
+// Opens an antd Select by its label and clicks its first option.
+async function chooseFirst(page, label) {
+  const input = page.getByLabel(label, { exact: true }).last();
+  await input.click();
+  const list = await input.getAttribute('aria-controls');
+  await page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`).first().click();
+}
+
+await test('a committee office records a meeting with an absent member and sees it listed', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/work/DBCQD`);
+  await page.getByTestId('new-meeting').click();
+  await chooseOne(page, 'Chi bộ', '[DB001.01]');
+  await page.getByTestId('add-absent').click();
+  await chooseFirst(page, 'Người vắng');
+  await page.getByLabel('Lý do vắng').fill('Đi công tác');
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  // Today's meeting, the newest: the demo's end in October.
+  const now = new Date();
+  const topic = `Sinh hoạt chi bộ định kỳ tháng ${now.getMonth() + 1}/${now.getFullYear()}`;
+  const row = page.getByTestId('meetings').locator('tr', { hasText: topic }).first();
+  await row.waitFor();
+  const attendance = await row.locator('td').nth(4).innerText();
+  const [present, expected] = attendance.split('/').map(Number);
+  if (!(expected > 0 && present === expected - 1)) throw new Error(`attendance ${attendance}`);
+});
+
+await test('a meeting dated in the future is refused at the date field', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/work/DBCQD`);
+  await page.getByTestId('new-meeting').click();
+  await chooseOne(page, 'Chi bộ', '[DB001.01]');
+  await pickDate(page, 'Ngày', '01/12/2099');
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.locator('.ant-form-item-explain-error', { hasText: 'chưa đến' }).waitFor();
+});
+
+await test('a year target is saved and shown with the progress', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/plan/DBCQD`);
+  await page.getByTestId('plan').waitFor();
+  await page.getByTestId('target-inspected_orgs').fill('7');
+  await page.getByTestId('save-inspected_orgs').click();
+  await page.getByText('Đã lưu chỉ tiêu.').waitFor();
+  await page.reload();
+  await page.getByTestId('plan').waitFor();
+  await page.waitForFunction(() => document.querySelector('input[data-testid="target-inspected_orgs"]')?.value === '7');
+  const progress = await page.getByTestId('progress-inspected_orgs').innerText();
+  if (!/^\d+\/\d+ \(đạt [\d.,]+% kế hoạch năm\)$/.test(progress)) throw new Error(`progress «${progress}»`);
+});
+
+await test('the report page shows the same figures as its preview and gives the Word file', async (page) => {
+  await login(page, 'kiemtra');
+  await page.goto(`${base}#/report/TU`);
+  await page.getByTestId('period-year').fill('2026');
+  await page.getByTestId('period-year').press('Tab');
+  await page.getByText('6 tháng đầu năm 2026').first().waitFor();
+  const preview = page.getByTestId('report-preview');
+  await preview.getByText('BÁO CÁO', { exact: true }).waitFor();
+  const members = (await page.getByTestId('ind-members').innerText()).split(' ')[0];
+  if (!(await preview.innerText()).includes(`tổng số đảng viên là ${members} đồng chí`)) {
+    throw new Error(`the preview does not say ${members} members`);
+  }
+  const inspected = await page.getByTestId('plan-inspected_orgs').innerText();
+  const m = inspected.match(/^(\d+\/\d+) \((đạt [\d,]+% kế hoạch năm)\)$/);
+  if (!m) throw new Error(`inspected «${inspected}»`);
+  if (!(await preview.innerText()).includes(`kiểm tra được ${m[1]} tổ chức (${m[2]})`)) {
+    throw new Error(`the preview does not say ${inspected}`);
+  }
+  const href = await page.getByTestId('download-docx').getAttribute('href');
+  const docx = await page.request.get(`${base.replace(/\/$/, '')}${href}`);
+  if (docx.status() !== 200) throw new Error(`docx ${docx.status()}`);
+  if (!docx.headers()['content-type'].includes('wordprocessingml')) throw new Error('not a Word file');
+  const bytes = await docx.body();
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a zip');
 });
 
 await browser.close();

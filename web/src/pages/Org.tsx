@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, can, query, type Account, type Stats, type TreeNode } from '../api';
 import { eventLabel, kindLabel, vnDate } from '../labels';
+import { go } from '../route';
 import { Chart } from './Chart';
 import { dateFormat, iso } from './forms';
 import { OrgOpDialog } from './OrgOps';
@@ -102,6 +103,15 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
             <DatePicker id="org-at" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
             <Button href={`#/members/${encodeURIComponent(code)}`}>
               Danh sách đảng viên
+            </Button>
+            <Button onClick={() => go('work', code)} data-testid="org-work">
+              Công tác
+            </Button>
+            <Button onClick={() => go('plan', code)} data-testid="org-plan">
+              Kế hoạch năm
+            </Button>
+            <Button onClick={() => go('report', code)} data-testid="org-report">
+              Báo cáo
             </Button>
             {mayChange && sub && (
               <>

@@ -51,7 +51,9 @@ export function TreePage({ account }: { account: Account }) {
   const [merging, setMerging] = useState(false);
   const data = useMemo(() => (root ? [toData(root)] : []), [root]);
   const expanded = useMemo(
-    () => (root ? [root.code, ...root.children.map((c) => c.code)] : []),
+    // The root, its children and their children: with clusters in between, the grassroots
+    // organizations are one click away at most.
+    () => (root ? [root.code, ...root.children.flatMap((c) => [c.code, ...c.children.map((g) => g.code)])] : []),
     [root],
   );
   return (

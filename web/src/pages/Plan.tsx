@@ -1,0 +1,104 @@
+// The year's plan of an organization: its own target per plannable indicator, and the progress of
+// its whole subtree against the subtree's targets (computed by the server).
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, InputNumber, Space, Table, message } from 'antd';
+import { api, can, query, type Account, type Indicators, type Plan } from '../api';
+import { go } from '../route';
+import { useTree } from './Tree';
+
+export function PlanPage({ account, code: given }: { account: Account; code?: string }) {
+  const { root } = useTree(null);
+  const code = given || account.org || root?.code || '';
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [plan, setPlan] = useState<Plan>();
+  const [progress, setProgress] = useState<Indicators>();
+  const [draft, setDraft] = useState<Record<string, number | null>>({});
+  const [error, setError] = useState('');
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!code) return;
+    const base = `/api/v1/orgs/${encodeURIComponent(code)}`;
+    api
+      .get<Plan>(`${base}/plan${query({ year })}`)
+      .then((p) => {
+        setPlan(p);
+        setDraft(Object.fromEntries(p.targets.map((t) => [t.indicator, t.target])));
+        setError('');
+      })
+      .catch((e) => setError(e.message));
+    api
+      .get<Indicators>(`${base}/indicators${query({ period: String(year) })}`)
+      .then(setProgress)
+      .catch(() => setProgress(undefined));
+  }, [code, year, version]);
+  const save = async (indicator: string) => {
+    try {
+      await api.post(`/api/v1/orgs/${encodeURIComponent(code)}/plan`, {
+        year,
+        indicator,
+        target: draft[indicator] ?? 0,
+      });
+      message.success('Đã lưu chỉ tiêu.');
+      setVersion((v) => v + 1);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const editable = can.plan(account.role);
+  return (
+    <Card
+      title={`Kế hoạch năm ${year}${plan ? ` – ${plan.org_name}` : ''}`}
+      extra={
+        <Space>
+          <InputNumber aria-label="Năm" addonBefore="Năm" value={year} min={1990} max={2100}
+                       onChange={(y) => y && setYear(y)} />
+          <Button onClick={() => go('report', code)}>Báo cáo</Button>
+        </Space>
+      }
+    >
+      {error && <Alert type="error" message={error} />}
+      {plan && (
+        <Table
+          rowKey="indicator"
+          size="small"
+          pagination={false}
+          dataSource={plan.targets}
+          data-testid="plan"
+          columns={[
+            { title: 'Chỉ tiêu', dataIndex: 'label' },
+            {
+              title: 'Chỉ tiêu năm của tổ chức',
+              render: (_, t) => (
+                <Space>
+                  <InputNumber
+                    aria-label={`Chỉ tiêu ${t.label}`}
+                    data-testid={`target-${t.indicator}`}
+                    min={0}
+                    max={10000000}
+                    disabled={!editable}
+                    value={draft[t.indicator] ?? null}
+                    onChange={(v) => setDraft({ ...draft, [t.indicator]: v })}
+                    addonAfter={t.unit}
+                  />
+                  {editable && (
+                    <Button onClick={() => save(t.indicator)} data-testid={`save-${t.indicator}`}>
+                      Lưu
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              title: 'Thực hiện cả khối so với kế hoạch',
+              render: (_, t) => (
+                <span data-testid={`progress-${t.indicator}`}>
+                  {progress?.indicators.find((i) => i.id === t.indicator)?.plan_shown || '—'}
+                </span>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

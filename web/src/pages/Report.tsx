@@ -1,0 +1,157 @@
+// The periodic report of an organization: every indicator and the checks on the figures, the
+// report's preview as the server writes it, and the Word and Excel files. Every figure comes from
+// the server; nothing is computed here.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Collapse, Space, Table, TreeSelect, Typography } from 'antd';
+import { api, query, type Account, type Indicators, type TreeNode } from '../api';
+import { vnDate } from '../labels';
+import { go } from '../route';
+import { defaultPeriod, PeriodPicker, periodCode, type PeriodValue } from './period';
+import { useTree } from './Tree';
+
+type SelectNode = { title: string; value: string; children: SelectNode[] };
+function toSelect(n: TreeNode): SelectNode {
+  return { title: n.name, value: n.code, children: n.children.map(toSelect) };
+}
+
+// How the preview looks: a printed Party document.
+const reportCss = `
+.dv-report{font-family:'Times New Roman','Liberation Serif',serif;font-size:15px;line-height:1.5;max-width:820px;margin:auto;color:#000}
+.dv-report .letterhead,.dv-report .signature{display:flex;justify-content:space-between;text-align:center;gap:24px}
+.dv-report .strong{font-weight:bold}.dv-report .italic{font-style:italic}.dv-report .underline{text-decoration:underline}
+.dv-report h2{text-align:center;font-size:18px;margin:16px 0 0}.dv-report .title{text-align:center;font-weight:bold;text-indent:0}
+.dv-report h3,.dv-report h4{font-size:15px;font-weight:bold;margin:10px 0 4px}
+.dv-report p{text-align:justify;text-indent:2em;margin:4px 0}.dv-report p.bullet{text-indent:2em}
+.dv-report table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}
+.dv-report th,.dv-report td{border:1px solid #000;padding:2px 6px}.dv-report td.num{text-align:right}
+.dv-report tr.total{font-weight:bold}.dv-report mark.draft{background:#fff59d}
+.dv-report figcaption{text-align:center;font-weight:bold}.dv-report .space{height:48px}
+.dv-report .recipients{text-align:left;font-size:13px}.dv-report .annex{border-top:1px dashed #999;margin-top:24px}`;
+
+export function ReportPage({ account, code }: { account: Account; code?: string }) {
+  const { root } = useTree(null);
+  const org = code || account.org || root?.code || '';
+  const [period, setPeriod] = useState<PeriodValue>(defaultPeriod);
+  const p = periodCode(period);
+  const [data, setData] = useState<Indicators>();
+  const [html, setHtml] = useState('');
+  const [error, setError] = useState('');
+  useEffect(() => {
+    if (!org) return;
+    const base = `/api/v1/orgs/${encodeURIComponent(org)}`;
+    api
+      .get<Indicators>(`${base}/indicators${query({ period: p })}`)
+      .then((d) => {
+        setData(d);
+        setError('');
+      })
+      .catch((e) => {
+        setData(undefined);
+        setError(e.message);
+      });
+    fetch(`${base}/report${query({ period: p, format: 'html' })}`, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.text() : ''))
+      .then(setHtml)
+      .catch(() => setHtml(''));
+  }, [org, p]);
+  const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
+  const file = (format: string) =>
+    `/api/v1/orgs/${encodeURIComponent(org)}/report${query({ period: p, format })}`;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <Card
+        title="Báo cáo sơ kết, tổng kết"
+        extra={
+          <Space wrap>
+            <TreeSelect
+              aria-label="Tổ chức"
+              data-testid="report-org"
+              style={{ minWidth: 320 }}
+              treeData={treeData}
+              value={org || undefined}
+              treeDefaultExpandAll={false}
+              showSearch
+              treeNodeFilterProp="title"
+              onChange={(v: string) => go('report', v)}
+            />
+            <PeriodPicker value={period} onChange={setPeriod} />
+          </Space>
+        }
+      >
+        {error && <Alert type="error" message={error} />}
+        {data && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text>
+              {data.org_name}, {data.period_label} (từ {vnDate(data.from)} đến {vnDate(data.to)}; số liệu tính
+              đến ngày {vnDate(data.as_of)}).
+            </Typography.Text>
+            <Space>
+              <Button type="primary" href={file('docx')} data-testid="download-docx">
+                Tải Word (.docx)
+              </Button>
+              <Button href={file('xlsx')} data-testid="download-xlsx">
+                Tải Excel (.xlsx)
+              </Button>
+            </Space>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={data.indicators}
+              data-testid="indicators"
+              columns={[
+                { title: 'Chỉ tiêu', dataIndex: 'label' },
+                {
+                  title: 'Trong kỳ',
+                  align: 'right',
+                  render: (_, r) => (
+                    <span data-testid={`ind-${r.id}`}>
+                      {r.shown}
+                      {r.kind !== 'ratio' ? ` ${r.unit}` : ''}
+                    </span>
+                  ),
+                },
+                {
+                  title: 'Lũy kế năm so với kế hoạch',
+                  render: (_, r) => <span data-testid={`plan-${r.id}`}>{r.plan_shown}</span>,
+                },
+              ]}
+            />
+            {data.checks.length > 0 ? (
+              <Collapse
+                items={[
+                  {
+                    key: 'checks',
+                    label: `Kiểm tra số liệu: ${data.checks.length} điểm cần xem lại (không tự động sửa)`,
+                    children: (
+                      <Table
+                        size="small"
+                        rowKey={(c) => `${c.rule}-${c.org}-${c.message}`}
+                        dataSource={data.checks}
+                        pagination={{ pageSize: 10 }}
+                        columns={[
+                          { title: 'Nội dung kiểm tra', dataIndex: 'title' },
+                          { title: 'Tổ chức', dataIndex: 'org_name' },
+                          { title: 'Chi tiết', dataIndex: 'message' },
+                        ]}
+                      />
+                    ),
+                  },
+                ]}
+              />
+            ) : (
+              <Alert type="success" message="Không phát hiện số liệu bất thường." />
+            )}
+          </Space>
+        )}
+      </Card>
+      {html && (
+        <Card title="Xem trước báo cáo" data-testid="report-preview">
+          <style>{reportCss}</style>
+          {/* The server escapes every text of the report; this is its own markup. */}
+          <div dangerouslySetInnerHTML={{ __html: html }} />
+        </Card>
+      )}
+    </Space>
+  );
+}

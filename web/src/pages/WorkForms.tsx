@@ -1,0 +1,244 @@
+// The forms that record work: a branch meeting, an inspection or supervision, a study session, a
+// document in the register. Each sends one request; a refusal is shown at the field it names.
+import { useEffect, useState } from 'react';
+import { Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import { api, query, type MemberRow, type PartyDocument, type TreeNode } from '../api';
+import { kindLabel } from '../labels';
+import { dateFormat, fieldErrors, iso } from './forms';
+
+export type WorkForm = 'meeting' | 'oversight' | 'study' | 'document';
+
+function useBranchMembers(org: string | undefined) {
+  const [rows, setRows] = useState<MemberRow[]>([]);
+  useEffect(() => {
+    if (!org) return setRows([]);
+    api
+      .get<{ rows: MemberRow[] }>(`/api/v1/members${query({ org, limit: 1000 })}`)
+      .then((d) => setRows(d.rows))
+      .catch(() => setRows([]));
+  }, [org]);
+  return rows.map((m) => ({ value: m.code, label: `${m.full_name} (${m.code})` }));
+}
+
+const branchKinds = new Set(['grassroots_branch', 'sub_branch']);
+
+export function WorkFormDialog({
+  form: which,
+  orgs,
+  onClose,
+}: {
+  form: WorkForm;
+  orgs: TreeNode[];
+  onClose: (changed: boolean) => void;
+}) {
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const org: string | undefined = Form.useWatch('org', form);
+  const members = useBranchMembers(which === 'meeting' || which === 'study' ? org : undefined);
+  const [documents, setDocuments] = useState<PartyDocument[]>([]);
+  useEffect(() => {
+    if (which !== 'study') return;
+    api
+      .get<{ documents: PartyDocument[] }>('/api/v1/documents?limit=500')
+      .then((d) => setDocuments(d.documents))
+      .catch(() => setDocuments([]));
+  }, [which]);
+  // A study session lists everyone by default; the office unticks who was not there.
+  useEffect(() => {
+    if (which === 'study') form.setFieldValue('attendees', members.map((m) => m.value));
+  }, [which, members.length]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const branches = orgs.filter((o) => branchKinds.has(o.kind));
+  const orgOptions = (list: TreeNode[]) =>
+    list.map((o) => ({ value: o.code, label: `${o.name} [${o.code}] – ${kindLabel[o.kind] ?? o.kind}` }));
+  const titles: Record<WorkForm, string> = {
+    meeting: 'Ghi buổi sinh hoạt chi bộ',
+    oversight: 'Ghi cuộc kiểm tra, giám sát',
+    study: 'Ghi buổi học tập, quán triệt nghị quyết',
+    document: 'Ghi văn bản vào sổ',
+  };
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setSaving(true);
+    try {
+      const at = `/api/v1/orgs/${encodeURIComponent(v.org ?? '')}`;
+      if (which === 'meeting') {
+        await api.post(`${at}/meetings`, {
+          date: iso(v.date),
+          kind: v.kind,
+          topic: v.topic ?? '',
+          quality: v.quality,
+          absent: (v.absent ?? []).map((a: { member: string; reason: string }) => ({
+            member: a.member,
+            reason: a.reason ?? '',
+          })),
+        });
+      } else if (which === 'oversight') {
+        await api.post(`${at}/oversights`, {
+          kind: v.kind,
+          basis: v.basis,
+          date: iso(v.date),
+          subject_org: v.subject_type === 'org' ? v.subject_org : '',
+          subject_member: v.subject_type === 'member' ? v.subject_member : '',
+          conclusion: v.conclusion ?? '',
+        });
+      } else if (which === 'study') {
+        await api.post(`${at}/study-sessions`, {
+          date: iso(v.date),
+          document: v.document,
+          attendees: v.attendees ?? [],
+        });
+      } else {
+        await api.post('/api/v1/documents', {
+          number: v.number,
+          issued_on: iso(v.issued_on),
+          title: v.title,
+          issuing_body: v.issuing_body,
+        });
+      }
+      onClose(true);
+    } catch (e) {
+      fieldErrors(
+        form,
+        e,
+        ['org', 'date', 'kind', 'topic', 'quality', 'absent_note', 'subject_org', 'subject_member', 'conclusion',
+         'document', 'attendees', 'number', 'issued_on', 'title', 'issuing_body'],
+        { absent: 'absent_note', 'absent.reason': 'absent_note', subject: 'subject_org' },
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const subjectType = Form.useWatch('subject_type', form);
+  return (
+    <Modal
+      open
+      title={titles[which]}
+      okText="Ghi"
+      cancelText="Hủy"
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={() => onClose(false)}
+      width={680}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ date: dayjs(), kind: which === 'oversight' ? 'inspection' : 'regular', quality: 'good',
+                         basis: 'planned', subject_type: 'org' }}
+      >
+        {which !== 'document' && (
+          <Form.Item name="org" label={which === 'oversight' ? 'Tổ chức tiến hành' : 'Chi bộ'}
+                     rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
+            <Select showSearch optionFilterProp="label"
+                    options={orgOptions(which === 'oversight' ? orgs : branches)} />
+          </Form.Item>
+        )}
+        {which !== 'document' && (
+          <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+            <DatePicker format={dateFormat} />
+          </Form.Item>
+        )}
+        {which === 'meeting' && (
+          <>
+            <Form.Item name="kind" label="Loại buổi sinh hoạt">
+              <Select options={[{ value: 'regular', label: 'Định kỳ (hằng tháng)' }, { value: 'thematic', label: 'Chuyên đề' }]} />
+            </Form.Item>
+            <Form.Item name="topic" label="Chủ đề (bắt buộc với sinh hoạt chuyên đề)">
+              <Input maxLength={500} />
+            </Form.Item>
+            <Form.Item name="quality" label="Đánh giá chất lượng">
+              <Select options={[{ value: 'good', label: 'Tốt' }, { value: 'fair', label: 'Khá' },
+                                { value: 'average', label: 'Trung bình' }, { value: 'poor', label: 'Kém' }]} />
+            </Form.Item>
+            <Form.Item label="Đảng viên vắng mặt (mỗi người vắng cần có lý do)">
+              <Form.List name="absent">
+                {(fields, { add, remove }) => (
+                  <>
+                    {fields.map((f) => (
+                      <Space key={f.key} align="baseline">
+                        <Form.Item name={[f.name, 'member']} rules={[{ required: true, message: 'Chọn người.' }]}>
+                          <Select style={{ width: 300 }} showSearch optionFilterProp="label" options={members}
+                                  aria-label="Người vắng" />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'reason']} rules={[{ required: true, message: 'Nhập lý do.' }]}>
+                          <Input placeholder="Lý do (ốm, đi công tác…)" aria-label="Lý do vắng" />
+                        </Form.Item>
+                        <Button onClick={() => remove(f.name)}>Bỏ</Button>
+                      </Space>
+                    ))}
+                    <Button onClick={() => add()} data-testid="add-absent">Thêm người vắng</Button>
+                  </>
+                )}
+              </Form.List>
+            </Form.Item>
+            {/* Where the server's refusal of an absent member is shown. */}
+            <Form.Item name="absent_note">
+              <Input type="hidden" />
+            </Form.Item>
+          </>
+        )}
+        {which === 'oversight' && (
+          <>
+            <Form.Item name="kind" label="Hình thức">
+              <Select options={[{ value: 'inspection', label: 'Kiểm tra' }, { value: 'supervision', label: 'Giám sát' }]} />
+            </Form.Item>
+            <Form.Item name="basis" label="Căn cứ">
+              <Select options={[{ value: 'planned', label: 'Theo kế hoạch' },
+                                { value: 'signs_of_violation', label: 'Khi có dấu hiệu vi phạm' }]} />
+            </Form.Item>
+            <Form.Item name="subject_type" label="Đối tượng">
+              <Select options={[{ value: 'org', label: 'Tổ chức đảng' }, { value: 'member', label: 'Đảng viên' }]} />
+            </Form.Item>
+            {subjectType === 'member' ? (
+              <Form.Item name="subject_member" label="Mã đảng viên được kiểm tra, giám sát"
+                         rules={[{ required: true, message: 'Nhập mã đảng viên.' }]}>
+                <Input />
+              </Form.Item>
+            ) : (
+              <Form.Item name="subject_org" label="Tổ chức được kiểm tra, giám sát"
+                         rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
+                <Select showSearch optionFilterProp="label" options={orgOptions(orgs)} />
+              </Form.Item>
+            )}
+            <Form.Item name="conclusion" label="Kết luận" rules={[{ required: true, message: 'Nhập kết luận.' }]}>
+              <Input.TextArea rows={3} maxLength={4000} />
+            </Form.Item>
+          </>
+        )}
+        {which === 'study' && (
+          <>
+            <Form.Item name="document" label="Văn bản học tập, quán triệt"
+                       rules={[{ required: true, message: 'Chọn văn bản.' }]}>
+              <Select showSearch optionFilterProp="label"
+                      options={documents.map((d) => ({ value: d.number, label: `${d.number} – ${d.title}` }))} />
+            </Form.Item>
+            <Form.Item name="attendees" label="Đảng viên tham dự">
+              <Select mode="multiple" options={members} optionFilterProp="label" maxTagCount={12} />
+            </Form.Item>
+          </>
+        )}
+        {which === 'document' && (
+          <>
+            <Form.Item name="number" label="Số văn bản (ví dụ 15-NQ/TU)" rules={[{ required: true, message: 'Nhập số văn bản.' }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="issued_on" label="Ngày ban hành" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+              <DatePicker format={dateFormat} />
+            </Form.Item>
+            <Form.Item name="title" label="Trích yếu" rules={[{ required: true, message: 'Nhập trích yếu.' }]}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+            <Form.Item name="issuing_body" label="Cơ quan ban hành" rules={[{ required: true, message: 'Nhập cơ quan ban hành.' }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}

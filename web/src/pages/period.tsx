@@ -1,0 +1,84 @@
+// Reporting periods as the server names them (2026-03, 2026-Q1, 2026-H1, 2026, 2020-2025) and a
+// picker that offers them in Vietnamese.
+import { InputNumber, Select, Space } from 'antd';
+
+export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'term';
+
+export interface PeriodValue {
+  kind: PeriodKind;
+  year: number;
+  part: number; // month 1–12, quarter 1–4, half 1–2; term: its length in years
+}
+
+export function periodCode(p: PeriodValue): string {
+  switch (p.kind) {
+    case 'month':
+      return `${p.year}-${String(p.part).padStart(2, '0')}`;
+    case 'quarter':
+      return `${p.year}-Q${p.part}`;
+    case 'half':
+      return `${p.year}-H${p.part}`;
+    case 'year':
+      return `${p.year}`;
+    case 'term':
+      return `${p.year}-${p.year + 5}`;
+  }
+}
+
+export function defaultPeriod(): PeriodValue {
+  return { kind: 'half', year: new Date().getFullYear(), part: 1 };
+}
+
+const roman = ['I', 'II', 'III', 'IV'];
+
+export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange: (p: PeriodValue) => void }) {
+  const parts: { value: number; label: string }[] =
+    value.kind === 'month'
+      ? Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `Tháng ${i + 1}` }))
+      : value.kind === 'quarter'
+        ? roman.map((r, i) => ({ value: i + 1, label: `Quý ${r}` }))
+        : value.kind === 'half'
+          ? [
+              { value: 1, label: '6 tháng đầu năm' },
+              { value: 2, label: '6 tháng cuối năm' },
+            ]
+          : [];
+  return (
+    <Space wrap>
+      <Select
+        aria-label="Loại kỳ"
+        data-testid="period-kind"
+        value={value.kind}
+        style={{ width: 120 }}
+        onChange={(kind: PeriodKind) => onChange({ ...value, kind, part: 1 })}
+        options={[
+          { value: 'month', label: 'Tháng' },
+          { value: 'quarter', label: 'Quý' },
+          { value: 'half', label: '6 tháng' },
+          { value: 'year', label: 'Năm' },
+          { value: 'term', label: 'Nhiệm kỳ' },
+        ]}
+      />
+      {parts.length > 0 && (
+        <Select
+          aria-label="Kỳ"
+          data-testid="period-part"
+          value={value.part}
+          style={{ width: 170 }}
+          onChange={(part: number) => onChange({ ...value, part })}
+          options={parts}
+        />
+      )}
+      <InputNumber
+        aria-label={value.kind === 'term' ? 'Năm đầu nhiệm kỳ' : 'Năm'}
+        data-testid="period-year"
+        value={value.year}
+        min={1990}
+        max={2100}
+        onChange={(y) => y && onChange({ ...value, year: y })}
+        addonBefore={value.kind === 'term' ? 'Từ năm' : 'Năm'}
+        addonAfter={value.kind === 'term' ? `đến ${value.year + 5}` : undefined}
+      />
+    </Space>
+  );
+}
