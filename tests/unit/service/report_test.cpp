@@ -5,10 +5,14 @@
 // the report must say 77,5% (and 26,0% for 142/547).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "report/indicators.h"
+#include "report/render.h"
 #include "service/registry.h"
 #include "support/temp_db.h"
 
@@ -249,6 +253,39 @@ TEST_F(Seed002Test, TheReportSaysWhatTheRecordsSay) {
     }
   }
   EXPECT_TRUE(found_total);
+}
+
+// The Word file of that report opens in LibreOffice (Debian's, headless) and its PDF says the
+// same figures. LibreOffice is part of the test environment: its absence fails the test.
+TEST_F(Seed002Test, TheWordReportOpensInLibreOfficeWithTheFigures) {
+  auto doc = registry_->report("CUM2", "2023-Q1");
+  ASSERT_TRUE(doc.ok());
+  auto bytes = report::render_docx(*doc);
+  ASSERT_TRUE(bytes.ok()) << bytes.error().detail_en;
+  const std::string file = dir_.file("bao-cao-cum-2.docx");
+  std::ofstream(file, std::ios::binary) << *bytes;
+  const std::string cmd = "cd '" + dir_.file("") +
+                          "' && soffice --headless --norestore "
+                          "-env:UserInstallation=file://" +
+                          dir_.file("profile") + " --convert-to pdf '" + file +
+                          "' > soffice.log 2>&1 && pdftotext "
+                          "-layout bao-cao-cum-2.pdf bao-cao-cum-2.txt";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << "LibreOffice or pdftotext failed";
+  std::ifstream in(dir_.file("bao-cao-cum-2.txt"));
+  std::stringstream text;
+  text << in.rdbuf();
+  // pdftotext keeps words but may break lines anywhere: compare without line breaks.
+  std::string flat;
+  for (char c : text.str()) {
+    if (c == '\n') c = ' ';
+    if (c == ' ' && !flat.empty() && flat.back() == ' ') continue;
+    flat += c;
+  }
+  for (const char* expected : {"ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "CỤM II", "2.465", "62/80",
+                               "77,5%", "142/547", "26,0%", "Nơi nhận:"}) {
+    EXPECT_NE(flat.find(expected), std::string::npos) << "PDF lacks «" << expected << "»";
+  }
+  EXPECT_EQ(flat.find("75,5%"), std::string::npos);
 }
 
 TEST_F(Seed002Test, PeriodBoundariesAreInclusiveAndExact) {
