@@ -416,10 +416,14 @@ Result<std::vector<MemberId>> Store::active_members_of(OrgId org, Date at) {
     long long o = org, id = 0;
     std::string d = at.iso();
     soci::statement st =
-        (impl_->sql.prepare << "SELECT member_id FROM member_period WHERE valid_from <= :a AND "
-                               "valid_to > :b AND status IN ('probationary', 'official') AND "
-                               "(org_id = :o OR temp_org_id = :t) ORDER BY member_id",
-         soci::into(id), soci::use(d), soci::use(d), soci::use(o), soci::use(o));
+        // Two indexed lookups (by org, by temporary org); an OR of both would scan the table.
+        (impl_->sql.prepare << "SELECT member_id FROM member_period WHERE org_id = :o AND "
+                               "valid_to > :a AND valid_from <= :b AND status IN ('probationary', "
+                               "'official') UNION SELECT member_id FROM member_period WHERE "
+                               "temp_org_id = :t AND valid_to > :c AND valid_from <= :e AND status "
+                               "IN ('probationary', 'official') ORDER BY 1",
+         soci::into(id), soci::use(o), soci::use(d), soci::use(d), soci::use(o), soci::use(d),
+         soci::use(d));
     st.execute();
     while (st.fetch()) out.push_back(id);
     return out;

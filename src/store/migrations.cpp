@@ -195,6 +195,8 @@ const std::vector<Migration>& migrations() {
            " recorded_by TEXT NOT NULL)",
            "CREATE INDEX study_session_by_date ON study_session(held_on)",
            "CREATE INDEX study_session_by_org ON study_session(org_id, held_on)",
+           // Members of a branch on a day include those there temporarily (meetings, study).
+           "CREATE INDEX member_period_by_temp_org ON member_period(temp_org_id, valid_to)",
            "CREATE TABLE study_attendance ("
            " session_id INTEGER NOT NULL REFERENCES study_session(id),"
            " member_id INTEGER NOT NULL REFERENCES member(id),"
