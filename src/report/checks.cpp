@@ -17,6 +17,7 @@ std::string month_vi(int index) {
 std::string check_title_vi(const std::string& rule) {
   if (rule == "ratio.numerator_above_denominator") return "Tử số lớn hơn mẫu số";
   if (rule == "meeting.monthly_missing") return "Chi bộ chưa sinh hoạt định kỳ đủ hằng tháng";
+  if (rule == "meeting.thematic_missing") return "Chi bộ chưa sinh hoạt chuyên đề trong quý";
   if (rule == "probation.overdue") return "Đảng viên dự bị quá hạn xét công nhận chính thức";
   if (rule == "plan.no_targets") return "Tổ chức chưa có chỉ tiêu kế hoạch năm";
   if (rule == "branch.below_minimum") return "Chi bộ có dưới 3 đảng viên chính thức";
@@ -51,6 +52,16 @@ Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& his
     for (int m : months) list += (list.empty() ? "" : ", ") + month_vi(m);
     add("meeting.monthly_missing", org,
         "Chưa ghi nhận sinh hoạt chi bộ định kỳ tháng " + list + ".");
+  }
+
+  static const char* const kRoman[] = {"I", "II", "III", "IV"};
+  for (const auto& [org, quarters] : ev.missing_thematic_quarters) {
+    std::string list;
+    for (int q : quarters) {
+      list += (list.empty() ? "" : ", ") + std::string(kRoman[q % 4]) + "/" + std::to_string(q / 4);
+    }
+    add("meeting.thematic_missing", org,
+        "Chưa ghi nhận sinh hoạt chuyên đề quý " + list + " (ít nhất mỗi quý một lần).");
   }
 
   // Probationary members past their probation and review time, without a decision.

@@ -184,7 +184,7 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
       month_index(ev->as_of.add_days(1).year(), ev->as_of.add_days(1).month()) - 1;
   const int first_month = month_index(period.first.year(), period.first.month());
   ev->required_months = std::max(0, last_needed - first_month + 1);
-  auto months = store.regular_meeting_months(period.first, ev->as_of);
+  auto months = store.meeting_months(period.first, ev->as_of, MeetingKind::regular);
   if (!months.ok()) return months.error();
   std::unordered_map<OrgId, std::set<int>> held;
   for (const auto& m : *months) {
@@ -205,6 +205,34 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
     } else {
       ev->missing_meeting_months[id] = std::move(missing);
     }
+  }
+
+  // Thematic meetings: at least one in every completed quarter of the period (from the branch's
+  // first day), by the branch or an org since merged into it.
+  auto thematic = store.meeting_months(period.first, ev->as_of, MeetingKind::thematic);
+  if (!thematic.ok()) return thematic.error();
+  std::unordered_map<OrgId, std::set<int>> thematic_held;
+  for (const auto& m : *thematic) {
+    if (auto org = resolve_org_at(history, m.org, ev->as_of)) {
+      thematic_held[*org].insert(m.year * 4 + (m.month - 1) / 3);
+    }
+  }
+  const int first_quarter = period.first.year() * 4 + (period.first.month() - 1) / 3;
+  const Date after = ev->as_of.add_days(1);
+  const int last_quarter = after.year() * 4 + (after.month() - 1) / 3 - 1;  // fully ended
+  for (OrgId id : subtree) {
+    if (!rules.holds_members(tree.find(id)->kind)) continue;
+    const OrgVersion* first = history.earliest(id);
+    std::vector<int> missing;
+    for (int q = first_quarter; q <= last_quarter; ++q) {
+      // Only quarters that start inside the period, and after the branch's first day.
+      const Date quarter_first = *Date::from_ymd(q / 4, (q % 4) * 3 + 1, 1);
+      if (quarter_first < period.first || (first != nullptr && quarter_first < first->valid_from)) {
+        continue;
+      }
+      if (!thematic_held[id].count(q)) missing.push_back(q);
+    }
+    if (!missing.empty()) ev->missing_thematic_quarters[id] = std::move(missing);
   }
 
   // The year's targets, each to the org that stands for its org on the period's end.

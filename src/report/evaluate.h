@@ -33,6 +33,9 @@ struct Evaluation {
   // Per branch in the subtree: the completed months (yyyy*12+m-1) without a regular meeting.
   std::map<OrgId, std::vector<int>> missing_meeting_months;
   int required_months = 0;  // completed months of the period so far
+  // Per branch: the completed quarters (year*4+q-1) without a thematic meeting (at least one a
+  // quarter, DOMAIN.md).
+  std::map<OrgId, std::vector<int>> missing_thematic_quarters;
 
   const Facts& facts(OrgId org) const;
   std::optional<double> value(const Indicator& ind, OrgId org) const;

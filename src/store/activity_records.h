@@ -78,7 +78,7 @@ struct MeetingFact {
   MeetingKind kind = MeetingKind::regular;
   std::int64_t count = 0, expected = 0, present = 0;
 };
-struct MeetingMonthFact {  // a regular meeting held by `org` in that month
+struct MeetingMonthFact {  // a meeting held by `org` in that month
   OrgId org = 0;
   int year = 0, month = 0;
 };

@@ -326,15 +326,15 @@ Result<std::vector<MeetingFact>> Store::meeting_facts(Date from, Date to) {
   });
 }
 
-Result<std::vector<MeetingMonthFact>> Store::regular_meeting_months(Date from, Date to) {
+Result<std::vector<MeetingMonthFact>> Store::meeting_months(Date from, Date to, MeetingKind kind) {
   return guarded([&]() -> Result<std::vector<MeetingMonthFact>> {
     std::vector<MeetingMonthFact> out;
     long long org = 0;
-    std::string month, f = from.iso(), t = to.iso();
+    std::string month, f = from.iso(), t = to.iso(), k(to_string(kind));
     soci::statement st =
         (impl_->sql.prepare << "SELECT DISTINCT org_id, substr(held_on, 1, 7) FROM meeting WHERE "
-                               "kind = 'regular' AND held_on >= :f AND held_on <= :t",
-         soci::into(org), soci::into(month), soci::use(f), soci::use(t));
+                               "kind = :k AND held_on >= :f AND held_on <= :t",
+         soci::into(org), soci::into(month), soci::use(k), soci::use(f), soci::use(t));
     st.execute();
     while (st.fetch()) {
       out.push_back({org, std::stoi(month.substr(0, 4)), std::stoi(month.substr(5, 2))});

@@ -196,7 +196,8 @@ class Store {
   Result<std::vector<StudySessionRecord>> list_study_sessions(const ActivityQuery& q);
   // Leaf facts within [from, to], grouped in SQL by the org that recorded them.
   Result<std::vector<MeetingFact>> meeting_facts(Date from, Date to);
-  Result<std::vector<MeetingMonthFact>> regular_meeting_months(Date from, Date to);
+  // The months in which each org held a meeting of `kind`.
+  Result<std::vector<MeetingMonthFact>> meeting_months(Date from, Date to, MeetingKind kind);
   Result<std::vector<OversightFact>> oversight_facts(Date from, Date to);
   Result<std::vector<StudyFact>> study_facts(Date from, Date to);
   // Probationary members on `at` whose probation started on or before `started_by`.

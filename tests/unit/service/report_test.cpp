@@ -411,6 +411,27 @@ TEST_F(WorkTest, AMergerInsideThePeriodRollsFlowsAndTargetsToTheSuccessor) {
   }
   ASSERT_EQ(flagged.size(), 1u);
   EXPECT_EQ(flagged[0], "S3: Chưa ghi nhận sinh hoạt chi bộ định kỳ tháng 2/2023.");
+  // No thematic meeting in the first quarter: both branches standing on 31/3 are flagged.
+  std::vector<std::string> thematic;
+  for (const auto& c : v->checks) {
+    if (c.rule == "meeting.thematic_missing") thematic.push_back(c.org_code + ": " + c.message);
+  }
+  EXPECT_EQ(thematic,
+            (std::vector<std::string>{
+                "S2: Chưa ghi nhận sinh hoạt chuyên đề quý I/2023 (ít nhất mỗi quý một lần).",
+                "S3: Chưa ghi nhận sinh hoạt chuyên đề quý I/2023 (ít nhất mỗi quý một lần)."}));
+  MeetingInput theme;
+  theme.org_code = "S1";
+  theme.date = "2023-02-01";
+  theme.kind = "thematic";
+  theme.topic = "Chuyển đổi số";
+  theme.quality = "good";
+  ASSERT_TRUE(registry_->record_meeting(theme).ok());  // S1 before the merger: counts for S2
+  auto again = registry_->indicators("DB", "2023-Q1");
+  ASSERT_TRUE(again.ok());
+  int still = 0;
+  for (const auto& c : again->checks) still += c.rule == "meeting.thematic_missing";
+  EXPECT_EQ(still, 1);
   // As of 31/1, before the merger, both branches stand on their own.
   auto jan = registry_->indicators("DB", "2023-01");
   ASSERT_TRUE(jan.ok());
