@@ -1,0 +1,489 @@
+// Member list sheets: headers, encodings, dates and names.
+#include "io/member_sheet.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+#include "io/csv_reader.h"
+#include "io/dates.h"
+#include "io/xlsx_reader.h"
+#include "text/fold.h"
+#include "text/normalize.h"
+
+namespace dangvu::io {
+namespace {
+
+struct FieldInfo {
+  MemberField field;
+  const char* name;
+  const char* label;
+};
+constexpr FieldInfo kFields[] = {
+    {MemberField::ignore, "ignore", "(bỏ qua)"},
+    {MemberField::full_name, "full_name", "Họ và tên"},
+    {MemberField::family_middle, "family_middle", "Họ đệm"},
+    {MemberField::family, "family", "Họ"},
+    {MemberField::middle, "middle", "Tên đệm"},
+    {MemberField::given, "given", "Tên"},
+    {MemberField::birth_date, "birth_date", "Ngày sinh"},
+    {MemberField::gender, "gender", "Giới tính"},
+    {MemberField::male_mark, "male_mark", "Nam (đánh dấu)"},
+    {MemberField::female_mark, "female_mark", "Nữ (đánh dấu)"},
+    {MemberField::org, "org", "Chi bộ"},
+    {MemberField::admission_date, "admission_date", "Ngày vào Đảng"},
+    {MemberField::recognition_date, "recognition_date", "Ngày chính thức"},
+    {MemberField::card_number, "card_number", "Số thẻ đảng viên"},
+    {MemberField::code, "code", "Mã đảng viên"},
+    {MemberField::decision_no, "decision_no", "Số quyết định kết nạp"},
+};
+
+// Header spellings, folded (text::fold). Several-word spellings also match as a prefix of a
+// longer header ("Ngày sinh (dd/mm/yyyy)"); one-word spellings only match exactly.
+struct Spelling {
+  const char* folded;
+  MemberField field;
+};
+constexpr Spelling kSpellings[] = {
+    {"ho va ten", MemberField::full_name},
+    {"ho ten", MemberField::full_name},
+    {"ho va ten dang vien", MemberField::full_name},
+    {"ho ten dang vien", MemberField::full_name},
+    {"ho va ten khai sinh", MemberField::full_name},
+    {"ten dang vien", MemberField::full_name},
+    {"ho va ten dv", MemberField::full_name},
+    {"ho dem", MemberField::family_middle},
+    {"ho va dem", MemberField::family_middle},
+    {"ho", MemberField::family},
+    {"ten dem", MemberField::middle},
+    {"dem", MemberField::middle},
+    {"ten", MemberField::given},
+    {"ten goi", MemberField::given},
+    {"ngay sinh", MemberField::birth_date},
+    {"ngay thang nam sinh", MemberField::birth_date},
+    {"sinh ngay", MemberField::birth_date},
+    {"gioi tinh", MemberField::gender},
+    {"nam nu", MemberField::gender},
+    {"phai", MemberField::gender},
+    {"gioi", MemberField::gender},
+    {"nam", MemberField::male_mark},
+    {"nu", MemberField::female_mark},
+    {"chi bo", MemberField::org},
+    {"don vi", MemberField::org},
+    {"chi bo sinh hoat", MemberField::org},
+    {"to chuc dang", MemberField::org},
+    {"ma chi bo", MemberField::org},
+    {"noi sinh hoat", MemberField::org},
+    {"ngay vao dang", MemberField::admission_date},
+    {"ngay ket nap", MemberField::admission_date},
+    {"ngay ket nap dang", MemberField::admission_date},
+    {"ngay ket nap vao dang", MemberField::admission_date},
+    {"ngay vao dang du bi", MemberField::admission_date},
+    {"ngay chinh thuc", MemberField::recognition_date},
+    {"ngay cong nhan chinh thuc", MemberField::recognition_date},
+    {"ngay chuyen chinh thuc", MemberField::recognition_date},
+    {"ngay vao dang chinh thuc", MemberField::recognition_date},
+    {"ngay dang vien chinh thuc", MemberField::recognition_date},
+    {"so the dang vien", MemberField::card_number},
+    {"so the", MemberField::card_number},
+    {"so the dv", MemberField::card_number},
+    {"so the dang", MemberField::card_number},
+    {"ma dang vien", MemberField::code},
+    {"ma dv", MemberField::code},
+    {"ma so dang vien", MemberField::code},
+    {"so quyet dinh ket nap", MemberField::decision_no},
+    {"so qd ket nap", MemberField::decision_no},
+    {"quyet dinh ket nap", MemberField::decision_no},
+    {"stt", MemberField::ignore},
+    {"tt", MemberField::ignore},
+    {"so tt", MemberField::ignore},
+    {"ghi chu", MemberField::ignore},
+};
+
+constexpr int kHeaderSearchRows = 30;
+
+std::string cell_text(const Cell& c) {
+  if (c.kind == CellKind::number || c.kind == CellKind::date) {
+    if (std::floor(c.number) == c.number && std::fabs(c.number) < 1e15) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.0f", c.number);
+      return buf;
+    }
+    return c.text;
+  }
+  return c.text;
+}
+
+bool is_numbering_row(const Row& row) {
+  // The "(1) (2) (3)" row many forms put under the header.
+  int cells = 0;
+  for (const auto& c : row.cells) {
+    if (c.kind == CellKind::empty) continue;
+    std::string t = text::fold(cell_text(c));
+    if (t.empty() || t.size() > 3) return false;
+    for (char ch : t) {
+      if (ch < '0' || ch > '9') return false;
+    }
+    ++cells;
+  }
+  return cells >= 2;
+}
+
+struct Builder {
+  const SheetOptions& options;
+  MemberSheet sheet;
+  std::vector<Row> before_header;
+  bool header_found = false;
+  std::vector<Row> data;  // rows after the header, mapped columns only
+
+  std::optional<MemberField> user_field(const std::string& header, int column) const {
+    for (const auto& [key, value] : options.mapping) {
+      if (key == column_name(column) || text::fold(key) == text::fold(header)) {
+        return parse_member_field(value);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The mapping a row would give as a header row, and how many known fields it names.
+  std::vector<ColumnMapping> map_header(const Row& row, int* known) const {
+    std::vector<ColumnMapping> out;
+    *known = 0;
+    for (int c = 0; c < static_cast<int>(row.cells.size()); ++c) {
+      const Cell& cell = row.cells[static_cast<std::size_t>(c)];
+      if (cell.kind == CellKind::empty && !user_field("", c)) continue;
+      ColumnMapping m;
+      m.column = c;
+      std::vector<std::string_view> one{cell.text};
+      m.header = decode(cell_text(cell), detect_encoding(one));
+      if (auto f = user_field(m.header, c)) {
+        m.field = *f;
+        m.by_user = true;
+      } else if (auto f2 = field_of_header(m.header)) {
+        m.field = *f2;
+      } else {
+        m.field = MemberField::ignore;
+      }
+      if (m.field != MemberField::ignore) ++*known;
+      out.push_back(m);
+    }
+    return out;
+  }
+
+  static bool names_a_person(const std::vector<ColumnMapping>& cols) {
+    for (const auto& m : cols) {
+      if (m.field == MemberField::full_name || m.field == MemberField::given) return true;
+    }
+    return false;
+  }
+
+  Status on_row(const Row& row) {
+    if (!header_found) {
+      int known = 0;
+      auto cols = map_header(row, &known);
+      if (known >= 2 && names_a_person(cols)) {
+        header_found = true;
+        sheet.header_row = row.number;
+        sheet.columns = std::move(cols);
+        return {};
+      }
+      if (static_cast<int>(before_header.size()) >= kHeaderSearchRows) {
+        return Error::invalid(
+            "header",
+            "Trường «header»: không tìm thấy dòng tiêu đề trong " +
+                std::to_string(kHeaderSearchRows) +
+                " dòng đầu; cần ít nhất cột «Họ và tên» (hoặc «Tên») và một cột khác như «Ngày "
+                "sinh», «Chi bộ», «Ngày vào Đảng», hoặc chỉ định bằng --map \"Tên cột=full_name\".",
+            "no header row found");
+      }
+      before_header.push_back(row);
+      return {};
+    }
+    if (is_numbering_row(row) && data.empty()) return {};
+    Row kept;
+    kept.number = row.number;
+    kept.cells.resize(sheet.columns.size());
+    bool any = false;
+    for (std::size_t i = 0; i < sheet.columns.size(); ++i) {
+      const auto& m = sheet.columns[i];
+      if (m.field == MemberField::ignore) continue;
+      if (m.column < static_cast<int>(row.cells.size())) {
+        kept.cells[i] = row.cells[static_cast<std::size_t>(m.column)];
+        any = any || kept.cells[i].kind != CellKind::empty;
+      }
+    }
+    if (any) data.push_back(std::move(kept));
+    return {};
+  }
+
+  void problem(const MemberRecord& r, const ColumnMapping* m, std::string message, bool warning) {
+    Problem p;
+    p.sheet = sheet.sheet;
+    p.row = r.row;
+    if (m) {
+      p.column = column_name(m->column);
+      p.field = std::string(to_string(m->field));
+    }
+    p.message_vi = std::move(message);
+    p.warning = warning;
+    sheet.problems.push_back(std::move(p));
+  }
+
+  void finish(bool date1904) {
+    const std::size_t ncols = sheet.columns.size();
+    std::vector<DateOrder> orders(ncols, DateOrder::unsettled);
+    for (std::size_t i = 0; i < ncols; ++i) {
+      auto& m = sheet.columns[i];
+      if (m.field == MemberField::ignore) continue;
+      std::vector<std::string_view> texts;
+      texts.reserve(data.size());
+      for (const auto& row : data) {
+        if (row.cells[i].kind == CellKind::text) texts.push_back(row.cells[i].text);
+      }
+      m.encoding = detect_encoding(texts);
+      orders[i] = settle_order(texts);
+      if (m.encoding != TextEncoding::unicode) {
+        for (auto t : texts) {
+          std::string after = decode(t, m.encoding);
+          if (after != t) {
+            m.sample_before = std::string(t);
+            m.sample_after = after;
+            break;
+          }
+        }
+      }
+    }
+    sheet.records.reserve(data.size());
+    for (const auto& row : data) {
+      MemberRecord r;
+      r.row = row.number;
+      std::string full_name, family_middle;
+      bool male = false, female = false;
+      for (std::size_t i = 0; i < ncols; ++i) {
+        const auto& m = sheet.columns[i];
+        const Cell& cell = row.cells[i];
+        if (m.field == MemberField::ignore || cell.kind == CellKind::empty) continue;
+        auto fail = [&](const std::string& msg) {
+          problem(r, &m, "Cột «" + m.header + "»: " + msg, false);
+          r.has_errors = true;
+        };
+        std::string raw = cell_text(cell);
+        std::string value =
+            (cell.kind == CellKind::text && !is_certainly_unicode(raw)) ? decode(raw, m.encoding)
+                                                                         : text::to_nfc(raw);
+        switch (m.field) {
+          case MemberField::birth_date:
+          case MemberField::admission_date:
+          case MemberField::recognition_date: {
+            Cell c = cell;
+            if (c.kind == CellKind::text) c.text = value;
+            auto d = parse_date_cell(c, orders[i], date1904, options.this_year);
+            if (!d.date) {
+              fail(d.error_vi);
+              break;
+            }
+            if (!d.warning_vi.empty()) problem(r, &m, "Cột «" + m.header + "»: " + d.warning_vi, true);
+            (m.field == MemberField::birth_date       ? r.birth_date
+             : m.field == MemberField::admission_date ? r.admission_date
+                                                      : r.recognition_date) = d.date;
+            break;
+          }
+          case MemberField::full_name: full_name = value; break;
+          case MemberField::family_middle: family_middle = value; break;
+          case MemberField::family: r.family = value; break;
+          case MemberField::middle: r.middle = value; break;
+          case MemberField::given: r.given = value; break;
+          case MemberField::gender: {
+            std::string g = text::fold(value);
+            if (g == "nam" || g == "m" || g == "male") {
+              r.gender = "male";
+            } else if (g == "nu" || g == "f" || g == "female") {
+              r.gender = "female";
+            } else {
+              fail("giới tính «" + value + "» không rõ; ghi «Nam» hoặc «Nữ».");
+            }
+            break;
+          }
+          case MemberField::male_mark: male = !text::fold(value).empty() || !value.empty(); break;
+          case MemberField::female_mark: female = !text::fold(value).empty() || !value.empty(); break;
+          case MemberField::org: r.org = value; break;
+          case MemberField::card_number: r.card_number = value; break;
+          case MemberField::code: r.code = value; break;
+          case MemberField::decision_no: r.decision_no = value; break;
+          case MemberField::ignore: break;
+        }
+      }
+      if (male && female) {
+        problem(r, nullptr, "Dòng đánh dấu cả «Nam» lẫn «Nữ».", false);
+        r.has_errors = true;
+      } else if (male) {
+        r.gender = "male";
+      } else if (female) {
+        r.gender = "female";
+      }
+      auto words = [](const std::string& s) {
+        std::vector<std::string> out;
+        std::string w;
+        for (char c : s) {
+          if (c == ' ' || c == '\t') {
+            if (!w.empty()) out.push_back(w);
+            w.clear();
+          } else {
+            w += c;
+          }
+        }
+        if (!w.empty()) out.push_back(w);
+        return out;
+      };
+      if (!full_name.empty()) {
+        auto ws = words(full_name);
+        if (ws.size() < 2) {
+          problem(r, nullptr,
+                  "Họ và tên «" + full_name + "» chỉ có một chữ; cần ít nhất họ và tên.", false);
+          r.has_errors = true;
+        } else {
+          r.family = ws.front();
+          r.given = ws.back();
+          r.middle.clear();
+          for (std::size_t k = 1; k + 1 < ws.size(); ++k) r.middle += (k > 1 ? " " : "") + ws[k];
+        }
+      } else if (!family_middle.empty()) {
+        auto ws = words(family_middle);
+        r.family = ws.front();
+        r.middle.clear();
+        for (std::size_t k = 1; k < ws.size(); ++k) r.middle += (k > 1 ? " " : "") + ws[k];
+      }
+      sheet.records.push_back(std::move(r));
+    }
+    data.clear();
+    data.shrink_to_fit();
+  }
+};
+
+}  // namespace
+
+std::string_view to_string(MemberField f) {
+  for (const auto& i : kFields) {
+    if (i.field == f) return i.name;
+  }
+  return "ignore";
+}
+
+std::optional<MemberField> parse_member_field(std::string_view name) {
+  for (const auto& i : kFields) {
+    if (name == i.name) return i.field;
+  }
+  std::string folded = text::fold(name);
+  for (const auto& i : kFields) {
+    if (folded == text::fold(i.label)) return i.field;
+  }
+  if (folded == "bo qua") return MemberField::ignore;
+  return std::nullopt;
+}
+
+std::string_view label_vi(MemberField f) {
+  for (const auto& i : kFields) {
+    if (i.field == f) return i.label;
+  }
+  return "";
+}
+
+std::optional<MemberField> field_of_header(std::string_view header) {
+  std::string folded = text::fold(header);
+  if (folded.empty()) return std::nullopt;
+  const Spelling* best = nullptr;
+  std::size_t best_length = 0;
+  for (const auto& s : kSpellings) {
+    std::string_view sp(s.folded);
+    if (folded == sp) return s.field;
+    bool several_words = sp.find(' ') != std::string_view::npos;
+    if (several_words && folded.size() > sp.size() && folded.compare(0, sp.size(), sp) == 0 &&
+        folded[sp.size()] == ' ' && sp.size() > best_length) {
+      best = &s;
+      best_length = sp.size();
+    }
+  }
+  if (best) return best->field;
+  return std::nullopt;
+}
+
+Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::string>& mapping) {
+  std::size_t start = 0;
+  while (start <= entry.size()) {
+    std::size_t end = entry.find(';', start);
+    if (end == std::string_view::npos) end = entry.size();
+    std::string_view one = entry.substr(start, end - start);
+    start = end + 1;
+    if (one.find_first_not_of(" \t") == std::string_view::npos) continue;
+    auto eq = one.rfind('=');
+    if (eq == std::string_view::npos || eq == 0) {
+      return Error::invalid("map",
+                            "Trường «map»: «" + std::string(one) +
+                                "» phải có dạng «Tên cột=trường», ví dụ «Họ và tên=full_name».",
+                            "mapping entry without '='");
+    }
+    std::string key = text::to_nfc(one.substr(0, eq));
+    std::string value(one.substr(eq + 1));
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+    while (!key.empty() && key.front() == ' ') key.erase(key.begin());
+    while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+    while (!value.empty() && value.back() == ' ') value.pop_back();
+    if (!parse_member_field(value)) {
+      std::string names;
+      for (const auto& i : kFields) names += (names.empty() ? "" : ", ") + std::string(i.name);
+      return Error::invalid("map",
+                            "Trường «map»: «" + value + "» không phải trường đã biết; chọn một "
+                            "trong: " + names + ".",
+                            "unknown field in mapping");
+    }
+    mapping[key] = value;
+  }
+  return {};
+}
+
+Status parse_mapping_json(std::string_view json, std::map<std::string, std::string>& mapping) {
+  auto j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Error::invalid("map",
+                          "Trường «map»: tệp ánh xạ phải là một đối tượng JSON {\"Tên cột\": "
+                          "\"trường\"}.",
+                          "mapping JSON is not an object");
+  }
+  for (const auto& [key, value] : j.items()) {
+    if (!value.is_string()) {
+      return Error::invalid("map", "Trường «map»: giá trị của «" + key + "» phải là chuỗi.",
+                            "mapping value is not a string");
+    }
+    DANGVU_TRY(parse_mapping_entry(key + "=" + value.get<std::string>(), mapping));
+  }
+  return {};
+}
+
+Result<MemberSheet> read_member_sheet(std::string_view data, const SheetOptions& options) {
+  Builder builder{options, {}, {}, false, {}};
+  RowSink sink = [&](const Row& row) { return builder.on_row(row); };
+  bool date1904 = false;
+  if (looks_like_zip(data)) {
+    auto info = read_xlsx_bytes(data, options.sheet, options.limits, sink);
+    if (!info.ok()) return info.error();
+    builder.sheet.sheet = info->sheet;
+    builder.sheet.format = "xlsx";
+    date1904 = info->date1904;
+  } else {
+    auto info = read_csv(data, options.limits, sink);
+    if (!info.ok()) return info.error();
+    builder.sheet.format = "csv";
+  }
+  if (!builder.header_found) {
+    return Error::invalid("header",
+                          "Trường «header»: không tìm thấy dòng tiêu đề; cần ít nhất cột «Họ và "
+                          "tên» (hoặc «Tên») và một cột khác như «Ngày sinh», «Chi bộ», «Ngày vào "
+                          "Đảng», hoặc chỉ định bằng --map \"Tên cột=full_name\".",
+                          "no header row found");
+  }
+  builder.finish(date1904);
+  return std::move(builder.sheet);
+}
+
+}  // namespace dangvu::io

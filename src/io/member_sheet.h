@@ -1,0 +1,101 @@
+#pragma once
+// A member list sheet (XLSX or CSV) read into typed records: the header row found among the
+// first rows by its Vietnamese headers (any order, the spellings offices use, compared folded),
+// every text column's encoding detected and converted to Unicode NFC, dates read (dates.h), the
+// full name split. Every problem is collected with its sheet, row and column; nothing stops at the
+// first one. Whether a record is acceptable to the registry is the service's question.
+//
+// Name split (DESIGN.md stores family, middle and given names apart): a "Họ và tên" column is split
+// with the family name as the first word and the given name as the last word, the words between
+// being the middle name. Two-syllable family names (Hoàng Phủ, Tôn Thất) and given names (Bình
+// Minh) cannot be told from a middle name by the words alone: such files should give separate
+// "Họ", "Tên đệm", "Tên" columns (or "Họ đệm" + "Tên"), which are used as they are.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "io/legacy.h"
+#include "io/table.h"
+
+namespace dangvu::io {
+
+enum class MemberField {
+  ignore,
+  full_name,         // Họ và tên
+  family_middle,     // Họ đệm (family and middle names in one column)
+  family,            // Họ
+  middle,            // Tên đệm
+  given,             // Tên
+  birth_date,        // Ngày sinh
+  gender,            // Giới tính, Nam/Nữ
+  male_mark,         // a "Nam" column marked with x
+  female_mark,       // a "Nữ" column marked with x
+  org,               // Chi bộ, Đơn vị: an org code or name
+  admission_date,    // Ngày vào Đảng, Ngày kết nạp
+  recognition_date,  // Ngày chính thức, Ngày công nhận chính thức
+  card_number,       // Số thẻ đảng viên
+  code,              // Mã đảng viên
+  decision_no,       // Số quyết định kết nạp
+};
+
+std::string_view to_string(MemberField f);  // "full_name", … (the names --map takes)
+std::optional<MemberField> parse_member_field(std::string_view name);
+std::string_view label_vi(MemberField f);  // "Họ và tên", …
+
+// The field a header names, if it is one of the known spellings.
+std::optional<MemberField> field_of_header(std::string_view header);
+
+struct ColumnMapping {
+  int column = 0;
+  std::string header;  // as written (converted to Unicode)
+  MemberField field = MemberField::ignore;
+  bool by_user = false;  // set by the user's mapping rather than recognized
+  TextEncoding encoding = TextEncoding::unicode;
+  std::string sample_before, sample_after;  // one converted cell, for the preview
+};
+
+struct Problem {
+  std::string sheet;
+  std::int64_t row = 0;  // 0: about the file as a whole
+  std::string column;    // "C", or empty
+  std::string field;     // MemberField name, or empty
+  std::string message_vi;
+  bool warning = false;  // read, but the user should look; does not block the import
+};
+
+struct MemberRecord {
+  std::int64_t row = 0;
+  std::string code, family, middle, given, gender, org, card_number, decision_no;
+  std::optional<Date> birth_date, admission_date, recognition_date;
+  bool has_errors = false;  // a problem (not a warning) on this row
+};
+
+struct MemberSheet {
+  std::string sheet;
+  std::string format;  // "xlsx" or "csv"
+  std::int64_t header_row = 0;
+  std::vector<ColumnMapping> columns;
+  std::vector<MemberRecord> records;
+  std::vector<Problem> problems;
+};
+
+struct SheetOptions {
+  std::string sheet;                          // XLSX sheet name (empty: the first)
+  std::map<std::string, std::string> mapping;  // header text or column letter → field name
+  Limits limits;
+  int this_year = 2026;  // bounds two-digit years
+};
+
+// Reads a member list from a file's bytes (XLSX when it starts as a ZIP, CSV otherwise). An error
+// is a file that cannot be read at all (or a bad mapping); row problems are in `problems`.
+Result<MemberSheet> read_member_sheet(std::string_view data, const SheetOptions& options);
+
+// Parses "--map" entries "Header=field" (several may be joined by ';' or given one by one) and
+// JSON objects {"Header": "field"} into `mapping`.
+Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::string>& mapping);
+Status parse_mapping_json(std::string_view json, std::map<std::string, std::string>& mapping);
+
+}  // namespace dangvu::io
