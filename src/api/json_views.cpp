@@ -209,6 +209,50 @@ json to_json(const service::IndicatorsView& v) {
           {"from", v.from},     {"to", v.to},
           {"as_of", v.as_of},   {"indicators", rows},
           {"checks", checks}};
+json to_json(const service::ImportReport& v) {
+  json columns = json::array();
+  for (const auto& c : v.columns) {
+    json col = {{"column", io::column_name(c.column)},
+                {"header", c.header},
+                {"field", std::string(io::to_string(c.field))},
+                {"field_label", std::string(io::label_vi(c.field))},
+                {"by_user", c.by_user},
+                {"encoding", std::string(io::to_string(c.encoding))},
+                {"encoding_label", std::string(io::label_vi(c.encoding))}};
+    if (!c.sample_before.empty()) {
+      col["sample"] = {{"before", c.sample_before}, {"after", c.sample_after}};
+    }
+    columns.push_back(col);
+  }
+  json problems = json::array();
+  for (const auto& p : v.problems) {
+    problems.push_back({{"sheet", p.sheet},
+                        {"row", p.row},
+                        {"column", p.column},
+                        {"field", p.field},
+                        {"message", p.message_vi},
+                        {"severity", p.warning ? "warning" : "error"}});
+  }
+  json preview = json::array();
+  for (const auto& r : v.preview) {
+    preview.push_back({{"row", r.row},
+                       {"outcome", r.outcome},
+                       {"code", r.code},
+                       {"family", r.family},
+                       {"middle", r.middle},
+                       {"given", r.given},
+                       {"birth_date", r.birth_date},
+                       {"gender", r.gender},
+                       {"org", r.org_code},
+                       {"admission_date", r.admission_date},
+                       {"recognition_date", r.recognition_date},
+                       {"card_number", r.card_number}});
+  }
+  return {{"file", v.file_name},      {"format", v.format},       {"sheet", v.sheet},
+          {"header_row", v.header_row}, {"columns", columns},      {"rows", v.rows},
+          {"created", v.created},     {"updated", v.updated},     {"unchanged", v.unchanged},
+          {"rejected", v.rejected},   {"errors", v.errors()},     {"dry_run", v.dry_run},
+          {"written", v.written},     {"problems", problems},     {"preview", preview}};
 }
 
 }  // namespace dangvu::api

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "service/accounts.h"
+#include "service/import.h"
 #include "service/views.h"
 
 namespace dangvu::api {
@@ -18,6 +19,7 @@ nlohmann::json to_json(const service::DocumentView& v);
 nlohmann::json to_json(const service::PlanView& v);
 nlohmann::json to_json(const service::ActivitiesView& v);
 nlohmann::json to_json(const service::IndicatorsView& v);
+nlohmann::json to_json(const service::ImportReport& v);
 // {"error":{"code","message","field","rule"}}
 nlohmann::json to_json(const Error& e);
 

@@ -22,6 +22,7 @@ int run_cli(int argc, char** argv) {
   add_backup_commands(app, opt);
   add_work_commands(app, opt);
   add_report_commands(app, opt);
+  add_io_commands(app, opt);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

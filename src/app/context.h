@@ -41,5 +41,6 @@ void add_serve_command(CLI::App& app, Options& opt);
 void add_backup_commands(CLI::App& app, Options& opt);
 void add_work_commands(CLI::App& app, Options& opt);
 void add_report_commands(CLI::App& app, Options& opt);
+void add_io_commands(CLI::App& app, Options& opt);
 
 }  // namespace dangvu::app

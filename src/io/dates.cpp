@@ -96,15 +96,15 @@ ParsedDate date_from_serial(double serial, bool date1904) {
     out.error_vi = "số ngày kiểu Excel 60 là ngày 29/02/1900, một ngày không có thật (lỗi của Excel).";
     return out;
   } else if (days < 60) {
-    out.date = Date::from_ymd(1899, 12, 31).value().add_days(days);
+    out.date = Date::from_ymd(1900, 1, 1).value().add_days(days - 1);
   } else {
-    out.date = Date::from_ymd(1899, 12, 30).value().add_days(days);
+    out.date = Date::from_ymd(1900, 1, 1).value().add_days(days - 2);
   }
   return out;
 }
 
 double excel_serial(Date d) {
-  return static_cast<double>(d.days() - Date::from_ymd(1899, 12, 30).value().days());
+  return static_cast<double>(d.days() - Date::from_ymd(1900, 1, 1).value().days() + 2);
 }
 
 ParsedDate parse_date_cell(const Cell& cell, DateOrder order, bool date1904, int this_year) {

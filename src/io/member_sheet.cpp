@@ -34,6 +34,7 @@ constexpr FieldInfo kFields[] = {
     {MemberField::org, "org", "Chi bộ"},
     {MemberField::admission_date, "admission_date", "Ngày vào Đảng"},
     {MemberField::recognition_date, "recognition_date", "Ngày chính thức"},
+    {MemberField::registration_date, "registration_date", "Ngày đăng ký quần chúng"},
     {MemberField::card_number, "card_number", "Số thẻ đảng viên"},
     {MemberField::code, "code", "Mã đảng viên"},
     {MemberField::decision_no, "decision_no", "Số quyết định kết nạp"},
@@ -85,6 +86,9 @@ constexpr Spelling kSpellings[] = {
     {"ngay chuyen chinh thuc", MemberField::recognition_date},
     {"ngay vao dang chinh thuc", MemberField::recognition_date},
     {"ngay dang vien chinh thuc", MemberField::recognition_date},
+    {"ngay dang ky quan chung", MemberField::registration_date},
+    {"ngay dang ky quan chung uu tu", MemberField::registration_date},
+    {"ngay dang ky", MemberField::registration_date},
     {"so the dang vien", MemberField::card_number},
     {"so the", MemberField::card_number},
     {"so the dv", MemberField::card_number},
@@ -275,7 +279,8 @@ struct Builder {
         switch (m.field) {
           case MemberField::birth_date:
           case MemberField::admission_date:
-          case MemberField::recognition_date: {
+          case MemberField::recognition_date:
+          case MemberField::registration_date: {
             Cell c = cell;
             if (c.kind == CellKind::text) c.text = value;
             auto d = parse_date_cell(c, orders[i], date1904, options.this_year);
@@ -284,9 +289,10 @@ struct Builder {
               break;
             }
             if (!d.warning_vi.empty()) problem(r, &m, "Cột «" + m.header + "»: " + d.warning_vi, true);
-            (m.field == MemberField::birth_date       ? r.birth_date
-             : m.field == MemberField::admission_date ? r.admission_date
-                                                      : r.recognition_date) = d.date;
+            (m.field == MemberField::birth_date         ? r.birth_date
+             : m.field == MemberField::admission_date   ? r.admission_date
+             : m.field == MemberField::recognition_date ? r.recognition_date
+                                                        : r.registration_date) = d.date;
             break;
           }
           case MemberField::full_name: full_name = value; break;

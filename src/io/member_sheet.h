@@ -36,6 +36,7 @@ enum class MemberField {
   org,               // Chi bộ, Đơn vị: an org code or name
   admission_date,    // Ngày vào Đảng, Ngày kết nạp
   recognition_date,  // Ngày chính thức, Ngày công nhận chính thức
+  registration_date,  // Ngày đăng ký quần chúng ưu tú (a candidate, not yet admitted)
   card_number,       // Số thẻ đảng viên
   code,              // Mã đảng viên
   decision_no,       // Số quyết định kết nạp
@@ -69,7 +70,7 @@ struct Problem {
 struct MemberRecord {
   std::int64_t row = 0;
   std::string code, family, middle, given, gender, org, card_number, decision_no;
-  std::optional<Date> birth_date, admission_date, recognition_date;
+  std::optional<Date> birth_date, admission_date, recognition_date, registration_date;
   bool has_errors = false;  // a problem (not a warning) on this row
 };
 

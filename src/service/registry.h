@@ -11,6 +11,7 @@
 #include "core/rules.h"
 #include "report/document.h"
 #include "service/caller.h"
+#include "service/import.h"
 #include "service/inputs.h"
 #include "service/tree_cache.h"
 #include "service/views.h"
@@ -72,6 +73,17 @@ class Registry {
 
   // The audit log, newest first (the administrator only).
   Result<std::vector<AuditView>> read_audit(const AuditInput& in);
+
+  // Imports a member list (XLSX or CSV): every row is checked by the same rules as a typed entry
+  // and matched to an existing member (card number, else name + birth date + org); nothing is
+  // written unless every row passes (or `valid_only`), in one transaction, with one audit entry.
+  // The report lists every problem; an error is returned only when the file cannot be read.
+  Result<ImportReport> import_members(const ImportInput& in);
+
+  // A member list as filtered (the same filters as list_members, every page) and the tree with
+  // counts, as tables for the writers.
+  Result<ExportTable> export_members(const ListMembersInput& in);
+  Result<ExportTable> export_tree(const std::string& org_code, const std::string& at);
 
   // Bulk loading for generators and imports, inside a transaction the caller holds: a member
   // with a whole log, checked by the same fold as typed entries. `history` is the org history

@@ -66,6 +66,37 @@ Result<std::optional<MemberRecord>> Store::find_member(const std::string& code_o
   });
 }
 
+Result<std::vector<MemberRecord>> Store::find_members_by_name(const std::string& folded_full_name,
+                                                              Date birth_date) {
+  return guarded([&]() -> Result<std::vector<MemberRecord>> {
+    std::vector<MemberRecord> out;
+    std::string iso = birth_date.iso();
+    long long id = 0;
+    std::string code, family, middle, given, gender, birth, card;
+    soci::indicator card_ind = soci::i_null;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT m.id, m.code, m.family_name, m.middle_name, m.given_name, "
+                               "m.gender, m.birth_date, m.card_number FROM member_search s "
+                               "JOIN member m ON m.id = s.member_id "
+                               "WHERE s.search_key = :k AND m.search_name = :n "
+                               "AND m.birth_date = :b ORDER BY m.id",
+         soci::use(folded_full_name), soci::use(folded_full_name), soci::use(iso),
+         soci::into(id), soci::into(code), soci::into(family), soci::into(middle),
+         soci::into(given), soci::into(gender), soci::into(birth), soci::into(card, card_ind));
+    st.execute();
+    while (st.fetch()) {
+      MemberRecord r;
+      r.id = id;
+      r.code = code;
+      r.person = Person{family, middle, given, Date::parse(birth).value(),
+                        parse_gender(gender).value_or(Gender::unknown)};
+      if (card_ind == soci::i_ok) r.card_number = card;
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
 Result<MemberRecord> Store::member_by_id(MemberId member) {
   return guarded([&]() -> Result<MemberRecord> {
     long long mid = member;

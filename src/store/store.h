@@ -155,6 +155,10 @@ class Store {
                                  const std::string& at);
   Result<std::optional<MemberRecord>> find_member(const std::string& code_or_card);
   Result<MemberRecord> member_by_id(MemberId id);
+  // Members whose folded full name ("dam van chinh") and birth date are these (imports match a
+  // row without a card number this way).
+  Result<std::vector<MemberRecord>> find_members_by_name(const std::string& folded_full_name,
+                                                         Date birth_date);
   Result<std::vector<MemberEvent>> member_events(MemberId id);
   Result<EventId> append_member_event(MemberId id, const MemberEvent& event,
                                       const std::string& actor, const std::string& at);
