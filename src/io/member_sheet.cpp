@@ -264,6 +264,8 @@ struct Builder {
       r.row = row.number;
       std::string full_name, family_middle;
       bool male = false, female = false;
+      const ColumnMapping* name_column = nullptr;
+      const ColumnMapping* gender_column = nullptr;
       for (std::size_t i = 0; i < ncols; ++i) {
         const auto& m = sheet.columns[i];
         const Cell& cell = row.cells[i];
@@ -295,7 +297,10 @@ struct Builder {
                                                         : r.registration_date) = d.date;
             break;
           }
-          case MemberField::full_name: full_name = value; break;
+          case MemberField::full_name:
+            full_name = value;
+            name_column = &m;
+            break;
           case MemberField::family_middle: family_middle = value; break;
           case MemberField::family: r.family = value; break;
           case MemberField::middle: r.middle = value; break;
@@ -311,8 +316,14 @@ struct Builder {
             }
             break;
           }
-          case MemberField::male_mark: male = !text::fold(value).empty() || !value.empty(); break;
-          case MemberField::female_mark: female = !text::fold(value).empty() || !value.empty(); break;
+          case MemberField::male_mark:
+            male = true;
+            gender_column = &m;
+            break;
+          case MemberField::female_mark:
+            female = true;
+            gender_column = &m;
+            break;
           case MemberField::org: r.org = value; break;
           case MemberField::card_number: r.card_number = value; break;
           case MemberField::code: r.code = value; break;
@@ -321,7 +332,7 @@ struct Builder {
         }
       }
       if (male && female) {
-        problem(r, nullptr, "Dòng đánh dấu cả «Nam» lẫn «Nữ».", false);
+        problem(r, gender_column, "Dòng đánh dấu cả «Nam» lẫn «Nữ».", false);
         r.has_errors = true;
       } else if (male) {
         r.gender = "male";
@@ -345,7 +356,7 @@ struct Builder {
       if (!full_name.empty()) {
         auto ws = words(full_name);
         if (ws.size() < 2) {
-          problem(r, nullptr,
+          problem(r, name_column,
                   "Họ và tên «" + full_name + "» chỉ có một chữ; cần ít nhất họ và tên.", false);
           r.has_errors = true;
         } else {
