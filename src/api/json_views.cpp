@@ -248,11 +248,11 @@ json to_json(const service::ImportReport& v) {
                        {"recognition_date", r.recognition_date},
                        {"card_number", r.card_number}});
   }
-  return {{"file", v.file_name},      {"format", v.format},       {"sheet", v.sheet},
-          {"header_row", v.header_row}, {"columns", columns},      {"rows", v.rows},
-          {"created", v.created},     {"updated", v.updated},     {"unchanged", v.unchanged},
-          {"rejected", v.rejected},   {"errors", v.errors()},     {"dry_run", v.dry_run},
-          {"written", v.written},     {"problems", problems},     {"preview", preview}};
+  return {{"file", v.file_name},        {"format", v.format},   {"sheet", v.sheet},
+          {"header_row", v.header_row}, {"columns", columns},   {"rows", v.rows},
+          {"created", v.created},       {"updated", v.updated}, {"unchanged", v.unchanged},
+          {"rejected", v.rejected},     {"errors", v.errors()}, {"dry_run", v.dry_run},
+          {"written", v.written},       {"problems", problems}, {"preview", preview}};
 }
 
 }  // namespace dangvu::api

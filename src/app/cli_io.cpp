@@ -68,8 +68,8 @@ void print_report(const service::ImportReport& r) {
   for (const auto& p : r.problems) {
     std::cout << (p.warning ? "  Cảnh báo " : "  Lỗi ");
     if (p.row > 0) {
-      std::cout << (r.sheet.empty() ? "" : r.sheet + "!") << p.column << p.row << " (dòng "
-                << p.row << (p.column.empty() ? "" : ", cột " + p.column) << ")";
+      std::cout << (r.sheet.empty() ? "" : r.sheet + "!") << p.column << p.row << " (dòng " << p.row
+                << (p.column.empty() ? "" : ", cột " + p.column) << ")";
     }
     std::cout << ": " << p.message_vi << "\n";
   }
@@ -137,7 +137,8 @@ void add_io_commands(CLI::App& app, Options& opt) {
     });
   });
 
-  auto* exp = app.add_subcommand("export", "Xuất danh sách đảng viên hoặc cây tổ chức ra .xlsx/.csv");
+  auto* exp =
+      app.add_subcommand("export", "Xuất danh sách đảng viên hoặc cây tổ chức ra .xlsx/.csv");
   auto ea = std::make_shared<ExportArgs>();
   exp->add_option("--db", opt.db, "Database file")->required();
   exp->add_option("--kind", ea->kind, "members|tree")->check(CLI::IsMember({"members", "tree"}));
@@ -150,7 +151,8 @@ void add_io_commands(CLI::App& app, Options& opt) {
     opt.exit_code = with_registry(opt, false, [ea](service::Registry& r) -> Status {
       bool csv = ends_with(ea->output, ".csv");
       if (!csv && !ends_with(ea->output, ".xlsx")) {
-        return Error::invalid("output", "Trường «output»: tên tệp phải kết thúc bằng .xlsx hoặc .csv.",
+        return Error::invalid("output",
+                              "Trường «output»: tên tệp phải kết thúc bằng .xlsx hoặc .csv.",
                               "unknown output extension");
       }
       Result<service::ExportTable> table = Error::invalid("", "", "");

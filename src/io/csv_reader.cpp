@@ -86,8 +86,9 @@ char detect_separator(std::string_view text) {
 
 Result<CsvInfo> read_csv(std::string_view data, const Limits& limits, const RowSink& sink) {
   if (data.size() > limits.max_file_bytes) {
-    return too_large("tệp lớn hơn giới hạn " + std::to_string(limits.max_file_bytes >> 20) + " MiB.",
-                     "file over the size limit");
+    return too_large(
+        "tệp lớn hơn giới hạn " + std::to_string(limits.max_file_bytes >> 20) + " MiB.",
+        "file over the size limit");
   }
   CsvInfo info;
   std::string decoded;
@@ -108,7 +109,8 @@ Result<CsvInfo> read_csv(std::string_view data, const Limits& limits, const RowS
   }
   if (info.encoding == "utf-8" && !text::is_valid_utf8(text)) {
     if (data.substr(0, 3) == "\xEF\xBB\xBF") {
-      return Error::invalid("file", "Tệp CSV: có dấu BOM UTF-8 nhưng nội dung không phải UTF-8 hợp lệ.",
+      return Error::invalid("file",
+                            "Tệp CSV: có dấu BOM UTF-8 nhưng nội dung không phải UTF-8 hợp lệ.",
                             "csv: BOM but invalid UTF-8");
     }
     // Legacy single-byte text: each byte is the code point of the same value.
@@ -123,8 +125,8 @@ Result<CsvInfo> read_csv(std::string_view data, const Limits& limits, const RowS
   Row row;
   row.number = 1;
   std::string field;
-  bool quoted = false;       // inside a quoted field
-  bool was_quoted = false;   // the current field was quoted and is closed
+  bool quoted = false;      // inside a quoted field
+  bool was_quoted = false;  // the current field was quoted and is closed
   bool row_has_data = false;
   auto fail_row = [&](const std::string& vi, const std::string& en) {
     return Error::invalid("file", "Tệp CSV, dòng " + std::to_string(row.number) + ": " + vi,
@@ -193,9 +195,10 @@ Result<CsvInfo> read_csv(std::string_view data, const Limits& limits, const RowS
       continue;
     }
     if (was_quoted) {
-      return fail_row("có ký tự sau dấu ngoặc kép đóng; một ô có ngoặc kép phải kết thúc ngay "
-                      "sau dấu ngoặc kép (RFC 4180).",
-                      "text after a closing quote");
+      return fail_row(
+          "có ký tự sau dấu ngoặc kép đóng; một ô có ngoặc kép phải kết thúc ngay "
+          "sau dấu ngoặc kép (RFC 4180).",
+          "text after a closing quote");
     }
     if (c == '"' && field.empty()) {
       quoted = true;

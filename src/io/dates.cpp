@@ -93,7 +93,8 @@ ParsedDate date_from_serial(double serial, bool date1904) {
   if (date1904) {
     out.date = Date::from_ymd(1904, 1, 1).value().add_days(days);
   } else if (days == 60) {
-    out.error_vi = "số ngày kiểu Excel 60 là ngày 29/02/1900, một ngày không có thật (lỗi của Excel).";
+    out.error_vi =
+        "số ngày kiểu Excel 60 là ngày 29/02/1900, một ngày không có thật (lỗi của Excel).";
     return out;
   } else if (days < 60) {
     out.date = Date::from_ymd(1900, 1, 1).value().add_days(days - 1);
@@ -114,8 +115,7 @@ ParsedDate parse_date_cell(const Cell& cell, DateOrder order, bool date1904, int
   }
   auto p = split(cell.text);
   if (!p) {
-    out.error_vi = "«" + cell.text +
-                   "» không phải ngày; viết ngày/tháng/năm, ví dụ 05/03/1980.";
+    out.error_vi = "«" + cell.text + "» không phải ngày; viết ngày/tháng/năm, ví dụ 05/03/1980.";
     return out;
   }
   int day = p->a, month = p->b, year = p->year;
@@ -131,8 +131,8 @@ ParsedDate parse_date_cell(const Cell& cell, DateOrder order, bool date1904, int
     if (p->year_digits == 2) {
       int century = (2000 + year <= this_year) ? 2000 : 1900;
       year += century;
-      out.warning_vi = "năm viết hai chữ số «" + cell.text + "» được hiểu là năm " +
-                       std::to_string(year) + ".";
+      out.warning_vi =
+          "năm viết hai chữ số «" + cell.text + "» được hiểu là năm " + std::to_string(year) + ".";
     }
     if (ambiguous && order == DateOrder::unsettled) {
       std::string w = "«" + cell.text + "» có thể là ngày " + two(p->a) + "/" + two(p->b) +

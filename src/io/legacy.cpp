@@ -16,7 +16,8 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   if (b >= 0x80 && b < 0xC0) extra = 0;
   if (i + extra >= s.size()) extra = 0;
   char32_t cp = extra == 0 ? b : extra == 1 ? (b & 0x1F) : extra == 2 ? (b & 0x0F) : (b & 0x07);
-  for (std::size_t k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (std::size_t k = 1; k <= extra; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   i += 1 + extra;
   return cp;
 }
@@ -45,33 +46,92 @@ struct Pair {
   char32_t letter;
 };
 constexpr Pair kTcvn3[] = {
-    {0xA1, U'Ă'}, {0xA2, U'Â'}, {0xA3, U'Ê'}, {0xA4, U'Ô'}, {0xA5, U'Ơ'}, {0xA6, U'Ư'},
-    {0xA7, U'Đ'}, {0xA8, U'ă'}, {0xA9, U'â'}, {0xAA, U'ê'}, {0xAB, U'ô'}, {0xAC, U'ơ'},
-    {0xAD, U'ư'}, {0xAE, U'đ'},
+    {0xA1, U'Ă'},
+    {0xA2, U'Â'},
+    {0xA3, U'Ê'},
+    {0xA4, U'Ô'},
+    {0xA5, U'Ơ'},
+    {0xA6, U'Ư'},
+    {0xA7, U'Đ'},
+    {0xA8, U'ă'},
+    {0xA9, U'â'},
+    {0xAA, U'ê'},
+    {0xAB, U'ô'},
+    {0xAC, U'ơ'},
+    {0xAD, U'ư'},
+    {0xAE, U'đ'},
     // a
-    {0xB5, U'à'}, {0xB8, U'á'}, {0xB6, U'ả'}, {0xB7, U'ã'}, {0xB9, U'ạ'},
+    {0xB5, U'à'},
+    {0xB8, U'á'},
+    {0xB6, U'ả'},
+    {0xB7, U'ã'},
+    {0xB9, U'ạ'},
     // ă
-    {0xBB, U'ằ'}, {0xBE, U'ắ'}, {0xBC, U'ẳ'}, {0xBD, U'ẵ'}, {0xC6, U'ặ'},
+    {0xBB, U'ằ'},
+    {0xBE, U'ắ'},
+    {0xBC, U'ẳ'},
+    {0xBD, U'ẵ'},
+    {0xC6, U'ặ'},
     // â
-    {0xC7, U'ầ'}, {0xCA, U'ấ'}, {0xC8, U'ẩ'}, {0xC9, U'ẫ'}, {0xCB, U'ậ'},
+    {0xC7, U'ầ'},
+    {0xCA, U'ấ'},
+    {0xC8, U'ẩ'},
+    {0xC9, U'ẫ'},
+    {0xCB, U'ậ'},
     // e
-    {0xCC, U'è'}, {0xD0, U'é'}, {0xCE, U'ẻ'}, {0xCF, U'ẽ'}, {0xD1, U'ẹ'},
+    {0xCC, U'è'},
+    {0xD0, U'é'},
+    {0xCE, U'ẻ'},
+    {0xCF, U'ẽ'},
+    {0xD1, U'ẹ'},
     // ê
-    {0xD2, U'ề'}, {0xD5, U'ế'}, {0xD3, U'ể'}, {0xD4, U'ễ'}, {0xD6, U'ệ'},
+    {0xD2, U'ề'},
+    {0xD5, U'ế'},
+    {0xD3, U'ể'},
+    {0xD4, U'ễ'},
+    {0xD6, U'ệ'},
     // i
-    {0xD7, U'ì'}, {0xDD, U'í'}, {0xD8, U'ỉ'}, {0xDC, U'ĩ'}, {0xDE, U'ị'},
+    {0xD7, U'ì'},
+    {0xDD, U'í'},
+    {0xD8, U'ỉ'},
+    {0xDC, U'ĩ'},
+    {0xDE, U'ị'},
     // o
-    {0xDF, U'ò'}, {0xE3, U'ó'}, {0xE1, U'ỏ'}, {0xE2, U'õ'}, {0xE4, U'ọ'},
+    {0xDF, U'ò'},
+    {0xE3, U'ó'},
+    {0xE1, U'ỏ'},
+    {0xE2, U'õ'},
+    {0xE4, U'ọ'},
     // ô
-    {0xE5, U'ồ'}, {0xE8, U'ố'}, {0xE6, U'ổ'}, {0xE7, U'ỗ'}, {0xE9, U'ộ'},
+    {0xE5, U'ồ'},
+    {0xE8, U'ố'},
+    {0xE6, U'ổ'},
+    {0xE7, U'ỗ'},
+    {0xE9, U'ộ'},
     // ơ
-    {0xEA, U'ờ'}, {0xED, U'ớ'}, {0xEB, U'ở'}, {0xEC, U'ỡ'}, {0xEE, U'ợ'},
+    {0xEA, U'ờ'},
+    {0xED, U'ớ'},
+    {0xEB, U'ở'},
+    {0xEC, U'ỡ'},
+    {0xEE, U'ợ'},
     // u
-    {0xEF, U'ù'}, {0xF3, U'ú'}, {0xF1, U'ủ'}, {0xF2, U'ũ'}, {0xF4, U'ụ'},
+    {0xEF, U'ù'},
+    {0xF3, U'ú'},
+    {0xF1, U'ủ'},
+    {0xF2, U'ũ'},
+    {0xF4, U'ụ'},
     // ư
-    {0xF5, U'ừ'}, {0xF8, U'ứ'}, {0xF6, U'ử'}, {0xF7, U'ữ'}, {0xF9, U'ự'},
+    {0xF5, U'ừ'},
+    {0xF8, U'ứ'},
+    {0xF6, U'ử'},
+    {0xF7, U'ữ'},
+    {0xF9, U'ự'},
     // y
-    {0xFA, U'ỳ'}, {0xFD, U'ý'}, {0xFB, U'ỷ'}, {0xFC, U'ỹ'}, {0xFE, U'ỵ'},
+    {0xFA, U'ỳ'},
+    {0xFD, U'ý'},
+    {0xFB, U'ỷ'},
+    {0xFC, U'ỹ'},
+    {0xFE, U'ỵ'},
 };
 
 // VNI: single bytes that are whole letters (as NFD: base + combining marks).
@@ -95,14 +155,14 @@ struct VniMark {
   const char* vowels;  // base vowels it may follow
 };
 constexpr VniMark kVniMarks[] = {
-    {0xF9, 0xD9, U"\u0301", "aeiouy"},        {0xF8, 0xD8, U"\u0300", "aeiouy"},
-    {0xFB, 0xDB, U"\u0309", "aeiouy"},        {0xF5, 0xD5, U"\u0303", "aeiouy"},
-    {0xEF, 0xCF, U"\u0323", "aeiouy"},        {0xE2, 0xC2, U"\u0302", "aeo"},
-    {0xE1, 0xC1, U"\u0302\u0301", "aeo"},     {0xE0, 0xC0, U"\u0302\u0300", "aeo"},
-    {0xE5, 0xC5, U"\u0302\u0309", "aeo"},     {0xE3, 0xC3, U"\u0302\u0303", "aeo"},
-    {0xE4, 0xC4, U"\u0302\u0323", "aeo"},     {0xEA, 0xCA, U"\u0306", "a"},
-    {0xE9, 0xC9, U"\u0306\u0301", "a"},       {0xE8, 0xC8, U"\u0306\u0300", "a"},
-    {0xFA, 0xDA, U"\u0306\u0309", "a"},       {0xFC, 0xDC, U"\u0306\u0303", "a"},
+    {0xF9, 0xD9, U"\u0301", "aeiouy"},    {0xF8, 0xD8, U"\u0300", "aeiouy"},
+    {0xFB, 0xDB, U"\u0309", "aeiouy"},    {0xF5, 0xD5, U"\u0303", "aeiouy"},
+    {0xEF, 0xCF, U"\u0323", "aeiouy"},    {0xE2, 0xC2, U"\u0302", "aeo"},
+    {0xE1, 0xC1, U"\u0302\u0301", "aeo"}, {0xE0, 0xC0, U"\u0302\u0300", "aeo"},
+    {0xE5, 0xC5, U"\u0302\u0309", "aeo"}, {0xE3, 0xC3, U"\u0302\u0303", "aeo"},
+    {0xE4, 0xC4, U"\u0302\u0323", "aeo"}, {0xEA, 0xCA, U"\u0306", "a"},
+    {0xE9, 0xC9, U"\u0306\u0301", "a"},   {0xE8, 0xC8, U"\u0306\u0300", "a"},
+    {0xFA, 0xDA, U"\u0306\u0309", "a"},   {0xFC, 0xDC, U"\u0306\u0303", "a"},
     {0xEB, 0xCB, U"\u0306\u0323", "a"},
 };
 
@@ -135,13 +195,39 @@ bool is_tone_only(const VniMark& m) {
 // Latin-1 letters that Unicode Vietnamese uses: they are evidence of nothing.
 bool is_vietnamese_latin1(char32_t c) {
   switch (c) {
-    case U'À': case U'Á': case U'Â': case U'Ã': case U'È': case U'É': case U'Ê': case U'Ì':
-    case U'Í': case U'Ò': case U'Ó': case U'Ô': case U'Õ': case U'Ù': case U'Ú': case U'Ý':
-    case U'à': case U'á': case U'â': case U'ã': case U'è': case U'é': case U'ê': case U'ì':
-    case U'í': case U'ò': case U'ó': case U'ô': case U'õ': case U'ù': case U'ú': case U'ý':
-      return true;
-    default:
-      return false;
+    case U'À':
+    case U'Á':
+    case U'Â':
+    case U'Ã':
+    case U'È':
+    case U'É':
+    case U'Ê':
+    case U'Ì':
+    case U'Í':
+    case U'Ò':
+    case U'Ó':
+    case U'Ô':
+    case U'Õ':
+    case U'Ù':
+    case U'Ú':
+    case U'Ý':
+    case U'à':
+    case U'á':
+    case U'â':
+    case U'ã':
+    case U'è':
+    case U'é':
+    case U'ê':
+    case U'ì':
+    case U'í':
+    case U'ò':
+    case U'ó':
+    case U'ô':
+    case U'õ':
+    case U'ù':
+    case U'ú':
+    case U'ý': return true;
+    default: return false;
   }
 }
 

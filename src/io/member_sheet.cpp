@@ -275,9 +275,9 @@ struct Builder {
           r.has_errors = true;
         };
         std::string raw = cell_text(cell);
-        std::string value =
-            (cell.kind == CellKind::text && !is_certainly_unicode(raw)) ? decode(raw, m.encoding)
-                                                                         : text::to_nfc(raw);
+        std::string value = (cell.kind == CellKind::text && !is_certainly_unicode(raw))
+                                ? decode(raw, m.encoding)
+                                : text::to_nfc(raw);
         switch (m.field) {
           case MemberField::birth_date:
           case MemberField::admission_date:
@@ -290,7 +290,8 @@ struct Builder {
               fail(d.error_vi);
               break;
             }
-            if (!d.warning_vi.empty()) problem(r, &m, "Cột «" + m.header + "»: " + d.warning_vi, true);
+            if (!d.warning_vi.empty())
+              problem(r, &m, "Cột «" + m.header + "»: " + d.warning_vi, true);
             (m.field == MemberField::birth_date         ? r.birth_date
              : m.field == MemberField::admission_date   ? r.admission_date
              : m.field == MemberField::recognition_date ? r.recognition_date
@@ -450,8 +451,10 @@ Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::st
       std::string names;
       for (const auto& i : kFields) names += (names.empty() ? "" : ", ") + std::string(i.name);
       return Error::invalid("map",
-                            "Trường «map»: «" + value + "» không phải trường đã biết; chọn một "
-                            "trong: " + names + ".",
+                            "Trường «map»: «" + value +
+                                "» không phải trường đã biết; chọn một "
+                                "trong: " +
+                                names + ".",
                             "unknown field in mapping");
     }
     mapping[key] = value;

@@ -24,22 +24,22 @@ namespace dangvu::io {
 
 enum class MemberField {
   ignore,
-  full_name,         // Họ và tên
-  family_middle,     // Họ đệm (family and middle names in one column)
-  family,            // Họ
-  middle,            // Tên đệm
-  given,             // Tên
-  birth_date,        // Ngày sinh
-  gender,            // Giới tính, Nam/Nữ
-  male_mark,         // a "Nam" column marked with x
-  female_mark,       // a "Nữ" column marked with x
-  org,               // Chi bộ, Đơn vị: an org code or name
-  admission_date,    // Ngày vào Đảng, Ngày kết nạp
-  recognition_date,  // Ngày chính thức, Ngày công nhận chính thức
+  full_name,          // Họ và tên
+  family_middle,      // Họ đệm (family and middle names in one column)
+  family,             // Họ
+  middle,             // Tên đệm
+  given,              // Tên
+  birth_date,         // Ngày sinh
+  gender,             // Giới tính, Nam/Nữ
+  male_mark,          // a "Nam" column marked with x
+  female_mark,        // a "Nữ" column marked with x
+  org,                // Chi bộ, Đơn vị: an org code or name
+  admission_date,     // Ngày vào Đảng, Ngày kết nạp
+  recognition_date,   // Ngày chính thức, Ngày công nhận chính thức
   registration_date,  // Ngày đăng ký quần chúng ưu tú (a candidate, not yet admitted)
-  card_number,       // Số thẻ đảng viên
-  code,              // Mã đảng viên
-  decision_no,       // Số quyết định kết nạp
+  card_number,        // Số thẻ đảng viên
+  code,               // Mã đảng viên
+  decision_no,        // Số quyết định kết nạp
 };
 
 std::string_view to_string(MemberField f);  // "full_name", … (the names --map takes)
@@ -84,7 +84,7 @@ struct MemberSheet {
 };
 
 struct SheetOptions {
-  std::string sheet;                          // XLSX sheet name (empty: the first)
+  std::string sheet;                           // XLSX sheet name (empty: the first)
   std::map<std::string, std::string> mapping;  // header text or column letter → field name
   Limits limits;
   int this_year = 2026;  // bounds two-digit years

@@ -42,8 +42,8 @@ struct Limits {
   double max_compression_ratio = 200;                    // uncompressed / compressed, per part
   std::uint64_t max_shared_strings = 2'000'000;
   std::uint64_t max_shared_string_bytes = 128ull << 20;
-  std::int64_t max_rows = 1'048'576;  // Excel's own limit
-  int max_columns = 1024;             // columns holding a value
+  std::int64_t max_rows = 1'048'576;    // Excel's own limit
+  int max_columns = 1024;               // columns holding a value
   std::size_t max_cell_bytes = 32'767;  // Excel's limit on one cell's text
   int max_xml_depth = 64;
 };

@@ -95,9 +95,7 @@ Status write_xlsx(const Table& table, const std::string& path) {
       auto col = static_cast<lxw_col_t>(c);
       const auto& v = row[c];
       switch (table.kinds[c]) {
-        case Table::Kind::number:
-          worksheet_write_number(sheet, r, col, v.number, nullptr);
-          break;
+        case Table::Kind::number: worksheet_write_number(sheet, r, col, v.number, nullptr); break;
         case Table::Kind::date: {
           if (v.text.empty()) break;
           auto d = Date::parse(v.text);

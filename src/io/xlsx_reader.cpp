@@ -59,9 +59,9 @@ struct Handler {
   }
   bool enter() {
     if (++depth > limits->max_xml_depth) {
-      fail(too_large("phần «" + part + "» lồng nhau quá " + std::to_string(limits->max_xml_depth) +
-                         " cấp.",
-                     part + ": XML nested too deep"));
+      fail(too_large(
+          "phần «" + part + "» lồng nhau quá " + std::to_string(limits->max_xml_depth) + " cấp.",
+          part + ": XML nested too deep"));
       return false;
     }
     return !failed;
@@ -106,7 +106,9 @@ class Package {
  public:
   Package(zip_t* zip, const Limits& limits) : zip_(zip), limits_(limits) {}
 
-  bool has(const std::string& name) const { return zip_name_locate(zip_.get(), name.c_str(), 0) >= 0; }
+  bool has(const std::string& name) const {
+    return zip_name_locate(zip_.get(), name.c_str(), 0) >= 0;
+  }
 
   // Streams one part through `handler`. A missing part is an error when `required`.
   Status parse(const std::string& name, Handler& handler, bool required) {
@@ -265,8 +267,8 @@ struct StylesHandler : Handler {
     std::vector<bool> out;
     out.reserve(xf_formats.size());
     for (int id : xf_formats) {
-      bool date = (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) ||
-                  (id >= 50 && id <= 58);
+      bool date =
+          (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
       auto it = formats.find(id);
       if (it != formats.end()) date = is_date_code(it->second);
       out.push_back(date);
@@ -299,9 +301,9 @@ struct SharedStringsHandler : Handler {
     } else if (name == "si") {
       in_si = false;
       if (strings.size() >= limits->max_shared_strings) {
-        fail(too_large("có hơn " + std::to_string(limits->max_shared_strings) +
-                           " chuỗi dùng chung.",
-                       "too many shared strings"));
+        fail(
+            too_large("có hơn " + std::to_string(limits->max_shared_strings) + " chuỗi dùng chung.",
+                      "too many shared strings"));
         return;
       }
       bytes += current.size();
@@ -339,8 +341,8 @@ struct SheetHandler : Handler {
   std::int64_t last_row = 0;
 
   Error at(const std::string& vi, const std::string& en) const {
-    std::string where = row.sheet + "!" + column_name(std::max(column, 0)) +
-                        std::to_string(row.number);
+    std::string where =
+        row.sheet + "!" + column_name(std::max(column, 0)) + std::to_string(row.number);
     return malformed("ô " + where + ": " + vi, where + ": " + en);
   }
 
@@ -494,9 +496,9 @@ Result<XlsxInfo> read_package(zip_t* zip, const std::string& sheet, const Limits
     if (!chosen) {
       std::string names;
       for (const auto& s : workbook.sheets) names += (names.empty() ? "«" : ", «") + s.name + "»";
-      return Error::not_found("sheet", "Trường «sheet»: không có trang tính «" + sheet +
-                                           "»; tệp có " + names + ".",
-                              "unknown sheet");
+      return Error::not_found(
+          "sheet", "Trường «sheet»: không có trang tính «" + sheet + "»; tệp có " + names + ".",
+          "unknown sheet");
     }
   }
   info.sheet = chosen->name;
@@ -527,14 +529,17 @@ Error open_error(int code) {
   zip_error_init_with_code(&error, code);
   std::string detail = zip_error_strerror(&error);
   zip_error_fini(&error);
-  return malformed("không mở được tệp như một bảng tính Excel (.xlsx): tệp hỏng hoặc không "
-                   "phải định dạng XLSX.",
-                   "not a zip package: " + detail);
+  return malformed(
+      "không mở được tệp như một bảng tính Excel (.xlsx): tệp hỏng hoặc không "
+      "phải định dạng XLSX.",
+      "not a zip package: " + detail);
 }
 
 }  // namespace
 
-bool looks_like_zip(std::string_view data) { return data.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+bool looks_like_zip(std::string_view data) {
+  return data.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
 
 Result<XlsxInfo> read_xlsx_file(const std::string& path, const std::string& sheet,
                                 const Limits& limits, const RowSink& sink) {
@@ -552,9 +557,9 @@ Result<XlsxInfo> read_xlsx_file(const std::string& path, const std::string& shee
 Result<XlsxInfo> read_xlsx_bytes(std::string_view data, const std::string& sheet,
                                  const Limits& limits, const RowSink& sink) {
   if (data.size() > limits.max_file_bytes) {
-    return too_large("tệp lớn hơn giới hạn " + std::to_string(limits.max_file_bytes >> 20) +
-                         " MiB.",
-                     "file over the size limit");
+    return too_large(
+        "tệp lớn hơn giới hạn " + std::to_string(limits.max_file_bytes >> 20) + " MiB.",
+        "file over the size limit");
   }
   zip_error_t error;
   zip_error_init(&error);

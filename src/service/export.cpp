@@ -30,10 +30,20 @@ Result<ExportTable> Registry::export_members(const ListMembersInput& in) {
   ExportTable table;
   table.title = "Danh sách đảng viên";
   // The headers are spellings the importer recognizes, so an export imports back unchanged.
-  table.headers = {"STT",       "Mã đảng viên",  "Họ",          "Tên đệm",
-                   "Tên",       "Ngày sinh",     "Giới tính",   "Chi bộ",
-                   "Tên chi bộ", "Trạng thái",   "Ngày đăng ký quần chúng", "Ngày vào Đảng",
-                   "Ngày chính thức", "Số thẻ đảng viên"};
+  table.headers = {"STT",
+                   "Mã đảng viên",
+                   "Họ",
+                   "Tên đệm",
+                   "Tên",
+                   "Ngày sinh",
+                   "Giới tính",
+                   "Chi bộ",
+                   "Tên chi bộ",
+                   "Trạng thái",
+                   "Ngày đăng ký quần chúng",
+                   "Ngày vào Đảng",
+                   "Ngày chính thức",
+                   "Số thẻ đảng viên"};
   table.kinds = {Kind::number, Kind::text, Kind::text, Kind::text, Kind::text,
                  Kind::date,   Kind::text, Kind::text, Kind::text, Kind::text,
                  Kind::date,   Kind::date, Kind::date, Kind::text};
@@ -91,18 +101,25 @@ Result<ExportTable> Registry::export_tree(const std::string& org_code, const std
   if (!view.ok()) return view.error();
   ExportTable table;
   table.title = "Cây tổ chức";
-  table.headers = {"Cấp", "Mã", "Tên tổ chức", "Loại", "Đảng viên chính thức", "Đảng viên dự bị",
-                   "Tổng số đảng viên", "Quần chúng ưu tú"};
+  table.headers = {"Cấp",
+                   "Mã",
+                   "Tên tổ chức",
+                   "Loại",
+                   "Đảng viên chính thức",
+                   "Đảng viên dự bị",
+                   "Tổng số đảng viên",
+                   "Quần chúng ưu tú"};
   table.kinds = {Kind::number, Kind::text,   Kind::text,   Kind::text,
                  Kind::number, Kind::number, Kind::number, Kind::number};
   std::function<void(const TreeNodeView&, int)> walk = [&](const TreeNodeView& n, int depth) {
-    table.rows.push_back({number_value(depth), text_value(n.code),
-                          text_value(std::string(static_cast<std::size_t>(2 * depth), ' ') + n.name),
-                          text_value(std::string(label_vi(n.kind))),
-                          number_value(static_cast<double>(n.counts.official)),
-                          number_value(static_cast<double>(n.counts.probationary)),
-                          number_value(static_cast<double>(n.counts.members())),
-                          number_value(static_cast<double>(n.counts.candidates))});
+    table.rows.push_back(
+        {number_value(depth), text_value(n.code),
+         text_value(std::string(static_cast<std::size_t>(2 * depth), ' ') + n.name),
+         text_value(std::string(label_vi(n.kind))),
+         number_value(static_cast<double>(n.counts.official)),
+         number_value(static_cast<double>(n.counts.probationary)),
+         number_value(static_cast<double>(n.counts.members())),
+         number_value(static_cast<double>(n.counts.candidates))});
     for (const auto& c : n.children) walk(c, depth + 1);
   };
   walk(view->root, 0);

@@ -80,8 +80,8 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
       (!column_of.count(io::MemberField::admission_date) &&
        !column_of.count(io::MemberField::registration_date))) {
     std::string missing;
-    for (auto f : {io::MemberField::birth_date, io::MemberField::org,
-                   io::MemberField::admission_date}) {
+    for (auto f :
+         {io::MemberField::birth_date, io::MemberField::org, io::MemberField::admission_date}) {
       if (!column_of.count(f)) {
         missing += (missing.empty() ? "«" : ", «") + std::string(io::label_vi(f)) + "»";
       }
@@ -143,7 +143,8 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
       if (r.recognition_date && !r.admission_date) {
         fail(io::MemberField::recognition_date, "Có ngày chính thức nhưng thiếu ngày vào Đảng.");
       }
-      const std::optional<Date> first_date = r.admission_date ? r.admission_date : r.registration_date;
+      const std::optional<Date> first_date =
+          r.admission_date ? r.admission_date : r.registration_date;
       std::optional<OrgId> org;
       if (r.org.empty()) {
         fail(io::MemberField::org, "Thiếu chi bộ (mã hoặc tên tổ chức đảng).");
@@ -154,8 +155,8 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         std::vector<OrgId> candidates;
         if (n != by_name.end()) {
           for (OrgId id : n->second) {
-            const OrgVersion* v = first_date ? history.version_at(id, *first_date)
-                                             : history.latest(id);
+            const OrgVersion* v =
+                first_date ? history.version_at(id, *first_date) : history.latest(id);
             if (v && text::fold(v->name) == text::fold(r.org)) candidates.push_back(id);
           }
           if (candidates.empty()) candidates = n->second;
@@ -182,8 +183,9 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         continue;
       }
       org_codes[i] = history.code(*org);
-      Person person{*family, *middle, *given, *r.birth_date,
-                    parse_gender(r.gender.empty() ? "unknown" : r.gender).value_or(Gender::unknown)};
+      Person person{
+          *family, *middle, *given, *r.birth_date,
+          parse_gender(r.gender.empty() ? "unknown" : r.gender).value_or(Gender::unknown)};
       auto keys = text::name_search_keys(person.family, person.middle, person.given);
       const std::string folded = keys.empty() ? "" : keys.front();
       std::string person_key = !r.card_number.empty()
@@ -222,7 +224,8 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
           if (!events.ok()) return events.error();
           auto f = fold(m.person, *events, history);
           if (!f.ok()) continue;
-          const MemberEvent* first = f->effective_events.empty() ? nullptr : &f->effective_events.front();
+          const MemberEvent* first =
+              f->effective_events.empty() ? nullptr : &f->effective_events.front();
           if ((first && first->org == org) || f->current().org == org) {
             existing = m;
             existing_events = std::move(*events);
@@ -252,8 +255,8 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         const MemberEvent* had_recognition = first_of(*existing_fold, MemberEventKind::recognition);
         std::vector<std::string> differs;
         if (existing->person.birth_date != *r.birth_date) {
-          differs.push_back("ngày sinh " + r.birth_date->vi() + " (hồ sơ: " +
-                            existing->person.birth_date.vi() + ")");
+          differs.push_back("ngày sinh " + r.birth_date->vi() +
+                            " (hồ sơ: " + existing->person.birth_date.vi() + ")");
         }
         if (had && (!r.admission_date || had->date != *r.admission_date)) {
           differs.push_back("ngày vào Đảng " +
@@ -266,8 +269,8 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
           differs.push_back("hồ sơ chưa có sự kiện kết nạp hay đăng ký");
         }
         if (had_recognition && r.recognition_date && had_recognition->date != *r.recognition_date) {
-          differs.push_back("ngày chính thức " + r.recognition_date->vi() + " (hồ sơ: " +
-                            had_recognition->date.vi() + ")");
+          differs.push_back("ngày chính thức " + r.recognition_date->vi() +
+                            " (hồ sơ: " + had_recognition->date.vi() + ")");
         }
         if (!r.card_number.empty() && !existing->card_number.empty() &&
             existing->card_number != r.card_number) {
@@ -311,9 +314,9 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         all.insert(all.end(), added.begin(), added.end());
         auto folded_all = fold(existing->person, all, history);
         if (!folded_all.ok()) {
-          fail(r.recognition_date ? io::MemberField::recognition_date
-                                  : io::MemberField::card_number,
-               folded_all.error().message_vi);
+          fail(
+              r.recognition_date ? io::MemberField::recognition_date : io::MemberField::card_number,
+              folded_all.error().message_vi);
           outcomes[i] = "error";
           continue;
         }
@@ -350,9 +353,10 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         rec.date = *r.recognition_date;
         events.push_back(rec);
       }
-      std::string code = !r.code.empty()        ? r.code
-                         : !r.card_number.empty() ? r.card_number
-                                                  : generated_code(folded, *r.birth_date, org_codes[i]);
+      std::string code = !r.code.empty() ? r.code
+                         : !r.card_number.empty()
+                             ? r.card_number
+                             : generated_code(folded, *r.birth_date, org_codes[i]);
       if (!r.code.empty()) {
         auto valid = check_code(r.code, "code");
         if (!valid.ok()) {
@@ -387,9 +391,9 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
     if (blocked || in.dry_run || report.created + report.updated == 0) {
       return Error::invalid("", "", sentinel);
     }
-    json detail = {{"file", in.file_name},     {"format", report.format},
-                   {"sheet", report.sheet},    {"rows", report.rows},
-                   {"created", report.created}, {"updated", report.updated},
+    json detail = {{"file", in.file_name},          {"format", report.format},
+                   {"sheet", report.sheet},         {"rows", report.rows},
+                   {"created", report.created},     {"updated", report.updated},
                    {"unchanged", report.unchanged}, {"rejected", report.rejected}};
     report.written = report.created + report.updated > 0;
     return audit("member.import", in.file_name, detail.dump(), caller_.scope);

@@ -32,7 +32,7 @@ struct ImportReport {
   std::int64_t rows = 0;              // data rows read
   std::int64_t created = 0, updated = 0, unchanged = 0, rejected = 0;
   bool dry_run = false;
-  bool written = false;  // whether the database was changed
+  bool written = false;                // whether the database was changed
   std::vector<ImportRowView> preview;  // the first rows, as they would be recorded
   std::int64_t errors() const {
     std::int64_t n = 0;

@@ -80,9 +80,9 @@ Result<std::vector<MemberRecord>> Store::find_members_by_name(const std::string&
                                "JOIN member m ON m.id = s.member_id "
                                "WHERE s.search_key = :k AND m.search_name = :n "
                                "AND m.birth_date = :b ORDER BY m.id",
-         soci::use(folded_full_name), soci::use(folded_full_name), soci::use(iso),
-         soci::into(id), soci::into(code), soci::into(family), soci::into(middle),
-         soci::into(given), soci::into(gender), soci::into(birth), soci::into(card, card_ind));
+         soci::use(folded_full_name), soci::use(folded_full_name), soci::use(iso), soci::into(id),
+         soci::into(code), soci::into(family), soci::into(middle), soci::into(given),
+         soci::into(gender), soci::into(birth), soci::into(card, card_ind));
     st.execute();
     while (st.fetch()) {
       MemberRecord r;

@@ -56,8 +56,8 @@ TEST(Dates, AmbiguousOrderIsReportedNotSilentlyGuessed) {
   auto conflicting = parse_date_cell(text("03/04/1980"), DateOrder::conflicting, false, 2026);
   EXPECT_FALSE(conflicting.date);
   // The same day and month is not ambiguous.
-  EXPECT_TRUE(parse_date_cell(text("04/04/1980"), DateOrder::unsettled, false, 2026)
-                  .warning_vi.empty());
+  EXPECT_TRUE(
+      parse_date_cell(text("04/04/1980"), DateOrder::unsettled, false, 2026).warning_vi.empty());
 }
 
 TEST(Dates, ImpossibleDatesAndTextsAreRefused) {

@@ -62,7 +62,8 @@ std::string sheet_with(const std::string& sheet_data, const std::string& shared 
   std::vector<std::pair<std::string, std::string>> parts = {
       {"xl/workbook.xml", kWorkbook},
       {"xl/_rels/workbook.xml.rels", kRels},
-      {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>"}};
+      {"xl/worksheets/sheet1.xml",
+       "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>"}};
   if (!shared.empty()) parts.push_back({"xl/sharedStrings.xml", shared});
   return package(parts);
 }
@@ -147,8 +148,9 @@ TEST(Xlsx, SharedStringLimits) {
 TEST(Xlsx, HostileXmlIsRefused) {
   // Entities: a DOCTYPE is refused before any expansion (billion laughs).
   auto doctype = read(sheet_with(
-      "", "<!DOCTYPE sst [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><sst><si><t>&b;"
-          "</t></si></sst>"));
+      "",
+      "<!DOCTYPE sst [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><sst><si><t>&b;"
+      "</t></si></sst>"));
   ASSERT_FALSE(doctype.ok());
   EXPECT_NE(doctype.error().message_vi.find("DOCTYPE"), std::string::npos);
   std::string deep;

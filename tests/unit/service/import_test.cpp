@@ -72,8 +72,8 @@ TEST_F(ImportTest, Tcvn3FileOf2000MembersKeepsEveryName) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> names;
   for (int i = 0; i < 2000; ++i) {
-    std::string name = std::string(kFamily[i % 8]) + " " + kMiddle[(i / 8) % 5] + " " +
-                       kGiven[(i / 40) % 10];
+    std::string name =
+        std::string(kFamily[i % 8]) + " " + kMiddle[(i / 8) % 5] + " " + kGiven[(i / 40) % 10];
     names.push_back(name);
     char birth[16], card[16];
     std::snprintf(birth, sizeof birth, "%02d/%02d/19%02d", 1 + i % 28, 1 + (i / 28) % 12,
@@ -82,8 +82,10 @@ TEST_F(ImportTest, Tcvn3FileOf2000MembersKeepsEveryName) {
     rows.push_back({std::to_string(i + 1), io::encode(name, io::TextEncoding::tcvn3), birth,
                     i % 2 ? "A1" : "Chi bộ Kế toán", "15/03/2010", card});
   }
-  auto headers = std::vector<std::string>{"STT", io::encode("Họ và tên", io::TextEncoding::tcvn3),
-                                          "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Số thẻ"};
+  auto headers =
+      std::vector<std::string>{"STT",           io::encode("Họ và tên", io::TextEncoding::tcvn3),
+                               "Ngày sinh",     "Chi bộ",
+                               "Ngày vào Đảng", "Số thẻ"};
   auto report = import(xlsx(headers, rows));
   ASSERT_TRUE(report.ok()) << report.error().message_vi;
   EXPECT_EQ(report->errors(), 0) << report->problems.front().message_vi;
@@ -110,15 +112,19 @@ TEST_F(ImportTest, Tcvn3FileOf2000MembersKeepsEveryName) {
 TEST_F(ImportTest, ThirtyBadRowsGetThirtyMessagesAndNothingIsWritten) {
   std::vector<std::vector<std::string>> rows;
   for (int i = 0; i < 60; ++i) {
-    std::string name = std::string(kFamily[i % 8]) + " Văn " + kGiven[i % 10] + " " + kGiven[(i / 10) % 10];
+    std::string name =
+        std::string(kFamily[i % 8]) + " Văn " + kGiven[i % 10] + " " + kGiven[(i / 10) % 10];
     std::string birth = "01/02/1980", org = "A1", admitted = "15/03/2010";
     if (i % 2 == 1) {
       switch ((i / 2) % 5) {
         case 0: birth = "31/02/1980"; break;  // no such day
         case 1: org = "KHONGCO"; break;       // unknown org
-        case 2: admitted = "15/03/1990"; birth = "01/01/1985"; break;  // admitted at 5
-        case 3: name = "Một"; break;          // one word
-        case 4: admitted = ""; break;         // missing
+        case 2:
+          admitted = "15/03/1990";
+          birth = "01/01/1985";
+          break;                       // admitted at 5
+        case 3: name = "Một"; break;   // one word
+        case 4: admitted = ""; break;  // missing
       }
     }
     rows.push_back({name, birth, org, admitted});
@@ -155,11 +161,11 @@ TEST_F(ImportTest, DryRunChangesNothing) {
 }
 
 TEST_F(ImportTest, EveryHeaderSpellingAndSeparateNameColumns) {
-  auto report = import(xlsx({"TT", "Họ", "Tên đệm", "Tên", "Nam/Nữ", "Ngày tháng năm sinh",
-                             "Chi bộ sinh hoạt", "Ngày kết nạp Đảng", "Ngày công nhận chính thức",
-                             "Số thẻ đảng viên"},
-                            {{"1", "Hoàng Phủ", "Ngọc", "Bình Minh", "Nữ", "1990-05-06", "A2",
-                              "2015-01-10", "2016-02-01", "000000000777"}}));
+  auto report = import(
+      xlsx({"TT", "Họ", "Tên đệm", "Tên", "Nam/Nữ", "Ngày tháng năm sinh", "Chi bộ sinh hoạt",
+            "Ngày kết nạp Đảng", "Ngày công nhận chính thức", "Số thẻ đảng viên"},
+           {{"1", "Hoàng Phủ", "Ngọc", "Bình Minh", "Nữ", "1990-05-06", "A2", "2015-01-10",
+             "2016-02-01", "000000000777"}}));
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->errors(), 0) << report->problems.front().message_vi;
   auto m = registry_->show_member("000000000777", "");
@@ -172,8 +178,9 @@ TEST_F(ImportTest, EveryHeaderSpellingAndSeparateNameColumns) {
   auto later = import(xlsx({"Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"},
                            {{"Lê Văn Tám", "05/06/1980", "A1", "01/02/2005"}}));
   ASSERT_TRUE(later.ok());
-  auto updated = import(xlsx({"Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức"},
-                             {{"Lê Văn Tám", "05/06/1980", "A1", "01/02/2005", "10/02/2006"}}));
+  auto updated =
+      import(xlsx({"Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức"},
+                  {{"Lê Văn Tám", "05/06/1980", "A1", "01/02/2005", "10/02/2006"}}));
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated->updated, 1);
   EXPECT_EQ(updated->created, 0);
@@ -181,9 +188,11 @@ TEST_F(ImportTest, EveryHeaderSpellingAndSeparateNameColumns) {
 
 TEST_F(ImportTest, UserMappingOverridesHeaders) {
   ImportInput in;
-  in.data = xlsx({"Cột X", "Sinh", "Nơi", "Vào"}, {{"Lê Văn Tám", "05/06/1980", "A1", "01/02/2005"}});
+  in.data =
+      xlsx({"Cột X", "Sinh", "Nơi", "Vào"}, {{"Lê Văn Tám", "05/06/1980", "A1", "01/02/2005"}});
   ASSERT_TRUE(io::parse_mapping_entry("Cột X=full_name;Sinh=birth_date", in.options.mapping).ok());
-  ASSERT_TRUE(io::parse_mapping_json(R"({"C": "org", "Vào": "admission_date"})", in.options.mapping).ok());
+  ASSERT_TRUE(
+      io::parse_mapping_json(R"({"C": "org", "Vào": "admission_date"})", in.options.mapping).ok());
   auto report = registry_->import_members(in);
   ASSERT_TRUE(report.ok()) << report.error().message_vi;
   EXPECT_EQ(report->created, 1);
