@@ -209,6 +209,8 @@ json to_json(const service::IndicatorsView& v) {
           {"from", v.from},     {"to", v.to},
           {"as_of", v.as_of},   {"indicators", rows},
           {"checks", checks}};
+}
+
 json to_json(const service::ImportReport& v) {
   json columns = json::array();
   for (const auto& c : v.columns) {
