@@ -76,9 +76,17 @@ async function login(page, user) {
 }
 
 // antd's Select: open it by its box, then pick an option by its exact title (or type to search).
+// A click during the dropdown's opening animation can miss under load: check the choice shows, and
+// try again if it does not.
 async function choose(page, label, title) {
-  await page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selector').click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`).click();
+  const item = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+  const chosen = item.locator(`.ant-select-selection-item[title="${title}"]`);
+  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
+    await item.locator('.ant-select-selector').click();
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`).click();
+    await chosen.waitFor({ timeout: 5000 }).catch(() => {});
+  }
+  await chosen.waitFor({ timeout: 1000 });
 }
 async function chooseBySearch(page, label, text) {
   const input = page.getByLabel(label, { exact: true });
@@ -195,34 +203,50 @@ await test('an organization page shows its statistics and charts', async (page) 
   await page.goto(`${base}#/org/DBCQD`);
   await page.getByText('Tổng số đảng viên').waitFor();
   await page.getByRole('img', { name: 'Biểu đồ đảng viên theo tình trạng' }).locator('canvas').waitFor();
-  // The chart's canvas has drawn bars: some pixels differ from the background.
+  // The chart's canvas has drawn bars: some pixels differ from the background. Five statistics (one
+  // per year) come first, slow when the machine is busy: a long wait, polled on a timer.
   await page.waitForFunction(() => {
     const c = document.querySelector('[aria-label="Biểu đồ kết nạp và công nhận theo năm"] canvas');
     if (!c || c.width === 0) return false;
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
     return false;
-  });
+  }, null, { polling: 250, timeout: 90000 });
   await page.getByRole('cell', { name: 'Cụm thi đua số 1 – Đảng bộ các cơ quan Đảng tỉnh' }).waitFor();
   // Recent events: the admission recorded by an earlier test is in this committee's subtree.
   await page.getByRole('link', { name: 'Đàm Văn Chính' }).waitFor();
 });
 
 // A single-choice antd Select: type to search, click the option (the list then closes itself).
+// Checks that the choice shows and tries again if the click missed (as choose does).
 async function chooseOne(page, label, text) {
   const input = page.getByLabel(label, { exact: true }).last();
-  await page.locator('.ant-form-item', { has: input }).locator('.ant-select-selector').click();
-  await page.keyboard.type(text);
-  const list = await input.getAttribute('aria-controls');
-  await page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first().click();
+  const item = page.locator('.ant-form-item', { has: input });
+  const chosen = item.locator('.ant-select-selection-item', { hasText: text });
+  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
+    await item.locator('.ant-select-selector').click();
+    await page.keyboard.type(text);
+    const list = await input.getAttribute('aria-controls');
+    await page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first().click();
+    await chosen.waitFor({ timeout: 5000 }).catch(() => {});
+  }
+  await chosen.waitFor({ timeout: 1000 });
 }
 
-// Opens an antd Select by its label and clicks its first option.
+// Opens an antd Select by its label and clicks its first option, once the options have loaded
+// (they come from the server); tries again if the list was still changing under the click.
 async function chooseFirst(page, label) {
   const input = page.getByLabel(label, { exact: true }).last();
-  await input.click();
-  const list = await input.getAttribute('aria-controls');
-  await page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`).first().click();
+  const item = page.locator('.ant-form-item', { has: input }).locator('.ant-select-selection-item');
+  for (let attempt = 0; attempt < 3 && !(await item.count()); attempt++) {
+    await input.click();
+    const list = await input.getAttribute('aria-controls');
+    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`).first();
+    await option.waitFor();
+    await option.click();
+    await item.waitFor({ timeout: 5000 }).catch(() => {});
+  }
+  await item.waitFor({ timeout: 1000 });
 }
 
 await test('a committee office records a meeting with an absent member and sees it listed', async (page) => {
@@ -265,6 +289,8 @@ await test('a year target is saved and shown with the progress', async (page) =>
   await page.reload();
   await page.getByTestId('plan').waitFor();
   await page.waitForFunction(() => document.querySelector('input[data-testid="target-inspected_orgs"]')?.value === '7');
+  // The year's progress arrives after the targets (the server computes it over the subtree).
+  await page.getByTestId('progress-inspected_orgs').getByText('kế hoạch năm').waitFor();
   const progress = await page.getByTestId('progress-inspected_orgs').innerText();
   if (!/^\d+\/\d+ \(đạt [\d.,]+% kế hoạch năm\)$/.test(progress)) throw new Error(`progress «${progress}»`);
 });
@@ -278,6 +304,8 @@ await test('the report page shows the same figures as its preview and gives the 
   const preview = page.getByTestId('report-preview');
   await preview.getByText('BÁO CÁO', { exact: true }).waitFor();
   const members = (await page.getByTestId('ind-members').innerText()).split(' ')[0];
+  // Thousands grouped Vietnamese style, by the server (2.465).
+  if (!/^\d{1,3}(\.\d{3})+$/.test(members)) throw new Error(`members «${members}»`);
   if (!(await preview.innerText()).includes(`tổng số đảng viên là ${members} đồng chí`)) {
     throw new Error(`the preview does not say ${members} members`);
   }
@@ -293,6 +321,71 @@ await test('the report page shows the same figures as its preview and gives the 
   if (!docx.headers()['content-type'].includes('wordprocessingml')) throw new Error('not a Word file');
   const bytes = await docx.body();
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a zip');
+  const xlsx = await page.request.get(`${base.replace(/\/$/, '')}${await page.getByTestId('download-xlsx').getAttribute('href')}`);
+  if (xlsx.status() !== 200 || !xlsx.headers()['content-type'].includes('spreadsheetml')) {
+    throw new Error(`xlsx ${xlsx.status()} ${xlsx.headers()['content-type']}`);
+  }
+  // Another period: the whole year, with the figures and the preview for it.
+  await page.getByTestId('period-kind').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Năm"]').click();
+  await page.getByText('(từ 01/01/2026 đến 31/12/2026').waitFor();
+  await preview.getByText('Tổng kết công tác xây dựng Đảng năm 2026', { exact: false }).first().waitFor();
+});
+
+await test('an office registers a document and records its study with every member present', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/work/DBCQD`);
+  await page.getByTestId('new-document').click();
+  await page.getByLabel('Số văn bản (ví dụ 15-NQ/TU)').fill('15-NQ/ĐU');
+  await pickDate(page, 'Ngày ban hành', '02/03/2026');
+  await page.getByLabel('Trích yếu').fill('Nghị quyết về nâng cao chất lượng sinh hoạt chi bộ');
+  await page.getByLabel('Cơ quan ban hành').fill('Ban Chấp hành Đảng bộ các cơ quan Đảng tỉnh');
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  // The same number again is refused at the number.
+  await page.getByTestId('new-document').click();
+  await page.getByLabel('Số văn bản (ví dụ 15-NQ/TU)').fill('15-NQ/ĐU');
+  await pickDate(page, 'Ngày ban hành', '02/03/2026');
+  await page.getByLabel('Trích yếu').fill('Bản trùng số');
+  await page.getByLabel('Cơ quan ban hành').fill('Ban Chấp hành Đảng bộ các cơ quan Đảng tỉnh');
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.locator('.ant-form-item', { has: page.getByLabel('Số văn bản (ví dụ 15-NQ/TU)') })
+    .locator('.ant-form-item-explain-error').waitFor();
+  await page.getByRole('button', { name: 'Hủy' }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+
+  await page.getByTestId('new-study').click();
+  await chooseOne(page, 'Chi bộ', '[DB001.02]');
+  await chooseOne(page, 'Văn bản học tập, quán triệt', '15-NQ/ĐU');
+  // Everyone is ticked by default, once the branch's members have loaded.
+  await page.locator('.ant-form-item', { has: page.getByLabel('Đảng viên tham dự') })
+    .locator('.ant-select-selection-item').first().waitFor();
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  await page.getByRole('tab', { name: /Học tập nghị quyết/ }).click();
+  const row = page.getByTestId('study').locator('tr', { hasText: '15-NQ/ĐU' }).first();
+  await row.waitFor();
+  const [present, expected] = (await row.locator('td').nth(3).innerText()).split('/').map(Number);
+  if (!(expected > 0 && present === expected)) throw new Error(`attendance ${present}/${expected}`);
+});
+
+await test('the inspection committee records a supervision of a member found by name', async (page) => {
+  await login(page, 'kiemtra');
+  // A member of a branch below, by name (the page has no other way to know one).
+  const name = await page.evaluate(async () => {
+    const r = await fetch('/api/v1/members?org=DB001.01&status=official&limit=1');
+    return (await r.json()).rows[0].full_name;
+  });
+  await page.goto(`${base}#/work/TU`);
+  await page.getByTestId('new-oversight').click();
+  await choose(page, 'Hình thức', 'Giám sát');
+  await choose(page, 'Đối tượng', 'Đảng viên');
+  await chooseOne(page, 'Đảng viên được kiểm tra, giám sát', name);
+  await page.getByLabel('Kết luận').fill('Đồng chí thực hiện tốt nhiệm vụ đảng viên.');
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  await page.getByRole('tab', { name: /Kiểm tra, giám sát/ }).click();
+  await page.getByTestId('oversights').locator('tr', { hasText: 'Đồng chí thực hiện tốt nhiệm vụ đảng viên.' }).waitFor();
 });
 
 await browser.close();

@@ -1,9 +1,10 @@
 // The year's plan of an organization: its own target per plannable indicator, and the progress of
 // its whole subtree against the subtree's targets (computed by the server).
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, InputNumber, Space, Table, message } from 'antd';
+import { Alert, Button, Card, InputNumber, Space, Table, Typography, message } from 'antd';
 import { api, can, query, type Account, type Indicators, type Plan } from '../api';
 import { go } from '../route';
+import { atField } from './forms';
 import { useTree } from './Tree';
 
 export function PlanPage({ account, code: given }: { account: Account; code?: string }) {
@@ -14,22 +15,33 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
   const [progress, setProgress] = useState<Indicators>();
   const [draft, setDraft] = useState<Record<string, number | null>>({});
   const [error, setError] = useState('');
+  // A refused target is shown under its own row's field.
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const [version, setVersion] = useState(0);
+  const [progressError, setProgressError] = useState(false);
   useEffect(() => {
     if (!code) return;
+    // Answers for a year or org the user has already left are dropped.
+    let current = true;
     const base = `/api/v1/orgs/${encodeURIComponent(code)}`;
     api
       .get<Plan>(`${base}/plan${query({ year })}`)
       .then((p) => {
+        if (!current) return;
         setPlan(p);
         setDraft(Object.fromEntries(p.targets.map((t) => [t.indicator, t.target])));
         setError('');
       })
-      .catch((e) => setError(e.message));
+      .catch((e) => current && setError(e.message));
+    setProgress(undefined);
+    setProgressError(false);
     api
       .get<Indicators>(`${base}/indicators${query({ period: String(year) })}`)
-      .then(setProgress)
-      .catch(() => setProgress(undefined));
+      .then((d) => current && setProgress(d))
+      .catch(() => current && setProgressError(true));
+    return () => {
+      current = false;
+    };
   }, [code, year, version]);
   const save = async (indicator: string) => {
     try {
@@ -39,9 +51,10 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
         target: draft[indicator] ?? 0,
       });
       message.success('Đã lưu chỉ tiêu.');
+      setRefused({ ...refused, [indicator]: '' });
       setVersion((v) => v + 1);
     } catch (e) {
-      message.error((e as Error).message);
+      setRefused({ ...refused, [indicator]: atField((e as Error).message) });
     }
   };
   const editable = can.plan(account.role);
@@ -69,30 +82,42 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
             {
               title: 'Chỉ tiêu năm của tổ chức',
               render: (_, t) => (
-                <Space>
-                  <InputNumber
-                    aria-label={`Chỉ tiêu ${t.label}`}
-                    data-testid={`target-${t.indicator}`}
-                    min={0}
-                    max={10000000}
-                    disabled={!editable}
-                    value={draft[t.indicator] ?? null}
-                    onChange={(v) => setDraft({ ...draft, [t.indicator]: v })}
-                    addonAfter={t.unit}
-                  />
-                  {editable && (
-                    <Button onClick={() => save(t.indicator)} data-testid={`save-${t.indicator}`}>
-                      Lưu
-                    </Button>
+                <Space direction="vertical" size={2}>
+                  <Space>
+                    <InputNumber
+                      aria-label={`Chỉ tiêu ${t.label}`}
+                      data-testid={`target-${t.indicator}`}
+                      min={0}
+                      max={10000000}
+                      disabled={!editable}
+                      status={refused[t.indicator] ? 'error' : undefined}
+                      value={draft[t.indicator] ?? null}
+                      onChange={(v) => setDraft({ ...draft, [t.indicator]: v })}
+                      addonAfter={t.unit}
+                    />
+                    {editable && (
+                      <Button onClick={() => save(t.indicator)} data-testid={`save-${t.indicator}`}>
+                        Lưu
+                      </Button>
+                    )}
+                  </Space>
+                  {refused[t.indicator] && (
+                    <Typography.Text type="danger" data-testid={`refused-${t.indicator}`}>
+                      {refused[t.indicator]}
+                    </Typography.Text>
                   )}
                 </Space>
               ),
             },
             {
-              title: 'Thực hiện cả khối so với kế hoạch',
+              title: 'Thực hiện trong năm (cả các tổ chức trực thuộc) so với kế hoạch',
               render: (_, t) => (
                 <span data-testid={`progress-${t.indicator}`}>
-                  {progress?.indicators.find((i) => i.id === t.indicator)?.plan_shown || '—'}
+                  {progress
+                    ? progress.indicators.find((i) => i.id === t.indicator)?.plan_shown || '—'
+                    : progressError
+                      ? 'Chưa tính được'
+                      : 'Đang tính…'}
                 </span>
               ),
             },

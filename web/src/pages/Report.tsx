@@ -2,9 +2,9 @@
 // report's preview as the server writes it, and the Word and Excel files. Every figure comes from
 // the server; nothing is computed here.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Collapse, Space, Table, TreeSelect, Typography } from 'antd';
-import { api, query, type Account, type Indicators, type TreeNode } from '../api';
-import { vnDate } from '../labels';
+import { Alert, Button, Card, List, Space, Spin, Table, TreeSelect, Typography } from 'antd';
+import { api, query, type Account, type Check, type Indicators, type TreeNode } from '../api';
+import { vnDate, vnNumber } from '../labels';
 import { go } from '../route';
 import { defaultPeriod, PeriodPicker, periodCode, type PeriodValue } from './period';
 import { useTree } from './Tree';
@@ -28,6 +28,18 @@ const reportCss = `
 .dv-report figcaption{text-align:center;font-weight:bold}.dv-report .space{height:48px}
 .dv-report .recipients{text-align:left;font-size:13px}.dv-report .annex{border-top:1px dashed #999;margin-top:24px}`;
 
+// The report as an HTML fragment, or why there is none (the server's own message when it gives one).
+async function previewOf(url: string): Promise<[string, string]> {
+  try {
+    const res = await fetch(url, { credentials: 'same-origin' });
+    if (res.ok) return [await res.text(), ''];
+    const body = await res.json().catch(() => ({}));
+    return ['', body?.error?.message ?? `Máy chủ trả lời lỗi ${res.status}.`];
+  } catch {
+    return ['', 'Không kết nối được máy chủ.'];
+  }
+}
+
 export function ReportPage({ account, code }: { account: Account; code?: string }) {
   const { root } = useTree(null);
   const org = code || account.org || root?.code || '';
@@ -36,23 +48,38 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
   const [data, setData] = useState<Indicators>();
   const [html, setHtml] = useState('');
   const [error, setError] = useState('');
+  const [previewError, setPreviewError] = useState('');
+  const [loading, setLoading] = useState(0);
   useEffect(() => {
     if (!org) return;
+    // Answers for a period or org the user has already left are dropped.
+    let current = true;
     const base = `/api/v1/orgs/${encodeURIComponent(org)}`;
+    setLoading(2);
+    const done = () => current && setLoading((n) => Math.max(0, n - 1));
     api
       .get<Indicators>(`${base}/indicators${query({ period: p })}`)
       .then((d) => {
+        if (!current) return;
         setData(d);
         setError('');
       })
       .catch((e) => {
+        if (!current) return;
         setData(undefined);
         setError(e.message);
-      });
-    fetch(`${base}/report${query({ period: p, format: 'html' })}`, { credentials: 'same-origin' })
-      .then((r) => (r.ok ? r.text() : ''))
-      .then(setHtml)
-      .catch(() => setHtml(''));
+      })
+      .finally(done);
+    previewOf(`${base}/report${query({ period: p, format: 'html' })}`)
+      .then(([text, problem]) => {
+        if (!current) return;
+        setHtml(text);
+        setPreviewError(problem);
+      })
+      .finally(done);
+    return () => {
+      current = false;
+    };
   }, [org, p]);
   const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
   const file = (format: string) =>
@@ -78,73 +105,55 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
           </Space>
         }
       >
-        {error && <Alert type="error" message={error} />}
-        {data && (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>
-              {data.org_name}, {data.period_label} (từ {vnDate(data.from)} đến {vnDate(data.to)}; số liệu tính
-              đến ngày {vnDate(data.as_of)}).
-            </Typography.Text>
-            <Space>
-              <Button type="primary" href={file('docx')} data-testid="download-docx">
-                Tải Word (.docx)
-              </Button>
-              <Button href={file('xlsx')} data-testid="download-xlsx">
-                Tải Excel (.xlsx)
-              </Button>
-            </Space>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={data.indicators}
-              data-testid="indicators"
-              columns={[
-                { title: 'Chỉ tiêu', dataIndex: 'label' },
-                {
-                  title: 'Trong kỳ',
-                  align: 'right',
-                  render: (_, r) => (
-                    <span data-testid={`ind-${r.id}`}>
-                      {r.shown}
-                      {r.kind !== 'ratio' ? ` ${r.unit}` : ''}
-                    </span>
-                  ),
-                },
-                {
-                  title: 'Lũy kế năm so với kế hoạch',
-                  render: (_, r) => <span data-testid={`plan-${r.id}`}>{r.plan_shown}</span>,
-                },
-              ]}
-            />
-            {data.checks.length > 0 ? (
-              <Collapse
-                items={[
+        <Spin spinning={loading > 0} tip="Đang tính số liệu…">
+          {error && <Alert type="error" message={error} />}
+          {!data && !error && <div style={{ minHeight: 120 }} />}
+          {data && (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text>
+                {data.org_name}, {data.period_label} (từ {vnDate(data.from)} đến {vnDate(data.to)}; số liệu tính
+                đến ngày {vnDate(data.as_of)}).
+              </Typography.Text>
+              <Space>
+                <Button type="primary" href={file('docx')} data-testid="download-docx">
+                  Tải Word (.docx)
+                </Button>
+                <Button href={file('xlsx')} data-testid="download-xlsx">
+                  Tải Excel (.xlsx)
+                </Button>
+              </Space>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={data.indicators}
+                data-testid="indicators"
+                columns={[
+                  { title: 'Chỉ tiêu', dataIndex: 'label' },
                   {
-                    key: 'checks',
-                    label: `Kiểm tra số liệu: ${data.checks.length} điểm cần xem lại (không tự động sửa)`,
-                    children: (
-                      <Table
-                        size="small"
-                        rowKey={(c) => `${c.rule}-${c.org}-${c.message}`}
-                        dataSource={data.checks}
-                        pagination={{ pageSize: 10 }}
-                        columns={[
-                          { title: 'Nội dung kiểm tra', dataIndex: 'title' },
-                          { title: 'Tổ chức', dataIndex: 'org_name' },
-                          { title: 'Chi tiết', dataIndex: 'message' },
-                        ]}
-                      />
+                    title: 'Trong kỳ',
+                    align: 'right',
+                    render: (_, r) => (
+                      <span data-testid={`ind-${r.id}`}>
+                        {r.shown}
+                        {r.kind !== 'ratio' ? ` ${r.unit}` : ''}
+                      </span>
                     ),
+                  },
+                  {
+                    title: 'Lũy kế năm so với kế hoạch',
+                    render: (_, r) => <span data-testid={`plan-${r.id}`}>{r.plan_shown}</span>,
                   },
                 ]}
               />
-            ) : (
-              <Alert type="success" message="Không phát hiện số liệu bất thường." />
-            )}
-          </Space>
-        )}
+              <Checks checks={data.checks} />
+            </Space>
+          )}
+        </Spin>
       </Card>
+      {previewError && (
+        <Alert type="warning" showIcon message="Chưa xem trước được báo cáo" description={previewError} />
+      )}
       {html && (
         <Card title="Xem trước báo cáo" data-testid="report-preview">
           <style>{reportCss}</style>
@@ -153,5 +162,37 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
         </Card>
       )}
     </Space>
+  );
+}
+
+// The checks on the figures: shown for the office to look into, never corrected here.
+function Checks({ checks }: { checks: Check[] }) {
+  if (checks.length === 0) {
+    return <Alert type="success" showIcon message="Kiểm tra số liệu: không phát hiện điểm bất thường." />;
+  }
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="checks"
+      message={`Kiểm tra số liệu: ${vnNumber(checks.length)} điểm cần xem lại`}
+      description={
+        <>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            Hệ thống chỉ nêu ra để đơn vị rà soát, không tự sửa số liệu.
+          </Typography.Paragraph>
+          <List
+            size="small"
+            dataSource={checks}
+            pagination={checks.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
+            renderItem={(c) => (
+              <List.Item>
+                <List.Item.Meta title={`${c.title} – ${c.org_name}`} description={c.message} />
+              </List.Item>
+            )}
+          />
+        </>
+      }
+    />
   );
 }

@@ -10,6 +10,10 @@ import { dateFormat, iso } from './forms';
 import { flatten, useTree } from './Tree';
 import { WorkFormDialog, type WorkForm } from './WorkForms';
 
+// The server gives at most this many of each kind, newest first.
+const limit = 500;
+const count = (n: number) => (n >= limit ? `${limit} gần nhất` : String(n));
+
 export function WorkPage({ account, code }: { account: Account; code?: string }) {
   const { root } = useTree(null, code || undefined);
   const org = code || account.org || root?.code || '';
@@ -22,7 +26,7 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
     if (!org) return;
     api
       .get<Activities>(
-        `/api/v1/orgs/${encodeURIComponent(org)}/activities${query({ from: iso(range[0]), to: iso(range[1]), limit: 500 })}`,
+        `/api/v1/orgs/${encodeURIComponent(org)}/activities${query({ from: iso(range[0]), to: iso(range[1]), limit })}`,
       )
       .then((d) => {
         setData(d);
@@ -77,7 +81,7 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
           items={[
             {
               key: 'meetings',
-              label: `Sinh hoạt chi bộ (${data.meetings.length})`,
+              label: `Sinh hoạt chi bộ (${count(data.meetings.length)})`,
               children: (
                 <Table
                   size="small"
@@ -97,7 +101,7 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
             },
             {
               key: 'oversights',
-              label: `Kiểm tra, giám sát (${data.oversights.length})`,
+              label: `Kiểm tra, giám sát (${count(data.oversights.length)})`,
               children: (
                 <Table
                   size="small"
@@ -116,7 +120,7 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
             },
             {
               key: 'study',
-              label: `Học tập nghị quyết (${data.study_sessions.length})`,
+              label: `Học tập nghị quyết (${count(data.study_sessions.length)})`,
               children: (
                 <Table
                   size="small"

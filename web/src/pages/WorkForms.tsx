@@ -2,24 +2,14 @@
 // document in the register. Each sends one request; a refusal is shown at the field it names.
 import { useEffect, useState } from 'react';
 import { Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
-import dayjs from 'dayjs';
-import { api, query, type MemberRow, type PartyDocument, type TreeNode } from '../api';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, type PartyDocument, type TreeNode } from '../api';
 import { kindLabel } from '../labels';
 import { dateFormat, fieldErrors, iso } from './forms';
+import { MemberSearch, useBranchMembers } from './memberPickers';
+import { flatten } from './Tree';
 
 export type WorkForm = 'meeting' | 'oversight' | 'study' | 'document';
-
-function useBranchMembers(org: string | undefined) {
-  const [rows, setRows] = useState<MemberRow[]>([]);
-  useEffect(() => {
-    if (!org) return setRows([]);
-    api
-      .get<{ rows: MemberRow[] }>(`/api/v1/members${query({ org, limit: 1000 })}`)
-      .then((d) => setRows(d.rows))
-      .catch(() => setRows([]));
-  }, [org]);
-  return rows.map((m) => ({ value: m.code, label: `${m.full_name} (${m.code})` }));
-}
 
 const branchKinds = new Set(['grassroots_branch', 'sub_branch']);
 
@@ -35,7 +25,8 @@ export function WorkFormDialog({
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const org: string | undefined = Form.useWatch('org', form);
-  const members = useBranchMembers(which === 'meeting' || which === 'study' ? org : undefined);
+  const date: Dayjs | undefined = Form.useWatch('date', form);
+  const members = useBranchMembers(which === 'meeting' || which === 'study' ? org : undefined, date);
   const [documents, setDocuments] = useState<PartyDocument[]>([]);
   useEffect(() => {
     if (which !== 'study') return;
@@ -47,9 +38,17 @@ export function WorkFormDialog({
   // A study session lists everyone by default; the office unticks who was not there.
   useEffect(() => {
     if (which === 'study') form.setFieldValue('attendees', members.map((m) => m.value));
-  }, [which, members.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [which, members.map((m) => m.value).join()]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const branches = orgs.filter((o) => branchKinds.has(o.kind));
+  // Inspected or supervised: an organization below the one that conducts it.
+  const below = flatten(orgs.find((o) => o.code === org)).slice(1);
+  // With one branch to choose (the page of a branch), it is chosen already.
+  const initialOrg = which === 'oversight' ? orgs[0]?.code : branches.length === 1 ? branches[0].code : undefined;
+  // The tree may arrive after the dialog opened.
+  useEffect(() => {
+    if (initialOrg && !form.getFieldValue('org')) form.setFieldValue('org', initialOrg);
+  }, [initialOrg]); // eslint-disable-line react-hooks/exhaustive-deps
   const orgOptions = (list: TreeNode[]) =>
     list.map((o) => ({ value: o.code, label: `${o.name} [${o.code}] – ${kindLabel[o.kind] ?? o.kind}` }));
   const titles: Record<WorkForm, string> = {
@@ -106,7 +105,11 @@ export function WorkFormDialog({
         e,
         ['org', 'date', 'kind', 'topic', 'quality', 'absent_note', 'subject_org', 'subject_member', 'conclusion',
          'document', 'attendees', 'number', 'issued_on', 'title', 'issuing_body'],
-        { absent: 'absent_note', 'absent.reason': 'absent_note', subject: 'subject_org' },
+        {
+          absent: 'absent_note',
+          'absent.reason': 'absent_note',
+          subject: form.getFieldValue('subject_type') === 'member' ? 'subject_member' : 'subject_org',
+        },
       );
     } finally {
       setSaving(false);
@@ -114,6 +117,7 @@ export function WorkFormDialog({
   };
 
   const subjectType = Form.useWatch('subject_type', form);
+  const attendees: string[] | undefined = Form.useWatch('attendees', form);
   return (
     <Modal
       open
@@ -195,14 +199,15 @@ export function WorkFormDialog({
               <Select options={[{ value: 'org', label: 'Tổ chức đảng' }, { value: 'member', label: 'Đảng viên' }]} />
             </Form.Item>
             {subjectType === 'member' ? (
-              <Form.Item name="subject_member" label="Mã đảng viên được kiểm tra, giám sát"
-                         rules={[{ required: true, message: 'Nhập mã đảng viên.' }]}>
-                <Input />
+              <Form.Item name="subject_member" label="Đảng viên được kiểm tra, giám sát"
+                         rules={[{ required: true, message: 'Chọn đảng viên.' }]}>
+                <MemberSearch org={org} date={date} />
               </Form.Item>
             ) : (
               <Form.Item name="subject_org" label="Tổ chức được kiểm tra, giám sát"
                          rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
-                <Select showSearch optionFilterProp="label" options={orgOptions(orgs)} />
+                <Select showSearch optionFilterProp="label" options={orgOptions(below)}
+                        notFoundContent="Chọn tổ chức tiến hành có tổ chức cấp dưới" />
               </Form.Item>
             )}
             <Form.Item name="conclusion" label="Kết luận" rules={[{ required: true, message: 'Nhập kết luận.' }]}>
@@ -217,7 +222,8 @@ export function WorkFormDialog({
               <Select showSearch optionFilterProp="label"
                       options={documents.map((d) => ({ value: d.number, label: `${d.number} – ${d.title}` }))} />
             </Form.Item>
-            <Form.Item name="attendees" label="Đảng viên tham dự">
+            <Form.Item name="attendees" label="Đảng viên tham dự"
+                       extra={`Đã chọn ${attendees?.length ?? 0}/${members.length} đảng viên của chi bộ.`}>
               <Select mode="multiple" options={members} optionFilterProp="label" maxTagCount={12} />
             </Form.Item>
           </>

@@ -13,13 +13,20 @@ export function fieldErrors(
   if (e instanceof ApiError) {
     const field = fieldMap[e.field] ?? e.field;
     if (field && fields.includes(field)) {
-      form.setFields([{ name: field, errors: [e.message] }]);
+      form.setFields([{ name: field, errors: [atField(e.message)] }]);
       return;
     }
     message.error(e.message);
     return;
   }
   message.error('Không kết nối được máy chủ.');
+}
+
+// Under the field itself, the server's "Trường «date»: " (the API's name of the field) says nothing
+// more to the user.
+export function atField(text: string): string {
+  const rest = text.replace(/^Trường «[^»]*»:\s*/, '');
+  return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
 }
 
 export function iso(d: Dayjs | null | undefined): string {

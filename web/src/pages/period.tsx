@@ -29,7 +29,33 @@ export function defaultPeriod(): PeriodValue {
   return { kind: 'half', year: new Date().getFullYear(), part: 1 };
 }
 
+// Congress terms run five years from a year ending in 0 or 5 (2020–2025, 2025–2030).
+function currentTermStart(year: number): number {
+  return year - (year % 5);
+}
+
+// When the kind changes, the period offered is the one that contains today (the current term).
+function switchKind(value: PeriodValue, kind: PeriodKind): PeriodValue {
+  const now = new Date();
+  const month = now.getMonth() + 1;
+  const year = value.kind === 'term' ? now.getFullYear() : value.year;
+  switch (kind) {
+    case 'month':
+      return { kind, year, part: month };
+    case 'quarter':
+      return { kind, year, part: Math.ceil(month / 3) };
+    case 'half':
+      return { kind, year, part: month <= 6 ? 1 : 2 };
+    case 'year':
+      return { kind, year, part: 1 };
+    case 'term':
+      return { kind, year: currentTermStart(now.getFullYear()), part: 1 };
+  }
+}
+
 const roman = ['I', 'II', 'III', 'IV'];
+// The current term and the three before it.
+const terms = [0, 5, 10, 15].map((back) => currentTermStart(new Date().getFullYear()) - back);
 
 export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange: (p: PeriodValue) => void }) {
   const parts: { value: number; label: string }[] =
@@ -50,7 +76,7 @@ export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange
         data-testid="period-kind"
         value={value.kind}
         style={{ width: 120 }}
-        onChange={(kind: PeriodKind) => onChange({ ...value, kind, part: 1 })}
+        onChange={(kind: PeriodKind) => onChange(switchKind(value, kind))}
         options={[
           { value: 'month', label: 'Tháng' },
           { value: 'quarter', label: 'Quý' },
@@ -69,16 +95,26 @@ export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange
           options={parts}
         />
       )}
-      <InputNumber
-        aria-label={value.kind === 'term' ? 'Năm đầu nhiệm kỳ' : 'Năm'}
-        data-testid="period-year"
-        value={value.year}
-        min={1990}
-        max={2100}
-        onChange={(y) => y && onChange({ ...value, year: y })}
-        addonBefore={value.kind === 'term' ? 'Từ năm' : 'Năm'}
-        addonAfter={value.kind === 'term' ? `đến ${value.year + 5}` : undefined}
-      />
+      {value.kind === 'term' ? (
+        <Select
+          aria-label="Nhiệm kỳ"
+          data-testid="period-term"
+          value={value.year}
+          style={{ width: 170 }}
+          onChange={(year: number) => onChange({ ...value, year })}
+          options={terms.map((y) => ({ value: y, label: `Nhiệm kỳ ${y}–${y + 5}` }))}
+        />
+      ) : (
+        <InputNumber
+          aria-label="Năm"
+          data-testid="period-year"
+          value={value.year}
+          min={1990}
+          max={2100}
+          onChange={(y) => y && onChange({ ...value, year: y })}
+          addonBefore="Năm"
+        />
+      )}
     </Space>
   );
 }
