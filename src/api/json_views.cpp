@@ -216,8 +216,8 @@ json to_json(const service::ImportReport& v) {
   for (const auto& c : v.columns) {
     json col = {{"column", io::column_name(c.column)},
                 {"header", c.header},
-                {"field", std::string(io::to_string(c.field))},
-                {"field_label", std::string(io::label_vi(c.field))},
+                {"field", c.field},
+                {"field_label", c.field_label},
                 {"by_user", c.by_user},
                 {"encoding", std::string(io::to_string(c.encoding))},
                 {"encoding_label", std::string(io::label_vi(c.encoding))}};
@@ -226,6 +226,8 @@ json to_json(const service::ImportReport& v) {
     }
     columns.push_back(col);
   }
+  json fields = json::array();
+  for (const auto& f : v.fields) fields.push_back({{"field", f.field}, {"label", f.label}});
   json problems = json::array();
   for (const auto& p : v.problems) {
     problems.push_back({{"sheet", p.sheet},
@@ -235,26 +237,36 @@ json to_json(const service::ImportReport& v) {
                         {"message", p.message_vi},
                         {"severity", p.warning ? "warning" : "error"}});
   }
+  json preview_columns = json::array();
+  for (const auto& c : v.preview_columns) {
+    preview_columns.push_back({{"key", c.field}, {"label", c.label}});
+  }
   json preview = json::array();
   for (const auto& r : v.preview) {
-    preview.push_back({{"row", r.row},
-                       {"outcome", r.outcome},
-                       {"code", r.code},
-                       {"family", r.family},
-                       {"middle", r.middle},
-                       {"given", r.given},
-                       {"birth_date", r.birth_date},
-                       {"gender", r.gender},
-                       {"org", r.org_code},
-                       {"admission_date", r.admission_date},
-                       {"recognition_date", r.recognition_date},
-                       {"card_number", r.card_number}});
+    json row = {{"row", r.row}, {"outcome", r.outcome}};
+    for (std::size_t i = 0; i < v.preview_columns.size() && i < r.values.size(); ++i) {
+      row[v.preview_columns[i].field] = r.values[i];
+    }
+    preview.push_back(row);
   }
-  return {{"file", v.file_name},        {"format", v.format},   {"sheet", v.sheet},
-          {"header_row", v.header_row}, {"columns", columns},   {"rows", v.rows},
-          {"created", v.created},       {"updated", v.updated}, {"unchanged", v.unchanged},
-          {"rejected", v.rejected},     {"errors", v.errors()}, {"dry_run", v.dry_run},
-          {"written", v.written},       {"problems", problems}, {"preview", preview}};
+  return {{"kind", v.kind},
+          {"file", v.file_name},
+          {"format", v.format},
+          {"sheet", v.sheet},
+          {"header_row", v.header_row},
+          {"columns", columns},
+          {"fields", fields},
+          {"rows", v.rows},
+          {"created", v.created},
+          {"updated", v.updated},
+          {"unchanged", v.unchanged},
+          {"rejected", v.rejected},
+          {"errors", v.errors()},
+          {"dry_run", v.dry_run},
+          {"written", v.written},
+          {"problems", problems},
+          {"preview_columns", preview_columns},
+          {"preview", preview}};
 }
 
 }  // namespace dangvu::api

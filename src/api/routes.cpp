@@ -13,6 +13,7 @@ const std::vector<Route>& route_table() {
     add_registry_routes(routes);
     add_admin_routes(routes);
     add_work_routes(routes);
+    add_io_routes(routes);
     return routes;
   }();
   return table;

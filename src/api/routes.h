@@ -38,6 +38,7 @@ struct RequestContext {
   std::vector<std::string> path_params;
   std::function<std::string(const std::string&)> query;  // "" when absent
   nlohmann::json body = nlohmann::json::object();
+  std::string raw_in;         // the uploaded file, on routes that take one (BodyKind::file)
   std::string session_token;  // from the cookie; "" when absent
   store::Store* store = nullptr;
   const Environment* env = nullptr;
@@ -60,11 +61,17 @@ enum class Access {
   ready,         // a session whose one-time password has been changed
 };
 
+enum class BodyKind {
+  json,  // a JSON object (application/json), at most ServerConfig::max_body_bytes
+  file,  // a file's bytes (application/octet-stream), at most ServerConfig::max_upload_bytes
+};
+
 struct Route {
   std::string method;  // GET, POST, DELETE
   std::string path;    // OpenAPI form: /api/v1/members/{code}
   Access access = Access::ready;
   Handler handler;
+  BodyKind body = BodyKind::json;
 };
 
 const std::vector<Route>& route_table();
@@ -74,6 +81,7 @@ void add_session_routes(std::vector<Route>& routes);
 void add_registry_routes(std::vector<Route>& routes);
 void add_admin_routes(std::vector<Route>& routes);
 void add_work_routes(std::vector<Route>& routes);
+void add_io_routes(std::vector<Route>& routes);
 
 // Reading JSON fields: a wrong type is refused naming the field.
 Result<std::string> text_field(const nlohmann::json& body, const char* field);

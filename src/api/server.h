@@ -13,10 +13,11 @@ namespace dangvu::api {
 struct ServerConfig {
   std::string db_path;
   std::string host = "127.0.0.1";
-  int port = 8080;       // 0: any free port (tests)
-  std::string web_root;  // the web app's built files; empty: API only
-  int threads = 16;      // worker threads = database connections
-  std::size_t max_body_bytes = 1 << 20;
+  int port = 8080;                          // 0: any free port (tests)
+  std::string web_root;                     // the web app's built files; empty: API only
+  int threads = 16;                         // worker threads = database connections
+  std::size_t max_body_bytes = 1 << 20;     // JSON bodies
+  std::size_t max_upload_bytes = 32 << 20;  // files on upload routes (an import)
   int max_json_depth = 8;
   std::size_t max_string_bytes = 4096;
   auth::ThrottlePolicy throttle;

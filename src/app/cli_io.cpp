@@ -54,7 +54,7 @@ void print_report(const service::ImportReport& r) {
   std::cout << "), dòng tiêu đề " << r.header_row << ":\n";
   for (const auto& c : r.columns) {
     std::cout << "  cột " << io::column_name(c.column) << " «" << c.header << "» → "
-              << io::label_vi(c.field) << (c.by_user ? " (theo ánh xạ)" : "");
+              << c.field_label << (c.by_user ? " (theo ánh xạ)" : "");
     if (c.encoding != io::TextEncoding::unicode) {
       std::cout << "; mã " << io::label_vi(c.encoding) << " đã chuyển sang Unicode";
       if (!c.sample_before.empty()) {
@@ -92,14 +92,15 @@ void add_io_commands(CLI::App& app, Options& opt) {
   auto* imp = app.add_subcommand("import", "Nhập danh sách từ tệp Excel (.xlsx) hoặc CSV");
   auto ia = std::make_shared<ImportArgs>();
   imp->add_option("--db", opt.db, "Database file")->required();
-  imp->add_option("--kind", ia->kind, "What the file lists: members")
-      ->check(CLI::IsMember({"members"}));
+  imp->add_option("--kind", ia->kind, "What the file lists: members (default) or orgs")
+      ->check(CLI::IsMember({"members", "orgs"}));
   imp->add_option("file", ia->file, "The .xlsx or .csv file")->required();
   imp->add_option("--sheet", ia->sheet, "XLSX sheet name (default: the first)");
   imp->add_option("--map", ia->map,
-                  "Column mapping \"Header or column letter=field\" (repeatable; fields: "
+                  "Column mapping \"Header or column letter=field\" (repeatable; member fields: "
                   "full_name family_middle family middle given birth_date gender org "
-                  "admission_date recognition_date card_number code decision_no ignore)");
+                  "admission_date recognition_date card_number code decision_no ignore; org "
+                  "fields: code name kind parent founded ignore)");
   imp->add_option("--map-file", ia->map_file, "JSON mapping {\"Header\": \"field\"}");
   imp->add_flag("--dry-run", ia->dry_run, "Check every row, write nothing");
   imp->add_flag("--valid-only", ia->valid_only, "Write the rows that pass (one transaction)");
@@ -112,15 +113,18 @@ void add_io_commands(CLI::App& app, Options& opt) {
       in.data = std::move(*data);
       in.file_name = std::filesystem::path(ia->file).filename().string();
       in.options.sheet = ia->sheet;
-      for (const auto& m : ia->map) DANGVU_TRY(io::parse_mapping_entry(m, in.options.mapping));
+      const auto kind = ia->kind == "orgs" ? io::SheetKind::orgs : io::SheetKind::members;
+      for (const auto& m : ia->map) {
+        DANGVU_TRY(io::parse_mapping_entry(m, in.options.mapping, kind));
+      }
       if (!ia->map_file.empty()) {
         auto json = read_file(ia->map_file, 1 << 20);
         if (!json.ok()) return json.error();
-        DANGVU_TRY(io::parse_mapping_json(*json, in.options.mapping));
+        DANGVU_TRY(io::parse_mapping_json(*json, in.options.mapping, kind));
       }
       in.dry_run = ia->dry_run;
       in.valid_only = ia->valid_only;
-      auto report = r.import_members(in);
+      auto report = kind == io::SheetKind::orgs ? r.import_orgs(in) : r.import_members(in);
       if (!report.ok()) return report.error();
       if (opt.json) {
         std::cout << api::to_json(*report).dump(2) << "\n";
@@ -130,7 +134,6 @@ void add_io_commands(CLI::App& app, Options& opt) {
       if (!report->written && report->rejected > 0 && !ia->valid_only) {
         Error e = Error::invalid("file", "", "import refused: rows with errors");
         e.message_vi = "Không nhập: " + std::to_string(report->rejected) + " dòng có lỗi.";
-        opt.json = opt.json;  // the report above already says it
         return e;
       }
       return {};

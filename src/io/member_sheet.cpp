@@ -3,12 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
-#include <cstdio>
-
-#include "io/csv_reader.h"
 #include "io/dates.h"
-#include "io/xlsx_reader.h"
+#include "io/org_sheet.h"
+#include "io/source.h"
 #include "text/fold.h"
 #include "text/normalize.h"
 
@@ -106,33 +103,6 @@ constexpr Spelling kSpellings[] = {
 };
 
 constexpr int kHeaderSearchRows = 30;
-
-std::string cell_text(const Cell& c) {
-  if (c.kind == CellKind::number || c.kind == CellKind::date) {
-    if (std::floor(c.number) == c.number && std::fabs(c.number) < 1e15) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.0f", c.number);
-      return buf;
-    }
-    return c.text;
-  }
-  return c.text;
-}
-
-bool is_numbering_row(const Row& row) {
-  // The "(1) (2) (3)" row many forms put under the header.
-  int cells = 0;
-  for (const auto& c : row.cells) {
-    if (c.kind == CellKind::empty) continue;
-    std::string t = text::fold(cell_text(c));
-    if (t.empty() || t.size() > 3) return false;
-    for (char ch : t) {
-      if (ch < '0' || ch > '9') return false;
-    }
-    ++cells;
-  }
-  return cells >= 2;
-}
 
 struct Builder {
   const SheetOptions& options;
@@ -407,6 +377,15 @@ std::string_view label_vi(MemberField f) {
   return "";
 }
 
+std::vector<MemberField> member_fields() {
+  std::vector<MemberField> out;
+  for (const auto& i : kFields) {
+    if (i.field != MemberField::ignore) out.push_back(i.field);
+  }
+  out.push_back(MemberField::ignore);
+  return out;
+}
+
 std::optional<MemberField> field_of_header(std::string_view header) {
   std::string folded = text::fold(header);
   if (folded.empty()) return std::nullopt;
@@ -426,7 +405,8 @@ std::optional<MemberField> field_of_header(std::string_view header) {
   return std::nullopt;
 }
 
-Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::string>& mapping) {
+Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::string>& mapping,
+                           SheetKind kind) {
   std::size_t start = 0;
   while (start <= entry.size()) {
     std::size_t end = entry.find(';', start);
@@ -447,9 +427,15 @@ Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::st
     while (!key.empty() && key.front() == ' ') key.erase(key.begin());
     while (!value.empty() && value.front() == ' ') value.erase(value.begin());
     while (!value.empty() && value.back() == ' ') value.pop_back();
-    if (!parse_member_field(value)) {
+    const bool known = kind == SheetKind::members ? parse_member_field(value).has_value()
+                                                  : parse_org_field(value).has_value();
+    if (!known) {
       std::string names;
-      for (const auto& i : kFields) names += (names.empty() ? "" : ", ") + std::string(i.name);
+      if (kind == SheetKind::members) {
+        for (const auto& i : kFields) names += (names.empty() ? "" : ", ") + std::string(i.name);
+      } else {
+        names = org_field_names();
+      }
       return Error::invalid("map",
                             "Trường «map»: «" + value +
                                 "» không phải trường đã biết; chọn một "
@@ -462,7 +448,8 @@ Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::st
   return {};
 }
 
-Status parse_mapping_json(std::string_view json, std::map<std::string, std::string>& mapping) {
+Status parse_mapping_json(std::string_view json, std::map<std::string, std::string>& mapping,
+                          SheetKind kind) {
   auto j = nlohmann::json::parse(json, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     return Error::invalid("map",
@@ -475,7 +462,7 @@ Status parse_mapping_json(std::string_view json, std::map<std::string, std::stri
       return Error::invalid("map", "Trường «map»: giá trị của «" + key + "» phải là chuỗi.",
                             "mapping value is not a string");
     }
-    DANGVU_TRY(parse_mapping_entry(key + "=" + value.get<std::string>(), mapping));
+    DANGVU_TRY(parse_mapping_entry(key + "=" + value.get<std::string>(), mapping, kind));
   }
   return {};
 }
@@ -483,18 +470,11 @@ Status parse_mapping_json(std::string_view json, std::map<std::string, std::stri
 Result<MemberSheet> read_member_sheet(std::string_view data, const SheetOptions& options) {
   Builder builder{options, {}, {}, false, {}};
   RowSink sink = [&](const Row& row) { return builder.on_row(row); };
-  bool date1904 = false;
-  if (looks_like_zip(data)) {
-    auto info = read_xlsx_bytes(data, options.sheet, options.limits, sink);
-    if (!info.ok()) return info.error();
-    builder.sheet.sheet = info->sheet;
-    builder.sheet.format = "xlsx";
-    date1904 = info->date1904;
-  } else {
-    auto info = read_csv(data, options.limits, sink);
-    if (!info.ok()) return info.error();
-    builder.sheet.format = "csv";
-  }
+  auto info = read_rows(data, options.sheet, options.limits, sink);
+  if (!info.ok()) return info.error();
+  builder.sheet.sheet = info->sheet;
+  builder.sheet.format = info->format;
+  const bool date1904 = info->date1904;
   if (!builder.header_found) {
     return Error::invalid("header",
                           "Trường «header»: không tìm thấy dòng tiêu đề; cần ít nhất cột «Họ và "

@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "io/legacy.h"
+#include "io/source.h"
 #include "io/table.h"
 
 namespace dangvu::io {
@@ -45,6 +46,8 @@ enum class MemberField {
 std::string_view to_string(MemberField f);  // "full_name", … (the names --map takes)
 std::optional<MemberField> parse_member_field(std::string_view name);
 std::string_view label_vi(MemberField f);  // "Họ và tên", …
+// Every field a column may be mapped to (ignore included, last), for the mapping choices.
+std::vector<MemberField> member_fields();
 
 // The field a header names, if it is one of the known spellings.
 std::optional<MemberField> field_of_header(std::string_view header);
@@ -96,7 +99,10 @@ Result<MemberSheet> read_member_sheet(std::string_view data, const SheetOptions&
 
 // Parses "--map" entries "Header=field" (several may be joined by ';' or given one by one) and
 // JSON objects {"Header": "field"} into `mapping`.
-Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::string>& mapping);
-Status parse_mapping_json(std::string_view json, std::map<std::string, std::string>& mapping);
+// The field names are checked against the sheet's kind (members: MemberField, orgs: OrgField).
+Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::string>& mapping,
+                           SheetKind kind = SheetKind::members);
+Status parse_mapping_json(std::string_view json, std::map<std::string, std::string>& mapping,
+                          SheetKind kind = SheetKind::members);
 
 }  // namespace dangvu::io

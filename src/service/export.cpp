@@ -101,28 +101,32 @@ Result<ExportTable> Registry::export_tree(const std::string& org_code, const std
   if (!view.ok()) return view.error();
   ExportTable table;
   table.title = "Cây tổ chức";
+  // The headers are spellings the org importer recognizes ("Trực thuộc" is the parent's code),
+  // so the tree imports into another database (with a "Ngày thành lập" column added).
   table.headers = {"Cấp",
                    "Mã",
                    "Tên tổ chức",
                    "Loại",
+                   "Trực thuộc",
                    "Đảng viên chính thức",
                    "Đảng viên dự bị",
                    "Tổng số đảng viên",
                    "Quần chúng ưu tú"};
-  table.kinds = {Kind::number, Kind::text,   Kind::text,   Kind::text,
+  table.kinds = {Kind::number, Kind::text,   Kind::text,   Kind::text,  Kind::text,
                  Kind::number, Kind::number, Kind::number, Kind::number};
-  std::function<void(const TreeNodeView&, int)> walk = [&](const TreeNodeView& n, int depth) {
-    table.rows.push_back(
-        {number_value(depth), text_value(n.code),
-         text_value(std::string(static_cast<std::size_t>(2 * depth), ' ') + n.name),
-         text_value(std::string(label_vi(n.kind))),
-         number_value(static_cast<double>(n.counts.official)),
-         number_value(static_cast<double>(n.counts.probationary)),
-         number_value(static_cast<double>(n.counts.members())),
-         number_value(static_cast<double>(n.counts.candidates))});
-    for (const auto& c : n.children) walk(c, depth + 1);
-  };
-  walk(view->root, 0);
+  std::function<void(const TreeNodeView&, int, const std::string&)> walk =
+      [&](const TreeNodeView& n, int depth, const std::string& parent) {
+        table.rows.push_back(
+            {number_value(depth), text_value(n.code),
+             text_value(std::string(static_cast<std::size_t>(2 * depth), ' ') + n.name),
+             text_value(std::string(label_vi(n.kind))), text_value(parent),
+             number_value(static_cast<double>(n.counts.official)),
+             number_value(static_cast<double>(n.counts.probationary)),
+             number_value(static_cast<double>(n.counts.members())),
+             number_value(static_cast<double>(n.counts.candidates))});
+        for (const auto& c : n.children) walk(c, depth + 1, n.code);
+      };
+  walk(view->root, 0, "");
   return table;
 }
 

@@ -38,6 +38,8 @@ bool is_card_number(const std::string& s) {
   return true;
 }
 
+constexpr std::size_t kPreviewRows = 20;
+
 const MemberEvent* first_of(const MemberHistory& h, MemberEventKind kind) {
   for (const auto& e : h.effective_events) {
     if (e.kind == kind) return &e;
@@ -55,11 +57,19 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
   auto sheet = io::read_member_sheet(in.data, options);
   if (!sheet.ok()) return sheet.error();
   ImportReport report;
+  report.kind = "members";
   report.file_name = in.file_name;
   report.format = sheet->format;
   report.sheet = sheet->sheet;
   report.header_row = sheet->header_row;
-  report.columns = sheet->columns;
+  for (const auto& c : sheet->columns) {
+    report.columns.push_back({c.column, c.header, std::string(io::to_string(c.field)),
+                              std::string(io::label_vi(c.field)), c.by_user, c.encoding,
+                              c.sample_before, c.sample_after});
+  }
+  for (auto f : io::member_fields()) {
+    report.fields.push_back({std::string(io::to_string(f)), std::string(io::label_vi(f))});
+  }
   report.problems = std::move(sheet->problems);
   report.rows = static_cast<std::int64_t>(sheet->records.size());
   report.dry_run = in.dry_run;
@@ -405,23 +415,28 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
   report.problems.insert(report.problems.end(), row_problems.begin(), row_problems.end());
   std::stable_sort(report.problems.begin(), report.problems.end(),
                    [](const io::Problem& a, const io::Problem& b) { return a.row < b.row; });
-  const std::size_t preview = std::min<std::size_t>(sheet->records.size(), 20);
+  report.preview_columns = {{"code", "Mã đảng viên"},
+                            {"family", "Họ"},
+                            {"middle", "Tên đệm"},
+                            {"given", "Tên"},
+                            {"birth_date", "Ngày sinh"},
+                            {"gender", "Giới tính"},
+                            {"org", "Chi bộ"},
+                            {"admission_date", "Ngày vào Đảng"},
+                            {"recognition_date", "Ngày chính thức"},
+                            {"card_number", "Số thẻ đảng viên"}};
+  const std::size_t preview = std::min<std::size_t>(sheet->records.size(), kPreviewRows);
+  auto iso = [](const std::optional<Date>& d) { return d ? d->iso() : std::string(); };
   for (std::size_t i = 0; i < preview; ++i) {
     const auto& r = sheet->records[i];
-    ImportRowView v;
-    v.row = r.row;
-    v.outcome = outcomes[i];
-    v.code = member_codes[i];
-    v.family = r.family;
-    v.middle = r.middle;
-    v.given = r.given;
-    v.birth_date = r.birth_date ? r.birth_date->iso() : "";
-    v.gender = r.gender;
-    v.org_code = org_codes[i].empty() ? r.org : org_codes[i];
-    v.admission_date = r.admission_date ? r.admission_date->iso() : "";
-    v.recognition_date = r.recognition_date ? r.recognition_date->iso() : "";
-    v.card_number = r.card_number;
-    report.preview.push_back(std::move(v));
+    report.preview.push_back({r.row,
+                              outcomes[i],
+                              {member_codes[i], r.family, r.middle, r.given, iso(r.birth_date),
+                               r.gender == "male"     ? "Nam"
+                               : r.gender == "female" ? "Nữ"
+                                                      : "",
+                               org_codes[i].empty() ? r.org : org_codes[i], iso(r.admission_date),
+                               iso(r.recognition_date), r.card_number}});
   }
   return report;
 }

@@ -17,23 +17,40 @@ struct ImportInput {
   bool valid_only = false;  // write the rows that pass, report the others (still one transaction)
 };
 
+// A column of the file as the import reads it: which field it fills, and the legacy encoding it
+// was converted from, with one converted cell for the preview.
+struct ImportColumnView {
+  int column = 0;
+  std::string header, field, field_label;
+  bool by_user = false;
+  io::TextEncoding encoding = io::TextEncoding::unicode;
+  std::string sample_before, sample_after;
+};
+
+struct ImportChoice {
+  std::string field, label;
+};
+
+// One row as it would be recorded: its outcome and a value per preview column.
 struct ImportRowView {
   std::int64_t row = 0;
   std::string outcome;  // "new", "updated", "unchanged", "error"
-  std::string code, family, middle, given, birth_date, gender, org_code, admission_date,
-      recognition_date, card_number;
+  std::vector<std::string> values;
 };
 
 struct ImportReport {
+  std::string kind;  // "members" or "orgs"
   std::string file_name, format, sheet;
   std::int64_t header_row = 0;
-  std::vector<io::ColumnMapping> columns;
+  std::vector<ImportColumnView> columns;
+  std::vector<ImportChoice> fields;   // what a column may be mapped to
   std::vector<io::Problem> problems;  // every problem, rows in file order
   std::int64_t rows = 0;              // data rows read
   std::int64_t created = 0, updated = 0, unchanged = 0, rejected = 0;
   bool dry_run = false;
-  bool written = false;                // whether the database was changed
-  std::vector<ImportRowView> preview;  // the first rows, as they would be recorded
+  bool written = false;                       // whether the database was changed
+  std::vector<ImportChoice> preview_columns;  // key (field) and header of each preview value
+  std::vector<ImportRowView> preview;         // the first rows, as they would be recorded
   std::int64_t errors() const {
     std::int64_t n = 0;
     for (const auto& p : problems) n += p.warning ? 0 : 1;

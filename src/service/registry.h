@@ -79,6 +79,11 @@ class Registry {
   // written unless every row passes (or `valid_only`), in one transaction, with one audit entry.
   // The report lists every problem; an error is returned only when the file cannot be read.
   Result<ImportReport> import_members(const ImportInput& in);
+  // Imports an org list: new orgs are created on their founding date under their parent (in the
+  // file or recorded), each as an org operation with its event and audit entry; an org already
+  // recorded must match the record (name, kind, parent) and is left unchanged. All or nothing, as
+  // for members.
+  Result<ImportReport> import_orgs(const ImportInput& in);
 
   // A member list as filtered (the same filters as list_members, every page) and the tree with
   // counts, as tables for the writers.
