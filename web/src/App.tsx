@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { api, can, setCsrf, type Account, type Session } from './api';
 import { roleLabel } from './labels';
 import { go, useRoute } from './route';
@@ -14,6 +14,7 @@ const AuditPage = lazy(() => import('./pages/Audit').then((m) => ({ default: m.A
 const ReportPage = lazy(() => import('./pages/Report').then((m) => ({ default: m.ReportPage })));
 const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
 const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
+const ImportPage = lazy(() => import('./pages/Import').then((m) => ({ default: m.ImportPage })));
 
 export function App() {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
@@ -55,6 +56,7 @@ export function App() {
     { key: 'members', label: 'Đảng viên' },
     { key: 'work', label: 'Công tác' },
     { key: 'report', label: 'Báo cáo' },
+    ...(can.writeMembers(account.role) ? [{ key: 'import', label: 'Nhập từ Excel' }] : []),
     ...(can.administer(account.role) ? [{ key: 'audit', label: 'Nhật ký thao tác' }] : []),
     { key: 'password', label: 'Đổi mật khẩu' },
   ];
@@ -73,7 +75,8 @@ export function App() {
           style={{ flex: 1, minWidth: 0 }}
         />
         <Space>
-          <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
+          {/* A long office name is cut short (in full on hover) so the menu keeps its items. */}
+          <Typography.Text style={{ color: '#fff', maxWidth: 320, verticalAlign: 'middle' }} ellipsis={{ tooltip: true }} data-testid="whoami">
             {account.display_name} · {roleLabel[account.role]}
             {account.org ? ` · ${account.org}` : ''}
           </Typography.Text>
@@ -90,6 +93,12 @@ export function App() {
         {page === 'report' && <ReportPage account={account} code={route[1]} />}
         {page === 'work' && <WorkPage account={account} code={route[1]} />}
         {page === 'plan' && <PlanPage account={account} code={route[1]} />}
+        {page === 'import' &&
+          (can.writeMembers(account.role) ? (
+            <ImportPage account={account} />
+          ) : (
+            <Alert type="info" showIcon message="Tài khoản của bạn chỉ được xem, không được nhập dữ liệu từ tệp." />
+          ))}
         {page === 'password' && <PasswordPage onDone={() => go('tree')} />}
         </Suspense>
       </Layout.Content>

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     message: string,
     public field: string,
     public rule: string,
+    // The whole answer, for refusals that carry more than the error (an import's report).
+    public body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -36,10 +38,48 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return data as T;
 }
 
+// Sends a file's bytes as the body (application/octet-stream). XMLHttpRequest rather than fetch:
+// it reports how much of a big file has gone up. `onSent` is called with the fraction sent
+// (0..1); the server's work starts when it reaches 1.
+function upload<T>(path: string, data: ArrayBuffer, onSent?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (onSent) {
+      xhr.upload.onprogress = (e) => e.lengthComputable && onSent(e.loaded / e.total);
+      xhr.upload.onload = () => onSent(1);
+    }
+    xhr.onload = () => {
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON (a proxy's page): the status says enough.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      const e = (body.error ?? {}) as Record<string, string>;
+      const fallback =
+        xhr.status === 413 ? 'Tệp quá lớn: máy chủ chỉ nhận tệp đến 32 MB.' : `Máy chủ trả lời lỗi ${xhr.status}.`;
+      reject(new ApiError(xhr.status, e.code ?? 'error', e.message ?? fallback, e.field ?? '', e.rule ?? '', body));
+    };
+    // The connection dropped (a server that refuses a too large body may close it before reading).
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network', 'Không gửi được tệp: mất kết nối với máy chủ.', '', ''));
+    xhr.send(data);
+  });
+}
+
 export const api = {
   get: <T>(path: string) => call<T>('GET', path),
   post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
   del: <T>(path: string) => call<T>('DELETE', path),
+  upload,
 };
 
 export function query(params: Record<string, string | number | undefined>): string {
@@ -214,6 +254,47 @@ export interface PartyDocument {
   issued_on: string;
   title: string;
   issuing_body: string;
+}
+
+// The import of a member or org list (POST /api/v1/import/{kind}).
+export type ImportKind = 'members' | 'orgs';
+export interface ImportColumn {
+  column: string;
+  header: string;
+  field: string;
+  field_label: string;
+  by_user: boolean;
+  encoding: 'unicode' | 'tcvn3' | 'vni';
+  encoding_label: string;
+  sample?: { before: string; after: string };
+}
+export interface ImportProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  field: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+export interface ImportReport {
+  kind: ImportKind;
+  file: string;
+  format: 'xlsx' | 'csv';
+  sheet: string;
+  header_row: number;
+  columns: ImportColumn[];
+  fields: { field: string; label: string }[];
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: number;
+  dry_run: boolean;
+  written: boolean;
+  problems: ImportProblem[];
+  preview_columns: { key: string; label: string }[];
+  preview: ({ row: number; outcome: 'new' | 'updated' | 'unchanged' | 'error' } & Record<string, string | number>)[];
 }
 
 export const can = {

@@ -28,6 +28,11 @@ export const eventLabel: Record<string, string> = {
   readmission: 'Kết nạp lại',
   correction: 'Đính chính',
 };
+export const genderLabel: Record<string, string> = {
+  male: 'Nam',
+  female: 'Nữ',
+  unknown: 'Chưa ghi',
+};
 export const roleLabel: Record<string, string> = {
   admin: 'Quản trị hệ thống',
   committee_office: 'Văn phòng cấp ủy',

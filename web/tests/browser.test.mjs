@@ -388,6 +388,186 @@ await test('the inspection committee records a supervision of a member found by 
   await page.getByTestId('oversights').locator('tr', { hasText: 'Đồng chí thực hiện tốt nhiệm vụ đảng viên.' }).waitFor();
 });
 
+// A screenshot in the middle of a test (each test also saves one at its end).
+async function shot(page, name) {
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+}
+
+// Import from a file: the file is made here, chosen in the page's file input (never uploaded by
+// itself), checked (a dry run) and then imported.
+async function chooseFile(page, name, buffer) {
+  await page.locator('input[type=file]').setInputFiles({
+    name,
+    mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
+    buffer,
+  });
+  await page.getByText(name).first().waitFor();
+}
+// A Select in a table row (the column mapping), by its aria-label: typed to search, chosen with
+// Enter (the list of fields is long; a click on an option below the fold can miss). Checks the
+// choice shows.
+async function chooseInTable(page, label, title) {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  const select = page.locator('.ant-select', { has: input });
+  const chosen = select.locator(`.ant-select-selection-item[title="${title}"]`);
+  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
+    await select.locator('.ant-select-selector').click();
+    await input.fill(title);
+    const list = await input.getAttribute('aria-controls');
+    await page
+      .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option-active[title="${title}"]`)
+      .waitFor({ timeout: 5000 })
+      .catch(() => {});
+    await page.keyboard.press('Enter');
+    await chosen.waitFor({ timeout: 5000 }).catch(() => {});
+  }
+  await chosen.waitFor({ timeout: 1000 });
+}
+// The members of a branch the list shows (its default filter: active members as of today).
+async function listedMembers(page, org) {
+  return page.evaluate(async (o) => {
+    const r = await fetch(`/api/v1/members?org=${o}&status=active&limit=1`);
+    return (await r.json()).total;
+  }, org);
+}
+
+await test('an import with a bad row is checked, writes nothing, then imports the valid rows', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/members/DB001.01`);
+  await page.locator('.ant-table-row').first().waitFor();
+  const shownTotal = async () => Number((await page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, ''));
+  const before = await shownTotal();
+  if (before !== (await listedMembers(page, 'DB001.01'))) throw new Error('the list and the API disagree');
+
+  await page.getByRole('menuitem', { name: 'Nhập từ Excel' }).click();
+  // Semicolons, as Excel saves CSV in a Vietnamese locale; row 3 has a 31st of February. The card
+  // number column's header is not one the importer knows: it is left out until mapped. Admitted
+  // after the demo's reorganization of 01/07/2025, when DB001.01 came under this office's committee.
+  const csv = [
+    'Họ và tên;Ngày sinh;Giới tính;Chi bộ;Ngày vào Đảng;Ngày chính thức;Số hiệu thẻ',
+    'Phạm Thị Thu Trang;08/04/1992;Nữ;DB001.01;15/08/2025;20/08/2026;990000000101',
+    'Hoàng Minh Khôi;31/02/1991;Nam;DB001.01;20/09/2025;;990000000102',
+    'Vũ Ngọc Ánh;17/09/1989;Nữ;DB001.01;11/10/2025;;990000000103',
+  ].join('\r\n');
+  await chooseFile(page, 'chi-bo-van-phong.csv', Buffer.from(csv + '\r\n', 'utf8'));
+  await page.getByTestId('import-check').click();
+  const problem = page.getByTestId('import-problems').locator('tr', { hasText: '31/02/1991' });
+  await problem.waitFor();
+  const [, row, column, , severity] = await problem.locator('td').allInnerTexts();
+  if (row !== '3' || column !== 'B' || severity !== 'Lỗi') throw new Error(`problem at ${row} ${column} ${severity}`);
+  await page.getByTestId('import-counts').getByText('Sẽ thêm mới').waitFor();
+  if (!(await page.getByTestId('import-all').isDisabled())) throw new Error('import of all rows offered with an error');
+  const preview = page.getByTestId('import-preview');
+  await preview.locator('tr', { hasText: 'Hoàng' }).getByText('Lỗi').waitFor();
+  await preview.locator('tr', { hasText: 'Phạm' }).getByText('Mới').waitFor();
+  await preview.getByText('08/04/1992').waitFor();
+  if (await preview.getByText('990000000101').count()) throw new Error('an unmapped column in the preview');
+  if ((await listedMembers(page, 'DB001.01')) !== before) throw new Error('the check wrote members');
+  await shot(page, 'import-check-with-a-bad-row');
+
+  // The user maps the card number column; the check runs again with it.
+  await chooseInTable(page, 'Trường của cột G', 'Số thẻ đảng viên');
+  await page.getByTestId('import-columns').locator('tr', { hasText: 'Số hiệu thẻ' }).getByText('do bạn chọn').waitFor();
+  await preview.getByText('990000000101').first().waitFor();
+  await page.getByTestId('import-valid').click();
+  await page.getByTestId('import-result').getByText('Đã ghi: 2 mới, 0 cập nhật, 0 không đổi.').waitFor();
+  await page.getByTestId('import-result').getByText('1 dòng có lỗi không được ghi').waitFor();
+  await shot(page, 'import-valid-rows-written');
+
+  await page.getByRole('button', { name: 'Xem danh sách đảng viên' }).click();
+  await page.getByLabel('Mã tổ chức').fill('DB001.01');
+  await page.getByText(`${(before + 2).toLocaleString('vi-VN')} người`).waitFor();
+  await page.getByLabel('Tìm theo họ tên').fill('pham thi thu trang');
+  await page.locator('.ant-pagination-total-text', { hasText: /^1 người$/ }).waitFor();
+  await page.getByRole('cell', { name: '990000000101' }).first().waitFor();
+});
+
+// TCVN3 (.VnTime): one byte per Vietnamese letter, tone included (src/io/legacy.cpp has the tables).
+const tcvn3 = {
+  Ă: 0xa1, Â: 0xa2, Ê: 0xa3, Ô: 0xa4, Ơ: 0xa5, Ư: 0xa6, Đ: 0xa7, ă: 0xa8, â: 0xa9, ê: 0xaa, ô: 0xab, ơ: 0xac, ư: 0xad, đ: 0xae,
+  à: 0xb5, á: 0xb8, ả: 0xb6, ã: 0xb7, ạ: 0xb9, ằ: 0xbb, ắ: 0xbe, ẳ: 0xbc, ẵ: 0xbd, ặ: 0xc6,
+  ầ: 0xc7, ấ: 0xca, ẩ: 0xc8, ẫ: 0xc9, ậ: 0xcb, è: 0xcc, é: 0xd0, ẻ: 0xce, ẽ: 0xcf, ẹ: 0xd1,
+  ề: 0xd2, ế: 0xd5, ể: 0xd3, ễ: 0xd4, ệ: 0xd6, ì: 0xd7, í: 0xdd, ỉ: 0xd8, ĩ: 0xdc, ị: 0xde,
+  ò: 0xdf, ó: 0xe3, ỏ: 0xe1, õ: 0xe2, ọ: 0xe4, ồ: 0xe5, ố: 0xe8, ổ: 0xe6, ỗ: 0xe7, ộ: 0xe9,
+  ờ: 0xea, ớ: 0xed, ở: 0xeb, ỡ: 0xec, ợ: 0xee, ù: 0xef, ú: 0xf3, ủ: 0xf1, ũ: 0xf2, ụ: 0xf4,
+  ừ: 0xf5, ứ: 0xf8, ử: 0xf6, ữ: 0xf7, ự: 0xf9, ỳ: 0xfa, ý: 0xfd, ỷ: 0xfb, ỹ: 0xfc, ỵ: 0xfe,
+};
+function toTcvn3(text) {
+  return Buffer.from(
+    [...text.normalize('NFC')].map((c) => {
+      if (c.charCodeAt(0) < 0x80) return c.charCodeAt(0);
+      if (!(c in tcvn3)) throw new Error(`no TCVN3 byte for ${c}`);
+      return tcvn3[c];
+    }),
+  );
+}
+
+await test('a CSV typed in TCVN3 is shown converted to Unicode and imported', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/import`);
+  // The whole file in TCVN3 bytes ("ANSI"), headers included: "Hä vµ tªn", "NguyÔn V¨n An".
+  const lines = [
+    'Họ và tên,Ngày sinh,Phái,Đơn vị,Ngày vào Đảng,Ngày chính thức',
+    'Nguyễn Văn An,12/03/1985,Nam,DB001.01,19/08/2025,24/08/2026',
+    'Trần Thị Thúy Hằng,25/11/1990,Nữ,DB001.01,23/09/2025,',
+    'Lê Đức Thắng,14/07/1988,Nam,DB001.01,02/10/2025,',
+  ];
+  const bytes = Buffer.concat(lines.map((l) => Buffer.concat([toTcvn3(l), Buffer.from('\r\n')])));
+  if (bytes.indexOf(Buffer.from([0x4e, 0x67, 0x75, 0x79, 0xd4, 0x6e, 0x20, 0x56, 0xa8, 0x6e])) < 0) {
+    throw new Error('not the TCVN3 bytes of «Nguyễn Văn»');
+  }
+  await chooseFile(page, 'danh-sach-tcvn3.csv', bytes);
+  await page.getByTestId('import-check').click();
+  const encoding = page.getByTestId('encoding-A');
+  await encoding.waitFor();
+  const text = await encoding.innerText();
+  if (!text.includes('TCVN3') || !text.includes('«NguyÔn V¨n An» → «Nguyễn Văn An»')) throw new Error(`encoding «${text}»`);
+  await page.getByTestId('import-columns').getByRole('cell', { name: 'Họ và tên', exact: true }).waitFor();
+  const preview = page.getByTestId('import-preview');
+  await preview.getByRole('cell', { name: 'Nguyễn', exact: true }).waitFor();
+  await preview.getByRole('cell', { name: 'Thị Thúy', exact: true }).waitFor();
+  await preview.getByRole('cell', { name: 'Thắng', exact: true }).waitFor();
+  await shot(page, 'import-check-tcvn3');
+  await page.getByTestId('import-all').click();
+  await page.getByTestId('import-result').getByText('Đã ghi: 3 mới, 0 cập nhật, 0 không đổi.').waitFor();
+  await page.goto(`${base}#/members`);
+  await page.getByLabel('Tìm theo họ tên').fill('tran thi thuy hang');
+  await page.getByRole('cell', { name: 'Trần Thị Thúy Hằng' }).first().waitFor();
+});
+
+await test('the member list and the org tree export as Excel files', async (page) => {
+  // The inspection committee reads and exports, but imports nothing.
+  await login(page, 'kiemtra');
+  if (await page.getByRole('menuitem', { name: 'Nhập từ Excel' }).count()) throw new Error('import offered to inspection');
+  await page.goto(`${base}#/members/DB001.01`);
+  await page.locator('.ant-table-row').first().waitFor();
+  const origin = base.replace(/\/$/, '');
+  const href = await page.getByTestId('export-members-xlsx').getAttribute('href');
+  if (!href.includes('org=DB001.01') || !href.includes('format=xlsx')) throw new Error(`export link ${href}`);
+  // Clicking the link saves the file (Content-Disposition: attachment) and leaves the page as it was.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-members-xlsx').click()]);
+  if (!download.suggestedFilename().endsWith('.xlsx')) throw new Error(`file name ${download.suggestedFilename()}`);
+  await page.locator('.ant-table-row').first().waitFor();
+  const xlsx = await page.request.get(`${origin}${href}`);
+  if (xlsx.status() !== 200 || !xlsx.headers()['content-type'].includes('spreadsheetml')) {
+    throw new Error(`xlsx ${xlsx.status()} ${xlsx.headers()['content-type']}`);
+  }
+  const bytes = await xlsx.body();
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a zip');
+  const csv = await page.request.get(`${origin}${await page.getByTestId('export-members-csv').getAttribute('href')}`);
+  if (csv.status() !== 200 || !csv.headers()['content-type'].includes('csv')) throw new Error(`csv ${csv.status()}`);
+  const header = (await csv.text()).split('\n')[0];
+  if (!header.includes('Tên đệm') || !header.includes('Ngày vào Đảng')) throw new Error(`the CSV's header «${header}»`);
+
+  await page.goto(`${base}#/org/DBCQD`);
+  const tree = await page.request.get(`${origin}${await page.getByTestId('export-tree').getAttribute('href')}`);
+  if (tree.status() !== 200 || !tree.headers()['content-type'].includes('spreadsheetml')) {
+    throw new Error(`tree ${tree.status()} ${tree.headers()['content-type']}`);
+  }
+  const treeBytes = await tree.body();
+  if (treeBytes[0] !== 0x50 || treeBytes[1] !== 0x4b) throw new Error('the tree is not a zip');
+});
+
 await browser.close();
 server.kill('SIGTERM');
 rmSync(work, { recursive: true, force: true });

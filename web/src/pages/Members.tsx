@@ -49,11 +49,26 @@ export function MembersPage({ account }: { account: Account }) {
       .catch((e) => setError(e.message))
       .finally(() => setLoading(false));
   }, [q, status, org, at, page, pageSize]);
+  // The list as filtered on screen, every page of it.
+  const exportHref = (format: 'xlsx' | 'csv') =>
+    `/api/v1/export/members${query({ org, at: iso(at), status, q, format })}`;
 
   return (
     <Card
       title="Đảng viên"
-      extra={can.writeMembers(account.role) && <Button onClick={() => setAdding(true)}>Thêm người…</Button>}
+      extra={
+        <Space wrap>
+          {/* Plain links: the session cookie goes along and the browser saves the file. */}
+          <Button href={exportHref('xlsx')} data-testid="export-members-xlsx">
+            Xuất Excel
+          </Button>
+          <Button href={exportHref('csv')} data-testid="export-members-csv">
+            Xuất CSV
+          </Button>
+          {can.writeMembers(account.role) && <Button href="#/import">Nhập từ Excel…</Button>}
+          {can.writeMembers(account.role) && <Button onClick={() => setAdding(true)}>Thêm người…</Button>}
+        </Space>
+      }
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search

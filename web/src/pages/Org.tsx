@@ -7,7 +7,7 @@ import { go } from '../route';
 import { Chart } from './Chart';
 import { dateFormat, iso } from './forms';
 import { OrgOpDialog } from './OrgOps';
-import { flatten, useTree } from './Tree';
+import { flatten, treeExportHref, useTree } from './Tree';
 
 interface RecentEvent {
   id: number;
@@ -112,6 +112,9 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
             </Button>
             <Button onClick={() => go('report', code)} data-testid="org-report">
               Báo cáo
+            </Button>
+            <Button href={treeExportHref(code, at)} data-testid="export-tree">
+              Xuất cây tổ chức (Excel)
             </Button>
             {mayChange && sub && (
               <>

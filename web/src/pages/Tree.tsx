@@ -45,6 +45,12 @@ export function useTree(at: Dayjs | null, org?: string) {
   return { root, error, reload: () => setVersion((v) => v + 1) };
 }
 
+// The tree under an org with its counts, as of a date, as an Excel file (a plain link: the session
+// cookie goes along and the browser saves the file).
+export function treeExportHref(code: string, at: Dayjs | null): string {
+  return `/api/v1/orgs/${encodeURIComponent(code)}/export${query({ at: iso(at), format: 'xlsx' })}`;
+}
+
 export function TreePage({ account }: { account: Account }) {
   const [at, setAt] = useState<Dayjs | null>(dayjs());
   const { root, error, reload } = useTree(at);
@@ -63,6 +69,11 @@ export function TreePage({ account }: { account: Account }) {
         <Space>
           <label htmlFor="tree-at">Tính đến ngày</label>
           <DatePicker id="tree-at" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
+          {root && (
+            <Button href={treeExportHref(root.code, at)} data-testid="export-tree">
+              Xuất cây tổ chức (Excel)
+            </Button>
+          )}
           {can.changeOrgs(account.role) && <Button onClick={() => setMerging(true)}>Hợp nhất tổ chức…</Button>}
         </Space>
       }
