@@ -91,6 +91,28 @@ TaskView task_view(const store::TaskRecord& t, const OrgHistory& history, Date a
   return v;
 }
 
+DecisionView decision_view(const store::DecisionRecord& d, const OrgHistory& history) {
+  DecisionView v;
+  v.seq = d.seq;
+  v.kind = std::string(to_string(d.kind));
+  v.kind_vi = std::string(label_vi(d.kind));
+  v.text = d.text;
+  auto label = [&](const std::optional<OrgId>& org, std::string& code, std::string& name) {
+    if (!org) return;
+    code = history.code(*org);
+    name = org_name_at(history, *org, d.held_on);
+  };
+  label(d.cluster, v.cluster_code, v.cluster_name);
+  label(d.leading, v.leading_code, v.leading_name);
+  label(d.deputy, v.deputy_code, v.deputy_name);
+  v.for_period = d.for_period;
+  if (!d.for_period.empty()) {
+    auto p = Period::parse(d.for_period);
+    v.for_period_label = p.ok() ? p->label_vi() : d.for_period;
+  }
+  return v;
+}
+
 }  // namespace
 
 Result<store::ConferenceRecord> Registry::visible_conference(long long id,
@@ -861,27 +883,7 @@ Result<ConferenceView> Registry::show_conference(long long id, const std::string
   }
   auto decisions = store_.conference_decisions(c->id);
   if (!decisions.ok()) return decisions.error();
-  for (const auto& d : *decisions) {
-    DecisionView dv;
-    dv.seq = d.seq;
-    dv.kind = std::string(to_string(d.kind));
-    dv.kind_vi = std::string(label_vi(d.kind));
-    dv.text = d.text;
-    auto label = [&](const std::optional<OrgId>& org, std::string& code, std::string& name) {
-      if (!org) return;
-      code = history->code(*org);
-      name = org_name_at(*history, *org, c->held_on);
-    };
-    label(d.cluster, dv.cluster_code, dv.cluster_name);
-    label(d.leading, dv.leading_code, dv.leading_name);
-    label(d.deputy, dv.deputy_code, dv.deputy_name);
-    dv.for_period = d.for_period;
-    if (!d.for_period.empty()) {
-      auto p = Period::parse(d.for_period);
-      dv.for_period_label = p.ok() ? p->label_vi() : d.for_period;
-    }
-    v.decisions.push_back(std::move(dv));
-  }
+  for (const auto& d : *decisions) v.decisions.push_back(decision_view(d, *history));
   auto tasks = store_.conference_tasks(c->id);
   if (!tasks.ok()) return tasks.error();
   for (const auto& t : *tasks) v.tasks.push_back(task_view(t, *history, *at));
@@ -956,6 +958,13 @@ Result<PrepareNextView> Registry::prepare_next_conference(const std::string& org
   v.org_code = history->code(*root);
   v.org_name = tree.find(*root)->name;
   v.as_of = at->iso();
+  if (tree.find(*root)->kind == OrgKind::cluster) {
+    auto rotations = store_.cluster_rotations(*root);
+    if (!rotations.ok()) return rotations.error();
+    for (const auto& d : *rotations) {
+      if (d.held_on <= *at) v.rotation = decision_view(d, *history);
+    }
+  }
   store::ConferenceQuery q{{*root}, Date::from_days(0), *at, std::nullopt, 1};
   auto rows = store_.list_conferences(q);
   if (!rows.ok()) return rows.error();

@@ -225,6 +225,8 @@ struct InviteResultView {
 struct PrepareNextView {
   std::string org_code, org_name, as_of;
   std::optional<ConferenceSummaryView> previous;
+  // For a cluster: the last rotation recorded up to `as_of` (who leads the next briefing).
+  std::optional<DecisionView> rotation;
   std::vector<TaskView> tasks;
   long long open = 0, done = 0, overdue = 0, cancelled = 0;
 };

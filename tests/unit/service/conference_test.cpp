@@ -448,6 +448,15 @@ TEST_F(ConferenceTest, ClusterBriefingRecordsTheRotation) {
   ASSERT_TRUE(rotations.ok());
   ASSERT_EQ(rotations->size(), 1u);
   EXPECT_EQ(rotations->front().for_period, "2026-Q3");
+  // Preparing the next briefing shows who leads it.
+  auto prep = registry_->prepare_next_conference("CUM1", "");
+  ASSERT_TRUE(prep.ok()) << prep.error().detail_en;
+  ASSERT_TRUE(prep->rotation.has_value());
+  EXPECT_EQ(prep->rotation->leading_code, "DBA");
+  EXPECT_EQ(prep->rotation->deputy_code, "CB1");
+  auto before = registry_->prepare_next_conference("CUM1", "2026-07-09");
+  ASSERT_TRUE(before.ok());
+  EXPECT_FALSE(before->rotation.has_value());
 }
 
 TEST_F(ConferenceTest, PrepareNextBringsLastPeriodsTasksWithTheirStatus) {
