@@ -269,4 +269,148 @@ json to_json(const service::ImportReport& v) {
           {"preview", preview}};
 }
 
+namespace {
+
+json decision_json(const service::DecisionView& d) {
+  json j = {{"seq", d.seq}, {"kind", d.kind}, {"kind_vi", d.kind_vi}, {"text", d.text}};
+  if (!d.cluster_code.empty()) {
+    j["cluster"] = d.cluster_code;
+    j["cluster_name"] = d.cluster_name;
+    j["leading"] = d.leading_code;
+    j["leading_name"] = d.leading_name;
+    j["deputy"] = d.deputy_code;
+    j["deputy_name"] = d.deputy_name;
+    j["for_period"] = d.for_period;
+    j["for_period_label"] = d.for_period_label;
+  }
+  return j;
+}
+
+}  // namespace
+
+json to_json(const service::ConferenceSummaryView& v) {
+  return {{"id", v.id},
+          {"org", v.org_code},
+          {"org_name", v.org_name},
+          {"kind", v.kind},
+          {"kind_vi", v.kind_vi},
+          {"period", v.period},
+          {"period_label", v.period_label},
+          {"date", v.date},
+          {"start_time", v.start_time},
+          {"title", v.title}};
+}
+
+json to_json(const service::TaskView& v) {
+  json events = json::array();
+  for (const auto& e : v.events) {
+    events.push_back({{"kind", e.kind},
+                      {"kind_vi", e.kind_vi},
+                      {"date", e.date},
+                      {"note", e.note},
+                      {"recorded_by", e.recorded_by}});
+  }
+  return {{"id", v.id},
+          {"conference", v.conference},
+          {"seq", v.seq},
+          {"owner", v.owner_org_code},
+          {"owner_name", v.owner_org_name},
+          {"title", v.title},
+          {"set_on", v.set_on},
+          {"due_on", v.due_on},
+          {"status", v.status},
+          {"status_vi", v.status_vi},
+          {"done_on", v.done_on.empty() ? json() : json(v.done_on)},
+          {"done_late", v.done_late},
+          {"days_overdue", v.days_overdue},
+          {"events", events}};
+}
+
+json to_json(const service::ConferenceView& v) {
+  json sites = json::array();
+  for (const auto& s : v.sites) {
+    sites.push_back({{"number", s.number},
+                     {"mode", s.mode},
+                     {"mode_vi", s.mode_vi},
+                     {"name", s.name},
+                     {"address", s.address},
+                     {"link", s.link},
+                     {"host", s.host_org_code},
+                     {"host_name", s.host_org_name},
+                     {"present", s.present},
+                     {"late", s.late},
+                     {"absent", s.absent}});
+  }
+  json participants = json::array();
+  for (const auto& p : v.participants) {
+    participants.push_back({{"id", p.id},
+                            {"kind", p.kind},
+                            {"member", p.member_code},
+                            {"name", p.name},
+                            {"title", p.title},
+                            {"organization", p.organization},
+                            {"invited_via", p.invited_via},
+                            {"site", p.site == 0 ? json() : json(p.site)},
+                            {"attendance", p.attendance},
+                            {"attendance_vi", p.attendance_vi},
+                            {"reason", p.reason}});
+  }
+  json items = json::array();
+  for (const auto& i : v.items) {
+    items.push_back({{"seq", i.seq},
+                     {"kind", i.kind},
+                     {"kind_vi", i.kind_vi},
+                     {"title", i.title},
+                     {"speaker", i.speaker},
+                     {"speaker_title", i.speaker_title},
+                     {"speaker_org", i.speaker_org},
+                     {"file", i.file_name},
+                     {"summary", i.summary}});
+  }
+  json decisions = json::array();
+  for (const auto& d : v.decisions) decisions.push_back(decision_json(d));
+  json tasks = json::array();
+  for (const auto& t : v.tasks) tasks.push_back(to_json(t));
+  json report = v.report_org_code.empty() ? json()
+                                          : json{{"org", v.report_org_code},
+                                                 {"org_name", v.report_org_name},
+                                                 {"period", v.report_period},
+                                                 {"period_label", v.report_period_label}};
+  json j = to_json(v.head);
+  j["as_of"] = v.as_of;
+  j["chair"] = v.chair;
+  j["secretary"] = v.secretary;
+  j["report"] = report;
+  j["sites"] = sites;
+  j["participants"] = participants;
+  j["guests"] = v.guests;
+  j["unrecorded"] = v.unrecorded;
+  j["quorum"] = {{"invited", v.quorum.invited},     {"present", v.quorum.present},
+                 {"required", v.quorum.required},   {"reached", v.quorum.reached},
+                 {"numerator", v.quorum.numerator}, {"denominator", v.quorum.denominator},
+                 {"more_than", v.quorum.more_than}};
+  j["items"] = items;
+  j["conclusion"] = v.conclusion;
+  j["decisions"] = decisions;
+  j["tasks"] = tasks;
+  return j;
+}
+
+json to_json(const service::PrepareNextView& v) {
+  json tasks = json::array();
+  for (const auto& t : v.tasks) tasks.push_back(to_json(t));
+  return {
+      {"org", v.org_code},
+      {"org_name", v.org_name},
+      {"as_of", v.as_of},
+      {"previous", v.previous ? to_json(*v.previous) : json()},
+      {"tasks", tasks},
+      {"counts",
+       {{"open", v.open}, {"done", v.done}, {"overdue", v.overdue}, {"cancelled", v.cancelled}}}};
+}
+
+json to_json(const service::InviteResultView& v) {
+  return {{"added", v.added}, {"already", v.already}};
+}
+
 }  // namespace dangvu::api

@@ -20,6 +20,11 @@ nlohmann::json to_json(const service::PlanView& v);
 nlohmann::json to_json(const service::ActivitiesView& v);
 nlohmann::json to_json(const service::IndicatorsView& v);
 nlohmann::json to_json(const service::ImportReport& v);
+nlohmann::json to_json(const service::ConferenceSummaryView& v);
+nlohmann::json to_json(const service::ConferenceView& v);
+nlohmann::json to_json(const service::TaskView& v);
+nlohmann::json to_json(const service::PrepareNextView& v);
+nlohmann::json to_json(const service::InviteResultView& v);
 // {"error":{"code","message","field","rule"}}
 nlohmann::json to_json(const Error& e);
 

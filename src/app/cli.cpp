@@ -23,6 +23,7 @@ int run_cli(int argc, char** argv) {
   add_work_commands(app, opt);
   add_report_commands(app, opt);
   add_io_commands(app, opt);
+  add_conference_commands(app, opt);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

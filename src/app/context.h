@@ -42,5 +42,6 @@ void add_backup_commands(CLI::App& app, Options& opt);
 void add_work_commands(CLI::App& app, Options& opt);
 void add_report_commands(CLI::App& app, Options& opt);
 void add_io_commands(CLI::App& app, Options& opt);
+void add_conference_commands(CLI::App& app, Options& opt);
 
 }  // namespace dangvu::app

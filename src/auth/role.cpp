@@ -41,6 +41,7 @@ bool can_record_oversight(Role r) {
   return r == Role::admin || r == Role::committee_office || r == Role::inspection;
 }
 bool can_plan(Role r) { return r == Role::admin || r == Role::committee_office; }
+bool can_record_conferences(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool needs_scope(Role r) { return r != Role::admin; }
 
 }  // namespace dangvu::auth

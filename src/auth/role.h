@@ -27,6 +27,9 @@ bool can_administer(Role r);         // accounts and the audit log
 bool can_record_activities(Role r);  // branch meetings and study sessions
 bool can_record_oversight(Role r);   // inspections and supervisions
 bool can_plan(Role r);               // the year's targets and the document register
+// Review conferences: invitations, attendance, programme, conclusion, decisions, follow-up
+// tasks. The committee's office prepares and records them; a branch secretary does not.
+bool can_record_conferences(Role r);
 // Whether the role needs a scope organization (every role but the administrator).
 bool needs_scope(Role r);
 

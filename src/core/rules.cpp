@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/conference.h"
+
 namespace dangvu {
 namespace {
 
@@ -47,6 +49,7 @@ Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
       {"transfer_letter_days", &r.transfer_letter_days},
       {"branch_min_official_members", &r.branch_min_official_members},
       {"card_number_digits", &r.card_number_digits},
+      {"conference_days_after_period", &r.conference_days_after_period},
   };
   for (const auto& [key, value] : root.items()) {
     if (auto it = ints.find(key); it != ints.end()) {
@@ -92,6 +95,37 @@ Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
         if (!st || !is_ended(*st)) return bad_rule(key, "trạng thái không hợp lệ.", "bad status");
         r.readmission_after.insert(*st);
       }
+    } else if (key == "conference_quorum") {
+      if (!value.is_object()) return bad_rule(key, "phải là một đối tượng.", "must be an object");
+      for (const auto& [kind, q] : value.items()) {
+        if (!parse_conference_kind(kind)) {
+          return bad_rule(key, "loại hội nghị «" + kind + "» không tồn tại.", "unknown kind");
+        }
+        if (!q.is_object() || !q.contains("numerator") || !q.contains("denominator")) {
+          return bad_rule(key, "mỗi loại cần numerator và denominator.", "needs a fraction");
+        }
+        QuorumRule rule;
+        auto num = read_int(q["numerator"], key, 0, 100);
+        if (!num.ok()) return num.error();
+        auto den = read_int(q["denominator"], key, 1, 100);
+        if (!den.ok()) return den.error();
+        if (*num > *den) return bad_rule(key, "tử số lớn hơn mẫu số.", "fraction above one");
+        rule.numerator = *num;
+        rule.denominator = *den;
+        if (q.contains("more_than")) {
+          if (!q["more_than"].is_boolean()) {
+            return bad_rule(key, "more_than phải là true hoặc false.", "more_than must be boolean");
+          }
+          rule.more_than = q["more_than"].get<bool>();
+        }
+        for (auto field = q.begin(); field != q.end(); ++field) {
+          const std::string& k = field.key();
+          if (k != "numerator" && k != "denominator" && k != "more_than") {
+            return bad_rule(key, "khóa «" + k + "» không được hỗ trợ.", "unknown key");
+          }
+        }
+        r.conference_quorum[kind] = rule;
+      }
     } else {
       return bad_rule(key, "khóa không được hỗ trợ.", "unknown key");
     }
@@ -112,6 +146,7 @@ std::string RuleSet::to_json() const {
   j["transfer_letter_days"] = transfer_letter_days;
   j["branch_min_official_members"] = branch_min_official_members;
   j["card_number_digits"] = card_number_digits;
+  j["conference_days_after_period"] = conference_days_after_period;
   j["badge_years"] = badge_years;
   json parents = json::object();
   for (const auto& [child, ps] : allowed_parents) parents[std::string(to_string(child))] = ps;
@@ -122,6 +157,12 @@ std::string RuleSet::to_json() const {
   json after = json::array();
   for (auto s : readmission_after) after.push_back(std::string(to_string(s)));
   j["readmission_after"] = after;
+  json quorum = json::object();
+  for (const auto& [kind, q] : conference_quorum) {
+    quorum[kind] = {
+        {"numerator", q.numerator}, {"denominator", q.denominator}, {"more_than", q.more_than}};
+  }
+  j["conference_quorum"] = quorum;
   return j.dump(2);
 }
 

@@ -14,6 +14,13 @@
 
 namespace dangvu {
 
+// How many of the invited members must be present: more than (or at least) numerator/denominator.
+struct QuorumRule {
+  int numerator = 1;
+  int denominator = 2;
+  bool more_than = true;  // true: strictly more than the fraction; false: at least the fraction
+};
+
 struct RuleSet {
   int admission_min_age_years = 18;  // on the branch's vote date
   int admission_max_age_years = 60;  // above needs the provincial committee's decision (exception)
@@ -36,6 +43,19 @@ struct RuleSet {
   std::set<OrgKind> member_org_kinds = {OrgKind::grassroots_branch, OrgKind::sub_branch};
   // Ended statuses after which readmission (kết nạp lại) may be recorded.
   std::set<MemberStatus> readmission_after = {MemberStatus::removed, MemberStatus::resigned};
+  // Quorum of a conference, by conference kind (core/conference.h names). Default for every kind:
+  // more than half of the invited members present — Quy định 294-QĐ/TW requires more than half
+  // of a branch's full members for a valid meeting, and a review conference of a Party
+  // organization is held by the same standard. Committee plenums (2/3 of committee members) are
+  // not modelled as a conference kind; an office that needs another fraction corrects it here.
+  std::map<std::string, QuorumRule> conference_quorum = {
+      {"quarterly_review", {1, 2, true}}, {"half_year_review", {1, 2, true}},
+      {"year_review", {1, 2, true}},      {"cluster_briefing", {1, 2, true}},
+      {"thematic", {1, 2, true}},
+  };
+  // A review is held within its period or at most this many days after it (a year's review is
+  // often held in January or February of the next year: seed 001 held 2023's on 27/02/2024).
+  int conference_days_after_period = 120;
 
   // The defaults above.
   static RuleSet defaults() { return {}; }

@@ -97,4 +97,80 @@ struct ActivitiesInput {
   int limit = 100;
 };
 
+// Review conferences (issue 8). A conference is named by its number (id).
+struct ConferenceInput {
+  std::string org_code, kind, period, date, start_time, title;  // title: a default by kind
+  // Chair and secretary: a member code, or a name (with a title) typed as text.
+  std::string chair_code, chair_name, secretary_code, secretary_name;
+  std::vector<std::string> agenda;  // agenda points, in order
+};
+
+struct SiteInput {
+  long long conference = 0;
+  std::string mode;  // in_person | online
+  std::string name, address, link, host_org_code;
+};
+
+struct GuestInput {
+  std::string name, title, organization;  // e.g. a representative of the superior committee
+};
+
+struct InviteInput {
+  long long conference = 0;
+  std::vector<std::string> member_codes;
+  std::vector<std::string> org_codes;  // every active member of these orgs' subtrees on the day
+  std::vector<GuestInput> guests;
+};
+
+struct AttendanceInput {
+  long long conference = 0;
+  std::string member_code;    // a member participant, or
+  long long participant = 0;  // the participant's number (guests)
+  int site = 0;               // the site's number (1, 2, …)
+  std::string status;         // present | late | absent
+  std::string reason;         // required when absent
+};
+
+struct AttachReportInput {
+  long long conference = 0;
+  std::string org_code, period;  // default: the conference's org and period
+};
+
+struct ConferenceItemInput {
+  long long conference = 0;
+  std::string kind;  // contribution (default) | directing_speech | agenda
+  std::string speaker_code, speaker_name, speaker_title, speaker_org;
+  std::string title, file_name, summary;
+};
+
+struct ConclusionInput {
+  long long conference = 0;
+  std::string text;
+};
+
+struct DecisionInput {
+  long long conference = 0;
+  std::string text;
+  // A cluster rotation when `leading_code` is set: the cluster (default: the conference's org),
+  // its next leading and deputy organizations, and the period (default: the next period).
+  std::string cluster_code, leading_code, deputy_code, for_period;
+};
+
+struct TaskInput {
+  long long conference = 0;
+  std::string owner_org_code, title, due;
+};
+
+struct TaskStatusInput {
+  long long task = 0;
+  std::string status;  // done | cancelled | reopened
+  std::string date;    // default: today
+  std::string note;
+};
+
+struct ConferenceListInput {
+  std::string org_code, from, to, kind;  // the subtree of org; dates inclusive (default: this year)
+  int limit = 100;
+};
+
 }  // namespace dangvu::service

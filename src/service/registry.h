@@ -71,6 +71,28 @@ class Registry {
   Result<IndicatorsView> indicators(const std::string& org_code, const std::string& period);
   Result<report::Document> report(const std::string& org_code, const std::string& period);
 
+  // Review conferences (conference_actions.cpp). Writes need a role that records conferences and
+  // the conference's org in the caller's scope on the conference's date; each is one transaction
+  // with its audit entry.
+  Result<ConferenceId> create_conference(const ConferenceInput& in);
+  Result<int> add_conference_site(const SiteInput& in);  // the site's number
+  Result<InviteResultView> invite(const InviteInput& in);
+  Status record_attendance(const AttendanceInput& in);
+  Status attach_report(const AttachReportInput& in);
+  Result<int> add_conference_item(const ConferenceItemInput& in);  // the item's place in order
+  Status conclude_conference(const ConclusionInput& in);
+  Result<int> add_decision(const DecisionInput& in);  // the decision's number
+  Result<TaskId> add_task(const TaskInput& in);
+  Status set_task_status(const TaskStatusInput& in);
+  // Reads; task statuses as of `at` (empty: today).
+  Result<ConferenceView> show_conference(long long id, const std::string& at);
+  Result<std::vector<ConferenceSummaryView>> list_conferences(const ConferenceListInput& in);
+  // Tasks owned in the org's subtree that are overdue on `at`, the longest overdue first.
+  Result<std::vector<TaskView>> overdue_tasks(const std::string& org_code, const std::string& at);
+  // The org's last conference held on or before `at` and its tasks with their status on `at`.
+  Result<PrepareNextView> prepare_next_conference(const std::string& org_code,
+                                                  const std::string& at);
+
   // The audit log, newest first (the administrator only).
   Result<std::vector<AuditView>> read_audit(const AuditInput& in);
 
@@ -126,6 +148,14 @@ class Registry {
   // The org a read is about: `org_code`, or the caller's own org (the tree's root for the
   // administrator); refused as unknown when it is not in the caller's subtree on `at`.
   Result<OrgId> readable_root(const std::string& org_code, const OrgTree& tree, Date at);
+
+  // A conference the caller may see and, with the role's permission, change: its org in the
+  // caller's scope on the conference's date; otherwise answered as unknown.
+  Result<store::ConferenceRecord> visible_conference(long long id, const OrgHistory& history);
+  // A member named in a conference (participant, chair, speaker): known, in the caller's scope,
+  // and an official or probationary member on `at`; otherwise refused naming `field`.
+  Result<store::MemberRecord> conference_member(const std::string& code, const char* field,
+                                                const OrgHistory& history, Date at);
 
   // The tree as of `at` with every org's code, from the cache when there is one.
   Result<std::shared_ptr<const TreeAt>> tree_at(Date at);

@@ -150,4 +150,85 @@ struct PlanView {
   std::vector<Row> rows;
 };
 
+// Review conferences.
+struct ConferenceSummaryView {
+  long long id = 0;
+  std::string org_code, org_name, kind, kind_vi, period, period_label, date, start_time, title;
+};
+
+struct ConferenceSiteView {
+  int number = 0;
+  std::string mode, mode_vi, name, address, link, host_org_code, host_org_name;
+  long long present = 0, late = 0, absent = 0;  // attendance recorded at this site
+};
+
+struct ParticipantView {
+  long long id = 0;
+  std::string kind, member_code, name, title, organization, invited_via;
+  int site = 0;  // 0: attendance not recorded yet
+  std::string attendance, attendance_vi, reason;
+};
+
+struct QuorumView {
+  long long invited = 0, present = 0, required = 0;
+  bool reached = false;
+  int numerator = 1, denominator = 2;
+  bool more_than = true;
+};
+
+struct ConferenceItemView {
+  int seq = 0;
+  std::string kind, kind_vi, title, speaker, speaker_title, speaker_org, file_name, summary;
+};
+
+struct DecisionView {
+  int seq = 0;
+  std::string kind, kind_vi, text;
+  std::string cluster_code, cluster_name, leading_code, leading_name, deputy_code, deputy_name;
+  std::string for_period, for_period_label;
+};
+
+struct TaskEventView {
+  std::string kind, kind_vi, date, note, recorded_by;
+};
+
+struct TaskView {
+  long long id = 0, conference = 0;
+  int seq = 0;
+  std::string owner_org_code, owner_org_name, title, set_on, due_on;
+  std::string status, status_vi, done_on;  // as of `as_of` of the read
+  bool done_late = false;
+  int days_overdue = 0;
+  std::vector<TaskEventView> events;
+};
+
+struct ConferenceView {
+  ConferenceSummaryView head;
+  std::string as_of;  // task statuses are as of this date
+  std::string chair, secretary;
+  std::string report_org_code, report_org_name, report_period, report_period_label;
+  std::vector<ConferenceSiteView> sites;
+  std::vector<ParticipantView> participants;
+  long long guests = 0, unrecorded = 0;  // guests invited; participants without attendance
+  QuorumView quorum;
+  std::vector<ConferenceItemView> items;
+  std::string conclusion;
+  std::vector<DecisionView> decisions;
+  std::vector<TaskView> tasks;
+};
+
+struct InviteResultView {
+  long long added = 0, already = 0;  // already: members invited before (left as they were)
+};
+
+// What the next conference of an org starts from: the previous one and its tasks now.
+struct PrepareNextView {
+  std::string org_code, org_name, as_of;
+  std::optional<ConferenceSummaryView> previous;
+  // For a cluster: the last rotation recorded up to `as_of` (who leads the next briefing).
+  std::optional<DecisionView> rotation;
+  std::vector<TaskView> tasks;
+  long long open = 0, done = 0, overdue = 0, cancelled = 0;
+};
+
 }  // namespace dangvu::service

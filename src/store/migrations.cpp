@@ -202,6 +202,114 @@ const std::vector<Migration>& migrations() {
            " member_id INTEGER NOT NULL REFERENCES member(id),"
            " PRIMARY KEY (session_id, member_id))",
        }},
+      {4,
+       {
+           // Review conferences (hội nghị sơ kết / tổng kết / giao ban). Chair and secretary are a
+           // member or a typed name; the attached report is a reference (org + period code): the
+           // report itself is computed from the records whenever it is read.
+           "CREATE TABLE conference ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " kind TEXT NOT NULL,"
+           " period TEXT NOT NULL,"
+           " held_on TEXT NOT NULL,"
+           " start_time TEXT NOT NULL,"
+           " title TEXT NOT NULL,"
+           " chair_member_id INTEGER REFERENCES member(id),"
+           " chair_name TEXT NOT NULL,"
+           " secretary_member_id INTEGER REFERENCES member(id),"
+           " secretary_name TEXT NOT NULL,"
+           " report_org_id INTEGER REFERENCES org(id),"
+           " report_period TEXT NOT NULL DEFAULT '',"
+           " conclusion TEXT NOT NULL DEFAULT '',"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX conference_by_org ON conference(org_id, held_on)",
+           "CREATE INDEX conference_by_date ON conference(held_on)",
+           // Sites (điểm cầu): in person with an address, or online with a link; numbered 1, 2, …
+           "CREATE TABLE conference_site ("
+           " id INTEGER PRIMARY KEY,"
+           " conference_id INTEGER NOT NULL REFERENCES conference(id),"
+           " seq INTEGER NOT NULL,"
+           " mode TEXT NOT NULL,"
+           " name TEXT NOT NULL,"
+           " address TEXT NOT NULL,"
+           " link TEXT NOT NULL,"
+           " host_org_id INTEGER REFERENCES org(id),"
+           " UNIQUE (conference_id, seq))",
+           // Invitations and attendance: a member (at most once per conference) or a guest typed
+           // as text; attendance is recorded at one site.
+           "CREATE TABLE conference_participant ("
+           " id INTEGER PRIMARY KEY,"
+           " conference_id INTEGER NOT NULL REFERENCES conference(id),"
+           " kind TEXT NOT NULL,"
+           " member_id INTEGER REFERENCES member(id),"
+           " name TEXT NOT NULL,"
+           " title TEXT NOT NULL,"
+           " organization TEXT NOT NULL,"
+           " invited_via TEXT NOT NULL,"
+           " site_id INTEGER REFERENCES conference_site(id),"
+           " attendance TEXT NOT NULL,"
+           " absence_reason TEXT NOT NULL,"
+           " CHECK ((kind = 'member') = (member_id IS NOT NULL)),"
+           " UNIQUE (conference_id, member_id))",
+           "CREATE INDEX conference_participant_by_conference ON "
+           "conference_participant(conference_id, id)",
+           // The programme in order: agenda points, contributions (tham luận), directing speech.
+           "CREATE TABLE conference_item ("
+           " id INTEGER PRIMARY KEY,"
+           " conference_id INTEGER NOT NULL REFERENCES conference(id),"
+           " kind TEXT NOT NULL,"
+           " seq INTEGER NOT NULL,"
+           " title TEXT NOT NULL,"
+           " speaker_member_id INTEGER REFERENCES member(id),"
+           " speaker_name TEXT NOT NULL,"
+           " speaker_title TEXT NOT NULL,"
+           " speaker_org TEXT NOT NULL,"
+           " file_name TEXT NOT NULL,"
+           " summary TEXT NOT NULL,"
+           " UNIQUE (conference_id, seq))",
+           // Decisions; a cluster rotation names the cluster and its next leading and deputy
+           // organizations for a period (read by cluster: the cluster's rotation history).
+           "CREATE TABLE conference_decision ("
+           " id INTEGER PRIMARY KEY,"
+           " conference_id INTEGER NOT NULL REFERENCES conference(id),"
+           " seq INTEGER NOT NULL,"
+           " kind TEXT NOT NULL,"
+           " text TEXT NOT NULL,"
+           " cluster_org_id INTEGER REFERENCES org(id),"
+           " leading_org_id INTEGER REFERENCES org(id),"
+           " deputy_org_id INTEGER REFERENCES org(id),"
+           " for_period TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL,"
+           " UNIQUE (conference_id, seq))",
+           "CREATE INDEX conference_decision_by_cluster ON conference_decision(cluster_org_id)",
+           // Follow-up tasks (nhiệm vụ trọng tâm) set by a conference for an owner organization.
+           "CREATE TABLE follow_up_task ("
+           " id INTEGER PRIMARY KEY,"
+           " conference_id INTEGER NOT NULL REFERENCES conference(id),"
+           " seq INTEGER NOT NULL,"
+           " owner_org_id INTEGER NOT NULL REFERENCES org(id),"
+           " title TEXT NOT NULL,"
+           " set_on TEXT NOT NULL,"
+           " due_on TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL,"
+           " CHECK (set_on <= due_on),"
+           " UNIQUE (conference_id, seq))",
+           "CREATE INDEX follow_up_task_by_owner ON follow_up_task(owner_org_id, due_on)",
+           // Append-only: a task's status is folded from these (core/conference.h), never stored.
+           "CREATE TABLE follow_up_task_event ("
+           " id INTEGER PRIMARY KEY,"
+           " task_id INTEGER NOT NULL REFERENCES follow_up_task(id),"
+           " kind TEXT NOT NULL,"
+           " effective_on TEXT NOT NULL,"
+           " note TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX follow_up_task_event_by_task ON follow_up_task_event(task_id, id)",
+       }},
   };
   return list;
 }

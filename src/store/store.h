@@ -19,6 +19,7 @@
 #include "core/org_history.h"
 #include "core/result.h"
 #include "store/activity_records.h"
+#include "store/conference_records.h"
 
 namespace dangvu::store {
 
@@ -208,6 +209,36 @@ class Store {
   Result<std::vector<ProbationerRow>> probationers_started_by(Date at, Date started_by);
   // Members (official or probationary) whose official or temporary org is `org` on `at`.
   Result<std::vector<MemberId>> active_members_of(OrgId org, Date at);
+
+  // Review conferences (conference_store.cpp). Sequence numbers (site, item, decision, task) are
+  // assigned as the next within the conference.
+  Result<ConferenceId> insert_conference(const ConferenceRecord& c, const std::string& at);
+  Result<std::optional<ConferenceRecord>> conference_by_id(ConferenceId id);
+  Result<std::vector<ConferenceRecord>> list_conferences(const ConferenceQuery& q);
+  Status set_conference_report(ConferenceId id, OrgId org, const std::string& period);
+  Status set_conference_conclusion(ConferenceId id, const std::string& text);
+  Result<int> insert_conference_site(const ConferenceSiteRecord& s);
+  Result<std::vector<ConferenceSiteRecord>> conference_sites(ConferenceId id);
+  Status insert_participant(const ParticipantRecord& p);
+  Result<std::vector<ParticipantRecord>> conference_participants(ConferenceId id);
+  // Records attendance of one participant at the site with that id.
+  Status set_attendance(std::int64_t participant_id, std::int64_t site_id, Attendance attendance,
+                        const std::string& reason);
+  Result<int> insert_conference_item(const ConferenceItemRecord& item);
+  Result<std::vector<ConferenceItemRecord>> conference_items(ConferenceId id);
+  Result<int> insert_decision(const DecisionRecord& d, const std::string& actor,
+                              const std::string& at);
+  Result<std::vector<DecisionRecord>> conference_decisions(ConferenceId id);
+  // The rotations recorded for a cluster, oldest first.
+  Result<std::vector<DecisionRecord>> cluster_rotations(OrgId cluster);
+  Result<TaskId> insert_task(const TaskRecord& t, const std::string& actor, const std::string& at);
+  Result<std::optional<TaskRecord>> task_by_id(TaskId id);
+  Result<std::vector<TaskRecord>> conference_tasks(ConferenceId id);
+  // Tasks owned by these orgs, set on or before `set_by` and due before `due_before`, by due date.
+  Result<std::vector<TaskRecord>> tasks_due_before(const std::vector<OrgId>& owners,
+                                                   Date due_before, Date set_by);
+  Status append_task_event(TaskId id, const TaskEvent& e, const std::string& actor,
+                           const std::string& at);
 
   // Audit (append-only: there is no method that changes or removes an entry).
   Status append_audit(const AuditEntry& entry);

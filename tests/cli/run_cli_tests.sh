@@ -220,6 +220,46 @@ printf 'not a docx' > "$work/bad.docx"
 expect_refused "report through a template that is not a .docx" 2 "template" D report --db "$db" --org DBAB --period 2026-H1 --template "$work/bad.docx" -o "$work/r3.docx"
 if [[ ! -e "$work/r3.docx" ]]; then ok "a refused report writes no file"; else fail "a refused report writes no file"; fi
 
+# Review conferences (issue 8): seed 000's half-year review with two sites, and seed 002's cluster
+# briefing that elects the next leading and deputy organizations.
+C() { D conference "$1" --db "$db" "${@:2}"; }
+expect_output "conference create" "Đã tạo hội nghị #1 " C create --org DBAB --kind half_year_review --period 2026-H1 --date 2026-07-06 --time 08:00 --chair QC0001 --secretary-name "Trần Thị Thu" --agenda "Báo cáo sơ kết 6 tháng đầu năm" --agenda "Tham luận"
+expect_refused "a half-year review of a quarter" 3 "period" C create --org DBAB --kind half_year_review --period 2026-Q2 --date 2026-07-06
+expect_refused "a start time that is not HH:MM" 2 "start_time" C create --org DBAB --kind half_year_review --period 2026-H1 --date 2026-07-06 --time 8h
+expect_ok "an in-person site" C site --conference 1 --name "Điểm cầu Hà Nội" --address "54 Hai Bà Trưng, Hà Nội" --host DBA.01
+expect_ok "an online site" C site --conference 1 --mode online --name "Điểm cầu Nam Định" --link https://hop.example.vn/dbab --host DBB.01
+expect_refused "an online site without a link" 3 "link" C site --conference 1 --mode online --name "Trực tuyến"
+expect_output "invite the committee's members and a guest" "Đã mời thêm 3 đại biểu" C invite --conference 1 --org DBAB --guest "Nguyễn Đức Thắng|Phó Bí thư Thường trực|Đảng ủy Khối"
+expect_ok "attendance: present" C attend --conference 1 --member QC0001 --site 1 --status present
+expect_refused "an absence without a reason" 2 "reason" C attend --conference 1 --member 019999999999 --site 2 --status absent
+expect_refused "attendance at an unknown site" 4 "site" C attend --conference 1 --member QC0001 --site 3 --status present
+expect_ok "attendance: absent with a reason" C attend --conference 1 --member 019999999999 --site 2 --status absent --reason "Đi công tác"
+expect_output "exactly half present is no quorum" "Số lượng dự: 1/2 đảng viên.*chưa đủ số lượng" C show --id 1
+expect_ok "attach the period's report" C attach-report --conference 1
+expect_ok "a contribution" C contribution --conference 1 --speaker-name "Lê Văn Hùng" --speaker-org "Chi bộ Văn phòng" --title "Nâng cao chất lượng sinh hoạt chi bộ" --file tham-luan.docx
+expect_ok "the directing speech" C contribution --conference 1 --kind directing_speech --speaker-name "Nguyễn Đức Thắng" --speaker-title "Phó Bí thư Thường trực" --summary "Thực hiện hiệu quả mô hình Chi bộ 4 tốt."
+expect_ok "the conclusion" C conclude --conference 1 --text "Tập trung thực hiện 03 nhiệm vụ trọng tâm 6 tháng cuối năm."
+expect_ok "task 1" C task --conference 1 --owner DBAB --title "Tổ chức tổng kết năm 2026" --due 2026-12-31
+expect_ok "task 2" C task --conference 1 --owner DBA.01 --title "Hoàn thành kiểm tra theo kế hoạch" --due 2026-09-30
+expect_ok "task 3" C task --conference 1 --owner DBB.01 --title "Kết nạp đảng viên mới" --due 2026-10-31
+expect_refused "a task owned outside the committee" 3 "owner" C task --conference 1 --owner CB1B --title "X" --due 2026-10-31
+expect_ok "task 3 done" C task-status --task 3 --status done --date 2026-10-15
+expect_refused "a task status in the future" 3 "date" C task-status --task 1 --status done --date 2026-12-01
+expect_refused "a task done twice" 3 "status" C task-status --task 3 --status done --date 2026-10-16
+expect_output "the conference shows the report, sites and tasks" "Báo cáo: Đảng bộ Sở A-B \[DBAB\], 6 tháng đầu năm 2026" C show --id 1
+expect_output "per-site counts" "Điểm cầu Nam Định \(trực tuyến\).*vắng 1" C show --id 1
+expect_output "overdue tasks of the cluster" "#2 \[DBA.01\] Hoàn thành kiểm tra theo kế hoạch — hạn 30/09/2026, quá hạn 53 ngày" C overdue --org CUM1
+expect_output "nothing overdue on the due date" "Nhiệm vụ quá hạn \(0\)" C overdue --org CUM1 --at 2026-09-30
+expect_output "prepare the next conference" "hoàn thành 1, đang thực hiện 1, quá hạn 1, đã hủy 0" C prepare --org DBAB
+expect_output "conference as JSON" '"reached": false' C show --id 1 --json
+expect_output "conference list" "#1 .*\[DBAB\] Hội nghị sơ kết" C list --org TU
+expect_output "a cluster briefing" "Đã tạo hội nghị #2 " C create --org CUM1 --kind cluster_briefing --period 2026-Q2 --date 2026-07-10
+expect_refused "a rotation to an org outside the cluster" 3 "leading" C decision --conference 2 --leading DBA.01 --deputy CB1A
+expect_ok "the rotation" C decision --conference 2 --leading DBAB --deputy CB1A
+expect_output "the rotation is shown" "Bầu Đảng bộ Sở A-B làm Cụm trưởng, Chi bộ Thanh tra 1 làm Cụm phó Cụm thi đua số I quý III năm 2026" C show --id 2
+expect_output "the next briefing is led by the new leading org" "Cụm trưởng quý III năm 2026: Đảng bộ Sở A-B \\[DBAB\\]; cụm phó: Chi bộ Thanh tra 1" C prepare --org CUM1
+expect_output "conference writes are audited" "conference.decision" D audit --db "$db"
+
 # Encrypted backups: a consistent copy, unreadable without the passphrase, restored only intact.
 printf 'mot cum tu bi mat rat dai\n' > "$work/pass"
 printf 'cum tu khac hoan toan\n' > "$work/wrong"
