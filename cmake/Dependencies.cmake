@@ -12,10 +12,14 @@ find_package(Threads REQUIRED)
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
 find_library(SOCI_CORE_LIBRARY soci_core REQUIRED)
 find_library(SOCI_SQLITE3_LIBRARY soci_sqlite3 REQUIRED)
-add_library(soci_sqlite3_bundle INTERFACE)
-target_include_directories(soci_sqlite3_bundle SYSTEM INTERFACE ${SOCI_INCLUDE_DIR})
-target_link_libraries(soci_sqlite3_bundle INTERFACE
-  ${SOCI_SQLITE3_LIBRARY} ${SOCI_CORE_LIBRARY} SQLite::SQLite3 ${CMAKE_DL_LIBS})
+find_library(SOCI_POSTGRESQL_LIBRARY soci_postgresql REQUIRED)
+find_package(PostgreSQL 15 REQUIRED)
+# Both engines the store speaks: SQLite (one office) and PostgreSQL (a province or the nation).
+add_library(soci_bundle INTERFACE)
+target_include_directories(soci_bundle SYSTEM INTERFACE ${SOCI_INCLUDE_DIR})
+target_link_libraries(soci_bundle INTERFACE
+  ${SOCI_SQLITE3_LIBRARY} ${SOCI_POSTGRESQL_LIBRARY} ${SOCI_CORE_LIBRARY} SQLite::SQLite3
+  PostgreSQL::PostgreSQL ${CMAKE_DL_LIBS})
 
 # cpp-httplib 0.11.4 is a compiled library; its pkg-config flags (OpenSSL, zlib, brotli) must
 # match how Debian built it.

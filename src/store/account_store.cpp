@@ -109,8 +109,7 @@ Result<std::int64_t> Store::insert_account(const AccountRecord& a) {
         soci::use(a.username), soci::use(a.display_name), soci::use(a.role),
         soci::use(org, org_ind), soci::use(a.password_hash), soci::use(must), soci::use(disabled),
         soci::use(a.created_at), soci::use(a.created_at);
-    long long id = 0;
-    impl_->sql << "SELECT last_insert_rowid()", soci::into(id);
+    const long long id = last_insert_id(impl_->sql);
     return std::int64_t{id};
   });
 }
@@ -178,8 +177,7 @@ Result<std::int64_t> Store::insert_session(const std::string& token_digest, std:
                   "last_seen_at, expires_at, address) VALUES (:d, :a, :t, :t2, :e, :addr)",
         soci::use(token_digest), soci::use(acc), soci::use(t), soci::use(t), soci::use(exp),
         soci::use(address);
-    long long id = 0;
-    impl_->sql << "SELECT last_insert_rowid()", soci::into(id);
+    const long long id = last_insert_id(impl_->sql);
     return std::int64_t{id};
   });
 }

@@ -15,12 +15,6 @@ std::string id_list(const std::vector<OrgId>& ids) {
   return ids.empty() ? "(NULL)" : out + ")";
 }
 
-long long last_id(soci::session& sql) {
-  long long id = 0;
-  sql << "SELECT last_insert_rowid()", soci::into(id);
-  return id;
-}
-
 }  // namespace
 
 Result<std::int64_t> Store::insert_party_document(const PartyDocumentRecord& d,
@@ -34,7 +28,7 @@ Result<std::int64_t> Store::insert_party_document(const PartyDocumentRecord& d,
         soci::use(d.number), soci::use(seq), soci::use(d.type), soci::use(d.issuer),
         soci::use(issued), soci::use(d.title), soci::use(d.issuing_body), soci::use(at),
         soci::use(actor);
-    return std::int64_t{last_id(impl_->sql)};
+    return std::int64_t{last_insert_id(impl_->sql)};
   });
 }
 
@@ -151,7 +145,7 @@ Result<ActivityId> Store::insert_meeting(const MeetingRecord& m, const std::stri
                   "recorded_at, recorded_by) VALUES (:o, :h, :k, :t, :q, :e, :p, :at, :by)",
         soci::use(org), soci::use(held), soci::use(kind), soci::use(m.topic), soci::use(quality),
         soci::use(expected), soci::use(present), soci::use(at), soci::use(m.recorded_by);
-    const long long id = last_id(impl_->sql);
+    const long long id = last_insert_id(impl_->sql);
     for (const auto& [member, reason] : m.absences) {
       long long mid = member;
       impl_->sql << "INSERT INTO meeting_absence (meeting_id, member_id, reason) VALUES (:m, :p, "
@@ -176,7 +170,7 @@ Result<ActivityId> Store::insert_oversight(const OversightRecord& o, const std::
         soci::use(org), soci::use(kind), soci::use(basis), soci::use(held),
         soci::use(subject_org, org_ind), soci::use(subject_member, member_ind),
         soci::use(o.conclusion), soci::use(at), soci::use(o.recorded_by);
-    return ActivityId{last_id(impl_->sql)};
+    return ActivityId{last_insert_id(impl_->sql)};
   });
 }
 
@@ -188,7 +182,7 @@ Result<ActivityId> Store::insert_study_session(const StudySessionRecord& s, cons
                   "recorded_at, recorded_by) VALUES (:o, :h, :d, :e, :p, :at, :by)",
         soci::use(org), soci::use(held), soci::use(doc), soci::use(expected), soci::use(present),
         soci::use(at), soci::use(s.recorded_by);
-    const long long id = last_id(impl_->sql);
+    const long long id = last_insert_id(impl_->sql);
     for (MemberId member : s.attendees) {
       long long mid = member;
       impl_->sql << "INSERT INTO study_attendance (session_id, member_id) VALUES (:s, :m)",

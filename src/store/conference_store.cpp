@@ -16,12 +16,6 @@ std::string id_list(const std::vector<OrgId>& ids) {
   return ids.empty() ? "(NULL)" : out + ")";
 }
 
-long long last_id(soci::session& sql) {
-  long long id = 0;
-  sql << "SELECT last_insert_rowid()", soci::into(id);
-  return id;
-}
-
 // The next sequence number within a conference in `table`.
 int next_seq(soci::session& sql, const char* table, long long conference) {
   int seq = 0;
@@ -120,7 +114,7 @@ Result<ConferenceId> Store::insert_conference(const ConferenceRecord& c, const s
         soci::use(c.start_time), soci::use(c.title), soci::use(chair.value, chair.ind),
         soci::use(chair_name), soci::use(secretary.value, secretary.ind), soci::use(secretary_name),
         soci::use(at), soci::use(c.recorded_by);
-    return ConferenceId{last_id(impl_->sql)};
+    return ConferenceId{last_insert_id(impl_->sql)};
   });
 }
 
@@ -418,7 +412,7 @@ Result<TaskId> Store::insert_task(const TaskRecord& t, const std::string& actor,
                   "due_on, recorded_at, recorded_by) VALUES (:c, :s, :o, :t, :so, :d, :at, :by)",
         soci::use(conf), soci::use(seq), soci::use(owner), soci::use(t.title), soci::use(set),
         soci::use(due), soci::use(at), soci::use(actor);
-    return TaskId{last_id(impl_->sql)};
+    return TaskId{last_insert_id(impl_->sql)};
   });
 }
 

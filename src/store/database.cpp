@@ -1,9 +1,14 @@
 // Opening the database, migrations, transactions and error mapping.
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <thread>
 
 #include "store/migrations.h"
 #include "store/store_impl.h"
@@ -11,8 +16,112 @@
 namespace dangvu::store {
 namespace fs = std::filesystem;
 
+Engine engine_of(const std::string& db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0 ? Engine::postgresql
+                                                                              : Engine::sqlite;
+}
+
+std::string redacted(const std::string& db) {
+  if (engine_of(db) == Engine::sqlite) return db;
+  // scheme://user:password@host… → scheme://user:***@host…
+  const auto scheme_end = db.find("://") + 3;
+  const auto at = db.find('@', scheme_end);
+  if (at == std::string::npos) return db;
+  const auto colon = db.find(':', scheme_end);
+  if (colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon + 1) + "***" + db.substr(at);
+}
+
+namespace {
+
+std::string percent_decoded(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// libpq's keyword/value form of a postgresql:// URL (SOCI's backend splits its connect string on
+// '=' and spaces, which mangles a URL): postgresql://user:password@host:port/dbname?k=v&k2=v2.
+std::string connect_string(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest.resize(q);
+  }
+  std::vector<std::pair<std::string, std::string>> kv;
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    dbname = rest.substr(slash + 1);
+    rest.resize(slash);
+  }
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    std::string user = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    if (auto colon = user.find(':'); colon != std::string::npos) {
+      kv.emplace_back("password", user.substr(colon + 1));
+      user.resize(colon);
+    }
+    kv.emplace_back("user", user);
+  }
+  if (auto colon = rest.rfind(':');
+      colon != std::string::npos && rest.find(']') == std::string::npos) {
+    kv.emplace_back("port", rest.substr(colon + 1));
+    rest.resize(colon);
+  }
+  if (!rest.empty()) kv.emplace_back("host", rest);
+  if (!dbname.empty()) kv.emplace_back("dbname", dbname);
+  std::size_t pos = 0;
+  while (pos < query.size()) {
+    auto amp = query.find('&', pos);
+    std::string pair = query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+    if (auto eq = pair.find('='); eq != std::string::npos) {
+      kv.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+    }
+    if (amp == std::string::npos) break;
+    pos = amp + 1;
+  }
+  std::string out;
+  for (const auto& [k, v] : kv) {
+    std::string value;
+    for (char c : percent_decoded(v)) {
+      if (c == '\\' || c == '\'') value += '\\';
+      value += c;
+    }
+    out += (out.empty() ? "" : " ") + k + "='" + value + "'";
+  }
+  return out;
+}
+
+}  // namespace
+
 Error storage_error(const std::exception& e) {
   std::string what = e.what();
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    const std::string state = pg->sqlstate();
+    if (state == "40001" || state == "40P01") {
+      // write_transaction runs the whole transaction again on this prefix.
+      return Error::conflict("", "Cơ sở dữ liệu đang bận; hãy thử lại.", "retryable: " + what);
+    }
+    if (state == "23505") {
+      return Error::conflict("code", "Mã đã tồn tại trong cơ sở dữ liệu.",
+                             "unique constraint: " + what);
+    }
+    if (state == "25006") {
+      return Error::io("Không ghi được vào cơ sở dữ liệu (máy chủ chỉ đọc).", "read-only: " + what);
+    }
+    if (state.rfind("08", 0) == 0 || state == "57P01") {
+      return Error::io("Mất kết nối tới máy chủ cơ sở dữ liệu; thao tác chưa được ghi.",
+                       "connection: " + what);
+    }
+  }
   if (what.find("UNIQUE constraint") != std::string::npos) {
     return Error::conflict("code", "Mã đã tồn tại trong cơ sở dữ liệu.",
                            "unique constraint: " + what);
@@ -31,6 +140,7 @@ Store::~Store() = default;
 
 int Store::latest_schema_version() { return migrations().back().version; }
 int Store::schema_version() const { return impl_->schema_version; }
+Engine Store::engine() const { return impl_->engine; }
 
 namespace {
 
@@ -41,7 +151,98 @@ bool looks_like_sqlite(const fs::path& p) {
   return in.gcount() == 0 || std::string(header, 15) == "SQLite format 3";
 }
 
+const char* begin_write(Engine engine) {
+  // SQLite: take the write lock now (a deferred transaction that reads then writes can fail with
+  // SQLITE_BUSY despite the timeout). PostgreSQL: serializable, so a read-check-write use case
+  // sees the same data it writes over; a conflict is retried by write_transaction.
+  return engine == Engine::sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL SERIALIZABLE";
+}
+
+// Brings the schema to the latest version in one transaction; refuses a newer schema untouched.
+Status migrate(Store::Impl& impl, bool has_meta, const std::string& now_iso) {
+  const bool pg = impl.engine == Engine::postgresql;
+  int version = 0;
+  if (has_meta) impl.sql << "SELECT MAX(version) FROM schema_version", soci::into(version);
+  if (version > Store::latest_schema_version()) {
+    return Error::refused("db", "schema.version",
+                          "Cơ sở dữ liệu có phiên bản lược đồ " + std::to_string(version) +
+                              ", mới hơn chương trình này (" +
+                              std::to_string(Store::latest_schema_version()) +
+                              "); hãy cập nhật dangvu. Dữ liệu không bị thay đổi.",
+                          "schema version " + std::to_string(version) + " is newer than " +
+                              std::to_string(Store::latest_schema_version()));
+  }
+  if (version < Store::latest_schema_version()) {
+    impl.sql << begin_write(impl.engine);
+    if (!has_meta) {
+      impl.sql << for_engine(
+          "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)", pg);
+    }
+    // Two programs opening a fresh server database at once: the second waits, then finds the
+    // versions the first applied and stops at the first duplicate (its transaction rolls back).
+    if (pg) impl.sql << "LOCK TABLE schema_version IN EXCLUSIVE MODE";
+    for (const auto& m : migrations()) {
+      if (m.version <= version) continue;
+      for (const auto& stmt : m.statements) impl.sql << for_engine(stmt, pg);
+      if (!pg) {
+        for (const auto& stmt : m.sqlite_only) impl.sql << stmt;
+      }
+      impl.sql << "INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)",
+          soci::use(m.version), soci::use(now_iso);
+    }
+    impl.sql << "COMMIT";
+    version = Store::latest_schema_version();
+  }
+  impl.schema_version = version;
+  return {};
+}
+
 }  // namespace
+
+Result<std::unique_ptr<Store>> Store::open_server(const std::string& url, OpenMode mode,
+                                                  const std::string& now_iso) {
+  auto impl = std::make_unique<Store::Impl>();
+  impl->path = url;
+  impl->engine = Engine::postgresql;
+  const std::string shown = redacted(url);
+  try {
+    impl->sql.open(soci::postgresql, connect_string(url));
+  } catch (const std::exception& e) {
+    return Error::io("Không kết nối được máy chủ cơ sở dữ liệu «" + shown +
+                         "»; kiểm tra địa chỉ, tên người dùng và mật khẩu.",
+                     "cannot connect to " + shown + ": " + e.what());
+  }
+  try {
+    impl->sql << "SET client_min_messages = warning";
+    int has_meta = 0;
+    impl->sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                 "current_schema() AND table_name = 'schema_version'",
+        soci::into(has_meta);
+    int tables = 0;
+    impl->sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                 "current_schema()",
+        soci::into(tables);
+    if (mode == OpenMode::create_new && has_meta) {
+      return Error::conflict("db",
+                             "Cơ sở dữ liệu «" + shown + "» đã có dữ liệu dangvu; không ghi đè.",
+                             "database already initialized: " + shown);
+    }
+    if (has_meta == 0 && tables > 0) {
+      return Error::invalid("db", "Cơ sở dữ liệu «" + shown + "» không phải là của dangvu.",
+                            "PostgreSQL schema without a schema_version table");
+    }
+    if (mode == OpenMode::open_existing && !has_meta) {
+      return Error::not_found(
+          "db",
+          "Cơ sở dữ liệu «" + shown + "» chưa được khởi tạo; hãy tạo bằng lệnh «dangvu init».",
+          "database not initialized: " + shown);
+    }
+    DANGVU_TRY(migrate(*impl, has_meta != 0, now_iso));
+  } catch (const std::exception& e) {
+    return storage_error(e);
+  }
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mode,
                                            const std::string& now_iso) {
@@ -52,6 +253,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
     return true;
   }();
   (void)configured;
+  if (engine_of(path) == Engine::postgresql) return open_server(path, mode, now_iso);
   const fs::path p(path);
   std::error_code ec;
   const bool exists = fs::exists(p, ec);
@@ -96,34 +298,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
       return Error::invalid("db", "Tệp «" + path + "» không phải là cơ sở dữ liệu dangvu.",
                             "SQLite file without a schema_version table");
     }
-    int version = 0;
-    if (has_meta) impl->sql << "SELECT MAX(version) FROM schema_version", soci::into(version);
-    if (version > latest_schema_version()) {
-      return Error::refused("db", "schema.version",
-                            "Cơ sở dữ liệu có phiên bản lược đồ " + std::to_string(version) +
-                                ", mới hơn chương trình này (" +
-                                std::to_string(latest_schema_version()) +
-                                "); hãy cập nhật dangvu. Tệp không bị thay đổi.",
-                            "schema version " + std::to_string(version) + " is newer than " +
-                                std::to_string(latest_schema_version()));
-    }
     impl->sql << "PRAGMA journal_mode = WAL";
-    if (version < latest_schema_version()) {
-      impl->sql << "BEGIN IMMEDIATE";
-      if (!has_meta) {
-        impl->sql
-            << "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)";
-      }
-      for (const auto& m : migrations()) {
-        if (m.version <= version) continue;
-        for (const auto& stmt : m.statements) impl->sql << stmt;
-        impl->sql << "INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)",
-            soci::use(m.version), soci::use(now_iso);
-      }
-      impl->sql << "COMMIT";
-      version = latest_schema_version();
-    }
-    impl->schema_version = version;
+    DANGVU_TRY(migrate(*impl, has_meta != 0, now_iso));
   } catch (const std::exception& e) {
     return storage_error(e);
   }
@@ -131,8 +307,25 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
 }
 
 Status Store::write_transaction(const std::function<Status()>& fn) {
+  // PostgreSQL may refuse a serializable transaction that raced another one; the use case is run
+  // again from the start (it reads everything it checks inside the transaction).
+  // Between attempts, a random pause that grows, so racing writers fall out of step.
+  constexpr int kAttempts = 20;
+  thread_local std::minstd_rand jitter(std::random_device{}());
+  Status result;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    result = run_transaction(fn);
+    if (result.ok() || result.error().detail_en.rfind("retryable: ", 0) != 0) return result;
+    const int cap_ms = std::min(2 << std::min(attempt, 5), 50);
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(1 + jitter() % static_cast<unsigned>(cap_ms)));
+  }
+  return result;
+}
+
+Status Store::run_transaction(const std::function<Status()>& fn) {
   try {
-    impl_->sql << "BEGIN IMMEDIATE";
+    impl_->sql << begin_write(impl_->engine);
   } catch (const std::exception& e) {
     return storage_error(e);
   }

@@ -16,6 +16,18 @@ std::string status_list(const std::set<MemberStatus>& statuses) {
   return out + ")";
 }
 
+std::string hex_sort_key(const std::string& bytes) {
+  static const char* const digits = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    out += digits[c >> 4];
+    out += digits[c & 0xF];
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<MemberId> Store::insert_member(const std::string& code, const Person& person,
@@ -26,16 +38,15 @@ Result<MemberId> Store::insert_member(const std::string& code, const Person& per
     std::string gender(to_string(person.gender));
     std::string birth = person.birth_date.iso();
     std::string none(to_string(MemberStatus::none));
-    soci::blob key(impl_->sql);
-    if (!sort_key.empty()) key.write(0, sort_key.data(), sort_key.size());
+    // Hex text: it orders as the bytes do in both engines (byte-wise comparison of [0-9A-F]).
+    const std::string key = hex_sort_key(sort_key);
     impl_->sql << "INSERT INTO member (code, family_name, middle_name, given_name, gender, "
                   "birth_date, search_name, sort_key, status, created_at) VALUES (:code, :f, :m, "
                   ":g, :gender, :birth, :search, :key, :status, :at)",
         soci::use(code), soci::use(person.family), soci::use(person.middle),
         soci::use(person.given), soci::use(gender), soci::use(birth), soci::use(search_name),
         soci::use(key), soci::use(none), soci::use(at);
-    long long id = 0;
-    impl_->sql << "SELECT last_insert_rowid()", soci::into(id);
+    const long long id = last_insert_id(impl_->sql);
     for (const auto& k : search_keys) {
       impl_->sql << "INSERT INTO member_search (search_key, member_id) VALUES (:k, :id)",
           soci::use(k), soci::use(id);
@@ -149,8 +160,7 @@ Result<EventId> Store::append_member_event(MemberId member, const MemberEvent& e
                   "recorded_at, recorded_by) VALUES (:m, :kind, :d, :org, :payload, :at, :actor)",
         soci::use(mid), soci::use(kind), soci::use(date), soci::use(org, org_ind),
         soci::use(payload), soci::use(at), soci::use(actor);
-    long long id = 0;
-    impl_->sql << "SELECT last_insert_rowid()", soci::into(id);
+    const long long id = last_insert_id(impl_->sql);
     return EventId{id};
   });
 }
@@ -250,7 +260,7 @@ std::string member_query_body(soci::session& sql, const MemberQuery& q,
     sql << "DELETE FROM scope_org";
     if (!q.orgs->empty()) {
       std::vector<long long> ids(q.orgs->begin(), q.orgs->end());
-      sql << "INSERT OR IGNORE INTO scope_org (org_id) VALUES (:id)", soci::use(ids);
+      sql << "INSERT INTO scope_org (org_id) VALUES (:id) ON CONFLICT DO NOTHING", soci::use(ids);
     }
     body += " JOIN scope_org s ON s.org_id = p.org_id";
   }

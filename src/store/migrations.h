@@ -6,11 +6,18 @@
 
 namespace dangvu::store {
 
+// Written once in SQLite's words; for PostgreSQL each statement goes through for_engine().
 struct Migration {
   int version;
   std::vector<std::string> statements;
+  std::vector<std::string> sqlite_only = {};  // after `statements`, on SQLite only (data fixes)
 };
 
 const std::vector<Migration>& migrations();
+
+// A migration statement in the engine's dialect. For PostgreSQL: `id INTEGER PRIMARY KEY` becomes
+// an identity column, INTEGER becomes BIGINT, BLOB and TEXT become TEXT COLLATE "C" (so text
+// orders byte-wise, as SQLite's BINARY collation does, whatever the server's locale).
+std::string for_engine(const std::string& statement, bool postgresql);
 
 }  // namespace dangvu::store

@@ -107,8 +107,7 @@ Result<std::int64_t> Store::append_org_event(const std::string& kind, Date date,
     impl_->sql << "INSERT INTO org_event (kind, effective_on, payload, recorded_at, recorded_by) "
                   "VALUES (:kind, :d, :payload, :at, :actor)",
         soci::use(kind), soci::use(d), soci::use(payload_json), soci::use(at), soci::use(actor);
-    long long id = 0;
-    impl_->sql << "SELECT last_insert_rowid()", soci::into(id);
+    const long long id = last_insert_id(impl_->sql);
     return std::int64_t{id};
   });
 }

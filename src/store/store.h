@@ -1,10 +1,13 @@
 #pragma once
-// Persistence of the registry over SOCI (SQLite now; PostgreSQL with the national-scale issue).
-// No SQL exists outside store/, and no SOCI or sqlite3 header is included outside its .cpp files.
+// Persistence of the registry over SOCI, on SQLite (a file: one office) or PostgreSQL (a
+// postgresql:// URL: a province or the nation). The same SQL serves both; the few differences
+// (schema types, ids, transactions) are in database.cpp and migrations.cpp. No SQL exists
+// outside store/, and no SOCI, sqlite3 or libpq header is included outside its .cpp files.
 //
 // Every method returns a Result; storage failures become ErrorKind::io (or conflict for a
-// duplicate key). Writes must run inside write_transaction(), which is one SQLite write
-// transaction (BEGIN IMMEDIATE) that commits only if the callback succeeds.
+// duplicate key). Writes must run inside write_transaction(), which is one write transaction
+// (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, retried on a serialization failure) that
+// commits only if the callback succeeds.
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,6 +27,13 @@
 namespace dangvu::store {
 
 enum class OpenMode { create_new, open_existing };
+enum class Engine { sqlite, postgresql };
+
+// Where `--db` points: a postgresql:// (or postgres://) URL is a PostgreSQL server, anything
+// else a SQLite file.
+Engine engine_of(const std::string& db);
+// The URL or path as it may be shown and logged: a password in a URL is replaced by ***.
+std::string redacted(const std::string& db);
 
 struct MemberRecord {
   MemberId id = 0;
@@ -130,6 +140,7 @@ class Store {
 
   static int latest_schema_version();
   int schema_version() const;
+  Engine engine() const;
 
   // Runs `fn` in one write transaction; commits if it returns ok, rolls back otherwise.
   Status write_transaction(const std::function<Status()>& fn);
@@ -269,10 +280,13 @@ class Store {
   // schema version), without changing it.
   static Status verify_file(const std::string& path);
 
-  struct Impl;
+  struct Impl;  // store_impl.h
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<Store>> open_server(const std::string& url, OpenMode mode,
+                                                    const std::string& now_iso);
+  Status run_transaction(const std::function<Status()>& fn);
   std::unique_ptr<Impl> impl_;
 };
 

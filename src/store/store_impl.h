@@ -12,6 +12,7 @@ namespace dangvu::store {
 struct Store::Impl {
   soci::session sql;
   std::string path;
+  Engine engine = Engine::sqlite;
   int schema_version = 0;
   bool in_transaction = false;
 };
@@ -27,6 +28,18 @@ auto guarded(F&& f) -> decltype(f()) {
   } catch (const std::exception& e) {
     return storage_error(e);
   }
+}
+
+// The id the last INSERT on this connection generated (SQLite's rowid; PostgreSQL's identity
+// column, whose sequence is the only one an INSERT of ours advances).
+inline long long last_insert_id(soci::session& sql) {
+  long long id = 0;
+  if (sql.get_backend_name() == "postgresql") {
+    sql << "SELECT lastval()", soci::into(id);
+  } else {
+    sql << "SELECT last_insert_rowid()", soci::into(id);
+  }
+  return id;
 }
 
 inline std::optional<long long> opt(long long v, soci::indicator ind) {

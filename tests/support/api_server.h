@@ -27,7 +27,7 @@ class ApiServer {
   explicit ApiServer(auth::ThrottlePolicy throttle = {}, service::SessionPolicy sessions = {},
                      std::string web_root = "")
       : clock_(Date::parse("2026-11-22").value()) {
-    path_ = dir_.file("api.db");
+    path_ = dir_.database("api.db");
     seed();
     api::ServerConfig config;
     config.db_path = path_;

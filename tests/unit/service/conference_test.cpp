@@ -13,7 +13,7 @@ namespace {
 class ConferenceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = dir_.file("c.db");
+    path_ = dir_.database("c.db");
     auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
     ASSERT_TRUE(s.ok()) << s.error().detail_en;
     store_ = std::move(*s);

@@ -15,7 +15,7 @@ namespace {
 class ImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = dir_.file("i.db");
+    path_ = dir_.database("i.db");
     auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
     ASSERT_TRUE(s.ok()) << s.error().detail_en;
     store_ = std::move(*s);

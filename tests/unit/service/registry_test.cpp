@@ -12,7 +12,7 @@ namespace {
 class RegistryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = dir_.file("r.db");
+    path_ = dir_.database("r.db");
     auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
     ASSERT_TRUE(s.ok()) << s.error().detail_en;
     store_ = std::move(*s);

@@ -53,7 +53,7 @@ const IndicatorRowView& row(const IndicatorsView& v, const std::string& id) {
 class Seed002Test : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = dir_.file("seed002.db");
+    path_ = dir_.database("seed002.db");
     auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
     ASSERT_TRUE(s.ok()) << s.error().detail_en;
     store_ = std::move(*s);
@@ -320,7 +320,7 @@ TEST_F(Seed002Test, ChecksNameWhatIsMissingAndCorrectNothing) {
 class WorkTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = dir_.file("w.db");
+    path_ = dir_.database("w.db");
     auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
     ASSERT_TRUE(s.ok()) << s.error().detail_en;
     store_ = std::move(*s);

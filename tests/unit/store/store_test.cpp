@@ -1,10 +1,13 @@
-// The store over a real SQLite file: migrations, refusals of foreign files, and round trips.
+// The store over a real SQLite file, or a real PostgreSQL server when the suite runs on it
+// (tests/support/temp_db.h): migrations, refusals of foreign databases, round trips, and
+// concurrent writers.
 #include "store/store.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include "support/temp_db.h"
 
@@ -17,19 +20,58 @@ Date d(const char* iso) { return Date::parse(iso).value(); }
 
 TEST(Store, CreatesSchemaAtLatestVersion) {
   testing::TempDir dir;
-  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  const auto db = dir.database("a.db");
+  auto s = Store::open(db, OpenMode::create_new, kNow);
   ASSERT_TRUE(s.ok()) << s.error().detail_en;
   EXPECT_EQ((*s)->schema_version(), Store::latest_schema_version());
-  EXPECT_NE(testing::dump_database(dir.file("a.db")).find("CREATE TABLE member_event"),
-            std::string::npos);
+  EXPECT_EQ((*s)->engine(), engine_of(db));
+  EXPECT_NE(testing::dump_database(db).find("member_event"), std::string::npos);
 }
 
-TEST(Store, RefusesToCreateOverAnExistingFile) {
+TEST(Store, RefusesToCreateOverAnExistingDatabase) {
   testing::TempDir dir;
-  ASSERT_TRUE(Store::open(dir.file("a.db"), OpenMode::create_new, kNow).ok());
-  auto again = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  const auto db = dir.database("a.db");
+  ASSERT_TRUE(Store::open(db, OpenMode::create_new, kNow).ok());
+  auto again = Store::open(db, OpenMode::create_new, kNow);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+}
+
+TEST(Store, TellsAFileFromAServerAndNeverShowsAPassword) {
+  EXPECT_EQ(engine_of("/data/dangvu.db"), Engine::sqlite);
+  EXPECT_EQ(engine_of("postgresql://dangvu@db.tinh.vn/dangvu"), Engine::postgresql);
+  EXPECT_EQ(engine_of("postgres://db/dangvu"), Engine::postgresql);
+  EXPECT_EQ(redacted("postgresql://dangvu:bi-mat@db:5432/dangvu"),
+            "postgresql://dangvu:***@db:5432/dangvu");
+  EXPECT_EQ(redacted("postgresql://db/dangvu"), "postgresql://db/dangvu");
+  // Nothing listens on port 1: the refusal names the server, not the password.
+  auto s = Store::open("postgresql://dangvu:bi-mat@127.0.0.1:1/dangvu?connect_timeout=2",
+                       OpenMode::open_existing, kNow);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().kind, ErrorKind::io);
+  EXPECT_NE(s.error().message_vi.find("dangvu:***@127.0.0.1:1"), std::string::npos)
+      << s.error().message_vi;
+  EXPECT_EQ(s.error().message_vi.find("bi-mat"), std::string::npos);
+  EXPECT_EQ(s.error().detail_en.find("bi-mat"), std::string::npos);
+}
+
+TEST(Store, RefusesAServerDatabaseThatIsEmptyOrNotOurs) {
+  if (testing::TempDir::server_url().empty()) GTEST_SKIP() << "PostgreSQL run only";
+  testing::TempDir dir;
+  const auto empty = dir.database("empty");
+  auto missing = Store::open(empty, OpenMode::open_existing, kNow);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+  const auto other = dir.database("other");
+  ASSERT_TRUE(testing::exec_sql(other, "CREATE TABLE invoice (id INTEGER)"));
+  const auto before = testing::dump_database(other);
+  for (auto mode : {OpenMode::open_existing, OpenMode::create_new}) {
+    auto foreign = Store::open(other, mode, kNow);
+    ASSERT_FALSE(foreign.ok());
+    EXPECT_EQ(foreign.error().kind, ErrorKind::invalid_input);
+    EXPECT_EQ(foreign.error().field, "db");
+  }
+  EXPECT_EQ(testing::dump_database(other), before);
 }
 
 TEST(Store, RefusesAMissingFileAndATextFile) {
@@ -46,14 +88,12 @@ TEST(Store, RefusesAMissingFileAndATextFile) {
 
 TEST(Store, RefusesANewerSchemaAndLeavesItUntouched) {
   testing::TempDir dir;
-  const auto path = dir.file("a.db");
+  const auto path = dir.database("a.db");
   {
     auto s = Store::open(path, OpenMode::create_new, kNow);
     ASSERT_TRUE(s.ok());
   }
-  ASSERT_EQ(std::system(
-                ("sqlite3 '" + path + "' \"INSERT INTO schema_version VALUES (99, 'x')\"").c_str()),
-            0);
+  ASSERT_TRUE(testing::exec_sql(path, "INSERT INTO schema_version VALUES (99, 'x')"));
   const auto before = testing::dump_database(path);
   auto s = Store::open(path, OpenMode::open_existing, kNow);
   ASSERT_FALSE(s.ok());
@@ -63,16 +103,17 @@ TEST(Store, RefusesANewerSchemaAndLeavesItUntouched) {
 
 TEST(Store, RollsBackWhenTheTransactionFails) {
   testing::TempDir dir;
-  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  const auto db = dir.database("a.db");
+  auto s = Store::open(db, OpenMode::create_new, kNow);
   ASSERT_TRUE(s.ok());
-  const auto before = testing::dump_database(dir.file("a.db"));
+  const auto before = testing::dump_database(db);
   Status st = (*s)->write_transaction([&]() -> Status {
     auto id = (*s)->insert_org("TU");
     if (!id.ok()) return id.error();
     return Error::invalid("x", "từ chối", "refused");
   });
   EXPECT_FALSE(st.ok());
-  EXPECT_EQ(testing::dump_database(dir.file("a.db")), before);
+  EXPECT_EQ(testing::dump_database(db), before);
   auto found = (*s)->find_org("TU");
   ASSERT_TRUE(found.ok());
   EXPECT_FALSE(found->has_value());
@@ -80,7 +121,8 @@ TEST(Store, RollsBackWhenTheTransactionFails) {
 
 TEST(Store, DuplicateOrgCodeIsAConflict) {
   testing::TempDir dir;
-  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  const auto db = dir.database("a.db");
+  auto s = Store::open(db, OpenMode::create_new, kNow);
   ASSERT_TRUE(s.ok());
   ASSERT_TRUE((*s)->insert_org("TU").ok());
   auto dup = (*s)->insert_org("TU");
@@ -90,7 +132,8 @@ TEST(Store, DuplicateOrgCodeIsAConflict) {
 
 TEST(Store, OrgVersionsRoundTrip) {
   testing::TempDir dir;
-  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  const auto db = dir.database("a.db");
+  auto s = Store::open(db, OpenMode::create_new, kNow);
   ASSERT_TRUE(s.ok());
   Store& store = **s;
   ASSERT_TRUE(
@@ -138,7 +181,8 @@ TEST(Store, OrgVersionsRoundTrip) {
 
 TEST(Store, MemberEventPayloadRoundTrips) {
   testing::TempDir dir;
-  auto s = Store::open(dir.file("a.db"), OpenMode::create_new, kNow);
+  const auto db = dir.database("a.db");
+  auto s = Store::open(db, OpenMode::create_new, kNow);
   ASSERT_TRUE(s.ok());
   Store& store = **s;
   MemberEvent e;
@@ -177,6 +221,59 @@ TEST(Store, MemberEventPayloadRoundTrips) {
   EXPECT_EQ(back.vote_date, e.vote_date);
   EXPECT_EQ(back.card_number, e.card_number);
   EXPECT_EQ(back.reason, e.reason);
+}
+
+// Writers on separate connections that each read, check and write: every one of them lands, in
+// some order, and none sees a stale read (PostgreSQL: serializable transactions retried on a
+// serialization failure; SQLite: one writer at a time).
+TEST(Store, ConcurrentReadCheckWriteTransactionsAllLand) {
+  testing::TempDir dir;
+  const auto db = dir.database("a.db");
+  ASSERT_TRUE(Store::open(db, OpenMode::create_new, kNow).ok());
+  constexpr int kWriters = 4, kEach = 8;
+  std::vector<std::thread> writers;
+  std::vector<int> failures(kWriters, 0);
+  std::vector<std::string> reasons(kWriters);
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      auto s = Store::open(db, OpenMode::open_existing, kNow);
+      if (!s.ok()) {
+        failures[static_cast<std::size_t>(w)] = kEach;
+        return;
+      }
+      for (int i = 0; i < kEach; ++i) {
+        Status st = (*s)->write_transaction([&]() -> Status {
+          // The next free code, as a use case that numbers things would compute it.
+          auto codes = (*s)->org_codes();
+          if (!codes.ok()) return codes.error();
+          const std::string code = "O" + std::to_string(codes->size());
+          auto taken = (*s)->find_org(code);
+          if (!taken.ok()) return taken.error();
+          if (taken->has_value()) return Error::conflict("code", "trùng", "stale read");
+          auto id = (*s)->insert_org(code);
+          return id.ok() ? Status{} : Status{id.error()};
+        });
+        if (!st.ok()) {
+          ++failures[static_cast<std::size_t>(w)];
+          reasons[static_cast<std::size_t>(w)] = st.error().detail_en;
+        }
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  for (int w = 0; w < kWriters; ++w) {
+    EXPECT_EQ(failures[static_cast<std::size_t>(w)], 0) << reasons[static_cast<std::size_t>(w)];
+  }
+  auto s = Store::open(db, OpenMode::open_existing, kNow);
+  ASSERT_TRUE(s.ok());
+  auto codes = (*s)->org_codes();
+  ASSERT_TRUE(codes.ok());
+  EXPECT_EQ(codes->size(), static_cast<std::size_t>(kWriters * kEach));
+  for (int i = 0; i < kWriters * kEach; ++i) {
+    bool found = false;
+    for (const auto& [id, code] : *codes) found = found || code == "O" + std::to_string(i);
+    EXPECT_TRUE(found) << "O" << i;
+  }
 }
 
 }  // namespace
