@@ -120,6 +120,25 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
     }
     std::unordered_map<std::string, std::int64_t> seen;  // person key → first row
 
+    // Which codes, card numbers and names of the file the registry may know, in a few queries:
+    // only those rows are looked up one by one.
+    std::vector<std::string> codes_and_cards, folded_names;
+    for (const auto& r : sheet->records) {
+      if (r.has_errors) continue;
+      if (!r.code.empty()) codes_and_cards.push_back(r.code);
+      if (!r.card_number.empty()) codes_and_cards.push_back(r.card_number);
+      auto family = text::clean_name_part(r.family, "family", true);
+      auto middle = text::clean_name_part(r.middle, "middle", false);
+      auto given = text::clean_name_part(r.given, "given", true);
+      if (!family.ok() || !middle.ok() || !given.ok()) continue;
+      auto keys = text::name_search_keys(*family, *middle, *given);
+      if (!keys.empty()) folded_names.push_back(keys.front());
+    }
+    auto known = store_.known_codes_or_cards(codes_and_cards);
+    if (!known.ok()) return known.error();
+    auto known_names = store_.known_folded_names(folded_names);
+    if (!known_names.ok()) return known_names.error();
+
     for (std::size_t i = 0; i < sheet->records.size(); ++i) {
       const io::MemberRecord& r = sheet->records[i];
       if (r.has_errors) {
@@ -214,12 +233,12 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
 
       // Who this row is in the registry already, if anyone.
       std::optional<store::MemberRecord> existing;
-      if (!r.code.empty()) {
+      if (!r.code.empty() && known->count(r.code)) {
         auto found = store_.find_member(r.code);
         if (!found.ok()) return found.error();
         if (*found && (*found)->code == r.code) existing = **found;
       }
-      if (!existing && !r.card_number.empty()) {
+      if (!existing && !r.card_number.empty() && known->count(r.card_number)) {
         auto found = store_.find_member(r.card_number);
         if (!found.ok()) return found.error();
         if (*found) existing = **found;
@@ -227,7 +246,11 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
       std::vector<MemberEvent> existing_events;
       std::optional<MemberHistory> existing_fold;
       if (!existing) {
-        auto found = store_.find_members_by_name(folded, *r.birth_date);
+        // Not known by code or card: the same name, birth date and org, if the name is known.
+        auto found =
+            known_names->count(folded)
+                ? store_.find_members_by_name(folded, *r.birth_date)
+                : Result<std::vector<store::MemberRecord>>(std::vector<store::MemberRecord>{});
         if (!found.ok()) return found.error();
         for (const auto& m : *found) {
           auto events = store_.member_events(m.id);
@@ -375,7 +398,10 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
           continue;
         }
       }
-      auto id = load_member_with_events(code, person, events, history);
+      // A card the registry did not hold before the file; a repeat within the file is refused
+      // above (`seen`).
+      const bool card_free = r.card_number.empty() || !known->count(r.card_number);
+      auto id = load_member_with_events(code, person, events, history, card_free);
       if (!id.ok()) {
         if (id.error().kind == ErrorKind::io) return id.error();
         io::MemberField field = io::MemberField::admission_date;

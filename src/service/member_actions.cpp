@@ -195,10 +195,11 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
 
 Result<MemberId> Registry::load_member_with_events(const std::string& code, const Person& person,
                                                    const std::vector<MemberEvent>& events,
-                                                   const OrgHistory& history) {
+                                                   const OrgHistory& history,
+                                                   bool card_known_free) {
   auto folded = fold(person, events, history);
   if (!folded.ok()) return folded.error();
-  if (!folded->card_number.empty()) {
+  if (!folded->card_number.empty() && !card_known_free) {
     auto holder = store_.find_member(folded->card_number);
     if (!holder.ok()) return holder.error();
     if (*holder) {

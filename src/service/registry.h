@@ -115,9 +115,10 @@ class Registry {
   // Bulk loading for generators and imports, inside a transaction the caller holds: a member
   // with a whole log, checked by the same fold as typed entries. `history` is the org history
   // the caller keeps current (so that a million members need not reload it).
+  // `card_known_free`: the caller has already made sure no member holds the card number.
   Result<MemberId> load_member_with_events(const std::string& code, const Person& person,
                                            const std::vector<MemberEvent>& events,
-                                           const OrgHistory& history);
+                                           const OrgHistory& history, bool card_known_free = false);
 
  private:
   Result<Date> date_or_today(const std::string& text, const char* field) const;

@@ -1,9 +1,88 @@
 // Members: identities, the append-only member_event log, and the rows derived from it.
 #include "store/event_codec.h"
+#include "store/member_statements.h"
 #include "store/store_impl.h"
 
 namespace dangvu::store {
+
+MemberStatements::MemberStatements(soci::session& sql)
+    : find((sql.prepare << "SELECT id, code, family_name, middle_name, given_name, gender, "
+                           "birth_date, card_number FROM member WHERE code = :c OR card_number = "
+                           ":k ORDER BY (code = :c2) DESC LIMIT 1",
+            soci::use(key), soci::use(key), soci::use(key), soci::into(found.id),
+            soci::into(found.code), soci::into(found.family), soci::into(found.middle),
+            soci::into(found.given), soci::into(found.gender), soci::into(found.birth),
+            soci::into(found.card, found.card_ind))),
+      find_by_name((sql.prepare << "SELECT m.id, m.code, m.family_name, m.middle_name, "
+                                   "m.given_name, m.gender, m.birth_date, m.card_number FROM "
+                                   "member_search s JOIN member m ON m.id = s.member_id "
+                                   "WHERE s.search_key = :k AND m.search_name = :n "
+                                   "AND m.birth_date = :b ORDER BY m.id",
+                    soci::use(name), soci::use(name), soci::use(birth), soci::into(found.id),
+                    soci::into(found.code), soci::into(found.family), soci::into(found.middle),
+                    soci::into(found.given), soci::into(found.gender), soci::into(found.birth),
+                    soci::into(found.card, found.card_ind))),
+      events((sql.prepare << "SELECT id, kind, effective_on, org_id, payload FROM member_event "
+                             "WHERE member_id = :m ORDER BY id",
+              soci::into(event_id), soci::into(kind), soci::into(date), soci::into(org, org_ind),
+              soci::into(payload), soci::use(member))),
+      append_event((sql.prepare << "INSERT INTO member_event (member_id, kind, effective_on, "
+                                   "org_id, payload, recorded_at, recorded_by) VALUES (:m, :kind, "
+                                   ":d, :org, :payload, :at, :actor)",
+                    soci::use(member), soci::use(kind), soci::use(date), soci::use(org, org_ind),
+                    soci::use(payload), soci::use(recorded_at), soci::use(recorded_by))),
+      insert((sql.prepare << "INSERT INTO member (code, family_name, middle_name, given_name, "
+                             "gender, birth_date, search_name, sort_key, status, created_at) "
+                             "VALUES (:code, :f, :m, :g, :gender, :birth, :search, :key, "
+                             ":status, :at)",
+              soci::use(code), soci::use(family), soci::use(middle), soci::use(given),
+              soci::use(gender), soci::use(birth), soci::use(search_name), soci::use(sort_key),
+              soci::use(status), soci::use(recorded_at))),
+      insert_search((sql.prepare << "INSERT INTO member_search (search_key, member_id) VALUES "
+                                    "(:k, :id)",
+                     soci::use(search_key), soci::use(member))),
+      delete_periods(
+          (sql.prepare << "DELETE FROM member_period WHERE member_id = :m", soci::use(member))),
+      delete_milestones(
+          (sql.prepare << "DELETE FROM member_milestone WHERE member_id = :m", soci::use(member))),
+      insert_period((sql.prepare << "INSERT INTO member_period (member_id, valid_from, "
+                                    "valid_to, status, org_id, temp_org_id, probation_start) "
+                                    "VALUES (:m, :f, :t, :s, :o, :tmp, :p)",
+                     soci::use(member), soci::use(valid_from), soci::use(valid_to),
+                     soci::use(status), soci::use(org, org_ind), soci::use(temp_org, temp_ind),
+                     soci::use(probation, probation_ind))),
+      insert_milestone((sql.prepare << "INSERT INTO member_milestone (member_id, kind, on_date, "
+                                       "org_id) VALUES (:m, :k, :d, :o)",
+                        soci::use(member), soci::use(kind), soci::use(date),
+                        soci::use(org, org_ind))),
+      update_current((sql.prepare << "UPDATE member SET status = :s, org_id = :o, card_number = "
+                                     ":c WHERE id = :m",
+                      soci::use(status), soci::use(org, org_ind), soci::use(card, card_ind),
+                      soci::use(member))),
+      last_insert(
+          (sql.prepare << (sql.get_backend_name() == "postgresql" ? "SELECT lastval()"
+                                                                  : "SELECT last_insert_rowid()"),
+           soci::into(last_id))) {}
+
+Store::Impl::Impl() = default;
+Store::Impl::~Impl() = default;
+
+MemberStatements& Store::Impl::members() {
+  if (!member_statements) member_statements = std::make_unique<MemberStatements>(sql);
+  return *member_statements;
+}
+
 namespace {
+
+MemberRecord to_record(const MemberColumns& c) {
+  MemberRecord r;
+  r.id = c.id;
+  r.code = c.code;
+  r.person = Person{c.family, c.middle, c.given, Date::parse(c.birth).value(),
+                    parse_gender(c.gender).value_or(Gender::unknown)};
+  if (c.card_ind == soci::i_ok) r.card_number = c.card;
+  return r;
+}
 
 const char* const kActiveStatuses = "('candidate', 'probationary', 'official')";
 
@@ -35,45 +114,81 @@ Result<MemberId> Store::insert_member(const std::string& code, const Person& per
                                       const std::vector<std::string>& search_keys,
                                       const std::string& at) {
   return guarded([&]() -> Result<MemberId> {
-    std::string gender(to_string(person.gender));
-    std::string birth = person.birth_date.iso();
-    std::string none(to_string(MemberStatus::none));
+    auto& p = impl_->members();
+    p.code = code;
+    p.family = person.family;
+    p.middle = person.middle;
+    p.given = person.given;
+    p.gender = to_string(person.gender);
+    p.birth = person.birth_date.iso();
+    p.search_name = search_name;
     // Hex text: it orders as the bytes do in both engines (byte-wise comparison of [0-9A-F]).
-    const std::string key = hex_sort_key(sort_key);
-    impl_->sql << "INSERT INTO member (code, family_name, middle_name, given_name, gender, "
-                  "birth_date, search_name, sort_key, status, created_at) VALUES (:code, :f, :m, "
-                  ":g, :gender, :birth, :search, :key, :status, :at)",
-        soci::use(code), soci::use(person.family), soci::use(person.middle),
-        soci::use(person.given), soci::use(gender), soci::use(birth), soci::use(search_name),
-        soci::use(key), soci::use(none), soci::use(at);
-    const long long id = last_insert_id(impl_->sql);
+    p.sort_key = hex_sort_key(sort_key);
+    p.status = to_string(MemberStatus::none);
+    p.recorded_at = at;
+    p.insert.execute(true);
+    p.last_insert.execute(true);
+    p.member = p.last_id;
     for (const auto& k : search_keys) {
-      impl_->sql << "INSERT INTO member_search (search_key, member_id) VALUES (:k, :id)",
-          soci::use(k), soci::use(id);
+      p.search_key = k;
+      p.insert_search.execute(true);
     }
-    return MemberId{id};
+    return MemberId{p.last_id};
   });
 }
 
 Result<std::optional<MemberRecord>> Store::find_member(const std::string& code_or_card) {
   return guarded([&]() -> Result<std::optional<MemberRecord>> {
-    long long id = 0;
-    std::string code, family, middle, given, gender, birth, card;
-    soci::indicator card_ind = soci::i_null;
-    impl_->sql << "SELECT id, code, family_name, middle_name, given_name, gender, birth_date, "
-                  "card_number FROM member WHERE code = :c OR card_number = :k "
-                  "ORDER BY (code = :c2) DESC LIMIT 1",
-        soci::use(code_or_card), soci::use(code_or_card), soci::use(code_or_card), soci::into(id),
-        soci::into(code), soci::into(family), soci::into(middle), soci::into(given),
-        soci::into(gender), soci::into(birth), soci::into(card, card_ind);
-    if (!impl_->sql.got_data()) return std::optional<MemberRecord>{};
-    MemberRecord r;
-    r.id = id;
-    r.code = code;
-    r.person = Person{family, middle, given, Date::parse(birth).value(),
-                      parse_gender(gender).value_or(Gender::unknown)};
-    if (card_ind == soci::i_ok) r.card_number = card;
-    return std::optional<MemberRecord>{r};
+    auto& p = impl_->members();
+    p.key = code_or_card;
+    if (!p.find.execute(true)) return std::optional<MemberRecord>{};
+    return std::optional<MemberRecord>{to_record(p.found)};
+  });
+}
+
+namespace {
+
+// Which of `values` the query `select_in` (ending in "IN (") finds, in batches of bound values.
+std::unordered_set<std::string> found_among(soci::session& sql, const std::string& select_in,
+                                            const std::vector<std::string>& values) {
+  constexpr std::size_t kBatch = 400;
+  std::unordered_set<std::string> out;
+  for (std::size_t at = 0; at < values.size(); at += kBatch) {
+    const std::size_t n = std::min(kBatch, values.size() - at);
+    std::string query = select_in;
+    for (std::size_t i = 0; i < n; ++i) query += (i ? ", :p" : ":p") + std::to_string(i);
+    query += ")";
+    std::string value;
+    soci::statement st = (sql.prepare << query, soci::into(value));
+    for (std::size_t i = 0; i < n; ++i) st.exchange(soci::use(values[at + i]));
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) out.insert(value);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unordered_set<std::string>> Store::known_codes_or_cards(
+    const std::vector<std::string>& values) {
+  return guarded([&]() -> Result<std::unordered_set<std::string>> {
+    auto out = found_among(impl_->sql, "SELECT code FROM member WHERE code IN (", values);
+    for (auto& card :
+         found_among(impl_->sql, "SELECT card_number FROM member WHERE card_number IN (", values)) {
+      out.insert(card);
+    }
+    return out;
+  });
+}
+
+Result<std::unordered_set<std::string>> Store::known_folded_names(
+    const std::vector<std::string>& folded_names) {
+  return guarded([&]() -> Result<std::unordered_set<std::string>> {
+    // The full folded name is one of each member's search keys (the index's leading column).
+    return found_among(impl_->sql,
+                       "SELECT DISTINCT search_key FROM member_search WHERE search_key IN (",
+                       folded_names);
   });
 }
 
@@ -81,29 +196,11 @@ Result<std::vector<MemberRecord>> Store::find_members_by_name(const std::string&
                                                               Date birth_date) {
   return guarded([&]() -> Result<std::vector<MemberRecord>> {
     std::vector<MemberRecord> out;
-    std::string iso = birth_date.iso();
-    long long id = 0;
-    std::string code, family, middle, given, gender, birth, card;
-    soci::indicator card_ind = soci::i_null;
-    soci::statement st =
-        (impl_->sql.prepare << "SELECT m.id, m.code, m.family_name, m.middle_name, m.given_name, "
-                               "m.gender, m.birth_date, m.card_number FROM member_search s "
-                               "JOIN member m ON m.id = s.member_id "
-                               "WHERE s.search_key = :k AND m.search_name = :n "
-                               "AND m.birth_date = :b ORDER BY m.id",
-         soci::use(folded_full_name), soci::use(folded_full_name), soci::use(iso), soci::into(id),
-         soci::into(code), soci::into(family), soci::into(middle), soci::into(given),
-         soci::into(gender), soci::into(birth), soci::into(card, card_ind));
-    st.execute();
-    while (st.fetch()) {
-      MemberRecord r;
-      r.id = id;
-      r.code = code;
-      r.person = Person{family, middle, given, Date::parse(birth).value(),
-                        parse_gender(gender).value_or(Gender::unknown)};
-      if (card_ind == soci::i_ok) r.card_number = card;
-      out.push_back(std::move(r));
-    }
+    auto& p = impl_->members();
+    p.name = folded_full_name;
+    p.birth = birth_date.iso();
+    p.find_by_name.execute();
+    while (p.find_by_name.fetch()) out.push_back(to_record(p.found));
     return out;
   });
 }
@@ -125,22 +222,16 @@ Result<MemberRecord> Store::member_by_id(MemberId member) {
 Result<std::vector<MemberEvent>> Store::member_events(MemberId member) {
   return guarded([&]() -> Result<std::vector<MemberEvent>> {
     std::vector<MemberEvent> out;
-    long long id = 0, org = 0, mid = member;
-    soci::indicator org_ind = soci::i_null;
-    std::string kind, date, payload;
-    soci::statement st =
-        (impl_->sql.prepare << "SELECT id, kind, effective_on, org_id, payload FROM member_event "
-                               "WHERE member_id = :m ORDER BY id",
-         soci::into(id), soci::into(kind), soci::into(date), soci::into(org, org_ind),
-         soci::into(payload), soci::use(mid));
-    st.execute();
-    while (st.fetch()) {
+    auto& p = impl_->members();
+    p.member = member;
+    p.events.execute();
+    while (p.events.fetch()) {
       MemberEvent e;
-      e.id = id;
-      e.kind = parse_member_event_kind(kind).value_or(MemberEventKind::correction);
-      e.date = Date::parse(date).value();
-      e.org = opt(org, org_ind);
-      DANGVU_TRY(decode_event_payload(payload, e));
+      e.id = p.event_id;
+      e.kind = parse_member_event_kind(p.kind).value_or(MemberEventKind::correction);
+      e.date = Date::parse(p.date).value();
+      e.org = opt(p.org, p.org_ind);
+      DANGVU_TRY(decode_event_payload(p.payload, e));
       out.push_back(std::move(e));
     }
     return out;
@@ -150,54 +241,53 @@ Result<std::vector<MemberEvent>> Store::member_events(MemberId member) {
 Result<EventId> Store::append_member_event(MemberId member, const MemberEvent& e,
                                            const std::string& actor, const std::string& at) {
   return guarded([&]() -> Result<EventId> {
-    long long mid = member;
-    std::string kind(to_string(e.kind));
-    std::string date = e.date.iso();
-    long long org = e.org.value_or(0);
-    soci::indicator org_ind = e.org ? soci::i_ok : soci::i_null;
-    std::string payload = encode_event_payload(e);
-    impl_->sql << "INSERT INTO member_event (member_id, kind, effective_on, org_id, payload, "
-                  "recorded_at, recorded_by) VALUES (:m, :kind, :d, :org, :payload, :at, :actor)",
-        soci::use(mid), soci::use(kind), soci::use(date), soci::use(org, org_ind),
-        soci::use(payload), soci::use(at), soci::use(actor);
-    const long long id = last_insert_id(impl_->sql);
-    return EventId{id};
+    auto& p = impl_->members();
+    p.member = member;
+    p.kind = to_string(e.kind);
+    p.date = e.date.iso();
+    p.org = e.org.value_or(0);
+    p.org_ind = e.org ? soci::i_ok : soci::i_null;
+    p.payload = encode_event_payload(e);
+    p.recorded_at = at;
+    p.recorded_by = actor;
+    p.append_event.execute(true);
+    p.last_insert.execute(true);
+    return EventId{p.last_id};
   });
 }
 
 Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
   return guarded([&]() -> Status {
-    long long mid = member;
-    impl_->sql << "DELETE FROM member_period WHERE member_id = :m", soci::use(mid);
-    impl_->sql << "DELETE FROM member_milestone WHERE member_id = :m", soci::use(mid);
-    for (const auto& p : h.periods) {
-      std::string from = p.from.iso(), to = p.to.iso(), status(to_string(p.status));
-      long long org = p.org.value_or(0), temp = p.temp_org.value_or(0);
-      soci::indicator org_ind = p.org ? soci::i_ok : soci::i_null;
-      soci::indicator temp_ind = p.temp_org ? soci::i_ok : soci::i_null;
-      std::string prob = p.probation_start ? p.probation_start->iso() : "";
-      soci::indicator prob_ind = p.probation_start ? soci::i_ok : soci::i_null;
-      impl_->sql << "INSERT INTO member_period (member_id, valid_from, valid_to, status, org_id, "
-                    "temp_org_id, probation_start) VALUES (:m, :f, :t, :s, :o, :tmp, :p)",
-          soci::use(mid), soci::use(from), soci::use(to), soci::use(status),
-          soci::use(org, org_ind), soci::use(temp, temp_ind), soci::use(prob, prob_ind);
+    auto& p = impl_->members();
+    p.member = member;
+    p.delete_periods.execute(true);
+    p.delete_milestones.execute(true);
+    for (const auto& period : h.periods) {
+      p.valid_from = period.from.iso();
+      p.valid_to = period.to.iso();
+      p.status = to_string(period.status);
+      p.org = period.org.value_or(0);
+      p.org_ind = period.org ? soci::i_ok : soci::i_null;
+      p.temp_org = period.temp_org.value_or(0);
+      p.temp_ind = period.temp_org ? soci::i_ok : soci::i_null;
+      p.probation = period.probation_start ? period.probation_start->iso() : "";
+      p.probation_ind = period.probation_start ? soci::i_ok : soci::i_null;
+      p.insert_period.execute(true);
     }
     for (const auto& m : h.milestones) {
-      std::string kind(to_string(m.kind)), date = m.date.iso();
-      long long org = m.org.value_or(0);
-      soci::indicator org_ind = m.org ? soci::i_ok : soci::i_null;
-      impl_->sql << "INSERT INTO member_milestone (member_id, kind, on_date, org_id) "
-                    "VALUES (:m, :k, :d, :o)",
-          soci::use(mid), soci::use(kind), soci::use(date), soci::use(org, org_ind);
+      p.kind = to_string(m.kind);
+      p.date = m.date.iso();
+      p.org = m.org.value_or(0);
+      p.org_ind = m.org ? soci::i_ok : soci::i_null;
+      p.insert_milestone.execute(true);
     }
     auto cur = h.current();
-    std::string status(to_string(cur.status));
-    long long org = cur.org.value_or(0);
-    soci::indicator org_ind = cur.org ? soci::i_ok : soci::i_null;
-    std::string card = h.card_number;
-    soci::indicator card_ind = card.empty() ? soci::i_null : soci::i_ok;
-    impl_->sql << "UPDATE member SET status = :s, org_id = :o, card_number = :c WHERE id = :m",
-        soci::use(status), soci::use(org, org_ind), soci::use(card, card_ind), soci::use(mid);
+    p.status = to_string(cur.status);
+    p.org = cur.org.value_or(0);
+    p.org_ind = cur.org ? soci::i_ok : soci::i_null;
+    p.card = h.card_number;
+    p.card_ind = p.card.empty() ? soci::i_null : soci::i_ok;
+    p.update_current.execute(true);
     return {};
   });
 }

@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/member.h"
@@ -169,6 +170,13 @@ class Store {
   Result<MemberRecord> member_by_id(MemberId id);
   // Members whose folded full name ("dam van chinh") and birth date are these (imports match a
   // row without a card number this way).
+  // Of `values`, those that are some member's code or card number; of `folded_names`, those that
+  // are some member's folded full name. A few queries for a whole file, so that an import looks
+  // up one by one only the rows that may be known (bench/import_members.sh).
+  Result<std::unordered_set<std::string>> known_codes_or_cards(
+      const std::vector<std::string>& values);
+  Result<std::unordered_set<std::string>> known_folded_names(
+      const std::vector<std::string>& folded_names);
   Result<std::vector<MemberRecord>> find_members_by_name(const std::string& folded_full_name,
                                                          Date birth_date);
   Result<std::vector<MemberEvent>> member_events(MemberId id);

@@ -3,18 +3,27 @@
 #include <soci/soci.h>
 
 #include <exception>
+#include <memory>
 #include <string>
 
 #include "store/store.h"
 
 namespace dangvu::store {
 
+struct MemberStatements;  // member_statements.h
+
 struct Store::Impl {
+  Impl();
+  ~Impl();
+  // The member statements, prepared on first use (destroyed before the session closes).
+  MemberStatements& members();
+
   soci::session sql;
   std::string path;
   Engine engine = Engine::sqlite;
   int schema_version = 0;
   bool in_transaction = false;
+  std::unique_ptr<MemberStatements> member_statements;
 };
 
 // Turns a storage exception into an Error the user can read (no SQL in the message).
