@@ -52,14 +52,17 @@ void add_admin_commands(CLI::App& app, Options& opt) {
       service::Accounts accounts(r.store(), r.clock(), {}, throttle);
       auto password = accounts.create_first_admin(*admin);
       if (!password.ok()) return password.error();
-      std::cout << "Đã tạo cơ sở dữ liệu «" << opt.db << "» (lược đồ phiên bản "
+      std::cout << "Đã tạo cơ sở dữ liệu «" << store::redacted(opt.db) << "» (lược đồ phiên bản "
                 << r.store().schema_version() << ").\n"
                 << "Tài khoản quản trị: " << *admin << "\nMật khẩu dùng một lần: " << *password
                 << "\n(phải đổi khi đăng nhập lần đầu; không được in lại)\n";
       return {};
     });
     // A database without its administrator is no use; one that was there before is not ours.
-    if (opt.exit_code != 0 && created) std::remove(opt.db.c_str());
+    // A file made by this run is removed; a server database is left to its administrator.
+    if (opt.exit_code != 0 && created && store::engine_of(opt.db) == store::Engine::sqlite) {
+      std::remove(opt.db.c_str());
+    }
   });
 
   auto* demo =
@@ -97,7 +100,10 @@ void add_admin_commands(CLI::App& app, Options& opt) {
       if (da->accounts) return create_demo_accounts(r);
       return {};
     });
-    if (opt.exit_code != 0) std::remove(opt.db.c_str());  // a half-made demo is worse than none
+    // A half-made demo is worse than none (a failed run on a server rolled back already).
+    if (opt.exit_code != 0 && store::engine_of(opt.db) == store::Engine::sqlite) {
+      std::remove(opt.db.c_str());
+    }
   });
 
   auto* rules =
@@ -114,7 +120,7 @@ void add_admin_commands(CLI::App& app, Options& opt) {
   auto* audit = app.add_subcommand("audit", "Nhật ký thao tác (mới nhất trước)");
   auto filter = std::make_shared<service::AuditInput>();
   filter->limit = 50;
-  audit->add_option("--db", opt.db, "Database file")->required();
+  audit->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   audit->add_option("--limit", filter->limit, "Entries (1–1000)");
   audit->add_option("--org", filter->org_code, "Only entries about this org and its subtree");
   audit->add_option("--user", filter->user, "Only entries by this account");

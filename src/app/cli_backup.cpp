@@ -65,7 +65,7 @@ void add_backup_commands(CLI::App& app, Options& opt) {
   auto a = std::make_shared<BackupArgs>();
   auto* backup = app.add_subcommand(
       "backup", "Sao lưu trực tuyến, mã hóa bằng mật khẩu (máy chủ vẫn chạy được)");
-  backup->add_option("--db", opt.db, "Database file")->required();
+  backup->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   backup->add_option("-o,--output", a->file, "Backup file to create")->required();
   backup->add_option("--passphrase-file", a->passphrase_file,
                      "File whose first line is the passphrase");

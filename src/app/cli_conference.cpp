@@ -103,7 +103,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* create = conf->add_subcommand("create", "Tạo một hội nghị");
   auto conf_in = std::make_shared<service::ConferenceInput>();
-  create->add_option("--db", opt.db, "Database file")->required();
+  create->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   create->add_option("--org", conf_in->org_code, "Organizing org code")->required();
   create
       ->add_option("--kind", conf_in->kind,
@@ -134,7 +134,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* site = conf->add_subcommand("site", "Thêm một điểm cầu");
   auto site_in = std::make_shared<service::SiteInput>();
-  site->add_option("--db", opt.db, "Database file")->required();
+  site->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   site->add_option("--conference", site_in->conference, "Conference number")->required();
   site->add_option("--mode", site_in->mode, "in_person (default) | online");
   site->add_option("--name", site_in->name, "Site name, e.g. Điểm cầu Hà Nội")->required();
@@ -154,7 +154,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
   auto* invite = conf->add_subcommand("invite", "Mời đại biểu");
   auto inv = std::make_shared<service::InviteInput>();
   auto guests = std::make_shared<std::vector<std::string>>();
-  invite->add_option("--db", opt.db, "Database file")->required();
+  invite->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   invite->add_option("--conference", inv->conference, "Conference number")->required();
   invite->add_option("--member", inv->member_codes, "Member code, once per member");
   invite->add_option("--org", inv->org_codes,
@@ -189,7 +189,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* attend = conf->add_subcommand("attend", "Điểm danh một đại biểu tại một điểm cầu");
   auto attend_in = std::make_shared<service::AttendanceInput>();
-  attend->add_option("--db", opt.db, "Database file")->required();
+  attend->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   attend->add_option("--conference", attend_in->conference, "Conference number")->required();
   attend->add_option("--member", attend_in->member_code, "Member code");
   attend->add_option("--participant", attend_in->participant, "Participant number (guests)");
@@ -206,7 +206,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* attach = conf->add_subcommand("attach-report", "Gắn báo cáo của kỳ vào hội nghị");
   auto ar = std::make_shared<service::AttachReportInput>();
-  attach->add_option("--db", opt.db, "Database file")->required();
+  attach->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   attach->add_option("--conference", ar->conference, "Conference number")->required();
   attach->add_option("--org", ar->org_code, "Org of the report (default: the organizer)");
   attach->add_option("--period", ar->period, "Period of the report (default: the conference's)");
@@ -221,7 +221,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
   auto* contribution = conf->add_subcommand(
       "contribution", "Ghi tham luận, phát biểu chỉ đạo hoặc mục chương trình");
   auto item = std::make_shared<service::ConferenceItemInput>();
-  contribution->add_option("--db", opt.db, "Database file")->required();
+  contribution->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   contribution->add_option("--conference", item->conference, "Conference number")->required();
   contribution->add_option("--kind", item->kind,
                            "contribution (default) | directing_speech | agenda");
@@ -243,7 +243,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* conclude = conf->add_subcommand("conclude", "Ghi kết luận hội nghị");
   auto cl = std::make_shared<service::ConclusionInput>();
-  conclude->add_option("--db", opt.db, "Database file")->required();
+  conclude->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   conclude->add_option("--conference", cl->conference, "Conference number")->required();
   conclude->add_option("--text", cl->text, "Conclusion")->required();
   conclude->callback([&opt, cl] {
@@ -256,7 +256,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* decision = conf->add_subcommand("decision", "Ghi quyết nghị (và cụm trưởng, cụm phó)");
   auto decision_in = std::make_shared<service::DecisionInput>();
-  decision->add_option("--db", opt.db, "Database file")->required();
+  decision->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   decision->add_option("--conference", decision_in->conference, "Conference number")->required();
   decision->add_option("--text", decision_in->text, "Text of the decision");
   decision->add_option("--cluster", decision_in->cluster_code, "Cluster (default: the organizer)");
@@ -276,7 +276,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* task = conf->add_subcommand("task", "Giao một nhiệm vụ trọng tâm");
   auto task_in = std::make_shared<service::TaskInput>();
-  task->add_option("--db", opt.db, "Database file")->required();
+  task->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   task->add_option("--conference", task_in->conference, "Conference number")->required();
   task->add_option("--owner", task_in->owner_org_code, "Owner org code")->required();
   task->add_option("--title", task_in->title, "Task")->required();
@@ -297,7 +297,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* task_status = conf->add_subcommand("task-status", "Cập nhật trạng thái một nhiệm vụ");
   auto ts = std::make_shared<service::TaskStatusInput>();
-  task_status->add_option("--db", opt.db, "Database file")->required();
+  task_status->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   task_status->add_option("--task", ts->task, "Task number")->required();
   task_status->add_option("--status", ts->status, "done|cancelled|reopened")->required();
   task_status->add_option("--date", ts->date, "Date YYYY-MM-DD (default: today)");
@@ -312,7 +312,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* show = conf->add_subcommand("show", "Xem một hội nghị");
   auto sq = std::make_shared<std::pair<long long, std::string>>(0, "");
-  show->add_option("--db", opt.db, "Database file")->required();
+  show->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   show->add_option("--id", sq->first, "Conference number")->required();
   show->add_option("--at", sq->second, "Task statuses as of YYYY-MM-DD (default: today)");
   show->add_flag("--json", opt.json, "JSON output");
@@ -327,7 +327,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* list = conf->add_subcommand("list", "Các hội nghị của một tổ chức và cấp dưới");
   auto lq = std::make_shared<service::ConferenceListInput>();
-  list->add_option("--db", opt.db, "Database file")->required();
+  list->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   list->add_option("--org", lq->org_code, "Org code")->required();
   list->add_option("--from", lq->from, "From YYYY-MM-DD (default: 1 January)");
   list->add_option("--to", lq->to, "To YYYY-MM-DD (default: 31 December)");
@@ -351,7 +351,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* overdue = conf->add_subcommand("overdue", "Nhiệm vụ quá hạn của một tổ chức và cấp dưới");
   auto oq = std::make_shared<std::pair<std::string, std::string>>();
-  overdue->add_option("--db", opt.db, "Database file")->required();
+  overdue->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   overdue->add_option("--org", oq->first, "Org code")->required();
   overdue->add_option("--at", oq->second, "As of YYYY-MM-DD (default: today)");
   overdue->add_flag("--json", opt.json, "JSON output");
@@ -373,7 +373,7 @@ void add_conference_commands(CLI::App& app, Options& opt) {
 
   auto* prepare = conf->add_subcommand("prepare", "Chuẩn bị hội nghị kỳ tới: nhiệm vụ kỳ trước");
   auto pq = std::make_shared<std::pair<std::string, std::string>>();
-  prepare->add_option("--db", opt.db, "Database file")->required();
+  prepare->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   prepare->add_option("--org", pq->first, "Org code")->required();
   prepare->add_option("--at", pq->second, "As of YYYY-MM-DD (default: today)");
   prepare->add_flag("--json", opt.json, "JSON output");

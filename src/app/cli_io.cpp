@@ -91,7 +91,7 @@ void print_report(const service::ImportReport& r) {
 void add_io_commands(CLI::App& app, Options& opt) {
   auto* imp = app.add_subcommand("import", "Nhập danh sách từ tệp Excel (.xlsx) hoặc CSV");
   auto ia = std::make_shared<ImportArgs>();
-  imp->add_option("--db", opt.db, "Database file")->required();
+  imp->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   imp->add_option("--kind", ia->kind, "What the file lists: members (default) or orgs")
       ->check(CLI::IsMember({"members", "orgs"}));
   imp->add_option("file", ia->file, "The .xlsx or .csv file")->required();
@@ -143,7 +143,7 @@ void add_io_commands(CLI::App& app, Options& opt) {
   auto* exp =
       app.add_subcommand("export", "Xuất danh sách đảng viên hoặc cây tổ chức ra .xlsx/.csv");
   auto ea = std::make_shared<ExportArgs>();
-  exp->add_option("--db", opt.db, "Database file")->required();
+  exp->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   exp->add_option("--kind", ea->kind, "members|tree")->check(CLI::IsMember({"members", "tree"}));
   exp->add_option("--org", ea->org, "Org code (its subtree)");
   exp->add_option("--at", ea->at, "As of YYYY-MM-DD (default: today)");

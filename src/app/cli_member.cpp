@@ -32,7 +32,7 @@ void add_member_commands(CLI::App& app, Options& opt) {
   auto* add = member->add_subcommand("add", "Thêm người (đăng ký quần chúng ưu tú hoặc kết nạp)");
   auto in = std::make_shared<service::AddMemberInput>();
   in->first.kind = "candidate_registration";
-  add->add_option("--db", opt.db, "Database file")->required();
+  add->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   add->add_option("--code", in->code, "Member code (stable; e.g. the party card number)")
       ->required();
   add->add_option("--family", in->family, "Family name (họ)")->required();
@@ -54,7 +54,7 @@ void add_member_commands(CLI::App& app, Options& opt) {
 
   auto* event = member->add_subcommand("event", "Ghi một sự kiện vào lịch sử đảng viên");
   auto ev = std::make_shared<service::EventInput>();
-  event->add_option("--db", opt.db, "Database file")->required();
+  event->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   event->add_option("--member", ev->member_code, "Member code or card number")->required();
   event
       ->add_option("--kind", ev->kind,
@@ -81,7 +81,7 @@ void add_member_commands(CLI::App& app, Options& opt) {
 
   auto* show = member->add_subcommand("show", "Xem hồ sơ và lịch sử một người");
   auto sh = std::make_shared<std::pair<std::string, std::string>>();
-  show->add_option("--db", opt.db, "Database file")->required();
+  show->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   show->add_option("--member", sh->first, "Member code or card number")->required();
   show->add_option("--at", sh->second, "As of date YYYY-MM-DD (default: today)");
   show->add_flag("--json", opt.json, "JSON output");
@@ -96,7 +96,7 @@ void add_member_commands(CLI::App& app, Options& opt) {
 
   auto* list = member->add_subcommand("list", "Danh sách theo thứ tự tên tiếng Việt");
   auto ls = std::make_shared<service::ListMembersInput>();
-  list->add_option("--db", opt.db, "Database file")->required();
+  list->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   list->add_option("--org", ls->org_code, "Only this org's subtree");
   list->add_option("--at", ls->at, "As of date YYYY-MM-DD (default: today)");
   list->add_option("--q", ls->q, "Name search, with or without diacritics (any part of the name)");

@@ -30,7 +30,7 @@ void add_org_commands(CLI::App& app, Options& opt) {
   auto* add = org->add_subcommand("add", "Thêm tổ chức đảng");
   auto add_in_p = std::make_shared<service::AddOrgInput>();
   auto& add_in = *add_in_p;
-  add->add_option("--db", opt.db, "Database file")->required();
+  add->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   add->add_option("--code", add_in.code, "Org code")->required();
   add->add_option("--name", add_in.name, "Name")->required();
   add->add_option("--kind", add_in.kind,
@@ -50,7 +50,7 @@ void add_org_commands(CLI::App& app, Options& opt) {
   auto* rename = org->add_subcommand("rename", "Đổi tên tổ chức");
   auto rn = std::make_shared<std::array<std::string, 3>>();
   auto& [rename_code, rename_name, rename_date] = *rn;
-  rename->add_option("--db", opt.db, "Database file")->required();
+  rename->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   rename->add_option("--code", rename_code, "Org code")->required();
   rename->add_option("--name", rename_name, "New name")->required();
   rename->add_option("--date", rename_date, "Effective date YYYY-MM-DD")->required();
@@ -65,7 +65,7 @@ void add_org_commands(CLI::App& app, Options& opt) {
   auto* move = org->add_subcommand("move", "Chuyển tổ chức sang tổ chức cấp trên khác");
   auto mv = std::make_shared<std::array<std::string, 3>>();
   auto& [move_code, move_parent, move_date] = *mv;
-  move->add_option("--db", opt.db, "Database file")->required();
+  move->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   move->add_option("--code", move_code, "Org code")->required();
   move->add_option("--parent", move_parent, "New parent org code (empty: make it a root)")
       ->required();
@@ -81,7 +81,7 @@ void add_org_commands(CLI::App& app, Options& opt) {
   auto* merge = org->add_subcommand("merge", "Hợp nhất/sáp nhập tổ chức");
   auto mg = std::make_shared<service::MergeInput>();
   auto& merge_in = *mg;
-  merge->add_option("--db", opt.db, "Database file")->required();
+  merge->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   merge->add_option("--from", merge_in.from, "Codes of the orgs merged (comma separated)")
       ->required()
       ->delimiter(',');
@@ -109,7 +109,7 @@ void add_org_commands(CLI::App& app, Options& opt) {
   auto& split_in = sp->in;
   auto& split_parts = sp->parts;
   auto& split_assign = sp->assign;
-  split->add_option("--db", opt.db, "Database file")->required();
+  split->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   split->add_option("--code", split_in.code, "Org code")->required();
   split->add_option("--into", split_parts, "New orgs as CODE:Name (repeat)")->required();
   split->add_option("--assign", split_assign, "CHILD=PART: where a sub-organization goes (repeat)");
@@ -141,7 +141,7 @@ void add_org_commands(CLI::App& app, Options& opt) {
   auto* dissolve = org->add_subcommand("dissolve", "Giải thể tổ chức");
   auto ds = std::make_shared<std::array<std::string, 2>>();
   auto& [dissolve_code, dissolve_date] = *ds;
-  dissolve->add_option("--db", opt.db, "Database file")->required();
+  dissolve->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   dissolve->add_option("--code", dissolve_code, "Org code")->required();
   dissolve->add_option("--date", dissolve_date, "Effective date YYYY-MM-DD")->required();
   dissolve->callback([&opt, ds] {

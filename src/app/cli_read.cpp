@@ -11,7 +11,7 @@ namespace dangvu::app {
 void add_read_commands(CLI::App& app, Options& opt) {
   auto* tree = app.add_subcommand("tree", "Cây tổ chức tính đến một ngày");
   auto tr = std::make_shared<std::pair<std::string, std::string>>();
-  tree->add_option("--db", opt.db, "Database file")->required();
+  tree->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   tree->add_option("--org", tr->first, "Root org code")->required();
   tree->add_option("--at", tr->second, "As of date YYYY-MM-DD (default: today)");
   tree->add_flag("--json", opt.json, "JSON output");
@@ -26,7 +26,7 @@ void add_read_commands(CLI::App& app, Options& opt) {
 
   auto* stats = app.add_subcommand("stats", "Thống kê tổ chức và đảng viên tính đến một ngày");
   auto st = std::make_shared<std::pair<std::string, std::string>>();
-  stats->add_option("--db", opt.db, "Database file")->required();
+  stats->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   stats->add_option("--org", st->first, "Org code")->required();
   stats->add_option("--at", st->second, "As of date YYYY-MM-DD (default: today)");
   stats->add_flag("--json", opt.json, "JSON output");

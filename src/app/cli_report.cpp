@@ -54,7 +54,7 @@ void add_report_commands(CLI::App& app, Options& opt) {
   auto* report =
       app.add_subcommand("report", "Báo cáo sơ kết, tổng kết của một tổ chức cho một kỳ");
   auto ro = std::make_shared<ReportOptions>();
-  report->add_option("--db", opt.db, "Database file")->required();
+  report->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   report->add_option("--org", ro->org, "Org code")->required();
   report->add_option("--period", ro->period, "2026-03 | 2026-Q1 | 2026-H1 | 2026 | 2020-2025")
       ->required();

@@ -50,7 +50,7 @@ Result<std::pair<std::string, int>> parse_listen(const std::string& text) {
 void add_serve_command(CLI::App& app, Options& opt) {
   auto a = std::make_shared<ServeArgs>();
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ: API JSON và ứng dụng web");
-  serve->add_option("--db", opt.db, "Database file")->required();
+  serve->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   serve->add_option("--listen", a->listen, "Address and port (default 127.0.0.1:8080)");
   serve->add_option("--web-root", a->web_root, "Folder of the built web app (web/dist)");
   serve->add_option("--report-template", a->report_template,

@@ -25,7 +25,7 @@ void add_user_commands(CLI::App& app, Options& opt) {
 
   auto in = std::make_shared<service::NewAccountInput>();
   auto* add = user->add_subcommand("add", "Tạo tài khoản; in mật khẩu dùng một lần");
-  add->add_option("--db", opt.db, "Database file")->required();
+  add->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   add->add_option("--username", in->username, "Login name (a–z, 0–9, . _ -)")->required();
   add->add_option("--role", in->role,
                   "admin | committee_office | branch_secretary | inspection | viewer")
@@ -46,7 +46,7 @@ void add_user_commands(CLI::App& app, Options& opt) {
 
   auto name = std::make_shared<std::string>();
   auto* passwd = user->add_subcommand("passwd", "Đặt lại mật khẩu; in mật khẩu dùng một lần");
-  passwd->add_option("--db", opt.db, "Database file")->required();
+  passwd->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   passwd->add_option("--username", *name, "Login name")->required();
   passwd->callback([&opt, name] {
     opt.exit_code =
@@ -64,7 +64,7 @@ void add_user_commands(CLI::App& app, Options& opt) {
     auto* cmd =
         user->add_subcommand(disable ? "disable" : "enable",
                              disable ? "Khóa tài khoản (kết thúc mọi phiên)" : "Mở khóa tài khoản");
-    cmd->add_option("--db", opt.db, "Database file")->required();
+    cmd->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
     cmd->add_option("--username", *name, "Login name")->required();
     cmd->callback([&opt, name, disable] {
       opt.exit_code =
@@ -77,7 +77,7 @@ void add_user_commands(CLI::App& app, Options& opt) {
   }
 
   auto* list = user->add_subcommand("list", "Danh sách tài khoản");
-  list->add_option("--db", opt.db, "Database file")->required();
+  list->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   list->callback([&opt] {
     opt.exit_code =
         with_accounts(opt, [&](service::Accounts& a, const service::Caller& by) -> Status {

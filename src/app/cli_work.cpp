@@ -57,7 +57,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
   document->require_subcommand(1);
   auto* doc_add = document->add_subcommand("add", "Ghi một văn bản vào sổ");
   auto doc = std::make_shared<service::DocumentInput>();
-  doc_add->add_option("--db", opt.db, "Database file")->required();
+  doc_add->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   doc_add->add_option("--number", doc->number, "Number, e.g. 15-NQ/TU")->required();
   doc_add->add_option("--issued-on", doc->issued_on, "Issue date YYYY-MM-DD")->required();
   doc_add->add_option("--title", doc->title, "Title (trích yếu)")->required();
@@ -71,7 +71,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
   });
   auto* doc_list = document->add_subcommand("list", "Danh sách văn bản");
   auto doc_q = std::make_shared<std::string>();
-  doc_list->add_option("--db", opt.db, "Database file")->required();
+  doc_list->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   doc_list->add_option("--q", *doc_q, "Part of the number or title");
   doc_list->add_flag("--json", opt.json, "JSON output");
   doc_list->callback([&opt, doc_q] {
@@ -92,7 +92,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
   plan->require_subcommand(1);
   auto* plan_set = plan->add_subcommand("set", "Đặt chỉ tiêu năm cho một tổ chức");
   auto target = std::make_shared<service::PlanTargetInput>();
-  plan_set->add_option("--db", opt.db, "Database file")->required();
+  plan_set->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   plan_set->add_option("--org", target->org_code, "Org code")->required();
   plan_set->add_option("--year", target->year, "Year")->required();
   plan_set
@@ -111,7 +111,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
   });
   auto* plan_show = plan->add_subcommand("show", "Xem chỉ tiêu năm của một tổ chức");
   auto plan_q = std::make_shared<std::pair<std::string, int>>("", 0);
-  plan_show->add_option("--db", opt.db, "Database file")->required();
+  plan_show->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   plan_show->add_option("--org", plan_q->first, "Org code")->required();
   plan_show->add_option("--year", plan_q->second, "Year")->required();
   plan_show->add_flag("--json", opt.json, "JSON output");
@@ -135,7 +135,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
   auto* meeting = app.add_subcommand("meeting", "Ghi một buổi sinh hoạt chi bộ");
   auto m = std::make_shared<service::MeetingInput>();
   auto absent = std::make_shared<std::vector<std::string>>();
-  meeting->add_option("--db", opt.db, "Database file")->required();
+  meeting->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   meeting->add_option("--org", m->org_code, "Branch code")->required();
   meeting->add_option("--date", m->date, "Date YYYY-MM-DD")->required();
   meeting->add_option("--kind", m->kind, "regular (default) | thematic");
@@ -158,7 +158,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
 
   auto* oversight = app.add_subcommand("oversight", "Ghi một cuộc kiểm tra hoặc giám sát");
   auto o = std::make_shared<service::OversightInput>();
-  oversight->add_option("--db", opt.db, "Database file")->required();
+  oversight->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   oversight->add_option("--org", o->org_code, "Org that holds it")->required();
   oversight->add_option("--kind", o->kind, "inspection|supervision")->required();
   oversight->add_option("--basis", o->basis, "planned (default) | signs_of_violation");
@@ -178,7 +178,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
 
   auto* study = app.add_subcommand("study", "Ghi một buổi học tập, quán triệt văn bản");
   auto s = std::make_shared<service::StudySessionInput>();
-  study->add_option("--db", opt.db, "Database file")->required();
+  study->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   study->add_option("--org", s->org_code, "Branch code")->required();
   study->add_option("--date", s->date, "Date YYYY-MM-DD")->required();
   study->add_option("--document", s->document_number, "Document number, e.g. 15-NQ/TU")->required();
@@ -194,7 +194,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
 
   auto* activities = app.add_subcommand("activities", "Hoạt động của một tổ chức và cấp dưới");
   auto a = std::make_shared<service::ActivitiesInput>();
-  activities->add_option("--db", opt.db, "Database file")->required();
+  activities->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   activities->add_option("--org", a->org_code, "Org code")->required();
   activities->add_option("--from", a->from, "From YYYY-MM-DD (default: 1 January)");
   activities->add_option("--to", a->to, "To YYYY-MM-DD (default: today)");
@@ -212,7 +212,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
   auto* indicators =
       app.add_subcommand("indicators", "Các chỉ tiêu và kiểm tra số liệu của một kỳ");
   auto iq = std::make_shared<std::pair<std::string, std::string>>();
-  indicators->add_option("--db", opt.db, "Database file")->required();
+  indicators->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
   indicators->add_option("--org", iq->first, "Org code")->required();
   indicators->add_option("--period", iq->second, "2026-03 | 2026-Q1 | 2026-H1 | 2026 | 2020-2025")
       ->required();

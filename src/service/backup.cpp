@@ -35,8 +35,18 @@ Status check_backup_passphrase(const std::string& passphrase) {
                         "backup passphrase shorter than 12 characters");
 }
 
+// Backups here are of the SQLite file; a server is backed up by its own tools.
+static Status file_only(const std::string& db) {
+  if (store::engine_of(db) == store::Engine::sqlite) return {};
+  return Error::invalid("db",
+                        "Sao lưu và khôi phục của dangvu dành cho tệp cơ sở dữ liệu; máy chủ "
+                        "PostgreSQL được sao lưu bằng pg_dump hoặc pg_basebackup.",
+                        "backup/restore of a PostgreSQL database");
+}
+
 Status make_backup(const std::string& db_path, const std::string& out_path,
                    const std::string& passphrase) {
+  DANGVU_TRY(file_only(db_path));
   DANGVU_TRY(check_backup_passphrase(passphrase));
   std::error_code ec;
   if (fs::exists(out_path, ec)) {
@@ -55,6 +65,7 @@ Status make_backup(const std::string& db_path, const std::string& out_path,
 Status restore_backup(const std::string& backup_path, const std::string& db_path,
                       const std::string& passphrase, bool replace, const Clock& clock,
                       const std::string& actor) {
+  DANGVU_TRY(file_only(db_path));
   std::error_code ec;
   const bool exists = fs::exists(db_path, ec);
   if (exists && !replace) {

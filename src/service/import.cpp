@@ -107,6 +107,7 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
   std::vector<std::string> org_codes(sheet->records.size()), member_codes(sheet->records.size());
   const std::string sentinel = "import.rollback";
 
+  const store::Store::BulkWrite bulk(store_);
   Status st = store_.write_transaction([&]() -> Status {
     auto loaded = store_.load_org_history();
     if (!loaded.ok()) return loaded.error();

@@ -306,6 +306,23 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
+Store::BulkWrite::BulkWrite(Store& store) : store_(store) {
+  if (store_.impl_->engine != Engine::sqlite) return;
+  try {
+    store_.impl_->sql << "PRAGMA cache_size = -131072";
+  } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): only slower without it
+  }
+}
+
+Store::BulkWrite::~BulkWrite() {
+  if (store_.impl_->engine != Engine::sqlite) return;
+  try {
+    store_.impl_->sql << "PRAGMA cache_size = -2000";
+  } catch (
+      const std::exception&) {  // NOLINT(bugprone-empty-catch): the default comes back on close
+  }
+}
+
 Status Store::write_transaction(const std::function<Status()>& fn) {
   // PostgreSQL may refuse a serializable transaction that raced another one; the use case is run
   // again from the start (it reads everything it checks inside the transaction).

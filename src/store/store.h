@@ -143,6 +143,21 @@ class Store {
   int schema_version() const;
   Engine engine() const;
 
+  // A bulk write (an import) on SQLite: a page cache of up to 128 MiB while it runs, so that its
+  // one transaction does not spill index pages to the WAL and read them back (measured: system
+  // time 4.5 s → 0.6 s for 100,000 rows, bench/import_members.sh); back to the default after.
+  // Nothing to do on a server.
+  class BulkWrite {
+   public:
+    explicit BulkWrite(Store& store);
+    ~BulkWrite();
+    BulkWrite(const BulkWrite&) = delete;
+    BulkWrite& operator=(const BulkWrite&) = delete;
+
+   private:
+    Store& store_;
+  };
+
   // Runs `fn` in one write transaction; commits if it returns ok, rolls back otherwise.
   Status write_transaction(const std::function<Status()>& fn);
 
