@@ -165,6 +165,12 @@ if [[ -n "$m1" && $((m2 - m1)) -eq $((joined - left)) ]]; then ok "demo totals r
 expect_output "demo has Đàm Văn Chính" "Đàm Văn Chính" D member list --db "$demo" --q "dam van chinh"
 D demo --db "$work/demo2.db" --seed 1 >/dev/null 2>&1
 if [[ "$(dump "$demo")" == "$(dump "$work/demo2.db")" ]]; then ok "demo is deterministic"; else fail "demo is deterministic"; fi
+# The demo's past conference: DB001's first-quarter review with a task overdue since 30/6, which
+# the next conference of DB001 starts from; the half-year 2026 report has the year's work.
+expect_output "demo has an overdue task" "Nhiệm vụ quá hạn \(1\):" D conference overdue --db "$demo" --org TU
+expect_output "demo: DB001's next conference starts from the first quarter's tasks" "hoàn thành 1, đang thực hiện 1, quá hạn 1, đã hủy 0" D conference prepare --db "$demo" --org DB001
+expect_ok "demo: the half-year report of a grassroots committee" D report --db "$demo" --org DB023 --period 2026-H1 --format html -o "$work/db023-h1.html"
+if grep -qE "Các chi bộ đã tổ chức [1-9][0-9]* buổi sinh hoạt định kỳ" "$work/db023-h1.html"; then ok "demo: the half-year report counts the branches' meetings"; else fail "demo: the half-year report counts the branches' meetings"; fi
 
 # Accounts from the command line.
 db="$work/t.db"

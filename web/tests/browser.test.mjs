@@ -761,6 +761,20 @@ await test('a half-year review with two sites gives minutes and a news item with
   if (!docxText(await invitation.body()).includes('GIẤY MỜI')) throw new Error('invitation');
 });
 
+// The demo's first-quarter review of DB001 left a task overdue since 30/06/2026: the org page of the
+// committee above lists it, and its link opens the conference.
+await test('the organization page lists the overdue tasks of a conference', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/org/DBCQD`);
+  const overdue = page.getByTestId('overdue-tasks');
+  const row = overdue.locator('tr', { hasText: 'Hoàn thành kiểm tra chi bộ và đảng viên theo kế hoạch 6 tháng đầu năm 2026' });
+  await row.waitFor();
+  if (!(await row.innerText()).includes('30/06/2026')) throw new Error(`row «${await row.innerText()}»`);
+  await row.getByRole('link').click();
+  await page.getByTestId('conference-title').getByText('Hội nghị sơ kết công tác xây dựng Đảng quý I năm 2026').waitFor();
+  await page.getByTestId('tasks').getByText('quá hạn').waitFor();
+});
+
 await browser.close();
 server.kill('SIGTERM');
 rmSync(work, { recursive: true, force: true });
