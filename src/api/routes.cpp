@@ -14,6 +14,7 @@ const std::vector<Route>& route_table() {
     add_admin_routes(routes);
     add_work_routes(routes);
     add_io_routes(routes);
+    add_conference_routes(routes);
     return routes;
   }();
   return table;

@@ -82,6 +82,7 @@ void add_registry_routes(std::vector<Route>& routes);
 void add_admin_routes(std::vector<Route>& routes);
 void add_work_routes(std::vector<Route>& routes);
 void add_io_routes(std::vector<Route>& routes);
+void add_conference_routes(std::vector<Route>& routes);
 
 // Reading JSON fields: a wrong type is refused naming the field.
 Result<std::string> text_field(const nlohmann::json& body, const char* field);

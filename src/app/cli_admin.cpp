@@ -96,7 +96,12 @@ void add_admin_commands(CLI::App& app, Options& opt) {
                 << "Công việc năm 2026: " << format_count(summary->meetings)
                 << " buổi sinh hoạt chi bộ, " << format_count(summary->oversights)
                 << " cuộc kiểm tra, giám sát, " << format_count(summary->study_sessions)
-                << " buổi học tập nghị quyết.\n";
+                << " buổi học tập nghị quyết";
+      if (summary->conferences > 0) {
+        std::cout << ", " << format_count(summary->conferences)
+                  << " hội nghị sơ kết quý I (Đảng bộ DB001, có nhiệm vụ quá hạn)";
+      }
+      std::cout << ".\n";
       if (da->accounts) return create_demo_accounts(r);
       return {};
     });

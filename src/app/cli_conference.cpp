@@ -1,5 +1,6 @@
 // dangvu conference create | site | invite | attend | attach-report | contribution | conclude |
-// decision | task | task-status | show | list | overdue | prepare
+// decision | task | task-status | show | list | overdue | prepare (and the documents:
+// cli_conference_docs.cpp)
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -403,6 +404,8 @@ void add_conference_commands(CLI::App& app, Options& opt) {
       return {};
     });
   });
+
+  add_conference_document_commands(*conf, opt);
 }
 
 }  // namespace dangvu::app

@@ -29,25 +29,6 @@ Result<std::string> read_file(const std::string& path, const char* field) {
   return s.str();
 }
 
-// Writes the file whole or not at all: a temporary file beside it, renamed when complete.
-Status write_file(const std::string& path, const std::string& bytes, bool force) {
-  namespace fs = std::filesystem;
-  if (!force && fs::exists(path)) {
-    return Error::conflict("o", "Tệp «" + path + "» đã tồn tại; dùng --force để ghi đè.",
-                           "output exists");
-  }
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) return Error::io("Không ghi được tệp «" + path + "».", "cannot write " + tmp);
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Error::io("Không ghi được tệp «" + path + "».", ec.message());
-  return {};
-}
-
 }  // namespace
 
 void add_report_commands(CLI::App& app, Options& opt) {
@@ -82,7 +63,7 @@ void add_report_commands(CLI::App& app, Options& opt) {
                                       ? Result<std::string>(report::render_html_page(*doc))
                                       : report::render_docx(*doc, tpl.empty() ? nullptr : &tpl);
       if (!bytes.ok()) return bytes.error();
-      DANGVU_TRY(write_file(ro->out, *bytes, ro->force));
+      DANGVU_TRY(write_output_file(ro->out, *bytes, ro->force));
       std::cout << "Đã ghi báo cáo «" << doc->title << "» vào " << ro->out << ".\n";
       return {};
     });
@@ -94,7 +75,7 @@ void add_report_commands(CLI::App& app, Options& opt) {
   tpl->add_option("-o,--output", out->first, "Output .docx file")->required();
   tpl->add_flag("--force", out->second, "Overwrite the output file");
   tpl->callback([&opt, out] {
-    auto st = write_file(out->first, report::default_report_template_docx(), out->second);
+    auto st = write_output_file(out->first, report::default_report_template_docx(), out->second);
     opt.exit_code = st.ok() ? 0 : report_error(st.error(), false);
     if (st.ok()) {
       std::cout << "Đã ghi mẫu báo cáo vào " << out->first

@@ -1,6 +1,7 @@
 #include "app/context.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -61,6 +62,25 @@ int with_registry(const Options& opt, bool create_new,
   Status s = fn(registry);
   if (!s.ok()) return report_error(s.error(), opt.json);
   return 0;
+}
+
+// Writes the file whole or not at all: a temporary file beside it, renamed when complete.
+Status write_output_file(const std::string& path, const std::string& bytes, bool force) {
+  namespace fs = std::filesystem;
+  if (!force && fs::exists(path)) {
+    return Error::conflict("o", "Tệp «" + path + "» đã tồn tại; dùng --force để ghi đè.",
+                           "output exists");
+  }
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return Error::io("Không ghi được tệp «" + path + "».", "cannot write " + tmp);
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) return Error::io("Không ghi được tệp «" + path + "».", ec.message());
+  return {};
 }
 
 }  // namespace dangvu::app

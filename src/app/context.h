@@ -32,6 +32,10 @@ Result<RuleSet> load_rules(const std::string& rules_file);
 int with_registry(const Options& opt, bool create_new,
                   const std::function<Status(service::Registry&)>& fn);
 
+// Writes an output file whole or not at all (a temporary file beside it, renamed when complete);
+// refuses to overwrite an existing file unless `force` (error naming the field "o").
+Status write_output_file(const std::string& path, const std::string& bytes, bool force);
+
 void add_org_commands(CLI::App& app, Options& opt);
 void add_member_commands(CLI::App& app, Options& opt);
 void add_read_commands(CLI::App& app, Options& opt);
@@ -43,5 +47,7 @@ void add_work_commands(CLI::App& app, Options& opt);
 void add_report_commands(CLI::App& app, Options& opt);
 void add_io_commands(CLI::App& app, Options& opt);
 void add_conference_commands(CLI::App& app, Options& opt);
+// invitation | minutes | news, under `dangvu conference` (cli_conference_docs.cpp).
+void add_conference_document_commands(CLI::App& conference, Options& opt);
 
 }  // namespace dangvu::app

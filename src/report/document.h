@@ -1,7 +1,7 @@
 #pragma once
-// A document dangvu writes (the periodic report now; minutes and invitations later), as plain data
-// that every renderer (docx, xlsx, html) reads. The text is Vietnamese, NFC; numbers stay numbers
-// until a renderer formats them (Vietnamese style: 2.465; 77,5%), so that XLSX keeps them
+// A document dangvu writes (the periodic report, a conference's invitation and minutes), as plain
+// data that every renderer (docx, xlsx, html) reads. The text is Vietnamese, NFC; numbers stay
+// numbers until a renderer formats them (Vietnamese style: 2.465; 77,5%), so that XLSX keeps them
 // computable and every format shows the same figure.
 #include <optional>
 #include <string>
@@ -72,7 +72,11 @@ struct Document {
   std::string signer_authority;         // "T/M BAN THƯỜNG VỤ"
   std::string signer_title;             // "BÍ THƯ"
   std::string signer_name;              // empty: left blank to sign
-  std::vector<Section> annex;           // "PHỤ LỤC": the tables by sub-organization, the checks
+  // A second signature on the left, in place of the recipients: minutes are signed by the
+  // secretary on the left and the chair on the right. Empty: the recipients are on the left.
+  std::string left_signer_title;  // "THƯ KÝ HỘI NGHỊ"
+  std::string left_signer_name;
+  std::vector<Section> annex;  // "PHỤ LỤC": the tables by sub-organization, the checks
 };
 
 }  // namespace dangvu::report

@@ -55,8 +55,7 @@ std::string document_xml() {
       p("ĐẢNG CỘNG SẢN VIỆT NAM", kCenter, kBold + "<w:u w:val=\"single\"/>") + p("", kCenter, "") +
           p("{{place_date}}", "<w:jc w:val=\"right\"/>", "<w:i/><w:iCs/>"));
   const std::string signature = borderless_table(
-      p("Nơi nhận:", "", kBold + "<w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>") +
-          p("{{recipients}}", "", ""),
+      p("{{signature_left}}", "", ""),
       p("{{signer_authority}}", kCenter, kBold) + p("{{signer_title}}", kCenter, kBold) +
           p("", kCenter, "") + p("", kCenter, "") + p("", kCenter, "") +
           p("{{signer_name}}", kCenter, kBold));

@@ -121,6 +121,16 @@ std::string recipients_xml(const Document& d) {
   return out;
 }
 
+// The left of the signature: "Nơi nhận:" and the recipients, or a second signer (minutes).
+std::string signature_left_xml(const Document& d) {
+  if (d.left_signer_title.empty()) {
+    return para("", run("Nơi nhận:", kBold + "<w:i/><w:iCs/>" + size(24))) + recipients_xml(d);
+  }
+  const std::string center = "<w:jc w:val=\"center\"/>";
+  return para(center, run(d.left_signer_title, kBold)) + para(center, "") + para(center, "") +
+         para(center, "") + para(center, run(d.left_signer_name, kBold));
+}
+
 std::string annex_xml(const Document& d) {
   if (d.annex.empty()) return "";
   return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" +
@@ -218,6 +228,7 @@ Result<std::string> render_docx(const Document& d, const std::string* template_d
                                                       {"{{signer_name}}", d.signer_name}};
   const std::map<std::string, std::string> blocks = {{"{{body}}", sections_xml(d.sections)},
                                                      {"{{recipients}}", recipients_xml(d)},
+                                                     {"{{signature_left}}", signature_left_xml(d)},
                                                      {"{{annex}}", annex_xml(d)}};
   std::vector<pugi::xml_node> paragraphs;
   collect_paragraphs(xml.document_element(), paragraphs);

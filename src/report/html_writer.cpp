@@ -70,9 +70,15 @@ std::string render_html(const Document& d) {
       << esc(d.place_date) << "</div></div></header>";
   out << "<h2>" << esc(d.kind_title) << "</h2><p class=\"title\">" << esc(d.title) << "</p>";
   sections_html(d.sections, out);
-  out << "<footer class=\"signature\"><div class=\"recipients\"><div class=\"strong italic\">Nơi "
-         "nhận:</div>";
-  for (const auto& r : d.recipients) out << "<div>- " << esc(r) << "</div>";
+  out << "<footer class=\"signature\">";
+  if (d.left_signer_title.empty()) {
+    out << "<div class=\"recipients\"><div class=\"strong italic\">Nơi nhận:</div>";
+    for (const auto& r : d.recipients) out << "<div>- " << esc(r) << "</div>";
+  } else {
+    out << "<div class=\"signer\"><div class=\"strong\">" << esc(d.left_signer_title)
+        << "</div><div class=\"space\"></div><div class=\"strong\">" << esc(d.left_signer_name)
+        << "</div>";
+  }
   out << "</div><div class=\"signer\"><div class=\"strong\">" << esc(d.signer_authority)
       << "</div><div class=\"strong\">" << esc(d.signer_title) << "</div><div class=\"space\">"
       << "</div><div class=\"strong\">" << esc(d.signer_name) << "</div></div></footer>";

@@ -12,7 +12,8 @@ namespace dangvu::report {
 // template (an office's own .docx made from default_report_template_docx()), its text and styles
 // are kept and the placeholders filled: {{superior}} {{issuer}} {{number}} {{place_date}}
 // {{kind_title}} {{title}} {{signer_authority}} {{signer_title}} {{signer_name}} inside any text,
-// and {{body}}, {{recipients}}, {{annex}} each alone in a paragraph, which becomes the content.
+// and {{body}}, {{recipients}}, {{signature_left}} ("Nơi nhận:" and the recipients, or the left
+// signer of minutes), {{annex}} each alone in a paragraph, which becomes the content.
 // Refuses a template that is not a .docx or lacks {{body}}. The same input gives the same bytes.
 Result<std::string> render_docx(const Document& doc, const std::string* template_docx = nullptr);
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "report/format.h"
+#include "report/party_format.h"
 #include "text/case.h"
 
 namespace dangvu::report {
@@ -12,25 +13,6 @@ namespace {
 const Indicator& ind(std::string_view id) { return *find_indicator(id); }
 
 std::string integer(double v) { return format_integer(static_cast<std::int64_t>(v)); }
-
-// "ngày 05 tháng 02 năm 2026": days below 10 and months January and February take a leading zero
-// (Hướng dẫn 36-HD/VPTW).
-std::string date_line(Date d) {
-  std::string day = (d.day() < 10 ? "0" : "") + std::to_string(d.day());
-  std::string month = (d.month() < 3 ? "0" : "") + std::to_string(d.month());
-  return "…………, ngày " + day + " tháng " + month + " năm " + std::to_string(d.year());
-}
-
-std::string abbreviation(OrgKind kind) {
-  switch (kind) {
-    case OrgKind::grassroots_branch:
-    case OrgKind::sub_branch: return "CB";
-    case OrgKind::cluster: return "CỤM";
-    case OrgKind::upper_committee:
-    case OrgKind::grassroots_committee: break;
-  }
-  return "ĐU";
-}
 
 Block para(std::string t) { return {Block::Kind::paragraph, std::move(t), {}}; }
 Block bullet(std::string t) { return {Block::Kind::bullet, std::move(t), {}}; }
@@ -51,8 +33,8 @@ class Builder {
       d.superior = text::to_upper_vi(ev_.tree.find(*root_->parent)->name);
     }
     d.issuer = text::to_upper_vi(root_->name);
-    d.number = "Số       -BC/" + abbreviation(root_->kind);
-    d.place_date = date_line(in_.today);
+    d.number = "Số       -BC/" + issuer_abbreviation(root_->kind);
+    d.place_date = place_date_line(in_.today);
     d.kind_title = "BÁO CÁO";
     d.title = review_report_title(ev_.period);
     d.sections = {situation(),    {"II. KẾT QUẢ THỰC HIỆN CÔNG TÁC XÂY DỰNG ĐẢNG", 1, {}},
@@ -64,14 +46,16 @@ class Builder {
     }
     if (!rows_.empty()) d.recipients.push_back("Các tổ chức đảng trực thuộc,");
     d.recipients.push_back("Lưu Văn phòng.");
-    const bool branch =
-        root_->kind == OrgKind::grassroots_branch || root_->kind == OrgKind::sub_branch;
-    d.signer_authority = branch                            ? "T/M CHI BỘ"
-                         : root_->kind == OrgKind::cluster ? "T/M ĐƠN VỊ CỤM TRƯỞNG"
-                                                           : "T/M BAN THƯỜNG VỤ";
+    d.signer_authority = signer_authority(root_->kind);
     d.signer_title = "BÍ THƯ";
     d.annex = {indicator_annex(), checks_annex()};
     return d;
+  }
+
+  ReportHighlights highlights() const {
+    return {
+        review_report_title(ev_.period),
+        {situation_text(), organization_text(), meetings_text(), oversight_text(), study_text()}};
   }
 
  private:
@@ -97,8 +81,7 @@ class Builder {
     return s;
   }
 
-  Section situation() const {
-    Section s{"I. ĐẶC ĐIỂM, TÌNH HÌNH", 1, {}};
+  std::string situation_text() const {
     std::string t = root_->name + " ";
     const double grassroots = f(Fact::grassroots_committees) + f(Fact::grassroots_branches);
     if (grassroots > 0) {
@@ -113,7 +96,12 @@ class Builder {
          integer(f(Fact::members_official) + f(Fact::members_probationary)) + " đồng chí (" +
          integer(f(Fact::members_official)) + " chính thức, " +
          integer(f(Fact::members_probationary)) + " dự bị), tính đến ngày " + ev_.as_of.vi() + ".";
-    s.blocks.push_back(para(t));
+    return t;
+  }
+
+  Section situation() const {
+    Section s{"I. ĐẶC ĐIỂM, TÌNH HÌNH", 1, {}};
+    s.blocks.push_back(para(situation_text()));
     s.blocks.push_back(
         draft("Đặc điểm tình hình chính trị, kinh tế - xã hội của cơ quan, đơn vị "
               "trong kỳ; những thuận lợi, khó khăn."));
@@ -142,8 +130,7 @@ class Builder {
 
   Cell count_cell(OrgId org, Fact fact) const { return Cell::of_integer(ev_.facts(org)[fact]); }
 
-  Section organization() const {
-    Section s{"1. Công tác tổ chức, đảng viên", 2, {}};
+  std::string organization_text() const {
     std::string t = "Trong " + label() + ", các tổ chức đảng đã kết nạp " + admitted_phrase() +
                     ", công nhận đảng viên chính thức cho " + integer(f(Fact::recognized)) +
                     " đảng viên dự bị.";
@@ -151,7 +138,12 @@ class Builder {
       t += " Còn " + integer(f(Fact::probation_overdue)) +
            " đảng viên dự bị quá hạn xét công nhận chính thức.";
     }
-    s.blocks.push_back(para(t));
+    return t;
+  }
+
+  Section organization() const {
+    Section s{"1. Công tác tổ chức, đảng viên", 2, {}};
+    s.blocks.push_back(para(organization_text()));
     if (!rows_.empty()) {
       s.blocks.push_back(table(per_org_table(
           "members", "Biểu 1. Đảng viên và công tác phát triển đảng viên",
@@ -179,8 +171,7 @@ class Builder {
            format_percent(*ev_.plan_pct(i, ev_.root)) + " kế hoạch năm)";
   }
 
-  Section meetings() const {
-    Section s{"2. Sinh hoạt chi bộ", 2, {}};
+  std::string meetings_text() const {
     std::string t = "Các chi bộ đã tổ chức " + integer(f(Fact::meetings_regular)) +
                     " buổi sinh hoạt định kỳ và " + integer(f(Fact::meetings_thematic)) +
                     " buổi sinh hoạt chuyên đề; tỷ lệ đảng viên dự sinh hoạt đạt " +
@@ -190,7 +181,12 @@ class Builder {
            " chi bộ sinh hoạt định kỳ đủ hằng tháng (" + pct("meeting_compliance_pct", ev_.root) +
            ").";
     }
-    s.blocks.push_back(para(t));
+    return t;
+  }
+
+  Section meetings() const {
+    Section s{"2. Sinh hoạt chi bộ", 2, {}};
+    s.blocks.push_back(para(meetings_text()));
     if (!rows_.empty()) {
       s.blocks.push_back(table(per_org_table(
           "meetings", "Biểu 2. Sinh hoạt chi bộ",
@@ -206,8 +202,7 @@ class Builder {
     return s;
   }
 
-  Section oversight() const {
-    Section s{"3. Công tác kiểm tra, giám sát", 2, {}};
+  std::string oversight_text() const {
     std::string t = "Các tổ chức đảng đã kiểm tra được " + against_plan("inspected_orgs") +
                     ", kiểm tra được " + against_plan("inspected_members") + "; giám sát " +
                     against_plan("supervised_orgs") + " và " + against_plan("supervised_members") +
@@ -216,7 +211,12 @@ class Builder {
       t += " Trong đó có " + integer(f(Fact::oversight_on_signs)) +
            " cuộc kiểm tra, giám sát khi có dấu hiệu vi phạm.";
     }
-    s.blocks.push_back(para(t));
+    return t;
+  }
+
+  Section oversight() const {
+    Section s{"3. Công tác kiểm tra, giám sát", 2, {}};
+    s.blocks.push_back(para(oversight_text()));
     if (!rows_.empty()) {
       auto plan_cells = [&](OrgId org, std::string_view id) {
         const Indicator& i = ind(id);
@@ -242,11 +242,15 @@ class Builder {
     return s;
   }
 
+  std::string study_text() const {
+    return "Các tổ chức đảng đã tổ chức " + integer(f(Fact::study_sessions)) +
+           " buổi học tập, quán triệt; tỷ lệ đảng viên tham dự đạt " +
+           pct("study_attendance_pct", ev_.root) + ".";
+  }
+
   Section study() const {
     Section s{"4. Học tập, quán triệt, triển khai thực hiện nghị quyết", 2, {}};
-    s.blocks.push_back(para("Các tổ chức đảng đã tổ chức " + integer(f(Fact::study_sessions)) +
-                            " buổi học tập, quán triệt; tỷ lệ đảng viên tham dự đạt " +
-                            pct("study_attendance_pct", ev_.root) + "."));
+    s.blocks.push_back(para(study_text()));
     for (const auto& doc : in_.studied) {
       s.blocks.push_back(bullet(doc.number + ": " + doc.title + " (" +
                                 integer(static_cast<double>(doc.sessions)) + " buổi)."));
@@ -386,5 +390,9 @@ std::string review_report_title(const Period& period) {
 }
 
 Document build_review_report(const ReviewReportInput& in) { return Builder(in).build(); }
+
+ReportHighlights review_report_highlights(const ReviewReportInput& in) {
+  return Builder(in).highlights();
+}
 
 }  // namespace dangvu::report

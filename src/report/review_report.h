@@ -26,6 +26,14 @@ struct ReviewReportInput {
 
 Document build_review_report(const ReviewReportInput& in);
 
+// The report's figure sentences (its sections I and II), exactly as the report prints them: the
+// minutes and the news item of a conference quote these, so they always say what the report says.
+struct ReportHighlights {
+  std::string title;                   // review_report_title(period)
+  std::vector<std::string> sentences;  // members and orgs, admissions, meetings, oversight, study
+};
+ReportHighlights review_report_highlights(const ReviewReportInput& in);
+
 // The report's title line: "Sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026 …".
 std::string review_report_title(const Period& period);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "service/demo_conference.h"
 #include "service/demo_names.h"
 #include "service/demo_rng.h"
 #include "service/demo_work.h"
@@ -469,6 +470,13 @@ Result<DemoSummary> generate_demo(Registry& registry, DemoScale scale, std::uint
   DemoSummary summary;
   Generator gen(registry, scale, seed, progress);
   DANGVU_TRY(registry.store().write_transaction([&]() -> Status { return gen.run(summary); }));
+  // A past conference of the party agencies' first grassroots committee, recorded as an office
+  // would (the national scale has none: its trees are for measuring).
+  if (scale != DemoScale::nation) {
+    if (progress) progress("Đang ghi hội nghị sơ kết quý I năm 2026 của Đảng bộ DB001…");
+    DANGVU_TRY(demo::add_past_conference(registry, "DB001"));
+    summary.conferences = 1;
+  }
   return summary;
 }
 

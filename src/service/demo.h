@@ -21,12 +21,15 @@ struct DemoSummary {
   std::int64_t members = 0;
   std::int64_t events = 0;
   std::int64_t meetings = 0, oversights = 0, study_sessions = 0;  // the 2026 work records
-  std::string root_code;                                          // the top of the generated tree
-  Date reorganized_on;  // the date of the 2025 reorganization
-  Date last_event_on;   // no generated event is later
+  std::int64_t conferences = 0;  // review conferences recorded (with their tasks)
+  std::string root_code;         // the top of the generated tree
+  Date reorganized_on;           // the date of the 2025 reorganization
+  Date last_event_on;            // no generated event is later
 };
 
-// Generates into an empty database. `progress` receives a line now and then (may be empty).
+// Generates into an empty database, in one write transaction; then (but for the national scale)
+// records one past review conference through the registry's use cases. `progress` receives a line
+// now and then (may be empty).
 Result<DemoSummary> generate_demo(Registry& registry, DemoScale scale, std::uint64_t seed,
                                   const std::function<void(const std::string&)>& progress);
 

@@ -9,7 +9,9 @@
 #include "core/member_fold.h"
 #include "core/result.h"
 #include "core/rules.h"
+#include "report/conference_documents.h"
 #include "report/document.h"
+#include "report/review_report.h"
 #include "service/caller.h"
 #include "service/import.h"
 #include "service/inputs.h"
@@ -70,6 +72,10 @@ class Registry {
   // Indicators and the report of an org's subtree for a period ("2026-H1", …) (report_reads.cpp).
   Result<IndicatorsView> indicators(const std::string& org_code, const std::string& period);
   Result<report::Document> report(const std::string& org_code, const std::string& period);
+  // The report's figure sentences, exactly as report() prints them (the conference documents
+  // quote these).
+  Result<report::ReportHighlights> report_highlights(const std::string& org_code,
+                                                     const std::string& period);
 
   // Review conferences (conference_actions.cpp). Writes need a role that records conferences and
   // the conference's org in the caller's scope on the conference's date; each is one transaction
@@ -92,6 +98,14 @@ class Registry {
   // The org's last conference held on or before `at` and its tasks with their status on `at`.
   Result<PrepareNextView> prepare_next_conference(const std::string& org_code,
                                                   const std::string& at);
+
+  // The conference's documents (conference_documents.cpp), from its record as it is now: the
+  // invitation and the minutes as Party documents (render with report::render_docx), and the news
+  // item for the portal. The attached report's figures are computed by the report's own code.
+  // `author` names the news item's author (empty: a marked placeholder).
+  Result<report::Document> conference_invitation(long long id);
+  Result<report::Document> conference_minutes(long long id);
+  Result<report::NewsItem> conference_news(long long id, const std::string& author);
 
   // The audit log, newest first (the administrator only).
   Result<std::vector<AuditView>> read_audit(const AuditInput& in);
@@ -157,6 +171,12 @@ class Registry {
   // and an official or probationary member on `at`; otherwise refused naming `field`.
   Result<store::MemberRecord> conference_member(const std::string& code, const char* field,
                                                 const OrgHistory& history, Date at);
+
+  // Builds the review report's input for an org's subtree and a period and hands it to `use`.
+  Status with_review_report(const std::string& org_code, const std::string& period,
+                            const std::function<void(const report::ReviewReportInput&)>& use);
+  // A conference as its documents need it (visible_conference's access rules).
+  Result<report::ConferenceDoc> conference_doc(long long id);
 
   // The tree as of `at` with every org's code, from the cache when there is one.
   Result<std::shared_ptr<const TreeAt>> tree_at(Date at);

@@ -94,8 +94,9 @@ Result<IndicatorsView> Registry::indicators(const std::string& org_code,
   return v;
 }
 
-Result<report::Document> Registry::report(const std::string& org_code,
-                                          const std::string& period_code) {
+Status Registry::with_review_report(
+    const std::string& org_code, const std::string& period_code,
+    const std::function<void(const report::ReviewReportInput&)>& use) {
   auto e = evaluate_for(*this, period_code, [&](const OrgTree& tree, Date at) {
     return readable_root(org_code, tree, at);
   });
@@ -117,7 +118,26 @@ Result<report::Document> Registry::report(const std::string& org_code,
   std::stable_sort(studied.begin(), studied.end(),
                    [](const auto& a, const auto& b) { return a.sessions > b.sessions; });
   report::ReviewReportInput in{ev, e->history, e->checks, std::move(studied), clock_.today()};
-  return report::build_review_report(in);
+  use(in);
+  return {};
+}
+
+Result<report::Document> Registry::report(const std::string& org_code,
+                                          const std::string& period_code) {
+  report::Document doc;
+  DANGVU_TRY(with_review_report(org_code, period_code, [&](const report::ReviewReportInput& in) {
+    doc = report::build_review_report(in);
+  }));
+  return doc;
+}
+
+Result<report::ReportHighlights> Registry::report_highlights(const std::string& org_code,
+                                                             const std::string& period_code) {
+  report::ReportHighlights h;
+  DANGVU_TRY(with_review_report(org_code, period_code, [&](const report::ReviewReportInput& in) {
+    h = report::review_report_highlights(in);
+  }));
+  return h;
 }
 
 }  // namespace dangvu::service

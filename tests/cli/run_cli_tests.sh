@@ -165,6 +165,12 @@ if [[ -n "$m1" && $((m2 - m1)) -eq $((joined - left)) ]]; then ok "demo totals r
 expect_output "demo has Đàm Văn Chính" "Đàm Văn Chính" D member list --db "$demo" --q "dam van chinh"
 D demo --db "$work/demo2.db" --seed 1 >/dev/null 2>&1
 if [[ "$(dump "$demo")" == "$(dump "$work/demo2.db")" ]]; then ok "demo is deterministic"; else fail "demo is deterministic"; fi
+# The demo's past conference: DB001's first-quarter review with a task overdue since 30/6, which
+# the next conference of DB001 starts from; the half-year 2026 report has the year's work.
+expect_output "demo has an overdue task" "Nhiệm vụ quá hạn \(1\):" D conference overdue --db "$demo" --org TU
+expect_output "demo: DB001's next conference starts from the first quarter's tasks" "hoàn thành 1, đang thực hiện 1, quá hạn 1, đã hủy 0" D conference prepare --db "$demo" --org DB001
+expect_ok "demo: the half-year report of a grassroots committee" D report --db "$demo" --org DB023 --period 2026-H1 --format html -o "$work/db023-h1.html"
+if grep -qE "Các chi bộ đã tổ chức [1-9][0-9]* buổi sinh hoạt định kỳ" "$work/db023-h1.html"; then ok "demo: the half-year report counts the branches' meetings"; else fail "demo: the half-year report counts the branches' meetings"; fi
 
 # Accounts from the command line.
 db="$work/t.db"
@@ -259,6 +265,17 @@ expect_ok "the rotation" C decision --conference 2 --leading DBAB --deputy CB1A
 expect_output "the rotation is shown" "Bầu Đảng bộ Sở A-B làm Cụm trưởng, Chi bộ Thanh tra 1 làm Cụm phó Cụm thi đua số I quý III năm 2026" C show --id 2
 expect_output "the next briefing is led by the new leading org" "Cụm trưởng quý III năm 2026: Đảng bộ Sở A-B \\[DBAB\\]; cụm phó: Chi bộ Thanh tra 1" C prepare --org CUM1
 expect_output "conference writes are audited" "conference.decision" D audit --db "$db"
+# The documents: the minutes and the invitation as Word files (the format from the extension), the
+# news item as HTML and text with the report's figures; a wrong extension is refused.
+expect_output "the minutes" "Đã ghi biên bản «Hội nghị sơ kết" C minutes --id 1 -o "$work/bien-ban.docx"
+if unzip -p "$work/bien-ban.docx" word/document.xml | grep -q "Điểm cầu Nam Định"; then ok "the minutes name the sites"; else fail "the minutes name the sites"; fi
+expect_ok "the invitation" C invitation --id 1 -o "$work/giay-moi.docx"
+expect_ok "the news item as HTML" C news --id 1 -o "$work/tin.html" --author "Ngọc Sơn"
+expect_ok "the news item as text" C news --id 1 -o "$work/tin.txt"
+report_members=$(D report --db "$db" --org DBAB --period 2026-H1 --format html -o "$work/bc.html" >/dev/null && grep -o "tổng số đảng viên là [0-9.]* đồng chí" "$work/bc.html" | head -1)
+if [[ -n "$report_members" ]] && grep -q "$report_members" "$work/tin.txt" && grep -q "Tin: \[tên tác giả\]" "$work/tin.txt"; then ok "the news item says the report's figures"; else fail "the news item says the report's figures" "$report_members"; fi
+expect_refused "a news item as .docx" 2 "«o»" C news --id 1 -o "$work/tin.docx"
+expect_refused "the minutes of an unknown conference" 4 "conference" C minutes --id 99 -o "$work/x.docx"
 
 # Encrypted backups: a consistent copy, unreadable without the passphrase, restored only intact.
 printf 'mot cum tu bi mat rat dai\n' > "$work/pass"

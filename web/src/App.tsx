@@ -14,6 +14,10 @@ const AuditPage = lazy(() => import('./pages/Audit').then((m) => ({ default: m.A
 const ReportPage = lazy(() => import('./pages/Report').then((m) => ({ default: m.ReportPage })));
 const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
 const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
+const ConferencesPage = lazy(() =>
+  import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })),
+);
+const ConferencePage = lazy(() => import('./pages/Conference').then((m) => ({ default: m.ConferencePage })));
 const ImportPage = lazy(() => import('./pages/Import').then((m) => ({ default: m.ImportPage })));
 
 export function App() {
@@ -56,6 +60,7 @@ export function App() {
     { key: 'members', label: 'Đảng viên' },
     { key: 'work', label: 'Công tác' },
     { key: 'report', label: 'Báo cáo' },
+    { key: 'conferences', label: 'Hội nghị' },
     ...(can.writeMembers(account.role) ? [{ key: 'import', label: 'Nhập từ Excel' }] : []),
     ...(can.administer(account.role) ? [{ key: 'audit', label: 'Nhật ký thao tác' }] : []),
     { key: 'password', label: 'Đổi mật khẩu' },
@@ -69,7 +74,17 @@ export function App() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[page === 'org' ? 'tree' : page === 'member' ? 'members' : page === 'plan' ? 'work' : page]}
+          selectedKeys={[
+            page === 'org'
+              ? 'tree'
+              : page === 'member'
+                ? 'members'
+                : page === 'plan'
+                  ? 'work'
+                  : page === 'conference'
+                    ? 'conferences'
+                    : page,
+          ]}
           items={items}
           onClick={(e) => go(e.key)}
           style={{ flex: 1, minWidth: 0 }}
@@ -93,6 +108,8 @@ export function App() {
         {page === 'report' && <ReportPage account={account} code={route[1]} />}
         {page === 'work' && <WorkPage account={account} code={route[1]} />}
         {page === 'plan' && <PlanPage account={account} code={route[1]} />}
+        {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}
+        {page === 'conference' && <ConferencePage account={account} id={route[1] ?? ''} />}
         {page === 'import' &&
           (can.writeMembers(account.role) ? (
             <ImportPage account={account} />

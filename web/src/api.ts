@@ -297,11 +297,126 @@ export interface ImportReport {
   preview: ({ row: number; outcome: 'new' | 'updated' | 'unchanged' | 'error' } & Record<string, string | number>)[];
 }
 
+// Review conferences (docs/openapi.yaml, tag conferences).
+export type ConferenceKind = 'quarterly_review' | 'half_year_review' | 'year_review' | 'cluster_briefing' | 'thematic';
+export interface ConferenceSummary {
+  id: number;
+  org: string;
+  org_name: string;
+  kind: ConferenceKind;
+  kind_vi: string;
+  period: string;
+  period_label: string;
+  date: string;
+  start_time: string;
+  title: string;
+}
+export interface ConferenceSite {
+  number: number;
+  mode: 'in_person' | 'online';
+  mode_vi: string;
+  name: string;
+  address: string;
+  link: string;
+  host: string;
+  host_name: string;
+  present: number;
+  late: number;
+  absent: number;
+}
+export interface Participant {
+  id: number;
+  kind: 'member' | 'guest';
+  member: string;
+  name: string;
+  title: string;
+  organization: string;
+  invited_via: string;
+  site: number | null;
+  attendance: 'invited' | 'present' | 'late' | 'absent';
+  attendance_vi: string;
+  reason: string;
+}
+export interface ConferenceItem {
+  seq: number;
+  kind: 'agenda' | 'contribution' | 'directing_speech';
+  kind_vi: string;
+  title: string;
+  speaker: string;
+  speaker_title: string;
+  speaker_org: string;
+  file: string;
+  summary: string;
+}
+export interface Decision {
+  seq: number;
+  kind: 'general' | 'cluster_rotation';
+  kind_vi: string;
+  text: string;
+  cluster: string;
+  cluster_name: string;
+  leading: string;
+  leading_name: string;
+  deputy: string;
+  deputy_name: string;
+  for_period: string;
+  for_period_label: string;
+}
+export interface FollowUpTask {
+  id: number;
+  conference: number;
+  seq: number;
+  owner: string;
+  owner_name: string;
+  title: string;
+  set_on: string;
+  due_on: string;
+  status: 'open' | 'done' | 'overdue' | 'cancelled';
+  status_vi: string;
+  done_on: string | null;
+  done_late: boolean;
+  days_overdue: number;
+  events: { kind: string; kind_vi: string; date: string; note: string; recorded_by: string }[];
+}
+export interface Conference extends ConferenceSummary {
+  as_of: string;
+  chair: string;
+  secretary: string;
+  report: { org: string; org_name: string; period: string; period_label: string } | null;
+  sites: ConferenceSite[];
+  participants: Participant[];
+  guests: number;
+  unrecorded: number;
+  quorum: {
+    invited: number;
+    present: number;
+    required: number;
+    reached: boolean;
+    numerator: number;
+    denominator: number;
+    more_than: boolean;
+  };
+  items: ConferenceItem[];
+  conclusion: string;
+  decisions: Decision[];
+  tasks: FollowUpTask[];
+}
+export interface PrepareNext {
+  org: string;
+  org_name: string;
+  as_of: string;
+  previous: ConferenceSummary | null;
+  rotation: Decision | null;
+  tasks: FollowUpTask[];
+  counts: { open: number; done: number; overdue: number; cancelled: number };
+}
+
 export const can = {
   recordActivities: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'branch_secretary',
   recordOversight: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'inspection',
   plan: (r: Role) => r === 'admin' || r === 'committee_office',
   writeMembers: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'branch_secretary',
   changeOrgs: (r: Role) => r === 'admin' || r === 'committee_office',
+  recordConferences: (r: Role) => r === 'admin' || r === 'committee_office',
   administer: (r: Role) => r === 'admin',
 };

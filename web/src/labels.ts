@@ -40,6 +40,33 @@ export const roleLabel: Record<string, string> = {
   inspection: 'Ủy ban kiểm tra',
   viewer: 'Chỉ xem',
 };
+export const conferenceKindLabel: Record<string, string> = {
+  quarterly_review: 'Sơ kết quý',
+  half_year_review: 'Sơ kết 6 tháng',
+  year_review: 'Tổng kết năm',
+  cluster_briefing: 'Giao ban cụm thi đua',
+  thematic: 'Chuyên đề',
+};
+// The period kind each conference kind takes (the server checks it: conference.period_kind).
+export const conferencePeriodKind: Record<string, 'quarter' | 'half' | 'year' | 'month'> = {
+  quarterly_review: 'quarter',
+  half_year_review: 'half',
+  year_review: 'year',
+  cluster_briefing: 'quarter',
+  thematic: 'half',
+};
+export const taskStatusColor: Record<string, string> = {
+  open: 'blue',
+  done: 'green',
+  overdue: 'red',
+  cancelled: 'default',
+};
+export const attendanceColor: Record<string, string> = {
+  invited: 'default',
+  present: 'green',
+  late: 'orange',
+  absent: 'red',
+};
 export function vnDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-');

@@ -1,4 +1,5 @@
-// Hash routes (#/tree, #/org/TU, #/members, #/member/QC01, #/audit): bookmarkable, no server
+// Hash routes (#/tree, #/org/TU, #/members, #/member/QC01, #/conferences/TU, #/conference/3,
+// #/audit): bookmarkable, no server
 // routing needed.
 import { useEffect, useState } from 'react';
 

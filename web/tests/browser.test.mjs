@@ -3,7 +3,8 @@
 // Each test saves a screenshot in OUTPUT_DIR; any console error fails the test.
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,7 +25,10 @@ const created = execFileSync(
 );
 passwords['lan.nguyen'] = created.match(/Mật khẩu dùng một lần: ([a-z0-9-]+)/)[1];
 
-const server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', dist, '--threads', '4'], {
+// Chromium keeps up to 6 connections to a host, and each idle keep-alive connection holds a worker
+// for up to 30 s: with fewer workers than that, a page that loads more than a few parts at once (the
+// conference page and its chunks) waits for a connection to time out.
+const server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', dist, '--threads', '8'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = await new Promise((resolve, reject) => {
@@ -566,6 +570,209 @@ await test('the member list and the org tree export as Excel files', async (page
   }
   const treeBytes = await tree.body();
   if (treeBytes[0] !== 0x50 || treeBytes[1] !== 0x4b) throw new Error('the tree is not a zip');
+});
+
+// The text of a part of a zip package (a .docx): found by the central directory, inflated.
+function zipEntry(bytes, name) {
+  let eocd = bytes.length - 22;
+  while (eocd >= 0 && bytes.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip');
+  const entries = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30);
+    const comment = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    if (bytes.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+      const data = bytes.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + extra + comment;
+  }
+  throw new Error(`no ${name} in the package`);
+}
+// What a reader of a .docx reads: the text runs, paragraphs on their own lines.
+function docxText(bytes) {
+  return zipEntry(bytes, 'word/document.xml')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+// The issue's main path: a half-year review of a grassroots committee at two sites, attendance,
+// the report attached, a conclusion with three tasks; the minutes (Word) say it, and the news
+// item's figures are the report's.
+await test('a half-year review with two sites gives minutes and a news item with the report figures', async (page) => {
+  await login(page, 'vanphong');
+  const origin = base.replace(/\/$/, '');
+  const chair = await page.evaluate(async () => {
+    const r = await fetch('/api/v1/members?org=DB023.01&status=official&limit=1');
+    return (await r.json()).rows[0].full_name;
+  });
+  await page.goto(`${base}#/conferences/DB023`);
+  await page.getByTestId('new-conference').click();
+  await page.locator('.ant-modal').getByText('Tạo hội nghị').waitFor();
+  await page.getByTestId('period-part').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="6 tháng đầu năm"]').click();
+  await page.getByTestId('period-year').fill('2026');
+  await pickDate(page, 'Ngày họp', '06/07/2026');
+  await page.getByLabel('Giờ bắt đầu').fill('08:00');
+  await chooseOne(page, 'Chủ trì', chair);
+  await page.getByLabel('Họ tên thư ký').fill('Trần Thị Thu');
+  await page.getByLabel('Chương trình').fill('Báo cáo sơ kết 6 tháng đầu năm 2026\nTham luận\nKết luận hội nghị');
+  await page.getByTestId('add-site').click();
+  await page.getByTestId('add-site').click();
+  const site1 = page.getByTestId('site-1');
+  await site1.getByLabel('Tên điểm cầu').fill('Điểm cầu Ban Tổ chức');
+  await site1.getByLabel('Địa chỉ điểm cầu').fill('15 Trần Phú, thành phố An Bình');
+  const site2 = page.getByTestId('site-2');
+  await site2.locator('.ant-select-selector').first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Trực tuyến"]').click();
+  await site2.getByLabel('Tên điểm cầu').fill('Điểm cầu trực tuyến các chi bộ');
+  await site2.getByLabel('Đường dẫn').fill('https://hop.anbinh.vn/db023-2026h1');
+  await page.getByRole('button', { name: 'Tạo', exact: true }).click();
+  const title = page.getByTestId('conference-title');
+  await title.getByText('Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026').waitFor();
+  const id = page.url().match(/#\/conference\/(\d+)/)[1];
+  await page.getByTestId('sites').getByText('https://hop.anbinh.vn/db023-2026h1').waitFor();
+
+  // Invite a branch's members and a guest from the superior committee.
+  await page.getByTestId('invite').click();
+  await chooseOne(page, 'Tổ chức được mời', '[DB023.01]');
+  await page.locator('.ant-modal-title').click();
+  await page.getByTestId('add-guest').click();
+  await page.getByLabel('Họ tên khách mời').fill('Nguyễn Đức Thắng');
+  await page.getByLabel('Chức vụ khách mời').fill('Phó Bí thư Thường trực');
+  await page.getByLabel('Đơn vị khách mời').fill('Đảng ủy các cơ quan Đảng tỉnh');
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  await page.getByTestId('participants').getByText('Nguyễn Đức Thắng').waitFor();
+  const invited = await page.evaluate(async (c) => (await (await fetch(`/api/v1/conferences/${c}`)).json()).participants, id);
+  const members = invited.filter((p) => p.kind === 'member');
+  if (members.length < 5) throw new Error(`${members.length} members invited`);
+
+  // Attendance: three at the first site, one late online, one absent with a reason; the guest.
+  const attend = async (testid, site, status, reason) => {
+    await page.getByTestId(testid).click();
+    await choose(page, 'Điểm cầu dự họp', site);
+    await page.locator('.ant-modal').getByText(status, { exact: true }).click();
+    if (reason) await page.getByLabel('Lý do vắng').fill(reason);
+    await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  };
+  const s1 = '1. Điểm cầu Ban Tổ chức (trực tiếp)';
+  const s2 = '2. Điểm cầu trực tuyến các chi bộ (trực tuyến)';
+  for (const m of members.slice(0, 3)) await attend(`attend-${m.member}`, s1, 'Có mặt');
+  await attend(`attend-${members[3].member}`, s2, 'Đến muộn');
+  await attend(`attend-${members[4].member}`, s2, 'Vắng mặt', 'Đi công tác');
+  await attend(`attend-${invited.find((p) => p.kind === 'guest').id}`, s1, 'Có mặt');
+  await page.getByTestId('quorum').getByText(`Có mặt 4/${members.length} đảng viên`).waitFor();
+
+  // The report of the half-year, then the conclusion and three tasks.
+  await page.getByTestId('attach-report').click();
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  await page.getByTestId('attached-report').getByText('Báo cáo 6 tháng đầu năm 2026 của Đảng bộ Ban Tổ chức Tỉnh ủy').waitFor();
+  const conclusion = 'Tập trung thực hiện 03 nhiệm vụ trọng tâm 6 tháng cuối năm 2026.';
+  await page.getByTestId('conclude').click();
+  await page.getByLabel('Kết luận', { exact: true }).fill(conclusion);
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.getByTestId('conclusion').getByText(conclusion).waitFor();
+  const tasks = [
+    ['Tổ chức tổng kết công tác xây dựng Đảng năm 2026', '[DB023]', '31/12/2026'],
+    ['Hoàn thành kiểm tra theo kế hoạch năm', '[DB023.01]', '30/11/2026'],
+    ['Kết nạp đảng viên mới theo chỉ tiêu', '[DB023.02]', '15/12/2026'],
+  ];
+  for (const [task, owner, due] of tasks) {
+    await page.getByTestId('add-task').click();
+    await page.getByLabel('Nhiệm vụ', { exact: true }).fill(task);
+    await chooseOne(page, 'Đơn vị thực hiện', owner);
+    await pickDate(page, 'Thời hạn', due);
+    await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.getByTestId('tasks').getByText(task).waitFor();
+  }
+  await shot(page, 'conference-recorded');
+
+  // The minutes, downloaded by the button: attendance per site, the conclusion, the tasks.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-minutes').click()]);
+  if (download.suggestedFilename() !== `bien-ban-hoi-nghi-${id}.docx`) throw new Error(`file ${download.suggestedFilename()}`);
+  const minutes = docxText(readFileSync(await download.path()));
+  for (const expected of [
+    'BIÊN BẢN',
+    'Thời gian: bắt đầu lúc 08 giờ 00, thứ Hai, ngày 06 tháng 7 năm 2026.',
+    'Điểm cầu 1 – Điểm cầu Ban Tổ chức (trực tiếp): 15 Trần Phú, thành phố An Bình',
+    'Điểm cầu 2 – Điểm cầu trực tuyến các chi bộ (trực tuyến): đường dẫn https://hop.anbinh.vn/db023-2026h1',
+    `Chủ trì: đồng chí ${chair}.`,
+    `Đảng viên được triệu tập: ${members.length} đồng chí; có mặt: 4 đồng chí (trong đó 1 đồng chí đến muộn); vắng mặt: 1 đồng chí`,
+    'lý do: Đi công tác',
+    '1. Điểm cầu Ban Tổ chức\ntrực tiếp\n3\n0\n0\n',
+    '2. Điểm cầu trực tuyến các chi bộ\ntrực tuyến\n1\n1\n1\n',
+    conclusion,
+    ...tasks.map(([task]) => task),
+    '31/12/2026',
+    'THƯ KÝ HỘI NGHỊ',
+  ]) {
+    if (!minutes.includes(expected)) throw new Error(`the minutes lack «${expected}»:\n${minutes}`);
+  }
+
+  // The news item: its figures are those of the report and of the indicators (one evaluation).
+  await page.getByLabel('Tác giả tin bài').fill('Ngọc Sơn');
+  const newsHref = await page.getByTestId('download-news-txt').getAttribute('href');
+  const news = await page.request.get(`${origin}${newsHref}`);
+  if (news.status() !== 200 || !news.headers()['content-type'].startsWith('text/plain')) throw new Error(`news ${news.status()}`);
+  const text = await news.text();
+  const ind = await (await page.request.get(`${origin}/api/v1/orgs/DB023/indicators?period=2026-H1`)).json();
+  const row = (k) => ind.indicators.find((r) => r.id === k);
+  const report = await (await page.request.get(`${origin}/api/v1/orgs/DB023/report?period=2026-H1&format=html`)).text();
+  const figures = [
+    `tổng số đảng viên là ${row('members').shown} đồng chí`,
+    `Các chi bộ đã tổ chức ${row('meetings_regular').shown} buổi sinh hoạt định kỳ`,
+    `tỷ lệ đảng viên dự sinh hoạt đạt ${row('meeting_attendance_pct').shown}`,
+    row('inspected_orgs').plan_shown
+      ? `kiểm tra được ${row('inspected_orgs').plan_shown.replace(' (', ' tổ chức (')}`
+      : `kiểm tra được ${row('inspected_orgs').shown} tổ chức`,
+  ];
+  for (const f of figures) {
+    if (!text.includes(f)) throw new Error(`the news item lacks «${f}»:\n${text}`);
+    if (!report.includes(f)) throw new Error(`the report lacks «${f}»`);
+  }
+  for (const expected of [
+    'Đảng bộ Ban Tổ chức Tỉnh ủy tổ chức Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026',
+    'Sáng ngày 06 tháng 7 năm 2026',
+    'theo hình thức trực tiếp kết hợp trực tuyến tại 2 điểm cầu',
+    'Dự Hội nghị có đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực, Đảng ủy các cơ quan Đảng tỉnh.',
+    '[Chèn ảnh] Toàn cảnh Hội nghị tại điểm cầu Ban Tổ chức',
+    'Hội nghị đã giao 3 nhiệm vụ trọng tâm',
+    'Tin: Ngọc Sơn – Đảng bộ Ban Tổ chức Tỉnh ủy',
+  ]) {
+    if (!text.includes(expected)) throw new Error(`the news item lacks «${expected}»:\n${text}`);
+  }
+  const html = await page.request.get(`${origin}${await page.getByTestId('download-news-html').getAttribute('href')}`);
+  if (html.status() !== 200 || !(await html.text()).includes('<article class="dv-news">')) throw new Error('news HTML');
+  const invitation = await page.request.get(`${origin}${await page.getByTestId('download-invitation').getAttribute('href')}`);
+  if (!docxText(await invitation.body()).includes('GIẤY MỜI')) throw new Error('invitation');
+});
+
+// The demo's first-quarter review of DB001 left a task overdue since 30/06/2026: the org page of the
+// committee above lists it, and its link opens the conference.
+await test('the organization page lists the overdue tasks of a conference', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/org/DBCQD`);
+  const overdue = page.getByTestId('overdue-tasks');
+  const row = overdue.locator('tr', { hasText: 'Hoàn thành kiểm tra chi bộ và đảng viên theo kế hoạch 6 tháng đầu năm 2026' });
+  await row.waitFor();
+  if (!(await row.innerText()).includes('30/06/2026')) throw new Error(`row «${await row.innerText()}»`);
+  await row.getByRole('link').click();
+  await page.getByTestId('conference-title').getByText('Hội nghị sơ kết công tác xây dựng Đảng quý I năm 2026').waitFor();
+  await page.getByTestId('tasks').getByText('quá hạn').waitFor();
 });
 
 await browser.close();

@@ -7,6 +7,7 @@ import { go } from '../route';
 import { Chart } from './Chart';
 import { dateFormat, iso } from './forms';
 import { OrgOpDialog } from './OrgOps';
+import { OverdueTasks } from './OverdueTasks';
 import { flatten, treeExportHref, useTree } from './Tree';
 
 interface RecentEvent {
@@ -113,6 +114,9 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
             <Button onClick={() => go('report', code)} data-testid="org-report">
               Báo cáo
             </Button>
+            <Button onClick={() => go('conferences', code)} data-testid="org-conferences">
+              Hội nghị
+            </Button>
             <Button href={treeExportHref(code, at)} data-testid="export-tree">
               Xuất cây tổ chức (Excel)
             </Button>
@@ -175,6 +179,9 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           </Col>
         </Row>
       )}
+      <Card title={`Nhiệm vụ trọng tâm quá hạn (${vnDate(iso(at))})`}>
+        <OverdueTasks org={code} at={at} />
+      </Card>
       <Card title="Sự kiện gần đây">
         <Table<RecentEvent>
           rowKey="id"

@@ -27,11 +27,12 @@ const expectedStatus = new Set(['probationary', 'official']);
 
 // A member of the conducting organization's subtree, found by name (with or without diacritics)
 // or by code.
-export function MemberSearch({ org, date, value, onChange }: {
+export function MemberSearch({ org, date, value, onChange, label = 'Đảng viên được kiểm tra, giám sát' }: {
   org: string | undefined;
   date: Dayjs | undefined;
   value?: string;
   onChange?: (v: string) => void;
+  label?: string;
 }) {
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   const [q, setQ] = useState('');
@@ -55,8 +56,9 @@ export function MemberSearch({ org, date, value, onChange }: {
   }, [org, at, q]);
   return (
     <Select
-      aria-label="Đảng viên được kiểm tra, giám sát"
+      aria-label={label}
       showSearch
+      allowClear
       value={value}
       onChange={onChange}
       filterOption={false}

@@ -1,0 +1,105 @@
+// The review conferences of an organization and those below it over a date range, the tasks that
+// are overdue, and the form that creates a conference with its sites.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, can, query, type Account, type ConferenceSummary } from '../api';
+import { conferenceKindLabel, vnDate } from '../labels';
+import { go } from '../route';
+import { CreateConferenceDialog } from './ConferenceForms';
+import { dateFormat, iso } from './forms';
+import { OverdueTasks } from './OverdueTasks';
+import { flatten, useTree } from './Tree';
+
+export function ConferencesPage({ account, code }: { account: Account; code?: string }) {
+  const { root } = useTree(null, code || undefined);
+  const org = code || account.org || root?.code || '';
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs().endOf('year')]);
+  const [rows, setRows] = useState<ConferenceSummary[]>();
+  const [error, setError] = useState('');
+  const [creating, setCreating] = useState(false);
+  useEffect(() => {
+    if (!org) return;
+    let current = true;
+    api
+      .get<{ conferences: ConferenceSummary[] }>(
+        `/api/v1/orgs/${encodeURIComponent(org)}/conferences${query({ from: iso(range[0]), to: iso(range[1]), limit: 500 })}`,
+      )
+      .then((d) => {
+        if (!current) return;
+        setRows(d.conferences);
+        setError('');
+      })
+      .catch((e) => current && setError(e.message));
+    return () => {
+      current = false;
+    };
+  }, [org, range]);
+  const orgs = useMemo(() => flatten(root), [root]);
+  return (
+    <Card
+      title={`Hội nghị${root ? ` – ${root.name}` : ''}`}
+      extra={
+        <Space wrap>
+          <DatePicker.RangePicker
+            aria-label="Khoảng thời gian"
+            value={range}
+            format={dateFormat}
+            allowClear={false}
+            onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
+          />
+          {can.recordConferences(account.role) && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="new-conference">
+              Tạo hội nghị
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {error && <Alert type="error" message={error} />}
+      <Tabs
+        items={[
+          {
+            key: 'list',
+            label: `Hội nghị (${rows?.length ?? 0})`,
+            children: (
+              <Table<ConferenceSummary>
+                rowKey="id"
+                size="small"
+                data-testid="conferences"
+                loading={rows === undefined && !error}
+                dataSource={rows ?? []}
+                locale={{ emptyText: 'Chưa có hội nghị nào trong khoảng thời gian này.' }}
+                columns={[
+                  { title: 'Ngày', dataIndex: 'date', render: vnDate, width: 110 },
+                  {
+                    title: 'Tên hội nghị',
+                    dataIndex: 'title',
+                    render: (t, c) => <a href={`#/conference/${c.id}`}>{t}</a>,
+                  },
+                  { title: 'Tổ chức', dataIndex: 'org_name' },
+                  { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{conferenceKindLabel[k] ?? k}</Tag> },
+                  { title: 'Kỳ', dataIndex: 'period_label' },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'overdue',
+            label: 'Nhiệm vụ quá hạn',
+            children: <OverdueTasks org={org} />,
+          },
+        ]}
+      />
+      {creating && (
+        <CreateConferenceDialog
+          orgs={orgs}
+          onClose={(id) => {
+            setCreating(false);
+            if (id) go('conference', String(id));
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+// The follow-up tasks of an organization and the organizations below it that are overdue on a
+// date (the server folds each task's events; nothing is computed here).
+import { useEffect, useState } from 'react';
+import { Alert, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api, query, type FollowUpTask } from '../api';
+import { vnDate } from '../labels';
+import { iso } from './forms';
+
+export function OverdueTasks({ org, at }: { org: string; at?: Dayjs | null }) {
+  const [tasks, setTasks] = useState<FollowUpTask[]>();
+  const [error, setError] = useState('');
+  useEffect(() => {
+    if (!org) return;
+    let current = true;
+    api
+      .get<{ tasks: FollowUpTask[] }>(`/api/v1/orgs/${encodeURIComponent(org)}/overdue-tasks${query({ at: iso(at) })}`)
+      .then((d) => {
+        if (!current) return;
+        setTasks(d.tasks);
+        setError('');
+      })
+      .catch((e) => current && setError(e.message));
+    return () => {
+      current = false;
+    };
+  }, [org, at]);
+  if (error) return <Alert type="error" message={error} />;
+  return (
+    <Table<FollowUpTask>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      data-testid="overdue-tasks"
+      loading={tasks === undefined}
+      dataSource={tasks ?? []}
+      locale={{ emptyText: 'Không có nhiệm vụ quá hạn.' }}
+      columns={[
+        { title: 'Nhiệm vụ', dataIndex: 'title' },
+        { title: 'Đơn vị thực hiện', dataIndex: 'owner_name' },
+        { title: 'Thời hạn', dataIndex: 'due_on', render: vnDate, width: 110 },
+        {
+          title: 'Quá hạn',
+          dataIndex: 'days_overdue',
+          width: 110,
+          render: (d: number) => <Tag color="red">{d} ngày</Tag>,
+        },
+        {
+          title: 'Hội nghị',
+          dataIndex: 'conference',
+          width: 100,
+          render: (id: number) => <a href={`#/conference/${id}`}>#{id}</a>,
+        },
+      ]}
+    />
+  );
+}
