@@ -12,9 +12,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
 sample="${2:-300}"
-scripts/setup >/dev/null
-scripts/build release >/dev/null
-bin="$PWD/build/release/src/app/dangvu"
+# DANGVU_BIN: measure that binary instead of building the release preset.
+if [[ -z "${DANGVU_BIN:-}" ]]; then
+  scripts/setup >/dev/null
+  scripts/build release >/dev/null
+fi
+bin="${DANGVU_BIN:-$PWD/build/release/src/app/dangvu}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -58,6 +61,7 @@ cp "$work/orgs.db" "$work/source.db"
 size=$(stat -c %s "$work/members.xlsx")
 
 cp "$work/orgs.db" "$work/ours.db"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 /usr/bin/time -f "%e %M" -o "$work/time" "$bin" import --db "$work/ours.db" "$work/members.xlsx" \
   >"$work/ours.out"
 read -r ours_s ours_kb <"$work/time"
@@ -94,4 +98,4 @@ printf '%-44s %10d %12.2f %12.0f\n' "ours: dangvu import (one transaction)" "$im
   "$(awk -v n="$imported" -v s="$ours_s" 'BEGIN {print n / s}')"
 printf '%-44s %10d %12.2f %12.0f\n' "plain: dangvu member add, one per row" "$sample" "$plain_s" \
   "$(awk -v n="$sample" -v s="$plain_s" 'BEGIN {print n / s}')"
-printf 'ours: max RSS %d MB\n' "$((ours_kb / 1024))"
+printf 'ours: max RSS %d MB; machine load before the run: %s\n' "$((ours_kb / 1024))" "$load"
