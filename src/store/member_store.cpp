@@ -74,6 +74,16 @@ MemberStatements& Store::Impl::members() {
 
 namespace {
 
+// Runs a kept SELECT and reads it to its end. A SQLite statement left on a row holds its
+// connection's read transaction open: the connection would go on seeing the data as of that
+// moment and keep the WAL from being checkpointed.
+bool query_one(soci::statement& st) {
+  const bool got = st.execute(true);
+  while (st.fetch()) {
+  }
+  return got;
+}
+
 MemberRecord to_record(const MemberColumns& c) {
   MemberRecord r;
   r.id = c.id;
@@ -127,7 +137,7 @@ Result<MemberId> Store::insert_member(const std::string& code, const Person& per
     p.status = to_string(MemberStatus::none);
     p.recorded_at = at;
     p.insert.execute(true);
-    p.last_insert.execute(true);
+    query_one(p.last_insert);
     p.member = p.last_id;
     for (const auto& k : search_keys) {
       p.search_key = k;
@@ -141,7 +151,7 @@ Result<std::optional<MemberRecord>> Store::find_member(const std::string& code_o
   return guarded([&]() -> Result<std::optional<MemberRecord>> {
     auto& p = impl_->members();
     p.key = code_or_card;
-    if (!p.find.execute(true)) return std::optional<MemberRecord>{};
+    if (!query_one(p.find)) return std::optional<MemberRecord>{};
     return std::optional<MemberRecord>{to_record(p.found)};
   });
 }
@@ -251,7 +261,7 @@ Result<EventId> Store::append_member_event(MemberId member, const MemberEvent& e
     p.recorded_at = at;
     p.recorded_by = actor;
     p.append_event.execute(true);
-    p.last_insert.execute(true);
+    query_one(p.last_insert);
     return EventId{p.last_id};
   });
 }

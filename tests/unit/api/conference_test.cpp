@@ -273,6 +273,11 @@ TEST(ConferenceApi, WritesNeedTheTokenAndTheRoleAndOtherScopesSeeNothing) {
   ASSERT_EQ(office.login("office").status, 200);
   const long long id = record_review(office);
   const std::string c = "/api/v1/conferences/" + std::to_string(id);
+  // Everyone logs in first: a login is a write (its session and audit entry).
+  Browser viewer(server.port()), inspector(server.port()), secretary(server.port());
+  ASSERT_EQ(viewer.login("viewer").status, 200);
+  ASSERT_EQ(inspector.login("inspector").status, 200);
+  ASSERT_EQ(secretary.login("secretary").status, 200);
   const std::string before = dump_database(server.db_path());
 
   // No CSRF token: refused before anything is read.
@@ -283,9 +288,9 @@ TEST(ConferenceApi, WritesNeedTheTokenAndTheRoleAndOtherScopesSeeNothing) {
   office.csrf() = token;
 
   // A viewer and an inspector read but do not record.
-  for (const char* who : {"viewer", "inspector"}) {
-    Browser b(server.port());
-    ASSERT_EQ(b.login(who).status, 200);
+  for (Browser* reader : {&viewer, &inspector}) {
+    Browser& b = *reader;
+    const char* who = reader == &viewer ? "viewer" : "inspector";
     EXPECT_EQ(b.get(c).status, 200) << who;
     EXPECT_EQ(b.get(c + "/minutes").status, 200) << who;
     Reply w = b.post(c + "/conclusion", {{"text", "Khác"}});
@@ -296,8 +301,6 @@ TEST(ConferenceApi, WritesNeedTheTokenAndTheRoleAndOtherScopesSeeNothing) {
     EXPECT_EQ(create.status, 403) << who;
   }
   // The branch secretary of A1 does not see DBA's conference: answered as unknown, nothing leaks.
-  Browser secretary(server.port());
-  ASSERT_EQ(secretary.login("secretary").status, 200);
   for (const char* path : {"", "/minutes", "/invitation", "/news?format=txt"}) {
     Reply r = secretary.get(c + path);
     EXPECT_EQ(r.status, 404) << path << ": " << r.raw;
