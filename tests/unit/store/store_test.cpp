@@ -223,6 +223,39 @@ TEST(Store, MemberEventPayloadRoundTrips) {
   EXPECT_EQ(back.reason, e.reason);
 }
 
+// A connection that has just looked a member up sees what another connection writes next (a kept
+// SQLite statement left on its row would pin the first connection to its old snapshot).
+TEST(Store, ALookupDoesNotPinTheConnectionToOldData) {
+  testing::TempDir dir;
+  const auto db = dir.database("a.db");
+  auto reader = Store::open(db, OpenMode::create_new, kNow);
+  ASSERT_TRUE(reader.ok());
+  ASSERT_TRUE((*reader)
+                  ->write_transaction([&]() -> Status {
+                    Person p{"Đàm", "Văn", "Chính", d("1990-05-10"), Gender::male};
+                    auto id = (*reader)->insert_member("QC1", p, "dam van chinh", "k",
+                                                       {"dam van chinh"}, kNow);
+                    return id.ok() ? Status{} : Status{id.error()};
+                  })
+                  .ok());
+  auto writer = Store::open(db, OpenMode::open_existing, kNow);
+  ASSERT_TRUE(writer.ok());
+  for (int i = 0; i < 3; ++i) {
+    auto found = (*reader)->find_member("QC1");
+    ASSERT_TRUE(found.ok() && found->has_value());
+    const std::string code = "TU" + std::to_string(i);
+    ASSERT_TRUE((*writer)
+                    ->write_transaction([&]() -> Status {
+                      auto id = (*writer)->insert_org(code);
+                      return id.ok() ? Status{} : Status{id.error()};
+                    })
+                    .ok());
+    auto seen = (*reader)->find_org(code);
+    ASSERT_TRUE(seen.ok());
+    EXPECT_TRUE(seen->has_value()) << code << " written on another connection is not seen";
+  }
+}
+
 // Writers on separate connections that each read, check and write: every one of them lands, in
 // some order, and none sees a stale read (PostgreSQL: serializable transactions retried on a
 // serialization failure; SQLite: one writer at a time).
