@@ -20,6 +20,7 @@ int run_cli(int argc, char** argv) {
   add_user_commands(app, opt);
   add_serve_command(app, opt);
   add_backup_commands(app, opt);
+  add_migrate_command(app, opt);
   add_work_commands(app, opt);
   add_report_commands(app, opt);
   add_io_commands(app, opt);

@@ -43,6 +43,7 @@ void add_admin_commands(CLI::App& app, Options& opt);
 void add_user_commands(CLI::App& app, Options& opt);
 void add_serve_command(CLI::App& app, Options& opt);
 void add_backup_commands(CLI::App& app, Options& opt);
+void add_migrate_command(CLI::App& app, Options& opt);
 void add_work_commands(CLI::App& app, Options& opt);
 void add_report_commands(CLI::App& app, Options& opt);
 void add_io_commands(CLI::App& app, Options& opt);

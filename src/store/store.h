@@ -128,6 +128,17 @@ struct SessionRecord {
   bool ended = false;
 };
 
+// One table compared after a copy between engines (Store::copy_to).
+struct TableCheck {
+  struct Side {
+    std::int64_t rows = 0;
+    std::string checksum;  // over every row's text, in an order both engines agree on
+  };
+  std::string table;
+  Side source, target;
+  bool same() const { return source.rows == target.rows && source.checksum == target.checksum; }
+};
+
 class Store {
  public:
   // Opens (or creates) the database file. Refuses a file that is not writable, one that is not a
@@ -157,6 +168,11 @@ class Store {
    private:
     Store& store_;
   };
+
+  // Copies every table, ids, events and audit included, into `target` — a database just created
+  // at the same schema version, on either engine — in one transaction there; then reads both
+  // sides again and returns each table's row count and checksum.
+  Result<std::vector<TableCheck>> copy_to(Store& target);
 
   // Runs `fn` in one write transaction; commits if it returns ok, rolls back otherwise.
   Status write_transaction(const std::function<Status()>& fn);

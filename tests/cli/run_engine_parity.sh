@@ -50,6 +50,32 @@ else
   failures=$((failures + 1))
 fi
 same "the audit log (as JSON, newest first)" audit --limit 20 --json
+# dangvu migrate: the file to a new server database and back to a new file; the round trip keeps
+# every row of every table (the two audit entries of the moves aside).
+psql -q -X "$server/postgres" -c "CREATE DATABASE ${db}_moved" >/dev/null
+trap 'psql -q -X "$server/postgres" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; psql -q -X "$server/postgres" -c "DROP DATABASE IF EXISTS ${db}_moved WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT
+check() {
+  if eval "$2"; then echo "ok - $1"; else echo "not ok - $1"; failures=$((failures + 1)); fi
+}
+check "migrate a file to an empty server database, every table verified" \
+  '"$bin" migrate --from "$file" --to "$server/${db}_moved" >"$work/out1" && grep -q "mọi bảng khớp" "$work/out1"'
+check "migrate it back to a new file" \
+  '"$bin" migrate --from "$server/${db}_moved" --to "$work/back.db" >"$work/out2" && grep -q "mọi bảng khớp" "$work/out2"'
+sqlite3 "$file" .dump | grep -v db.migrate >"$work/before.sql"
+sqlite3 "$work/back.db" .dump | grep -v db.migrate >"$work/after.sql"
+check "the round trip file → server → file keeps every row" 'cmp -s "$work/before.sql" "$work/after.sql"'
+check "the moved server database answers as the file does" \
+  '[[ "$("$bin" stats --db "$file" --org TU --at 2026-06-30)" == "$("$bin" stats --db "$server/${db}_moved" --org TU --at 2026-06-30)" ]]'
+before=$(pg_dump --data-only "$server/${db}_moved" | grep -v -E "setval|^.(un)?restrict " | md5sum)
+check "a migrate into a database that has data is refused" \
+  '! "$bin" migrate --from "$file" --to "$server/${db}_moved" >"$work/out3" 2>&1 && grep -q "«to»\|đã có dữ liệu" "$work/out3"'
+after=$(pg_dump --data-only "$server/${db}_moved" | grep -v -E "setval|^.(un)?restrict " | md5sum)
+check "and changes nothing there" '[[ "$before" == "$after" ]]'
+check "a migrate onto an existing file is refused" \
+  '! "$bin" migrate --from "$server/${db}_moved" --to "$work/back.db" >/dev/null 2>&1'
+check "a new id on the server comes after the copied ones" \
+  '"$bin" org add --db "$server/${db}_moved" --code MOI --name "Chi bộ Mới" --kind grassroots_branch --parent TU --date 2026-11-01 >/dev/null'
+
 if ((failures > 0)); then
   echo "$failures difference(s) between the engines"
   exit 1

@@ -1,0 +1,196 @@
+// Copying a whole database to the other engine (dangvu migrate): every table in an order that
+// keeps references valid, rows with their ids, in one transaction on the target; then the row
+// count and a checksum of every table, read the same way from both sides.
+#include <algorithm>
+#include <cstdint>
+#include <set>
+
+#include "store/store_impl.h"
+
+namespace dangvu::store {
+namespace {
+
+// Every table of the schema, parents before children. A table the source has and this list lacks
+// is refused: the copy must be complete or not happen.
+const std::vector<std::string>& copy_order() {
+  static const std::vector<std::string> order = {
+      "schema_version", "org", "org_event", "org_version", "member", "member_event",
+      "member_period", "member_milestone", "member_search", "account", "login_session",
+      "audit_log", "party_document", "plan_target", "meeting", "meeting_absence", "oversight",
+      "study_session", "study_attendance", "conference", "conference_site",
+      "conference_participant", "conference_item", "conference_decision", "follow_up_task",
+      "follow_up_task_event"};
+  return order;
+}
+
+std::vector<std::string> tables_of(soci::session& sql, Engine engine) {
+  std::vector<std::string> out;
+  std::string name;
+  soci::statement st =
+      engine == Engine::sqlite
+          ? (sql.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                            "LIKE 'sqlite_%' ORDER BY name",
+             soci::into(name))
+          : (sql.prepare << "SELECT table_name FROM information_schema.tables WHERE "
+                            "table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                            "ORDER BY table_name",
+             soci::into(name));
+  st.execute();
+  while (st.fetch()) out.push_back(name);
+  return out;
+}
+
+std::vector<std::string> columns_of(soci::session& sql, Engine engine, const std::string& table) {
+  std::vector<std::string> out;
+  std::string name;
+  soci::statement st =
+      engine == Engine::sqlite
+          ? (sql.prepare << "SELECT name FROM pragma_table_info(:t) ORDER BY cid",
+             soci::use(table), soci::into(name))
+          : (sql.prepare << "SELECT column_name FROM information_schema.columns WHERE "
+                            "table_schema = current_schema() AND table_name = :t ORDER BY "
+                            "ordinal_position",
+             soci::use(table), soci::into(name));
+  st.execute();
+  while (st.fetch()) out.push_back(name);
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& parts, const std::string& sep,
+                   const std::string& before = "", const std::string& after = "") {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out += (i ? sep : "") + before + parts[i] + after;
+  }
+  return out;
+}
+
+// Every row of `table` as text, in one order both engines agree on: by every column, NULLs last
+// (SQLite puts NULLs first, PostgreSQL last, unless told), text byte-wise (COLLATE "C" there).
+// `each` gets the values and their indicators.
+template <typename Each>
+void read_rows(soci::session& sql, const std::string& table, const std::vector<std::string>& cols,
+               Each&& each) {
+  std::vector<std::string> order;
+  for (const auto& c : cols) {
+    order.push_back("(" + c + " IS NULL)");
+    order.push_back(c);
+  }
+  std::vector<std::string> values(cols.size());
+  std::vector<soci::indicator> inds(cols.size(), soci::i_ok);
+  soci::statement st = (sql.prepare << "SELECT " + joined(cols, ", ") + " FROM " + table +
+                                           " ORDER BY " + joined(order, ", "));
+  for (std::size_t i = 0; i < cols.size(); ++i) st.exchange(soci::into(values[i], inds[i]));
+  st.define_and_bind();
+  st.execute();
+  while (st.fetch()) each(values, inds);
+}
+
+// FNV-1a over the rows' text, NULL marked apart from the empty string.
+struct Digest {
+  std::uint64_t h = 1469598103934665603ULL;
+  void add(const std::string& s) {
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ULL;
+    }
+  }
+  std::string hex() const {
+    static const char* const digits = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i) out[static_cast<std::size_t>(15 - i)] = digits[(h >> (i * 4)) & 0xF];
+    return out;
+  }
+};
+
+TableCheck::Side measure(soci::session& sql, const std::string& table,
+                         const std::vector<std::string>& cols) {
+  TableCheck::Side side;
+  Digest d;
+  read_rows(sql, table, cols, [&](const std::vector<std::string>& v,
+                                  const std::vector<soci::indicator>& ind) {
+    ++side.rows;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      d.add(ind[i] == soci::i_null ? std::string("\x01N") : "\x02" + v[i]);
+    }
+    d.add("\x03");
+  });
+  side.checksum = d.hex();
+  return side;
+}
+
+}  // namespace
+
+Result<std::vector<TableCheck>> Store::copy_to(Store& target) {
+  return guarded([&]() -> Result<std::vector<TableCheck>> {
+    if (schema_version() != target.schema_version()) {
+      return Error::refused("to", "migrate.schema",
+                            "Hai cơ sở dữ liệu khác phiên bản lược đồ; không chép.",
+                            "schema versions differ");
+    }
+    const auto& order = copy_order();
+    for (const auto& t : tables_of(impl_->sql, impl_->engine)) {
+      if (std::find(order.begin(), order.end(), t) == order.end()) {
+        return Error::refused("from", "migrate.unknown_table",
+                              "Cơ sở dữ liệu nguồn có bảng «" + t +
+                                  "» mà phiên bản này không biết chép; không chép gì.",
+                              "unknown table " + t);
+      }
+    }
+    // The target must hold nothing but its fresh schema.
+    for (const auto& t : {"org", "member", "account", "audit_log"}) {
+      long long n = 0;
+      target.impl_->sql << std::string("SELECT COUNT(*) FROM ") + t, soci::into(n);
+      if (n > 0) {
+        return Error::conflict("to",
+                               "Cơ sở dữ liệu đích đã có dữ liệu; chỉ chép vào một cơ sở dữ "
+                               "liệu mới tạo.",
+                               std::string("target table ") + t + " is not empty");
+      }
+    }
+    std::vector<std::vector<std::string>> columns;
+    for (const auto& t : order) columns.push_back(columns_of(impl_->sql, impl_->engine, t));
+
+    DANGVU_TRY(target.write_transaction([&]() -> Status {
+      auto& to = target.impl_->sql;
+      to << "DELETE FROM schema_version";  // the source's own history of versions comes over
+      for (std::size_t k = 0; k < order.size(); ++k) {
+        const auto& cols = columns[k];
+        if (cols.empty()) continue;
+        std::vector<std::string> values(cols.size());
+        std::vector<soci::indicator> inds(cols.size(), soci::i_ok);
+        std::vector<std::string> params;
+        for (std::size_t i = 0; i < cols.size(); ++i) params.push_back(":p" + std::to_string(i));
+        soci::statement insert = (to.prepare << "INSERT INTO " + order[k] + " (" +
+                                                    joined(cols, ", ") + ") VALUES (" +
+                                                    joined(params, ", ") + ")");
+        for (std::size_t i = 0; i < cols.size(); ++i) insert.exchange(soci::use(values[i], inds[i]));
+        insert.define_and_bind();
+        read_rows(impl_->sql, order[k], cols,
+                  [&](const std::vector<std::string>& v, const std::vector<soci::indicator>& ind) {
+                    values = v;
+                    inds = ind;
+                    insert.execute(true);
+                  });
+        // A server hands out new ids after the copied ones.
+        if (target.impl_->engine == Engine::postgresql && cols.front() == "id") {
+          to << "SELECT setval(pg_get_serial_sequence('" + order[k] +
+                    "', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM " + order[k];
+        }
+      }
+      return {};
+    }));
+
+    std::vector<TableCheck> checks;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      TableCheck c;
+      c.table = order[k];
+      c.source = measure(impl_->sql, order[k], columns[k]);
+      c.target = measure(target.impl_->sql, order[k], columns[k]);
+      checks.push_back(std::move(c));
+    }
+    return checks;
+  });
+}
+
+}  // namespace dangvu::store
