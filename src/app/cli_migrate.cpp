@@ -28,7 +28,8 @@ void add_migrate_command(CLI::App& app, Options& opt) {
       return;
     }
     std::cout << std::left << std::setw(26) << "Bảng" << std::right << std::setw(12) << "nguồn"
-              << std::setw(12) << "đích" << "  kiểm tra\n";
+              << std::setw(12) << "đích"
+              << "  kiểm tra\n";
     for (const auto& t : result->tables) {
       std::cout << std::left << std::setw(24) << t.table << std::right << std::setw(12)
                 << t.source.rows << std::setw(12) << t.target.rows << "  "

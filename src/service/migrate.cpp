@@ -8,7 +8,8 @@ namespace dangvu::service {
 Result<MigrateResult> migrate_database(const std::string& from, const std::string& to,
                                        const Clock& clock, const std::string& actor) {
   if (store::redacted(from) == store::redacted(to)) {
-    return Error::invalid("to", "Trường «to»: đích phải khác nguồn.", "source and target are the same");
+    return Error::invalid("to", "Trường «to»: đích phải khác nguồn.",
+                          "source and target are the same");
   }
   auto source = store::Store::open(from, store::OpenMode::open_existing, clock.now_iso());
   if (!source.ok()) return source.error();
@@ -33,10 +34,10 @@ Result<MigrateResult> migrate_database(const std::string& from, const std::strin
     e.actor = actor;
     e.action = "db.migrate";
     e.target = store::redacted(to);
-    e.detail_json = nlohmann::json{{"from", store::redacted(from)},
-                                   {"tables", result.tables.size()},
-                                   {"rows", rows}}
-                        .dump();
+    e.detail_json = nlohmann::json{
+        {"from", store::redacted(from)},
+        {"tables", result.tables.size()},
+        {"rows", rows}}.dump();
     e.address = "cli";
     return (*target)->append_audit(e);
   }));

@@ -13,13 +13,19 @@ namespace {
 // Every table of the schema, parents before children. A table the source has and this list lacks
 // is refused: the copy must be complete or not happen.
 const std::vector<std::string>& copy_order() {
-  static const std::vector<std::string> order = {
-      "schema_version", "org", "org_event", "org_version", "member", "member_event",
-      "member_period", "member_milestone", "member_search", "account", "login_session",
-      "audit_log", "party_document", "plan_target", "meeting", "meeting_absence", "oversight",
-      "study_session", "study_attendance", "conference", "conference_site",
-      "conference_participant", "conference_item", "conference_decision", "follow_up_task",
-      "follow_up_task_event"};
+  static const std::vector<std::string> order = {"schema_version",   "org",
+                                                 "org_event",        "org_version",
+                                                 "member",           "member_event",
+                                                 "member_period",    "member_milestone",
+                                                 "member_search",    "account",
+                                                 "login_session",    "audit_log",
+                                                 "party_document",   "plan_target",
+                                                 "meeting",          "meeting_absence",
+                                                 "oversight",        "study_session",
+                                                 "study_attendance", "conference",
+                                                 "conference_site",  "conference_participant",
+                                                 "conference_item",  "conference_decision",
+                                                 "follow_up_task",   "follow_up_task_event"};
   return order;
 }
 
@@ -45,8 +51,8 @@ std::vector<std::string> columns_of(soci::session& sql, Engine engine, const std
   std::string name;
   soci::statement st =
       engine == Engine::sqlite
-          ? (sql.prepare << "SELECT name FROM pragma_table_info(:t) ORDER BY cid",
-             soci::use(table), soci::into(name))
+          ? (sql.prepare << "SELECT name FROM pragma_table_info(:t) ORDER BY cid", soci::use(table),
+             soci::into(name))
           : (sql.prepare << "SELECT column_name FROM information_schema.columns WHERE "
                             "table_schema = current_schema() AND table_name = :t ORDER BY "
                             "ordinal_position",
@@ -98,7 +104,8 @@ struct Digest {
   std::string hex() const {
     static const char* const digits = "0123456789abcdef";
     std::string out(16, '0');
-    for (int i = 15; i >= 0; --i) out[static_cast<std::size_t>(15 - i)] = digits[(h >> (i * 4)) & 0xF];
+    for (int i = 15; i >= 0; --i)
+      out[static_cast<std::size_t>(15 - i)] = digits[(h >> (i * 4)) & 0xF];
     return out;
   }
 };
@@ -107,14 +114,14 @@ TableCheck::Side measure(soci::session& sql, const std::string& table,
                          const std::vector<std::string>& cols) {
   TableCheck::Side side;
   Digest d;
-  read_rows(sql, table, cols, [&](const std::vector<std::string>& v,
-                                  const std::vector<soci::indicator>& ind) {
-    ++side.rows;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      d.add(ind[i] == soci::i_null ? std::string("\x01N") : "\x02" + v[i]);
-    }
-    d.add("\x03");
-  });
+  read_rows(sql, table, cols,
+            [&](const std::vector<std::string>& v, const std::vector<soci::indicator>& ind) {
+              ++side.rows;
+              for (std::size_t i = 0; i < v.size(); ++i) {
+                d.add(ind[i] == soci::i_null ? std::string("\x01N") : "\x02" + v[i]);
+              }
+              d.add("\x03");
+            });
   side.checksum = d.hex();
   return side;
 }
@@ -161,10 +168,11 @@ Result<std::vector<TableCheck>> Store::copy_to(Store& target) {
         std::vector<soci::indicator> inds(cols.size(), soci::i_ok);
         std::vector<std::string> params;
         for (std::size_t i = 0; i < cols.size(); ++i) params.push_back(":p" + std::to_string(i));
-        soci::statement insert = (to.prepare << "INSERT INTO " + order[k] + " (" +
-                                                    joined(cols, ", ") + ") VALUES (" +
-                                                    joined(params, ", ") + ")");
-        for (std::size_t i = 0; i < cols.size(); ++i) insert.exchange(soci::use(values[i], inds[i]));
+        soci::statement insert =
+            (to.prepare << "INSERT INTO " + order[k] + " (" + joined(cols, ", ") + ") VALUES (" +
+                               joined(params, ", ") + ")");
+        for (std::size_t i = 0; i < cols.size(); ++i)
+          insert.exchange(soci::use(values[i], inds[i]));
         insert.define_and_bind();
         read_rows(impl_->sql, order[k], cols,
                   [&](const std::vector<std::string>& v, const std::vector<soci::indicator>& ind) {
