@@ -30,6 +30,22 @@ Error wrong_type(const char* field, const char* expected_vi, const char* expecte
 
 }  // namespace
 
+service::Registry registry(const RequestContext& ctx) {
+  service::Registry r(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
+  r.use_tree_cache(ctx.env->trees);
+  return r;
+}
+
+Status read_fields(const nlohmann::json& body,
+                   std::initializer_list<std::pair<const char*, std::string*>> fields) {
+  for (const auto& [name, target] : fields) {
+    auto v = text_field(body, name);
+    if (!v.ok()) return v.error();
+    *target = *v;
+  }
+  return {};
+}
+
 Result<std::string> text_field(const nlohmann::json& body, const char* field) {
   auto it = body.find(field);
   if (it == body.end() || it->is_null()) return std::string();

@@ -4,6 +4,7 @@
 // docs/openapi.yaml with exactly these. Handlers parse, call one service function, and fill the
 // answer; they hold no rule of their own.
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,6 +17,7 @@
 #include "core/result.h"
 #include "core/rules.h"
 #include "service/accounts.h"
+#include "service/registry.h"
 #include "service/tree_cache.h"
 #include "store/store.h"
 
@@ -84,8 +86,15 @@ void add_work_routes(std::vector<Route>& routes);
 void add_io_routes(std::vector<Route>& routes);
 void add_conference_routes(std::vector<Route>& routes);
 
+// The registry a request's use case runs in: its connection, the rules, the clock, the caller and
+// the server's tree cache.
+service::Registry registry(const RequestContext& ctx);
+
 // Reading JSON fields: a wrong type is refused naming the field.
 Result<std::string> text_field(const nlohmann::json& body, const char* field);
+// Several text fields into their targets (absent: left as they are); the first wrong one refuses.
+Status read_fields(const nlohmann::json& body,
+                   std::initializer_list<std::pair<const char*, std::string*>> fields);
 Result<std::vector<std::string>> text_list_field(const nlohmann::json& body, const char* field);
 Result<int> int_query(const RequestContext& ctx, const char* name, int fallback);
 // An integer field of the body (absent: `fallback`).

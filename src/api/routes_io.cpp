@@ -10,12 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-service::Registry registry(const RequestContext& ctx) {
-  service::Registry r(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
-  r.use_tree_cache(ctx.env->trees);
-  return r;
-}
-
 Result<bool> flag_query(const RequestContext& ctx, const char* name) {
   const std::string v = ctx.query(name);
   if (v.empty() || v == "false" || v == "0") return false;

@@ -8,23 +8,7 @@ namespace {
 
 using nlohmann::json;
 
-service::Registry registry(const RequestContext& ctx) {
-  service::Registry r(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
-  r.use_tree_cache(ctx.env->trees);
-  return r;
-}
-
 // Reads the listed text fields of `body` into the targets.
-Status read_fields(const json& body,
-                   std::initializer_list<std::pair<const char*, std::string*>> fields) {
-  for (const auto& [name, target] : fields) {
-    auto v = text_field(body, name);
-    if (!v.ok()) return v.error();
-    *target = *v;
-  }
-  return {};
-}
-
 Status read_event(const json& body, service::EventInput& e) {
   DANGVU_TRY(read_fields(body, {{"kind", &e.kind},
                                 {"date", &e.date},

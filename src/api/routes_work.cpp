@@ -10,22 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-service::Registry registry(const RequestContext& ctx) {
-  service::Registry r(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
-  r.use_tree_cache(ctx.env->trees);
-  return r;
-}
-
-Status read_fields(const json& body,
-                   std::initializer_list<std::pair<const char*, std::string*>> fields) {
-  for (const auto& [name, target] : fields) {
-    auto v = text_field(body, name);
-    if (!v.ok()) return v.error();
-    *target = *v;
-  }
-  return {};
-}
-
 Status created(RequestContext& ctx, const Result<ActivityId>& id) {
   if (!id.ok()) return id.error();
   ctx.status = 201;

@@ -1,14 +1,12 @@
 #include "core/activity.h"
 
-#include <array>
-#include <tuple>
+#include "core/enum_names.h"
 
 namespace dangvu {
 namespace {
 
-// One table per enum: the stable English name and the Vietnamese label.
 template <typename E, std::size_t N>
-using Names = std::array<std::tuple<E, std::string_view, std::string_view>, N>;
+using Names = EnumNames<E, N>;  // core/enum_names.h
 
 constexpr Names<MeetingKind, 2> kMeetingKinds = {{
     {MeetingKind::regular, "regular", "định kỳ"},
@@ -28,28 +26,6 @@ constexpr Names<OversightBasis, 2> kBases = {{
     {OversightBasis::planned, "planned", "theo kế hoạch"},
     {OversightBasis::signs_of_violation, "signs_of_violation", "khi có dấu hiệu vi phạm"},
 }};
-
-template <typename E, std::size_t N>
-std::string_view name_of(const Names<E, N>& names, E v) {
-  for (const auto& [e, name, label] : names) {
-    if (e == v) return name;
-  }
-  return {};
-}
-template <typename E, std::size_t N>
-std::string_view label_of(const Names<E, N>& names, E v) {
-  for (const auto& [e, name, label] : names) {
-    if (e == v) return label;
-  }
-  return {};
-}
-template <typename E, std::size_t N>
-std::optional<E> parse_of(const Names<E, N>& names, std::string_view text) {
-  for (const auto& [e, name, label] : names) {
-    if (name == text) return e;
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 

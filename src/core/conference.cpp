@@ -1,15 +1,14 @@
 #include "core/conference.h"
 
 #include <algorithm>
-#include <array>
-#include <tuple>
+
+#include "core/enum_names.h"
 
 namespace dangvu {
 namespace {
 
-// One table per enum: the stable English name and the Vietnamese label.
 template <typename E, std::size_t N>
-using Names = std::array<std::tuple<E, std::string_view, std::string_view>, N>;
+using Names = EnumNames<E, N>;  // core/enum_names.h
 
 constexpr Names<ConferenceKind, 5> kKinds = {{
     {ConferenceKind::quarterly_review, "quarterly_review", "sơ kết quý"},
@@ -52,28 +51,6 @@ constexpr Names<TaskEventKind, 3> kTaskEvents = {{
     {TaskEventKind::cancelled, "cancelled", "hủy"},
     {TaskEventKind::reopened, "reopened", "mở lại"},
 }};
-
-template <typename E, std::size_t N>
-std::string_view name_of(const Names<E, N>& names, E v) {
-  for (const auto& [e, name, label] : names) {
-    if (e == v) return name;
-  }
-  return {};
-}
-template <typename E, std::size_t N>
-std::string_view label_of(const Names<E, N>& names, E v) {
-  for (const auto& [e, name, label] : names) {
-    if (e == v) return label;
-  }
-  return {};
-}
-template <typename E, std::size_t N>
-std::optional<E> parse_of(const Names<E, N>& names, std::string_view text) {
-  for (const auto& [e, name, label] : names) {
-    if (name == text) return e;
-  }
-  return std::nullopt;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 

@@ -231,22 +231,7 @@ std::vector<OrgField> org_fields() {
 }
 
 std::optional<OrgField> org_field_of_header(std::string_view header) {
-  std::string folded = text::fold(header);
-  if (folded.empty()) return std::nullopt;
-  const Spelling* best = nullptr;
-  std::size_t best_length = 0;
-  for (const auto& s : kSpellings) {
-    std::string_view sp(s.folded);
-    if (folded == sp) return s.field;
-    bool several_words = sp.find(' ') != std::string_view::npos;
-    if (several_words && folded.size() > sp.size() && folded.compare(0, sp.size(), sp) == 0 &&
-        folded[sp.size()] == ' ' && sp.size() > best_length) {
-      best = &s;
-      best_length = sp.size();
-    }
-  }
-  if (best) return best->field;
-  return std::nullopt;
+  return field_of_folded_header(text::fold(header), kSpellings);
 }
 
 Result<OrgSheet> read_org_sheet(std::string_view data, const SheetOptions& options) {
