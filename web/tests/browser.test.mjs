@@ -227,11 +227,16 @@ async function chooseOne(page, label, text) {
   const input = page.getByLabel(label, { exact: true }).last();
   const item = page.locator('.ant-form-item', { has: input });
   const chosen = item.locator('.ant-select-selection-item', { hasText: text });
-  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
+  // Each try waits a while for the option: the list comes from the server and a busy machine
+  // may deliver it after the text was typed (or the typing may land before the dialog has focus).
+  for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
     await item.locator('.ant-select-selector').click();
-    await page.keyboard.type(text);
+    await input.fill(text);
     const list = await input.getAttribute('aria-controls');
-    await page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first().click();
+    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first();
+    const clicked = await option.click({ timeout: 10000 }).then(() => true, () => false);
+    // Close the list by clicking the field's label (Escape would close the dialog too).
+    if (!clicked) await page.getByText(label, { exact: true }).last().click();
     await chosen.waitFor({ timeout: 5000 }).catch(() => {});
   }
   await chosen.waitFor({ timeout: 1000 });
