@@ -144,13 +144,6 @@ Engine Store::engine() const { return impl_->engine; }
 
 namespace {
 
-bool looks_like_sqlite(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  char header[16] = {};
-  in.read(header, sizeof header);
-  return in.gcount() == 0 || std::string(header, 15) == "SQLite format 3";
-}
-
 const char* begin_write(Engine engine) {
   // SQLite: take the write lock now (a deferred transaction that reads then writes can fail with
   // SQLITE_BUSY despite the timeout). PostgreSQL: serializable, so a read-check-write use case
@@ -267,7 +260,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
           "db", "Không tìm thấy tệp cơ sở dữ liệu «" + path + "»; hãy tạo bằng lệnh «dangvu init».",
           "database file not found: " + path);
     }
-    if (!fs::is_regular_file(p, ec) || !looks_like_sqlite(p)) {
+    // Whether it is a SQLite file is asked of SQLite itself below (SQLITE_NOTADB): opening and
+    // closing the file here would drop the POSIX locks of this process's other connections to it
+    // (a pool opens several), and another process would then take the WAL for unused and delete it.
+    if (!fs::is_regular_file(p, ec)) {
       return Error::invalid("db", "Tệp «" + path + "» không phải là cơ sở dữ liệu dangvu.",
                             "not a SQLite database: " + path);
     }
@@ -300,6 +296,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
     }
     impl->sql << "PRAGMA journal_mode = WAL";
     DANGVU_TRY(migrate(*impl, has_meta != 0, now_iso));
+  } catch (const soci::sqlite3_soci_error& e) {
+    if (e.result() == SQLITE_NOTADB) {
+      return Error::invalid("db", "Tệp «" + path + "» không phải là cơ sở dữ liệu dangvu.",
+                            "not a SQLite database: " + path);
+    }
+    return storage_error(e);
   } catch (const std::exception& e) {
     return storage_error(e);
   }

@@ -72,6 +72,8 @@ TEST(IoApi, AMemberFileWithBadRowsIsRefusedWithEveryProblemAndNothingWritten) {
 
   // The same file again: the written row is unchanged, the bad rows still refused, nothing written.
   const std::string after = dump_database(server.db_path());
+  // The dump sees the server's commits (so "unchanged" above is a real check, not a stale file).
+  EXPECT_NE(after, before);
   Reply again = upload(office, "/api/v1/import/members?file_name=ds.csv&valid_only=true", kMembers);
   ASSERT_EQ(again.status, 200) << again.raw;
   EXPECT_EQ(again.body["unchanged"], 1);

@@ -309,5 +309,56 @@ TEST(Store, ConcurrentReadCheckWriteTransactionsAllLand) {
   }
 }
 
+// What another process (the sqlite3 shell, a CLI command beside the server) counts in a table.
+long count_from_another_process(const std::string& db, const std::string& table) {
+  const std::string command = "sqlite3 '" + db + "' 'SELECT COUNT(*) FROM " + table + "'";
+  FILE* out = ::popen(command.c_str(), "r");
+  if (out == nullptr) return -1;
+  long n = -1;
+  if (std::fscanf(out, "%ld", &n) != 1) n = -1;
+  ::pclose(out);
+  return n;
+}
+
+// A server holds several connections to one file. Another process that opens and closes the file
+// meanwhile must not take the WAL for unused: it would delete it, and the server's later commits
+// would go to a deleted file that nobody else sees (and that a crash loses).
+TEST(Store, AnotherProcessSeesWritesOfAProcessWithSeveralConnections) {
+  testing::TempDir dir;
+  const auto db = dir.database("a.db");
+  if (engine_of(db) != Engine::sqlite) GTEST_SKIP() << "SQLite file locking only";
+  auto first = Store::open(db, OpenMode::create_new, kNow);
+  ASSERT_TRUE(first.ok());
+  auto second = Store::open(db, OpenMode::open_existing, kNow);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(count_from_another_process(db, "org"), 0);
+  for (int i = 1; i <= 4; ++i) {
+    Store& writer = i % 2 == 1 ? **first : **second;
+    ASSERT_TRUE(writer
+                    .write_transaction([&]() -> Status {
+                      auto id = writer.insert_org("TU" + std::to_string(i));
+                      return id.ok() ? Status{} : Status{id.error()};
+                    })
+                    .ok());
+    EXPECT_EQ(count_from_another_process(db, "org"), i) << "commit " << i << " not seen";
+  }
+  EXPECT_TRUE(std::filesystem::exists(db + "-wal"));
+}
+
+// A file that is not SQLite is refused by SQLite's own check, naming the database.
+TEST(Store, RefusesAFileThatIsNotADatabase) {
+  testing::TempDir dir;
+  const auto db = dir.database("a.db");
+  if (engine_of(db) != Engine::sqlite) GTEST_SKIP() << "a file only";
+  {
+    std::ofstream text(db);
+    text << "Họ và tên;Ngày sinh\nĐàm Văn Chính;10/05/1990\n";
+  }
+  auto s = Store::open(db, OpenMode::open_existing, kNow);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field, "db");
+  EXPECT_NE(s.error().message_vi.find("không phải là cơ sở dữ liệu dangvu"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dangvu::store
