@@ -74,6 +74,9 @@ struct Route {
   Access access = Access::ready;
   Handler handler;
   BodyKind body = BodyKind::json;
+  // Reads only (stats, search, reports): served from the read replica when the server has one
+  // (--db-read), from the primary when it has none or the replica fails.
+  bool replica_reads = false;
 };
 
 const std::vector<Route>& route_table();

@@ -237,8 +237,9 @@ Status get_rules(RequestContext& ctx) {
 }  // namespace
 
 void add_registry_routes(std::vector<Route>& routes) {
-  routes.push_back({"GET", "/api/v1/tree", Access::ready, get_tree});
-  routes.push_back({"GET", "/api/v1/orgs/{code}/stats", Access::ready, get_stats});
+  routes.push_back({"GET", "/api/v1/tree", Access::ready, get_tree, BodyKind::json, true});
+  routes.push_back(
+      {"GET", "/api/v1/orgs/{code}/stats", Access::ready, get_stats, BodyKind::json, true});
   routes.push_back({"GET", "/api/v1/orgs/{code}/events", Access::ready, get_recent_events});
   routes.push_back({"POST", "/api/v1/orgs", Access::ready, create_org});
   routes.push_back({"POST", "/api/v1/orgs/merge", Access::ready, merge_orgs});
@@ -246,7 +247,7 @@ void add_registry_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/api/v1/orgs/{code}/move", Access::ready, move_org});
   routes.push_back({"POST", "/api/v1/orgs/{code}/split", Access::ready, split_org});
   routes.push_back({"POST", "/api/v1/orgs/{code}/dissolve", Access::ready, dissolve_org});
-  routes.push_back({"GET", "/api/v1/members", Access::ready, list_members});
+  routes.push_back({"GET", "/api/v1/members", Access::ready, list_members, BodyKind::json, true});
   routes.push_back({"POST", "/api/v1/members", Access::ready, add_member});
   routes.push_back({"GET", "/api/v1/members/{code}", Access::ready, get_member});
   routes.push_back({"POST", "/api/v1/members/{code}/events", Access::ready, record_event});

@@ -187,8 +187,10 @@ void add_work_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/api/v1/orgs/{code}/oversights", Access::ready, add_oversight});
   routes.push_back(
       {"POST", "/api/v1/orgs/{code}/study-sessions", Access::ready, add_study_session});
-  routes.push_back({"GET", "/api/v1/orgs/{code}/indicators", Access::ready, get_indicators});
-  routes.push_back({"GET", "/api/v1/orgs/{code}/report", Access::ready, get_report});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/indicators", Access::ready, get_indicators,
+                    BodyKind::json, true});
+  routes.push_back(
+      {"GET", "/api/v1/orgs/{code}/report", Access::ready, get_report, BodyKind::json, true});
 }
 
 }  // namespace dangvu::api

@@ -10,6 +10,7 @@
 #include "api/json_views.h"
 #include "auth/secrets.h"
 #include "store/pool.h"
+#include "store/replica_pool.h"
 
 namespace dangvu::api {
 namespace {
@@ -117,10 +118,12 @@ struct Server::Impl {
   ServerConfig config;
   httplib::Server http;
   std::unique_ptr<store::StorePool> pool;
+  std::unique_ptr<store::ReplicaPool> replica;  // none without --db-read
   std::unique_ptr<auth::LoginThrottle> throttle;
   service::TreeCache trees;
 
   Status handle(const Route& route, const httplib::Request& req, RequestContext& ctx);
+  Status run_on_replica(const Route& route, RequestContext& ctx);
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
   void install();
 };
@@ -189,6 +192,38 @@ Status Server::Impl::handle(const Route& route, const httplib::Request& req, Req
     if (route.access == Access::ready) DANGVU_TRY(service::Accounts::require_ready(*who));
   }
   if (route.body == BodyKind::file) ctx.raw_in = req.body;
+  if (route.replica_reads && replica) return run_on_replica(route, ctx);
+  return route.handler(ctx);
+}
+
+// A read on the replica; on a storage failure there (the replica stopped, a connection broke) the
+// same read again on the primary: the user gets the answer, the log gets one line.
+Status Server::Impl::run_on_replica(const Route& route, RequestContext& ctx) {
+  store::Store* primary = ctx.store;
+  store::ReplicaPool::Change change;
+  auto lease = replica->acquire(change);
+  const std::string shown = store::redacted(replica->url());
+  if (change.kind == store::ReplicaPool::Change::Kind::down) {
+    std::replace(change.reason.begin(), change.reason.end(), '\n', ' ');
+    spdlog::warn("read replica {} unavailable, reads go to the primary: {}", shown, change.reason);
+  } else if (change.kind == store::ReplicaPool::Change::Kind::up) {
+    spdlog::info("read replica {} reachable again", shown);
+  }
+  if (!lease) return route.handler(ctx);
+  ctx.store = &**lease;
+  Status st = route.handler(ctx);
+  if (st.ok() || st.error().kind != ErrorKind::io) return st;
+  std::string reason = st.error().detail_en;
+  std::replace(reason.begin(), reason.end(), '\n', ' ');
+  if (lease->failed()) {
+    spdlog::warn("read replica {} failed, reads go to the primary: {}", shown, reason);
+  }
+  ctx.store = primary;
+  ctx.status = 200;
+  ctx.out = nullptr;
+  ctx.raw_body.clear();
+  ctx.raw_type.clear();
+  ctx.headers.clear();
   return route.handler(ctx);
 }
 
@@ -300,6 +335,18 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
                              impl->config.env.clock->now_iso());
   if (!pool.ok()) return pool.error();
   impl->pool = std::move(*pool);
+  if (!impl->config.db_read_path.empty()) {
+    if (store::engine_of(impl->config.db_read_path) != store::Engine::postgresql ||
+        store::engine_of(impl->config.db_path) != store::Engine::postgresql) {
+      return Error::invalid("db-read",
+                            "Trường «db-read»: bản sao chỉ đọc là một máy chủ PostgreSQL "
+                            "(postgresql://…) nhận bản sao của máy chủ chính «--db» (cũng là "
+                            "PostgreSQL).",
+                            "--db-read needs PostgreSQL URLs for both --db and --db-read");
+    }
+    impl->replica = std::make_unique<store::ReplicaPool>(
+        impl->config.db_read_path, static_cast<std::size_t>(impl->config.threads));
+  }
   impl->install();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

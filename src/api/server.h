@@ -12,6 +12,7 @@ namespace dangvu::api {
 
 struct ServerConfig {
   std::string db_path;
+  std::string db_read_path;  // a PostgreSQL hot standby for the replica_reads routes; empty: none
   std::string host = "127.0.0.1";
   int port = 8080;                          // 0: any free port (tests)
   std::string web_root;                     // the web app's built files; empty: API only

@@ -19,6 +19,7 @@ namespace {
 
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
+  std::string db_read;
   std::string web_root;
   std::string report_template;
   int threads = 16;
@@ -51,6 +52,9 @@ void add_serve_command(CLI::App& app, Options& opt) {
   auto a = std::make_shared<ServeArgs>();
   auto* serve = app.add_subcommand("serve", "Chạy máy chủ: API JSON và ứng dụng web");
   serve->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
+  serve->add_option("--db-read", a->db_read,
+                    "A streaming replica (postgresql://…) for stats, search and reports; writes "
+                    "go to --db, and reads fall back to it while the replica is down");
   serve->add_option("--listen", a->listen, "Address and port (default 127.0.0.1:8080)");
   serve->add_option("--web-root", a->web_root, "Folder of the built web app (web/dist)");
   serve->add_option("--report-template", a->report_template,
@@ -83,6 +87,7 @@ void add_serve_command(CLI::App& app, Options& opt) {
     static const SystemClock clock;
     api::ServerConfig config;
     config.db_path = opt.db;
+    config.db_read_path = a->db_read;
     config.host = listen->first;
     config.port = listen->second;
     config.web_root = a->web_root;

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <thread>
 
@@ -192,6 +191,26 @@ Status migrate(Store::Impl& impl, bool has_meta, const std::string& now_iso) {
 
 }  // namespace
 
+namespace {
+
+// A standby replays the primary's schema: it is usable when it has reached this program's.
+Status check_replica_schema(Store::Impl& impl, const std::string& shown) {
+  int version = 0;
+  impl.sql << "SELECT MAX(version) FROM schema_version", soci::into(version);
+  if (version != Store::latest_schema_version()) {
+    return Error::conflict("db-read",
+                           "Bản sao «" + shown + "» có phiên bản lược đồ " +
+                               std::to_string(version) + ", khác chương trình này (" +
+                               std::to_string(Store::latest_schema_version()) + ").",
+                           "replica schema version " + std::to_string(version) + ", expected " +
+                               std::to_string(Store::latest_schema_version()));
+  }
+  impl.sql << "SET default_transaction_read_only = on";
+  return {};
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::open_server(const std::string& url, OpenMode mode,
                                                   const std::string& now_iso) {
   auto impl = std::make_unique<Store::Impl>();
@@ -224,13 +243,17 @@ Result<std::unique_ptr<Store>> Store::open_server(const std::string& url, OpenMo
       return Error::invalid("db", "Cơ sở dữ liệu «" + shown + "» không phải là của dangvu.",
                             "PostgreSQL schema without a schema_version table");
     }
-    if (mode == OpenMode::open_existing && !has_meta) {
+    if (mode != OpenMode::create_new && !has_meta) {
       return Error::not_found(
           "db",
           "Cơ sở dữ liệu «" + shown + "» chưa được khởi tạo; hãy tạo bằng lệnh «dangvu init».",
           "database not initialized: " + shown);
     }
-    DANGVU_TRY(migrate(*impl, has_meta != 0, now_iso));
+    if (mode == OpenMode::read_replica) {
+      DANGVU_TRY(check_replica_schema(*impl, shown));
+    } else {
+      DANGVU_TRY(migrate(*impl, has_meta != 0, now_iso));
+    }
   } catch (const std::exception& e) {
     return storage_error(e);
   }
@@ -247,6 +270,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
   }();
   (void)configured;
   if (engine_of(path) == Engine::postgresql) return open_server(path, mode, now_iso);
+  if (mode == OpenMode::read_replica) {
+    return Error::invalid("db-read",
+                          "Trường «db-read»: bản sao chỉ đọc phải là máy chủ PostgreSQL "
+                          "(postgresql://…), không phải tệp.",
+                          "a read replica must be a PostgreSQL URL: " + path);
+  }
   const fs::path p(path);
   std::error_code ec;
   const bool exists = fs::exists(p, ec);

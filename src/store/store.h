@@ -27,7 +27,9 @@
 
 namespace dangvu::store {
 
-enum class OpenMode { create_new, open_existing };
+// read_replica: a PostgreSQL hot standby, read only: its schema must be the latest already (the
+// primary migrates; a standby is never written).
+enum class OpenMode { create_new, open_existing, read_replica };
 enum class Engine { sqlite, postgresql };
 
 // Where `--db` points: a postgresql:// (or postgres://) URL is a PostgreSQL server, anything

@@ -3,6 +3,7 @@
 // tree, members and one account per role; and an HTTP client that keeps a session like a browser.
 #include <httplib.h>
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -24,13 +25,16 @@ inline constexpr const char* kPassword = "mat-khau-thu-1";
 // Accounts: admin; office@DBA (committee_office); secretary@A1; inspector@DBA; viewer@DBA.
 class ApiServer {
  public:
+  // `replica_of`, when given, names the read replica of the seeded database (--db-read).
   explicit ApiServer(auth::ThrottlePolicy throttle = {}, service::SessionPolicy sessions = {},
-                     std::string web_root = "")
+                     std::string web_root = "",
+                     const std::function<std::string(const std::string&)>& replica_of = {})
       : clock_(Date::parse("2026-11-22").value()) {
     path_ = dir_.database("api.db");
     seed();
     api::ServerConfig config;
     config.db_path = path_;
+    if (replica_of) config.db_read_path = replica_of(path_);
     config.port = 0;
     config.threads = 4;
     config.web_root = std::move(web_root);
