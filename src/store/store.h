@@ -232,6 +232,16 @@ class Store {
   Result<std::vector<ProbationCount>> probation_starts_at(Date at);
   Result<std::vector<MilestoneCount>> count_milestones(Date from, Date to);
 
+  // The plain-SQL way (plain_sql_store.cpp), as an ordinary web application would write it: a
+  // recursive CTE walks the tree as of `at` below `root` in every query. Not used by the program's
+  // reads; kept as the reference the roll-up is checked against (tests) and measured beside
+  // (bench/nation.sh).
+  struct PlainSqlStats {
+    std::vector<std::pair<OrgKind, std::int64_t>> orgs_by_kind;  // the subtree, root included
+    std::vector<std::pair<MemberStatus, std::int64_t>> members_by_status;
+  };
+  Result<PlainSqlStats> plain_sql_stats(OrgId root, Date at);
+
   // Work records (activity_store.cpp). Inserts return the new id.
   Result<std::int64_t> insert_party_document(const PartyDocumentRecord& doc,
                                              const std::string& actor, const std::string& at);

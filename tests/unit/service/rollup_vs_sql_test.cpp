@@ -1,0 +1,76 @@
+// The roll-up (leaf facts grouped in SQL, added up over the tree in memory) and the plain-SQL way
+// (a recursive CTE over the tree as of the date in every query) agree on every figure both
+// compute, for a sample of organizations and dates across the demo's 2025 reorganization. The
+// national benchmark (bench/nation.sh) prints the same check at full size.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "service/demo.h"
+#include "service/registry.h"
+#include "support/temp_db.h"
+
+namespace dangvu::service {
+namespace {
+
+void collect(const TreeNodeView& node, std::vector<std::string>& codes) {
+  codes.push_back(node.code);
+  for (const auto& child : node.children) collect(child, codes);
+}
+
+TEST(RollUpVersusPlainSql, AgreeOnEveryFigureForASampleOfOrgsAndDates) {
+  testing::TempDir dir;
+  const auto path = dir.database("demo.db");
+  FixedClock clock(Date::parse("2026-11-22").value());
+  auto store = store::Store::open(path, store::OpenMode::create_new, clock.now_iso());
+  ASSERT_TRUE(store.ok());
+  Registry registry(**store, RuleSet::defaults(), clock, "test");
+  auto demo = generate_demo(registry, DemoScale::small, 7, {});
+  ASSERT_TRUE(demo.ok()) << demo.error().detail_en;
+
+  int compared = 0;
+  for (const char* day : {"2015-12-31", "2025-06-30", "2025-07-01", "2026-06-30"}) {
+    const Date at = Date::parse(day).value();
+    auto tree = registry.tree("", day);
+    ASSERT_TRUE(tree.ok()) << tree.error().detail_en;
+    std::vector<std::string> codes;
+    collect(tree->root, codes);
+    // The root, then every seventh org down the tree (committees, branches, sub-branches).
+    for (std::size_t i = 0; i < codes.size(); i += 7) {
+      const std::string& code = codes[i];
+      auto ours = registry.stats(code, day);
+      ASSERT_TRUE(ours.ok()) << code << ": " << ours.error().detail_en;
+      auto id = (*store)->find_org(code);
+      ASSERT_TRUE(id.ok() && id->has_value()) << code;
+      auto plain = (*store)->plain_sql_stats(**id, at);
+      ASSERT_TRUE(plain.ok()) << plain.error().detail_en;
+
+      std::map<OrgKind, std::int64_t> orgs;
+      for (const auto& [kind, n] : plain->orgs_by_kind) orgs[kind] = n;
+      MemberCounts members;
+      for (const auto& [status, n] : plain->members_by_status) {
+        if (status == MemberStatus::official) members.official = n;
+        if (status == MemberStatus::probationary) members.probationary = n;
+        if (status == MemberStatus::candidate) members.candidates = n;
+      }
+      const std::string where = code + " on " + day;
+      EXPECT_EQ(ours->grassroots_committees, orgs[OrgKind::grassroots_committee]) << where;
+      EXPECT_EQ(ours->grassroots_branches, orgs[OrgKind::grassroots_branch]) << where;
+      EXPECT_EQ(ours->sub_branches, orgs[OrgKind::sub_branch]) << where;
+      EXPECT_EQ(ours->members.official, members.official) << where;
+      EXPECT_EQ(ours->members.probationary, members.probationary) << where;
+      EXPECT_EQ(ours->members.candidates, members.candidates) << where;
+      ++compared;
+    }
+    // Not a vacuous comparison: the root has members on every sampled date.
+    auto root = registry.stats(codes.front(), day);
+    ASSERT_TRUE(root.ok());
+    EXPECT_GT(root->members.members(), 0) << day;
+  }
+  EXPECT_GT(compared, 40);
+}
+
+}  // namespace
+}  // namespace dangvu::service
