@@ -32,7 +32,7 @@ Error wrong_type(const char* field, const char* expected_vi, const char* expecte
 
 service::Registry registry(const RequestContext& ctx) {
   service::Registry r(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
-  r.use_tree_cache(ctx.env->trees);
+  r.use_read_cache(ctx.env->reads);
   return r;
 }
 

@@ -17,8 +17,8 @@
 #include "core/result.h"
 #include "core/rules.h"
 #include "service/accounts.h"
+#include "service/read_cache.h"
 #include "service/registry.h"
-#include "service/tree_cache.h"
 #include "store/store.h"
 
 namespace dangvu::api {
@@ -30,7 +30,7 @@ struct Environment {
   service::SessionPolicy sessions;
   auth::LoginThrottle* throttle = nullptr;
   bool secure_cookie = false;
-  service::TreeCache* trees = nullptr;  // shared by all requests
+  service::ReadCache* reads = nullptr;  // shared by all requests
   std::string report_template_docx;     // the office's own report template; empty: built-in
 };
 

@@ -120,7 +120,7 @@ struct Server::Impl {
   std::unique_ptr<store::StorePool> pool;
   std::unique_ptr<store::ReplicaPool> replica;  // none without --db-read
   std::unique_ptr<auth::LoginThrottle> throttle;
-  service::TreeCache trees;
+  service::ReadCache reads;
 
   Status handle(const Route& route, const httplib::Request& req, RequestContext& ctx);
   Status run_on_replica(const Route& route, RequestContext& ctx);
@@ -329,7 +329,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
   impl->config = std::move(config);
   impl->throttle = std::make_unique<auth::LoginThrottle>(impl->config.throttle);
   impl->config.env.throttle = impl->throttle.get();
-  impl->config.env.trees = &impl->trees;
+  impl->config.env.reads = &impl->reads;
   auto pool =
       store::StorePool::open(impl->config.db_path, static_cast<std::size_t>(impl->config.threads),
                              impl->config.env.clock->now_iso());

@@ -22,6 +22,13 @@ void OrgHistory::add_version(OrgVersion v) {
   });
 }
 
+std::vector<OrgId> OrgHistory::org_ids() const {
+  std::vector<OrgId> out;
+  out.reserve(codes_.size());
+  for (const auto& [id, code] : codes_) out.push_back(id);
+  return out;
+}
+
 const std::string& OrgHistory::code(OrgId id) const {
   static const std::string unknown = "?";
   auto it = codes_.find(id);

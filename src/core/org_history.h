@@ -37,6 +37,7 @@ class OrgHistory {
 
   const std::string& code(OrgId id) const;
   bool has_org(OrgId id) const { return codes_.count(id) > 0; }
+  std::vector<OrgId> org_ids() const;  // every org ever recorded, in no order
   const OrgVersion* version_at(OrgId id, Date d) const;
   const OrgVersion* latest(OrgId id) const;
   const OrgVersion* earliest(OrgId id) const;

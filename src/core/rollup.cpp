@@ -1,5 +1,7 @@
 #include "core/rollup.h"
 
+#include <algorithm>
+
 namespace dangvu {
 
 std::optional<OrgId> resolve_org_at(const OrgHistory& history, OrgId org, Date at) {
@@ -11,6 +13,22 @@ std::optional<OrgId> resolve_org_at(const OrgHistory& history, OrgId org, Date a
     cur = last->successor;
   }
   return std::nullopt;
+}
+
+std::optional<std::vector<OrgId>> orgs_counting_for(const OrgHistory& history, const OrgTree& tree,
+                                                    OrgId root, Date at) {
+  auto subtree = tree.subtree(root);
+  if (subtree.size() > kMaxNamedOrgs) return std::nullopt;
+  std::unordered_set<OrgId> inside(subtree.begin(), subtree.end());
+  for (OrgId id : history.org_ids()) {
+    if (inside.count(id) || history.version_at(id, at) != nullptr) continue;
+    if (auto now = resolve_org_at(history, id, at); now && inside.count(*now)) {
+      subtree.push_back(id);
+    }
+  }
+  if (subtree.size() > kMaxNamedOrgs) return std::nullopt;
+  std::sort(subtree.begin(), subtree.end());
+  return subtree;
 }
 
 }  // namespace dangvu

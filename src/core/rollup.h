@@ -14,6 +14,15 @@ namespace dangvu {
 // merged or split into (followed as far as needed); none if it ended without one.
 std::optional<OrgId> resolve_org_at(const OrgHistory& history, OrgId org, Date at);
 
+// Above this many orgs, a leaf-fact query reads every org's rows rather than naming the orgs.
+constexpr std::size_t kMaxNamedOrgs = 20000;
+
+// The orgs whose recorded facts count for the subtree of `root` in `tree` (the tree as of `at`):
+// the subtree's own and every ended org that `at` resolves into it (merged or split into it).
+// None when there are more than kMaxNamedOrgs: then the caller reads every org's facts.
+std::optional<std::vector<OrgId>> orgs_counting_for(const OrgHistory& history, const OrgTree& tree,
+                                                    OrgId root, Date at);
+
 // Sums per-org values over the subtree of `root` in `tree`.
 template <typename Value>
 Value sum_over_subtree(const OrgTree& tree, OrgId root,

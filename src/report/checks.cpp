@@ -65,7 +65,8 @@ Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& his
   }
 
   // Probationary members past their probation and review time, without a decision.
-  auto rows = store.probationers_started_by(ev.as_of, ev.as_of.add_months(-rules.probation_months));
+  auto rows = store.probationers_started_by(ev.as_of, ev.as_of.add_months(-rules.probation_months),
+                                            ev.orgs);
   if (!rows.ok()) return rows.error();
   const std::set<OrgId> in_subtree(subtree.begin(), subtree.end());
   for (const auto& r : *rows) {

@@ -30,9 +30,9 @@ PerOrg subtree_totals(const OrgTree& tree, OrgId root, const PerOrg& own) {
 // Flows recorded by orgs: each to the org that stands for it on `at` (its successor after a merge
 // or split), dropped if it ended without one.
 Status add_flows(store::Store& store, const OrgHistory& history, Date from, Date to, Date at,
-                 PerOrg& own) {
+                 const store::OrgFilter& orgs, PerOrg& own) {
   auto resolve = [&](OrgId org) { return resolve_org_at(history, org, at); };
-  auto milestones = store.count_milestones(from, to);
+  auto milestones = store.count_milestones(from, to, orgs);
   if (!milestones.ok()) return milestones.error();
   for (const auto& m : *milestones) {
     auto org = resolve(m.org);
@@ -43,7 +43,7 @@ Status add_flows(store::Store& store, const OrgHistory& history, Date from, Date
       own[*org][Fact::recognized] += static_cast<double>(m.count);
     }
   }
-  auto meetings = store.meeting_facts(from, to);
+  auto meetings = store.meeting_facts(from, to, orgs);
   if (!meetings.ok()) return meetings.error();
   for (const auto& m : *meetings) {
     auto org = resolve(m.org);
@@ -54,7 +54,7 @@ Status add_flows(store::Store& store, const OrgHistory& history, Date from, Date
     f[Fact::meeting_expected] += static_cast<double>(m.expected);
     f[Fact::meeting_present] += static_cast<double>(m.present);
   }
-  auto oversights = store.oversight_facts(from, to);
+  auto oversights = store.oversight_facts(from, to, orgs);
   if (!oversights.ok()) return oversights.error();
   for (const auto& o : *oversights) {
     auto org = resolve(o.org);
@@ -68,7 +68,7 @@ Status add_flows(store::Store& store, const OrgHistory& history, Date from, Date
       f[Fact::oversight_on_signs] += static_cast<double>(o.count);
     }
   }
-  auto study = store.study_facts(from, to);
+  auto study = store.study_facts(from, to, orgs);
   if (!study.ok()) return study.error();
   for (const auto& s : *study) {
     auto org = resolve(s.org);
@@ -128,10 +128,11 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
   }
   const auto subtree = tree.subtree(root);
   const std::set<OrgId> in_subtree(subtree.begin(), subtree.end());
+  ev->orgs = orgs_counting_for(history, tree, root, ev->as_of);
   PerOrg own;
 
   // Stocks as of the end: the tree's shape and the members.
-  auto statuses = store.count_by_org_and_status(ev->as_of);
+  auto statuses = store.count_by_org_and_status(ev->as_of, ev->orgs);
   if (!statuses.ok()) return statuses.error();
   for (const auto& row : *statuses) {
     if (!in_subtree.count(row.org)) continue;
@@ -141,7 +142,7 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
     if (row.status == MemberStatus::probationary) f[Fact::members_probationary] += n;
     if (row.status == MemberStatus::candidate) f[Fact::candidates] += n;
   }
-  auto starts = store.probation_starts_at(ev->as_of);
+  auto starts = store.probation_starts_at(ev->as_of, ev->orgs);
   if (!starts.ok()) return starts.error();
   for (const auto& p : *starts) {
     if (in_subtree.count(p.org) && probation_overdue_on(p.probation_start, ev->as_of, rules)) {
@@ -164,7 +165,7 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
 
   // Flows within the period and within the year so far.
   PerOrg year_own;
-  DANGVU_TRY(add_flows(store, history, period.first, ev->as_of, ev->as_of, own));
+  DANGVU_TRY(add_flows(store, history, period.first, ev->as_of, ev->as_of, ev->orgs, own));
   if (period.year_first() == period.first) {
     for (const auto& [org, f] : own) {
       Facts& y = year_own[org];
@@ -175,7 +176,8 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
       }
     }
   } else {
-    DANGVU_TRY(add_flows(store, history, period.year_first(), ev->as_of, ev->as_of, year_own));
+    DANGVU_TRY(
+        add_flows(store, history, period.year_first(), ev->as_of, ev->as_of, ev->orgs, year_own));
   }
 
   // Meeting regime: every completed month of the period (from the branch's first day) needs a
@@ -184,7 +186,7 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
       month_index(ev->as_of.add_days(1).year(), ev->as_of.add_days(1).month()) - 1;
   const int first_month = month_index(period.first.year(), period.first.month());
   ev->required_months = std::max(0, last_needed - first_month + 1);
-  auto months = store.meeting_months(period.first, ev->as_of, MeetingKind::regular);
+  auto months = store.meeting_months(period.first, ev->as_of, MeetingKind::regular, ev->orgs);
   if (!months.ok()) return months.error();
   std::unordered_map<OrgId, std::set<int>> held;
   for (const auto& m : *months) {
@@ -209,7 +211,7 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
 
   // Thematic meetings: at least one in every completed quarter of the period (from the branch's
   // first day), by the branch or an org since merged into it.
-  auto thematic = store.meeting_months(period.first, ev->as_of, MeetingKind::thematic);
+  auto thematic = store.meeting_months(period.first, ev->as_of, MeetingKind::thematic, ev->orgs);
   if (!thematic.ok()) return thematic.error();
   std::unordered_map<OrgId, std::set<int>> thematic_held;
   for (const auto& m : *thematic) {

@@ -24,6 +24,9 @@ struct Evaluation {
   Date as_of;  // the period's last day, or today while the period runs
   OrgId root = 0;
   OrgTree tree;  // as of `as_of`
+  // The orgs whose records count for the subtree (its own and those merged into it), named in
+  // the store's queries; none for a subtree so large that every org's records are read.
+  store::OrgFilter orgs;
   // Subtree totals for the root and every org below it.
   std::unordered_map<OrgId, Facts> period_facts;  // stocks as of `as_of`, flows in the period
   std::unordered_map<OrgId, Facts> year_facts;    // flows from 1 January to `as_of`

@@ -39,21 +39,61 @@ TreeNodeView build_node(const OrgTree& tree, OrgId id,
 
 }  // namespace
 
+std::optional<Revisions> Registry::cache_revisions() {
+  if (!read_cache_ || store_.in_write_transaction()) return std::nullopt;
+  // Read before the data: a write committing in between leaves newer data under the older
+  // revision, which the next read (seeing the newer revision) does not use.
+  auto org = store_.org_revision();
+  auto member = store_.member_revision();
+  if (!org.ok() || !member.ok()) return std::nullopt;
+  return Revisions{*org, *member};
+}
+
 Result<std::shared_ptr<const TreeAt>> Registry::tree_at(Date at) {
-  std::int64_t revision = -1;
-  if (tree_cache_) {
-    auto rev = store_.org_revision();
-    if (!rev.ok()) return rev.error();
-    revision = *rev;
-    if (auto hit = tree_cache_->find(revision, at)) return hit;
+  auto revisions = cache_revisions();
+  if (revisions) {
+    if (auto hit = read_cache_->find(revisions->org, at)) return hit;
   }
   auto versions = store_.org_versions_valid_at(at);
   if (!versions.ok()) return versions.error();
   auto codes = store_.org_codes();
   if (!codes.ok()) return codes.error();
   auto built = std::make_shared<TreeAt>(TreeAt{OrgTree::build(*versions, at), std::move(*codes)});
-  if (tree_cache_) tree_cache_->put(revision, at, built);
+  if (revisions) read_cache_->put(revisions->org, at, built);
   return std::shared_ptr<const TreeAt>(built);
+}
+
+Result<std::shared_ptr<const OrgHistory>> Registry::history_for_read() {
+  auto revisions = cache_revisions();
+  if (revisions) {
+    if (auto hit = read_cache_->find_history(revisions->org)) return hit;
+  }
+  auto loaded = store_.load_org_history();
+  if (!loaded.ok()) return loaded.error();
+  auto shared = std::make_shared<const OrgHistory>(std::move(*loaded));
+  if (revisions) read_cache_->put_history(revisions->org, shared);
+  return shared;
+}
+
+Result<std::shared_ptr<const MemberStocks>> Registry::member_stocks(Date at,
+                                                                    const store::OrgFilter& orgs) {
+  // Only every org's stocks are kept: a subtree's are read by naming its orgs, which is quick.
+  auto revisions = orgs ? std::nullopt : cache_revisions();
+  if (revisions) {
+    if (auto hit = read_cache_->find_stocks(*revisions, at)) return hit;
+  }
+  auto out = std::make_shared<MemberStocks>();
+  auto statuses = store_.count_by_org_and_status(at, orgs);
+  if (!statuses.ok()) return statuses.error();
+  out->statuses = std::move(*statuses);
+  auto starts = store_.probation_starts_at(at, orgs);
+  if (!starts.ok()) return starts.error();
+  out->probation_starts = std::move(*starts);
+  auto milestones = store_.count_milestones(at.year_start(), at, orgs);
+  if (!milestones.ok()) return milestones.error();
+  out->milestones_this_year = std::move(*milestones);
+  if (revisions) read_cache_->put_stocks(*revisions, at, out);
+  return std::shared_ptr<const MemberStocks>(out);
 }
 
 Result<TreeView> Registry::tree(const std::string& org_code, const std::string& at_text) {
@@ -65,30 +105,34 @@ Result<TreeView> Registry::tree(const std::string& org_code, const std::string& 
   const auto* codes = &(*shared)->codes;
   auto root = readable_root(org_code, tree, *at);
   if (!root.ok()) return root.error();
-  auto rows = store_.count_by_org_and_status(*at);
-  if (!rows.ok()) return rows.error();
-  auto totals = totals_for_every_node(tree, counts_by_org(*rows));
+  auto history = history_for_read();
+  if (!history.ok()) return history.error();
+  auto stocks = member_stocks(*at, orgs_counting_for(**history, tree, *root, *at));
+  if (!stocks.ok()) return stocks.error();
+  auto totals = totals_for_every_node(tree, counts_by_org((*stocks)->statuses));
   return TreeView{*at, build_node(tree, *root, *codes, totals)};
 }
 
 Result<StatsView> Registry::stats(const std::string& org_code, const std::string& at_text) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  auto history = store_.load_org_history();
+  auto history = history_for_read();
   if (!history.ok()) return history.error();
-  OrgTree tree = history->tree_as_of(*at);
+  auto shared = tree_at(*at);
+  if (!shared.ok()) return shared.error();
+  const OrgTree& tree = (*shared)->tree;
   auto root = readable_root(org_code, tree, *at);
   if (!root.ok()) return root.error();
   const auto* node = tree.find(*root);
 
   StatsView s;
-  s.code = history->code(*root);
+  s.code = (*history)->code(*root);
   s.name = node->name;
   s.kind = node->kind;
   s.at = *at;
-  auto rows = store_.count_by_org_and_status(*at);
-  if (!rows.ok()) return rows.error();
-  auto per_org = counts_by_org(*rows);
+  auto stocks = member_stocks(*at, orgs_counting_for(**history, tree, *root, *at));
+  if (!stocks.ok()) return stocks.error();
+  auto per_org = counts_by_org((*stocks)->statuses);
   for (OrgId id : tree.subtree(*root)) {
     const auto* n = tree.find(id);
     if (n->kind == OrgKind::grassroots_committee) ++s.grassroots_committees;
@@ -102,20 +146,16 @@ Result<StatsView> Registry::stats(const std::string& org_code, const std::string
   }
   s.members = sum_over_subtree(tree, *root, per_org);
 
-  auto starts = store_.probation_starts_at(*at);
-  if (!starts.ok()) return starts.error();
   std::unordered_map<OrgId, std::int64_t> overdue;
-  for (const auto& p : *starts) {
+  for (const auto& p : (*stocks)->probation_starts) {
     if (probation_overdue_on(p.probation_start, *at, rules_)) overdue[p.org] += p.count;
   }
   s.probation_overdue = sum_over_subtree(tree, *root, overdue);
 
   // Flows within the year so far, attributed to the org that stands for the event's org today.
-  auto milestones = store_.count_milestones(at->year_start(), *at);
-  if (!milestones.ok()) return milestones.error();
   std::unordered_map<OrgId, std::int64_t> admitted, recognized;
-  for (const auto& m : *milestones) {
-    auto org = resolve_org_at(*history, m.org, *at);
+  for (const auto& m : (*stocks)->milestones_this_year) {
+    auto org = resolve_org_at(**history, m.org, *at);
     if (!org) continue;
     if (m.kind == MemberEventKind::admission || m.kind == MemberEventKind::readmission) {
       admitted[*org] += m.count;

@@ -15,7 +15,7 @@
 #include "service/caller.h"
 #include "service/import.h"
 #include "service/inputs.h"
-#include "service/tree_cache.h"
+#include "service/read_cache.h"
 #include "service/views.h"
 #include "store/store.h"
 
@@ -34,7 +34,7 @@ class Registry {
   const Clock& clock() const { return clock_; }
   const Caller& caller() const { return caller_; }
   // Shares trees between requests (the server); none: every read builds its own.
-  void use_tree_cache(TreeCache* cache) { tree_cache_ = cache; }
+  void use_read_cache(ReadCache* cache) { read_cache_ = cache; }
 
   // Org operations, each with an effective date.
   Result<OrgId> add_org(const AddOrgInput& in);
@@ -181,8 +181,18 @@ class Registry {
   // The tree as of `at` with every org's code, from the cache when there is one.
   Result<std::shared_ptr<const TreeAt>> tree_at(Date at);
 
+ public:
+  // For reads (never inside a write transaction): the whole org history, and the member stocks
+  // of `orgs` as of `at` (none: every org), shared through the read cache when there is one.
+  Result<std::shared_ptr<const OrgHistory>> history_for_read();
+  Result<std::shared_ptr<const MemberStocks>> member_stocks(Date at, const store::OrgFilter& orgs);
+
+ private:
+  // The revisions the read cache keys on (none without a cache or inside a write transaction).
+  std::optional<Revisions> cache_revisions();
+
   store::Store& store_;
-  TreeCache* tree_cache_ = nullptr;
+  ReadCache* read_cache_ = nullptr;
   RuleSet rules_;
   const Clock& clock_;
   Caller caller_;

@@ -13,7 +13,7 @@ namespace dangvu::service {
 namespace {
 
 struct Evaluated {
-  OrgHistory history;
+  std::shared_ptr<const OrgHistory> history;
   std::shared_ptr<report::Evaluation> ev;
   std::vector<report::Check> checks;
 };
@@ -34,19 +34,19 @@ static Result<Evaluated> evaluate_for(
   auto period = Period::parse(period_code, "period");
   if (!period.ok()) return period.error();
   Evaluated out;
-  auto history = registry.store().load_org_history();
+  auto history = registry.history_for_read();
   if (!history.ok()) return history.error();
-  out.history = std::move(*history);
+  out.history = *history;
   const Date today = registry.clock().today();
   const Date as_of = std::min(period->last, std::max(today, period->first));
-  OrgTree tree = out.history.tree_as_of(as_of);
+  OrgTree tree = out.history->tree_as_of(as_of);
   auto root = root_of(tree, as_of);
   if (!root.ok()) return root.error();
   auto ev =
-      report::evaluate(registry.store(), out.history, registry.rules(), *root, *period, today);
+      report::evaluate(registry.store(), *out.history, registry.rules(), *root, *period, today);
   if (!ev.ok()) return ev.error();
   out.ev = *ev;
-  auto checks = report::run_checks(registry.store(), out.history, registry.rules(), *out.ev);
+  auto checks = report::run_checks(registry.store(), *out.history, registry.rules(), *out.ev);
   if (!checks.ok()) return checks.error();
   out.checks = std::move(*checks);
   return out;
@@ -60,7 +60,7 @@ Result<IndicatorsView> Registry::indicators(const std::string& org_code,
   if (!e.ok()) return e.error();
   const auto& ev = *e->ev;
   IndicatorsView v;
-  v.org_code = e->history.code(ev.root);
+  v.org_code = e->history->code(ev.root);
   v.org_name = ev.tree.find(ev.root)->name;
   v.period = ev.period.code;
   v.period_label = ev.period.label_vi();
@@ -117,7 +117,7 @@ Status Registry::with_review_report(
   for (auto& [number, d] : by_number) studied.push_back(std::move(d));
   std::stable_sort(studied.begin(), studied.end(),
                    [](const auto& a, const auto& b) { return a.sessions > b.sessions; });
-  report::ReviewReportInput in{ev, e->history, e->checks, std::move(studied), clock_.today()};
+  report::ReviewReportInput in{ev, *e->history, e->checks, std::move(studied), clock_.today()};
   use(in);
   return {};
 }

@@ -300,15 +300,15 @@ Result<std::vector<StudySessionRecord>> Store::list_study_sessions(const Activit
   });
 }
 
-Result<std::vector<MeetingFact>> Store::meeting_facts(Date from, Date to) {
+Result<std::vector<MeetingFact>> Store::meeting_facts(Date from, Date to, const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<MeetingFact>> {
     std::vector<MeetingFact> out;
     long long org = 0, n = 0, expected = 0, present = 0;
     std::string kind, f = from.iso(), t = to.iso();
     soci::statement st =
-        (impl_->sql.prepare
-             << "SELECT org_id, kind, COUNT(*), SUM(expected), SUM(present) FROM "
-                "meeting WHERE held_on >= :f AND held_on <= :t GROUP BY org_id, kind",
+        (impl_->sql.prepare << "SELECT org_id, kind, COUNT(*), SUM(expected), SUM(present) FROM "
+                               "meeting WHERE held_on >= :f AND held_on <= :t" +
+                                   and_org_in("org_id", orgs) + " GROUP BY org_id, kind",
          soci::into(org), soci::into(kind), soci::into(n), soci::into(expected),
          soci::into(present), soci::use(f), soci::use(t));
     st.execute();
@@ -320,14 +320,16 @@ Result<std::vector<MeetingFact>> Store::meeting_facts(Date from, Date to) {
   });
 }
 
-Result<std::vector<MeetingMonthFact>> Store::meeting_months(Date from, Date to, MeetingKind kind) {
+Result<std::vector<MeetingMonthFact>> Store::meeting_months(Date from, Date to, MeetingKind kind,
+                                                            const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<MeetingMonthFact>> {
     std::vector<MeetingMonthFact> out;
     long long org = 0;
     std::string month, f = from.iso(), t = to.iso(), k(to_string(kind));
     soci::statement st =
         (impl_->sql.prepare << "SELECT DISTINCT org_id, substr(held_on, 1, 7) FROM meeting WHERE "
-                               "kind = :k AND held_on >= :f AND held_on <= :t",
+                               "kind = :k AND held_on >= :f AND held_on <= :t" +
+                                   and_org_in("org_id", orgs),
          soci::into(org), soci::into(month), soci::use(k), soci::use(f), soci::use(t));
     st.execute();
     while (st.fetch()) {
@@ -337,7 +339,8 @@ Result<std::vector<MeetingMonthFact>> Store::meeting_months(Date from, Date to, 
   });
 }
 
-Result<std::vector<OversightFact>> Store::oversight_facts(Date from, Date to) {
+Result<std::vector<OversightFact>> Store::oversight_facts(Date from, Date to,
+                                                          const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<OversightFact>> {
     std::vector<OversightFact> out;
     long long org = 0, n = 0;
@@ -345,8 +348,9 @@ Result<std::vector<OversightFact>> Store::oversight_facts(Date from, Date to) {
     std::string kind, basis, f = from.iso(), t = to.iso();
     soci::statement st =
         (impl_->sql.prepare << "SELECT org_id, kind, basis, subject_member_id IS NOT NULL, "
-                               "COUNT(*) FROM oversight WHERE held_on >= :f AND held_on <= :t "
-                               "GROUP BY org_id, kind, basis, subject_member_id IS NOT NULL",
+                               "COUNT(*) FROM oversight WHERE held_on >= :f AND held_on <= :t" +
+                                   and_org_in("org_id", orgs) +
+                                   " GROUP BY org_id, kind, basis, subject_member_id IS NOT NULL",
          soci::into(org), soci::into(kind), soci::into(basis), soci::into(of_member), soci::into(n),
          soci::use(f), soci::use(t));
     st.execute();
@@ -359,15 +363,15 @@ Result<std::vector<OversightFact>> Store::oversight_facts(Date from, Date to) {
   });
 }
 
-Result<std::vector<StudyFact>> Store::study_facts(Date from, Date to) {
+Result<std::vector<StudyFact>> Store::study_facts(Date from, Date to, const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<StudyFact>> {
     std::vector<StudyFact> out;
     long long org = 0, n = 0, expected = 0, present = 0;
     std::string f = from.iso(), t = to.iso();
     soci::statement st =
-        (impl_->sql.prepare
-             << "SELECT org_id, COUNT(*), SUM(expected), SUM(present) FROM "
-                "study_session WHERE held_on >= :f AND held_on <= :t GROUP BY org_id",
+        (impl_->sql.prepare << "SELECT org_id, COUNT(*), SUM(expected), SUM(present) FROM "
+                               "study_session WHERE held_on >= :f AND held_on <= :t" +
+                                   and_org_in("org_id", orgs) + " GROUP BY org_id",
          soci::into(org), soci::into(n), soci::into(expected), soci::into(present), soci::use(f),
          soci::use(t));
     st.execute();
@@ -376,7 +380,8 @@ Result<std::vector<StudyFact>> Store::study_facts(Date from, Date to) {
   });
 }
 
-Result<std::vector<ProbationerRow>> Store::probationers_started_by(Date at, Date started_by) {
+Result<std::vector<ProbationerRow>> Store::probationers_started_by(Date at, Date started_by,
+                                                                   const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<ProbationerRow>> {
     std::vector<ProbationerRow> out;
     std::string d = at.iso(), by = started_by.iso(), code, family, middle, given, start;
@@ -386,7 +391,9 @@ Result<std::vector<ProbationerRow>> Store::probationers_started_by(Date at, Date
                                "p.org_id, p.probation_start FROM member_period p JOIN member m ON "
                                "m.id = p.member_id WHERE p.valid_from <= :a AND p.valid_to > :b "
                                "AND p.status = 'probationary' AND p.org_id IS NOT NULL AND "
-                               "p.probation_start <= :s ORDER BY p.probation_start, m.sort_key",
+                               "p.probation_start <= :s" +
+                                   and_org_in("p.org_id", orgs) +
+                                   " ORDER BY p.probation_start, m.sort_key",
          soci::into(code), soci::into(family), soci::into(middle), soci::into(given),
          soci::into(org), soci::into(start), soci::use(d), soci::use(d), soci::use(by));
     st.execute();

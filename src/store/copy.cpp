@@ -25,7 +25,8 @@ const std::vector<std::string>& copy_order() {
                                                  "study_attendance", "conference",
                                                  "conference_site",  "conference_participant",
                                                  "conference_item",  "conference_decision",
-                                                 "follow_up_task",   "follow_up_task_event"};
+                                                 "follow_up_task",   "follow_up_task_event",
+                                                 "data_revision"};
   return order;
 }
 
@@ -160,7 +161,9 @@ Result<std::vector<TableCheck>> Store::copy_to(Store& target) {
 
     DANGVU_TRY(target.write_transaction([&]() -> Status {
       auto& to = target.impl_->sql;
-      to << "DELETE FROM schema_version";  // the source's own history of versions comes over
+      // The source's own history of versions and its revision counters come over.
+      to << "DELETE FROM schema_version";
+      to << "DELETE FROM data_revision";
       for (std::size_t k = 0; k < order.size(); ++k) {
         const auto& cols = columns[k];
         if (cols.empty()) continue;

@@ -354,6 +354,8 @@ Store::BulkWrite::~BulkWrite() {
   }
 }
 
+bool Store::in_write_transaction() const { return impl_->in_transaction; }
+
 Status Store::write_transaction(const std::function<Status()>& fn) {
   // PostgreSQL may refuse a serializable transaction that raced another one; the use case is run
   // again from the start (it reads everything it checks inside the transaction).
@@ -378,9 +380,16 @@ Status Store::run_transaction(const std::function<Status()>& fn) {
     return storage_error(e);
   }
   impl_->in_transaction = true;
+  impl_->org_changed = impl_->members_changed = false;
   Status result;
   try {
     result = fn();
+    if (result.ok() && impl_->org_changed) {
+      impl_->sql << "UPDATE data_revision SET value = value + 1 WHERE topic = 'org'";
+    }
+    if (result.ok() && impl_->members_changed) {
+      impl_->sql << "UPDATE data_revision SET value = value + 1 WHERE topic = 'member'";
+    }
   } catch (const std::exception& e) {
     result = storage_error(e);
   }

@@ -124,6 +124,7 @@ Result<MemberId> Store::insert_member(const std::string& code, const Person& per
                                       const std::vector<std::string>& search_keys,
                                       const std::string& at) {
   return guarded([&]() -> Result<MemberId> {
+    impl_->members_changed = true;
     auto& p = impl_->members();
     p.code = code;
     p.family = person.family;
@@ -251,6 +252,7 @@ Result<std::vector<MemberEvent>> Store::member_events(MemberId member) {
 Result<EventId> Store::append_member_event(MemberId member, const MemberEvent& e,
                                            const std::string& actor, const std::string& at) {
   return guarded([&]() -> Result<EventId> {
+    impl_->members_changed = true;
     auto& p = impl_->members();
     p.member = member;
     p.kind = to_string(e.kind);
@@ -268,6 +270,7 @@ Result<EventId> Store::append_member_event(MemberId member, const MemberEvent& e
 
 Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
   return guarded([&]() -> Status {
+    impl_->members_changed = true;
     auto& p = impl_->members();
     p.member = member;
     p.delete_periods.execute(true);
@@ -465,15 +468,15 @@ Result<std::int64_t> Store::count_members(const MemberQuery& q) {
   });
 }
 
-Result<std::vector<OrgStatusCount>> Store::count_by_org_and_status(Date at) {
+Result<std::vector<OrgStatusCount>> Store::count_by_org_and_status(Date at, const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<OrgStatusCount>> {
     std::vector<OrgStatusCount> out;
     std::string d = at.iso(), status;
     long long org = 0, n = 0;
     soci::statement st =
         (impl_->sql.prepare << "SELECT org_id, status, COUNT(*) FROM member_period WHERE "
-                               "valid_from <= :a AND valid_to > :b AND org_id IS NOT NULL "
-                               "GROUP BY org_id, status",
+                               "valid_from <= :a AND valid_to > :b AND org_id IS NOT NULL" +
+                                   and_org_in("org_id", orgs) + " GROUP BY org_id, status",
          soci::into(org), soci::into(status), soci::into(n), soci::use(d), soci::use(d));
     st.execute();
     while (st.fetch()) {
@@ -483,7 +486,7 @@ Result<std::vector<OrgStatusCount>> Store::count_by_org_and_status(Date at) {
   });
 }
 
-Result<std::vector<ProbationCount>> Store::probation_starts_at(Date at) {
+Result<std::vector<ProbationCount>> Store::probation_starts_at(Date at, const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<ProbationCount>> {
     std::vector<ProbationCount> out;
     std::string d = at.iso(), start;
@@ -491,8 +494,8 @@ Result<std::vector<ProbationCount>> Store::probation_starts_at(Date at) {
     soci::statement st =
         (impl_->sql.prepare << "SELECT org_id, probation_start, COUNT(*) FROM member_period WHERE "
                                "valid_from <= :a AND valid_to > :b AND status = 'probationary' "
-                               "AND org_id IS NOT NULL AND probation_start IS NOT NULL "
-                               "GROUP BY org_id, probation_start",
+                               "AND org_id IS NOT NULL AND probation_start IS NOT NULL" +
+                                   and_org_in("org_id", orgs) + " GROUP BY org_id, probation_start",
          soci::into(org), soci::into(start), soci::into(n), soci::use(d), soci::use(d));
     st.execute();
     while (st.fetch()) out.push_back({org, Date::parse(start).value(), n});
@@ -500,21 +503,30 @@ Result<std::vector<ProbationCount>> Store::probation_starts_at(Date at) {
   });
 }
 
-Result<std::vector<MilestoneCount>> Store::count_milestones(Date from, Date to) {
+Result<std::vector<MilestoneCount>> Store::count_milestones(Date from, Date to,
+                                                            const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<MilestoneCount>> {
     std::vector<MilestoneCount> out;
     std::string f = from.iso(), t = to.iso(), kind;
     long long org = 0, n = 0;
     soci::statement st =
         (impl_->sql.prepare << "SELECT org_id, kind, COUNT(*) FROM member_milestone WHERE "
-                               "on_date >= :f AND on_date <= :t AND org_id IS NOT NULL "
-                               "GROUP BY org_id, kind",
+                               "on_date >= :f AND on_date <= :t AND org_id IS NOT NULL" +
+                                   and_org_in("org_id", orgs) + " GROUP BY org_id, kind",
          soci::into(org), soci::into(kind), soci::into(n), soci::use(f), soci::use(t));
     st.execute();
     while (st.fetch()) {
       out.push_back({org, parse_member_event_kind(kind).value_or(MemberEventKind::admission), n});
     }
     return out;
+  });
+}
+
+Result<std::int64_t> Store::member_revision() {
+  return guarded([&]() -> Result<std::int64_t> {
+    long long id = 0;
+    impl_->sql << "SELECT value FROM data_revision WHERE topic = 'member'", soci::into(id);
+    return std::int64_t{id};
   });
 }
 

@@ -330,6 +330,18 @@ const std::vector<Migration>& migrations() {
            // (PostgreSQL has no portable BLOB: SOCI's blob there is a large object).
            "UPDATE member SET sort_key = hex(sort_key) WHERE typeof(sort_key) = 'blob'",
        }},
+      {6,
+       {
+           // A counter per kind of data that caches depend on ('org': the tree and its history;
+           // 'member': member rows and their derived facts), raised once by every transaction
+           // that changed it. MAX(id) of a log is not enough on PostgreSQL: transactions may
+           // commit out of id order, so a cache could be filled between them and stay stale.
+           "CREATE TABLE data_revision ("
+           " topic TEXT PRIMARY KEY,"
+           " value INTEGER NOT NULL)",
+           "INSERT INTO data_revision (topic, value) VALUES ('org', 0)",
+           "INSERT INTO data_revision (topic, value) VALUES ('member', 0)",
+       }},
   };
   return list;
 }

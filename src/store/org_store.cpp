@@ -24,6 +24,7 @@ OrgVersion read_version(long long org, const std::string& from, const std::strin
 
 Result<OrgId> Store::insert_org(const std::string& code) {
   return guarded([&]() -> Result<OrgId> {
+    impl_->org_changed = true;
     impl_->sql << "INSERT INTO org (code) VALUES (:code)", soci::use(code);
     long long id = 0;
     impl_->sql << "SELECT id FROM org WHERE code = :code", soci::use(code), soci::into(id);
@@ -103,6 +104,7 @@ Result<std::int64_t> Store::append_org_event(const std::string& kind, Date date,
                                              const std::string& payload_json,
                                              const std::string& actor, const std::string& at) {
   return guarded([&]() -> Result<std::int64_t> {
+    impl_->org_changed = true;
     const std::string d = date.iso();
     impl_->sql << "INSERT INTO org_event (kind, effective_on, payload, recorded_at, recorded_by) "
                   "VALUES (:kind, :d, :payload, :at, :actor)",
@@ -114,6 +116,7 @@ Result<std::int64_t> Store::append_org_event(const std::string& kind, Date date,
 
 Status Store::apply_org_change(const OrgChange& change, std::int64_t org_event_id) {
   return guarded([&]() -> Status {
+    impl_->org_changed = true;
     const std::string d = change.date.iso();
     for (const auto& c : change.closes) {
       long long org = c.org;
@@ -142,7 +145,7 @@ Status Store::apply_org_change(const OrgChange& change, std::int64_t org_event_i
 Result<std::int64_t> Store::org_revision() {
   return guarded([&]() -> Result<std::int64_t> {
     long long id = 0;
-    impl_->sql << "SELECT COALESCE(MAX(id), 0) FROM org_event", soci::into(id);
+    impl_->sql << "SELECT value FROM data_revision WHERE topic = 'org'", soci::into(id);
     return std::int64_t{id};
   });
 }

@@ -75,6 +75,9 @@ struct RecentEvent {
   std::optional<OrgId> org;
 };
 
+// Limits a leaf-fact query to these orgs (a subtree and the orgs merged into it); none: every org.
+using OrgFilter = std::optional<std::vector<OrgId>>;
+
 struct OrgStatusCount {
   OrgId org = 0;
   MemberStatus status = MemberStatus::none;
@@ -178,6 +181,8 @@ class Store {
 
   // Runs `fn` in one write transaction; commits if it returns ok, rolls back otherwise.
   Status write_transaction(const std::function<Status()>& fn);
+  // True inside write_transaction(): what is read may not be committed, so it must not be cached.
+  bool in_write_transaction() const;
 
   // Orgs.
   Result<OrgId> insert_org(const std::string& code);
@@ -185,7 +190,7 @@ class Store {
   Result<OrgHistory> load_org_history();
   Result<std::vector<OrgVersion>> org_versions_valid_at(Date at);
   Result<std::unordered_map<OrgId, std::string>> org_codes();
-  // The id of the last org operation recorded (0 when none): the tree's revision.
+  // A number that changes whenever a committed transaction changed the org tree.
   Result<std::int64_t> org_revision();
   // The code and latest name of one org (without loading the tree).
   Result<std::pair<std::string, std::string>> org_label(OrgId id);
@@ -228,9 +233,13 @@ class Store {
                                                  int limit);
 
   // Leaf facts for roll-ups, grouped by org in SQL.
-  Result<std::vector<OrgStatusCount>> count_by_org_and_status(Date at);
-  Result<std::vector<ProbationCount>> probation_starts_at(Date at);
-  Result<std::vector<MilestoneCount>> count_milestones(Date from, Date to);
+  Result<std::vector<OrgStatusCount>> count_by_org_and_status(Date at, const OrgFilter& orgs = {});
+  Result<std::vector<ProbationCount>> probation_starts_at(Date at, const OrgFilter& orgs = {});
+  Result<std::vector<MilestoneCount>> count_milestones(Date from, Date to,
+                                                       const OrgFilter& orgs = {});
+  // A number that changes whenever a committed transaction changed members or their derived
+  // rows (with org_revision(), the revision of every leaf fact about members).
+  Result<std::int64_t> member_revision();
 
   // The plain-SQL way (plain_sql_store.cpp), as an ordinary web application would write it: a
   // recursive CTE walks the tree as of `at` below `root` in every query. Not used by the program's
@@ -262,13 +271,16 @@ class Store {
   Result<std::vector<OversightRecord>> list_oversights(const ActivityQuery& q);
   Result<std::vector<StudySessionRecord>> list_study_sessions(const ActivityQuery& q);
   // Leaf facts within [from, to], grouped in SQL by the org that recorded them.
-  Result<std::vector<MeetingFact>> meeting_facts(Date from, Date to);
+  Result<std::vector<MeetingFact>> meeting_facts(Date from, Date to, const OrgFilter& orgs = {});
   // The months in which each org held a meeting of `kind`.
-  Result<std::vector<MeetingMonthFact>> meeting_months(Date from, Date to, MeetingKind kind);
-  Result<std::vector<OversightFact>> oversight_facts(Date from, Date to);
-  Result<std::vector<StudyFact>> study_facts(Date from, Date to);
+  Result<std::vector<MeetingMonthFact>> meeting_months(Date from, Date to, MeetingKind kind,
+                                                       const OrgFilter& orgs = {});
+  Result<std::vector<OversightFact>> oversight_facts(Date from, Date to,
+                                                     const OrgFilter& orgs = {});
+  Result<std::vector<StudyFact>> study_facts(Date from, Date to, const OrgFilter& orgs = {});
   // Probationary members on `at` whose probation started on or before `started_by`.
-  Result<std::vector<ProbationerRow>> probationers_started_by(Date at, Date started_by);
+  Result<std::vector<ProbationerRow>> probationers_started_by(Date at, Date started_by,
+                                                              const OrgFilter& orgs = {});
   // Members (official or probationary) whose official or temporary org is `org` on `at`.
   Result<std::vector<MemberId>> active_members_of(OrgId org, Date at);
 

@@ -23,6 +23,9 @@ struct Store::Impl {
   Engine engine = Engine::sqlite;
   int schema_version = 0;
   bool in_transaction = false;
+  // What the current write transaction changed: its data_revision rows are raised before COMMIT.
+  bool org_changed = false;
+  bool members_changed = false;
   std::unique_ptr<MemberStatements> member_statements;
 };
 
@@ -49,6 +52,19 @@ inline long long last_insert_id(soci::session& sql) {
     sql << "SELECT last_insert_rowid()", soci::into(id);
   }
   return id;
+}
+
+// " AND column IN (1, 2, …)" for a filter (nothing for none). Ids are integers, so they are
+// written into the SQL: one statement whatever the list's length, no bind per id.
+inline std::string and_org_in(const char* column, const OrgFilter& orgs) {
+  if (!orgs) return "";
+  if (orgs->empty()) return " AND 1 = 0";
+  std::string out = std::string(" AND ") + column + " IN (";
+  for (std::size_t i = 0; i < orgs->size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string((*orgs)[i]);
+  }
+  return out + ")";
 }
 
 inline std::optional<long long> opt(long long v, soci::indicator ind) {
