@@ -5,6 +5,11 @@
 #include <cstdint>
 #include <set>
 
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+
+#include <stdexcept>
+
 #include "store/store_impl.h"
 
 namespace dangvu::store {
@@ -75,9 +80,10 @@ std::string joined(const std::vector<std::string>& parts, const std::string& sep
 // Every row of `table` as text, in one order both engines agree on: by every column, NULLs last
 // (SQLite puts NULLs first, PostgreSQL last, unless told), text byte-wise (COLLATE "C" there).
 // `each` gets the values and their indicators.
+// Unordered (`ordered` false): as the engine finds them, for copying.
 template <typename Each>
 void read_rows(soci::session& sql, const std::string& table, const std::vector<std::string>& cols,
-               Each&& each) {
+               Each&& each, bool ordered = true) {
   std::vector<std::string> order;
   for (const auto& c : cols) {
     order.push_back("(" + c + " IS NULL)");
@@ -85,8 +91,9 @@ void read_rows(soci::session& sql, const std::string& table, const std::vector<s
   }
   std::vector<std::string> values(cols.size());
   std::vector<soci::indicator> inds(cols.size(), soci::i_ok);
-  soci::statement st = (sql.prepare << "SELECT " + joined(cols, ", ") + " FROM " + table +
-                                           " ORDER BY " + joined(order, ", "));
+  soci::statement st =
+      (sql.prepare << "SELECT " + joined(cols, ", ") + " FROM " + table +
+                          (ordered ? " ORDER BY " + joined(order, ", ") : std::string()));
   for (std::size_t i = 0; i < cols.size(); ++i) st.exchange(soci::into(values[i], inds[i]));
   st.define_and_bind();
   st.execute();
@@ -111,6 +118,64 @@ struct Digest {
   }
 };
 
+// COPY … FROM STDIN on the session's own connection (inside its transaction): rows in COPY's
+// text format, sent in blocks of about a megabyte.
+class CopyIn {
+ public:
+  CopyIn(soci::session& sql, const std::string& table, const std::vector<std::string>& cols)
+      : conn_(static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_) {
+    const std::string command = "COPY " + table + " (" + joined(cols, ", ") + ") FROM STDIN";
+    PGresult* r = PQexec(conn_, command.c_str());
+    const bool ready = PQresultStatus(r) == PGRES_COPY_IN;
+    PQclear(r);
+    if (!ready) fail("COPY " + table);
+  }
+  void row(const std::vector<std::string>& values, const std::vector<soci::indicator>& inds) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) buffer_ += '\t';
+      if (inds[i] == soci::i_null) {
+        buffer_ += "\\N";
+        continue;
+      }
+      for (char c : values[i]) {
+        switch (c) {
+          case '\\': buffer_ += "\\\\"; break;
+          case '\t': buffer_ += "\\t"; break;
+          case '\n': buffer_ += "\\n"; break;
+          case '\r': buffer_ += "\\r"; break;
+          default: buffer_ += c;
+        }
+      }
+    }
+    buffer_ += '\n';
+    if (buffer_.size() >= (1U << 20)) flush();
+  }
+  void finish() {
+    flush();
+    if (PQputCopyEnd(conn_, nullptr) != 1) fail("COPY end");
+    bool ok = true;
+    while (PGresult* r = PQgetResult(conn_)) {
+      ok = ok && PQresultStatus(r) == PGRES_COMMAND_OK;
+      PQclear(r);
+    }
+    if (!ok) fail("COPY");
+  }
+
+ private:
+  void flush() {
+    if (buffer_.empty()) return;
+    if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+      fail("COPY data");
+    }
+    buffer_.clear();
+  }
+  [[noreturn]] void fail(const std::string& what) {
+    throw std::runtime_error(what + ": " + PQerrorMessage(conn_));
+  }
+  PGconn* conn_;
+  std::string buffer_;
+};
+
 TableCheck::Side measure(soci::session& sql, const std::string& table,
                          const std::vector<std::string>& cols) {
   TableCheck::Side side;
@@ -129,7 +194,7 @@ TableCheck::Side measure(soci::session& sql, const std::string& table,
 
 }  // namespace
 
-Result<std::vector<TableCheck>> Store::copy_to(Store& target) {
+Result<std::vector<TableCheck>> Store::copy_to(Store& target, bool verify) {
   return guarded([&]() -> Result<std::vector<TableCheck>> {
     if (schema_version() != target.schema_version()) {
       return Error::refused("to", "migrate.schema",
@@ -159,6 +224,7 @@ Result<std::vector<TableCheck>> Store::copy_to(Store& target) {
     std::vector<std::vector<std::string>> columns;
     for (const auto& t : order) columns.push_back(columns_of(impl_->sql, impl_->engine, t));
 
+    std::vector<std::int64_t> copied(order.size(), 0);
     DANGVU_TRY(target.write_transaction([&]() -> Status {
       auto& to = target.impl_->sql;
       // The source's own history of versions and its revision counters come over.
@@ -167,6 +233,22 @@ Result<std::vector<TableCheck>> Store::copy_to(Store& target) {
       for (std::size_t k = 0; k < order.size(); ++k) {
         const auto& cols = columns[k];
         if (cols.empty()) continue;
+        if (target.impl_->engine == Engine::postgresql) {
+          CopyIn copy(to, order[k], cols);
+          read_rows(
+              impl_->sql, order[k], cols,
+              [&](const std::vector<std::string>& v, const std::vector<soci::indicator>& ind) {
+                copy.row(v, ind);
+                ++copied[k];
+              },
+              false);
+          copy.finish();
+          if (cols.front() == "id") {
+            to << "SELECT setval(pg_get_serial_sequence('" + order[k] +
+                      "', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM " + order[k];
+          }
+          continue;
+        }
         std::vector<std::string> values(cols.size());
         std::vector<soci::indicator> inds(cols.size(), soci::i_ok);
         std::vector<std::string> params;
@@ -177,12 +259,15 @@ Result<std::vector<TableCheck>> Store::copy_to(Store& target) {
         for (std::size_t i = 0; i < cols.size(); ++i)
           insert.exchange(soci::use(values[i], inds[i]));
         insert.define_and_bind();
-        read_rows(impl_->sql, order[k], cols,
-                  [&](const std::vector<std::string>& v, const std::vector<soci::indicator>& ind) {
-                    values = v;
-                    inds = ind;
-                    insert.execute(true);
-                  });
+        read_rows(
+            impl_->sql, order[k], cols,
+            [&](const std::vector<std::string>& v, const std::vector<soci::indicator>& ind) {
+              values = v;
+              inds = ind;
+              insert.execute(true);
+              ++copied[k];
+            },
+            false);
         // A server hands out new ids after the copied ones.
         if (target.impl_->engine == Engine::postgresql && cols.front() == "id") {
           to << "SELECT setval(pg_get_serial_sequence('" + order[k] +
@@ -196,6 +281,11 @@ Result<std::vector<TableCheck>> Store::copy_to(Store& target) {
     for (std::size_t k = 0; k < order.size(); ++k) {
       TableCheck c;
       c.table = order[k];
+      if (!verify) {
+        c.source.rows = c.target.rows = copied[k];
+        checks.push_back(std::move(c));
+        continue;
+      }
       c.source = measure(impl_->sql, order[k], columns[k]);
       c.target = measure(target.impl_->sql, order[k], columns[k]);
       checks.push_back(std::move(c));

@@ -337,10 +337,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
-Store::BulkWrite::BulkWrite(Store& store) : store_(store) {
+Store::BulkWrite::BulkWrite(Store& store, int cache_mib) : store_(store) {
   if (store_.impl_->engine != Engine::sqlite) return;
   try {
-    store_.impl_->sql << "PRAGMA cache_size = -131072";
+    store_.impl_->sql << "PRAGMA cache_size = -" + std::to_string(cache_mib * 1024);
   } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): only slower without it
   }
 }

@@ -165,7 +165,8 @@ class Store {
   // Nothing to do on a server.
   class BulkWrite {
    public:
-    explicit BulkWrite(Store& store);
+    // `cache_mib`: more for writes whose indexes outgrow the default (the national demo).
+    explicit BulkWrite(Store& store, int cache_mib = 128);
     ~BulkWrite();
     BulkWrite(const BulkWrite&) = delete;
     BulkWrite& operator=(const BulkWrite&) = delete;
@@ -176,8 +177,9 @@ class Store {
 
   // Copies every table, ids, events and audit included, into `target` — a database just created
   // at the same schema version, on either engine — in one transaction there; then reads both
-  // sides again and returns each table's row count and checksum.
-  Result<std::vector<TableCheck>> copy_to(Store& target);
+  // sides again and returns each table's row count and checksum (`verify`; else only the rows
+  // copied, without reading anything again). A PostgreSQL target is written with COPY.
+  Result<std::vector<TableCheck>> copy_to(Store& target, bool verify = true);
 
   // Runs `fn` in one write transaction; commits if it returns ok, rolls back otherwise.
   Status write_transaction(const std::function<Status()>& fn);

@@ -119,6 +119,49 @@ TEST(Store, RollsBackWhenTheTransactionFails) {
   EXPECT_FALSE(found->has_value());
 }
 
+// The read cache keys on these: each moves when, and only when, a committed transaction changed
+// its data, and is never raised by a transaction that rolled back.
+TEST(Store, RevisionsMoveWithCommittedChangesOnly) {
+  testing::TempDir dir;
+  const auto db = dir.database("a.db");
+  auto s = Store::open(db, OpenMode::create_new, kNow);
+  ASSERT_TRUE(s.ok());
+  auto& store = **s;
+  const auto org0 = store.org_revision().value();
+  const auto member0 = store.member_revision().value();
+
+  ASSERT_TRUE(store
+                  .write_transaction([&]() -> Status {
+                    if (auto id = store.insert_org("TU"); !id.ok()) return id.error();
+                    return {};
+                  })
+                  .ok());
+  EXPECT_NE(store.org_revision().value(), org0);
+  EXPECT_EQ(store.member_revision().value(), member0);
+  const auto org1 = store.org_revision().value();
+
+  Status refused = store.write_transaction([&]() -> Status {
+    Person p{"Nguyễn", "Văn", "An", d("1990-01-02"), Gender::male};
+    if (auto id = store.insert_member("M1", p, "nguyen van an", "00", {"an"}, kNow); !id.ok()) {
+      return id.error();
+    }
+    return Error::invalid("x", "từ chối", "refused");
+  });
+  EXPECT_FALSE(refused.ok());
+  EXPECT_EQ(store.member_revision().value(), member0);
+
+  ASSERT_TRUE(store
+                  .write_transaction([&]() -> Status {
+                    Person p{"Nguyễn", "Văn", "An", d("1990-01-02"), Gender::male};
+                    auto id = store.insert_member("M1", p, "nguyen van an", "00", {"an"}, kNow);
+                    if (!id.ok()) return id.error();
+                    return {};
+                  })
+                  .ok());
+  EXPECT_NE(store.member_revision().value(), member0);
+  EXPECT_EQ(store.org_revision().value(), org1);
+}
+
 TEST(Store, DuplicateOrgCodeIsAConflict) {
   testing::TempDir dir;
   const auto db = dir.database("a.db");
