@@ -14,8 +14,9 @@ namespace dangvu::app {
 
 namespace {
 
-// One account per role over parts of the demo tree, with random passwords printed once.
-Status create_demo_accounts(service::Registry& r) {
+// One account per role over parts of the demo tree, with random passwords printed once. At the
+// national scale the orgs are those of the first province (codes prefixed "P00-").
+Status create_demo_accounts(service::Registry& r, const std::string& prefix) {
   auth::LoginThrottle throttle;
   service::Accounts accounts(r.store(), r.clock(), {}, throttle);
   const std::vector<service::NewAccountInput> demo = {
@@ -27,7 +28,8 @@ Status create_demo_accounts(service::Registry& r) {
       {"xem", "Cán bộ theo dõi Đảng bộ Ủy ban nhân dân tỉnh", "viewer", "DBUB"},
   };
   std::cout << "\nTài khoản mẫu (mật khẩu ngẫu nhiên, chỉ in một lần):\n";
-  for (const auto& a : demo) {
+  for (auto a : demo) {
+    if (!a.org_code.empty()) a.org_code = prefix + a.org_code;
     std::string password = auth::one_time_password();
     DANGVU_TRY(accounts.create_with_password(r.caller(), a, password));
     std::cout << "  " << a.username << "\t" << password << "\t" << a.role
@@ -102,7 +104,9 @@ void add_admin_commands(CLI::App& app, Options& opt) {
                   << " hội nghị sơ kết quý I (Đảng bộ DB001, có nhiệm vụ quá hạn)";
       }
       std::cout << ".\n";
-      if (da->accounts) return create_demo_accounts(r);
+      if (da->accounts) {
+        return create_demo_accounts(r, *scale == service::DemoScale::nation ? "P00-" : "");
+      }
       return {};
     });
     // A half-made demo is worse than none (a failed run on a server rolled back already).

@@ -18,15 +18,18 @@ std::optional<OrgId> resolve_org_at(const OrgHistory& history, OrgId org, Date a
 std::optional<std::vector<OrgId>> orgs_counting_for(const OrgHistory& history, const OrgTree& tree,
                                                     OrgId root, Date at) {
   auto subtree = tree.subtree(root);
-  if (subtree.size() > kMaxNamedOrgs) return std::nullopt;
+  const auto all = history.org_ids();
+  const std::size_t limit =
+      std::min(kMaxNamedOrgs, std::max(kAlwaysNamedOrgs, all.size() / kNamedShareDivisor));
+  if (subtree.size() > limit) return std::nullopt;
   std::unordered_set<OrgId> inside(subtree.begin(), subtree.end());
-  for (OrgId id : history.org_ids()) {
+  for (OrgId id : all) {
     if (inside.count(id) || history.version_at(id, at) != nullptr) continue;
     if (auto now = resolve_org_at(history, id, at); now && inside.count(*now)) {
       subtree.push_back(id);
     }
   }
-  if (subtree.size() > kMaxNamedOrgs) return std::nullopt;
+  if (subtree.size() > limit) return std::nullopt;
   std::sort(subtree.begin(), subtree.end());
   return subtree;
 }

@@ -14,12 +14,16 @@ namespace dangvu {
 // merged or split into (followed as far as needed); none if it ended without one.
 std::optional<OrgId> resolve_org_at(const OrgHistory& history, OrgId org, Date at);
 
-// Above this many orgs, a leaf-fact query reads every org's rows rather than naming the orgs.
-constexpr std::size_t kMaxNamedOrgs = 20000;
+// A leaf-fact query names the subtree's orgs when they are few (an index lookup per org), and
+// reads every org's rows in one scan when the subtree is a large part of the tree (measured,
+// bench/nation.sh: naming 5,549 of 5,560 orgs was twice as slow as the scan).
+constexpr std::size_t kAlwaysNamedOrgs = 1000;  // up to this many, always named
+constexpr std::size_t kMaxNamedOrgs = 50000;    // above, never (the SQL text grows with it)
+constexpr std::size_t kNamedShareDivisor = 4;   // between, named if at most a quarter of all orgs
 
 // The orgs whose recorded facts count for the subtree of `root` in `tree` (the tree as of `at`):
 // the subtree's own and every ended org that `at` resolves into it (merged or split into it).
-// None when there are more than kMaxNamedOrgs: then the caller reads every org's facts.
+// None when the caller should rather read every org's facts (see above).
 std::optional<std::vector<OrgId>> orgs_counting_for(const OrgHistory& history, const OrgTree& tree,
                                                     OrgId root, Date at);
 

@@ -325,8 +325,10 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
         name += " – đơn vị " + std::to_string(agency + 1);
       const bool party =
           agency < static_cast<int>(agencies.size()) ? a.party_bloc : agency % 3 == 0;
-      std::string code =
-          prefix + (committee ? "DB" : "CB") + std::to_string(1000 + agency + 1).substr(1);
+      // Three digits at least (DB001); the nation's 1,620 per province run to four (DB1000).
+      std::string number = std::to_string(agency + 1);
+      if (number.size() < 3) number.insert(0, 3 - number.size(), '0');
+      std::string code = prefix + (committee ? "DB" : "CB") + number;
       auto org = create(code, (committee ? "Đảng bộ " : "Chi bộ ") + name,
                         committee ? OrgKind::grassroots_committee : OrgKind::grassroots_branch,
                         *cluster, kFounded);

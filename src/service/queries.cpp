@@ -77,8 +77,9 @@ Result<std::shared_ptr<const OrgHistory>> Registry::history_for_read() {
 
 Result<std::shared_ptr<const MemberStocks>> Registry::member_stocks(Date at,
                                                                     const store::OrgFilter& orgs) {
-  // Only every org's stocks are kept: a subtree's are read by naming its orgs, which is quick.
-  auto revisions = orgs ? std::nullopt : cache_revisions();
+  // Every org's stocks are kept (callers add up only their subtree's); a small subtree's are read
+  // by naming its orgs when none are kept, and not kept.
+  auto revisions = cache_revisions();
   if (revisions) {
     if (auto hit = read_cache_->find_stocks(*revisions, at)) return hit;
   }
@@ -92,7 +93,7 @@ Result<std::shared_ptr<const MemberStocks>> Registry::member_stocks(Date at,
   auto milestones = store_.count_milestones(at.year_start(), at, orgs);
   if (!milestones.ok()) return milestones.error();
   out->milestones_this_year = std::move(*milestones);
-  if (revisions) read_cache_->put_stocks(*revisions, at, out);
+  if (revisions && !orgs) read_cache_->put_stocks(*revisions, at, out);
   return std::shared_ptr<const MemberStocks>(out);
 }
 

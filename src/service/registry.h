@@ -182,8 +182,9 @@ class Registry {
   Result<std::shared_ptr<const TreeAt>> tree_at(Date at);
 
  public:
-  // For reads (never inside a write transaction): the whole org history, and the member stocks
-  // of `orgs` as of `at` (none: every org), shared through the read cache when there is one.
+  // For reads (never inside a write transaction): the whole org history, and member stocks as
+  // of `at` of at least `orgs` (none: every org; every org's when the read cache has them),
+  // shared through the read cache when there is one.
   Result<std::shared_ptr<const OrgHistory>> history_for_read();
   Result<std::shared_ptr<const MemberStocks>> member_stocks(Date at, const store::OrgFilter& orgs);
 

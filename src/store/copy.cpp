@@ -243,6 +243,9 @@ Result<std::vector<TableCheck>> Store::copy_to(Store& target, bool verify) {
               },
               false);
           copy.finish();
+          // The planner knows nothing of rows that arrived by COPY until autovacuum comes by:
+          // without statistics a member search scanned every period (17 ms → 1.4 ms after).
+          to << "ANALYZE " + order[k];
           if (cols.front() == "id") {
             to << "SELECT setval(pg_get_serial_sequence('" + order[k] +
                       "', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM " + order[k];

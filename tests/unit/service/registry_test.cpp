@@ -217,5 +217,50 @@ TEST_F(RegistryTest, SplitSendsChildrenAndMembersWhereTold) {
   EXPECT_EQ(gone.error().kind, ErrorKind::not_found);
 }
 
+// The server's read cache (every org's stocks, the history, trees) follows each committed write:
+// a member admitted, then a merge, are seen by the next read through the same cache, and a refused
+// write leaves the cached figures as they were.
+TEST_F(RegistryTest, ReadCacheFollowsCommittedWrites) {
+  ReadCache cache;
+  registry_->use_read_cache(&cache);
+  admit("M1", "An", "A1", "2020-01-01");
+  auto count_in = [&](const char* code) -> std::int64_t {
+    auto stocks = registry_->member_stocks(Date::parse("2026-11-22").value(), std::nullopt);
+    EXPECT_TRUE(stocks.ok());
+    auto id = store_->find_org(code).value().value();
+    std::int64_t n = 0;
+    for (const auto& r : (*stocks)->statuses) {
+      if (r.org == id) n += r.count;
+    }
+    return n;
+  };
+  auto members_of = [&](const char* code) {
+    auto s = registry_->stats(code, "2026-11-22");
+    EXPECT_TRUE(s.ok()) << s.error().detail_en;
+    return s->members.official + s->members.probationary;
+  };
+  EXPECT_EQ(count_in("A1"), 1);
+  EXPECT_EQ(members_of("TU"), 1);
+  const auto first = registry_->member_stocks(Date::parse("2026-11-22").value(), std::nullopt);
+  ASSERT_TRUE(first.ok());
+  // The same revisions: the same shared stocks, not read again.
+  EXPECT_EQ(registry_->member_stocks(Date::parse("2026-11-22").value(), std::nullopt)->get(),
+            first->get());
+
+  admit("M2", "Bình", "A1", "2021-01-01");
+  EXPECT_EQ(count_in("A1"), 2);
+  EXPECT_EQ(members_of("TU"), 2);
+  EXPECT_EQ(members_of("DBA"), 2);
+
+  EXPECT_FALSE(event("M2", "transfer", "2026-02-01", "NOPE").ok());
+  EXPECT_EQ(count_in("A1"), 2);
+
+  ASSERT_TRUE(
+      registry_->merge_orgs({{"DBA", "DBB"}, "DBAB", "Đảng bộ Sở A-B", "", "", "2026-03-01"}).ok());
+  EXPECT_EQ(members_of("DBAB"), 2);
+  auto gone = registry_->stats("DBA", "2026-11-22");
+  EXPECT_FALSE(gone.ok());
+}
+
 }  // namespace
 }  // namespace dangvu::service

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# National scale, on each engine: the demo generated once (people/s and events/s), then our
+# roll-ups beside the plain-SQL way (bench/rollup_bench.cpp: stats of the whole tree, of a
+# province and of a grassroots committee, cold and warm, and the province's half-year report,
+# with a check that both ways agree on every figure), member search by folded name prefix under
+# 64 concurrent clients (wrk, p50/p99), and the server's memory with the data loaded.
+#
+#   bench/nation.sh [SCALE] [ENGINES] [SECONDS] [RUNS]
+#   bench/nation.sh nation "sqlite postgresql" 15 3      # the issue's case (about an hour)
+#   bench/nation.sh province sqlite 10 5                 # a quick look
+#   DANGVU_BENCH_PG_FROM_FILE=1 bench/nation.sh nation "sqlite postgresql"
+#       loads the server from the SQLite file by `dangvu migrate` instead of generating again
+#
+# Keeps the SQLite data in $DANGVU_BENCH_DIR (default /tmp/dangvu-bench-SCALE) and reuses it on the
+# next run (delete the folder to generate again). PostgreSQL runs as a throwaway server from
+# scripts/pg-server, generated again on every run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale="${1:-province}"
+engines="${2:-sqlite postgresql}"
+seconds="${3:-10}"
+runs="${4:-3}"
+dir="${DANGVU_BENCH_DIR:-/tmp/dangvu-bench-$scale}"
+if [[ -z "${DANGVU_BENCH_NO_BUILD:-}" ]]; then
+  scripts/setup >/dev/null
+  scripts/build release >/dev/null
+fi
+bin=build/release/src/app/dangvu
+rollup=build/release/bench/dangvu_bench_rollup
+mkdir -p "$dir"
+server=""
+cleanup() {
+  [[ -n "$server" ]] && kill "$server" 2>/dev/null || true
+  if [[ -f "$dir/pg/url" ]]; then scripts/pg-server stop "$dir/pg" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+echo "# bench/nation.sh $scale ($(date -u +%F), $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB)"
+for engine in $engines; do
+  echo
+  echo "## $engine"
+  if [[ "$engine" == sqlite ]]; then
+    db="$dir/demo.db"
+  else
+    # A fresh server each run (its data goes with it); memory for sorts and index builds as a
+    # national deployment would give it.
+    scripts/pg-server start "$dir/pg" auto >/dev/null
+    rm -f "$dir/$engine.generated"
+    db="$(cat "$dir/pg/url")"
+    psql -q "$db" -c "ALTER SYSTEM SET work_mem = '64MB'" -c "ALTER SYSTEM SET maintenance_work_mem = '1GB'" \
+      -c "ALTER SYSTEM SET effective_cache_size = '16GB'" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
+  if [[ "$engine" == postgresql && -f "$dir/sqlite.generated" && -n "${DANGVU_BENCH_PG_FROM_FILE:-}" ]]; then
+    # The server loaded from the SQLite file already generated: `dangvu migrate` (COPY, then
+    # every table's rows and checksum read again on both sides), timed as import throughput.
+    start=$(date +%s.%N)
+    "$bin" migrate --from "$dir/demo.db" --to "$db" > "$dir/migrate.txt"
+    end=$(date +%s.%N)
+    rows=$(awk 'NF >= 3 && $2 ~ /^[0-9.]+$/ {gsub(/\./, "", $2); n += $2} END {print n}' "$dir/migrate.txt")
+    secs=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", b-a}')
+    echo "import: dangvu migrate file → server (COPY + verification): $rows rows in ${secs} s = $((rows / (secs > 0 ? secs : 1))) rows/s"
+    cp "$dir/sqlite.demo.txt" "$dir/$engine.demo.txt"
+    cp "$dir/sqlite.generated" "$dir/$engine.generated"
+    cp "$dir/sqlite.rss" "$dir/$engine.rss"
+  fi
+  if [[ ! -f "$dir/$engine.generated" ]]; then
+    start=$(date +%s.%N)
+    /usr/bin/time -f "%M" -o "$dir/$engine.rss" \
+      "$bin" demo --db "$db" --scale "$scale" --accounts > "$dir/$engine.demo.txt" 2> "$dir/$engine.demo.log"
+    end=$(date +%s.%N)
+    echo "$start $end" > "$dir/$engine.generated"
+  fi
+  read -r start end < "$dir/$engine.generated"
+  line=$(grep -m1 'Đã tạo dữ liệu mẫu' "$dir/$engine.demo.txt")
+  people=$(sed -E 's/.*, ([0-9.]+) người.*/\1/; s/\.//g' <<<"$line")
+  events=$(sed -E 's/.*, ([0-9.]+) sự kiện.*/\1/; s/\.//g' <<<"$line")
+  secs=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", b-a}')
+  echo "generation: $line"
+  echo "generation: ${secs} s, $((people / (secs > 0 ? secs : 1))) people/s, $((events / (secs > 0 ? secs : 1))) events/s, max RSS $(awk '{printf "%.0f MiB", $1/1024}' "$dir/$engine.rss")"
+  echo
+  "$rollup" --db "$db" --runs "$runs" | tee "$dir/rollup.txt"
+  echo
+
+  # Search and memory: the release server on loopback, the national inspection account.
+  port=$((18100 + RANDOM % 500))
+  "$bin" serve --db "$db" --listen 127.0.0.1:$port --threads 16 --log-level warn &
+  server=$!
+  for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/tree" && break; sleep 0.2; done
+  pw=$(awk '$1=="quantri"{print $2}' "$dir/$engine.demo.txt")
+  cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"username\":\"quantri\",\"password\":\"$pw\"}" "http://127.0.0.1:$port/api/v1/session" |
+    grep -i '^set-cookie' | sed 's/.*dangvu_session=\([^;]*\);.*/\1/')
+  base="http://127.0.0.1:$port"
+  printf '| request (64 connections, %ss) | req/s | p50 | p99 | non-2xx |\n|---|---:|---:|---:|---:|\n' "$seconds"
+  for q in "members?q=nguyen%20van%20an&limit=20" "members?q=chinh&limit=20" "members?q=dam%20van%20chinh&limit=20"; do
+    out=$(wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: dangvu_session=$cookie" "$base/api/v1/$q")
+    printf '| GET /api/v1/%s | %s | %s | %s | %s |\n' "$q" \
+      "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
+      "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(awk '/Non-2xx/{print $5}' <<<"$out" | grep . || echo 0)"
+  done
+  # The whole tree's stats once (fills the read cache), then the server's memory.
+  root=$(sed -nE 's/.*the whole tree \(([^)]*)\).*/\1/p' "$dir/rollup.txt")
+  /usr/bin/time -f "%e" curl -s -o /dev/null -H "Cookie: dangvu_session=$cookie" "$base/api/v1/orgs/$root/stats?at=2026-06-30" 2> "$dir/stats.time"
+  echo
+  echo "GET /api/v1/stats (whole tree, first call): $(tail -1 "$dir/stats.time") s; server RSS after: $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"
+  kill "$server"
+  wait "$server" 2>/dev/null || true
+  server=""
+done
