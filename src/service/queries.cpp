@@ -43,10 +43,9 @@ std::optional<Revisions> Registry::cache_revisions() {
   if (!read_cache_ || store_.in_write_transaction()) return std::nullopt;
   // Read before the data: a write committing in between leaves newer data under the older
   // revision, which the next read (seeing the newer revision) does not use.
-  auto org = store_.org_revision();
-  auto member = store_.member_revision();
-  if (!org.ok() || !member.ok()) return std::nullopt;
-  return Revisions{*org, *member};
+  auto both = store_.data_revisions();
+  if (!both.ok()) return std::nullopt;
+  return Revisions{both->first, both->second};
 }
 
 Result<std::shared_ptr<const TreeAt>> Registry::tree_at(Date at) {
@@ -75,14 +74,15 @@ Result<std::shared_ptr<const OrgHistory>> Registry::history_for_read() {
   return shared;
 }
 
-Result<std::shared_ptr<const MemberStocks>> Registry::member_stocks(Date at,
-                                                                    const store::OrgFilter& orgs) {
+Result<std::shared_ptr<const MemberStocks>> Registry::member_stocks(
+    Date at, const std::function<store::OrgFilter()>& orgs_of) {
   // Every org's stocks are kept (callers add up only their subtree's); a small subtree's are read
   // by naming its orgs when none are kept, and not kept.
   auto revisions = cache_revisions();
   if (revisions) {
     if (auto hit = read_cache_->find_stocks(*revisions, at)) return hit;
   }
+  const store::OrgFilter orgs = orgs_of();
   auto out = std::make_shared<MemberStocks>();
   auto statuses = store_.count_by_org_and_status(at, orgs);
   if (!statuses.ok()) return statuses.error();
@@ -108,7 +108,7 @@ Result<TreeView> Registry::tree(const std::string& org_code, const std::string& 
   if (!root.ok()) return root.error();
   auto history = history_for_read();
   if (!history.ok()) return history.error();
-  auto stocks = member_stocks(*at, orgs_counting_for(**history, tree, *root, *at));
+  auto stocks = member_stocks(*at, [&] { return orgs_counting_for(**history, tree, *root, *at); });
   if (!stocks.ok()) return stocks.error();
   auto totals = totals_for_every_node(tree, counts_by_org((*stocks)->statuses));
   return TreeView{*at, build_node(tree, *root, *codes, totals)};
@@ -131,7 +131,7 @@ Result<StatsView> Registry::stats(const std::string& org_code, const std::string
   s.name = node->name;
   s.kind = node->kind;
   s.at = *at;
-  auto stocks = member_stocks(*at, orgs_counting_for(**history, tree, *root, *at));
+  auto stocks = member_stocks(*at, [&] { return orgs_counting_for(**history, tree, *root, *at); });
   if (!stocks.ok()) return stocks.error();
   auto per_org = counts_by_org((*stocks)->statuses);
   for (OrgId id : tree.subtree(*root)) {

@@ -186,7 +186,9 @@ class Registry {
   // of `at` of at least `orgs` (none: every org; every org's when the read cache has them),
   // shared through the read cache when there is one.
   Result<std::shared_ptr<const OrgHistory>> history_for_read();
-  Result<std::shared_ptr<const MemberStocks>> member_stocks(Date at, const store::OrgFilter& orgs);
+  // `orgs` is asked only when the stocks must be read (naming a subtree's orgs walks the history).
+  Result<std::shared_ptr<const MemberStocks>> member_stocks(
+      Date at, const std::function<store::OrgFilter()>& orgs);
 
  private:
   // The revisions the read cache keys on (none without a cache or inside a write transaction).

@@ -530,4 +530,14 @@ Result<std::int64_t> Store::member_revision() {
   });
 }
 
+Result<std::pair<std::int64_t, std::int64_t>> Store::data_revisions() {
+  return guarded([&]() -> Result<std::pair<std::int64_t, std::int64_t>> {
+    long long org = 0, member = 0;
+    impl_->sql << "SELECT (SELECT value FROM data_revision WHERE topic = 'org'), (SELECT value "
+                  "FROM data_revision WHERE topic = 'member')",
+        soci::into(org), soci::into(member);
+    return std::pair<std::int64_t, std::int64_t>{org, member};
+  });
+}
+
 }  // namespace dangvu::store

@@ -242,6 +242,8 @@ class Store {
   // A number that changes whenever a committed transaction changed members or their derived
   // rows (with org_revision(), the revision of every leaf fact about members).
   Result<std::int64_t> member_revision();
+  // Both in one read: {org_revision, member_revision}.
+  Result<std::pair<std::int64_t, std::int64_t>> data_revisions();
 
   // The plain-SQL way (plain_sql_store.cpp), as an ordinary web application would write it: a
   // recursive CTE walks the tree as of `at` below `root` in every query. Not used by the program's

@@ -223,9 +223,10 @@ TEST_F(RegistryTest, SplitSendsChildrenAndMembersWhereTold) {
 TEST_F(RegistryTest, ReadCacheFollowsCommittedWrites) {
   ReadCache cache;
   registry_->use_read_cache(&cache);
+  const auto everywhere = [] { return store::OrgFilter{}; };
   admit("M1", "An", "A1", "2020-01-01");
   auto count_in = [&](const char* code) -> std::int64_t {
-    auto stocks = registry_->member_stocks(Date::parse("2026-11-22").value(), std::nullopt);
+    auto stocks = registry_->member_stocks(Date::parse("2026-11-22").value(), everywhere);
     EXPECT_TRUE(stocks.ok());
     auto id = store_->find_org(code).value().value();
     std::int64_t n = 0;
@@ -241,10 +242,10 @@ TEST_F(RegistryTest, ReadCacheFollowsCommittedWrites) {
   };
   EXPECT_EQ(count_in("A1"), 1);
   EXPECT_EQ(members_of("TU"), 1);
-  const auto first = registry_->member_stocks(Date::parse("2026-11-22").value(), std::nullopt);
+  const auto first = registry_->member_stocks(Date::parse("2026-11-22").value(), everywhere);
   ASSERT_TRUE(first.ok());
   // The same revisions: the same shared stocks, not read again.
-  EXPECT_EQ(registry_->member_stocks(Date::parse("2026-11-22").value(), std::nullopt)->get(),
+  EXPECT_EQ(registry_->member_stocks(Date::parse("2026-11-22").value(), everywhere)->get(),
             first->get());
 
   admit("M2", "Bình", "A1", "2021-01-01");
