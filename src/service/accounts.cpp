@@ -232,6 +232,14 @@ Result<std::vector<AccountView>> Accounts::list(const Caller& by) {
 
 Result<SessionStart> Accounts::login(const std::string& username, const std::string& password,
                                      const std::string& address) {
+  // A field left empty is a form not filled in, not a guess: named, not counted as a failure.
+  if (username.empty()) {
+    return Error::invalid("username", "Trường «username»: hãy nhập tên đăng nhập.",
+                          "username missing");
+  }
+  if (password.empty()) {
+    return Error::invalid("password", "Trường «password»: hãy nhập mật khẩu.", "password missing");
+  }
   const std::int64_t now = clock_.now_unix();
   const std::string account_key = "account:" + username.substr(0, 64);
   const std::string address_key = "address:" + address;

@@ -29,6 +29,13 @@ TEST(Session, LoginSetsAHardenedCookieAndWrongCredentialsAllGetTheSameAnswer) {
   EXPECT_EQ(no_such_user.status, 401);
   EXPECT_EQ(wrong_password.raw, no_such_user.raw) << "the answer must not tell which was wrong";
   EXPECT_TRUE(wrong_password.header("Set-Cookie").empty());
+  // A field left empty is named (400), not answered as wrong credentials.
+  Reply no_username = other.post("/api/v1/session", {{"password", "sai-mat-khau-1"}});
+  EXPECT_EQ(no_username.status, 400) << no_username.raw;
+  EXPECT_EQ(no_username.body["error"]["field"], "username") << no_username.raw;
+  Reply no_password = other.post("/api/v1/session", {{"username", "office"}});
+  EXPECT_EQ(no_password.status, 400) << no_password.raw;
+  EXPECT_EQ(no_password.body["error"]["field"], "password") << no_password.raw;
 
   // The token is stored only as its digest.
   const std::string dump = dump_database(server.db_path());
