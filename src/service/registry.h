@@ -178,10 +178,9 @@ class Registry {
   // A conference as its documents need it (visible_conference's access rules).
   Result<report::ConferenceDoc> conference_doc(long long id);
 
+ public:
   // The tree as of `at` with every org's code, from the cache when there is one.
   Result<std::shared_ptr<const TreeAt>> tree_at(Date at);
-
- public:
   // For reads (never inside a write transaction): the whole org history, and member stocks as
   // of `at` of at least `orgs` (none: every org; every org's when the read cache has them),
   // shared through the read cache when there is one.

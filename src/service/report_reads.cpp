@@ -39,8 +39,10 @@ static Result<Evaluated> evaluate_for(
   out.history = *history;
   const Date today = registry.clock().today();
   const Date as_of = std::min(period->last, std::max(today, period->first));
-  OrgTree tree = out.history->tree_as_of(as_of);
-  auto root = root_of(tree, as_of);
+  // The root is checked on the cached tree; evaluate() builds its own from the history.
+  auto shared = registry.tree_at(as_of);
+  if (!shared.ok()) return shared.error();
+  auto root = root_of((*shared)->tree, as_of);
   if (!root.ok()) return root.error();
   auto ev =
       report::evaluate(registry.store(), *out.history, registry.rules(), *root, *period, today);
