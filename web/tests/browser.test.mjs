@@ -85,9 +85,15 @@ async function login(page, user) {
 async function choose(page, label, title) {
   const item = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
   const chosen = item.locator(`.ant-select-selection-item[title="${title}"]`);
-  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
+  const input = item.locator('input[role=combobox]');
+  // The option in this select's own list; a click that does not take (the list still opening
+  // on a busy machine) is tried again after closing the list by the field's label.
+  for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
     await item.locator('.ant-select-selector').click();
-    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`).click();
+    const list = await input.getAttribute('aria-controls');
+    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option[title="${title}"]`);
+    const clicked = await option.click({ timeout: 10000 }).then(() => true, () => false);
+    if (!clicked) await page.getByText(label, { exact: true }).last().click();
     await chosen.waitFor({ timeout: 5000 }).catch(() => {});
   }
   await chosen.waitFor({ timeout: 1000 });
