@@ -100,24 +100,49 @@ async function choose(page, label, title) {
 }
 async function chooseBySearch(page, label, text) {
   const input = page.getByLabel(label, { exact: true });
-  await page.locator('.ant-form-item', { has: input }).locator('.ant-select-selector').click();
-  await page.keyboard.type(text);
-  // The option list that belongs to this select (its input names it in aria-controls).
-  const list = await input.getAttribute('aria-controls');
-  await page
-    .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text })
-    .first()
-    .click();
-  // Close the dropdown by clicking the form's label (Escape would close the dialog too).
-  await page.getByText(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:has([id="${list}"])`).waitFor({ state: 'hidden' });
+  const item = page.locator('.ant-form-item', { has: input });
+  const chosen = item.locator('.ant-select-selection-item', { hasText: text });
+  // Typed to search, the option clicked, the list closed by the form's label (Escape would close
+  // the dialog too); tried again when the choice does not show (a busy machine can drop the typing
+  // or the click while the list is still opening).
+  for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
+    await item.locator('.ant-select-selector').click();
+    await input.fill(text);
+    // The option list that belongs to this select (its input names it in aria-controls).
+    const list = await input.getAttribute('aria-controls');
+    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first();
+    await option.click({ timeout: 10000 }).catch(() => {});
+    await page.getByText(label, { exact: true }).click();
+    await page.locator(`.ant-select-dropdown:has([id="${list}"])`).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    await chosen.waitFor({ timeout: 5000 }).catch(() => {});
+  }
+  await chosen.waitFor({ timeout: 1000 });
 }
 
 async function pickDate(page, label, ddmmyyyy) {
   const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(ddmmyyyy);
-  await input.press('Enter');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(ddmmyyyy);
+    await input.press('Enter');
+    if ((await input.inputValue()) === ddmmyyyy) break;
+  }
+  const shown = await input.inputValue();
+  if (shown !== ddmmyyyy) throw new Error(`${label}: ${shown}, not ${ddmmyyyy}`);
+}
+
+// The two-step dialogs: asks for the preview and waits for it; a click that did not take is
+// tried again, and a form that refuses names its errors.
+async function showPreview(page, expected) {
+  const preview = page.getByTestId('preview').getByText(expected);
+  for (let attempt = 0; attempt < 3 && !(await preview.count()); attempt++) {
+    await page.getByRole('button', { name: 'Xem trước thay đổi' }).click({ timeout: 10000 }).catch(() => {});
+    await preview.waitFor({ timeout: 10000 }).catch(() => {});
+  }
+  if (!(await preview.count())) {
+    const errors = await page.locator('.ant-modal .ant-form-item-explain-error').allInnerTexts();
+    throw new Error(`no preview; form errors: ${errors.join(' | ') || 'none'}`);
+  }
 }
 
 await test('login shows the tree of the own org', async (page) => {
@@ -161,8 +186,7 @@ await test('merge two branches and see the tree before and after the date', asyn
   await chooseBySearch(page, 'Các tổ chức được hợp nhất', '[CB031]');
   await chooseBySearch(page, 'Hợp nhất vào (tổ chức đã có)', '[CB032]');
   await pickDate(page, 'Ngày có hiệu lực', '01/11/2026');
-  await page.getByRole('button', { name: 'Xem trước thay đổi' }).click();
-  await page.getByTestId('preview').getByText('hợp nhất vào').waitFor();
+  await showPreview(page, 'hợp nhất vào');
   await page.getByRole('button', { name: 'Xác nhận' }).click();
   await page.getByTestId('node-CB032').waitFor();
   await page.getByTestId('node-CB030').waitFor({ state: 'detached' });
