@@ -10,10 +10,13 @@
 #   bench/nation.sh province sqlite 10 5                 # a quick look
 #   DANGVU_BENCH_PG_FROM_FILE=1 bench/nation.sh nation "sqlite postgresql"
 #       loads the server from the SQLite file by `dangvu migrate` instead of generating again
+#   DANGVU_BENCH_KEEP_PG=1 ...
+#       leaves the PostgreSQL server running with its data, and a later run with the same setting
+#       uses it again instead of loading it (the national load takes about an hour)
 #
 # Keeps the SQLite data in $DANGVU_BENCH_DIR (default /tmp/dangvu-bench-SCALE) and reuses it on the
 # next run (delete the folder to generate again). PostgreSQL runs as a throwaway server from
-# scripts/pg-server, generated again on every run.
+# scripts/pg-server, loaded again on every run unless kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-province}"
@@ -31,16 +34,24 @@ mkdir -p "$dir"
 server=""
 cleanup() {
   [[ -n "$server" ]] && kill "$server" 2>/dev/null || true
-  if [[ -f "$dir/pg/url" ]]; then scripts/pg-server stop "$dir/pg" >/dev/null 2>&1 || true; fi
+  if [[ -f "$dir/pg/url" && -z "${DANGVU_BENCH_KEEP_PG:-}" ]]; then
+    scripts/pg-server stop "$dir/pg" >/dev/null 2>&1 || true
+  fi
 }
 trap cleanup EXIT
 
 echo "# bench/nation.sh $scale ($(date -u +%F), $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB)"
 for engine in $engines; do
+  reused=""
   echo
   echo "## $engine"
   if [[ "$engine" == sqlite ]]; then
     db="$dir/demo.db"
+  elif [[ -n "${DANGVU_BENCH_KEEP_PG:-}" && -f "$dir/$engine.generated" && -f "$dir/pg/url" ]] &&
+    psql -q "$(cat "$dir/pg/url")" -c 'SELECT 1' >/dev/null 2>&1; then
+    db="$(cat "$dir/pg/url")"
+    reused=1
+    echo "(the server kept from an earlier run, with its data)"
   else
     # A fresh server each run (its data goes with it); memory for sorts and index builds as a
     # national deployment would give it.
@@ -50,7 +61,7 @@ for engine in $engines; do
     psql -q "$db" -c "ALTER SYSTEM SET work_mem = '64MB'" -c "ALTER SYSTEM SET maintenance_work_mem = '1GB'" \
       -c "ALTER SYSTEM SET effective_cache_size = '16GB'" -c "SELECT pg_reload_conf()" >/dev/null
   fi
-  if [[ "$engine" == postgresql && -f "$dir/sqlite.generated" && -n "${DANGVU_BENCH_PG_FROM_FILE:-}" ]]; then
+  if [[ "$engine" == postgresql && -z "$reused" && -f "$dir/sqlite.generated" && -n "${DANGVU_BENCH_PG_FROM_FILE:-}" ]]; then
     # The server loaded from the SQLite file already generated: `dangvu migrate` (COPY, then
     # every table's rows and checksum read again on both sides), timed as import throughput.
     start=$(date +%s.%N)

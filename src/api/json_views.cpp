@@ -90,7 +90,7 @@ json to_json(const service::MemberListView& v) {
                     {"status", std::string(to_string(r.status))},
                     {"org", r.org_code}});
   }
-  return {{"at", v.at.iso()}, {"total", v.total}, {"rows", rows}};
+  return {{"at", v.at.iso()}, {"total", v.total}, {"more", v.more}, {"rows", rows}};
 }
 
 json to_json(const Error& e) {

@@ -85,7 +85,8 @@ std::string to_text(const service::MemberView& v) {
 
 std::string to_text(const service::MemberListView& v) {
   std::ostringstream out;
-  out << "Danh sách tính đến ngày " << v.at.vi() << ": " << format_count(v.total) << " người\n";
+  out << "Danh sách tính đến ngày " << v.at.vi() << ": " << (v.more ? "hơn " : "")
+      << format_count(v.total) << " người\n";
   for (const auto& r : v.rows) {
     out << r.code << "\t" << r.person.full_name() << "\t" << r.person.birth_date.vi() << "\t"
         << label_vi(r.status) << "\t" << r.org_code << "\n";

@@ -20,6 +20,16 @@ void OrgHistory::add_version(OrgVersion v) {
   std::stable_sort(list.begin(), list.end(), [](const OrgVersion& a, const OrgVersion& b) {
     return a.valid_from < b.valid_from;
   });
+  note_if_ended(list.back().org);
+}
+
+void OrgHistory::note_if_ended(OrgId id) {
+  const OrgVersion* last = latest(id);
+  if (last != nullptr && last->valid_to != Date::max()) {
+    ended_.insert(id);
+  } else {
+    ended_.erase(id);
+  }
 }
 
 std::vector<OrgId> OrgHistory::org_ids() const {
@@ -461,6 +471,7 @@ void OrgHistory::apply(const OrgChange& change) {
         break;
       }
     }
+    note_if_ended(c.org);
     change_dates_.insert(change.date);
   }
   for (const auto& v : change.opens) add_version(v);

@@ -38,6 +38,10 @@ class OrgHistory {
   const std::string& code(OrgId id) const;
   bool has_org(OrgId id) const { return codes_.count(id) > 0; }
   std::vector<OrgId> org_ids() const;  // every org ever recorded, in no order
+  std::size_t org_count() const { return codes_.size(); }
+  // Orgs whose last version has ended (merged, split or dissolved): the only ones a date can
+  // resolve to another org (a few hundred among the nation's 330,000).
+  const std::set<OrgId>& ended_orgs() const { return ended_; }
   const OrgVersion* version_at(OrgId id, Date d) const;
   const OrgVersion* latest(OrgId id) const;
   const OrgVersion* earliest(OrgId id) const;
@@ -80,7 +84,9 @@ class OrgHistory {
   std::unordered_map<OrgId, std::vector<OrgVersion>> versions_;  // per org, by valid_from
   std::set<Date> change_dates_;
   std::unordered_map<OrgId, std::set<OrgId>>
-      children_index_;  // parent → orgs that ever sat under it
+      children_index_;     // parent → orgs that ever sat under it
+  std::set<OrgId> ended_;  // see ended_orgs()
+  void note_if_ended(OrgId id);
 };
 
 }  // namespace dangvu

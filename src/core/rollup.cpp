@@ -18,12 +18,12 @@ std::optional<OrgId> resolve_org_at(const OrgHistory& history, OrgId org, Date a
 std::optional<std::vector<OrgId>> orgs_counting_for(const OrgHistory& history, const OrgTree& tree,
                                                     OrgId root, Date at) {
   auto subtree = tree.subtree(root);
-  const auto all = history.org_ids();
   const std::size_t limit =
-      std::min(kMaxNamedOrgs, std::max(kAlwaysNamedOrgs, all.size() / kNamedShareDivisor));
+      std::min(kMaxNamedOrgs, std::max(kAlwaysNamedOrgs, history.org_count() / kNamedShareDivisor));
   if (subtree.size() > limit) return std::nullopt;
   std::unordered_set<OrgId> inside(subtree.begin(), subtree.end());
-  for (OrgId id : all) {
+  // Only an org ended by `at` resolves to another; one that exists on `at` is in the tree.
+  for (OrgId id : history.ended_orgs()) {
     if (inside.count(id) || history.version_at(id, at) != nullptr) continue;
     if (auto now = resolve_org_at(history, id, at); now && inside.count(*now)) {
       subtree.push_back(id);

@@ -38,19 +38,15 @@ Value sum_over_subtree(const OrgTree& tree, OrgId root,
   return total;
 }
 
-// Subtree totals for every node of the tree (children before parents, one pass).
+// Subtree totals for `root` and every org below it (children before parents, one pass).
 template <typename Value>
-std::unordered_map<OrgId, Value> totals_for_every_node(
-    const OrgTree& tree, const std::unordered_map<OrgId, Value>& per_org) {
+std::unordered_map<OrgId, Value> subtree_totals(const OrgTree& tree, OrgId root,
+                                                const std::unordered_map<OrgId, Value>& own) {
   std::unordered_map<OrgId, Value> totals;
-  std::vector<OrgId> order;
-  for (OrgId root : tree.roots()) {
-    auto sub = tree.subtree(root);
-    order.insert(order.end(), sub.begin(), sub.end());
-  }
+  const auto order = tree.subtree(root);
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
     Value v{};
-    if (auto own = per_org.find(*it); own != per_org.end()) v += own->second;
+    if (auto o = own.find(*it); o != own.end()) v += o->second;
     for (OrgId child : tree.find(*it)->children) v += totals[child];
     totals[*it] = v;
   }

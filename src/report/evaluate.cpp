@@ -14,19 +14,6 @@ using PerOrg = std::unordered_map<OrgId, Facts>;
 int month_index(int year, int month) { return year * 12 + month - 1; }
 Date month_first(int index) { return *Date::from_ymd(index / 12, index % 12 + 1, 1); }
 
-// Subtree totals for `root` and every org below it (children before parents, one pass).
-PerOrg subtree_totals(const OrgTree& tree, OrgId root, const PerOrg& own) {
-  PerOrg totals;
-  const auto order = tree.subtree(root);
-  for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    Facts f;
-    if (auto o = own.find(*it); o != own.end()) f += o->second;
-    for (OrgId child : tree.find(*it)->children) f += totals[child];
-    totals[*it] = f;
-  }
-  return totals;
-}
-
 // Flows recorded by orgs: each to the org that stands for it on `at` (its successor after a merge
 // or split), dropped if it ended without one.
 Status add_flows(store::Store& store, const OrgHistory& history, Date from, Date to, Date at,

@@ -10,18 +10,6 @@
 namespace dangvu::service {
 namespace {
 
-std::unordered_map<OrgId, MemberCounts> counts_by_org(
-    const std::vector<store::OrgStatusCount>& rows) {
-  std::unordered_map<OrgId, MemberCounts> out;
-  for (const auto& r : rows) {
-    auto& c = out[r.org];
-    if (r.status == MemberStatus::official) c.official += r.count;
-    if (r.status == MemberStatus::probationary) c.probationary += r.count;
-    if (r.status == MemberStatus::candidate) c.candidates += r.count;
-  }
-  return out;
-}
-
 TreeNodeView build_node(const OrgTree& tree, OrgId id,
                         const std::unordered_map<OrgId, std::string>& codes,
                         const std::unordered_map<OrgId, MemberCounts>& totals) {
@@ -75,25 +63,43 @@ Result<std::shared_ptr<const OrgHistory>> Registry::history_for_read() {
 }
 
 Result<std::shared_ptr<const MemberStocks>> Registry::member_stocks(
-    Date at, const std::function<store::OrgFilter()>& orgs_of) {
-  // Every org's stocks are kept (callers add up only their subtree's); a small subtree's are read
-  // by naming its orgs when none are kept, and not kept.
+    Date at, OrgId root, const OrgHistory& history,
+    const std::function<store::OrgFilter()>& orgs_of) {
   auto revisions = cache_revisions();
   if (revisions) {
-    if (auto hit = read_cache_->find_stocks(*revisions, at)) return hit;
+    if (auto hit = read_cache_->find_stocks(*revisions, at, root)) return hit;
   }
   const store::OrgFilter orgs = orgs_of();
   auto out = std::make_shared<MemberStocks>();
   auto statuses = store_.count_by_org_and_status(at, orgs);
   if (!statuses.ok()) return statuses.error();
-  out->statuses = std::move(*statuses);
+  for (const auto& r : *statuses) {
+    auto& c = out->counts[r.org];
+    if (r.status == MemberStatus::official) c.official += r.count;
+    if (r.status == MemberStatus::probationary) c.probationary += r.count;
+    if (r.status == MemberStatus::candidate) c.candidates += r.count;
+  }
   auto starts = store_.probation_starts_at(at, orgs);
   if (!starts.ok()) return starts.error();
-  out->probation_starts = std::move(*starts);
+  for (const auto& p : *starts) {
+    if (probation_overdue_on(p.probation_start, at, rules_))
+      out->probation_overdue[p.org] += p.count;
+  }
+  // Flows within the year so far, attributed to the org that stands for the event's org on `at`.
   auto milestones = store_.count_milestones(at.year_start(), at, orgs);
   if (!milestones.ok()) return milestones.error();
-  out->milestones_this_year = std::move(*milestones);
-  if (revisions && !orgs) read_cache_->put_stocks(*revisions, at, out);
+  for (const auto& m : *milestones) {
+    auto org = resolve_org_at(history, m.org, at);
+    if (!org) continue;
+    if (m.kind == MemberEventKind::admission || m.kind == MemberEventKind::readmission) {
+      out->admitted_this_year[*org] += m.count;
+    } else if (m.kind == MemberEventKind::recognition) {
+      out->recognized_this_year[*org] += m.count;
+    }
+  }
+  if (revisions) {
+    read_cache_->put_stocks(*revisions, at, orgs ? std::optional<OrgId>(root) : std::nullopt, out);
+  }
   return std::shared_ptr<const MemberStocks>(out);
 }
 
@@ -108,9 +114,10 @@ Result<TreeView> Registry::tree(const std::string& org_code, const std::string& 
   if (!root.ok()) return root.error();
   auto history = history_for_read();
   if (!history.ok()) return history.error();
-  auto stocks = member_stocks(*at, [&] { return orgs_counting_for(**history, tree, *root, *at); });
+  auto stocks = member_stocks(*at, *root, **history,
+                              [&] { return orgs_counting_for(**history, tree, *root, *at); });
   if (!stocks.ok()) return stocks.error();
-  auto totals = totals_for_every_node(tree, counts_by_org((*stocks)->statuses));
+  auto totals = subtree_totals(tree, *root, (*stocks)->counts);
   return TreeView{*at, build_node(tree, *root, *codes, totals)};
 }
 
@@ -131,9 +138,10 @@ Result<StatsView> Registry::stats(const std::string& org_code, const std::string
   s.name = node->name;
   s.kind = node->kind;
   s.at = *at;
-  auto stocks = member_stocks(*at, [&] { return orgs_counting_for(**history, tree, *root, *at); });
+  auto stocks = member_stocks(*at, *root, **history,
+                              [&] { return orgs_counting_for(**history, tree, *root, *at); });
   if (!stocks.ok()) return stocks.error();
-  auto per_org = counts_by_org((*stocks)->statuses);
+  const auto& per_org = (*stocks)->counts;
   for (OrgId id : tree.subtree(*root)) {
     const auto* n = tree.find(id);
     if (n->kind == OrgKind::grassroots_committee) ++s.grassroots_committees;
@@ -146,26 +154,9 @@ Result<StatsView> Registry::stats(const std::string& org_code, const std::string
     }
   }
   s.members = sum_over_subtree(tree, *root, per_org);
-
-  std::unordered_map<OrgId, std::int64_t> overdue;
-  for (const auto& p : (*stocks)->probation_starts) {
-    if (probation_overdue_on(p.probation_start, *at, rules_)) overdue[p.org] += p.count;
-  }
-  s.probation_overdue = sum_over_subtree(tree, *root, overdue);
-
-  // Flows within the year so far, attributed to the org that stands for the event's org today.
-  std::unordered_map<OrgId, std::int64_t> admitted, recognized;
-  for (const auto& m : (*stocks)->milestones_this_year) {
-    auto org = resolve_org_at(**history, m.org, *at);
-    if (!org) continue;
-    if (m.kind == MemberEventKind::admission || m.kind == MemberEventKind::readmission) {
-      admitted[*org] += m.count;
-    } else if (m.kind == MemberEventKind::recognition) {
-      recognized[*org] += m.count;
-    }
-  }
-  s.admitted_this_year = sum_over_subtree(tree, *root, admitted);
-  s.recognized_this_year = sum_over_subtree(tree, *root, recognized);
+  s.probation_overdue = sum_over_subtree(tree, *root, (*stocks)->probation_overdue);
+  s.admitted_this_year = sum_over_subtree(tree, *root, (*stocks)->admitted_this_year);
+  s.recognized_this_year = sum_over_subtree(tree, *root, (*stocks)->recognized_this_year);
   return s;
 }
 
@@ -301,15 +292,18 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   }
   MemberListView out;
   out.at = *at;
-  // The list carries the total of the whole query; only a page past the end needs a count.
   auto rows = store_.list_members(q);
   if (!rows.ok()) return rows.error();
-  if (!rows->empty()) {
-    out.total = rows->front().total;
-  } else if (q.offset > 0) {
-    auto total = store_.count_members(q);
+  // A short page tells its own total; otherwise the count goes no further than it must (a common
+  // name over the nation matches tens of thousands: the list says "more than 1,000").
+  if (!rows->empty() && rows->size() < static_cast<std::size_t>(q.limit)) {
+    out.total = q.offset + static_cast<std::int64_t>(rows->size());
+  } else {
+    const std::int64_t cap = std::max<std::int64_t>(kListCountCap, q.offset + q.limit);
+    auto total = store_.count_members(q, cap);
     if (!total.ok()) return total.error();
-    out.total = *total;
+    out.total = std::min(*total, cap);
+    out.more = *total > cap;
   }
   for (const auto& r : *rows) {
     MemberListView::Row row;

@@ -3,29 +3,27 @@
 namespace dangvu::service {
 namespace {
 
-// Member stocks hold a row per org and status: a few dates are enough (today, the ends of the
-// periods being reported on).
-constexpr std::size_t kStocksCapacity = 8;
+// Every org's stocks: a few dates are enough (today, the ends of the periods being reported on).
+constexpr std::size_t kEveryOrgDates = 8;
+// Subtrees read by naming their orgs (the offices of provinces, districts, grassroots committees
+// each looking at their own): small entries, many of them.
+constexpr std::size_t kSubtrees = 256;
 
 }  // namespace
 
+ReadCache::ReadCache(std::size_t capacity)
+    : trees_(capacity), every_org_(kEveryOrgDates), subtrees_(kSubtrees) {}
+
 std::shared_ptr<const TreeAt> ReadCache::find(std::int64_t org_revision, Date at) {
   std::lock_guard lock(mutex_);
-  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-    if (it->revision == org_revision && it->at == at) {
-      entries_.splice(entries_.begin(), entries_, it);
-      return entries_.front().tree;
-    }
-  }
-  return nullptr;
+  return trees_.find({org_revision, at});
 }
 
 void ReadCache::put(std::int64_t org_revision, Date at, std::shared_ptr<const TreeAt> tree) {
   std::lock_guard lock(mutex_);
   // Trees of older revisions are stale for good.
-  entries_.remove_if([org_revision](const Entry& e) { return e.revision != org_revision; });
-  entries_.push_front({org_revision, at, std::move(tree)});
-  if (entries_.size() > capacity_) entries_.pop_back();
+  trees_.put({org_revision, at}, std::move(tree),
+             [org_revision](const TreeKey& k) { return k.revision != org_revision; });
 }
 
 std::shared_ptr<const OrgHistory> ReadCache::find_history(std::int64_t org_revision) {
@@ -39,23 +37,22 @@ void ReadCache::put_history(std::int64_t org_revision, std::shared_ptr<const Org
   history_ = std::move(history);
 }
 
-std::shared_ptr<const MemberStocks> ReadCache::find_stocks(Revisions revisions, Date at) {
+std::shared_ptr<const MemberStocks> ReadCache::find_stocks(Revisions revisions, Date at,
+                                                           OrgId root) {
   std::lock_guard lock(mutex_);
-  for (auto it = stocks_.begin(); it != stocks_.end(); ++it) {
-    if (it->revisions == revisions && it->at == at) {
-      stocks_.splice(stocks_.begin(), stocks_, it);
-      return stocks_.front().stocks;
-    }
-  }
-  return nullptr;
+  if (auto every = every_org_.find({revisions, at, std::nullopt})) return every;
+  return subtrees_.find({revisions, at, root});
 }
 
-void ReadCache::put_stocks(Revisions revisions, Date at,
+void ReadCache::put_stocks(Revisions revisions, Date at, std::optional<OrgId> root,
                            std::shared_ptr<const MemberStocks> stocks) {
   std::lock_guard lock(mutex_);
-  stocks_.remove_if([revisions](const StocksEntry& e) { return !(e.revisions == revisions); });
-  stocks_.push_front({revisions, at, std::move(stocks)});
-  if (stocks_.size() > kStocksCapacity) stocks_.pop_back();
+  auto stale = [revisions](const StocksKey& k) { return !(k.revisions == revisions); };
+  if (root) {
+    subtrees_.put({revisions, at, root}, std::move(stocks), stale);
+  } else {
+    every_org_.put({revisions, at, std::nullopt}, std::move(stocks), stale);
+  }
 }
 
 }  // namespace dangvu::service

@@ -181,13 +181,16 @@ class Registry {
  public:
   // The tree as of `at` with every org's code, from the cache when there is one.
   Result<std::shared_ptr<const TreeAt>> tree_at(Date at);
-  // For reads (never inside a write transaction): the whole org history, and member stocks as
-  // of `at` of at least `orgs` (none: every org; every org's when the read cache has them),
-  // shared through the read cache when there is one.
+  // For reads (never inside a write transaction): the whole org history, shared through the read
+  // cache when there is one.
   Result<std::shared_ptr<const OrgHistory>> history_for_read();
-  // `orgs` is asked only when the stocks must be read (naming a subtree's orgs walks the history).
+  // Member figures per org as of `at` covering at least the subtree of `root`: every org's when
+  // `orgs` says none or the read cache has them, else those of the orgs it names. `orgs` is asked
+  // only when the figures must be read (naming a subtree's orgs walks the history); with a read
+  // cache, what is read is kept for the next request.
   Result<std::shared_ptr<const MemberStocks>> member_stocks(
-      Date at, const std::function<store::OrgFilter()>& orgs);
+      Date at, OrgId root, const OrgHistory& history,
+      const std::function<store::OrgFilter()>& orgs);
 
  private:
   // The revisions the read cache keys on (none without a cache or inside a write transaction).

@@ -72,9 +72,14 @@ struct MemberView {
   std::vector<std::string> flags;
 };
 
+// A member list counts its matches this far and then says "more than" (or further, to the page
+// asked).
+constexpr std::int64_t kListCountCap = 1000;
+
 struct MemberListView {
   Date at;
   std::int64_t total = 0;
+  bool more = false;  // more than `total` match (the count stops there)
   struct Row {
     std::string code, card_number;
     Person person;

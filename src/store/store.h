@@ -53,8 +53,13 @@ struct MemberRow {
   std::string card_number;
   MemberStatus status = MemberStatus::none;
   std::optional<OrgId> org;
-  std::int64_t total = 0;  // how many rows match the whole query (the same on every row)
 };
+
+// How a name search finds its members: through the search keys in the prefix's range (few
+// matches), or by walking members in list order checking each name (many matches: the first page
+// is found after a few hundred members instead of sorting every match). `automatic` chooses by
+// how many keys the prefix covers.
+enum class SearchPlan { automatic, search_keys, name_order };
 
 struct MemberQuery {
   Date at;
@@ -63,6 +68,7 @@ struct MemberQuery {
   std::set<MemberStatus> statuses;         // empty: every status
   int limit = 100;
   int offset = 0;
+  SearchPlan plan = SearchPlan::automatic;
 };
 
 // A member event with who it concerns, for lists of recent events.
@@ -228,8 +234,12 @@ class Store {
   Result<std::set<OrgId>> orgs_with_members_from(Date from);
   // Members (candidates included) whose official org is `org` on `from` or later.
   Result<std::vector<MemberId>> members_in_org_from(OrgId org, Date from);
+  // A page of the members that match, in list order (Vietnamese order of given name, then family).
   Result<std::vector<MemberRow>> list_members(const MemberQuery& query);
-  Result<std::int64_t> count_members(const MemberQuery& query);
+  // How many match, counting no further than `at_most + 1` when given (a common name over the
+  // nation matches tens of thousands; a list only needs to say "more than").
+  Result<std::int64_t> count_members(const MemberQuery& query,
+                                     std::optional<std::int64_t> at_most = std::nullopt);
   // The latest events (by effective date, up to `upto`) of members while they were in `orgs`.
   Result<std::vector<RecentEvent>> recent_events(const std::vector<OrgId>& orgs, Date upto,
                                                  int limit);
@@ -354,6 +364,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open_server(const std::string& url, OpenMode mode,
                                                     const std::string& now_iso);
   Status run_transaction(const std::function<Status()>& fn);
+  bool search_by_name_order(const MemberQuery& q);  // member_store.cpp
   std::unique_ptr<Impl> impl_;
 };
 

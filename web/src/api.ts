@@ -138,6 +138,12 @@ export interface MemberRow {
   status: string;
   org: string;
 }
+// A page of a member list; `more`: the count stopped at `total` and more match.
+export interface MemberList {
+  total: number;
+  more: boolean;
+  rows: MemberRow[];
+}
 export interface MemberEvent {
   id: number;
   kind: string;

@@ -86,6 +86,21 @@ TEST_F(RollupTest, ResolveBeforeCreationOrUnknownIsNone) {
   EXPECT_EQ(resolve_org_at(h_, 999, D("2010-01-01")), std::nullopt);
 }
 
+// The orgs a subtree's facts are read for: its own on the date and every ended org that resolves
+// into it (the history keeps which orgs have ended: a merge, a split, a dissolution; not a rename).
+TEST_F(RollupTest, OrgsCountingForASubtreeTakeInTheEndedOnes) {
+  EXPECT_TRUE(h_.ended_orgs().empty());
+  reorganize();
+  EXPECT_EQ(h_.ended_orgs(), (std::set<OrgId>{3, 4, 7}));
+  const OrgTree t = h_.tree_as_of(D("2025-07-01"));
+  const auto cb8 = orgs_counting_for(h_, t, 8, D("2025-07-01"));
+  ASSERT_TRUE(cb8.has_value());
+  EXPECT_EQ(*cb8, (std::vector<OrgId>{3, 4, 8}));  // CB3 merged into CB4, split into CB8 first
+  EXPECT_EQ(orgs_counting_for(h_, t, 9, D("2025-07-01")).value(), (std::vector<OrgId>{9}));
+  const OrgTree before = h_.tree_as_of(D("2019-06-01"));
+  EXPECT_EQ(orgs_counting_for(h_, before, 3, D("2019-06-01")).value(), (std::vector<OrgId>{3}));
+}
+
 TEST_F(RollupTest, ResolveFollowsSuccessors) {
   reorganize();
   EXPECT_EQ(resolve_org_at(h_, 3, D("2019-12-31")), std::optional<OrgId>(3));
@@ -127,10 +142,13 @@ TEST_F(RollupTest, SumOverTheTreeOfTheDate) {
   EXPECT_EQ(sum_over_subtree(t, 5, members), 2);
 }
 
-TEST_F(RollupTest, TotalsForEveryNode) {
+TEST_F(RollupTest, TotalsForEveryNodeOfASubtree) {
   const std::unordered_map<OrgId, int> members = {{3, 5}, {4, 7}, {6, 2}, {7, 4}, {99, 100}};
   OrgTree t = h_.tree_as_of(D("2019-06-01"));
-  auto totals = totals_for_every_node(t, members);
+  auto below = subtree_totals(t, 2, members);
+  EXPECT_EQ(below.size(), 3u);  // 2 and its children 3, 4
+  EXPECT_EQ(below.at(2), 12);
+  auto totals = subtree_totals(t, 1, members);
   EXPECT_EQ(totals.size(), 7u);
   EXPECT_EQ(totals.at(1), 18);
   EXPECT_EQ(totals.at(2), 12);
@@ -177,7 +195,9 @@ TEST_F(RollupTest, TotalsOfAStructAcrossSeveralRoots) {
 
   const std::unordered_map<OrgId, Counts> per_org = {
       {3, {5, 1}}, {4, {7, 2}}, {6, {2, 0}}, {51, {9, 3}}};
-  auto totals = totals_for_every_node(t, per_org);
+  auto totals = subtree_totals(t, 1, per_org);
+  auto other = subtree_totals(t, 50, per_org);
+  totals.insert(other.begin(), other.end());
   EXPECT_EQ(totals.size(), 9u);
   EXPECT_EQ(totals.at(1).members, 14);
   EXPECT_EQ(totals.at(1).admitted, 3);

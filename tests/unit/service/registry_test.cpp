@@ -181,6 +181,58 @@ TEST_F(RegistryTest, ListsInVietnameseOrderAndSearchesWithoutDiacritics) {
   EXPECT_EQ(bad.error().field, "status");
 }
 
+// A name search finds the same page whether it reads the search keys or walks members in list
+// order checking each name (the plan chosen for common names); a count can stop early.
+TEST_F(RegistryTest, BothSearchPlansFindTheSameMembers) {
+  const char* given[] = {"Chính", "Chinh", "An", "Anh", "Ánh", "Bình", "Chính", "An"};
+  const char* family[] = {"Đàm", "Nguyễn", "An", "Trần", "Nguyễn", "Lê", "Phạm", "Nguyễn"};
+  for (int i = 0; i < 8; ++i) {
+    admit("M" + std::to_string(i), given[i], i % 2 ? "A1" : "B1", "2020-01-10", family[i],
+          i % 3 ? "Văn" : "Thị");
+  }
+  ASSERT_TRUE(event("M3", "transfer", "2024-05-01", "CB1").ok());
+  const auto b1 = store_->find_org("B1").value().value();
+  for (const std::string prefix :
+       {"chinh", "an", "nguyen van", "an van an", "van", "xyz", "thi a"}) {
+    for (const char* at : {"2021-01-01", "2025-01-01"}) {
+      for (bool scoped : {false, true}) {
+        store::MemberQuery q;
+        q.at = Date::parse(at).value();
+        q.folded_prefix = prefix;
+        if (scoped) q.orgs = std::vector<OrgId>{b1};
+        q.limit = 3;
+        for (int offset : {0, 3}) {
+          q.offset = offset;
+          q.plan = store::SearchPlan::search_keys;
+          auto by_keys = store_->list_members(q);
+          q.plan = store::SearchPlan::name_order;
+          auto by_name = store_->list_members(q);
+          ASSERT_TRUE(by_keys.ok() && by_name.ok());
+          std::vector<std::string> a, b;
+          for (const auto& r : *by_keys) a.push_back(r.code);
+          for (const auto& r : *by_name) b.push_back(r.code);
+          EXPECT_EQ(a, b) << prefix << " " << at << " " << scoped << " " << offset;
+        }
+      }
+    }
+  }
+  // "an" starts a word of "An Văn An" twice: the member is listed once.
+  store::MemberQuery an;
+  an.at = Date::parse("2025-01-01").value();
+  an.folded_prefix = "an";
+  an.plan = store::SearchPlan::search_keys;
+  EXPECT_EQ(store_->count_members(an).value(), 4);     // An ×2, Anh, Ánh
+  EXPECT_EQ(store_->count_members(an, 2).value(), 3);  // stops at one past the limit
+  auto listed = registry_->list_members({"", "2025-01-01", "an", "", 2, 0});
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->rows.size(), 2u);
+  EXPECT_EQ(listed->total, 4);
+  EXPECT_FALSE(listed->more);
+  auto last = registry_->list_members({"", "2025-01-01", "an", "", 3, 3});
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->total, 4);
+}
+
 TEST_F(RegistryTest, CorrectionVoidsAnEventAndIsItselfAnEvent) {
   admit("M1", "An", "A1", "2020-01-10");
   ASSERT_TRUE(event("M1", "transfer", "2022-01-01", "B1").ok());
@@ -224,17 +276,32 @@ TEST_F(RegistryTest, ReadCacheFollowsCommittedWrites) {
   ReadCache cache;
   registry_->use_read_cache(&cache);
   const auto everywhere = [] { return store::OrgFilter{}; };
+  const Date today = Date::parse("2026-11-22").value();
   admit("M1", "An", "A1", "2020-01-01");
+  auto history = registry_->history_for_read();
+  ASSERT_TRUE(history.ok());
+  const OrgId tu = store_->find_org("TU").value().value();
   auto count_in = [&](const char* code) -> std::int64_t {
-    auto stocks = registry_->member_stocks(Date::parse("2026-11-22").value(), everywhere);
+    auto stocks = registry_->member_stocks(today, tu, **history, everywhere);
     EXPECT_TRUE(stocks.ok());
     auto id = store_->find_org(code).value().value();
-    std::int64_t n = 0;
-    for (const auto& r : (*stocks)->statuses) {
-      if (r.org == id) n += r.count;
-    }
-    return n;
+    auto it = (*stocks)->counts.find(id);
+    return it == (*stocks)->counts.end() ? 0 : it->second.members();
   };
+  // A subtree's figures read by naming its orgs are kept for that subtree too (another date:
+  // nothing kept for every org on it).
+  const Date yesterday = Date::parse("2026-11-21").value();
+  const OrgId a1 = store_->find_org("A1").value().value();
+  const auto only_a1 = [&] { return store::OrgFilter{std::vector<OrgId>{a1}}; };
+  auto a1_members = [&] {
+    auto stocks = registry_->member_stocks(yesterday, a1, **history, only_a1);
+    EXPECT_TRUE(stocks.ok());
+    EXPECT_EQ((*stocks)->counts.size(), 1u);
+    return std::pair{stocks->get(), (*stocks)->counts.at(a1).members()};
+  };
+  const auto [kept, one] = a1_members();
+  EXPECT_EQ(one, 1);
+  EXPECT_EQ(a1_members().first, kept);
   auto members_of = [&](const char* code) {
     auto s = registry_->stats(code, "2026-11-22");
     EXPECT_TRUE(s.ok()) << s.error().detail_en;
@@ -242,14 +309,14 @@ TEST_F(RegistryTest, ReadCacheFollowsCommittedWrites) {
   };
   EXPECT_EQ(count_in("A1"), 1);
   EXPECT_EQ(members_of("TU"), 1);
-  const auto first = registry_->member_stocks(Date::parse("2026-11-22").value(), everywhere);
+  const auto first = registry_->member_stocks(today, tu, **history, everywhere);
   ASSERT_TRUE(first.ok());
   // The same revisions: the same shared stocks, not read again.
-  EXPECT_EQ(registry_->member_stocks(Date::parse("2026-11-22").value(), everywhere)->get(),
-            first->get());
+  EXPECT_EQ(registry_->member_stocks(today, tu, **history, everywhere)->get(), first->get());
 
   admit("M2", "Bình", "A1", "2021-01-01");
   EXPECT_EQ(count_in("A1"), 2);
+  EXPECT_EQ(a1_members().second, 2);
   EXPECT_EQ(members_of("TU"), 2);
   EXPECT_EQ(members_of("DBA"), 2);
 

@@ -29,6 +29,10 @@ TEST(RollUpVersusPlainSql, AgreeOnEveryFigureForASampleOfOrgsAndDates) {
   Registry registry(**store, RuleSet::defaults(), clock, "test");
   auto demo = generate_demo(registry, DemoScale::small, 7, {});
   ASSERT_TRUE(demo.ok()) << demo.error().detail_en;
+  // The server's way: through the read cache, each figure read once and then kept.
+  ReadCache cache;
+  Registry cached(**store, RuleSet::defaults(), clock, "test");
+  cached.use_read_cache(&cache);
 
   int compared = 0;
   for (const char* day : {"2015-12-31", "2025-06-30", "2025-07-01", "2026-06-30"}) {
@@ -42,6 +46,17 @@ TEST(RollUpVersusPlainSql, AgreeOnEveryFigureForASampleOfOrgsAndDates) {
       const std::string& code = codes[i];
       auto ours = registry.stats(code, day);
       ASSERT_TRUE(ours.ok()) << code << ": " << ours.error().detail_en;
+      for (int pass = 0; pass < 2; ++pass) {
+        auto kept = cached.stats(code, day);
+        ASSERT_TRUE(kept.ok()) << code << ": " << kept.error().detail_en;
+        EXPECT_EQ(kept->members.official, ours->members.official) << code << " " << day;
+        EXPECT_EQ(kept->members.probationary, ours->members.probationary) << code << " " << day;
+        EXPECT_EQ(kept->members.candidates, ours->members.candidates) << code << " " << day;
+        EXPECT_EQ(kept->probation_overdue, ours->probation_overdue) << code << " " << day;
+        EXPECT_EQ(kept->admitted_this_year, ours->admitted_this_year) << code << " " << day;
+        EXPECT_EQ(kept->recognized_this_year, ours->recognized_this_year) << code << " " << day;
+        EXPECT_EQ(kept->branches_below_minimum, ours->branches_below_minimum) << code << " " << day;
+      }
       auto id = (*store)->find_org(code);
       ASSERT_TRUE(id.ok() && id->has_value()) << code;
       auto plain = (*store)->plain_sql_stats(**id, at);

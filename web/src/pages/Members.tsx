@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, can, query, type Account, type MemberRow } from '../api';
+import { api, can, query, type Account, type MemberList, type MemberRow } from '../api';
 import { statusLabel, vnDate } from '../labels';
 import { go, useRoute } from '../route';
 import { dateFormat, fieldErrors, iso } from './forms';
@@ -23,7 +23,8 @@ export function MembersPage({ account }: { account: Account }) {
   const [at, setAt] = useState<Dayjs | null>(dayjs());
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const [data, setData] = useState<{ total: number; rows: MemberRow[] }>({ total: 0, rows: [] });
+  // `more`: the server stopped counting at `total` (a common name over a whole province).
+  const [data, setData] = useState<MemberList>({ total: 0, more: false, rows: [] });
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -39,7 +40,7 @@ export function MembersPage({ account }: { account: Account }) {
   useEffect(() => {
     setLoading(true);
     api
-      .get<{ total: number; rows: MemberRow[] }>(
+      .get<MemberList>(
         `/api/v1/members${query({ q, status, org, at: iso(at), limit: pageSize, offset: (page - 1) * pageSize })}`,
       )
       .then((d) => {
@@ -94,10 +95,11 @@ export function MembersPage({ account }: { account: Account }) {
         pagination={{
           current: page,
           pageSize,
-          total: data.total,
+          // One page past the count when it stopped early, so the next page can be asked for.
+          total: data.more ? data.total + pageSize : data.total,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 500],
-          showTotal: (t) => `${t.toLocaleString('vi-VN')} người`,
+          showTotal: () => `${data.more ? 'Hơn ' : ''}${data.total.toLocaleString('vi-VN')} người`,
           onChange: (p, s) => (setPage(p), setPageSize(s)),
         }}
         scroll={{ y: 560 }}
