@@ -27,9 +27,9 @@ std::string check_title_vi(const std::string& rule) {
 Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& history,
                                       const RuleSet& rules, const Evaluation& ev) {
   std::vector<Check> out;
-  const auto subtree = ev.tree.subtree(ev.root);
+  const auto subtree = ev.tree().subtree(ev.root);
   auto add = [&](const char* rule, OrgId org, std::string message) {
-    out.push_back({rule, history.code(org), ev.tree.find(org)->name, std::move(message)});
+    out.push_back({rule, history.code(org), ev.tree().find(org)->name, std::move(message)});
   };
 
   // A numerator above its denominator: a meeting with more present than members, a compliance
@@ -82,7 +82,7 @@ Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& his
 
   // Grassroots organizations (and the root) with no target in the year's plan.
   for (OrgId id : subtree) {
-    const auto kind = ev.tree.find(id)->kind;
+    const auto kind = ev.tree().find(id)->kind;
     const bool plans = id == ev.root || kind == OrgKind::grassroots_committee ||
                        kind == OrgKind::grassroots_branch;
     if (plans && !ev.own_target_count.count(id)) {
@@ -93,7 +93,7 @@ Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& his
 
   for (OrgId id : subtree) {
     if (ev.facts(id)[Fact::branches_below_minimum] > 0 &&
-        rules.holds_members(ev.tree.find(id)->kind)) {
+        rules.holds_members(ev.tree().find(id)->kind)) {
       add("branch.below_minimum", id,
           "Chi bộ có " +
               format_integer(static_cast<std::int64_t>(ev.facts(id)[Fact::members_official])) +

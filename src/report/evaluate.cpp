@@ -102,13 +102,15 @@ std::optional<double> Evaluation::plan_pct(const Indicator& ind, OrgId org) cons
 
 Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHistory& history,
                                              const RuleSet& rules, OrgId root, const Period& period,
-                                             Date today) {
+                                             Date today,
+                                             std::shared_ptr<const OrgTree> tree_at_end) {
   auto ev = std::make_shared<Evaluation>();
   ev->period = period;
   ev->as_of = std::min(period.last, std::max(today, period.first));
   ev->root = root;
-  ev->tree = history.tree_as_of(ev->as_of);
-  const OrgTree& tree = ev->tree;
+  ev->shared_tree = tree_at_end ? std::move(tree_at_end)
+                                : std::make_shared<const OrgTree>(history.tree_as_of(ev->as_of));
+  const OrgTree& tree = ev->tree();
   if (tree.find(root) == nullptr) {
     return Error::not_found("org", "Tổ chức không tồn tại vào cuối kỳ báo cáo.",
                             "the org does not exist on the period's end");
@@ -226,7 +228,7 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
 
   // The year's targets, each to the org that stands for its org on the period's end.
   PerOrg target_own;
-  auto targets = store.plan_targets(ev->as_of.year());
+  auto targets = store.plan_targets(ev->as_of.year(), ev->orgs);
   if (!targets.ok()) return targets.error();
   for (const auto& t : *targets) {
     const Indicator* ind = find_indicator(t.indicator);

@@ -23,7 +23,8 @@ struct Evaluation {
   Period period;
   Date as_of;  // the period's last day, or today while the period runs
   OrgId root = 0;
-  OrgTree tree;  // as of `as_of`
+  std::shared_ptr<const OrgTree> shared_tree;  // as of `as_of` (the reads' cached tree)
+  const OrgTree& tree() const { return *shared_tree; }
   // The orgs whose records count for the subtree (its own and those merged into it), named in
   // the store's queries; none for a subtree so large that every org's records are read.
   store::OrgFilter orgs;
@@ -49,8 +50,10 @@ struct Evaluation {
 };
 
 // `history` is the whole dated tree; `root` must exist on the period's end (or `today`).
+// `tree_at_end`: the tree as of that day when the caller has it (else built from the history).
 Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHistory& history,
                                              const RuleSet& rules, OrgId root, const Period& period,
-                                             Date today);
+                                             Date today,
+                                             std::shared_ptr<const OrgTree> tree_at_end = nullptr);
 
 }  // namespace dangvu::report

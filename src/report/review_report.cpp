@@ -22,7 +22,7 @@ Block table(Table t) { return {Block::Kind::table, {}, std::move(t)}; }
 class Builder {
  public:
   explicit Builder(const ReviewReportInput& in) : in_(in), ev_(in.ev) {
-    root_ = ev_.tree.find(ev_.root);
+    root_ = ev_.tree().find(ev_.root);
     // The rows of the tables: the orgs directly below the root as of the period's end.
     rows_ = root_->children;
   }
@@ -30,7 +30,7 @@ class Builder {
   Document build() {
     Document d;
     if (root_->parent) {
-      d.superior = text::to_upper_vi(ev_.tree.find(*root_->parent)->name);
+      d.superior = text::to_upper_vi(ev_.tree().find(*root_->parent)->name);
     }
     d.issuer = text::to_upper_vi(root_->name);
     d.number = "Số       -BC/" + issuer_abbreviation(root_->kind);
@@ -42,7 +42,8 @@ class Builder {
                   oversight(),    study(),
                   limitations(),  tasks()};
     if (root_->parent) {
-      d.recipients.push_back("Ban Thường vụ " + ev_.tree.find(*root_->parent)->name + " (để b/c),");
+      d.recipients.push_back("Ban Thường vụ " + ev_.tree().find(*root_->parent)->name +
+                             " (để b/c),");
     }
     if (!rows_.empty()) d.recipients.push_back("Các tổ chức đảng trực thuộc,");
     d.recipients.push_back("Lưu Văn phòng.");
@@ -117,7 +118,7 @@ class Builder {
     t.title = std::move(title);
     t.header = std::move(header);
     for (OrgId org : rows_) {
-      std::vector<Cell> row{Cell::of_text(ev_.tree.find(org)->name)};
+      std::vector<Cell> row{Cell::of_text(ev_.tree().find(org)->name)};
       for (auto& c : cells(org)) row.push_back(std::move(c));
       t.rows.push_back(std::move(row));
     }

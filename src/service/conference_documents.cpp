@@ -60,9 +60,9 @@ Result<report::ConferenceDoc> Registry::conference_doc(long long id) {
     q.statuses = {MemberStatus::official, MemberStatus::probationary};
     q.limit = 1000000;
     if (q.orgs) {
-      auto rows = store_.list_members(q);
-      if (!rows.ok()) return rows.error();
-      for (const auto& r : *rows) {
+      auto page = store_.list_members(q, 0);
+      if (!page.ok()) return page.error();
+      for (const auto& r : page->rows) {
         if (r.org) member_org[r.code] = name_on(*history, *r.org, held_on);
       }
     }

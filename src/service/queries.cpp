@@ -292,20 +292,13 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   }
   MemberListView out;
   out.at = *at;
-  auto rows = store_.list_members(q);
-  if (!rows.ok()) return rows.error();
-  // A short page tells its own total; otherwise the count goes no further than it must (a common
-  // name over the nation matches tens of thousands: the list says "more than 1,000").
-  if (!rows->empty() && rows->size() < static_cast<std::size_t>(q.limit)) {
-    out.total = q.offset + static_cast<std::int64_t>(rows->size());
-  } else {
-    const std::int64_t cap = std::max<std::int64_t>(kListCountCap, q.offset + q.limit);
-    auto total = store_.count_members(q, cap);
-    if (!total.ok()) return total.error();
-    out.total = std::min(*total, cap);
-    out.more = *total > cap;
-  }
-  for (const auto& r : *rows) {
+  // The count goes no further than it must: a common name over the nation matches tens of
+  // thousands, and the list says "more than 1,000".
+  auto page = store_.list_members(q, kListCountCap);
+  if (!page.ok()) return page.error();
+  out.total = page->total;
+  out.more = page->more;
+  for (const auto& r : page->rows) {
     MemberListView::Row row;
     row.code = r.code;
     row.card_number = r.card_number;

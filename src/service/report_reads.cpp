@@ -39,13 +39,14 @@ static Result<Evaluated> evaluate_for(
   out.history = *history;
   const Date today = registry.clock().today();
   const Date as_of = std::min(period->last, std::max(today, period->first));
-  // The root is checked on the cached tree; evaluate() builds its own from the history.
+  // The root is checked on the cached tree, which the evaluation then uses (building the tree of
+  // the nation's 330,000 orgs costs more than any of a province's queries).
   auto shared = registry.tree_at(as_of);
   if (!shared.ok()) return shared.error();
   auto root = root_of((*shared)->tree, as_of);
   if (!root.ok()) return root.error();
-  auto ev =
-      report::evaluate(registry.store(), *out.history, registry.rules(), *root, *period, today);
+  auto ev = report::evaluate(registry.store(), *out.history, registry.rules(), *root, *period,
+                             today, std::shared_ptr<const OrgTree>(*shared, &(*shared)->tree));
   if (!ev.ok()) return ev.error();
   out.ev = *ev;
   auto checks = report::run_checks(registry.store(), *out.history, registry.rules(), *out.ev);
@@ -63,7 +64,7 @@ Result<IndicatorsView> Registry::indicators(const std::string& org_code,
   const auto& ev = *e->ev;
   IndicatorsView v;
   v.org_code = e->history->code(ev.root);
-  v.org_name = ev.tree.find(ev.root)->name;
+  v.org_name = ev.tree().find(ev.root)->name;
   v.period = ev.period.code;
   v.period_label = ev.period.label_vi();
   v.from = ev.period.first.iso();
@@ -105,7 +106,7 @@ Status Registry::with_review_report(
   if (!e.ok()) return e.error();
   const auto& ev = *e->ev;
   // The documents studied in the subtree during the period, most studied first.
-  store::ActivityQuery q{ev.tree.subtree(ev.root), ev.period.first, ev.as_of, 100000};
+  store::ActivityQuery q{ev.tree().subtree(ev.root), ev.period.first, ev.as_of, 100000};
   auto sessions = store_.list_study_sessions(q);
   if (!sessions.ok()) return sessions.error();
   std::map<std::string, report::StudiedDocument> by_number;

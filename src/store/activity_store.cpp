@@ -122,14 +122,14 @@ Status Store::set_plan_target(const PlanTargetRecord& t, const std::string& acto
   });
 }
 
-Result<std::vector<PlanTargetRecord>> Store::plan_targets(int year) {
+Result<std::vector<PlanTargetRecord>> Store::plan_targets(int year, const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<PlanTargetRecord>> {
     std::vector<PlanTargetRecord> out;
     long long org = 0, value = 0;
     std::string indicator;
     soci::statement st =
-        (impl_->sql.prepare << "SELECT org_id, indicator, target FROM plan_target WHERE year = :y "
-                               "ORDER BY org_id, indicator",
+        (impl_->sql.prepare << "SELECT org_id, indicator, target FROM plan_target WHERE year = :y" +
+                                   and_org_in("org_id", orgs) + " ORDER BY org_id, indicator",
          soci::into(org), soci::into(indicator), soci::into(value), soci::use(year));
     st.execute();
     while (st.fetch()) out.push_back({org, year, indicator, value});

@@ -1,6 +1,8 @@
 // Members: identities, the append-only member_event log, and the rows derived from it.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <unordered_set>
 
 #include "store/event_codec.h"
 #include "store/member_statements.h"
@@ -346,111 +348,216 @@ Result<std::vector<MemberId>> Store::members_in_org_from(OrgId org_id, Date from
 
 namespace {
 
-// Builds the FROM/WHERE of a member list query; binds go into `params` in order. A name prefix is
-// matched through the search keys, or (`by_name`) on each member's folded name: a key is a word
-// suffix of the name, so the prefix starts a key exactly when " name" contains " prefix".
-std::string member_query_body(soci::session& sql, const MemberQuery& q, bool by_name,
-                              std::vector<std::string>& params) {
-  std::string body =
-      " FROM member m JOIN member_period p ON p.member_id = m.id AND p.valid_from <= :a AND "
-      "p.valid_to > :b";
-  params = {q.at.iso(), q.at.iso()};
-  if (q.orgs && q.orgs->size() <= 2000) {
+// The period as of the query's date, within the scope when there is one; binds go into `params`.
+std::string period_join(soci::session& sql, const MemberQuery& q,
+                        std::vector<std::string>& params) {
+  std::string join =
+      " JOIN member_period p ON p.member_id = m.id AND p.valid_from <= :a AND p.valid_to > :b";
+  params.push_back(q.at.iso());
+  params.push_back(q.at.iso());
+  if (q.orgs && q.orgs->size() <= 50000) {
     // Our own integer ids, inlined into the join condition: no write (not even to a temp
-    // table) for a read.
-    body += " AND p.org_id IN (";
+    // table) for a read, which a PostgreSQL replica would refuse. A province's 10,000 orgs make
+    // 60 kB of SQL text, parsed in about a millisecond.
+    join += " AND p.org_id IN (";
     for (std::size_t i = 0; i < q.orgs->size(); ++i) {
-      body += (i ? "," : "") + std::to_string((*q.orgs)[i]);
+      join += (i ? "," : "") + std::to_string((*q.orgs)[i]);
     }
-    body += q.orgs->empty() ? "NULL)" : ")";
+    join += q.orgs->empty() ? "NULL)" : ")";
   } else if (q.orgs) {
     sql << "CREATE TEMP TABLE IF NOT EXISTS scope_org (org_id INTEGER PRIMARY KEY)";
     sql << "DELETE FROM scope_org";
-    if (!q.orgs->empty()) {
-      std::vector<long long> ids(q.orgs->begin(), q.orgs->end());
-      sql << "INSERT INTO scope_org (org_id) VALUES (:id) ON CONFLICT DO NOTHING", soci::use(ids);
-    }
-    body += " JOIN scope_org s ON s.org_id = p.org_id";
+    std::vector<long long> ids(q.orgs->begin(), q.orgs->end());
+    sql << "INSERT INTO scope_org (org_id) VALUES (:id) ON CONFLICT DO NOTHING", soci::use(ids);
+    join += " JOIN scope_org s ON s.org_id = p.org_id";
   }
-  body += " WHERE 1 = 1";
-  if (!q.statuses.empty()) body += " AND p.status IN " + status_list(q.statuses);
-  if (!q.folded_prefix.empty() && by_name) {
-    // Folded names hold only [a-z0-9 ]: no LIKE wildcard can come from the prefix.
-    body += " AND (' ' || m.search_name) LIKE :like";
-    params.push_back("% " + q.folded_prefix + "%");
-  } else if (!q.folded_prefix.empty()) {
-    body +=
-        // Driven by the search index: SQLite reads the key range, then members by id (measured
-        // 40× faster than a correlated EXISTS over every member).
-        " AND m.id IN (SELECT k.member_id FROM member_search k WHERE k.search_key >= :q AND "
-        "k.search_key < :qhi)";
-    params.push_back(q.folded_prefix);
-    params.push_back(q.folded_prefix + "~");  // folded keys are [a-z0-9 ]; '~' sorts after them
+  if (!q.statuses.empty()) join += " AND p.status IN " + status_list(q.statuses);
+  return join;
+}
+
+// The columns of a list row, then `extra` ones.
+std::string member_columns(const std::string& extra = "") {
+  return "SELECT m.id, m.code, m.family_name, m.middle_name, m.given_name, m.gender, "
+         "m.birth_date, m.card_number, p.status, p.org_id" +
+         extra;
+}
+
+// Runs a member list query; each row also hands its `extra` text columns to `each`.
+void fetch_rows(soci::session& sql, const std::string& query,
+                const std::vector<std::string>& params, int extra_columns,
+                const std::function<bool(MemberRow&, const std::vector<std::string>&)>& each) {
+  MemberRow row;
+  long long id = 0, org = 0;
+  std::string gender, birth, card, status;
+  std::vector<std::string> extra(static_cast<std::size_t>(extra_columns));
+  soci::indicator card_ind = soci::i_null, org_ind = soci::i_null;
+  soci::statement st = (sql.prepare << query);
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(row.code));
+  st.exchange(soci::into(row.person.family));
+  st.exchange(soci::into(row.person.middle));
+  st.exchange(soci::into(row.person.given));
+  st.exchange(soci::into(gender));
+  st.exchange(soci::into(birth));
+  st.exchange(soci::into(card, card_ind));
+  st.exchange(soci::into(status));
+  st.exchange(soci::into(org, org_ind));
+  for (auto& e : extra) st.exchange(soci::into(e));
+  for (const auto& p : params) st.exchange(soci::use(p));
+  st.define_and_bind();
+  st.execute();
+  while (st.fetch()) {
+    row.id = id;
+    row.person.gender = parse_gender(gender).value_or(Gender::unknown);
+    row.person.birth_date = Date::parse(birth).value();
+    row.card_number = card_ind == soci::i_ok ? card : "";
+    row.status = parse_member_status(status).value_or(MemberStatus::none);
+    row.org = opt(org, org_ind);
+    if (!each(row, extra)) break;
   }
-  return body;
+}
+
+// The smallest word suffix of a folded name that starts with `prefix` (the key it is listed by).
+std::optional<std::string> matched_key(const std::string& name, const std::string& prefix) {
+  std::optional<std::string> best;
+  for (std::size_t at = 0; at <= name.size(); at = name.find(' ', at) + 1) {
+    std::string suffix = name.substr(at);
+    if (suffix.compare(0, prefix.size(), prefix) == 0 && (!best || suffix < *best)) best = suffix;
+    if (name.find(' ', at) == std::string::npos) break;
+  }
+  return best;
 }
 
 }  // namespace
 
-// Walking in list order reads about (members / matches) × page members; the search keys read
-// every match about three times (the key, the member, its period) and sort them. The walk wins
-// when the matches (scaled to the scope's share of the orgs) pass sqrt(7 × members) or so: about
-// 6,000 over the nation, 1,000 over a province (bench/nation.sh: "chinh" against "dam van chinh").
-bool Store::search_by_name_order(const MemberQuery& q) {
-  if (q.folded_prefix.empty() || q.plan == SearchPlan::search_keys) return false;
-  if (q.plan == SearchPlan::name_order) return true;
+bool Store::search_scope_first(const MemberQuery& q) {
+  if (q.plan != SearchPlan::automatic) return q.plan == SearchPlan::scope_first;
+  if (!q.orgs) return false;
+  // Walking the keys reads about three rows per key until the page and the count are found (all
+  // of the prefix's keys when few are in the scope); reading the scope first, about two per
+  // member of the scope. The scope's members are estimated by its share of the orgs.
   long long members = 0, orgs = 0;
-  soci::indicator ind = soci::i_null;
-  impl_->sql << "SELECT MAX(id) FROM member", soci::into(members, ind);
-  if (ind != soci::i_ok) return false;
-  double share = 1;
-  if (q.orgs) {
-    impl_->sql << "SELECT MAX(id) FROM org", soci::into(orgs, ind);
-    if (ind != soci::i_ok || orgs <= 0) return false;
-    share = static_cast<double>(q.orgs->size()) / static_cast<double>(orgs);
-  }
-  const double threshold = std::sqrt(7.0 * static_cast<double>(members)) / std::max(share, 1e-9);
-  if (threshold > 1e8) return false;
-  const auto cap = static_cast<long long>(threshold) + 1;
+  soci::indicator members_ind = soci::i_null, orgs_ind = soci::i_null;
+  impl_->sql << "SELECT MAX(id) FROM member", soci::into(members, members_ind);
+  impl_->sql << "SELECT MAX(id) FROM org", soci::into(orgs, orgs_ind);
+  if (members_ind != soci::i_ok || orgs_ind != soci::i_ok || orgs <= 0) return true;
+  const double in_scope = static_cast<double>(members) * static_cast<double>(q.orgs->size()) /
+                          static_cast<double>(orgs);
+  const auto enough = static_cast<long long>(2.0 / 3.0 * in_scope) + 1;
   long long keys = 0;
   const std::string lo = q.folded_prefix, hi = q.folded_prefix + "~";
   impl_->sql << "SELECT COUNT(*) FROM (SELECT 1 FROM member_search WHERE search_key >= :q AND "
-                "search_key < :qhi LIMIT :cap) k",
-      soci::use(lo), soci::use(hi), soci::use(cap), soci::into(keys);
-  return keys >= cap;
+                "search_key < :qhi LIMIT :n) k",
+      soci::use(lo), soci::use(hi), soci::use(enough), soci::into(keys);
+  return keys >= enough;
 }
 
-Result<std::vector<MemberRow>> Store::list_members(const MemberQuery& q) {
-  return guarded([&]() -> Result<std::vector<MemberRow>> {
+Result<MemberPage> Store::list_members(const MemberQuery& q, std::int64_t count_up_to) {
+  return guarded([&]() -> Result<MemberPage> {
+    MemberPage page;
+    const auto wanted = static_cast<std::size_t>(q.offset) + static_cast<std::size_t>(q.limit);
+    count_up_to = std::max<std::int64_t>(count_up_to, static_cast<std::int64_t>(wanted));
     std::vector<std::string> params;
-    std::string body = member_query_body(impl_->sql, q, search_by_name_order(q), params);
-    std::string query =
-        "SELECT m.id, m.code, m.family_name, m.middle_name, m.given_name, m.gender, m.birth_date, "
-        "m.card_number, p.status, p.org_id" +
-        body + " ORDER BY m.sort_key, m.id LIMIT " + std::to_string(q.limit) + " OFFSET " +
-        std::to_string(q.offset);
-    MemberRow row;
-    long long id = 0, org = 0;
-    std::string gender, birth, card, status;
-    soci::indicator card_ind = soci::i_null, org_ind = soci::i_null;
-    soci::statement st = (impl_->sql.prepare << query, soci::into(id), soci::into(row.code),
-                          soci::into(row.person.family), soci::into(row.person.middle),
-                          soci::into(row.person.given), soci::into(gender), soci::into(birth),
-                          soci::into(card, card_ind), soci::into(status), soci::into(org, org_ind));
-    for (const auto& p : params) st.exchange(soci::use(p));
-    st.define_and_bind();
-    st.execute();
-    std::vector<MemberRow> out;
-    while (st.fetch()) {
-      row.id = id;
-      row.person.gender = parse_gender(gender).value_or(Gender::unknown);
-      row.person.birth_date = Date::parse(birth).value();
-      row.card_number = card_ind == soci::i_ok ? card : "";
-      row.status = parse_member_status(status).value_or(MemberStatus::none);
-      row.org = opt(org, org_ind);
-      out.push_back(row);
+
+    if (q.folded_prefix.empty()) {
+      const std::string from = " FROM member m" + period_join(impl_->sql, q, params);
+      fetch_rows(impl_->sql,
+                 member_columns() + from + " ORDER BY m.sort_key, m.id LIMIT " +
+                     std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset),
+                 params, 0, [&](MemberRow& r, const auto&) {
+                   page.rows.push_back(r);
+                   return true;
+                 });
+      if (!page.rows.empty() && page.rows.size() < static_cast<std::size_t>(q.limit)) {
+        page.total = q.offset + static_cast<std::int64_t>(page.rows.size());
+        return page;
+      }
+      long long n = 0;
+      soci::statement st =
+          (impl_->sql.prepare << "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " +
+                                     std::to_string(count_up_to + 1) + ") counted",
+           soci::into(n));
+      for (const auto& p : params) st.exchange(soci::use(p));
+      st.define_and_bind();
+      st.execute(true);
+      page.total = std::min<std::int64_t>(n, count_up_to);
+      page.more = n > count_up_to;
+      return page;
     }
-    return out;
+
+    if (search_scope_first(q)) {
+      // Every match in the scope (a few hundred at most), each by the key it matches.
+      struct Match {
+        std::string key;
+        MemberRow row;
+      };
+      std::vector<Match> matches;
+      params.clear();
+      const std::string from = " FROM member m" + period_join(impl_->sql, q, params);
+      params.push_back("% " + q.folded_prefix + "%");  // folded names hold no LIKE wildcard
+      fetch_rows(
+          impl_->sql,
+          member_columns(", m.search_name") + from + " WHERE (' ' || m.search_name) LIKE :like",
+          params, 1, [&](MemberRow& r, const std::vector<std::string>& extra) {
+            if (auto key = matched_key(extra[0], q.folded_prefix)) {
+              matches.push_back({*key, r});
+            }
+            return true;
+          });
+      std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        return a.key != b.key ? a.key < b.key : a.row.id < b.row.id;
+      });
+      for (std::size_t i = static_cast<std::size_t>(q.offset); i < matches.size() && i < wanted;
+           ++i) {
+        page.rows.push_back(matches[i].row);
+      }
+      page.total = std::min<std::int64_t>(static_cast<std::int64_t>(matches.size()), count_up_to);
+      page.more = static_cast<std::int64_t>(matches.size()) > count_up_to;
+      return page;
+    }
+
+    // The keys from the prefix, in order, each member once (at its first key): rows are fetched
+    // until enough distinct members are seen, a few more than the page in case some repeat.
+    const std::string walk =
+        " FROM member_search k JOIN member m ON m.id = k.member_id" +
+        period_join(impl_->sql, q, params) +
+        " WHERE k.search_key >= :q AND k.search_key < :qhi ORDER BY k.search_key, k.member_id";
+    params.push_back(q.folded_prefix);
+    params.push_back(q.folded_prefix + "~");  // folded keys are [a-z0-9 ]; '~' sorts after them
+    auto distinct_members = [&](std::size_t rows, const std::function<void(MemberRow&)>& keep) {
+      std::unordered_set<MemberId> seen;
+      std::size_t fetched = 0;
+      fetch_rows(impl_->sql, member_columns() + walk + " LIMIT " + std::to_string(rows), params, 0,
+                 [&](MemberRow& r, const auto&) {
+                   ++fetched;
+                   if (seen.insert(r.id).second) keep(r);
+                   return true;
+                 });
+      return std::pair{seen.size(), fetched == rows};  // members, and whether more rows may follow
+    };
+    for (std::size_t rows = wanted + 8;; rows *= 2) {
+      page.rows.clear();
+      std::size_t index = 0;
+      auto [members, cut] = distinct_members(rows, [&](MemberRow& r) {
+        if (index++ >= static_cast<std::size_t>(q.offset) &&
+            page.rows.size() < static_cast<std::size_t>(q.limit)) {
+          page.rows.push_back(r);
+        }
+      });
+      if (!cut) {  // every match seen
+        page.total = std::min<std::int64_t>(static_cast<std::int64_t>(members), count_up_to);
+        page.more = static_cast<std::int64_t>(members) > count_up_to;
+        return page;
+      }
+      if (members >= wanted) break;
+    }
+    // A full page: count on, up to the cap (twice the rows, in case members repeat; a cut there
+    // leaves more unseen).
+    auto [members, cut] =
+        distinct_members(2 * static_cast<std::size_t>(count_up_to + 1), [](MemberRow&) {});
+    page.total = std::min<std::int64_t>(static_cast<std::int64_t>(members), count_up_to);
+    page.more = static_cast<std::int64_t>(members) > count_up_to || cut;
+    return page;
   });
 }
 
@@ -487,25 +594,6 @@ Result<std::vector<RecentEvent>> Store::recent_events(const std::vector<OrgId>& 
       out.push_back(r);
     }
     return out;
-  });
-}
-
-Result<std::int64_t> Store::count_members(const MemberQuery& q,
-                                          std::optional<std::int64_t> at_most) {
-  return guarded([&]() -> Result<std::int64_t> {
-    std::vector<std::string> params;
-    std::string body = member_query_body(impl_->sql, q, false, params);
-    std::string query = "SELECT COUNT(*)" + body;
-    if (at_most) {
-      query = "SELECT COUNT(*) FROM (SELECT 1" + body + " LIMIT " + std::to_string(*at_most + 1) +
-              ") counted";
-    }
-    long long n = 0;
-    soci::statement st = (impl_->sql.prepare << query, soci::into(n));
-    for (const auto& p : params) st.exchange(soci::use(p));
-    st.define_and_bind();
-    st.execute(true);
-    return std::int64_t{n};
   });
 }
 

@@ -55,11 +55,15 @@ struct MemberRow {
   std::optional<OrgId> org;
 };
 
-// How a name search finds its members: through the search keys in the prefix's range (few
-// matches), or by walking members in list order checking each name (many matches: the first page
-// is found after a few hundred members instead of sorting every match). `automatic` chooses by
-// how many keys the prefix covers.
-enum class SearchPlan { automatic, search_keys, name_order };
+// How a name search finds its members. Matches are listed by the word suffix of the folded name
+// they match (`chinh` before `chinh minh`), then in order of entry, each member once: the order of
+// the search keys' index, so the first page is read without sorting every match.
+//   search_keys: walk the keys from the prefix in that order, keeping those in the scope (a large
+//     scope, or none);
+//   scope_first: read the scope's members and check each folded name (a branch or a committee
+//     searched for a common name, whose matches over the nation would be walked for nothing).
+// `automatic` weighs the keys the prefix covers against the members the scope holds.
+enum class SearchPlan { automatic, search_keys, scope_first };
 
 struct MemberQuery {
   Date at;
@@ -69,6 +73,13 @@ struct MemberQuery {
   int limit = 100;
   int offset = 0;
   SearchPlan plan = SearchPlan::automatic;
+};
+
+// A page of a member list and how many match in all, counted no further than asked.
+struct MemberPage {
+  std::vector<MemberRow> rows;
+  std::int64_t total = 0;  // every match, or where the count stopped when `more`
+  bool more = false;       // more than `total` match
 };
 
 // A member event with who it concerns, for lists of recent events.
@@ -234,12 +245,10 @@ class Store {
   Result<std::set<OrgId>> orgs_with_members_from(Date from);
   // Members (candidates included) whose official org is `org` on `from` or later.
   Result<std::vector<MemberId>> members_in_org_from(OrgId org, Date from);
-  // A page of the members that match, in list order (Vietnamese order of given name, then family).
-  Result<std::vector<MemberRow>> list_members(const MemberQuery& query);
-  // How many match, counting no further than `at_most + 1` when given (a common name over the
-  // nation matches tens of thousands; a list only needs to say "more than").
-  Result<std::int64_t> count_members(const MemberQuery& query,
-                                     std::optional<std::int64_t> at_most = std::nullopt);
+  // A page of the members that match (in list order: Vietnamese order of given name, then
+  // family; a name search in the order SearchPlan tells), and their count, which goes no further
+  // than `count_up_to` (a common name over the nation matches tens of thousands).
+  Result<MemberPage> list_members(const MemberQuery& query, std::int64_t count_up_to);
   // The latest events (by effective date, up to `upto`) of members while they were in `orgs`.
   Result<std::vector<RecentEvent>> recent_events(const std::vector<OrgId>& orgs, Date upto,
                                                  int limit);
@@ -277,7 +286,9 @@ class Store {
   Status set_plan_target(const PlanTargetRecord& target, const std::string& actor,
                          const std::string& at);
   // Every target of the year (all orgs: the roll-up keeps what is in the subtree).
-  Result<std::vector<PlanTargetRecord>> plan_targets(int year);
+  // The year's targets of `orgs` (none: every org's).
+  Result<std::vector<PlanTargetRecord>> plan_targets(int year,
+                                                     const OrgFilter& orgs = std::nullopt);
   Result<ActivityId> insert_meeting(const MeetingRecord& m, const std::string& at);
   Result<ActivityId> insert_oversight(const OversightRecord& o, const std::string& at);
   Result<ActivityId> insert_study_session(const StudySessionRecord& s, const std::string& at);
@@ -364,7 +375,7 @@ class Store {
   static Result<std::unique_ptr<Store>> open_server(const std::string& url, OpenMode mode,
                                                     const std::string& now_iso);
   Status run_transaction(const std::function<Status()>& fn);
-  bool search_by_name_order(const MemberQuery& q);  // member_store.cpp
+  bool search_scope_first(const MemberQuery& q);  // member_store.cpp
   std::unique_ptr<Impl> impl_;
 };
 

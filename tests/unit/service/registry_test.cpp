@@ -181,8 +181,9 @@ TEST_F(RegistryTest, ListsInVietnameseOrderAndSearchesWithoutDiacritics) {
   EXPECT_EQ(bad.error().field, "status");
 }
 
-// A name search finds the same page whether it reads the search keys or walks members in list
-// order checking each name (the plan chosen for common names); a count can stop early.
+// A name search finds the same page whether it walks the search keys or reads the scope's members
+// and checks each name (the plan for a small scope and a common name): listed by the word suffix
+// they match, then in order of entry, each member once; the count can stop early.
 TEST_F(RegistryTest, BothSearchPlansFindTheSameMembers) {
   const char* given[] = {"Chính", "Chinh", "An", "Anh", "Ánh", "Bình", "Chính", "An"};
   const char* family[] = {"Đàm", "Nguyễn", "An", "Trần", "Nguyễn", "Lê", "Phạm", "Nguyễn"};
@@ -192,37 +193,62 @@ TEST_F(RegistryTest, BothSearchPlansFindTheSameMembers) {
   }
   ASSERT_TRUE(event("M3", "transfer", "2024-05-01", "CB1").ok());
   const auto b1 = store_->find_org("B1").value().value();
+  const auto a1 = store_->find_org("A1").value().value();
+  auto codes = [](const store::MemberPage& page) {
+    std::vector<std::string> out;
+    for (const auto& r : page.rows) out.push_back(r.code);
+    return out;
+  };
+  int compared = 0;
   for (const std::string prefix :
        {"chinh", "an", "nguyen van", "an van an", "van", "xyz", "thi a"}) {
     for (const char* at : {"2021-01-01", "2025-01-01"}) {
-      for (bool scoped : {false, true}) {
+      for (int scope = 0; scope < 3; ++scope) {
         store::MemberQuery q;
         q.at = Date::parse(at).value();
         q.folded_prefix = prefix;
-        if (scoped) q.orgs = std::vector<OrgId>{b1};
-        q.limit = 3;
-        for (int offset : {0, 3}) {
+        if (scope == 1) q.orgs = std::vector<OrgId>{b1};
+        if (scope == 2) q.orgs = std::vector<OrgId>{a1, b1};
+        q.limit = 2;
+        for (int offset : {0, 2, 4}) {
           q.offset = offset;
           q.plan = store::SearchPlan::search_keys;
-          auto by_keys = store_->list_members(q);
-          q.plan = store::SearchPlan::name_order;
-          auto by_name = store_->list_members(q);
-          ASSERT_TRUE(by_keys.ok() && by_name.ok());
-          std::vector<std::string> a, b;
-          for (const auto& r : *by_keys) a.push_back(r.code);
-          for (const auto& r : *by_name) b.push_back(r.code);
-          EXPECT_EQ(a, b) << prefix << " " << at << " " << scoped << " " << offset;
+          auto by_keys = store_->list_members(q, 3);
+          q.plan = store::SearchPlan::scope_first;
+          auto by_scope = store_->list_members(q, 3);
+          ASSERT_TRUE(by_keys.ok() && by_scope.ok());
+          const std::string where = prefix + " " + at + " scope " + std::to_string(scope) +
+                                    " offset " + std::to_string(offset);
+          EXPECT_EQ(codes(*by_keys), codes(*by_scope)) << where;
+          EXPECT_EQ(by_keys->total, by_scope->total) << where;
+          EXPECT_EQ(by_keys->more, by_scope->more) << where;
+          compared += by_keys->rows.empty() ? 0 : 1;
         }
       }
     }
   }
-  // "an" starts a word of "An Văn An" twice: the member is listed once.
+  EXPECT_GT(compared, 20);
+
+  // "an" starts a word of "An Văn An" twice: listed once, under "an"; then "anh", "ánh".
   store::MemberQuery an;
   an.at = Date::parse("2025-01-01").value();
   an.folded_prefix = "an";
-  an.plan = store::SearchPlan::search_keys;
-  EXPECT_EQ(store_->count_members(an).value(), 4);     // An ×2, Anh, Ánh
-  EXPECT_EQ(store_->count_members(an, 2).value(), 3);  // stops at one past the limit
+  an.limit = 10;
+  for (auto plan : {store::SearchPlan::search_keys, store::SearchPlan::scope_first}) {
+    an.plan = plan;
+    auto all = store_->list_members(an, 1000);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(codes(*all), (std::vector<std::string>{"M2", "M7", "M3", "M4"}));
+    EXPECT_EQ(all->total, 4);
+    EXPECT_FALSE(all->more);
+    an.limit = 1;
+    auto capped = store_->list_members(an, 2);  // the count stops at 2
+    ASSERT_TRUE(capped.ok());
+    EXPECT_EQ(capped->rows.size(), 1u);
+    EXPECT_EQ(capped->total, 2);
+    EXPECT_TRUE(capped->more);
+    an.limit = 10;
+  }
   auto listed = registry_->list_members({"", "2025-01-01", "an", "", 2, 0});
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ(listed->rows.size(), 2u);
@@ -231,6 +257,7 @@ TEST_F(RegistryTest, BothSearchPlansFindTheSameMembers) {
   auto last = registry_->list_members({"", "2025-01-01", "an", "", 3, 3});
   ASSERT_TRUE(last.ok());
   EXPECT_EQ(last->total, 4);
+  EXPECT_EQ(last->rows.size(), 1u);
 }
 
 TEST_F(RegistryTest, CorrectionVoidsAnEventAndIsItselfAnEvent) {
