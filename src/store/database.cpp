@@ -13,6 +13,12 @@
 #include "store/store_impl.h"
 
 namespace dangvu::store {
+
+// Each SQLite connection's page cache (negative: KiB), filled only as pages are read. SQLite's
+// own 2 MB keeps nothing of a national database between requests: a member search spent half its
+// time copying pages back from the OS (bench/nation.sh, perf). 64 MiB per connection, so a
+// server's 16 connections hold at most 1 GiB.
+constexpr int kPageCacheKib = -65536;
 namespace fs = std::filesystem;
 
 Engine engine_of(const std::string& db) {
@@ -324,6 +330,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
                             "SQLite file without a schema_version table");
     }
     impl->sql << "PRAGMA journal_mode = WAL";
+    impl->sql << "PRAGMA cache_size = " + std::to_string(kPageCacheKib);
     DANGVU_TRY(migrate(*impl, has_meta != 0, now_iso));
   } catch (const soci::sqlite3_soci_error& e) {
     if (e.result() == SQLITE_NOTADB) {
@@ -348,7 +355,7 @@ Store::BulkWrite::BulkWrite(Store& store, int cache_mib) : store_(store) {
 Store::BulkWrite::~BulkWrite() {
   if (store_.impl_->engine != Engine::sqlite) return;
   try {
-    store_.impl_->sql << "PRAGMA cache_size = -2000";
+    store_.impl_->sql << "PRAGMA cache_size = " + std::to_string(kPageCacheKib);
   } catch (
       const std::exception&) {  // NOLINT(bugprone-empty-catch): the default comes back on close
   }
