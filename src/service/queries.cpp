@@ -293,8 +293,8 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   MemberListView out;
   out.at = *at;
   // The count goes no further than it must: a common name over the nation matches tens of
-  // thousands, and the list says "more than 1,000".
-  auto page = store_.list_members(q, kListCountCap);
+  // thousands, and the list says "more than 200" (1,000 for a list without a name).
+  auto page = store_.list_members(q, q.folded_prefix.empty() ? kListCountCap : kSearchCountCap);
   if (!page.ok()) return page.error();
   out.total = page->total;
   out.more = page->more;

@@ -73,8 +73,10 @@ struct MemberView {
 };
 
 // A member list counts its matches this far and then says "more than" (or further, to the page
-// asked).
+// asked); a name search, whose count walks the name index, stops sooner: "more than 200" already
+// tells the user to type more (bench/RESULTS.md: counting to 1,000 was most of a search's time).
 constexpr std::int64_t kListCountCap = 1000;
+constexpr std::int64_t kSearchCountCap = 200;
 
 struct MemberListView {
   Date at;
