@@ -61,6 +61,12 @@ std::string shown(double ms) {
   return buf;
 }
 
+// A registry with its own read cache.
+struct Primed {
+  std::unique_ptr<service::ReadCache> cache;
+  std::unique_ptr<service::Registry> registry;
+};
+
 struct Sample {
   std::string label;
   OrgId id = 0;
@@ -123,6 +129,18 @@ int main(int argc, char** argv) {
       "| stats of | orgs | members | ours, cold | ours, after a member write | ours, warm | plain "
       "SQL | cold × | after write × | warm × | agree |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+  // What a member write leaves: the org history and the tree still kept (their revision has not
+  // moved), every member figure to be read again.
+  auto after_a_member_write = [&] {
+    Primed p;
+    p.cache = std::make_unique<service::ReadCache>();
+    p.registry = std::make_unique<service::Registry>(**store, RuleSet::defaults(), clock, "bench");
+    p.registry->use_read_cache(p.cache.get());
+    if (!p.registry->history_for_read().ok() || !p.registry->tree_at(at).ok()) {
+      fail("prime", Error::invalid("", "", "history or tree"));
+    }
+    return p;
+  };
   bool all_agree = true;
   for (const auto& s : samples) {
     service::StatsView ours;
@@ -134,25 +152,14 @@ int main(int argc, char** argv) {
       if (!v.ok()) fail("stats " + s.code, v.error());
       ours = *v;
     });
-    // After a member write: the org history and the tree are still kept (their revision has not
-    // moved), every member figure is read again.
-    std::unique_ptr<service::ReadCache> primed;
-    std::unique_ptr<service::Registry> after_write;
+    Primed after_write;
     const double member_write = median_ms(
         runs,
         [&] {
-          auto v = after_write->stats(s.code, at.iso());
+          auto v = after_write.registry->stats(s.code, at.iso());
           if (!v.ok()) fail("stats " + s.code, v.error());
         },
-        [&] {
-          primed = std::make_unique<service::ReadCache>();
-          after_write =
-              std::make_unique<service::Registry>(**store, RuleSet::defaults(), clock, "bench");
-          after_write->use_read_cache(primed.get());
-          if (!after_write->history_for_read().ok() || !after_write->tree_at(at).ok()) {
-            fail("prime", Error::invalid("", "", "history or tree"));
-          }
-        });
+        [&] { after_write = after_a_member_write(); });
     service::ReadCache cache;
     service::Registry warm_registry(**store, RuleSet::defaults(), clock, "bench");
     warm_registry.use_read_cache(&cache);
@@ -200,23 +207,14 @@ int main(int argc, char** argv) {
     auto doc = r.report(sample.code, period);
     if (!doc.ok()) fail("report " + sample.code, doc.error());
   });
-  std::unique_ptr<service::ReadCache> primed;
-  std::unique_ptr<service::Registry> after_write;
+  Primed after_write;
   const double report_after_write_ms = median_ms(
       runs,
       [&] {
-        auto doc = after_write->report(sample.code, period);
+        auto doc = after_write.registry->report(sample.code, period);
         if (!doc.ok()) fail("report " + sample.code, doc.error());
       },
-      [&] {
-        primed = std::make_unique<service::ReadCache>();
-        after_write =
-            std::make_unique<service::Registry>(**store, RuleSet::defaults(), clock, "bench");
-        after_write->use_read_cache(primed.get());
-        if (!after_write->history_for_read().ok() || !after_write->tree_at(at).ok()) {
-          fail("prime", Error::invalid("", "", "history or tree"));
-        }
-      });
+      [&] { after_write = after_a_member_write(); });
   std::vector<OrgId> rows{sample.id};
   for (OrgId child : tree.find(sample.id)->children) rows.push_back(child);
   const double plain_rows_ms = median_ms(runs, [&] {
