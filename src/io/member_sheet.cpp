@@ -216,7 +216,10 @@ struct Builder {
         if (row.cells[i].kind == CellKind::text) texts.push_back(row.cells[i].text);
       }
       m.encoding = detect_encoding(texts);
-      orders[i] = settle_order(texts);
+      const bool dates =
+          m.field == MemberField::birth_date || m.field == MemberField::admission_date ||
+          m.field == MemberField::recognition_date || m.field == MemberField::registration_date;
+      if (dates) orders[i] = settle_order(texts);
       if (m.encoding != TextEncoding::unicode) {
         for (auto t : texts) {
           std::string after = decode(t, m.encoding);

@@ -1,8 +1,8 @@
 // Rows from either format, and the cell helpers both list sheets use.
 #include "io/source.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "io/csv_reader.h"
 #include "io/xlsx_reader.h"
@@ -31,8 +31,8 @@ std::string cell_text(const Cell& c) {
   if (c.kind == CellKind::number || c.kind == CellKind::date) {
     if (std::floor(c.number) == c.number && std::fabs(c.number) < 1e15) {
       char buf[32];
-      std::snprintf(buf, sizeof buf, "%.0f", c.number);
-      return buf;
+      auto end = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(c.number)).ptr;
+      return std::string(buf, end);
     }
     return c.text;
   }

@@ -123,8 +123,9 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
 
     // Which codes, card numbers and names of the file the registry may know, in a few queries:
     // only those rows are looked up one by one.
-    std::vector<std::string> codes_and_cards, folded_names;
-    for (const auto& r : sheet->records) {
+    std::vector<std::string> codes_and_cards, folded_names(sheet->records.size());
+    for (std::size_t i = 0; i < sheet->records.size(); ++i) {
+      const auto& r = sheet->records[i];
       if (r.has_errors) continue;
       if (!r.code.empty()) codes_and_cards.push_back(r.code);
       if (!r.card_number.empty()) codes_and_cards.push_back(r.card_number);
@@ -133,12 +134,26 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
       auto given = text::clean_name_part(r.given, "given", true);
       if (!family.ok() || !middle.ok() || !given.ok()) continue;
       auto keys = text::name_search_keys(*family, *middle, *given);
-      if (!keys.empty()) folded_names.push_back(keys.front());
+      if (!keys.empty()) folded_names[i] = keys.front();
     }
     auto known = store_.known_codes_or_cards(codes_and_cards);
     if (!known.ok()) return known.error();
     auto known_names = store_.known_folded_names(folded_names);
     if (!known_names.ok()) return known_names.error();
+    // Rows the registry cannot know (no known code, card or name): many of them into a registry
+    // holding few, and the indexes by date, org and name order are built once at the end.
+    std::int64_t surely_new = 0;
+    for (std::size_t i = 0; i < sheet->records.size(); ++i) {
+      const auto& r = sheet->records[i];
+      if (r.has_errors || folded_names[i].empty() || known_names->count(folded_names[i]) ||
+          known->count(r.code) || known->count(r.card_number)) {
+        continue;
+      }
+      ++surely_new;
+    }
+    if (auto deferred = store_.defer_member_order_indexes(surely_new); !deferred.ok()) {
+      return deferred.error();
+    }
 
     for (std::size_t i = 0; i < sheet->records.size(); ++i) {
       const io::MemberRecord& r = sheet->records[i];

@@ -209,19 +209,11 @@ Result<MemberId> Registry::load_member_with_events(const std::string& code, cons
                              "duplicate card number");
     }
   }
-  auto keys = text::name_search_keys(person.family, person.middle, person.given);
-  auto id = store_.insert_member(code, person, keys.empty() ? "" : keys.front(),
-                                 text::person_sort_key(person.family, person.middle, person.given),
-                                 keys, clock_.now_iso());
-  if (!id.ok()) return id.error();
-  std::vector<MemberEvent> stored = events;
-  for (auto& e : stored) {
-    auto eid = store_.append_member_event(*id, e, actor_, clock_.now_iso());
-    if (!eid.ok()) return eid.error();
-    e.id = *eid;
-  }
-  DANGVU_TRY(store_.replace_member_derived(*id, *folded));
-  return *id;
+  store::NewMember member{code, person, "",
+                          text::person_sort_key(person.family, person.middle, person.given),
+                          text::name_search_keys(person.family, person.middle, person.given)};
+  if (!member.search_keys.empty()) member.search_name = member.search_keys.front();
+  return store_.insert_new_member(member, events, *folded, actor_, clock_.now_iso());
 }
 
 Result<EventId> Registry::record_event(const EventInput& in) {

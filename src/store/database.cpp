@@ -348,6 +348,9 @@ Store::BulkWrite::BulkWrite(Store& store, int cache_mib) : store_(store) {
   if (store_.impl_->engine != Engine::sqlite) return;
   try {
     store_.impl_->sql << "PRAGMA cache_size = -" + std::to_string(cache_mib * 1024);
+    // The indexes a bulk write builds at its end (defer_member_order_indexes) are sorted with a
+    // helper thread.
+    store_.impl_->sql << "PRAGMA threads = 2";
   } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): only slower without it
   }
 }
@@ -356,12 +359,49 @@ Store::BulkWrite::~BulkWrite() {
   if (store_.impl_->engine != Engine::sqlite) return;
   try {
     store_.impl_->sql << "PRAGMA cache_size = " + std::to_string(kPageCacheKib);
+    store_.impl_->sql << "PRAGMA threads = 0";
   } catch (
       const std::exception&) {  // NOLINT(bugprone-empty-catch): the default comes back on close
   }
 }
 
 bool Store::in_write_transaction() const { return impl_->in_transaction; }
+
+Result<bool> Store::defer_member_order_indexes(std::int64_t new_members) {
+  // Building an index sorts its entries once (n log n, cheap steps); inserting n rows into one that
+  // holds N costs n × log N expensive steps. Worth it when the rows added are many and not a small
+  // share of those there (measured with 100,000 rows into an empty registry: ~2.5× less time for
+  // the period rows).
+  constexpr std::int64_t kFewest = 5000;
+  constexpr std::int64_t kShareOfExisting = 4;  // at least a quarter of the members there
+  if (impl_->engine != Engine::sqlite || !impl_->in_transaction || new_members < kFewest) {
+    return false;
+  }
+  return guarded([&]() -> Result<bool> {
+    long long members = 0;
+    impl_->sql << "SELECT COALESCE(MAX(id), 0) FROM member", soci::into(members);
+    if (new_members * kShareOfExisting < members) return false;
+    // By name in the schema (the CREATE statements as the migrations left them).
+    std::vector<std::string> names, creates;
+    std::string name, create;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name "
+                               "IN ('member_by_sort', 'member_period_by_time', "
+                               "'member_period_by_org', 'member_milestone_by_date', "
+                               "'member_milestone_by_org') AND sql IS NOT NULL ORDER BY name",
+         soci::into(name), soci::into(create));
+    st.execute();
+    while (st.fetch()) {
+      names.push_back(name);
+      creates.push_back(create);
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      impl_->sql << "DROP INDEX " + names[i];
+      impl_->deferred_indexes.push_back(creates[i]);
+    }
+    return !names.empty();
+  });
+}
 
 Status Store::write_transaction(const std::function<Status()>& fn) {
   // PostgreSQL may refuse a serializable transaction that raced another one; the use case is run
@@ -391,6 +431,9 @@ Status Store::run_transaction(const std::function<Status()>& fn) {
   Status result;
   try {
     result = fn();
+    if (result.ok()) {
+      for (const auto& create : impl_->deferred_indexes) impl_->sql << create;
+    }
     if (result.ok() && impl_->org_changed) {
       impl_->sql << "UPDATE data_revision SET value = value + 1 WHERE topic = 'org'";
     }
@@ -401,6 +444,7 @@ Status Store::run_transaction(const std::function<Status()>& fn) {
     result = storage_error(e);
   }
   impl_->in_transaction = false;
+  impl_->deferred_indexes.clear();  // built again above, or brought back by the rollback
   try {
     if (result.ok()) {
       impl_->sql << "COMMIT";

@@ -37,8 +37,14 @@ struct MemberStatements {
   soci::statement events;
   soci::statement append_event;
 
-  // insert_member and its search keys.
+  // The id an INSERT … RETURNING id gave back.
+  long long last_id = 0;
+
+  // insert_member / insert_new_member and its search keys; the current state (status, org,
+  // card) is written with the member.
   std::string code, family, middle, given, gender, search_name, sort_key, status;
+  std::string card;
+  soci::indicator card_ind = soci::i_null;
   std::string search_key;
   soci::statement insert;
   soci::statement insert_search;
@@ -46,17 +52,11 @@ struct MemberStatements {
   // replace_member_derived.
   std::string valid_from, valid_to, probation;
   soci::indicator probation_ind = soci::i_null;
-  std::string card;
-  soci::indicator card_ind = soci::i_null;
   soci::statement delete_periods;
   soci::statement delete_milestones;
   soci::statement insert_period;
   soci::statement insert_milestone;
   soci::statement update_current;
-
-  // The id the last INSERT generated.
-  long long last_id = 0;
-  soci::statement last_insert;
 };
 
 }  // namespace dangvu::store

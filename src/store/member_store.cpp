@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <unordered_set>
 
 #include "store/event_codec.h"
@@ -31,18 +32,22 @@ MemberStatements::MemberStatements(soci::session& sql)
                              "WHERE member_id = :m ORDER BY id",
               soci::into(event_id), soci::into(kind), soci::into(date), soci::into(org, org_ind),
               soci::into(payload), soci::use(member))),
+      // RETURNING id (SQLite 3.35+, PostgreSQL): the id comes back with the insert, one statement
+      // fewer per row than asking for it after.
       append_event((sql.prepare << "INSERT INTO member_event (member_id, kind, effective_on, "
                                    "org_id, payload, recorded_at, recorded_by) VALUES (:m, :kind, "
-                                   ":d, :org, :payload, :at, :actor)",
+                                   ":d, :org, :payload, :at, :actor) RETURNING id",
                     soci::use(member), soci::use(kind), soci::use(date), soci::use(org, org_ind),
-                    soci::use(payload), soci::use(recorded_at), soci::use(recorded_by))),
+                    soci::use(payload), soci::use(recorded_at), soci::use(recorded_by),
+                    soci::into(last_id))),
       insert((sql.prepare << "INSERT INTO member (code, family_name, middle_name, given_name, "
-                             "gender, birth_date, search_name, sort_key, status, created_at) "
-                             "VALUES (:code, :f, :m, :g, :gender, :birth, :search, :key, "
-                             ":status, :at)",
+                             "gender, birth_date, search_name, sort_key, status, org_id, "
+                             "card_number, created_at) VALUES (:code, :f, :m, :g, :gender, "
+                             ":birth, :search, :key, :status, :org, :card, :at) RETURNING id",
               soci::use(code), soci::use(family), soci::use(middle), soci::use(given),
               soci::use(gender), soci::use(birth), soci::use(search_name), soci::use(sort_key),
-              soci::use(status), soci::use(recorded_at))),
+              soci::use(status), soci::use(org, org_ind), soci::use(card, card_ind),
+              soci::use(recorded_at), soci::into(last_id))),
       insert_search((sql.prepare << "INSERT INTO member_search (search_key, member_id) VALUES "
                                     "(:k, :id)",
                      soci::use(search_key), soci::use(member))),
@@ -63,11 +68,7 @@ MemberStatements::MemberStatements(soci::session& sql)
       update_current((sql.prepare << "UPDATE member SET status = :s, org_id = :o, card_number = "
                                      ":c WHERE id = :m",
                       soci::use(status), soci::use(org, org_ind), soci::use(card, card_ind),
-                      soci::use(member))),
-      last_insert(
-          (sql.prepare << (sql.get_backend_name() == "postgresql" ? "SELECT lastval()"
-                                                                  : "SELECT last_insert_rowid()"),
-           soci::into(last_id))) {}
+                      soci::use(member))) {}
 
 Store::Impl::Impl() = default;
 Store::Impl::~Impl() = default;
@@ -124,32 +125,95 @@ std::string hex_sort_key(const std::string& bytes) {
 
 }  // namespace
 
-Result<MemberId> Store::insert_member(const std::string& code, const Person& person,
-                                      const std::string& search_name, const std::string& sort_key,
-                                      const std::vector<std::string>& search_keys,
-                                      const std::string& at) {
+namespace {
+
+// The member row with its current state, and its search keys; `p.last_id` is its id after.
+void write_member_row(MemberStatements& p, const NewMember& m, MemberStatus status,
+                      std::optional<OrgId> org, const std::string& card, const std::string& at) {
+  p.code = m.code;
+  p.family = m.person.family;
+  p.middle = m.person.middle;
+  p.given = m.person.given;
+  p.gender = to_string(m.person.gender);
+  p.birth = m.person.birth_date.iso();
+  p.search_name = m.search_name;
+  // Hex text: it orders as the bytes do in both engines (byte-wise comparison of [0-9A-F]).
+  p.sort_key = hex_sort_key(m.sort_key);
+  p.status = to_string(status);
+  p.org = org.value_or(0);
+  p.org_ind = org ? soci::i_ok : soci::i_null;
+  p.card = card;
+  p.card_ind = card.empty() ? soci::i_null : soci::i_ok;
+  p.recorded_at = at;
+  query_one(p.insert);
+  p.member = p.last_id;
+  for (const auto& k : m.search_keys) {
+    p.search_key = k;
+    p.insert_search.execute(true);
+  }
+}
+
+// The periods and milestones of `p.member` from its fold (none may be there yet).
+void write_derived_rows(MemberStatements& p, const MemberHistory& h) {
+  for (const auto& period : h.periods) {
+    p.valid_from = period.from.iso();
+    p.valid_to = period.to.iso();
+    p.status = to_string(period.status);
+    p.org = period.org.value_or(0);
+    p.org_ind = period.org ? soci::i_ok : soci::i_null;
+    p.temp_org = period.temp_org.value_or(0);
+    p.temp_ind = period.temp_org ? soci::i_ok : soci::i_null;
+    p.probation = period.probation_start ? period.probation_start->iso() : "";
+    p.probation_ind = period.probation_start ? soci::i_ok : soci::i_null;
+    p.insert_period.execute(true);
+  }
+  for (const auto& m : h.milestones) {
+    p.kind = to_string(m.kind);
+    p.date = m.date.iso();
+    p.org = m.org.value_or(0);
+    p.org_ind = m.org ? soci::i_ok : soci::i_null;
+    p.insert_milestone.execute(true);
+  }
+}
+
+EventId write_event(MemberStatements& p, const MemberEvent& e, const std::string& actor,
+                    const std::string& at) {
+  p.kind = to_string(e.kind);
+  p.date = e.date.iso();
+  p.org = e.org.value_or(0);
+  p.org_ind = e.org ? soci::i_ok : soci::i_null;
+  p.payload = encode_event_payload(e);
+  p.recorded_at = at;
+  p.recorded_by = actor;
+  query_one(p.append_event);
+  return EventId{p.last_id};
+}
+
+}  // namespace
+
+Result<MemberId> Store::insert_member(const NewMember& member, const std::string& at) {
   return guarded([&]() -> Result<MemberId> {
     impl_->members_changed = true;
     auto& p = impl_->members();
-    p.code = code;
-    p.family = person.family;
-    p.middle = person.middle;
-    p.given = person.given;
-    p.gender = to_string(person.gender);
-    p.birth = person.birth_date.iso();
-    p.search_name = search_name;
-    // Hex text: it orders as the bytes do in both engines (byte-wise comparison of [0-9A-F]).
-    p.sort_key = hex_sort_key(sort_key);
-    p.status = to_string(MemberStatus::none);
-    p.recorded_at = at;
-    p.insert.execute(true);
-    query_one(p.last_insert);
-    p.member = p.last_id;
-    for (const auto& k : search_keys) {
-      p.search_key = k;
-      p.insert_search.execute(true);
-    }
-    return MemberId{p.last_id};
+    write_member_row(p, member, MemberStatus::none, std::nullopt, "", at);
+    return MemberId{p.member};
+  });
+}
+
+Result<MemberId> Store::insert_new_member(const NewMember& member,
+                                          const std::vector<MemberEvent>& events,
+                                          const MemberHistory& derived, const std::string& actor,
+                                          const std::string& at) {
+  return guarded([&]() -> Result<MemberId> {
+    impl_->members_changed = true;
+    auto& p = impl_->members();
+    const auto current = derived.current();
+    write_member_row(p, member, current.status, current.org, derived.card_number, at);
+    const MemberId id{p.member};
+    for (const auto& e : events) write_event(p, e, actor, at);
+    p.member = id;
+    write_derived_rows(p, derived);
+    return id;
   });
 }
 
@@ -165,21 +229,33 @@ Result<std::optional<MemberRecord>> Store::find_member(const std::string& code_o
 namespace {
 
 // Which of `values` the query `select_in` (ending in "IN (") finds, in batches of bound values.
+// Each distinct value is asked once; the statement is prepared once for a full batch (and once
+// for the last, shorter one): parsing 400 named placeholders is most of a batch's cost.
 std::unordered_set<std::string> found_among(soci::session& sql, const std::string& select_in,
                                             const std::vector<std::string>& values) {
   constexpr std::size_t kBatch = 400;
+  std::vector<std::string> distinct = values;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
   std::unordered_set<std::string> out;
-  for (std::size_t at = 0; at < values.size(); at += kBatch) {
-    const std::size_t n = std::min(kBatch, values.size() - at);
-    std::string query = select_in;
-    for (std::size_t i = 0; i < n; ++i) query += (i ? ", :p" : ":p") + std::to_string(i);
-    query += ")";
-    std::string value;
-    soci::statement st = (sql.prepare << query, soci::into(value));
-    for (std::size_t i = 0; i < n; ++i) st.exchange(soci::use(values[at + i]));
-    st.define_and_bind();
-    st.execute();
-    while (st.fetch()) out.insert(value);
+  std::vector<std::string> slots(kBatch);
+  std::string value;
+  std::optional<soci::statement> st;
+  std::size_t prepared_for = 0;
+  for (std::size_t at = 0; at < distinct.size(); at += kBatch) {
+    const std::size_t n = std::min(kBatch, distinct.size() - at);
+    if (n != prepared_for) {
+      std::string query = select_in;
+      for (std::size_t i = 0; i < n; ++i) query += (i ? ", :p" : ":p") + std::to_string(i);
+      query += ")";
+      st.emplace((sql.prepare << query, soci::into(value)));
+      for (std::size_t i = 0; i < n; ++i) st->exchange(soci::use(slots[i]));
+      st->define_and_bind();
+      prepared_for = n;
+    }
+    std::copy_n(distinct.begin() + static_cast<std::ptrdiff_t>(at), n, slots.begin());
+    st->execute();
+    while (st->fetch()) out.insert(value);
   }
   return out;
 }
@@ -260,16 +336,7 @@ Result<EventId> Store::append_member_event(MemberId member, const MemberEvent& e
     impl_->members_changed = true;
     auto& p = impl_->members();
     p.member = member;
-    p.kind = to_string(e.kind);
-    p.date = e.date.iso();
-    p.org = e.org.value_or(0);
-    p.org_ind = e.org ? soci::i_ok : soci::i_null;
-    p.payload = encode_event_payload(e);
-    p.recorded_at = at;
-    p.recorded_by = actor;
-    p.append_event.execute(true);
-    query_one(p.last_insert);
-    return EventId{p.last_id};
+    return write_event(p, e, actor, at);
   });
 }
 
@@ -280,25 +347,7 @@ Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
     p.member = member;
     p.delete_periods.execute(true);
     p.delete_milestones.execute(true);
-    for (const auto& period : h.periods) {
-      p.valid_from = period.from.iso();
-      p.valid_to = period.to.iso();
-      p.status = to_string(period.status);
-      p.org = period.org.value_or(0);
-      p.org_ind = period.org ? soci::i_ok : soci::i_null;
-      p.temp_org = period.temp_org.value_or(0);
-      p.temp_ind = period.temp_org ? soci::i_ok : soci::i_null;
-      p.probation = period.probation_start ? period.probation_start->iso() : "";
-      p.probation_ind = period.probation_start ? soci::i_ok : soci::i_null;
-      p.insert_period.execute(true);
-    }
-    for (const auto& m : h.milestones) {
-      p.kind = to_string(m.kind);
-      p.date = m.date.iso();
-      p.org = m.org.value_or(0);
-      p.org_ind = m.org ? soci::i_ok : soci::i_null;
-      p.insert_milestone.execute(true);
-    }
+    write_derived_rows(p, h);
     auto cur = h.current();
     p.status = to_string(cur.status);
     p.org = cur.org.value_or(0);

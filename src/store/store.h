@@ -45,6 +45,15 @@ struct MemberRecord {
   std::string card_number;
 };
 
+// A member about to be written: who it is and the keys it is found by (from text/fold.h).
+struct NewMember {
+  std::string code;
+  Person person;
+  std::string search_name;               // the folded full name
+  std::string sort_key;                  // collation key bytes (stored as hex)
+  std::vector<std::string> search_keys;  // the folded name's word suffixes
+};
+
 // A row of a member list as of a date.
 struct MemberRow {
   MemberId id = 0;
@@ -200,6 +209,13 @@ class Store {
 
   // Runs `fn` in one write transaction; commits if it returns ok, rolls back otherwise.
   Status write_transaction(const std::function<Status()>& fn);
+  // Inside a write transaction about to add `new_members` members to a registry that holds few
+  // (an office's first import, the demo): on SQLite, the indexes that place member rows by
+  // date, org or name order are dropped and built again, sorted, just before COMMIT — inserting
+  // each row into them at a random place was most of an import's time (bench/import_members.sh).
+  // A rollback brings them back as they were. The indexes a write looks members up by (code,
+  // card, name keys, events and periods by member) stay. True if it did so.
+  Result<bool> defer_member_order_indexes(std::int64_t new_members);
   // True inside write_transaction(): what is read may not be committed, so it must not be cached.
   bool in_write_transaction() const;
 
@@ -219,10 +235,16 @@ class Store {
                                         const std::string& at);
 
   // Members.
-  Result<MemberId> insert_member(const std::string& code, const Person& person,
-                                 const std::string& search_name, const std::string& sort_key,
-                                 const std::vector<std::string>& search_keys,
-                                 const std::string& at);
+  // A member row without events yet (status none).
+  Result<MemberId> insert_member(const NewMember& member, const std::string& at);
+  // A member new to the registry with the events of its entry and the rows derived from them
+  // (`derived`, their fold): its current state is written with the row and there is nothing to
+  // delete first, a few statements fewer per member than insert, append and replace
+  // (bench/import_members.sh).
+  Result<MemberId> insert_new_member(const NewMember& member,
+                                     const std::vector<MemberEvent>& events,
+                                     const MemberHistory& derived, const std::string& actor,
+                                     const std::string& at);
   Result<std::optional<MemberRecord>> find_member(const std::string& code_or_card);
   Result<MemberRecord> member_by_id(MemberId id);
   // Members whose folded full name ("dam van chinh") and birth date are these (imports match a

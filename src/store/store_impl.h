@@ -5,6 +5,7 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/store.h"
 
@@ -26,6 +27,8 @@ struct Store::Impl {
   // What the current write transaction changed: its data_revision rows are raised before COMMIT.
   bool org_changed = false;
   bool members_changed = false;
+  // Indexes dropped for this transaction (their CREATE statements), built again before COMMIT.
+  std::vector<std::string> deferred_indexes;
   std::unique_ptr<MemberStatements> member_statements;
 };
 

@@ -1,6 +1,9 @@
 #include "text/normalize.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
@@ -30,9 +33,20 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::string to_nfc(std::string_view utf8) {
+  // ASCII is NFC as it is: most cells of a sheet (dates, codes, numbers) need no ICU at all.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; })) {
+    return std::string(utf8);
+  }
   // ICU would silently turn bad bytes into U+FFFD; the contract is "unchanged".
   if (!is_valid_utf8(utf8)) return std::string(utf8);
   UErrorCode status = U_ZERO_ERROR;
+  // Text typed today is NFC already: checked on the UTF-8, without converting it twice.
+  if (nfc().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                             status) &&
+      U_SUCCESS(status)) {
+    return std::string(utf8);
+  }
+  status = U_ZERO_ERROR;
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString out = nfc().normalize(in, status);

@@ -76,6 +76,20 @@ inline bool exec_sql(const std::string& db, const std::string& statement) {
   return std::system(cmd.c_str()) == 0;
 }
 
+// What a query answers on a test database, as the sqlite3 shell or psql prints it unaligned
+// (one row a line, columns separated by '|').
+inline std::string query_text(const std::string& db, const std::string& query) {
+  const bool server = db.rfind("postgresql://", 0) == 0;
+  const std::string cmd = server ? "psql -X -A -t -q '" + db + "' -c \"" + query + "\""
+                                 : "sqlite3 '" + db + "' \"" + query + "\"";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (pipe && std::fgets(buf.data(), static_cast<int>(buf.size()), pipe.get()))
+    out += buf.data();
+  return out;
+}
+
 // The whole content of a database as text: the sqlite3 shell's .dump of a file, or pg_dump's data
 // of a server database (without the sequences' positions, which a rolled-back insert advances, nor
 // the random key pg_dump puts in its \\restrict lines).

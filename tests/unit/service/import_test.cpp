@@ -16,29 +16,40 @@ class ImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = dir_.database("i.db");
-    auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
+    open_with_orgs(path_, store_, registry_);
+  }
+
+  // A new database at `path` holding the four orgs every test imports into.
+  void open_with_orgs(const std::string& path, std::unique_ptr<store::Store>& store,
+                      std::unique_ptr<Registry>& registry) {
+    auto s = store::Store::open(path, store::OpenMode::create_new, clock_.now_iso());
     ASSERT_TRUE(s.ok()) << s.error().detail_en;
-    store_ = std::move(*s);
-    registry_ = std::make_unique<Registry>(*store_, RuleSet::defaults(), clock_, "test");
+    store = std::move(*s);
+    registry = std::make_unique<Registry>(*store, RuleSet::defaults(), clock_, "test");
     for (auto [code, name, kind, parent] :
          std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
              {"TU", "Đảng bộ tỉnh", "upper_committee", ""},
              {"DBA", "Đảng bộ Sở A", "grassroots_committee", "TU"},
              {"A1", "Chi bộ Văn phòng", "sub_branch", "DBA"},
              {"A2", "Chi bộ Kế toán", "sub_branch", "DBA"}}) {
-      auto id = registry_->add_org({code, name, kind, parent, "2000-01-01"});
+      auto id = registry->add_org({code, name, kind, parent, "2000-01-01"});
       ASSERT_TRUE(id.ok()) << id.error().detail_en;
     }
   }
 
   Result<ImportReport> import(const std::string& data, bool dry_run = false,
                               bool valid_only = false) {
+    return import_into(*registry_, data, dry_run, valid_only);
+  }
+
+  static Result<ImportReport> import_into(Registry& registry, const std::string& data,
+                                          bool dry_run = false, bool valid_only = false) {
     ImportInput in;
     in.data = data;
     in.file_name = "ds.xlsx";
     in.dry_run = dry_run;
     in.valid_only = valid_only;
-    return registry_->import_members(in);
+    return registry.import_members(in);
   }
 
   static std::string xlsx(const std::vector<std::string>& headers,
@@ -218,6 +229,101 @@ TEST_F(ImportTest, ExportThenImportChangesNothing) {
   ASSERT_TRUE(csv.ok());
   EXPECT_EQ(csv->unchanged, 2);
   EXPECT_EQ(dump(), before);
+}
+
+// An office's first import of thousands of members into an empty registry builds the indexes that
+// order member rows once, at the end (store::Store::defer_member_order_indexes). Every row, key
+// and index entry comes out as the same file imported in parts small enough to be written row by
+// row; a refused file of that size leaves the database, its indexes included, as it was.
+TEST_F(ImportTest, AFirstImportOfThousandsWritesWhatSmallerImportsWrite) {
+  constexpr int kRows = 6000;  // over the 5,000 rows from which the indexes are built at the end
+  const std::vector<std::string> headers{"Họ và tên",     "Ngày sinh",       "Chi bộ",
+                                         "Ngày vào Đảng", "Ngày chính thức", "Số thẻ"};
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < kRows; ++i) {
+    std::string name = std::string(kFamily[i % 8]) + " " + kMiddle[(i / 8) % 5] + " " +
+                       kGiven[(i / 40) % 10] + (i % 3 ? "" : " " + std::string(kGiven[i % 10]));
+    char birth[16], admitted[16], recognized[16], card[16];
+    std::snprintf(birth, sizeof birth, "%02d/%02d/19%02d", 1 + i % 28, 1 + (i / 28) % 12,
+                  70 + (i / 336) % 20);
+    // Admitted 2010–2024; recognized a year after, except those still on probation.
+    const int year = 2010 + i % 15;
+    std::snprintf(admitted, sizeof admitted, "%02d/%02d/%d", 1 + i % 27, 1 + i % 12, year);
+    std::snprintf(recognized, sizeof recognized, "%02d/%02d/%d", 1 + i % 27, 1 + i % 12, year + 1);
+    std::snprintf(card, sizeof card, "%012d", 300000 + i);
+    rows.push_back(
+        {name, birth, i % 2 ? "A1" : "A2", admitted, year < 2024 ? recognized : "", card});
+  }
+
+  // One bad row among them: refused whole, nothing changed, the indexes where they were.
+  auto with_bad = rows;
+  with_bad[4321][2] = "KHONGCO";
+  const std::string before = dump();
+  auto refused = import(xlsx(headers, with_bad));
+  ASSERT_TRUE(refused.ok()) << refused.error().message_vi;
+  EXPECT_EQ(refused->rejected, 1);
+  EXPECT_FALSE(refused->written);
+  EXPECT_EQ(dump(), before);
+
+  auto whole = import(xlsx(headers, rows));
+  ASSERT_TRUE(whole.ok()) << whole.error().message_vi;
+  ASSERT_EQ(whole->errors(), 0) << whole->problems.front().message_vi;
+  EXPECT_EQ(whole->created, kRows);
+
+  // The same rows in two files of 3,000 into a second registry.
+  const std::string parts_path = dir_.database("parts.db");
+  std::unique_ptr<store::Store> parts_store;
+  std::unique_ptr<Registry> parts;
+  open_with_orgs(parts_path, parts_store, parts);
+  for (int half = 0; half < 2; ++half) {
+    std::vector<std::vector<std::string>> part(rows.begin() + half * kRows / 2,
+                                               rows.begin() + (half + 1) * kRows / 2);
+    auto report = import_into(*parts, xlsx(headers, part));
+    ASSERT_TRUE(report.ok()) << report.error().message_vi;
+    EXPECT_EQ(report->created, kRows / 2);
+  }
+
+  // Row by row, members named by code (ids differ on a server: the refused import used some).
+  const std::string by_code = " JOIN member m ON m.id = t.member_id ORDER BY ";
+  for (const std::string& select : std::vector<std::string>{
+           "SELECT code, family_name, middle_name, given_name, gender, birth_date, search_name, "
+           "sort_key, card_number, status, org_id, created_at FROM member ORDER BY code",
+           "SELECT m.code, t.search_key FROM member_search t" + by_code + "1, 2",
+           "SELECT m.code, t.kind, t.effective_on, t.org_id, t.payload, t.recorded_at, "
+           "t.recorded_by FROM member_event t" +
+               by_code + "1, 3, 2",
+           "SELECT m.code, t.valid_from, t.valid_to, t.status, t.org_id, t.temp_org_id, "
+           "t.probation_start FROM member_period t" +
+               by_code + "1, 2",
+           "SELECT m.code, t.kind, t.on_date, t.org_id FROM member_milestone t" + by_code +
+               "1, 2, 3"}) {
+    const std::string ours = testing::query_text(path_, select);
+    EXPECT_GT(ours.size(), 100000U) << select;
+    EXPECT_TRUE(ours == testing::query_text(parts_path, select)) << select;
+  }
+  if (store_->engine() == store::Engine::sqlite) {
+    const std::string indexes =
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name";
+    EXPECT_EQ(testing::query_text(path_, indexes), testing::query_text(parts_path, indexes));
+    EXPECT_EQ(testing::query_text(path_, "PRAGMA integrity_check"), "ok\n");
+  }
+  // The rebuilt indexes answer: a name search, and a list in Vietnamese order.
+  for (const std::string q : {"trong", ""}) {
+    ListMembersInput in;
+    in.q = q;
+    in.at = "2026-01-01";
+    in.org_code = "TU";
+    auto ours = registry_->list_members(in);
+    ASSERT_TRUE(ours.ok()) << ours.error().detail_en;
+    auto theirs = parts->list_members(in);
+    ASSERT_TRUE(theirs.ok()) << theirs.error().detail_en;
+    EXPECT_GT(ours->total, 0) << q;
+    EXPECT_EQ(ours->total, theirs->total) << q;
+    ASSERT_EQ(ours->rows.size(), theirs->rows.size()) << q;
+    for (std::size_t i = 0; i < ours->rows.size(); ++i) {
+      EXPECT_EQ(ours->rows[i].code, theirs->rows[i].code) << q << " " << i;
+    }
+  }
 }
 
 }  // namespace
