@@ -193,11 +193,26 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
   return created;
 }
 
+store::NewMember Registry::new_member(const std::string& code, const Person& person) {
+  store::NewMember member{code, person, "",
+                          text::person_sort_key(person.family, person.middle, person.given),
+                          text::name_search_keys(person.family, person.middle, person.given)};
+  if (!member.search_keys.empty()) member.search_name = member.search_keys.front();
+  return member;
+}
+
 Result<MemberId> Registry::load_member_with_events(const std::string& code, const Person& person,
                                                    const std::vector<MemberEvent>& events,
                                                    const OrgHistory& history,
                                                    bool card_known_free) {
-  auto folded = fold(person, events, history);
+  return load_member_with_events(new_member(code, person), events, history, card_known_free);
+}
+
+Result<MemberId> Registry::load_member_with_events(const store::NewMember& member,
+                                                   const std::vector<MemberEvent>& events,
+                                                   const OrgHistory& history,
+                                                   bool card_known_free) {
+  auto folded = fold(member.person, events, history);
   if (!folded.ok()) return folded.error();
   if (!folded->card_number.empty() && !card_known_free) {
     auto holder = store_.find_member(folded->card_number);
@@ -209,10 +224,6 @@ Result<MemberId> Registry::load_member_with_events(const std::string& code, cons
                              "duplicate card number");
     }
   }
-  store::NewMember member{code, person, "",
-                          text::person_sort_key(person.family, person.middle, person.given),
-                          text::name_search_keys(person.family, person.middle, person.given)};
-  if (!member.search_keys.empty()) member.search_name = member.search_keys.front();
   return store_.insert_new_member(member, events, *folded, actor_, clock_.now_iso());
 }
 

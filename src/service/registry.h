@@ -133,6 +133,12 @@ class Registry {
   Result<MemberId> load_member_with_events(const std::string& code, const Person& person,
                                            const std::vector<MemberEvent>& events,
                                            const OrgHistory& history, bool card_known_free = false);
+  // The same for a member whose name keys were made already (new_member()).
+  Result<MemberId> load_member_with_events(const store::NewMember& member,
+                                           const std::vector<MemberEvent>& events,
+                                           const OrgHistory& history, bool card_known_free = false);
+  // A member about to be written: the person and the keys they are found and listed by.
+  static store::NewMember new_member(const std::string& code, const Person& person);
 
  private:
   Result<Date> date_or_today(const std::string& text, const char* field) const;

@@ -7,7 +7,82 @@
 
 #include <string>
 
+#include "store/rows_insert.h"
+
 namespace dangvu::store {
+
+// The rows a member's fold derives, and its search keys, as RowsInsert binds them.
+struct SearchKeyRow {
+  std::string key;
+  long long member = 0;
+  static std::string placeholders(std::size_t i) {
+    const std::string n = std::to_string(i);
+    return "(:k" + n + ", :m" + n + ")";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(key));
+    st.exchange(soci::use(member));
+  }
+};
+
+struct EventRow {
+  long long member = 0;
+  std::string kind, date, payload, recorded_at, recorded_by;
+  long long org = 0;
+  soci::indicator org_ind = soci::i_null;
+  static std::string placeholders(std::size_t i) {
+    const std::string n = std::to_string(i);
+    return "(:m" + n + ", :k" + n + ", :d" + n + ", :o" + n + ", :p" + n + ", :a" + n + ", :b" + n +
+           ")";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(member));
+    st.exchange(soci::use(kind));
+    st.exchange(soci::use(date));
+    st.exchange(soci::use(org, org_ind));
+    st.exchange(soci::use(payload));
+    st.exchange(soci::use(recorded_at));
+    st.exchange(soci::use(recorded_by));
+  }
+};
+
+struct PeriodRow {
+  long long member = 0;
+  std::string valid_from, valid_to, status, probation;
+  long long org = 0, temp_org = 0;
+  soci::indicator org_ind = soci::i_null, temp_ind = soci::i_null, probation_ind = soci::i_null;
+  static std::string placeholders(std::size_t i) {
+    const std::string n = std::to_string(i);
+    return "(:m" + n + ", :f" + n + ", :t" + n + ", :s" + n + ", :o" + n + ", :x" + n + ", :p" + n +
+           ")";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(member));
+    st.exchange(soci::use(valid_from));
+    st.exchange(soci::use(valid_to));
+    st.exchange(soci::use(status));
+    st.exchange(soci::use(org, org_ind));
+    st.exchange(soci::use(temp_org, temp_ind));
+    st.exchange(soci::use(probation, probation_ind));
+  }
+};
+
+struct MilestoneRow {
+  long long member = 0;
+  std::string kind, date;
+  long long org = 0;
+  soci::indicator org_ind = soci::i_null;
+  static std::string placeholders(std::size_t i) {
+    const std::string n = std::to_string(i);
+    return "(:m" + n + ", :k" + n + ", :d" + n + ", :o" + n + ")";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(member));
+    st.exchange(soci::use(kind));
+    st.exchange(soci::use(date));
+    st.exchange(soci::use(org, org_ind));
+  }
+};
 
 // The columns of a member as the finders return them.
 struct MemberColumns {
@@ -45,17 +120,15 @@ struct MemberStatements {
   std::string code, family, middle, given, gender, search_name, sort_key, status;
   std::string card;
   soci::indicator card_ind = soci::i_null;
-  std::string search_key;
   soci::statement insert;
-  soci::statement insert_search;
+  RowsInsert<SearchKeyRow> insert_search_keys;
+  RowsInsert<EventRow> insert_events;  // a new member's (append_event gives the id back)
 
   // replace_member_derived.
-  std::string valid_from, valid_to, probation;
-  soci::indicator probation_ind = soci::i_null;
   soci::statement delete_periods;
   soci::statement delete_milestones;
-  soci::statement insert_period;
-  soci::statement insert_milestone;
+  RowsInsert<PeriodRow> insert_periods;
+  RowsInsert<MilestoneRow> insert_milestones;
   soci::statement update_current;
 };
 

@@ -48,23 +48,19 @@ MemberStatements::MemberStatements(soci::session& sql)
               soci::use(gender), soci::use(birth), soci::use(search_name), soci::use(sort_key),
               soci::use(status), soci::use(org, org_ind), soci::use(card, card_ind),
               soci::use(recorded_at), soci::into(last_id))),
-      insert_search((sql.prepare << "INSERT INTO member_search (search_key, member_id) VALUES "
-                                    "(:k, :id)",
-                     soci::use(search_key), soci::use(member))),
+      insert_search_keys(sql, "INSERT INTO member_search (search_key, member_id) VALUES "),
+      insert_events(sql,
+                    "INSERT INTO member_event (member_id, kind, effective_on, org_id, payload, "
+                    "recorded_at, recorded_by) VALUES "),
       delete_periods(
           (sql.prepare << "DELETE FROM member_period WHERE member_id = :m", soci::use(member))),
       delete_milestones(
           (sql.prepare << "DELETE FROM member_milestone WHERE member_id = :m", soci::use(member))),
-      insert_period((sql.prepare << "INSERT INTO member_period (member_id, valid_from, "
-                                    "valid_to, status, org_id, temp_org_id, probation_start) "
-                                    "VALUES (:m, :f, :t, :s, :o, :tmp, :p)",
-                     soci::use(member), soci::use(valid_from), soci::use(valid_to),
-                     soci::use(status), soci::use(org, org_ind), soci::use(temp_org, temp_ind),
-                     soci::use(probation, probation_ind))),
-      insert_milestone((sql.prepare << "INSERT INTO member_milestone (member_id, kind, on_date, "
-                                       "org_id) VALUES (:m, :k, :d, :o)",
-                        soci::use(member), soci::use(kind), soci::use(date),
-                        soci::use(org, org_ind))),
+      insert_periods(sql,
+                     "INSERT INTO member_period (member_id, valid_from, valid_to, status, org_id, "
+                     "temp_org_id, probation_start) VALUES "),
+      insert_milestones(sql,
+                        "INSERT INTO member_milestone (member_id, kind, on_date, org_id) VALUES "),
       update_current((sql.prepare << "UPDATE member SET status = :s, org_id = :o, card_number = "
                                      ":c WHERE id = :m",
                       soci::use(status), soci::use(org, org_ind), soci::use(card, card_ind),
@@ -147,33 +143,33 @@ void write_member_row(MemberStatements& p, const NewMember& m, MemberStatus stat
   p.recorded_at = at;
   query_one(p.insert);
   p.member = p.last_id;
-  for (const auto& k : m.search_keys) {
-    p.search_key = k;
-    p.insert_search.execute(true);
-  }
+  p.insert_search_keys.insert_all(m.search_keys, [&](SearchKeyRow& row, const std::string& key) {
+    row.key = key;
+    row.member = p.member;
+  });
 }
 
 // The periods and milestones of `p.member` from its fold (none may be there yet).
 void write_derived_rows(MemberStatements& p, const MemberHistory& h) {
-  for (const auto& period : h.periods) {
-    p.valid_from = period.from.iso();
-    p.valid_to = period.to.iso();
-    p.status = to_string(period.status);
-    p.org = period.org.value_or(0);
-    p.org_ind = period.org ? soci::i_ok : soci::i_null;
-    p.temp_org = period.temp_org.value_or(0);
-    p.temp_ind = period.temp_org ? soci::i_ok : soci::i_null;
-    p.probation = period.probation_start ? period.probation_start->iso() : "";
-    p.probation_ind = period.probation_start ? soci::i_ok : soci::i_null;
-    p.insert_period.execute(true);
-  }
-  for (const auto& m : h.milestones) {
-    p.kind = to_string(m.kind);
-    p.date = m.date.iso();
-    p.org = m.org.value_or(0);
-    p.org_ind = m.org ? soci::i_ok : soci::i_null;
-    p.insert_milestone.execute(true);
-  }
+  p.insert_periods.insert_all(h.periods, [&](PeriodRow& row, const MemberPeriod& period) {
+    row.member = p.member;
+    row.valid_from = period.from.iso();
+    row.valid_to = period.to.iso();
+    row.status = to_string(period.status);
+    row.org = period.org.value_or(0);
+    row.org_ind = period.org ? soci::i_ok : soci::i_null;
+    row.temp_org = period.temp_org.value_or(0);
+    row.temp_ind = period.temp_org ? soci::i_ok : soci::i_null;
+    row.probation = period.probation_start ? period.probation_start->iso() : "";
+    row.probation_ind = period.probation_start ? soci::i_ok : soci::i_null;
+  });
+  p.insert_milestones.insert_all(h.milestones, [&](MilestoneRow& row, const MemberMilestone& m) {
+    row.member = p.member;
+    row.kind = to_string(m.kind);
+    row.date = m.date.iso();
+    row.org = m.org.value_or(0);
+    row.org_ind = m.org ? soci::i_ok : soci::i_null;
+  });
 }
 
 EventId write_event(MemberStatements& p, const MemberEvent& e, const std::string& actor,
@@ -209,11 +205,18 @@ Result<MemberId> Store::insert_new_member(const NewMember& member,
     auto& p = impl_->members();
     const auto current = derived.current();
     write_member_row(p, member, current.status, current.org, derived.card_number, at);
-    const MemberId id{p.member};
-    for (const auto& e : events) write_event(p, e, actor, at);
-    p.member = id;
+    p.insert_events.insert_all(events, [&](EventRow& row, const MemberEvent& e) {
+      row.member = p.member;
+      row.kind = to_string(e.kind);
+      row.date = e.date.iso();
+      row.org = e.org.value_or(0);
+      row.org_ind = e.org ? soci::i_ok : soci::i_null;
+      row.payload = encode_event_payload(e);
+      row.recorded_at = at;
+      row.recorded_by = actor;
+    });
     write_derived_rows(p, derived);
-    return id;
+    return MemberId{p.member};
   });
 }
 
