@@ -103,17 +103,18 @@ struct MemberStatements {
   std::string name, birth;
   soci::statement find_by_name;
 
-  // member_events / append_member_event / replace_member_derived: the member.
-  long long member = 0;
-  long long event_id = 0;
-  std::string kind, date, payload, recorded_at, recorded_by;
-  long long org = 0, temp_org = 0;
-  soci::indicator org_ind = soci::i_null, temp_ind = soci::i_null;
-  soci::statement events;
-  soci::statement append_event;
-
   // The id an INSERT … RETURNING id gave back.
   long long last_id = 0;
+
+  // member_events / replace_member_derived: the member; what member_events reads.
+  long long member = 0;
+  long long event_id = 0;
+  std::string kind, date, payload, recorded_at;
+  long long org = 0;
+  soci::indicator org_ind = soci::i_null;
+  soci::statement events;
+  EventRow appended;  // append_member_event's values
+  soci::statement append_event;
 
   // insert_member / insert_new_member and its search keys; the current state (status, org,
   // card) is written with the member.

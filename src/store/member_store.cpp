@@ -37,8 +37,9 @@ MemberStatements::MemberStatements(soci::session& sql)
       append_event((sql.prepare << "INSERT INTO member_event (member_id, kind, effective_on, "
                                    "org_id, payload, recorded_at, recorded_by) VALUES (:m, :kind, "
                                    ":d, :org, :payload, :at, :actor) RETURNING id",
-                    soci::use(member), soci::use(kind), soci::use(date), soci::use(org, org_ind),
-                    soci::use(payload), soci::use(recorded_at), soci::use(recorded_by),
+                    soci::use(appended.member), soci::use(appended.kind), soci::use(appended.date),
+                    soci::use(appended.org, appended.org_ind), soci::use(appended.payload),
+                    soci::use(appended.recorded_at), soci::use(appended.recorded_by),
                     soci::into(last_id))),
       insert((sql.prepare << "INSERT INTO member (code, family_name, middle_name, given_name, "
                              "gender, birth_date, search_name, sort_key, status, org_id, "
@@ -172,17 +173,16 @@ void write_derived_rows(MemberStatements& p, const MemberHistory& h) {
   });
 }
 
-EventId write_event(MemberStatements& p, const MemberEvent& e, const std::string& actor,
-                    const std::string& at) {
-  p.kind = to_string(e.kind);
-  p.date = e.date.iso();
-  p.org = e.org.value_or(0);
-  p.org_ind = e.org ? soci::i_ok : soci::i_null;
-  p.payload = encode_event_payload(e);
-  p.recorded_at = at;
-  p.recorded_by = actor;
-  query_one(p.append_event);
-  return EventId{p.last_id};
+void fill_event(EventRow& row, long long member, const MemberEvent& e, const std::string& actor,
+                const std::string& at) {
+  row.member = member;
+  row.kind = to_string(e.kind);
+  row.date = e.date.iso();
+  row.org = e.org.value_or(0);
+  row.org_ind = e.org ? soci::i_ok : soci::i_null;
+  row.payload = encode_event_payload(e);
+  row.recorded_at = at;
+  row.recorded_by = actor;
 }
 
 }  // namespace
@@ -206,14 +206,7 @@ Result<MemberId> Store::insert_new_member(const NewMember& member,
     const auto current = derived.current();
     write_member_row(p, member, current.status, current.org, derived.card_number, at);
     p.insert_events.insert_all(events, [&](EventRow& row, const MemberEvent& e) {
-      row.member = p.member;
-      row.kind = to_string(e.kind);
-      row.date = e.date.iso();
-      row.org = e.org.value_or(0);
-      row.org_ind = e.org ? soci::i_ok : soci::i_null;
-      row.payload = encode_event_payload(e);
-      row.recorded_at = at;
-      row.recorded_by = actor;
+      fill_event(row, p.member, e, actor, at);
     });
     write_derived_rows(p, derived);
     return MemberId{p.member};
@@ -338,8 +331,9 @@ Result<EventId> Store::append_member_event(MemberId member, const MemberEvent& e
   return guarded([&]() -> Result<EventId> {
     impl_->members_changed = true;
     auto& p = impl_->members();
-    p.member = member;
-    return write_event(p, e, actor, at);
+    fill_event(p.appended, member, e, actor, at);
+    query_one(p.append_event);
+    return EventId{p.last_id};
   });
 }
 
