@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -72,12 +73,17 @@ std::vector<NamedRow> name_rows(const std::vector<io::MemberRecord>& records) {
     n.keys = text::name_search_keys(**n.family, **n.middle, **n.given);
     n.sort_key = text::person_sort_key(**n.family, **n.middle, **n.given);
   };
-  const std::size_t half = std::thread::hardware_concurrency() > 1 ? records.size() / 2 : 0;
-  std::thread other([&] {
-    for (std::size_t i = half; i < records.size(); ++i) name(i);
-  });
+  std::size_t half = std::thread::hardware_concurrency() > 1 ? records.size() / 2 : 0;
+  std::thread other;
+  try {
+    other = std::thread([&records, &name, half] {
+      for (std::size_t i = half; i < records.size(); ++i) name(i);
+    });
+  } catch (const std::system_error&) {  // no thread to be had: this one names every row
+    half = records.size();
+  }
   for (std::size_t i = 0; i < half; ++i) name(i);
-  other.join();
+  if (other.joinable()) other.join();
   return named;
 }
 
