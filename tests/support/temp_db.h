@@ -76,18 +76,23 @@ inline bool exec_sql(const std::string& db, const std::string& statement) {
   return std::system(cmd.c_str()) == 0;
 }
 
-// What a query answers on a test database, as the sqlite3 shell or psql prints it unaligned
-// (one row a line, columns separated by '|').
-inline std::string query_text(const std::string& db, const std::string& query) {
-  const bool server = db.rfind("postgresql://", 0) == 0;
-  const std::string cmd = server ? "psql -X -A -t -q '" + db + "' -c \"" + query + "\""
-                                 : "sqlite3 '" + db + "' \"" + query + "\"";
+// What a shell command prints on its standard output.
+inline std::string command_output(const std::string& cmd) {
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
   std::string out;
   std::array<char, 4096> buf{};
   while (pipe && std::fgets(buf.data(), static_cast<int>(buf.size()), pipe.get()))
     out += buf.data();
   return out;
+}
+
+// What a query answers on a test database, as the sqlite3 shell or psql prints it unaligned
+// (one row a line, columns separated by '|').
+inline std::string query_text(const std::string& db, const std::string& query) {
+  const bool server = db.rfind("postgresql://", 0) == 0;
+  const std::string cmd = server ? "psql -X -A -t -q '" + db + "' -c \"" + query + "\""
+                                 : "sqlite3 '" + db + "' \"" + query + "\"";
+  return command_output(cmd);
 }
 
 // The whole content of a database as text: the sqlite3 shell's .dump of a file, or pg_dump's data
@@ -98,11 +103,7 @@ inline std::string dump_database(const std::string& path) {
   std::string cmd = server ? "pg_dump --data-only --no-owner '" + path +
                                  "' | grep -v -E 'setval|^.(un)?restrict '"
                            : "sqlite3 '" + path + "' .dump";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (pipe && std::fgets(buf.data(), static_cast<int>(buf.size()), pipe.get()))
-    out += buf.data();
+  std::string out = command_output(cmd);
   if (out.empty()) throw std::runtime_error("empty dump of " + path);
   return out;
 }
