@@ -1,5 +1,6 @@
-// dangvu tree | stats
+// dangvu tree | stats | check
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <iostream>
 #include <memory>
 
@@ -37,6 +38,38 @@ void add_read_commands(CLI::App& app, Options& opt) {
       std::cout << (opt.json ? to_json(*v).dump(2) + "\n" : to_text(*v));
       return {};
     });
+  });
+
+  auto* check = app.add_subcommand(
+      "check", "Kiểm tra mọi đảng viên sinh hoạt ở tổ chức còn tồn tại (exit 1 nếu có sai lệch)");
+  check->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
+  check->add_flag("--json", opt.json, "JSON output");
+  check->callback([&opt] {
+    bool found = false;
+    opt.exit_code = with_registry(opt, false, [&opt, &found](service::Registry& r) -> Status {
+      auto v = r.check_registry();
+      if (!v.ok()) return v.error();
+      found = !v->empty();
+      if (opt.json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& b : *v) {
+          out.push_back({{"member", b.member_code},
+                         {"name", b.name},
+                         {"date", b.date.iso()},
+                         {"org", b.org_code},
+                         {"temporary", b.temporary},
+                         {"message", b.message_vi}});
+        }
+        std::cout << out.dump(2) << "\n";
+      } else if (v->empty()) {
+        std::cout << "Không có sai lệch: mọi đảng viên sinh hoạt ở tổ chức còn tồn tại.\n";
+      } else {
+        std::cout << "Có " << v->size() << " sai lệch cần đính chính:\n";
+        for (const auto& b : *v) std::cout << "- " << b.message_vi << "\n";
+      }
+      return {};
+    });
+    if (opt.exit_code == 0 && found) opt.exit_code = 1;
   });
 }
 

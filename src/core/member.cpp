@@ -39,6 +39,16 @@ std::string_view label_vi(MemberStatus s) {
   return "";
 }
 
+std::string_view ended_phrase_vi(MemberStatus s) {
+  switch (s) {
+    case MemberStatus::removed: return "bị xóa tên";
+    case MemberStatus::expelled: return "bị khai trừ";
+    case MemberStatus::resigned: return "ra khỏi Đảng";
+    case MemberStatus::deceased: return "từ trần";
+    default: return label_vi(s);
+  }
+}
+
 bool is_member(MemberStatus s) {
   return s == MemberStatus::probationary || s == MemberStatus::official;
 }

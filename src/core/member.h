@@ -29,6 +29,8 @@ enum class MemberStatus {
 std::string_view to_string(MemberStatus s);
 std::optional<MemberStatus> parse_member_status(std::string_view text);
 std::string_view label_vi(MemberStatus s);
+// How a membership ended, to follow "đã": "bị xóa tên", "bị khai trừ", "ra khỏi Đảng", "từ trần".
+std::string_view ended_phrase_vi(MemberStatus s);
 bool is_member(MemberStatus s);  // probationary or official
 bool is_ended(MemberStatus s);   // removed, expelled, resigned, deceased
 

@@ -151,7 +151,7 @@ Status Folder::step(const MemberEvent& e) {
   }
   if (is_ended(s) && e.kind != MemberEventKind::readmission) {
     return refuse(e, "kind", "member.ended_no_events",
-                  "người này đã " + std::string(label_vi(s)) +
+                  "người này đã " + std::string(ended_phrase_vi(s)) +
                       "; sau đó chỉ được ghi kết nạp lại hoặc đính chính.",
                   "no event after the membership ended except readmission or correction");
   }
@@ -176,7 +176,7 @@ Status Folder::step(const MemberEvent& e) {
       if (re && rules_.readmission_after.count(s) == 0) {
         return refuse(e, "kind", "readmission.allowed_after",
                       "chỉ được kết nạp lại người đã " +
-                          std::string(s == MemberStatus::none ? "ra khỏi Đảng" : label_vi(s)) +
+                          std::string(s == MemberStatus::none ? "ra khỏi Đảng" : ended_phrase_vi(s)) +
                           " theo quy định.",
                       "readmission not allowed from this status");
       }

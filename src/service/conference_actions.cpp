@@ -121,7 +121,7 @@ Result<store::ConferenceRecord> Registry::visible_conference(long long id,
   auto c = store_.conference_by_id(id);
   if (!c.ok()) return c.error();
   // Outside the caller's subtree is answered as unknown: nothing about it leaks.
-  if (!*c || !in_scope(history, (*c)->org, (*c)->held_on)) return unknown_conference(id);
+  if (!*c || !in_scope(history, (*c)->org)) return unknown_conference(id);
   return **c;
 }
 
@@ -138,7 +138,7 @@ Result<store::MemberRecord> Registry::conference_member(const std::string& code,
   if (!events.ok()) return events.error();
   auto folded = fold((*member)->person, *events, history);
   if (!folded.ok()) return folded.error();
-  if (!member_in_scope(*folded, history, at)) return unknown;
+  if (!member_in_scope_at(*folded, history, at)) return unknown;
   const auto state = folded->state_at(at);
   if (state.status != MemberStatus::official && state.status != MemberStatus::probationary) {
     return Error::refused(field, "conference.active_member",
@@ -193,7 +193,7 @@ Result<ConferenceId> Registry::create_conference(const ConferenceInput& in) {
     if (!org.ok()) return org.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    DANGVU_TRY(require_in_scope(*history, *org, *date, "org", in.org_code));
+    DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgVersion* v = history->version_at(*org, *date);
     if (v == nullptr) {
       return Error::refused("org", "conference.org_exists",
@@ -279,7 +279,7 @@ Result<int> Registry::add_conference_site(const SiteInput& in) {
     if (!in.host_org_code.empty()) {
       auto host = require_org(in.host_org_code, "host");
       if (!host.ok()) return host.error();
-      DANGVU_TRY(require_in_scope(*history, *host, c->held_on, "host", in.host_org_code));
+      DANGVU_TRY(require_in_scope(*history, *host, "host", in.host_org_code));
       if (history->version_at(*host, c->held_on) == nullptr) {
         return Error::refused(
             "host", "conference.org_exists",
@@ -355,7 +355,7 @@ Result<InviteResultView> Registry::invite(const InviteInput& in) {
     for (const auto& code : in.org_codes) {
       auto org = require_org(code, "org");
       if (!org.ok()) return org.error();
-      DANGVU_TRY(require_in_scope(*history, *org, c->held_on, "org", code));
+      DANGVU_TRY(require_in_scope(*history, *org, "org", code));
       if (tree.find(*org) == nullptr) {
         return Error::refused(
             "org", "conference.org_exists",
@@ -485,7 +485,7 @@ Status Registry::attach_report(const AttachReportInput& in) {
     if (!in.org_code.empty()) {
       auto id = require_org(in.org_code, "org");
       if (!id.ok()) return id.error();
-      DANGVU_TRY(require_in_scope(*history, *id, c->held_on, "org", in.org_code));
+      DANGVU_TRY(require_in_scope(*history, *id, "org", in.org_code));
       org = *id;
     }
     auto period = Period::parse(in.period.empty() ? c->period : in.period, "period");
@@ -728,7 +728,7 @@ Result<TaskId> Registry::add_task(const TaskInput& in) {
     }
     auto owner = require_org(in.owner_org_code, "owner");
     if (!owner.ok()) return owner.error();
-    DANGVU_TRY(require_in_scope(*history, *owner, c->held_on, "owner", in.owner_org_code));
+    DANGVU_TRY(require_in_scope(*history, *owner, "owner", in.owner_org_code));
     const OrgTree tree = history->tree_as_of(c->held_on);
     if (tree.find(*owner) == nullptr || !tree.contains_in_subtree(c->org, *owner)) {
       return Error::refused("owner", "task.owner_in_subtree",

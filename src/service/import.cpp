@@ -258,7 +258,7 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
              "Số thẻ đảng viên «" + r.card_number + "» phải gồm đúng 12 chữ số.");
       }
       if (org && first_date) {
-        auto scoped = require_in_scope(history, *org, *first_date, "org", r.org);
+        auto scoped = require_in_scope(history, *org, "org", r.org);
         if (!scoped.ok()) fail_error(io::MemberField::org, scoped.error());
       }
       if (failed) {
@@ -326,6 +326,14 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         auto f = fold(existing->person, existing_events, history);
         if (!f.ok()) return f.error();
         existing_fold = std::move(*f);
+      }
+      if (existing && !member_in_scope(*existing_fold, history)) {
+        // Someone held by another committee today: not this office's to change (scope over time).
+        fail(r.code.empty() ? io::MemberField::card_number : io::MemberField::code,
+             "Đảng viên «" + (r.code.empty() ? r.card_number : r.code) +
+                 "» đã có trong hồ sơ của một tổ chức ngoài phạm vi của bạn.");
+        outcomes[i] = "error";
+        continue;
       }
 
       MemberEvent admission;
@@ -403,6 +411,13 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
           fail(
               r.recognition_date ? io::MemberField::recognition_date : io::MemberField::card_number,
               folded_all.error().message_vi);
+          outcomes[i] = "error";
+          continue;
+        }
+        if (auto held = require_orgs_hold(existing->code, existing->person, *folded_all, history,
+                                          org_breaks(*existing_fold, history, rules_), "org");
+            !held.ok()) {
+          fail(io::MemberField::org, held.error().message_vi);
           outcomes[i] = "error";
           continue;
         }

@@ -142,7 +142,7 @@ Result<ImportReport> Registry::import_orgs(const ImportInput& in) {
         const Date on = r.founded.value_or(today);
         const OrgVersion* v = history.version_at(id, on);
         if (!v) v = history.latest(id);
-        if (!v || !in_scope(history, id, v->valid_from)) {
+        if (!v || !in_scope(history, id)) {
           fail(i, io::OrgField::code,
                "Mã «" + r.code + "» đã được dùng cho một tổ chức ngoài phạm vi của bạn.");
           continue;
@@ -202,7 +202,7 @@ Result<ImportReport> Registry::import_orgs(const ImportInput& in) {
             continue;
           }
           parent = **p;
-          if (!in_scope(history, *parent, *r.founded)) {
+          if (!in_scope(history, *parent)) {
             fail(i, io::OrgField::parent,
                  "Không có tổ chức cấp trên mã «" + r.parent + "» (trong hồ sơ hay trong tệp).");
             progress = true;

@@ -179,7 +179,7 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
     if (event->org) {
-      DANGVU_TRY(require_in_scope(*history, *event->org, event->date, "org", in.first.org_code));
+      DANGVU_TRY(require_in_scope(*history, *event->org, "org", in.first.org_code));
     }
     auto id = load_member_with_events(in.code, person, {*event}, *history);
     if (!id.ok()) return id.error();
@@ -214,6 +214,7 @@ Result<MemberId> Registry::load_member_with_events(const store::NewMember& membe
                                                    bool card_known_free) {
   auto folded = fold(member.person, events, history);
   if (!folded.ok()) return folded.error();
+  DANGVU_TRY(require_orgs_hold(member.code, member.person, *folded, history, {}, "org"));
   if (!folded->card_number.empty() && !card_known_free) {
     auto holder = store_.find_member(folded->card_number);
     if (!holder.ok()) return holder.error();
@@ -225,6 +226,22 @@ Result<MemberId> Registry::load_member_with_events(const store::NewMember& membe
     }
   }
   return store_.insert_new_member(member, events, *folded, actor_, clock_.now_iso());
+}
+
+Error Registry::history_outside_scope(const std::string& member_code, Date d,
+                                      ScopeBreach breach) const {
+  if (breach == ScopeBreach::reaches) {
+    return Error{ErrorKind::forbidden, "date", "scope.history_outside",
+                 "Trường «date»: ngày " + d.vi() + " đảng viên «" + member_code +
+                     "» sinh hoạt ở tổ chức ngoài phạm vi quản lý của bạn; phần hồ sơ đó do cấp "
+                     "ủy quản lý đảng viên khi ấy ghi và đính chính.",
+                 "the write reaches a time the member was held outside the caller's scope"};
+  }
+  return Error{ErrorKind::forbidden, "date", "scope.member_leaves",
+               "Sau khi ghi, ngày " + d.vi() + " đảng viên «" + member_code +
+                   "» sẽ sinh hoạt ở tổ chức ngoài phạm vi quản lý của bạn; việc này do cấp ủy có "
+                   "thẩm quyền ghi.",
+               "the write would leave the member outside the caller's scope"};
 }
 
 Result<EventId> Registry::record_event(const EventInput& in) {
@@ -250,38 +267,70 @@ Result<EventId> Registry::record_event(const EventInput& in) {
     if (!events.ok()) return events.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    // Scope first, on the date typed (today if it is missing or malformed: its error comes after),
-    // so that an out-of-scope member answers exactly as an unknown one whatever else is wrong.
+    // Scope first (core/scope.h): the member must be held today, so that one held elsewhere
+    // answers exactly as an unknown one whatever else is wrong.
     auto before = fold((*member)->person, *events, *history);
     if (!before.ok()) return before.error();
-    auto typed_date = Date::parse(in.date);
-    if (!member_in_scope(*before, *history, typed_date.ok() ? *typed_date : clock_.today())) {
+    const Scope held = scope(*history);
+    if (!held.holds_member(*before)) {
       return Error::not_found("member",
                               "Trường «member»: không có đảng viên mã «" + in.member_code + "».",
                               "member outside the caller's scope");
     }
     auto event = to_event(in, clock_.today());
     if (!event.ok()) return event.error();
+    // The dates the write reaches into: its own, and for a correction the corrected event's.
+    std::vector<Date> reaches{event->date};
     if (event->corrects) {
-      bool own = false;
-      for (const auto& e : *events) own = own || (e.id == *event->corrects);
-      if (!own) {
+      const MemberEvent* target = nullptr;
+      for (const auto& e : *events) {
+        if (e.id == *event->corrects) target = &e;
+      }
+      if (target == nullptr) {
         return Error::not_found("corrects",
                                 "Trường «corrects»: đảng viên này không có sự kiện số " +
                                     std::to_string(*event->corrects) + ".",
                                 "correction targets an event of another member");
       }
+      Date target_date = target->date;
+      for (const auto& e : before->effective_events) {
+        if (e.id == target->id) target_date = e.date;
+      }
+      if (event->date < target_date) {
+        return Error{ErrorKind::invalid_input, "date", "correction.not_before_event",
+                     "Trường «date»: ngày đính chính (" + event->date.vi() +
+                         ") không được trước ngày của sự kiện được đính chính (" +
+                         target_date.vi() + ").",
+                     "correction dated before the event it corrects"};
+      }
+      reaches.push_back(target_date);
+      if (event->new_date) reaches.push_back(*event->new_date);
     }
-    if (event->org) {
-      DANGVU_TRY(require_in_scope(*history, *event->org, event->date, "org", in.org_code));
+    for (Date d : reaches) {
+      if (!held.holds_member_at(*before, d)) {
+        return history_outside_scope(in.member_code, d, ScopeBreach::reaches);
+      }
     }
+    if (event->org) DANGVU_TRY(require_in_scope(*history, *event->org, "org", in.org_code));
     if (event->new_org) {
-      DANGVU_TRY(
-          require_in_scope(*history, *event->new_org, event->date, "new_org", in.new_org_code));
+      DANGVU_TRY(require_in_scope(*history, *event->new_org, "new_org", in.new_org_code));
     }
     events->push_back(*event);
     auto folded = fold((*member)->person, *events, *history);
     if (!folded.ok()) return folded.error();
+    // What the write leaves must still be held: today and where it reaches (voiding the transfer
+    // that brought a member in must not hand the member back to another committee).
+    if (!held.holds_member(*folded)) {
+      return history_outside_scope(in.member_code, clock_.today(), ScopeBreach::leaves);
+    }
+    for (Date d : reaches) {
+      if (!held.holds_member_at(*folded, d)) {
+        return history_outside_scope(in.member_code, d, ScopeBreach::leaves);
+      }
+    }
+    DANGVU_TRY(require_orgs_hold(in.member_code, (*member)->person, *folded, *history,
+                                 org_breaks(*before, *history, rules_),
+                                 event->org || event->new_org ? "org" : "date"));
     if (!folded->card_number.empty() && folded->card_number != (*member)->card_number) {
       auto holder = store_.find_member(folded->card_number);
       if (!holder.ok()) return holder.error();

@@ -1,4 +1,6 @@
 // Org operations: create, rename, move, merge, split, dissolve.
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "service/registry.h"
@@ -22,39 +24,89 @@ constexpr const char* kChangeOrgsVi = "thay đổi tổ chức đảng";
 constexpr const char* kChangeOrgsEn = "change orgs";
 }  // namespace
 
-// Members of orgs that end (merge, split) follow to the org that replaces them, by a transfer
-// event each, so the member log stays the whole truth.
+// Members of orgs that end (merge, split) follow to the org that replaces them, by events, so the
+// member log stays the whole truth: an official member by a transfer, a temporary attachment by
+// its end and a temporary transfer to the new org (only the end when that is the member's own).
+// A member whose record places it in an ending org after the date cannot follow; the refusal
+// names that member, that event and its date.
 Status Registry::move_members(const OrgChange& change, const OrgHistory& before) {
   if (change.member_moves.empty()) return {};
   OrgHistory after = before;
   after.apply(change);
+  std::map<OrgId, OrgId> to_of;
+  std::vector<OrgId> sources;
   for (const auto& move : change.member_moves) {
-    auto ids = store_.members_in_org_from(move.from, change.date);
-    if (!ids.ok()) return ids.error();
-    for (MemberId id : *ids) {
-      auto events = store_.member_events(id);
-      if (!events.ok()) return events.error();
+    to_of[move.from] = move.to;
+    sources.push_back(move.from);
+  }
+  auto ids = store_.members_in_orgs_from(sources, change.date);
+  if (!ids.ok()) return ids.error();
+  for (MemberId id : *ids) {
+    auto events = store_.member_events(id);
+    if (!events.ok()) return events.error();
+    auto member = store_.member_by_id(id);
+    if (!member.ok()) return member.error();
+    auto was = fold(member->person, *events, before);
+    if (!was.ok()) return was.error();
+    for (const auto& e : was->effective_events) {
+      if (e.date > change.date && e.org && to_of.count(*e.org) &&
+          e.mode != TransferMode::temporary_end) {
+        return Error{ErrorKind::rule_refused, "date", "org.members_recorded_after",
+                     "Trường «date»: đảng viên «" + member->code + "» (" +
+                         member->person.full_name() + ") có sự kiện «" +
+                         std::string(label_vi(e.kind)) + "» vào tổ chức «" + before.code(*e.org) +
+                         "» ngày " + e.date.vi() + ", sau ngày " + change.date.vi() +
+                         " tổ chức này kết thúc; hãy đính chính sự kiện đó trước.",
+                     "member " + member->code + " has an event into an ending org after the date"};
+      }
+    }
+    const MemberPeriod on = was->state_at(change.date);
+    const std::string reason = [&](OrgId from) {
+      return "Tổ chức " + before.code(from) + " hợp nhất/chia tách vào " + after.code(to_of[from]);
+    }(on.org && to_of.count(*on.org) ? *on.org : on.temp_org.value_or(sources.front()));
+    std::vector<MemberEvent> follow;
+    std::optional<OrgId> official = on.org;
+    if (on.org && to_of.count(*on.org)) {
       MemberEvent transfer;
       transfer.kind = MemberEventKind::transfer;
       transfer.date = change.date;
-      transfer.org = move.to;
+      transfer.org = to_of[*on.org];
       transfer.mode = TransferMode::permanent;
-      transfer.reason =
-          "Tổ chức " + before.code(move.from) + " hợp nhất/chia tách vào " + after.code(move.to);
-      events->push_back(transfer);
-      auto member = store_.member_by_id(id);
-      if (!member.ok()) return member.error();
-      auto folded = fold(member->person, *events, after);
-      if (!folded.ok()) {
-        Error e = folded.error();
-        e.message_vi =
-            "Không thể chuyển đảng viên «" + member->code + "» theo tổ chức: " + e.message_vi;
-        return e;
-      }
-      auto eid = store_.append_member_event(id, transfer, actor_, clock_.now_iso());
-      if (!eid.ok()) return eid.error();
-      DANGVU_TRY(store_.replace_member_derived(id, *folded));
+      transfer.reason = reason;
+      follow.push_back(transfer);
+      official = transfer.org;
     }
+    if (on.temp_org && to_of.count(*on.temp_org) && on.temp_org != official) {
+      const OrgId to = to_of[*on.temp_org];
+      MemberEvent end;
+      end.kind = MemberEventKind::transfer;
+      end.date = change.date;
+      end.mode = TransferMode::temporary_end;
+      end.reason = reason;
+      follow.push_back(end);
+      if (to != official) {
+        MemberEvent temporary = end;
+        temporary.mode = TransferMode::temporary;
+        temporary.org = to;
+        follow.push_back(temporary);
+      }
+    }
+    if (follow.empty()) continue;
+    events->insert(events->end(), follow.begin(), follow.end());
+    auto folded = fold(member->person, *events, after);
+    if (!folded.ok()) {
+      Error e = folded.error();
+      e.message_vi =
+          "Không thể chuyển đảng viên «" + member->code + "» theo tổ chức: " + e.message_vi;
+      return e;
+    }
+    DANGVU_TRY(require_orgs_hold(member->code, member->person, *folded, after,
+                                 org_breaks(*was, before, rules_), "date"));
+    for (const auto& e : follow) {
+      auto eid = store_.append_member_event(id, e, actor_, clock_.now_iso());
+      if (!eid.ok()) return eid.error();
+    }
+    DANGVU_TRY(store_.replace_member_derived(id, *folded));
   }
   return {};
 }
@@ -87,7 +139,7 @@ Result<OrgId> Registry::add_org(const AddOrgInput& in) {
     if (!id.ok()) return id.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    if (parent) DANGVU_TRY(require_in_scope(*history, *parent, *date, "parent", in.parent_code));
+    if (parent) DANGVU_TRY(require_in_scope(*history, *parent, "parent", in.parent_code));
     NewOrg org{*id, in.code, *name, *kind, parent, true};
     auto change = history->plan_create(org, *date, rules_);
     if (!change.ok()) return change.error();
@@ -115,7 +167,7 @@ Status Registry::rename_org(const std::string& code, const std::string& name_tex
     if (!id.ok()) return id.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    DANGVU_TRY(require_in_scope(*history, *id, *date, "org", code));
+    DANGVU_TRY(require_in_scope(*history, *id, "org", code));
     auto change = history->plan_rename(*id, *name, *date);
     if (!change.ok()) return change.error();
     json payload = {{"code", code}, {"name", *name}, {"date", date->iso()}};
@@ -141,10 +193,10 @@ Status Registry::move_org(const std::string& code, const std::string& parent_cod
     }
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    DANGVU_TRY(require_in_scope(*history, *id, *date, "org", code));
+    DANGVU_TRY(require_in_scope(*history, *id, "org", code));
     DANGVU_TRY(require_below_scope(*id, "org"));
     if (parent) {
-      DANGVU_TRY(require_in_scope(*history, *parent, *date, "parent", parent_code));
+      DANGVU_TRY(require_in_scope(*history, *parent, "parent", parent_code));
     } else if (caller_.scope) {
       return Error{ErrorKind::forbidden, "parent", "role.root_org",
                    "Chỉ quản trị hệ thống được đưa tổ chức lên làm tổ chức gốc.",
@@ -206,12 +258,12 @@ Status Registry::merge_orgs(const MergeInput& in) {
     auto with_members = store_.orgs_with_members_from(*date);
     if (!with_members.ok()) return with_members.error();
     for (std::size_t i = 0; i < sources.size(); ++i) {
-      DANGVU_TRY(require_in_scope(*history, sources[i], *date, "from", in.from[i]));
+      DANGVU_TRY(require_in_scope(*history, sources[i], "from", in.from[i]));
       DANGVU_TRY(require_below_scope(sources[i], "from"));
     }
-    if (target) DANGVU_TRY(require_in_scope(*history, *target, *date, "into", in.into));
+    if (target) DANGVU_TRY(require_in_scope(*history, *target, "into", in.into));
     if (new_parent) {
-      DANGVU_TRY(require_in_scope(*history, *new_parent, *date, "parent", in.new_parent_code));
+      DANGVU_TRY(require_in_scope(*history, *new_parent, "parent", in.new_parent_code));
     }
     auto change = history->plan_merge(sources, target, new_target, *date, rules_, *with_members);
     if (!change.ok()) return change.error();
@@ -280,7 +332,7 @@ Status Registry::split_org(const SplitInput& in) {
     if (!history.ok()) return history.error();
     auto with_members = store_.orgs_with_members_from(*date);
     if (!with_members.ok()) return with_members.error();
-    DANGVU_TRY(require_in_scope(*history, *source, *date, "org", in.code));
+    DANGVU_TRY(require_in_scope(*history, *source, "org", in.code));
     DANGVU_TRY(require_below_scope(*source, "org"));
     auto change =
         history->plan_split(*source, new_orgs, assign, members_to, *date, rules_, *with_members);
@@ -308,7 +360,7 @@ Status Registry::dissolve_org(const std::string& code, const std::string& date_t
     if (!id.ok()) return id.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    DANGVU_TRY(require_in_scope(*history, *id, *date, "org", code));
+    DANGVU_TRY(require_in_scope(*history, *id, "org", code));
     DANGVU_TRY(require_below_scope(*id, "org"));
     auto with_members = store_.orgs_with_members_from(*date);
     if (!with_members.ok()) return with_members.error();

@@ -176,7 +176,7 @@ Result<MemberView> Registry::show_member(const std::string& code, const std::str
   if (!history.ok()) return history.error();
   auto folded = fold((*member)->person, *events, *history);
   if (!folded.ok()) return folded.error();
-  if (!member_in_scope(*folded, *history, *at)) {
+  if (!member_in_scope(*folded, *history)) {
     return Error::not_found("member", "Trường «member»: không có đảng viên mã «" + code + "».",
                             "member outside the caller's scope");
   }
@@ -284,9 +284,20 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   const auto* codes = &(*shared)->codes;
   if (!in.org_code.empty() || caller_.scope) {
     const OrgTree& tree = (*shared)->tree;
-    auto root = readable_root(in.org_code, tree, *at);
-    if (!root.ok()) return root.error();
-    q.orgs = tree.subtree(*root);
+    if (in.org_code.empty() && tree.find(*caller_.scope) == nullptr) {
+      // The caller's own org did not exist yet: the units it holds as they stood then.
+      auto history = history_for_read();
+      if (!history.ok()) return history.error();
+      q.orgs.emplace();
+      for (OrgId top : scope(**history).tops_in(tree)) {
+        auto part = tree.subtree(top);
+        q.orgs->insert(q.orgs->end(), part.begin(), part.end());
+      }
+    } else {
+      auto root = readable_root(in.org_code, tree, *at);
+      if (!root.ok()) return root.error();
+      q.orgs = tree.subtree(*root);
+    }
     // The whole tree needs no filter (a provincial office over its province): no id list.
     if (q.orgs->size() == tree.size()) q.orgs.reset();
   }

@@ -7,8 +7,10 @@
 
 #include "core/clock.h"
 #include "core/member_fold.h"
+#include "core/member_orgs.h"
 #include "core/result.h"
 #include "core/rules.h"
+#include "core/scope.h"
 #include "report/conference_documents.h"
 #include "report/document.h"
 #include "report/review_report.h"
@@ -52,6 +54,9 @@ class Registry {
   // (the root of the tree for the administrator).
   Result<TreeView> tree(const std::string& org_code, const std::string& at);
   Result<StatsView> stats(const std::string& org_code, const std::string& at);
+  // Every member whose history breaks the invariant of the two histories (administrator only):
+  // what an office whose file was written before the check must correct (member_orgs.cpp).
+  Result<std::vector<BreakView>> check_registry();
   Result<MemberView> show_member(const std::string& code, const std::string& at);
   Result<MemberListView> list_members(const ListMembersInput& in);
 
@@ -150,6 +155,14 @@ class Registry {
   Result<MemberEvent> to_event(const EventInput& in, const Date& default_date);
   Result<MemberHistory> fold(const Person& person, const std::vector<MemberEvent>& events,
                              const OrgHistory& history) const;
+  // Refuses (naming `field`) a member write whose result `after` breaks the invariant of the two
+  // histories (core/member_orgs.h) other than where the record already broke it (`was`, the
+  // breaks of the record before the write, against the org history before it).
+  Status require_orgs_hold(const std::string& member_code, const Person& person,
+                           const MemberHistory& after, const OrgHistory& history,
+                           const std::vector<OrgBreak>& was, const char* field) const;
+  std::string describe_break(const std::string& member_code, const Person& person,
+                             const OrgBreak& b, const OrgHistory& history) const;
   Status audit(const std::string& action, const std::string& target, const std::string& detail,
                std::optional<OrgId> org);
 
@@ -157,18 +170,26 @@ class Registry {
   // outside the caller's subtree is answered exactly as an unknown one (not found), so that
   // nothing about it leaks.
   Status require_permission(bool allowed, const char* action_vi, const char* action_en) const;
-  bool in_scope(const OrgHistory& history, OrgId org, Date at) const;
-  Status require_in_scope(const OrgHistory& history, OrgId org, Date at, const char* field,
+  // Scope over time (core/scope.h): the caller's subtree today and the history of what it holds.
+  Scope scope(const OrgHistory& history) const;
+  bool in_scope(const OrgHistory& history, OrgId org) const;
+  Status require_in_scope(const OrgHistory& history, OrgId org, const char* field,
                           const std::string& code) const;
   // Structure changes (move, merge, split, dissolve) of the caller's own organization belong to
   // the committee above it.
   Status require_below_scope(OrgId org, const char* field) const;
-  // The org a member belongs to for access on `at`: official or temporary org then, else the
-  // last one before, else the first one (with the date it held).
-  bool member_in_scope(const MemberHistory& member, const OrgHistory& history, Date at) const;
+  // A member held today (with its whole history), and a member whose org on `at` is held.
+  bool member_in_scope(const MemberHistory& member, const OrgHistory& history) const;
+  bool member_in_scope_at(const MemberHistory& member, const OrgHistory& history, Date at) const;
+  // The refusal of a member write that reaches a time (or leaves a present) outside the scope.
+  enum class ScopeBreach { reaches, leaves };
+  Error history_outside_scope(const std::string& member_code, Date d, ScopeBreach breach) const;
   // The org a read is about: `org_code`, or the caller's own org (the tree's root for the
   // administrator); refused as unknown when it is not in the caller's subtree on `at`.
   Result<OrgId> readable_root(const std::string& org_code, const OrgTree& tree, Date at);
+  // The refusal when the caller's own org did not exist on `at`: names the held orgs that did.
+  Error own_org_not_yet(const OrgHistory& history, const Scope& held, const OrgTree& tree,
+                        Date at) const;
 
   // A conference the caller may see and, with the role's permission, change: its org in the
   // caller's scope on the conference's date; otherwise answered as unknown.

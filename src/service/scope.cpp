@@ -12,31 +12,18 @@ Status Registry::require_permission(bool allowed, const char* action_vi,
       "role " + std::string(auth::to_string(caller_.role)) + " may not " + action_en};
 }
 
-bool Registry::in_scope(const OrgHistory& history, OrgId org, Date at) const {
-  if (!caller_.scope) return true;
-  // For a date outside the org's life, where it stood at the nearest end of that life.
-  if (!history.version_at(org, at) && history.has_org(org)) {
-    const OrgVersion* first = history.earliest(org);
-    if (first && at < first->valid_from) {
-      at = first->valid_from;
-    } else if (const OrgVersion* last = history.latest(org)) {
-      at = last->valid_to.add_days(-1);
-    }
-  }
-  // Walk up the tree as it was on `at`; depth is small (≤ 6), so no tree is built.
-  std::optional<OrgId> node = org;
-  for (int guard = 0; node && guard < 64; ++guard) {
-    if (*node == *caller_.scope) return true;
-    const OrgVersion* v = history.version_at(*node, at);
-    if (!v) return false;
-    node = v->parent;
-  }
-  return false;
+Scope Registry::scope(const OrgHistory& history) const {
+  if (!caller_.scope) return Scope{};
+  return Scope{history, *caller_.scope, clock_.today()};
 }
 
-Status Registry::require_in_scope(const OrgHistory& history, OrgId org, Date at, const char* field,
+bool Registry::in_scope(const OrgHistory& history, OrgId org) const {
+  return scope(history).holds(org);
+}
+
+Status Registry::require_in_scope(const OrgHistory& history, OrgId org, const char* field,
                                   const std::string& code) const {
-  if (in_scope(history, org, at)) return {};
+  if (in_scope(history, org)) return {};
   const std::string f(field);
   // The same answer as an unknown code: an out-of-scope org does not exist for this caller.
   return Error::not_found(f, "Trường «" + f + "»: không có tổ chức mã «" + code + "».",
@@ -51,44 +38,36 @@ Status Registry::require_below_scope(OrgId org, const char* field) const {
                "structure change of the caller's own scope organization"};
 }
 
-bool Registry::member_in_scope(const MemberHistory& member, const OrgHistory& history,
-                               Date at) const {
-  if (!caller_.scope) return true;
-  // The periods that reach back to `at`, latest first; then the first one as a last resort.
-  const MemberPeriod* last = nullptr;
-  for (const auto& p : member.periods) {
-    if (p.from > at) break;
-    if (p.org || p.temp_org) last = &p;
-  }
-  if (last) {
-    Date when = std::min(at, last->to.add_days(-1));
-    return (last->org && in_scope(history, *last->org, when)) ||
-           (last->temp_org && in_scope(history, *last->temp_org, when));
-  }
-  for (const auto& p : member.periods) {
-    if (p.org) return in_scope(history, *p.org, p.from);
-  }
-  return false;
+bool Registry::member_in_scope(const MemberHistory& member, const OrgHistory& history) const {
+  return scope(history).holds_member(member);
+}
+
+bool Registry::member_in_scope_at(const MemberHistory& member, const OrgHistory& history,
+                                  Date at) const {
+  return scope(history).holds_member_at(member, at);
 }
 
 Result<OrgId> Registry::readable_root(const std::string& org_code, const OrgTree& tree, Date at) {
+  auto history = history_for_read();
+  if (!history.ok()) return history.error();
+  const Scope held = scope(**history);
   OrgId root = 0;
   if (!org_code.empty()) {
     auto id = require_org(org_code, "org");
     if (!id.ok()) return id.error();
     root = *id;
+    if (!held.holds(root)) {
+      return Error::not_found("org", "Trường «org»: không có tổ chức mã «" + org_code + "».",
+                              "org " + org_code + " outside the caller's scope");
+    }
   } else if (caller_.scope) {
     root = *caller_.scope;
+    if (!tree.find(root)) return own_org_not_yet(**history, held, tree, at);
   } else if (!tree.roots().empty()) {
     root = tree.roots().front();
   } else {
     return Error::not_found("org", "Chưa có tổ chức nào vào ngày " + at.vi() + ".",
                             "empty tree on " + at.iso());
-  }
-  const bool visible = !caller_.scope || tree.contains_in_subtree(*caller_.scope, root);
-  if (caller_.scope && !visible) {
-    return Error::not_found("org", "Trường «org»: không có tổ chức mã «" + org_code + "».",
-                            "org " + org_code + " outside the caller's scope on " + at.iso());
   }
   if (!tree.find(root)) {
     return Error::not_found(
@@ -96,6 +75,21 @@ Result<OrgId> Registry::readable_root(const std::string& org_code, const OrgTree
         "org " + org_code + " does not exist on " + at.iso());
   }
   return root;
+}
+
+Error Registry::own_org_not_yet(const OrgHistory& history, const Scope& held, const OrgTree& tree,
+                                Date at) const {
+  std::vector<std::string> tops;
+  for (OrgId id : held.tops_in(tree)) tops.push_back(history.code(id));
+  const std::string own = history.code(*caller_.scope);
+  std::string message = "Trường «org»: tổ chức «" + own + "» chưa có vào ngày " + at.vi() + ".";
+  if (!tops.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < tops.size() && i < 20; ++i) list += (i ? ", " : "") + tops[i];
+    if (tops.size() > 20) list += "…";
+    message += " Các tổ chức thuộc phạm vi quản lý có vào ngày đó: " + list + ".";
+  }
+  return Error::not_found("org", message, "scope org " + own + " does not exist on " + at.iso());
 }
 
 }  // namespace dangvu::service

@@ -10,6 +10,16 @@
 
 namespace dangvu::service {
 
+// A member whose history breaks the invariant of the two histories (core/member_orgs.h), as
+// `dangvu check` lists it: from `date` on, in `org_code` after it ended or stopped holding members.
+struct BreakView {
+  std::string member_code, name;
+  Date date;
+  std::string org_code;
+  bool temporary = false;
+  std::string message_vi;
+};
+
 struct MemberCounts {
   std::int64_t official = 0;
   std::int64_t probationary = 0;

@@ -112,9 +112,7 @@ Status Registry::set_plan_target(const PlanTargetInput& in) {
     if (!org.ok()) return org.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    const Date year_end = *Date::from_ymd(in.year, 12, 31);
-    DANGVU_TRY(
-        require_in_scope(*history, *org, std::min(year_end, clock_.today()), "org", in.org_code));
+    DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     auto before = store_.plan_target(*org, in.year, in.indicator);
     if (!before.ok()) return before.error();
     DANGVU_TRY(
@@ -185,7 +183,7 @@ Result<ActivityId> Registry::record_meeting(const MeetingInput& in) {
     if (!org.ok()) return org.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    DANGVU_TRY(require_in_scope(*history, *org, *date, "org", in.org_code));
+    DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgVersion* v = history->version_at(*org, *date);
     if (v == nullptr || !rules_.holds_members(v->kind)) {
       return Error::refused("org", "meeting.branch_only",
@@ -265,7 +263,7 @@ Result<ActivityId> Registry::record_oversight(const OversightInput& in) {
     if (!org.ok()) return org.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    DANGVU_TRY(require_in_scope(*history, *org, *date, "org", in.org_code));
+    DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgTree tree = history->tree_as_of(*date);
     if (tree.find(*org) == nullptr) {
       return Error::refused("org", "oversight.org_exists",
@@ -300,7 +298,7 @@ Result<ActivityId> Registry::record_oversight(const OversightInput& in) {
       if (!events.ok()) return events.error();
       auto folded = fold((*member)->person, *events, *history);
       if (!folded.ok()) return folded.error();
-      if (!member_in_scope(*folded, *history, *date)) return unknown;
+      if (!member_in_scope_at(*folded, *history, *date)) return unknown;
       const auto state = folded->state_at(*date);
       if (!state.org ||
           (state.status != MemberStatus::official && state.status != MemberStatus::probationary)) {
@@ -353,7 +351,7 @@ Result<ActivityId> Registry::record_study_session(const StudySessionInput& in) {
     if (!org.ok()) return org.error();
     auto history = store_.load_org_history();
     if (!history.ok()) return history.error();
-    DANGVU_TRY(require_in_scope(*history, *org, *date, "org", in.org_code));
+    DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgVersion* v = history->version_at(*org, *date);
     if (v == nullptr || !rules_.holds_members(v->kind)) {
       return Error::refused("org", "study.branch_only",

@@ -375,17 +375,21 @@ Result<std::set<OrgId>> Store::orgs_with_members_from(Date from) {
   });
 }
 
-Result<std::vector<MemberId>> Store::members_in_org_from(OrgId org_id, Date from) {
+Result<std::vector<MemberId>> Store::members_in_orgs_from(const std::vector<OrgId>& orgs,
+                                                          Date from) {
+  if (orgs.empty()) return std::vector<MemberId>{};
   return guarded([&]() -> Result<std::vector<MemberId>> {
     std::vector<MemberId> out;
+    std::string list;
+    for (OrgId o : orgs) list += (list.empty() ? "" : ",") + std::to_string(o);
     std::string d = from.iso();
-    long long org = org_id, id = 0;
+    long long id = 0;
     soci::statement st =
-        (impl_->sql.prepare << std::string(
-                                   "SELECT DISTINCT member_id FROM member_period WHERE org_id = :o "
-                                   "AND valid_to > :d AND status IN ") +
-                                   kActiveStatuses + " ORDER BY member_id",
-         soci::into(id), soci::use(org), soci::use(d));
+        (impl_->sql.prepare << "SELECT DISTINCT member_id FROM member_period WHERE valid_to > :d "
+                               "AND status IN " +
+                                   std::string(kActiveStatuses) + " AND (org_id IN (" + list +
+                                   ") OR temp_org_id IN (" + list + ")) ORDER BY member_id",
+         soci::into(id), soci::use(d));
     st.execute();
     while (st.fetch()) out.push_back(id);
     return out;

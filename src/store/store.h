@@ -265,8 +265,9 @@ class Store {
   Status replace_member_derived(MemberId id, const MemberHistory& history);
   // Orgs that hold members (candidates included) on or after `from`.
   Result<std::set<OrgId>> orgs_with_members_from(Date from);
-  // Members (candidates included) whose official org is `org` on `from` or later.
-  Result<std::vector<MemberId>> members_in_org_from(OrgId org, Date from);
+  // Members (candidates included) whose official or temporary org is one of `orgs` on `from` or
+  // later, in id order.
+  Result<std::vector<MemberId>> members_in_orgs_from(const std::vector<OrgId>& orgs, Date from);
   // A page of the members that match (in list order: Vietnamese order of given name, then
   // family; a name search in the order SearchPlan tells), and their count, which goes no further
   // than `count_up_to` (a common name over the nation matches tens of thousands).
