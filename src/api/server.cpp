@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <regex>
+#include <set>
+#include <string_view>
 
 #include "api/json_views.h"
 #include "auth/secrets.h"
@@ -108,6 +111,45 @@ void write_error(httplib::Response& res, const Error& e) {
   res.set_content(to_json(shown).dump(), "application/json; charset=utf-8");
 }
 
+// Control characters (CR, LF, ESC …) of a request line written to the log as \xNN, so that a
+// path cannot forge log lines or terminal escapes.
+std::string log_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7f || c == '\\') {
+      static const char* hex = "0123456789abcdef";
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// A parser callback that notes the first key written twice in one object (the JSON text is
+// refused: which of the two values was meant cannot be known).
+nlohmann::json::parser_callback_t duplicate_key_finder(std::string& duplicate) {
+  auto keys = std::make_shared<std::vector<std::set<std::string>>>();
+  return [keys, &duplicate](int /*depth*/, nlohmann::json::parse_event_t event,
+                            nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) {
+      keys->emplace_back();
+    } else if (event == Event::object_end) {
+      if (!keys->empty()) keys->pop_back();
+    } else if (event == Event::key && !keys->empty() && parsed.is_string()) {
+      if (!keys->back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
+        duplicate = parsed.get<std::string>();
+      }
+    }
+    return true;
+  };
+}
+
 Error malformed(const std::string& vi, const std::string& en) {
   return Error::invalid("body", "Yêu cầu không hợp lệ: " + vi, en);
 }
@@ -138,7 +180,8 @@ Status Server::Impl::handle(const Route& route, const httplib::Request& req, Req
           "upload over the size limit"};
     }
     const std::string type = req.get_header_value("Content-Type");
-    if (!req.body.empty() && type.rfind("application/octet-stream", 0) != 0) {
+    // A multipart form arrives with an empty body (httplib parses it apart): the type decides.
+    if ((!req.body.empty() || !type.empty()) && type.rfind("application/octet-stream", 0) != 0) {
       return malformed("tệp phải được gửi nguyên dạng (Content-Type: application/octet-stream).",
                        "upload without application/octet-stream content type");
     }
@@ -146,18 +189,27 @@ Status Server::Impl::handle(const Route& route, const httplib::Request& req, Req
     return Error{ErrorKind::too_large, "body", "", "Nội dung yêu cầu quá lớn.",
                  "payload too large"};
   }
-  if (changes_state && !req.body.empty() && route.body == BodyKind::json) {
+  if (changes_state && route.body == BodyKind::json &&
+      (!req.body.empty() || !req.get_header_value("Content-Type").empty())) {
     const std::string type = req.get_header_value("Content-Type");
     if (type.rfind("application/json", 0) != 0) {
       return malformed("nội dung phải là JSON (Content-Type: application/json).",
                        "body without application/json content type");
     }
+  }
+  if (changes_state && !req.body.empty() && route.body == BodyKind::json) {
     if (json_depth(req.body) > config.max_json_depth) {
       return malformed("JSON lồng nhau quá sâu.", "JSON nested too deep");
     }
-    ctx.body = json::parse(req.body, nullptr, false);
+    std::string duplicate;
+    ctx.body = json::parse(req.body, duplicate_key_finder(duplicate), false);
     if (ctx.body.is_discarded() || !ctx.body.is_object()) {
       return malformed("nội dung không phải là một đối tượng JSON hợp lệ.", "malformed JSON");
+    }
+    if (!duplicate.empty()) {
+      return Error::invalid(duplicate,
+                            "Trường «" + duplicate + "»: được ghi hai lần trong nội dung JSON.",
+                            "duplicate JSON key " + duplicate);
     }
     if (auto field = overlong_string(ctx.body, config.max_string_bytes, "")) {
       return Error::invalid(*field, "Trường «" + *field + "»: dài quá giới hạn cho phép.",
@@ -245,9 +297,9 @@ void Server::Impl::dispatch(const Route& route, const httplib::Request& req,
   if (ctx.who) actor = ctx.who->caller.actor;
   if (!st.ok()) {
     write_error(res, st.error());
-    spdlog::info("{} {} {} user={} from={} kind={} field={} rule={}: {}", req.method, req.path,
-                 res.status, actor, ctx.address, to_string(st.error().kind), st.error().field,
-                 st.error().rule, st.error().detail_en);
+    spdlog::info("{} {} {} user={} from={} kind={} field={} rule={}: {}", req.method,
+                 log_safe(req.path), res.status, actor, ctx.address, to_string(st.error().kind),
+                 st.error().field, st.error().rule, st.error().detail_en);
   } else {
     res.status = ctx.status;
     for (const auto& [k, v] : ctx.headers) res.set_header(k, v);
@@ -259,8 +311,8 @@ void Server::Impl::dispatch(const Route& route, const httplib::Request& req,
     const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
                         std::chrono::steady_clock::now() - started)
                         .count();
-    spdlog::debug("{} {} {} user={} from={} {}us", req.method, req.path, res.status, actor,
-                  ctx.address, ms);
+    spdlog::debug("{} {} {} user={} from={} {}us", req.method, log_safe(req.path), res.status,
+                  actor, ctx.address, ms);
   }
   res.set_header("Cache-Control", "no-store");
 }
@@ -305,14 +357,14 @@ void Server::Impl::install() {
     if (res.status == 413) {
       e = Error{ErrorKind::too_large, "body", "", "Nội dung yêu cầu quá lớn.", "payload too large"};
     } else if (res.status == 404) {
-      e = Error::not_found("", "Không có địa chỉ này.", "no route " + req.path);
+      e = Error::not_found("", "Không có địa chỉ này.", "no route " + log_safe(req.path));
     } else {
       e = Error::invalid("", "Yêu cầu không hợp lệ.", "http status " + std::to_string(res.status));
     }
     const int status = res.status;
     write_error(res, e);
     res.status = status;
-    spdlog::info("{} {} {} (httplib)", req.method, req.path, status);
+    spdlog::info("{} {} {} (httplib)", req.method, log_safe(req.path), status);
     return httplib::Server::HandlerResponse::Handled;
   }));
   http.set_exception_handler(

@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 
 #include "app/context.h"
@@ -7,6 +9,9 @@
 namespace dangvu::app {
 
 int run_cli(int argc, char** argv) {
+  // Every file the program creates may hold members' personal data (the database and its -wal
+  // and -shm, backups, exports, reports): readable by the account that runs it alone.
+  ::umask(077);
   CLI::App app{
       "dangvu — sổ đăng ký tổ chức đảng và đảng viên (dated org tree and member registry)"};
   app.require_subcommand(1);

@@ -1,8 +1,8 @@
 // dangvu tree | stats | check
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "app/context.h"
 #include "app/render.h"

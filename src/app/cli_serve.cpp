@@ -24,10 +24,16 @@ struct ServeArgs {
   std::string report_template;
   int threads = 16;
   bool secure_cookie = false;
+  bool insecure_http = false;
   long long idle = 30 * 60;
   long long absolute = 12 * 60 * 60;
   std::string log_level = "info";
 };
+
+// 127.0.0.0/8, ::1 and localhost reach only this machine.
+bool is_loopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
 
 Result<std::pair<std::string, int>> parse_listen(const std::string& text) {
   auto colon = text.rfind(':');
@@ -63,6 +69,9 @@ void add_serve_command(CLI::App& app, Options& opt) {
       ->check(CLI::Range(1, 256));
   serve->add_flag("--secure-cookie", a->secure_cookie,
                   "Mark the session cookie Secure (when served over TLS, e.g. behind nginx)");
+  serve->add_flag(
+      "--insecure-http", a->insecure_http,
+      "Allow a non-loopback --listen without --secure-cookie (plain HTTP on a network)");
   serve->add_option("--session-idle", a->idle, "Seconds without a request before logout")
       ->check(CLI::Range(1LL, 7LL * 24 * 3600));
   serve->add_option("--session-max", a->absolute, "Seconds a session lasts at most")
@@ -73,6 +82,22 @@ void add_serve_command(CLI::App& app, Options& opt) {
     if (!listen.ok()) {
       opt.exit_code = report_error(listen.error(), false);
       return;
+    }
+    if (!is_loopback(listen->first) && !a->secure_cookie && !a->insecure_http) {
+      // Passwords and members' data would cross the network in clear text.
+      opt.exit_code = report_error(
+          Error::invalid("listen",
+                         "Trường «listen»: địa chỉ «" + listen->first +
+                             "» nhận kết nối từ mạng qua HTTP không mã hóa. Hãy đặt dangvu sau "
+                             "nginx có TLS và dùng --secure-cookie (xem docs/deploy.md), hoặc "
+                             "ghi rõ --insecure-http nếu chấp nhận rủi ro.",
+                         "non-loopback --listen needs --secure-cookie or --insecure-http"),
+          false);
+      return;
+    }
+    if (!is_loopback(listen->first) && a->insecure_http) {
+      std::cerr << "Cảnh báo: máy chủ nhận kết nối từ mạng qua HTTP không mã hóa (" << a->listen
+                << "); mật khẩu và hồ sơ đảng viên đi qua mạng không được bảo vệ.\n";
     }
     auto rules = load_rules(opt.rules_file);
     if (!rules.ok()) {

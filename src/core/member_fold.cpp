@@ -174,11 +174,12 @@ Status Folder::step(const MemberEvent& e) {
                       "admission needs no status or candidate");
       }
       if (re && rules_.readmission_after.count(s) == 0) {
-        return refuse(e, "kind", "readmission.allowed_after",
-                      "chỉ được kết nạp lại người đã " +
-                          std::string(s == MemberStatus::none ? "ra khỏi Đảng" : ended_phrase_vi(s)) +
-                          " theo quy định.",
-                      "readmission not allowed from this status");
+        return refuse(
+            e, "kind", "readmission.allowed_after",
+            "chỉ được kết nạp lại người đã " +
+                std::string(s == MemberStatus::none ? "ra khỏi Đảng" : ended_phrase_vi(s)) +
+                " theo quy định.",
+            "readmission not allowed from this status");
       }
       std::optional<OrgId> org = e.org ? e.org : cur_.org;
       DANGVU_TRY(check_org(e, org));

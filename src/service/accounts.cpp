@@ -241,7 +241,9 @@ Result<SessionStart> Accounts::login(const std::string& username, const std::str
     return Error::invalid("password", "Trường «password»: hãy nhập mật khẩu.", "password missing");
   }
   const std::int64_t now = clock_.now_unix();
-  const std::string account_key = "account:" + username.substr(0, 64);
+  // An account is locked per address it is tried from, so a stranger's guesses never lock its
+  // owner out from everywhere; each address is slowed down on its own, whatever names it tries.
+  const std::string account_key = "account:" + username.substr(0, 64) + "@" + address;
   const std::string address_key = "address:" + address;
   std::int64_t wait =
       std::max(throttle_.retry_after(account_key, now), throttle_.retry_after(address_key, now));
@@ -255,10 +257,13 @@ Result<SessionStart> Accounts::login(const std::string& username, const std::str
   auto fail = [&](const std::optional<store::AccountRecord>& account) -> Error {
     throttle_.record_failure(account_key, now);
     throttle_.record_failure(address_key, now);
-    Caller anon{username.substr(0, 64), address, auth::Role::viewer, std::nullopt, 0};
+    // A name that is no account may be a password typed in the wrong field: the log keeps only
+    // a short digest of it, enough to see the same name tried again.
+    const std::string who =
+        account ? account->username : "?" + auth::token_digest(username).substr(0, 10);
+    Caller anon{who, address, auth::Role::viewer, std::nullopt, 0};
     (void)store_.write_transaction([&]() -> Status {
-      return audit(anon, "session.login_failed", username.substr(0, 64), "{}",
-                   account ? account->org : std::nullopt);
+      return audit(anon, "session.login_failed", who, "{}", account ? account->org : std::nullopt);
     });
     return wrong_credentials();
   };
@@ -333,7 +338,7 @@ Status Accounts::logout(const Authenticated& who) {
 Status Accounts::change_password(const Authenticated& who, const std::string& current,
                                  const std::string& next) {
   const std::int64_t now = clock_.now_unix();
-  const std::string key = "account:" + who.caller.actor;
+  const std::string key = "account:" + who.caller.actor + "@" + who.caller.address;
   if (std::int64_t wait = throttle_.retry_after(key, now); wait > 0) {
     Error e{ErrorKind::throttled, "", "login.throttle",
             "Nhập sai mật khẩu quá nhiều lần; hãy thử lại sau " + std::to_string(wait) + " giây.",

@@ -37,8 +37,8 @@ Status Registry::require_orgs_hold(const std::string& member_code, const Person&
     if (std::find(was.begin(), was.end(), b) != was.end()) continue;
     const std::string f(field);
     return Error{ErrorKind::rule_refused, f, "member.org_exists_throughout",
-                 "Trường «" + f + "»: sau khi ghi, " + describe_break(member_code, person, b,
-                                                                      history) +
+                 "Trường «" + f + "»: sau khi ghi, " +
+                     describe_break(member_code, person, b, history) +
                      ". Hãy ghi việc chuyển sinh hoạt của đảng viên trước ngày đó.",
                  "member " + member_code + " would sit in org " + history.code(b.org) +
                      " after it ended or stopped holding members on " + b.date.iso()};
@@ -70,8 +70,8 @@ Result<std::vector<BreakView>> Registry::check_registry() {
     auto folded = fold(member->person, *events, *history);
     if (!folded.ok()) {
       out.push_back({member->code, member->person.full_name(), Date::from_days(0), "", false,
-                     "Hồ sơ của đảng viên «" + member->code + "» không còn hợp lệ: " +
-                         folded.error().message_vi});
+                     "Hồ sơ của đảng viên «" + member->code +
+                         "» không còn hợp lệ: " + folded.error().message_vi});
       continue;
     }
     for (const auto& b : org_breaks(*folded, *history, rules_)) {

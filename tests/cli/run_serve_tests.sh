@@ -45,6 +45,9 @@ check "the password change" '[[ $code == 204 ]]'
 tree=$(curl -s -b "$work/cookies" "$base/tree")
 check "then the tree" 'grep -q "Đảng bộ tỉnh" <<<"$tree"' "$tree"
 
+# A path with CR, LF and ESC cannot forge a line of the log.
+curl -s -o /dev/null "$base/nowhere%0d%0aFORGED%201%0a%1b%5b31m" || true
+
 kill -TERM "$server"
 wait "$server"
 rc=$?
@@ -53,6 +56,7 @@ check "SIGTERM stops the server cleanly" '[[ $rc -eq 0 ]]' "rc=$rc"
 for secret in "$once" "Mat-khau-moi-2026" "sai-mat-khau-99" "$token" "$csrf"; do
   check "the log never contains a secret (${secret:0:4}…)" '! grep -qF -- "$secret" "$work/err.log" "$work/out.log"'
 done
+check "a path cannot forge a log line" '! grep -q "^FORGED" "$work/err.log" && ! grep -q $'"'"'\x1b'"'"' "$work/err.log" && grep -qF "nowhere\\x0d\\x0aFORGED" "$work/err.log"' "$(cat "$work/err.log")"
 check "the log (stderr) records the refusals" 'grep -q "POST /api/v1/session 401" "$work/err.log"'
 audit=$("$bin" audit --db "$db")
 check "logins and the password change are audited" 'grep -q "session.login_failed" <<<"$audit" && grep -q "account.change_password" <<<"$audit"' "$audit"

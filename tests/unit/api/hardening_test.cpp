@@ -36,6 +36,25 @@ TEST_F(Hardening, MalformedJsonIsRefusedAndChangesNothing) {
   EXPECT_EQ(dump_database(server_.db_path()), before);
 }
 
+TEST_F(Hardening, DuplicateKeysAndMultipartFormsAreRefused) {
+  const std::string before = dump_database(server_.db_path());
+  httplib::Headers csrf = {{"X-CSRF-Token", b_.csrf()}};
+  Reply twice = b_.raw("POST", "/api/v1/orgs",
+                       R"({"code":"Z1","name":"Chi bộ Z","kind":"sub_branch","parent":"DBA",)"
+                       R"("date":"2026-01-01","code":"Z2"})",
+                       "application/json", csrf);
+  EXPECT_EQ(twice.status, 400) << twice.raw;
+  EXPECT_EQ(twice.body["error"]["field"], "code");
+  const std::string form =
+      "--xyz\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\nZ1\r\n--xyz--\r\n";
+  for (const char* path : {"/api/v1/orgs", "/api/v1/import/members"}) {
+    Reply r = b_.raw("POST", path, form, "multipart/form-data; boundary=xyz", csrf);
+    EXPECT_EQ(r.status, 400) << path << " → " << r.raw;
+    EXPECT_NE(r.raw.find("Content-Type"), std::string::npos) << r.raw;
+  }
+  EXPECT_EQ(dump_database(server_.db_path()), before);
+}
+
 TEST_F(Hardening, OversizedBodiesAndOverlongStringsAreRefused) {
   const std::string before = dump_database(server_.db_path());
   std::string huge = "{\"name\":\"" + std::string(2 << 20, 'a') + "\"}";

@@ -50,9 +50,7 @@ class RandomRegistry {
 
  private:
   std::string date() {
-    auto d = Date::from_ymd(2012 + rng_.below(14),
-                            1 + rng_.below(12),
-                            1 + rng_.below(28));
+    auto d = Date::from_ymd(2012 + rng_.below(14), 1 + rng_.below(12), 1 + rng_.below(28));
     return d->iso();
   }
   std::string branch() { return rng_.pick(branches_); }
@@ -108,7 +106,8 @@ class RandomRegistry {
       const std::string code = member();
       auto v = registry_->show_member(code, "");
       if (!v.ok() || v->events.empty()) return v.ok() ? Status{} : Status{v.error()};
-      const auto& target = v->events[static_cast<std::size_t>(rng_.below(static_cast<int>(v->events.size())))];
+      const auto& target =
+          v->events[static_cast<std::size_t>(rng_.below(static_cast<int>(v->events.size())))];
       EventInput c;
       c.member_code = code;
       c.kind = "correction";

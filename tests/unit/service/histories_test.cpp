@@ -78,8 +78,7 @@ class HistoriesTest : public ::testing::Test {
                       const std::string& rule = "member.org_exists_throughout") {
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().rule, rule) << result.error().detail_en;
-    EXPECT_NE(result.error().message_vi.find("M1"), std::string::npos)
-        << result.error().message_vi;
+    EXPECT_NE(result.error().message_vi.find("M1"), std::string::npos) << result.error().message_vi;
     EXPECT_EQ(testing::dump_database(path_), before);
   }
 
