@@ -188,6 +188,19 @@ sqlite3 "$broken" "DELETE FROM member_event WHERE kind = 'transfer'"
 out=$(D check --db "$broken" 2>&1); rc=$?
 if [[ $rc -eq 1 ]] && grep -q "M1.*S1.*01/01/2021" <<<"$out"; then ok "check lists a member left in a merged branch"; else fail "check lists a member left in a merged branch (rc=$rc)" "$out"; fi
 
+# A registry imported from a file, then merged, passes the check too.
+imported="$work/imported.db"
+D init --db "$imported" >/dev/null 2>&1
+D org add --db "$imported" --code R --name "Đảng bộ" --kind upper_committee --date 2010-01-01 >/dev/null
+D org add --db "$imported" --code G1 --name "Đảng bộ cơ sở" --kind grassroots_committee --parent R --date 2010-01-01 >/dev/null
+for s in S1 S2; do D org add --db "$imported" --code $s --name "Chi bộ $s" --kind sub_branch --parent G1 --date 2010-01-01 >/dev/null; done
+printf '%s\n' "Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng,Ngày chính thức" \
+  "Trần Thị Dung,02/03/1980,S1,05/06/2016,05/06/2017" "Lê Văn Em,04/05/1981,S1,05/06/2016," \
+  "Phạm Văn Giang,06/07/1982,S2,05/06/2018,05/06/2019" > "$work/ds.csv"
+expect_ok "import for the check" D import --db "$imported" "$work/ds.csv"
+expect_ok "merge after the import" D org merge --db "$imported" --from S1 --into S2 --date 2025-01-01
+expect_output "an imported and merged registry passes dangvu check" "Không có sai lệch" D check --db "$imported"
+
 # Files that hold members' data are the owner's alone.
 perm=$(stat -c %a "$demo")
 if [[ "$perm" == "600" ]]; then ok "the database file is created 0600"; else fail "the database file is created 0600 ($perm)"; fi
