@@ -21,8 +21,11 @@ target_link_libraries(soci_bundle INTERFACE
   ${SOCI_SQLITE3_LIBRARY} ${SOCI_POSTGRESQL_LIBRARY} ${SOCI_CORE_LIBRARY} SQLite::SQLite3
   PostgreSQL::PostgreSQL ${CMAKE_DL_LIBS})
 
-# cpp-httplib 0.11.4 is a compiled library; its pkg-config flags (OpenSSL, zlib, brotli) must
-# match how Debian built it.
+# The server core: Boost.Beast over Asio (header-only, libboost-dev), one network thread that
+# multiplexes every connection (api/http_core.cpp).
+find_package(Boost 1.74 REQUIRED)
+# cpp-httplib 0.11.4 (a compiled library) is the HTTP client of the API tests; its pkg-config
+# flags (OpenSSL, zlib, brotli) must match how Debian built it.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 

@@ -1,14 +1,19 @@
 #include "api/server.h"
 
-#include <httplib.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string_view>
+
+#include "api/http_core.h"
 
 #include "api/json_views.h"
 #include "auth/secrets.h"
@@ -83,8 +88,8 @@ std::optional<std::string> overlong_string(const json& j, std::size_t limit,
   return std::nullopt;
 }
 
-std::string cookie_value(const httplib::Request& req, const std::string& name) {
-  const std::string header = req.get_header_value("Cookie");
+std::string cookie_value(const HttpRequest& req, const std::string& name) {
+  const std::string header = req.header("Cookie");
   std::size_t pos = 0;
   while (pos < header.size()) {
     std::size_t end = header.find(';', pos);
@@ -98,7 +103,7 @@ std::string cookie_value(const httplib::Request& req, const std::string& name) {
   return "";
 }
 
-void write_error(httplib::Response& res, const Error& e) {
+void write_error(HttpResponse& res, const Error& e) {
   res.status = http_status(e.kind);
   Error shown = e;
   if (e.kind == ErrorKind::io) {
@@ -106,9 +111,10 @@ void write_error(httplib::Response& res, const Error& e) {
     shown.message_vi = "Lỗi hệ thống khi xử lý yêu cầu; thao tác chưa được ghi. Hãy thử lại.";
   }
   if (e.kind == ErrorKind::throttled && e.retry_after_seconds > 0) {
-    res.set_header("Retry-After", std::to_string(e.retry_after_seconds));
+    res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds));
   }
-  res.set_content(to_json(shown).dump(), "application/json; charset=utf-8");
+  res.body = to_json(shown).dump();
+  res.content_type = "application/json; charset=utf-8";
 }
 
 // Control characters (CR, LF, ESC …) of a request line written to the log as \xNN, so that a
@@ -158,19 +164,24 @@ Error malformed(const std::string& vi, const std::string& en) {
 
 struct Server::Impl {
   ServerConfig config;
-  httplib::Server http;
+  std::unique_ptr<HttpCore> http;
+  std::vector<std::pair<std::regex, const Route*>> routes;  // in the route table's order
   std::unique_ptr<store::StorePool> pool;
   std::unique_ptr<store::ReplicaPool> replica;  // none without --db-read
   std::unique_ptr<auth::LoginThrottle> throttle;
   service::ReadCache reads;
 
-  Status handle(const Route& route, const httplib::Request& req, RequestContext& ctx);
+  Status handle(const Route& route, const HttpRequest& req, RequestContext& ctx);
   Status run_on_replica(const Route& route, RequestContext& ctx);
-  void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
+  void dispatch(const Route& route, const std::smatch& match, const HttpRequest& req,
+                HttpResponse& res);
+  // Every request: an API route, else a file of the web app, else 404.
+  void serve(const HttpRequest& req, HttpResponse& res);
+  bool serve_file(const HttpRequest& req, HttpResponse& res) const;
   void install();
 };
 
-Status Server::Impl::handle(const Route& route, const httplib::Request& req, RequestContext& ctx) {
+Status Server::Impl::handle(const Route& route, const HttpRequest& req, RequestContext& ctx) {
   const bool changes_state = route.method != "GET";
   if (route.body == BodyKind::file) {
     if (req.body.size() > config.max_upload_bytes) {
@@ -179,8 +190,8 @@ Status Server::Impl::handle(const Route& route, const httplib::Request& req, Req
           "Tệp lớn hơn giới hạn " + std::to_string(config.max_upload_bytes >> 20) + " MiB.",
           "upload over the size limit"};
     }
-    const std::string type = req.get_header_value("Content-Type");
-    // A multipart form arrives with an empty body (httplib parses it apart): the type decides.
+    const std::string type = req.header("Content-Type");
+    // A multipart form is not a file's bytes, whatever its body: the type decides.
     if ((!req.body.empty() || !type.empty()) && type.rfind("application/octet-stream", 0) != 0) {
       return malformed("tệp phải được gửi nguyên dạng (Content-Type: application/octet-stream).",
                        "upload without application/octet-stream content type");
@@ -190,8 +201,8 @@ Status Server::Impl::handle(const Route& route, const httplib::Request& req, Req
                  "payload too large"};
   }
   if (changes_state && route.body == BodyKind::json &&
-      (!req.body.empty() || !req.get_header_value("Content-Type").empty())) {
-    const std::string type = req.get_header_value("Content-Type");
+      (!req.body.empty() || !req.header("Content-Type").empty())) {
+    const std::string type = req.header("Content-Type");
     if (type.rfind("application/json", 0) != 0) {
       return malformed("nội dung phải là JSON (Content-Type: application/json).",
                        "body without application/json content type");
@@ -216,7 +227,7 @@ Status Server::Impl::handle(const Route& route, const httplib::Request& req, Req
                             "string over the length limit in field " + *field);
     }
   }
-  for (const auto& [name, value] : req.params) {
+  for (const auto& [name, value] : req.params()) {
     if (value.size() > config.max_string_bytes) {
       return Error::invalid(name, "Trường «" + name + "»: dài quá giới hạn cho phép.",
                             "query parameter over the length limit");
@@ -235,8 +246,7 @@ Status Server::Impl::handle(const Route& route, const httplib::Request& req, Req
     if (!authenticated.ok()) return authenticated.error();
     who = std::move(*authenticated);
     ctx.who = &*who;
-    if (changes_state &&
-        !auth::equal_constant_time(req.get_header_value("X-CSRF-Token"), who->csrf_token)) {
+    if (changes_state && !auth::equal_constant_time(req.header("X-CSRF-Token"), who->csrf_token)) {
       return Error{ErrorKind::forbidden, "X-CSRF-Token", "csrf",
                    "Thiếu hoặc sai mã chống giả mạo yêu cầu; hãy tải lại trang.",
                    "missing or wrong CSRF token"};
@@ -279,14 +289,14 @@ Status Server::Impl::run_on_replica(const Route& route, RequestContext& ctx) {
   return route.handler(ctx);
 }
 
-void Server::Impl::dispatch(const Route& route, const httplib::Request& req,
-                            httplib::Response& res) {
+void Server::Impl::dispatch(const Route& route, const std::smatch& match, const HttpRequest& req,
+                            HttpResponse& res) {
   const auto started = std::chrono::steady_clock::now();
   RequestContext ctx;
-  ctx.address = req.remote_addr;
+  ctx.address = req.remote_address;
   ctx.env = &config.env;
-  for (std::size_t i = 1; i < req.matches.size(); ++i) ctx.path_params.push_back(req.matches[i]);
-  ctx.query = [&req](const std::string& name) { return req.get_param_value(name.c_str()); };
+  for (std::size_t i = 1; i < match.size(); ++i) ctx.path_params.push_back(match[i]);
+  ctx.query = [&req](const std::string& name) { return req.param(name); };
   std::string actor = "-";
   Status st;
   try {
@@ -302,11 +312,13 @@ void Server::Impl::dispatch(const Route& route, const httplib::Request& req,
                  st.error().field, st.error().rule, st.error().detail_en);
   } else {
     res.status = ctx.status;
-    for (const auto& [k, v] : ctx.headers) res.set_header(k, v);
+    for (const auto& [k, v] : ctx.headers) res.headers.emplace_back(k, v);
     if (!ctx.raw_type.empty()) {
-      res.set_content(ctx.raw_body, ctx.raw_type);
+      res.body = std::move(ctx.raw_body);
+      res.content_type = ctx.raw_type;
     } else if (!ctx.out.is_null()) {
-      res.set_content(ctx.out.dump(), "application/json; charset=utf-8");
+      res.body = ctx.out.dump();
+      res.content_type = "application/json; charset=utf-8";
     }
     const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
                         std::chrono::steady_clock::now() - started)
@@ -314,22 +326,13 @@ void Server::Impl::dispatch(const Route& route, const httplib::Request& req,
     spdlog::debug("{} {} {} user={} from={} {}us", req.method, log_safe(req.path), res.status,
                   actor, ctx.address, ms);
   }
-  res.set_header("Cache-Control", "no-store");
+  res.headers.emplace_back("Cache-Control", "no-store");
 }
 
-void Server::Impl::install() {
-  http.set_tcp_nodelay(true);
-  // httplib's own limit is the larger one; JSON routes are held to theirs in handle().
-  http.set_payload_max_length(std::max(config.max_body_bytes, config.max_upload_bytes));
-  http.set_read_timeout(10, 0);
-  http.set_write_timeout(10, 0);
-  http.set_keep_alive_timeout(30);
-  http.set_keep_alive_max_count(100000);
-  const int threads = config.threads;
-  http.new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
-  };
-  http.set_default_headers({
+namespace {
+
+const std::vector<std::pair<std::string, std::string>>& security_headers() {
+  static const std::vector<std::pair<std::string, std::string>> headers = {
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
       {"Referrer-Policy", "no-referrer"},
@@ -337,39 +340,107 @@ void Server::Impl::install() {
        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'"},
-  });
-  for (const auto& route : route_table()) {
-    auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
-      dispatch(route, req, res);
-    };
-    const std::string pattern = to_regex(route.path);
-    if (route.method == "GET") http.Get(pattern, handler);
-    if (route.method == "POST") http.Post(pattern, handler);
-    if (route.method == "DELETE") http.Delete(pattern, handler);
-  }
-  if (!config.web_root.empty()) http.set_mount_point("/", config.web_root);
-  // Answers httplib makes itself (unknown route 404, body too large 413, bad request 400) get the
-  // same JSON shape as ours.
-  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
-                                                                 httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    Error e;
-    if (res.status == 413) {
-      e = Error{ErrorKind::too_large, "body", "", "Nội dung yêu cầu quá lớn.", "payload too large"};
-    } else if (res.status == 404) {
-      e = Error::not_found("", "Không có địa chỉ này.", "no route " + log_safe(req.path));
-    } else {
-      e = Error::invalid("", "Yêu cầu không hợp lệ.", "http status " + std::to_string(res.status));
+  };
+  return headers;
+}
+
+std::string content_type_of(const std::filesystem::path& file) {
+  static const std::map<std::string, std::string> types = {
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json; charset=utf-8"},
+      {".webmanifest", "application/manifest+json"},
+  };
+  auto it = types.find(file.extension().string());
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+}  // namespace
+
+// A file of the web app: only under --web-root, by plain path segments (no "..", no ".", no
+// NUL or backslash), a folder's index.html for a folder.
+bool Server::Impl::serve_file(const HttpRequest& req, HttpResponse& res) const {
+  if (config.web_root.empty() || req.method != "GET") return false;
+  std::filesystem::path file = config.web_root;
+  std::size_t pos = 0;
+  const std::string& path = req.path;
+  if (path.empty() || path[0] != '/') return false;
+  while (pos < path.size()) {
+    std::size_t end = path.find('/', pos);
+    if (end == std::string::npos) end = path.size();
+    const std::string segment = path.substr(pos, end - pos);
+    if (segment == ".." || segment == "." ||
+        segment.find_first_of(std::string("\\\0", 2)) != std::string::npos) {
+      return false;
     }
-    const int status = res.status;
-    write_error(res, e);
-    res.status = status;
-    spdlog::info("{} {} {} (httplib)", req.method, log_safe(req.path), status);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  http.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-        write_error(res, Error::io("Lỗi hệ thống.", "exception in " + req.path));
+    if (!segment.empty()) file /= segment;
+    pos = end + 1;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) file /= "index.html";
+  if (!std::filesystem::is_regular_file(file, ec)) return false;
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) return false;
+  res.status = 200;
+  res.body = bytes.str();
+  res.content_type = content_type_of(file);
+  return true;
+}
+
+void Server::Impl::serve(const HttpRequest& req, HttpResponse& res) {
+  for (const auto& [pattern, route] : routes) {
+    std::smatch match;
+    if (route->method == req.method && std::regex_match(req.path, match, pattern)) {
+      dispatch(*route, match, req, res);
+      for (const auto& h : security_headers()) res.headers.push_back(h);
+      return;
+    }
+  }
+  if (!serve_file(req, res)) {
+    write_error(res,
+                Error::not_found("", "Không có địa chỉ này.", "no route " + log_safe(req.path)));
+    res.status = 404;
+    spdlog::info("{} {} 404 (no route)", log_safe(req.method), log_safe(req.path));
+  }
+  for (const auto& h : security_headers()) res.headers.push_back(h);
+}
+
+void Server::Impl::install() {
+  for (const auto& route : route_table()) {
+    routes.emplace_back(std::regex(to_regex(route.path)), &route);
+  }
+  HttpLimits limits;
+  limits.workers = config.threads;
+  limits.max_body_bytes = std::max(config.max_body_bytes, config.max_upload_bytes);
+  http = std::make_unique<HttpCore>(
+      limits, [this](const HttpRequest& req, HttpResponse& res) { serve(req, res); },
+      // What never became a request gets the same JSON shape as our own refusals.
+      [](int status, HttpResponse& res) {
+        Error e;
+        if (status == 413) {
+          e = Error{ErrorKind::too_large, "body", "", "Nội dung yêu cầu quá lớn.",
+                    "payload too large"};
+        } else if (status >= 500) {
+          e = Error::io("Lỗi hệ thống.", "exception in a request");
+        } else {
+          e = Error::invalid("", "Yêu cầu không hợp lệ.", "http status " + std::to_string(status));
+        }
+        write_error(res, e);
+        res.status = status;
+        for (const auto& h : security_headers()) res.headers.push_back(h);
+        spdlog::info("request refused before routing: {}", status);
       });
 }
 
@@ -403,23 +474,9 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
-Result<int> Server::bind() {
-  const auto& c = impl_->config;
-  int port = c.port;
-  if (port == 0) {
-    port = impl_->http.bind_to_any_port(c.host);
-  } else if (!impl_->http.bind_to_port(c.host, port)) {
-    port = -1;
-  }
-  if (port < 0) {
-    return Error::io("Không mở được cổng " + c.host + ":" + std::to_string(c.port) +
-                         " (đang có chương trình khác dùng?).",
-                     "cannot bind " + c.host + ":" + std::to_string(c.port));
-  }
-  return port;
-}
+Result<int> Server::bind() { return impl_->http->bind(impl_->config.host, impl_->config.port); }
 
-void Server::run() { impl_->http.listen_after_bind(); }
-void Server::stop() { impl_->http.stop(); }
+void Server::run() { impl_->http->run(); }
+void Server::stop() { impl_->http->stop(); }
 
 }  // namespace dangvu::api

@@ -1,6 +1,6 @@
 #pragma once
-// `dangvu serve`: the JSON API (and the web app's files) over HTTP on cpp-httplib. httplib stays
-// inside server.cpp; the rest of api/ sees only RequestContext.
+// `dangvu serve`: the JSON API (and the web app's files) over HTTP on the multiplexing core of
+// http_core.h (Boost.Beast, only in http_core.cpp); the rest of api/ sees only RequestContext.
 #include <cstddef>
 #include <memory>
 #include <string>
