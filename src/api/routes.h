@@ -3,6 +3,7 @@
 // session, and its handler. The server registers exactly these, and the OpenAPI test compares
 // docs/openapi.yaml with exactly these. Handlers parse, call one service function, and fill the
 // answer; they hold no rule of their own.
+#include <atomic>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -32,6 +33,10 @@ struct Environment {
   bool secure_cookie = false;
   service::ReadCache* reads = nullptr;  // shared by all requests
   std::string report_template_docx;     // the office's own report template; empty: built-in
+  // Imports running now, and how many may run at once: an import holds the whole file and its
+  // rows in memory (about 15 times the file), so they take turns.
+  std::atomic<int>* imports_running = nullptr;
+  int max_concurrent_imports = 1;
 };
 
 struct RequestContext {

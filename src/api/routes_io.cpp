@@ -1,5 +1,7 @@
 // Import and export: a member or org list file in (its bytes as the body), lists and the tree out
 // as XLSX or CSV.
+#include <malloc.h>
+
 #include "api/json_views.h"
 #include "api/routes.h"
 #include "io/writer.h"
@@ -56,6 +58,26 @@ Status import_list(RequestContext& ctx) {
   const auto sheet_kind = kind == "orgs" ? io::SheetKind::orgs : io::SheetKind::members;
   if (const std::string mapping = ctx.query("mapping"); !mapping.empty()) {
     DANGVU_TRY(io::parse_mapping_json(mapping, in.options.mapping, sheet_kind));
+  }
+  // One import at a time (Environment::max_concurrent_imports); what it held goes back to the
+  // system when it ends, so a burst of imports does not leave the server large.
+  struct Turn {
+    std::atomic<int>* running;
+    bool taken;
+    ~Turn() {
+      if (!taken) return;
+      running->fetch_sub(1);
+      ::malloc_trim(0);
+    }
+  };
+  std::atomic<int>* running = ctx.env->imports_running;
+  Turn turn{running, running != nullptr};
+  if (running && running->fetch_add(1) >= ctx.env->max_concurrent_imports) {
+    Error busy{ErrorKind::throttled, "file", "import.busy",
+               "Máy chủ đang nhập một tệp khác; hãy thử lại sau ít phút.",
+               "another import is running"};
+    busy.retry_after_seconds = 30;
+    return busy;
   }
   in.data = std::move(ctx.raw_in);
   auto r = registry(ctx);

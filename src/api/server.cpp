@@ -35,6 +35,7 @@ int http_status(ErrorKind kind) {
     case ErrorKind::conflict: return 409;
     case ErrorKind::too_large: return 413;
     case ErrorKind::throttled: return 429;
+    case ErrorKind::storage_full: return 503;
     case ErrorKind::io: return 500;
   }
   return 500;
@@ -170,6 +171,7 @@ struct Server::Impl {
   std::unique_ptr<store::ReplicaPool> replica;  // none without --db-read
   std::unique_ptr<auth::LoginThrottle> throttle;
   service::ReadCache reads;
+  std::atomic<int> imports_running{0};
 
   Status handle(const Route& route, const HttpRequest& req, RequestContext& ctx);
   Status run_on_replica(const Route& route, RequestContext& ctx);
@@ -453,6 +455,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
   impl->throttle = std::make_unique<auth::LoginThrottle>(impl->config.throttle);
   impl->config.env.throttle = impl->throttle.get();
   impl->config.env.reads = &impl->reads;
+  impl->config.env.imports_running = &impl->imports_running;
   auto pool =
       store::StorePool::open(impl->config.db_path, static_cast<std::size_t>(impl->config.threads),
                              impl->config.env.clock->now_iso());

@@ -14,6 +14,7 @@ std::string_view to_string(ErrorKind kind) {
     case ErrorKind::io: return "io";
     case ErrorKind::unauthenticated: return "unauthenticated";
     case ErrorKind::throttled: return "throttled";
+    case ErrorKind::storage_full: return "storage_full";
     case ErrorKind::too_large: return "too_large";
   }
   return "unknown";
@@ -29,6 +30,7 @@ int exit_code(ErrorKind kind) {
     case ErrorKind::io: return 7;
     case ErrorKind::unauthenticated: return 8;
     case ErrorKind::throttled: return 9;
+    case ErrorKind::storage_full: return 7;
     case ErrorKind::too_large: return 10;
   }
   return 1;

@@ -17,6 +17,7 @@ enum class ErrorKind {
   unauthenticated,  // no valid session, or wrong credentials
   throttled,        // too many attempts: wait `retry_after_seconds`
   too_large,        // a request or file over a limit
+  storage_full,     // the disk (or the database server's) is full: nothing written, reads go on
 };
 
 // A stable English name for logs and JSON ("invalid_input", ...).

@@ -107,6 +107,13 @@ std::string connect_string(const std::string& url) {
 
 }  // namespace
 
+Error storage_full(const std::string& what) {
+  return Error{ErrorKind::storage_full, "", "storage.full",
+               "Máy chủ hết chỗ lưu trữ; thao tác chưa được ghi. Xem và tìm kiếm vẫn dùng được; "
+               "hãy báo người quản trị giải phóng dung lượng.",
+               "storage full: " + what};
+}
+
 Error storage_error(const std::exception& e) {
   std::string what = e.what();
   if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
@@ -119,6 +126,7 @@ Error storage_error(const std::exception& e) {
       return Error::conflict("code", "Mã đã tồn tại trong cơ sở dữ liệu.",
                              "unique constraint: " + what);
     }
+    if (state == "53100") return storage_full(what);
     if (state == "25006") {
       return Error::io("Không ghi được vào cơ sở dữ liệu (máy chủ chỉ đọc).", "read-only: " + what);
     }
@@ -127,6 +135,7 @@ Error storage_error(const std::exception& e) {
                        "connection: " + what);
     }
   }
+  if (what.find("database or disk is full") != std::string::npos) return storage_full(what);
   if (what.find("UNIQUE constraint") != std::string::npos) {
     return Error::conflict("code", "Mã đã tồn tại trong cơ sở dữ liệu.",
                            "unique constraint: " + what);

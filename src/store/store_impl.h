@@ -34,6 +34,8 @@ struct Store::Impl {
 
 // Turns a storage exception into an Error the user can read (no SQL in the message).
 Error storage_error(const std::exception& e);
+// A full disk (SQLite) or a full server (PostgreSQL 53100): 503, reads go on.
+Error storage_full(const std::string& what);
 
 // Runs `f`, converting storage exceptions into errors.
 template <typename F>

@@ -166,5 +166,28 @@ TEST(Availability, AnIdleConnectionWithNoRequestIsClosedByItsDeadline) {
   EXPECT_TRUE(closed) << "a request head that never ends is cut off after its 10 s deadline";
 }
 
+TEST(Availability, ImportsTakeTurns) {
+  // An import holds its file and rows in memory: a second one while the first runs is told to
+  // come back (429 with Retry-After) instead of doubling the server's memory.
+  std::atomic<int> running{1};
+  api::Environment env;
+  env.imports_running = &running;
+  api::RequestContext ctx;
+  ctx.env = &env;
+  ctx.path_params = {"members"};
+  ctx.query = [](const std::string& name) { return name == "file_name" ? "ds.csv" : ""; };
+  ctx.raw_in = "Họ và tên,Ngày sinh\n";
+  const api::Route* import = nullptr;
+  for (const auto& r : api::route_table()) {
+    if (r.method == "POST" && r.path == "/api/v1/import/{kind}") import = &r;
+  }
+  ASSERT_NE(import, nullptr);
+  Status st = import->handler(ctx);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().kind, ErrorKind::throttled);
+  EXPECT_EQ(st.error().retry_after_seconds, 30);
+  EXPECT_EQ(running, 1) << "the turn is given back";
+}
+
 }  // namespace
 }  // namespace dangvu::testing
