@@ -262,6 +262,8 @@ json to_json(const service::ImportReport& v) {
           {"unchanged", v.unchanged},
           {"rejected", v.rejected},
           {"errors", v.errors()},
+          {"omitted_errors", v.omitted.errors},
+          {"omitted_warnings", v.omitted.warnings},
           {"dry_run", v.dry_run},
           {"written", v.written},
           {"problems", problems},

@@ -7,6 +7,7 @@
 
 #include "api/json_views.h"
 #include "app/context.h"
+#include "report/format.h"
 
 namespace dangvu::app {
 namespace {
@@ -72,6 +73,12 @@ void print_report(const service::ImportReport& r) {
                 << (p.column.empty() ? "" : ", cột " + p.column) << ")";
     }
     std::cout << ": " << p.message_vi << "\n";
+  }
+  if (r.omitted.errors + r.omitted.warnings > 0) {
+    std::cout << "  … và " << report::format_integer(r.omitted.errors) << " lỗi, "
+              << report::format_integer(r.omitted.warnings) << " cảnh báo khác (chỉ liệt kê "
+              << report::format_integer(static_cast<std::int64_t>(io::kMaxListedProblems))
+              << " vấn đề đầu tiên).\n";
   }
   if (r.written) {
     std::cout << "Đã ghi vào cơ sở dữ liệu.\n";

@@ -201,7 +201,7 @@ struct Builder {
     }
     p.message_vi = std::move(message);
     p.warning = warning;
-    sheet.problems.push_back(std::move(p));
+    add_problem(sheet.problems, sheet.omitted, std::move(p));
   }
 
   void finish(bool date1904) {

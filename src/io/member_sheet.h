@@ -70,6 +70,24 @@ struct Problem {
   bool warning = false;  // read, but the user should look; does not block the import
 };
 
+// A file whose every row is wrong must not cost memory (and an answer) for each of its problems:
+// the first ones are listed, the rest only counted.
+constexpr std::size_t kMaxListedProblems = 1000;
+struct OmittedProblems {
+  std::int64_t errors = 0, warnings = 0;
+  void count(const Problem& p) { (p.warning ? warnings : errors) += 1; }
+};
+// Lists `p` in `list` while the list is short (`others` already listed elsewhere count too),
+// else counts it in `omitted`.
+inline void add_problem(std::vector<Problem>& list, OmittedProblems& omitted, Problem p,
+                        std::size_t others = 0) {
+  if (list.size() + others < kMaxListedProblems) {
+    list.push_back(std::move(p));
+  } else {
+    omitted.count(p);
+  }
+}
+
 struct MemberRecord {
   std::int64_t row = 0;
   std::string code, family, middle, given, gender, org, card_number, decision_no;
@@ -83,7 +101,8 @@ struct MemberSheet {
   std::int64_t header_row = 0;
   std::vector<ColumnMapping> columns;
   std::vector<MemberRecord> records;
-  std::vector<Problem> problems;
+  std::vector<Problem> problems;  // the first kMaxListedProblems
+  OmittedProblems omitted;        // the others
 };
 
 struct SheetOptions {

@@ -171,12 +171,12 @@ struct Builder {
             Problem p{sheet.sheet, r.row, column_name(m.column), "founded", "", false};
             if (!d.date) {
               p.message_vi = "Cột «" + m.header + "»: " + d.error_vi;
-              sheet.problems.push_back(p);
+              add_problem(sheet.problems, sheet.omitted, p);
               r.has_errors = true;
             } else if (!d.warning_vi.empty()) {
               p.message_vi = "Cột «" + m.header + "»: " + d.warning_vi;
               p.warning = true;
-              sheet.problems.push_back(p);
+              add_problem(sheet.problems, sheet.omitted, p);
             }
             r.founded = d.date;
             break;

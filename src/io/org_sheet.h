@@ -49,7 +49,8 @@ struct OrgSheet {
   std::int64_t header_row = 0;
   std::vector<OrgColumn> columns;
   std::vector<OrgRecord> records;
-  std::vector<Problem> problems;
+  std::vector<Problem> problems;  // the first kMaxListedProblems
+  OmittedProblems omitted;        // the others
 };
 
 Result<OrgSheet> read_org_sheet(std::string_view data, const SheetOptions& options);

@@ -111,6 +111,7 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
     report.fields.push_back({std::string(io::to_string(f)), std::string(io::label_vi(f))});
   }
   report.problems = std::move(sheet->problems);
+  report.omitted = sheet->omitted;
   report.rows = static_cast<std::int64_t>(sheet->records.size());
   report.dry_run = in.dry_run;
 
@@ -206,7 +207,7 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         p.field = std::string(io::to_string(field));
         p.column = column_of.count(field) ? column_of[field] : name_column();
         p.message_vi = message;
-        row_problems.push_back(std::move(p));
+        io::add_problem(row_problems, report.omitted, std::move(p), report.problems.size());
         failed = true;
       };
       auto fail_error = [&](io::MemberField field, const Error& e) { fail(field, e.message_vi); };

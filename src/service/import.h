@@ -44,7 +44,8 @@ struct ImportReport {
   std::int64_t header_row = 0;
   std::vector<ImportColumnView> columns;
   std::vector<ImportChoice> fields;   // what a column may be mapped to
-  std::vector<io::Problem> problems;  // every problem, rows in file order
+  std::vector<io::Problem> problems;  // the first io::kMaxListedProblems, rows in file order
+  io::OmittedProblems omitted;        // the problems past those, only counted
   std::int64_t rows = 0;              // data rows read
   std::int64_t created = 0, updated = 0, unchanged = 0, rejected = 0;
   bool dry_run = false;
@@ -54,7 +55,7 @@ struct ImportReport {
   std::int64_t errors() const {
     std::int64_t n = 0;
     for (const auto& p : problems) n += p.warning ? 0 : 1;
-    return n;
+    return n + omitted.errors;
   }
 };
 

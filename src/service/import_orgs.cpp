@@ -56,6 +56,7 @@ Result<ImportReport> Registry::import_orgs(const ImportInput& in) {
   report.sheet = sheet->sheet;
   report.header_row = sheet->header_row;
   report.problems = std::move(sheet->problems);
+  report.omitted = sheet->omitted;
   report.rows = static_cast<std::int64_t>(sheet->records.size());
   report.dry_run = in.dry_run;
   std::unordered_map<io::OrgField, std::string> column_of;
@@ -97,7 +98,7 @@ Result<ImportReport> Registry::import_orgs(const ImportInput& in) {
       p.field = std::string(io::to_string(field));
       p.column = column_of.count(field) ? column_of[field] : "";
       p.message_vi = message;
-      row_problems.push_back(std::move(p));
+      io::add_problem(row_problems, report.omitted, std::move(p), report.problems.size());
       outcomes[i] = "error";
     };
 

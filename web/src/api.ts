@@ -296,6 +296,8 @@ export interface ImportReport {
   unchanged: number;
   rejected: number;
   errors: number;
+  omitted_errors: number; // problems past the first 1.000 listed, only counted
+  omitted_warnings: number;
   dry_run: boolean;
   written: boolean;
   problems: ImportProblem[];

@@ -326,5 +326,21 @@ TEST_F(ImportTest, AFirstImportOfThousandsWritesWhatSmallerImportsWrite) {
   }
 }
 
+// A file whose every row is wrong lists the first problems and counts the rest: its answer and
+// the server's memory do not grow with each of a million bad rows.
+TEST_F(ImportTest, AFileOfBadRowsListsTheFirstProblemsAndCountsTheRest) {
+  std::string csv = "Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng\n";
+  for (int i = 0; i < 1500; ++i) {
+    csv += "Nguyễn Văn Số" + std::to_string(i) + ",15/12/1980,A1,20/12/2010\n";
+  }
+  auto report = import(csv, true);
+  ASSERT_TRUE(report.ok()) << report.error().detail_en;
+  EXPECT_EQ(report->rejected, 1500);
+  EXPECT_EQ(report->problems.size(), io::kMaxListedProblems);
+  EXPECT_EQ(report->errors(), 1500);
+  EXPECT_EQ(report->omitted.errors, 500);
+  EXPECT_EQ(report->problems.front().row, 2);
+}
+
 }  // namespace
 }  // namespace dangvu::service

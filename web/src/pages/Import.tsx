@@ -371,7 +371,8 @@ function ReportView({
   onImport: (validOnly: boolean) => void;
   onAnother: () => void;
 }) {
-  const warnings = report.problems.filter((p) => p.severity === 'warning').length;
+  const warnings = report.problems.filter((p) => p.severity === 'warning').length + (report.omitted_warnings ?? 0);
+  const omitted = (report.omitted_errors ?? 0) + (report.omitted_warnings ?? 0);
   const valid = Math.max(0, report.rows - report.rejected);
   const written = !report.dry_run;
   const stale = !!checkError;
@@ -578,8 +579,14 @@ function ReportView({
         />
 
         <Typography.Title level={5} style={{ marginBottom: 0 }}>
-          {report.problems.length ? `Các vấn đề (${vnNumber(report.problems.length)})` : 'Không có vấn đề nào'}
+          {report.problems.length ? `Các vấn đề (${vnNumber(report.problems.length + omitted)})` : 'Không có vấn đề nào'}
         </Typography.Title>
+        {omitted > 0 && (
+          <Typography.Text type="secondary" data-testid="import-omitted">
+            Chỉ liệt kê {vnNumber(report.problems.length)} vấn đề đầu tiên; còn {vnNumber(report.omitted_errors ?? 0)}{' '}
+            lỗi và {vnNumber(report.omitted_warnings ?? 0)} cảnh báo khác. Sửa những dòng trên rồi kiểm tra lại tệp.
+          </Typography.Text>
+        )}
         {report.problems.length > 0 && (
           <Table<ImportProblem & { key: number }>
             size="small"
