@@ -27,7 +27,10 @@ json node_json(const service::TreeNodeView& n) {
 }  // namespace
 
 json to_json(const service::TreeView& v) {
-  return {{"at", v.at.iso()}, {"root", node_json(v.root)}};
+  if (v.forest.empty()) return {{"at", v.at.iso()}, {"root", node_json(v.root)}};
+  json roots = json::array();
+  for (const auto& n : v.forest) roots.push_back(node_json(n));
+  return {{"at", v.at.iso()}, {"roots", roots}};
 }
 
 json to_json(const service::StatsView& s) {

@@ -32,7 +32,7 @@ void node_text(const service::TreeNodeView& n, const std::string& indent, std::o
 std::string to_text(const service::TreeView& v) {
   std::ostringstream out;
   out << "Cây tổ chức tính đến ngày " << v.at.vi() << "\n";
-  node_text(v.root, "", out);
+  for (const service::TreeNodeView* top : v.tops()) node_text(*top, "", out);
   return out.str();
 }
 

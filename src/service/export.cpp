@@ -126,7 +126,7 @@ Result<ExportTable> Registry::export_tree(const std::string& org_code, const std
              number_value(static_cast<double>(n.counts.candidates))});
         for (const auto& c : n.children) walk(c, depth + 1, n.code);
       };
-  walk(view->root, 0, "");
+  for (const TreeNodeView* top : view->tops()) walk(*top, 0, "");
   return table;
 }
 

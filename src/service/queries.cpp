@@ -110,15 +110,28 @@ Result<TreeView> Registry::tree(const std::string& org_code, const std::string& 
   if (!shared.ok()) return shared.error();
   const OrgTree& tree = (*shared)->tree;
   const auto* codes = &(*shared)->codes;
-  auto root = readable_root(org_code, tree, *at);
-  if (!root.ok()) return root.error();
   auto history = history_for_read();
   if (!history.ok()) return history.error();
+  if (org_code.empty() && caller_.scope && !tree.find(*caller_.scope)) {
+    // The caller's own org did not exist yet: the units it holds, as they stood then.
+    TreeView view{*at, {}, {}};
+    for (OrgId top : scope(**history).tops_in(tree)) {
+      auto stocks = member_stocks(*at, top, **history,
+                                  [&] { return orgs_counting_for(**history, tree, top, *at); });
+      if (!stocks.ok()) return stocks.error();
+      view.forest.push_back(
+          build_node(tree, top, *codes, subtree_totals(tree, top, (*stocks)->counts)));
+    }
+    if (view.forest.empty()) return readable_root(org_code, tree, *at).error();
+    return view;
+  }
+  auto root = readable_root(org_code, tree, *at);
+  if (!root.ok()) return root.error();
   auto stocks = member_stocks(*at, *root, **history,
                               [&] { return orgs_counting_for(**history, tree, *root, *at); });
   if (!stocks.ok()) return stocks.error();
   auto totals = subtree_totals(tree, *root, (*stocks)->counts);
-  return TreeView{*at, build_node(tree, *root, *codes, totals)};
+  return TreeView{*at, build_node(tree, *root, *codes, totals), {}};
 }
 
 Result<StatsView> Registry::stats(const std::string& org_code, const std::string& at_text) {

@@ -43,6 +43,15 @@ struct TreeNodeView {
 struct TreeView {
   Date at;
   TreeNodeView root;
+  // Instead of `root`, when the caller's own org did not exist on `at` (a committee formed on
+  // 1/7/2025 looking at 2023): the units it holds as they stood then (core/scope.h, tops_in).
+  std::vector<TreeNodeView> forest;
+  std::vector<const TreeNodeView*> tops() const {
+    if (forest.empty()) return {&root};
+    std::vector<const TreeNodeView*> out;
+    for (const auto& n : forest) out.push_back(&n);
+    return out;
+  }
 };
 
 struct StatsView {

@@ -93,7 +93,8 @@ async function choose(page, label, title) {
     const list = await input.getAttribute('aria-controls');
     const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option[title="${title}"]`);
     const clicked = await option.click({ timeout: 10000 }).then(() => true, () => false);
-    if (!clicked) await page.getByText(label, { exact: true }).last().click();
+    // The label on screen (a closed dialog keeps its own, hidden), without waiting on it for long.
+    if (!clicked) await page.getByText(label, { exact: true }).filter({ visible: true }).last().click({ timeout: 5000 }).catch(() => {});
     await chosen.waitFor({ timeout: 5000 }).catch(() => {});
   }
   await chosen.waitFor({ timeout: 1000 });
@@ -266,7 +267,8 @@ async function chooseOne(page, label, text) {
     const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first();
     const clicked = await option.click({ timeout: 10000 }).then(() => true, () => false);
     // Close the list by clicking the field's label (Escape would close the dialog too).
-    if (!clicked) await page.getByText(label, { exact: true }).last().click();
+    // The label on screen (a closed dialog keeps its own, hidden), without waiting on it for long.
+    if (!clicked) await page.getByText(label, { exact: true }).filter({ visible: true }).last().click({ timeout: 5000 }).catch(() => {});
     await chosen.waitFor({ timeout: 5000 }).catch(() => {});
   }
   await chosen.waitFor({ timeout: 1000 });
@@ -695,7 +697,13 @@ await test('a half-year review with two sites gives minutes and a news item with
 
   // Attendance: three at the first site, one late online, one absent with a reason; the guest.
   const attend = async (testid, site, status, reason) => {
-    await page.getByTestId(testid).click();
+    // The dialog opened (a click on a busy machine, while the list re-renders after the last
+    // answer, may not take): tried again until its field shows.
+    const field = page.locator('.ant-modal').getByRole('combobox', { name: 'Điểm cầu dự họp', exact: true });
+    for (let attempt = 0; attempt < 3 && !(await field.isVisible()); attempt++) {
+      await page.getByTestId(testid).click();
+      await field.waitFor({ timeout: 10000 }).catch(() => {});
+    }
     await choose(page, 'Điểm cầu dự họp', site);
     await page.locator('.ant-modal').getByText(status, { exact: true }).click();
     if (reason) await page.getByLabel('Lý do vắng').fill(reason);

@@ -129,12 +129,23 @@ TEST_F(ScopeOverTimeTest, ACommitteeFormedIn2025ReadsTheHistoryOfTheUnitsItTookO
   EXPECT_EQ(cq.stats("DBK", "2023-06-30").error().kind, ErrorKind::not_found);
   EXPECT_EQ(cq.stats("DB2", "2023-06-30").error().kind, ErrorKind::not_found);
   EXPECT_EQ(office("DBCH").stats("S12", "2023-06-30").error().kind, ErrorKind::not_found);
-  // Its own org did not exist then: the answer names the units it holds as they stood.
+  // Its own org did not exist then: the tree is the units it holds as they stood, with counts;
+  // its stats name them.
   auto tree = cq.tree("", "2023-06-30");
-  ASSERT_FALSE(tree.ok());
-  EXPECT_EQ(tree.error().kind, ErrorKind::not_found);
-  EXPECT_NE(tree.error().message_vi.find("DB1"), std::string::npos) << tree.error().message_vi;
-  EXPECT_EQ(tree.error().message_vi.find("DB2"), std::string::npos) << tree.error().message_vi;
+  ASSERT_TRUE(tree.ok()) << tree.error().detail_en;
+  ASSERT_EQ(tree->forest.size(), 1u);
+  EXPECT_EQ(tree->forest[0].code, "DB1");
+  EXPECT_EQ(tree->forest[0].counts.members(), 2);
+  auto stats = cq.stats("", "2023-06-30");
+  ASSERT_FALSE(stats.ok());
+  EXPECT_EQ(stats.error().kind, ErrorKind::not_found);
+  EXPECT_NE(stats.error().message_vi.find("DB1"), std::string::npos) << stats.error().message_vi;
+  EXPECT_EQ(stats.error().message_vi.find("DB2"), std::string::npos) << stats.error().message_vi;
+  // Today it is one tree again.
+  auto now = cq.tree("", "");
+  ASSERT_TRUE(now.ok());
+  EXPECT_TRUE(now->forest.empty());
+  EXPECT_EQ(now->root.code, "DBCQ");
   // The member list without an org is the list of those units then.
   auto list = cq.list_members({"", "2023-06-30", "", "", 100, 0});
   ASSERT_TRUE(list.ok()) << list.error().detail_en;

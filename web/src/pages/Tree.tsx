@@ -29,20 +29,27 @@ export function flatten(n: TreeNode | undefined, out: TreeNode[] = []): TreeNode
   return out;
 }
 
+// The tree as of `at`: one root, or — when the user's own organization did not exist yet on that
+// date (a committee formed on 1/7/2025 looking at 2023) — the units it holds as they stood then.
+// On an error nothing of another date stays on screen.
 export function useTree(at: Dayjs | null, org?: string) {
-  const [root, setRoot] = useState<TreeNode>();
+  const [roots, setRoots] = useState<TreeNode[]>([]);
   const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
   useEffect(() => {
     api
-      .get<{ root: TreeNode }>(`/api/v1/tree${query({ at: iso(at), org })}`)
+      .get<{ root?: TreeNode; roots?: TreeNode[] }>(`/api/v1/tree${query({ at: iso(at), org })}`)
       .then((t) => {
-        setRoot(t.root);
+        setRoots(t.roots ?? (t.root ? [t.root] : []));
         setError('');
       })
-      .catch((e) => setError(e.message));
+      .catch((e) => {
+        setRoots([]);
+        setError(e.message);
+      });
   }, [at, org, version]);
-  return { root, error, reload: () => setVersion((v) => v + 1) };
+  const root = roots.length === 1 ? roots[0] : undefined;
+  return { root, roots, error, reload: () => setVersion((v) => v + 1) };
 }
 
 // The tree under an org with its counts, as of a date, as an Excel file (a plain link: the session
@@ -53,14 +60,14 @@ export function treeExportHref(code: string, at: Dayjs | null): string {
 
 export function TreePage({ account }: { account: Account }) {
   const [at, setAt] = useState<Dayjs | null>(dayjs());
-  const { root, error, reload } = useTree(at);
+  const { root, roots, error, reload } = useTree(at);
   const [merging, setMerging] = useState(false);
-  const data = useMemo(() => (root ? [toData(root)] : []), [root]);
+  const data = useMemo(() => roots.map(toData), [roots]);
   const expanded = useMemo(
-    // The root, its children and their children: with clusters in between, the grassroots
+    // Each root, its children and their children: with clusters in between, the grassroots
     // organizations are one click away at most.
-    () => (root ? [root.code, ...root.children.flatMap((c) => [c.code, ...c.children.map((g) => g.code)])] : []),
-    [root],
+    () => roots.flatMap((r) => [r.code, ...r.children.flatMap((c) => [c.code, ...c.children.map((g) => g.code)])]),
+    [roots],
   );
   return (
     <Card
@@ -79,7 +86,16 @@ export function TreePage({ account }: { account: Account }) {
       }
     >
       {error && <Alert type="error" message={error} />}
-      {root && <Tree key={`${root.code}-${iso(at)}`} treeData={data} defaultExpandedKeys={expanded} blockNode />}
+      {roots.length > 1 && (
+        <Alert
+          type="info"
+          data-testid="tree-forest"
+          message={`Tổ chức của bạn chưa thành lập vào ngày ${vnDate(iso(at))}; dưới đây là các tổ chức thuộc phạm vi quản lý khi ấy.`}
+        />
+      )}
+      {roots.length > 0 && (
+        <Tree key={`${roots.map((r) => r.code).join()}-${iso(at)}`} treeData={data} defaultExpandedKeys={expanded} blockNode />
+      )}
       {merging && root && (
         <MergeDialog
           orgs={flatten(root)}
