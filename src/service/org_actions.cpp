@@ -61,9 +61,12 @@ Status Registry::move_members(const OrgChange& change, const OrgHistory& before)
       }
     }
     const MemberPeriod on = was->state_at(change.date);
-    const std::string reason = [&](OrgId from) {
-      return "Tổ chức " + before.code(from) + " hợp nhất/chia tách vào " + after.code(to_of[from]);
-    }(on.org && to_of.count(*on.org) ? *on.org : on.temp_org.value_or(sources.front()));
+    // The ending org the member follows: its official one, else its temporary one.
+    const OrgId from = on.org && to_of.count(*on.org) ? *on.org : on.temp_org.value_or(0);
+    const std::string reason =
+        to_of.count(from)
+            ? "Tổ chức " + before.code(from) + " hợp nhất/chia tách vào " + after.code(to_of[from])
+            : std::string();
     std::vector<MemberEvent> follow;
     std::optional<OrgId> official = on.org;
     if (on.org && to_of.count(*on.org)) {

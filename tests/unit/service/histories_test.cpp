@@ -66,6 +66,14 @@ class HistoriesTest : public ::testing::Test {
     return registry_->record_event(c);
   }
 
+  Result<EventId> die(const std::string& date) {
+    EventInput death;
+    death.member_code = "M1";
+    death.kind = "death";
+    death.date = date;
+    return registry_->record_event(death);
+  }
+
   MemberView show(const std::string& at) {
     auto v = registry_->show_member("M1", at);
     EXPECT_TRUE(v.ok()) << v.error().detail_en;
@@ -156,16 +164,11 @@ TEST_F(HistoriesTest, CorrectionsThatWouldLeaveAMemberInAnEndedOrgAreRefused) {
   expect_refused(before, correct(follow, "2026-01-01", false, "2021-03-01"));
   // A death, then its voiding once the org has ended.
   ASSERT_TRUE(merge("S3", "S2", "2022-01-01").ok());
-  EventInput death;
-  death.member_code = "M1";
-  death.kind = "death";
-  death.date = "2023-01-01";
-  auto died = registry_->record_event(death);
+  auto died = die("2023-01-01");
   ASSERT_TRUE(died.ok()) << died.error().detail_en;
   ASSERT_TRUE(registry_->dissolve_org("S2", "2024-01-01").ok());
   const std::string after_death = testing::dump_database(path_);
   expect_refused(after_death, correct(*died, "2026-01-01", true));
-  // --new-org naming an org that ends later.
   expect_whole();
 }
 
@@ -179,11 +182,7 @@ TEST_F(HistoriesTest, ACorrectionNamingAnOrgThatEndsLaterIsRefused) {
 }
 
 TEST_F(HistoriesTest, AnEndedMemberIsToldInPlainVietnamese) {
-  EventInput death;
-  death.member_code = "M1";
-  death.kind = "death";
-  death.date = "2023-01-01";
-  ASSERT_TRUE(registry_->record_event(death).ok());
+  ASSERT_TRUE(die("2023-01-01").ok());
   auto r = transfer("permanent", "S2", "2024-01-01");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message_vi.find("người này đã từ trần"), std::string::npos)
