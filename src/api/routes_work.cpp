@@ -153,7 +153,16 @@ Status get_report(RequestContext& ctx) {
   }
   const std::string& code = ctx.path_params.at(0);
   const std::string period = ctx.query("period");
-  auto doc = registry(ctx).report(code, period);
+  const std::string part = ctx.query("part");
+  if (!part.empty() && part != "report" && part != "checks") {
+    return Error::invalid("part",
+                          "Trường «part»: chọn report (báo cáo) hoặc checks (phiếu đối chiếu số "
+                          "liệu).",
+                          "unknown report part");
+  }
+  auto doc = registry(ctx).report(code, period, ctx.query("date"),
+                                  part == "checks" ? service::Registry::ReportPart::check_sheet
+                                                   : service::Registry::ReportPart::signed_report);
   if (!doc.ok()) return doc.error();
   if (format == "html") {
     ctx.raw_body = report::render_html(*doc);
@@ -169,8 +178,10 @@ Status get_report(RequestContext& ctx) {
                      ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   // Codes and periods are ASCII ([A-Za-z0-9._-], checked by the service): safe in the header.
-  ctx.headers.emplace_back("Content-Disposition", "attachment; filename=\"bao-cao-" + code + "-" +
-                                                      period + "." + format + "\"");
+  ctx.headers.emplace_back("Content-Disposition",
+                           std::string("attachment; filename=\"") +
+                               (part == "checks" ? "doi-chieu-so-lieu-" : "bao-cao-") + code + "-" +
+                               period + "." + format + "\"");
   return {};
 }
 

@@ -13,8 +13,8 @@ namespace dangvu::app {
 namespace {
 
 struct ReportOptions {
-  std::string org, period, format = "docx", out, template_file;
-  bool force = false;
+  std::string org, period, format = "docx", out, template_file, date;
+  bool force = false, checks = false;
 };
 
 Result<std::string> read_file(const std::string& path, const char* field) {
@@ -43,6 +43,10 @@ void add_report_commands(CLI::App& app, Options& opt) {
   report->add_option("-o,--output", ro->out, "Output file")->required();
   report->add_option("--template", ro->template_file,
                      "The office's own .docx template (from `dangvu report-template`)");
+  report->add_option("--date", ro->date,
+                     "The date it is signed, YYYY-MM-DD (default: the period's last day)");
+  report->add_flag("--checks", ro->checks,
+                   "The office's working sheet of the checks on the figures, not the report");
   report->add_flag("--force", ro->force, "Overwrite the output file");
   report->callback([&opt, ro] {
     opt.exit_code = with_registry(opt, false, [ro](service::Registry& r) -> Status {
@@ -56,7 +60,9 @@ void add_report_commands(CLI::App& app, Options& opt) {
         if (!t.ok()) return t.error();
         tpl = *t;
       }
-      auto doc = r.report(ro->org, ro->period);
+      auto doc = r.report(ro->org, ro->period, ro->date,
+                          ro->checks ? service::Registry::ReportPart::check_sheet
+                                     : service::Registry::ReportPart::signed_report);
       if (!doc.ok()) return doc.error();
       Result<std::string> bytes = ro->format == "xlsx" ? report::render_xlsx(*doc)
                                   : ro->format == "html"

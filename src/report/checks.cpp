@@ -29,7 +29,13 @@ Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& his
   std::vector<Check> out;
   const auto subtree = ev.tree().subtree(ev.root);
   auto add = [&](const char* rule, OrgId org, std::string message) {
-    out.push_back({rule, history.code(org), ev.tree().find(org)->name, std::move(message)});
+    // "Chi bộ Văn phòng" is in many đảng bộ: a branch is named with the org above it.
+    const auto* node = ev.tree().find(org);
+    std::string name = node->name;
+    if (node->parent && node->kind == OrgKind::sub_branch) {
+      name += " (" + ev.tree().find(*node->parent)->name + ")";
+    }
+    out.push_back({rule, history.code(org), std::move(name), std::move(message)});
   };
 
   // A numerator above its denominator: a meeting with more present than members, a compliance

@@ -107,11 +107,16 @@ std::string decision_text(const ConferenceDocDecision& d) {
 
 Document letterhead(const ConferenceDoc& c, const std::string& type, Date date) {
   Document d;
-  d.superior = text::to_upper_vi(c.superior_name);
-  d.issuer = text::to_upper_vi(c.org_name);
-  d.number = "Số       -" + type + "/" + issuer_abbreviation(c.org_kind);
-  d.place_date = place_date_line(date);
+  d.superior = text::to_upper_vi(c.issuer.superior);
+  d.issuer = text::to_upper_vi(c.issuer.committee);
+  d.number = "Số       -" + type + "/" + c.issuer.symbol;
+  d.place_date = place_date_line(c.issuer.place, date);
   return d;
+}
+
+// "đồng chí Nguyễn Văn An, Bí thư Đảng ủy …" when the title is known.
+std::string named(const std::string& name, const std::string& title) {
+  return "đồng chí " + name + (title.empty() ? "" : ", " + title);
 }
 
 std::string time_and_date(const ConferenceDoc& c) {
@@ -123,11 +128,11 @@ std::string time_and_date(const ConferenceDoc& c) {
 }  // namespace
 
 Document build_invitation(const ConferenceDoc& c) {
-  Document d = letterhead(c, "GM", c.today);
+  Document d = letterhead(c, "GM", c.invitation_date);
   d.kind_title = "GIẤY MỜI";
   d.title = "Dự " + c.title;
   Section s{"", 1, {}};
-  s.blocks.push_back(para(c.org_name + " trân trọng kính mời:"));
+  s.blocks.push_back(para(c.issuer.committee + " trân trọng kính mời:"));
   // Guests by name; members invited with a whole org as that org (how many); others by name.
   std::vector<std::string> orgs_in_order;
   std::map<std::string, std::int64_t> per_org;
@@ -186,9 +191,10 @@ Document build_invitation(const ConferenceDoc& c) {
   }
   s.blocks.push_back(para("Đề nghị các đồng chí bố trí thời gian tham dự đúng giờ./."));
   d.sections = {std::move(s)};
-  d.recipients = {"Như thành phần mời,", "Lưu Văn phòng."};
-  d.signer_authority = signer_authority(c.org_kind);
-  d.signer_title = "BÍ THƯ";
+  d.recipients = {"Như thành phần mời,", c.issuer.branch ? "Lưu hồ sơ chi bộ." : "Lưu Văn phòng."};
+  d.signer_authority = c.issuer.authority;
+  d.signer_title = c.issuer.signer_title;
+  d.signer_name = c.issuer.signer_name;
   return d;
 }
 
@@ -212,9 +218,10 @@ Document build_minutes(const ConferenceDoc& c) {
     for (const auto& site : c.sites) head.blocks.push_back(bullet(site_line(site, true)));
   }
   head.blocks.push_back(c.chair.empty() ? draft("Chủ trì: đồng chí …… (chưa ghi).")
-                                        : para("Chủ trì: đồng chí " + c.chair + "."));
-  head.blocks.push_back(c.secretary.empty() ? draft("Thư ký: đồng chí …… (chưa ghi).")
-                                            : para("Thư ký: đồng chí " + c.secretary + "."));
+                                        : para("Chủ trì: " + named(c.chair, c.chair_title) + "."));
+  head.blocks.push_back(c.secretary.empty()
+                            ? draft("Thư ký: đồng chí …… (chưa ghi).")
+                            : para("Thư ký: " + named(c.secretary, c.secretary_title) + "."));
 
   // Guests, with their attendance when recorded.
   std::vector<std::string> guests;
@@ -289,9 +296,12 @@ Document build_minutes(const ConferenceDoc& c) {
       head.blocks.push_back(table(std::move(t1)));
     }
     const Quorum& q = c.quorum;
-    std::string qt = "Số đảng viên có mặt " + count(q.present) + "/" + count(q.invited) +
-                     " đồng chí được triệu tập (quy định: " + rule_text(q.rule) + ", tức ít nhất " +
-                     count(q.required) + " đồng chí): ";
+    std::string qt = "Đảng viên sinh hoạt chính thức tại " + c.org_name + " có mặt " +
+                     count(q.present) + "/" + count(q.invited) + " đồng chí được triệu tập";
+    if (q.invited < invited) {
+      qt += " (không tính " + count(invited - q.invited) + " đồng chí sinh hoạt tạm thời)";
+    }
+    qt += "; quy định " + rule_text(q.rule) + ", tức ít nhất " + count(q.required) + " đồng chí: ";
     qt += q.reached ? "Hội nghị đủ điều kiện tiến hành."
                     : "Hội nghị chưa đủ số đảng viên tham dự theo quy định.";
     head.blocks.push_back(para(qt));
@@ -384,33 +394,43 @@ Document build_minutes(const ConferenceDoc& c) {
     s.blocks.push_back(table(std::move(t)));
     d.sections.push_back(std::move(s));
   }
-  d.sections.push_back(
-      {"",
-       1,
-       {draft("Hội nghị kết thúc lúc …… giờ …… cùng ngày. Biên bản đã được thông qua tại "
-              "Hội nghị.")}});
+  Section closing{"", 1, {}};
+  if (c.report) {
+    closing.blocks.push_back(
+        draft("Hội nghị biểu quyết thông qua Báo cáo: …… /…… đồng chí tán "
+              "thành (đạt ……%)."));
+  }
+  closing.blocks.push_back(
+      draft("Hội nghị kết thúc lúc …… giờ …… cùng ngày. Biên bản đã được đọc lại, thông qua tại "
+            "Hội nghị."));
+  d.sections.push_back(std::move(closing));
 
   d.left_signer_title = "THƯ KÝ HỘI NGHỊ";
   d.left_signer_name = c.secretary;
   d.signer_title = "CHỦ TRÌ HỘI NGHỊ";
   d.signer_name = c.chair;
 
-  // The annex: everyone invited, where they attended.
+  // The annex: everyone invited, one line each (one or two pages per hundred people): guests
+  // first, then members by their org.
   if (!c.participants.empty()) {
     Table t;
     t.id = "participants";
     t.title = "Danh sách đại biểu và đảng viên được mời";
-    t.header = {"Họ và tên", "Chức vụ, đơn vị", "Điểm cầu", "Điểm danh", "Lý do vắng"};
+    t.compact = true;
+    t.header = {"TT", "Họ và tên", "Đơn vị", "Điểm danh"};
+    int row = 0;
     for (const auto& p : c.participants) {
-      const auto* site = site_of(c, p.site);
-      t.rows.push_back(
-          {Cell::of_text(p.name),
-           Cell::of_text(joined(
-               {p.kind == ParticipantKind::guest ? "Khách mời" : "", p.title, p.organization})),
-           Cell::of_text(site ? std::to_string(site->number) + ". " + site->name : "—"),
-           Cell::of_text(p.attendance == Attendance::invited ? "chưa điểm danh"
-                                                             : std::string(label_vi(p.attendance))),
-           Cell::of_text(p.reason)});
+      std::string where =
+          p.kind == ParticipantKind::guest ? joined({p.title, p.organization}) : p.organization;
+      std::string att = p.attendance == Attendance::invited ? "chưa điểm danh"
+                                                            : std::string(label_vi(p.attendance));
+      if (p.attendance == Attendance::absent && !p.reason.empty()) att += ": " + p.reason;
+      if (came(p.attendance) && c.sites.size() > 1) {
+        if (const auto* site = site_of(c, p.site))
+          att += " (điểm cầu " + std::to_string(site->number) + ")";
+      }
+      t.rows.push_back({Cell::of_text(std::to_string(++row)), Cell::of_text(p.name),
+                        Cell::of_text(where), Cell::of_text(att)});
     }
     d.annex = {{"DANH SÁCH THAM DỰ", 1, {table(std::move(t))}}};
   }
@@ -443,15 +463,19 @@ NewsItem build_news_item(const ConferenceDoc& c, const std::string& author) {
       guests.push_back(comrade(p.name, p.title, p.organization));
     }
   }
-  if (!guests.empty()) lead += " Dự Hội nghị có " + joined(guests, "; ") + ".";
-  if (!c.chair.empty()) lead += " Đồng chí " + c.chair + " chủ trì Hội nghị.";
   std::int64_t present = 0;
   for (const auto& p : c.participants) {
     if (p.kind == ParticipantKind::member && came(p.attendance)) ++present;
   }
-  if (present > 0) {
-    lead += " Tham dự Hội nghị có " + count(present) + "/" + count(c.quorum.invited) +
-            " đảng viên được triệu tập.";
+  const std::string members =
+      present > 0 ? " cùng " + count(present) + " đảng viên của " + c.org_name : std::string();
+  if (!guests.empty()) {
+    lead += " Dự và chỉ đạo Hội nghị có " + joined(guests, "; ") + members + ".";
+  } else if (present > 0) {
+    lead += " Tham dự Hội nghị có" + members.substr(std::string(" cùng").size()) + ".";
+  }
+  if (!c.chair.empty()) {
+    lead += " " + comrade_at_start(c.chair, c.chair_title, "") + " chủ trì Hội nghị.";
   }
   n.lead = {{lead, false}};
 
@@ -475,7 +499,7 @@ NewsItem build_news_item(const ConferenceDoc& c, const std::string& author) {
     std::string intro = "Hội nghị đã nghe Báo cáo " + lower_first_ascii(c.report->title);
     if (c.report_org_name != c.org_name) intro += " của " + c.report_org_name;
     intro += ".";
-    const auto& s = c.report->sentences;
+    const auto& s = c.report->public_sentences;
     std::string first = intro, second;
     for (std::size_t i = 0; i < s.size(); ++i) (i < 2 ? first : second) += " " + s[i];
     text({{first, false}});

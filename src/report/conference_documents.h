@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/conference.h"
+#include "core/issuer.h"
 #include "core/org.h"
 #include "core/period.h"
 #include "report/document.h"
@@ -50,15 +51,15 @@ struct ConferenceDocTask {
 
 // A conference as the documents need it: names rather than codes, in recorded order.
 struct ConferenceDoc {
-  std::string org_name;       // the organizing org on the conference's date
-  std::string superior_name;  // its parent then, or empty
-  OrgKind org_kind = OrgKind::grassroots_committee;
+  std::string org_name;  // the organizing org on the conference's date
+  Issuer issuer;         // who issues its invitation and minutes (core/issuer.h)
   ConferenceKind kind = ConferenceKind::half_year_review;
   std::string title;
   Period period;
   Date held_on;
   std::string start_time;  // "HH:MM" or empty
   std::string chair, secretary;
+  std::string chair_title, secretary_title;  // "Bí thư Đảng ủy …" when they hold the post
   std::vector<ConferenceDocSite> sites;
   std::vector<ConferenceDocPerson> participants;
   Quorum quorum;
@@ -69,7 +70,7 @@ struct ConferenceDoc {
   // The attached report, computed now by the report's own code, and whose report it is.
   std::optional<ReportHighlights> report;
   std::string report_org_name, report_period_label;
-  Date today;  // the invitation's date line
+  Date invitation_date;  // the invitation's date line (the office's choice)
 };
 
 // The invitation: whom (guests by name, members by the org invited whole, others by name),

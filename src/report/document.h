@@ -36,6 +36,7 @@ struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<Cell>> rows;
   bool last_row_is_total = false;  // rendered bold
+  bool compact = false;            // a long list (an attendance annex): small type, tight rows
 };
 
 struct Block {

@@ -2,8 +2,11 @@
 // block placeholders replaced by the generated paragraphs and tables.
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
+#include <string_view>
 
 #include "report/ooxml_zip.h"
 #include "report/render.h"
@@ -48,30 +51,137 @@ std::string size(int half_points) {
          std::to_string(half_points) + "\"/>";
 }
 
+// About how wide `word` prints in Times New Roman at `points`, in twentieths of a point: wide
+// enough that a column holding it never breaks it inside a syllable.
+int word_twips(std::string_view word, int points, bool bold) {
+  double ems = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') {
+        ems += (c == 'M' || c == 'W') ? 0.9 : 0.72;
+      } else if (c >= '0' && c <= '9') {
+        ems += 0.5;
+      } else if (c == 'm' || c == 'w') {
+        ems += 0.75;
+      } else if (c == 'i' || c == 'l' || c == 'j' || c == 't' || c == 'f' || c == 'r') {
+        ems += 0.33;
+      } else if (c >= 'a' && c <= 'z') {
+        ems += 0.5;
+      } else if (c == ' ') {
+        ems += 0.25;
+      } else if (c == '%') {
+        ems += 0.85;
+      } else if (c == ',' || c == '.' || c == ':' || c == ';') {
+        ems += 0.28;
+      } else {
+        ems += 0.4;  // other punctuation
+      }
+    } else {
+      // A Vietnamese letter with its marks (capitals, as Đ or Ấ, sit at the start of a word), or
+      // a dash: "—" is a whole em.
+      const bool em_dash = word.substr(i, 3) == "\xE2\x80\x94";
+      ems += em_dash ? 1.0 : i == 0 || (i > 0 && word[i - 1] == ' ') ? 0.75 : 0.52;
+    }
+    i += len;
+  }
+  if (bold) ems *= 1.08;
+  return static_cast<int>(ems * points * 20.0);
+}
+
+int widest_word(const std::string& text, int points, bool bold) {
+  int widest = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    widest =
+        std::max(widest, word_twips(std::string_view(text).substr(at, end - at), points, bold));
+    at = end + 1;
+  }
+  return widest;
+}
+
+int text_twips(const std::string& text, int points, bool bold) {
+  return word_twips(text, points, bold);
+}
+
+// Column widths that hold every column's widest word (so that no word breaks inside a cell);
+// then, narrowest need first, the columns other than the first are widened to hold their cells
+// on one line while the first (names) keeps a third of the width; the first takes the rest.
+std::vector<int> column_widths(const Table& t, int total, int points) {
+  const std::size_t cols = std::max<std::size_t>(1, t.header.size());
+  const int padding = 2 * 85 + 120;  // the cell margins and a little air
+  std::vector<int> need(cols, 0), natural(cols, 0);
+  auto take = [&](std::size_t c, const std::string& s, bool bold) {
+    if (c >= cols) return;
+    need[c] = std::max(need[c], widest_word(s, points, bold) + padding);
+    natural[c] = std::max(natural[c], text_twips(s, points, bold) + padding);
+  };
+  for (std::size_t c = 0; c < t.header.size(); ++c) {
+    need[c] = std::max(need[c], widest_word(t.header[c], points, true) + padding);
+  }
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const bool total_row = t.last_row_is_total && r + 1 == t.rows.size();
+    for (std::size_t c = 0; c < t.rows[r].size(); ++c) take(c, t.rows[r][c].display(), total_row);
+  }
+  for (std::size_t c = 0; c < cols; ++c) natural[c] = std::max(natural[c], need[c]);
+  int sum = 0;
+  for (int n : need) sum += n;
+  std::vector<int> width = need;
+  if (sum >= total) return width;  // as narrow as the words allow (the table may run wider)
+  const int first_keeps = cols > 1 ? std::min(natural[0], total / 3) : 0;
+  int left = total - sum - std::max(0, first_keeps - width[0]);
+  std::vector<std::size_t> order;
+  for (std::size_t c = 1; c < cols; ++c) order.push_back(c);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return natural[a] - need[a] < natural[b] - need[b];
+  });
+  for (std::size_t c : order) {
+    const int grow = std::min(left, natural[c] - width[c]);
+    if (grow <= 0) continue;
+    width[c] += grow;
+    left -= grow;
+  }
+  int used = 0;
+  for (std::size_t c = 1; c < cols; ++c) used += width[c];
+  width[0] = total - used;
+  return width;
+}
+
 std::string table_xml(const Table& t) {
   std::ostringstream out;
+  const std::size_t cols = std::max<std::size_t>(1, t.header.size());
+  // Twelve-point type; eleven in a wide table or a long list.
+  const int points = t.compact || cols >= 7 ? 11 : 12;
   if (!t.title.empty()) {
     out << para("<w:keepNext/><w:jc w:val=\"center\"/><w:spacing w:before=\"120\" w:after=\"60\"/>",
                 run(t.title, kBold + size(26)));
   }
-  const std::size_t cols = std::max<std::size_t>(1, t.header.size());
-  // The first column holds names: a third of the width; the others share the rest.
   const int total = 9072;
-  const int first = cols > 1 ? total / 3 : total;
-  const int other = cols > 1 ? (total - first) / static_cast<int>(cols - 1) : 0;
-  auto width = [&](std::size_t c) { return c == 0 ? first : other; };
-  out << "<w:tbl><w:tblPr><w:tblW w:w=\"" << total
-      << "\" w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left "
-         "w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right "
-         "w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV "
-         "w:val=\"single\" w:sz=\"4\"/></w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr>"
-         "<w:tblGrid>";
+  const std::vector<int> widths = column_widths(t, total, points);
+  int table_width = 0;
+  for (int w : widths) table_width += w;
+  auto width = [&](std::size_t c) { return c < widths.size() ? widths[c] : widths.back(); };
+  out << "<w:tbl><w:tblPr><w:tblW w:w=\"" << table_width
+      << "\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders><w:top w:val=\"single\" "
+         "w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" "
+         "w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" "
+         "w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders><w:tblLayout "
+         "w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
   for (std::size_t c = 0; c < cols; ++c) out << "<w:gridCol w:w=\"" << width(c) << "\"/>";
   out << "</w:tblGrid>";
+  // Table text on single lines with no space around paragraphs: a list of a hundred people
+  // takes two pages, not twelve.
+  const std::string tight =
+      "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" "
+      "w:lineRule=\"auto\"/>";
   auto cell = [&](std::size_t c, const std::string& text, bool bold, const char* align) {
-    out << "<w:tc><w:tcPr><w:tcW w:w=\"" << width(c) << "\" w:type=\"dxa\"/></w:tcPr>"
-        << para(std::string("<w:jc w:val=\"") + align + "\"/>",
-                run(text, (bold ? kBold : std::string()) + size(24)))
+    out << "<w:tc><w:tcPr><w:tcW w:w=\"" << width(c) << "\" w:type=\"dxa\"/><w:vAlign "
+        << "w:val=\"center\"/></w:tcPr>"
+        << para(tight + "<w:jc w:val=\"" + align + "\"/>",
+                run(text, (bold ? kBold : std::string()) + size(points * 2)))
         << "</w:tc>";
   };
   out << "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>";
@@ -117,14 +227,16 @@ std::string sections_xml(const std::vector<Section>& sections) {
 
 std::string recipients_xml(const Document& d) {
   std::string out;
-  for (const auto& r : d.recipients) out += para("", run("- " + r, size(22)));
+  for (const auto& r : d.recipients) out += para("", run("- " + r, size(24)));
   return out;
 }
 
-// The left of the signature: "Nơi nhận:" and the recipients, or a second signer (minutes).
+// The left of the signature: "Nơi nhận:" (14 pt, underlined, as a Party document writes it) and
+// the recipients in 12 pt, or a second signer (minutes), or nothing.
 std::string signature_left_xml(const Document& d) {
   if (d.left_signer_title.empty()) {
-    return para("", run("Nơi nhận:", kBold + "<w:i/><w:iCs/>" + size(24))) + recipients_xml(d);
+    if (d.recipients.empty()) return "";
+    return para("", run("Nơi nhận:", "<w:u w:val=\"single\"/>")) + recipients_xml(d);
   }
   const std::string center = "<w:jc w:val=\"center\"/>";
   return para(center, run(d.left_signer_title, kBold)) + para(center, "") + para(center, "") +
@@ -230,6 +342,8 @@ Result<std::string> render_docx(const Document& d, const std::string* template_d
                                                      {"{{recipients}}", recipients_xml(d)},
                                                      {"{{signature_left}}", signature_left_xml(d)},
                                                      {"{{annex}}", annex_xml(d)}};
+  const std::set<std::string> removable_when_empty = {"{{superior}}", "{{signer_authority}}",
+                                                      "{{number}}"};
   std::vector<pugi::xml_node> paragraphs;
   collect_paragraphs(xml.document_element(), paragraphs);
   bool body_found = false;
@@ -251,6 +365,13 @@ Result<std::string> render_docx(const Document& d, const std::string* template_d
         return Error::io("Không tạo được tệp báo cáo.", "generated XML does not parse");
       }
       for (auto n : fragment.document_element().children()) p.parent().insert_copy_before(n, p);
+      p.parent().remove_child(p);
+      continue;
+    }
+    // A line that would print nothing is left out (a top committee has no superior's line; the
+    // minutes sign on no one's behalf), so the lines beside it stay aligned.
+    if (const auto key = trim(text); removable_when_empty.count(key) && scalars.at(key).empty() &&
+                                     (p.previous_sibling("w:p") || p.next_sibling("w:p"))) {
       p.parent().remove_child(p);
       continue;
     }

@@ -155,46 +155,58 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
   // Flows within the period and within the year so far.
   PerOrg year_own;
   DANGVU_TRY(add_flows(store, history, period.first, ev->as_of, ev->as_of, ev->orgs, own));
-  if (period.year_first() == period.first) {
-    for (const auto& [org, f] : own) {
-      Facts& y = year_own[org];
-      for (Fact fl : {Fact::admitted, Fact::recognized, Fact::meetings_regular,
-                      Fact::meetings_thematic, Fact::inspected_orgs, Fact::inspected_members,
-                      Fact::supervised_orgs, Fact::supervised_members, Fact::study_sessions}) {
-        y[fl] = f[fl];
-      }
-    }
-  } else {
+  const bool starts_the_year = period.year_first() == period.first;
+  if (!starts_the_year) {
     DANGVU_TRY(
         add_flows(store, history, period.year_first(), ev->as_of, ev->as_of, ev->orgs, year_own));
   }
 
-  // Meeting regime: every completed month of the period (from the branch's first day) needs a
-  // regular meeting of the branch or of an org that has since merged into it.
+  // Meeting regime: every completed month from `from` (and the branch's first day) needs a
+  // regular meeting of the branch or of an org that has since merged into it. Gives the branches
+  // that lack one, with the months.
   const int last_needed =
       month_index(ev->as_of.add_days(1).year(), ev->as_of.add_days(1).month()) - 1;
-  const int first_month = month_index(period.first.year(), period.first.month());
-  ev->required_months = std::max(0, last_needed - first_month + 1);
-  auto months = store.meeting_months(period.first, ev->as_of, MeetingKind::regular, ev->orgs);
-  if (!months.ok()) return months.error();
-  std::unordered_map<OrgId, std::set<int>> held;
-  for (const auto& m : *months) {
-    if (auto org = resolve_org_at(history, m.org, ev->as_of)) {
-      held[*org].insert(month_index(m.year, m.month));
+  auto missing_months = [&](Date from) -> Result<std::map<OrgId, std::vector<int>>> {
+    const int first_month = month_index(from.year(), from.month());
+    auto months = store.meeting_months(from, ev->as_of, MeetingKind::regular, ev->orgs);
+    if (!months.ok()) return months.error();
+    std::unordered_map<OrgId, std::set<int>> held;
+    for (const auto& m : *months) {
+      if (auto org = resolve_org_at(history, m.org, ev->as_of)) {
+        held[*org].insert(month_index(m.year, m.month));
+      }
     }
-  }
-  for (OrgId id : subtree) {
-    if (!rules.holds_members(tree.find(id)->kind)) continue;
-    const OrgVersion* first = history.earliest(id);
-    std::vector<int> missing;
-    for (int m = first_month; m <= last_needed; ++m) {
-      if (first != nullptr && month_first(m) < first->valid_from) continue;
-      if (!held[id].count(m)) missing.push_back(m);
+    std::map<OrgId, std::vector<int>> out;
+    for (OrgId id : subtree) {
+      if (!rules.holds_members(tree.find(id)->kind)) continue;
+      const OrgVersion* first = history.earliest(id);
+      std::vector<int> missing;
+      for (int m = first_month; m <= last_needed; ++m) {
+        if (first != nullptr && month_first(m) < first->valid_from) continue;
+        if (!held[id].count(m)) missing.push_back(m);
+      }
+      out[id] = std::move(missing);
     }
+    return out;
+  };
+  ev->required_months =
+      std::max(0, last_needed - month_index(period.first.year(), period.first.month()) + 1);
+  auto in_period = missing_months(period.first);
+  if (!in_period.ok()) return in_period.error();
+  for (auto& [id, missing] : *in_period) {
     if (missing.empty()) {
       own[id][Fact::branches_meeting_monthly] = 1;
     } else {
       ev->missing_meeting_months[id] = std::move(missing);
+    }
+  }
+  if (starts_the_year) {
+    year_own = own;  // the year so far is the period: every flow, the meeting regime included
+  } else {
+    auto in_year = missing_months(period.year_first());
+    if (!in_year.ok()) return in_year.error();
+    for (const auto& [id, missing] : *in_year) {
+      if (missing.empty()) year_own[id][Fact::branches_meeting_monthly] = 1;
     }
   }
 
@@ -226,8 +238,13 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
     if (!missing.empty()) ev->missing_thematic_quarters[id] = std::move(missing);
   }
 
-  // The year's targets, each to the org that stands for its org on the period's end.
+  // The year's targets, each to the org that stands for its org on the period's end, added up
+  // the tree as the indicator says (Indicator::target_covers_subtree): for an outcome of the
+  // whole subtree an org's plan is the target it set itself, else the sum of the plans below it
+  // (a committee's admission target already counts what its branches will admit: adding theirs
+  // would count them twice); for work each org does itself, the sum of every org's own.
   PerOrg target_own;
+  std::unordered_map<OrgId, std::set<Fact>> target_set;
   auto targets = store.plan_targets(ev->as_of.year(), ev->orgs);
   if (!targets.ok()) return targets.error();
   for (const auto& t : *targets) {
@@ -235,12 +252,30 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
     auto org = resolve_org_at(history, t.org, ev->as_of);
     if (ind == nullptr || !ind->plannable || !org || !in_subtree.count(*org)) continue;
     target_own[*org][ind->fact] += static_cast<double>(t.target);
+    target_set[*org].insert(ind->fact);
     ++ev->own_target_count[*org];
+  }
+  std::set<Fact> covering;
+  for (const auto& i : indicators()) {
+    if (i.plannable && i.target_covers_subtree) covering.insert(i.fact);
+  }
+  for (auto it = subtree.rbegin(); it != subtree.rend(); ++it) {  // children before parents
+    Facts plan = target_own[*it];
+    Facts below;
+    for (OrgId child : tree.find(*it)->children) below += ev->targets[child];
+    for (std::size_t i = 0; i < kFactCount; ++i) {
+      const auto fact = static_cast<Fact>(i);
+      if (!covering.count(fact)) {
+        plan.v[i] += below.v[i];
+      } else if (!target_set[*it].count(fact)) {
+        plan.v[i] = below.v[i];
+      }
+    }
+    ev->targets[*it] = plan;
   }
 
   ev->period_facts = subtree_totals(tree, root, own);
   ev->year_facts = subtree_totals(tree, root, year_own);
-  ev->targets = subtree_totals(tree, root, target_own);
   return ev;
 }
 

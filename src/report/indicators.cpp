@@ -37,6 +37,11 @@ Indicator ratio(std::string_view id, std::string_view label, Fact numerator, Fac
   return i;
 }
 
+Indicator covering_subtree(Indicator i) {
+  i.target_covers_subtree = true;
+  return i;
+}
+
 std::vector<Indicator> make() {
   const auto yes = Plannable::yes;
   return {
@@ -54,7 +59,7 @@ std::vector<Indicator> make() {
             Fact::branches_below_minimum),
       stock("probation_overdue", "Đảng viên dự bị quá hạn xét công nhận chính thức", "đảng viên",
             Fact::probation_overdue),
-      flow("admitted", "Kết nạp đảng viên mới", "đảng viên", Fact::admitted, yes),
+      covering_subtree(flow("admitted", "Kết nạp đảng viên mới", "đảng viên", Fact::admitted, yes)),
       flow("recognized", "Công nhận đảng viên chính thức", "đảng viên", Fact::recognized),
       flow("meetings_regular", "Buổi sinh hoạt chi bộ định kỳ", "buổi", Fact::meetings_regular),
       flow("meetings_thematic", "Buổi sinh hoạt chi bộ chuyên đề", "buổi", Fact::meetings_thematic,

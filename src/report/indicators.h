@@ -67,7 +67,12 @@ struct Indicator {
   std::optional<Fact> also;            // added to `fact` (members = official + probationary)
   std::optional<Fact> denominator;     // ratio only
   bool plannable = false;  // may carry a year target: "đạt X% kế hoạch năm" = so far / target
-  bool bounded = false;    // a ratio whose numerator can never exceed its denominator
+  // How targets add up the tree. An outcome of the whole subtree (admissions: only branches
+  // admit, and a committee's target is for all of its organization): an org's plan is its own
+  // target, else the sum of the plans below it. Work each org does itself (inspections, study
+  // sessions): its own target counts its own work, so the subtree's plan is the sum of all.
+  bool target_covers_subtree = false;
+  bool bounded = false;  // a ratio whose numerator can never exceed its denominator
 };
 
 const std::vector<Indicator>& indicators();

@@ -8,7 +8,9 @@ std::string date_in_words(Date d) {
   return "ngày " + day + " tháng " + month + " năm " + std::to_string(d.year());
 }
 
-std::string place_date_line(Date d) { return "…………, " + date_in_words(d); }
+std::string place_date_line(const std::string& place, Date d) {
+  return (place.empty() ? std::string("…………") : place) + ", " + date_in_words(d);
+}
 
 std::string weekday_vi(Date d) {
   static const char* const kNames[] = {"thứ Hai", "thứ Ba",  "thứ Tư",  "thứ Năm",
@@ -19,28 +21,6 @@ std::string weekday_vi(Date d) {
 std::string time_in_words(const std::string& hh_mm) {
   if (hh_mm.size() != 5 || hh_mm[2] != ':') return hh_mm;
   return hh_mm.substr(0, 2) + " giờ " + hh_mm.substr(3, 2);
-}
-
-std::string issuer_abbreviation(OrgKind kind) {
-  switch (kind) {
-    case OrgKind::grassroots_branch:
-    case OrgKind::sub_branch: return "CB";
-    case OrgKind::cluster: return "CỤM";
-    case OrgKind::upper_committee:
-    case OrgKind::grassroots_committee: break;
-  }
-  return "ĐU";
-}
-
-std::string signer_authority(OrgKind kind) {
-  switch (kind) {
-    case OrgKind::grassroots_branch:
-    case OrgKind::sub_branch: return "T/M CHI BỘ";
-    case OrgKind::cluster: return "T/M ĐƠN VỊ CỤM TRƯỞNG";
-    case OrgKind::upper_committee:
-    case OrgKind::grassroots_committee: break;
-  }
-  return "T/M BAN THƯỜNG VỤ";
 }
 
 }  // namespace dangvu::report

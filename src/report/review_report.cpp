@@ -19,147 +19,260 @@ Block bullet(std::string t) { return {Block::Kind::bullet, std::move(t), {}}; }
 Block draft(std::string t) { return {Block::Kind::draft, std::move(t), {}}; }
 Block table(Table t) { return {Block::Kind::table, {}, std::move(t)}; }
 
+Facts minus(Facts a, const Facts& b) {
+  for (std::size_t i = 0; i < kFactCount; ++i) a.v[i] -= b.v[i];
+  return a;
+}
+
+bool any_nonzero(const Facts& f, std::initializer_list<Fact> which) {
+  for (Fact x : which) {
+    if (f[x] != 0) return true;
+  }
+  return false;
+}
+
+// One row of a table by org: an org below the root, the committee's own work (what the root did
+// itself: the total less the orgs below, so the rows add up), or the total.
+struct Row {
+  std::string name;
+  Facts period, year;
+  std::optional<OrgId> org;  // none for the committee's own row (no target of its own)
+  bool total = false;
+};
+
+// The sections of the report in order (a báo cáo sơ kết / tổng kết), by key: the builder fills
+// each from the records as far as they go.
+struct OutlineEntry {
+  const char* key;
+  int level;
+  const char* heading;
+};
+constexpr OutlineEntry kOutline[] = {
+    {"situation", 1, "I. ĐẶC ĐIỂM TÌNH HÌNH"},
+    {"results", 1, "II. KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO THỰC HIỆN NHIỆM VỤ"},
+    {"political_tasks", 2, "1. Lãnh đạo thực hiện nhiệm vụ chính trị"},
+    {"ideology", 2, "2. Công tác chính trị, tư tưởng; học tập, quán triệt nghị quyết"},
+    {"organization", 2, "3. Công tác tổ chức, cán bộ và đảng viên"},
+    {"meetings", 2, "4. Sinh hoạt chi bộ"},
+    {"oversight", 2, "5. Công tác kiểm tra, giám sát"},
+    {"mass_mobilization", 2, "6. Lãnh đạo công tác dân vận, các đoàn thể"},
+    {"assessment", 1, "III. ĐÁNH GIÁ CHUNG"},
+    {"strengths", 2, "1. Ưu điểm"},
+    {"weaknesses", 2, "2. Hạn chế, khuyết điểm"},
+    {"causes", 2, "3. Nguyên nhân"},
+    {"tasks", 1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM"},
+    {"recommendations", 1, "V. ĐỀ XUẤT, KIẾN NGHỊ"},
+};
+
 class Builder {
  public:
   explicit Builder(const ReviewReportInput& in) : in_(in), ev_(in.ev) {
     root_ = ev_.tree().find(ev_.root);
-    // The rows of the tables: the orgs directly below the root as of the period's end.
-    rows_ = root_->children;
+    for (OrgId id : root_->children) {
+      rows_.push_back({ev_.tree().find(id)->name, ev_.facts(id), year_of(id), id, false});
+    }
+    if (!rows_.empty()) {
+      Facts below_period, below_year;
+      for (const auto& r : rows_) {
+        below_period += r.period;
+        below_year += r.year;
+      }
+      Row own{in_.issuer.committee + " (trực tiếp)", minus(ev_.facts(ev_.root), below_period),
+              minus(year_of(ev_.root), below_year), std::nullopt, false};
+      own_row_ = own;
+    }
+    total_ = {"Tổng cộng", ev_.facts(ev_.root), year_of(ev_.root), ev_.root, true};
   }
 
-  Document build() {
+  Document build() const {
     Document d;
-    if (root_->parent) {
-      d.superior = text::to_upper_vi(ev_.tree().find(*root_->parent)->name);
-    }
-    d.issuer = text::to_upper_vi(root_->name);
-    d.number = "Số       -BC/" + issuer_abbreviation(root_->kind);
-    d.place_date = place_date_line(in_.today);
+    letterhead(d, "BC");
     d.kind_title = "BÁO CÁO";
-    d.title = review_report_title(ev_.period);
-    d.sections = {situation(),    {"II. KẾT QUẢ THỰC HIỆN CÔNG TÁC XÂY DỰNG ĐẢNG", 1, {}},
-                  organization(), meetings(),
-                  oversight(),    study(),
-                  limitations(),  tasks()};
-    if (root_->parent) {
-      d.recipients.push_back("Ban Thường vụ " + ev_.tree().find(*root_->parent)->name +
-                             " (để b/c),");
+    d.title = review_report_title(ev_.period, in_.issuer.for_cluster);
+    for (const auto& o : kOutline) {
+      Section s{o.heading, o.level, {}};
+      if (std::string_view(o.key) == "tasks") {
+        s.heading += " " + text::to_upper_vi(ev_.period.next().label_vi());
+      }
+      fill(o.key, s);
+      d.sections.push_back(std::move(s));
     }
-    if (!rows_.empty()) d.recipients.push_back("Các tổ chức đảng trực thuộc,");
-    d.recipients.push_back("Lưu Văn phòng.");
-    d.signer_authority = signer_authority(root_->kind);
-    d.signer_title = "BÍ THƯ";
-    d.annex = {indicator_annex(), checks_annex()};
+    recipients(d);
+    d.annex = {indicator_annex()};
+    return d;
+  }
+
+  Document check_sheet() const {
+    Document d;
+    d.issuer = text::to_upper_vi(in_.issuer.committee);
+    d.place_date = place_line();
+    d.kind_title = "PHIẾU ĐỐI CHIẾU SỐ LIỆU";
+    d.title = "Kèm dự thảo Báo cáo " + lower_first(review_report_title(ev_.period)) +
+              " (tài liệu làm việc của văn phòng, không gửi kèm báo cáo)";
+    Section s{"", 1, {}};
+    if (in_.checks.empty()) {
+      s.blocks.push_back(para("Không phát hiện số liệu bất thường."));
+    } else {
+      s.blocks.push_back(para(
+          "Các điểm dưới đây được phát hiện khi đối chiếu số liệu đã ghi nhận, tính đến ngày " +
+          ev_.as_of.vi() +
+          "; số liệu không được tự động sửa. Đề nghị các tổ chức rà soát, bổ sung trước khi "
+          "hoàn thiện báo cáo."));
+      Table t;
+      t.id = "checks";
+      t.title = "Kết quả đối chiếu số liệu";
+      t.header = {"Nội dung", "Tổ chức", "Chi tiết"};
+      for (const auto& c : in_.checks) {
+        t.rows.push_back({Cell::of_text(check_title_vi(c.rule)), Cell::of_text(c.org_name),
+                          Cell::of_text(c.message_vi)});
+      }
+      s.blocks.push_back(table(std::move(t)));
+    }
+    d.sections = {std::move(s)};
     return d;
   }
 
   ReportHighlights highlights() const {
-    return {
-        review_report_title(ev_.period),
-        {situation_text(), organization_text(), meetings_text(), oversight_text(), study_text()}};
+    ReportHighlights h{review_report_title(ev_.period, in_.issuer.for_cluster), {}, {}};
+    for (auto s :
+         {situation_text(), organization_text(), meetings_text(), oversight_text(), study_text()}) {
+      if (!s.empty()) h.sentences.push_back(std::move(s));
+    }
+    h.public_sentences = public_sentences();
+    return h;
+  }
+
+  std::vector<std::string> public_sentences() const {
+    std::vector<std::string> out;
+    const double members = f(Fact::members_official) + f(Fact::members_probationary);
+    if (members > 0) {
+      out.push_back(root_->name + " hiện có " + integer(members) + " đảng viên.");
+    }
+    std::vector<std::string> done;
+    if (f(Fact::admitted) > 0)
+      done.push_back("kết nạp " + integer(f(Fact::admitted)) + " đảng viên mới");
+    if (f(Fact::recognized) > 0) {
+      done.push_back("công nhận đảng viên chính thức cho " + integer(f(Fact::recognized)) +
+                     " đồng chí");
+    }
+    if (f(Fact::study_sessions) > 0) {
+      done.push_back("tổ chức " + integer(f(Fact::study_sessions)) +
+                     " buổi học tập, quán triệt nghị quyết, chỉ thị của Đảng");
+    }
+    if (f(Fact::meetings_thematic) > 0) {
+      done.push_back("tổ chức " + integer(f(Fact::meetings_thematic)) +
+                     " buổi sinh hoạt chuyên đề");
+    }
+    // "kiểm tra 3 tổ chức đảng và 5 đảng viên", naming only what is not zero.
+    auto whom = [&](Fact of_orgs, Fact of_members) -> std::string {
+      std::vector<std::string> parts;
+      if (f(of_orgs) > 0) parts.push_back(integer(f(of_orgs)) + " tổ chức đảng");
+      if (f(of_members) > 0) parts.push_back(integer(f(of_members)) + " đảng viên");
+      if (parts.empty()) return {};
+      return parts.size() == 2 ? parts[0] + " và " + parts[1] : parts[0];
+    };
+    if (auto w = whom(Fact::inspected_orgs, Fact::inspected_members); !w.empty()) {
+      done.push_back("kiểm tra " + w);
+    }
+    if (auto w = whom(Fact::supervised_orgs, Fact::supervised_members); !w.empty()) {
+      done.push_back("giám sát " + w);
+    }
+    if (!done.empty()) {
+      std::string t = "Trong " + label() + ", các tổ chức đảng đã ";
+      for (std::size_t i = 0; i < done.size(); ++i) {
+        t += (i == 0 ? "" : i + 1 == done.size() ? " và " : "; ") + done[i];
+      }
+      out.push_back(t + ".");
+    }
+    return out;
   }
 
  private:
-  double f(Fact fact) const { return ev_.facts(ev_.root)[fact]; }
-  std::string pct(std::string_view id, OrgId org) const {
-    auto v = ev_.value(ind(id), org);
-    return v ? format_percent(*v) : "—";
+  static std::string lower_first(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
   }
-  std::string label() const { return ev_.period.label_vi(); }
 
-  // "62/80 tổ chức (đạt 77,5% kế hoạch năm)", or "62 tổ chức" without a target.
+  Facts year_of(OrgId org) const {
+    auto it = ev_.year_facts.find(org);
+    return it == ev_.year_facts.end() ? Facts{} : it->second;
+  }
+  double f(Fact fact) const { return ev_.facts(ev_.root)[fact]; }
+  double y(Fact fact) const { return year_of(ev_.root)[fact]; }
+  std::string label() const { return ev_.period.label_vi(); }
+  bool year_first() const { return ev_.period.first == ev_.period.year_first(); }
+
+  std::string place_line() const { return place_date_line(in_.issuer.place, in_.dated); }
+
+  void letterhead(Document& d, const std::string& type) const {
+    d.superior = text::to_upper_vi(in_.issuer.superior);
+    d.issuer = text::to_upper_vi(in_.issuer.committee);
+    d.number = "Số       -" + type + "/" + in_.issuer.symbol;
+    d.place_date = place_line();
+    d.signer_authority = in_.issuer.authority;
+    d.signer_title = in_.issuer.signer_title;
+    d.signer_name = in_.issuer.signer_name;
+  }
+
+  void recipients(Document& d) const {
+    const Issuer& i = in_.issuer;
+    if (!i.superior_recipient.empty()) {
+      d.recipients.push_back(i.superior_recipient + " (để báo cáo),");
+    } else if (i.symbol == "TU") {
+      // A province's or a centrally governed city's committee reports to the Secretariat.
+      d.recipients.push_back("Ban Bí thư Trung ương Đảng (để báo cáo),");
+      d.recipients.push_back("Văn phòng Trung ương Đảng,");
+    }
+    if (!i.for_cluster.empty()) {
+      d.recipients.push_back("Các tổ chức đảng trong cụm,");
+    } else if (!root_->children.empty()) {
+      d.recipients.push_back("Các tổ chức đảng trực thuộc,");
+    }
+    d.recipients.push_back(i.branch ? "Lưu hồ sơ chi bộ." : "Lưu Văn phòng.");
+  }
+
+  // "45/74 tổ chức (đạt 60,8% kế hoạch năm)"; in a period that is not the year's start, the
+  // period's count first, then the year so far. Without a target, the count alone.
   std::string against_plan(std::string_view id) const {
     const Indicator& i = ind(id);
     auto target = ev_.target(i, ev_.root);
     const double period = f(i.fact);
     if (!target) return integer(period) + " " + std::string(i.unit_vi);
-    const double year = ev_.year_done(i, ev_.root).value_or(0);
-    std::string s = integer(year) + "/" + integer(*target) + " " + std::string(i.unit_vi) +
+    std::string s = integer(y(i.fact)) + "/" + integer(*target) + " " + std::string(i.unit_vi) +
                     " (đạt " + format_percent(*ev_.plan_pct(i, ev_.root)) + " kế hoạch năm)";
-    if (ev_.period.first != ev_.period.year_first()) {
+    if (!year_first()) {
       s = integer(period) + " " + std::string(i.unit_vi) + " trong kỳ, lũy kế từ đầu năm " + s;
     }
     return s;
   }
 
   std::string situation_text() const {
-    std::string t = root_->name + " ";
-    const double grassroots = f(Fact::grassroots_committees) + f(Fact::grassroots_branches);
-    if (grassroots > 0) {
-      t += "có " + integer(grassroots) + " tổ chức cơ sở đảng, trong đó có " +
-           integer(f(Fact::grassroots_committees)) + " đảng bộ cơ sở với " +
-           integer(f(Fact::sub_branches)) + " chi bộ trực thuộc và " +
-           integer(f(Fact::grassroots_branches)) + " chi bộ cơ sở; ";
-    } else if (f(Fact::sub_branches) > 0) {
-      t += "có " + integer(f(Fact::sub_branches)) + " chi bộ trực thuộc; ";
+    const double committees = f(Fact::grassroots_committees);
+    const double branches = f(Fact::grassroots_branches);
+    const double subs = f(Fact::sub_branches);
+    std::string orgs;  // what the subtree holds, as far as there is anything to say
+    if (root_->kind == OrgKind::grassroots_committee) {
+      if (subs > 0) orgs = integer(subs) + " chi bộ trực thuộc";
+    } else if (root_->kind == OrgKind::upper_committee || root_->kind == OrgKind::cluster) {
+      std::vector<std::string> parts;
+      if (committees > 0) {
+        parts.push_back(integer(committees) + " đảng bộ cơ sở" +
+                        (subs > 0 ? " với " + integer(subs) + " chi bộ trực thuộc" : ""));
+      }
+      if (branches > 0) parts.push_back(integer(branches) + " chi bộ cơ sở");
+      if (parts.size() == 2) {
+        orgs = integer(committees + branches) + " tổ chức cơ sở đảng (" + parts[0] + ", " +
+               parts[1] + ")";
+      } else if (parts.size() == 1) {
+        orgs = parts[0];
+      }
     }
-    t += "tổng số đảng viên là " +
-         integer(f(Fact::members_official) + f(Fact::members_probationary)) + " đồng chí (" +
-         integer(f(Fact::members_official)) + " chính thức, " +
-         integer(f(Fact::members_probationary)) + " dự bị), tính đến ngày " + ev_.as_of.vi() + ".";
-    return t;
-  }
-
-  Section situation() const {
-    Section s{"I. ĐẶC ĐIỂM, TÌNH HÌNH", 1, {}};
-    s.blocks.push_back(para(situation_text()));
-    s.blocks.push_back(
-        draft("Đặc điểm tình hình chính trị, kinh tế - xã hội của cơ quan, đơn vị "
-              "trong kỳ; những thuận lợi, khó khăn."));
-    return s;
-  }
-
-  // A table with one row per org below the root and a total row; `cells` gives one org's cells.
-  template <typename CellsOf>
-  Table per_org_table(std::string id, std::string title, std::vector<std::string> header,
-                      CellsOf cells) const {
-    Table t;
-    t.id = std::move(id);
-    t.title = std::move(title);
-    t.header = std::move(header);
-    for (OrgId org : rows_) {
-      std::vector<Cell> row{Cell::of_text(ev_.tree().find(org)->name)};
-      for (auto& c : cells(org)) row.push_back(std::move(c));
-      t.rows.push_back(std::move(row));
-    }
-    std::vector<Cell> total{Cell::of_text("Tổng cộng")};
-    for (auto& c : cells(ev_.root)) total.push_back(std::move(c));
-    t.rows.push_back(std::move(total));
-    t.last_row_is_total = true;
-    return t;
-  }
-
-  Cell count_cell(OrgId org, Fact fact) const { return Cell::of_integer(ev_.facts(org)[fact]); }
-
-  std::string organization_text() const {
-    std::string t = "Trong " + label() + ", các tổ chức đảng đã kết nạp " + admitted_phrase() +
-                    ", công nhận đảng viên chính thức cho " + integer(f(Fact::recognized)) +
-                    " đảng viên dự bị.";
-    if (f(Fact::probation_overdue) > 0) {
-      t += " Còn " + integer(f(Fact::probation_overdue)) +
-           " đảng viên dự bị quá hạn xét công nhận chính thức.";
-    }
-    return t;
-  }
-
-  Section organization() const {
-    Section s{"1. Công tác tổ chức, đảng viên", 2, {}};
-    s.blocks.push_back(para(organization_text()));
-    if (!rows_.empty()) {
-      s.blocks.push_back(table(per_org_table(
-          "members", "Biểu 1. Đảng viên và công tác phát triển đảng viên",
-          {"Tổ chức", "Tổng số đảng viên", "Chính thức", "Dự bị", "Kết nạp trong kỳ",
-           "Công nhận chính thức trong kỳ"},
-          [&](OrgId org) {
-            const Facts& x = ev_.facts(org);
-            return std::vector<Cell>{
-                Cell::of_integer(x[Fact::members_official] + x[Fact::members_probationary]),
-                count_cell(org, Fact::members_official),
-                count_cell(org, Fact::members_probationary), count_cell(org, Fact::admitted),
-                count_cell(org, Fact::recognized)};
-          })));
-    }
-    return s;
+    const std::string members = "tổng số đảng viên là " +
+                                integer(f(Fact::members_official) + f(Fact::members_probationary)) +
+                                " đồng chí (" + integer(f(Fact::members_official)) +
+                                " chính thức, " + integer(f(Fact::members_probationary)) +
+                                " dự bị), tính đến ngày " + ev_.as_of.vi() + ".";
+    return root_->name + " có " + (orgs.empty() ? members : orgs + "; " + members);
   }
 
   std::string admitted_phrase() const {
@@ -167,45 +280,50 @@ class Builder {
     auto target = ev_.target(i, ev_.root);
     const double period = f(i.fact);
     if (!target) return integer(period) + " đảng viên mới";
-    return integer(period) + " đảng viên mới (lũy kế từ đầu năm " +
-           integer(ev_.year_done(i, ev_.root).value_or(0)) + "/" + integer(*target) + ", đạt " +
-           format_percent(*ev_.plan_pct(i, ev_.root)) + " kế hoạch năm)";
+    std::string s = integer(period) + " đảng viên mới (";
+    if (!year_first())
+      s += "lũy kế từ đầu năm " + integer(y(i.fact)) + "/" + integer(*target) + ", ";
+    return s + "đạt " + format_percent(*ev_.plan_pct(i, ev_.root)) + " kế hoạch năm)";
   }
 
-  std::string meetings_text() const {
-    std::string t = "Các chi bộ đã tổ chức " + integer(f(Fact::meetings_regular)) +
-                    " buổi sinh hoạt định kỳ và " + integer(f(Fact::meetings_thematic)) +
-                    " buổi sinh hoạt chuyên đề; tỷ lệ đảng viên dự sinh hoạt đạt " +
-                    pct("meeting_attendance_pct", ev_.root) + ".";
-    if (ev_.required_months > 0) {
-      t += " Có " + integer(f(Fact::branches_meeting_monthly)) + "/" + integer(f(Fact::branches)) +
-           " chi bộ sinh hoạt định kỳ đủ hằng tháng (" + pct("meeting_compliance_pct", ev_.root) +
-           ").";
+  std::string organization_text() const {
+    std::string t = "Trong " + label() + ", đã kết nạp " + admitted_phrase() +
+                    ", công nhận đảng viên chính thức cho " + integer(f(Fact::recognized)) +
+                    " đảng viên dự bị.";
+    if (f(Fact::probation_overdue) > 0) {
+      t += " Còn " + integer(f(Fact::probation_overdue)) +
+           " đảng viên dự bị quá hạn chưa được xét công nhận chính thức.";
     }
     return t;
   }
 
-  Section meetings() const {
-    Section s{"2. Sinh hoạt chi bộ", 2, {}};
-    s.blocks.push_back(para(meetings_text()));
-    if (!rows_.empty()) {
-      s.blocks.push_back(table(per_org_table(
-          "meetings", "Biểu 2. Sinh hoạt chi bộ",
-          {"Tổ chức", "Số chi bộ", "Sinh hoạt đủ hằng tháng", "Buổi định kỳ", "Buổi chuyên đề",
-           "Tỷ lệ dự sinh hoạt"},
-          [&](OrgId org) {
-            return std::vector<Cell>{
-                count_cell(org, Fact::branches), count_cell(org, Fact::branches_meeting_monthly),
-                count_cell(org, Fact::meetings_regular), count_cell(org, Fact::meetings_thematic),
-                Cell::of_percent(ev_.value(ind("meeting_attendance_pct"), org))};
-          })));
+  bool has_meetings() const {
+    return any_nonzero(ev_.facts(ev_.root), {Fact::meetings_regular, Fact::meetings_thematic});
+  }
+  bool has_oversight() const {
+    return any_nonzero(year_of(ev_.root), {Fact::inspected_orgs, Fact::inspected_members,
+                                           Fact::supervised_orgs, Fact::supervised_members});
+  }
+  bool has_study() const { return f(Fact::study_sessions) > 0; }
+
+  // Empty when nothing is recorded: no records is no figure, never a failure.
+  std::string meetings_text() const {
+    if (!has_meetings()) return {};
+    std::string t = "Các chi bộ đã tổ chức " + integer(f(Fact::meetings_regular)) +
+                    " buổi sinh hoạt định kỳ và " + integer(f(Fact::meetings_thematic)) +
+                    " buổi sinh hoạt chuyên đề; tỷ lệ đảng viên dự sinh hoạt đạt " +
+                    pct("meeting_attendance_pct") + ".";
+    if (ev_.required_months > 0) {
+      t += " Có " + integer(f(Fact::branches_meeting_monthly)) + "/" + integer(f(Fact::branches)) +
+           " chi bộ sinh hoạt định kỳ đủ hằng tháng (đạt " + pct("meeting_compliance_pct") + ").";
     }
-    return s;
+    return t;
   }
 
   std::string oversight_text() const {
-    std::string t = "Các tổ chức đảng đã kiểm tra được " + against_plan("inspected_orgs") +
-                    ", kiểm tra được " + against_plan("inspected_members") + "; giám sát " +
+    if (!has_oversight()) return {};
+    std::string t = "Các cấp ủy, tổ chức đảng đã kiểm tra được " + against_plan("inspected_orgs") +
+                    " và " + against_plan("inspected_members") + "; giám sát được " +
                     against_plan("supervised_orgs") + " và " + against_plan("supervised_members") +
                     ".";
     if (f(Fact::oversight_on_signs) > 0) {
@@ -215,92 +333,186 @@ class Builder {
     return t;
   }
 
-  Section oversight() const {
-    Section s{"3. Công tác kiểm tra, giám sát", 2, {}};
-    s.blocks.push_back(para(oversight_text()));
-    if (!rows_.empty()) {
-      auto plan_cells = [&](OrgId org, std::string_view id) {
-        const Indicator& i = ind(id);
-        auto target = ev_.target(i, org);
-        return std::vector<Cell>{Cell::of_integer(ev_.year_done(i, org).value_or(0)),
-                                 target ? Cell::of_integer(*target) : Cell::of_text("—"),
-                                 Cell::of_percent(ev_.plan_pct(i, org))};
-      };
-      s.blocks.push_back(table(per_org_table(
-          "oversight", "Biểu 3. Kiểm tra, giám sát (lũy kế từ đầu năm so với kế hoạch năm)",
-          {"Tổ chức", "Tổ chức được kiểm tra", "Kế hoạch", "Đạt", "Đảng viên được kiểm tra",
-           "Kế hoạch", "Đạt", "Tổ chức được giám sát", "Đảng viên được giám sát"},
-          [&](OrgId org) {
-            auto cells = plan_cells(org, "inspected_orgs");
-            for (auto& c : plan_cells(org, "inspected_members")) cells.push_back(std::move(c));
-            cells.push_back(
-                Cell::of_integer(ev_.year_done(ind("supervised_orgs"), org).value_or(0)));
-            cells.push_back(
-                Cell::of_integer(ev_.year_done(ind("supervised_members"), org).value_or(0)));
-            return cells;
-          })));
-    }
-    return s;
-  }
-
   std::string study_text() const {
-    return "Các tổ chức đảng đã tổ chức " + integer(f(Fact::study_sessions)) +
-           " buổi học tập, quán triệt; tỷ lệ đảng viên tham dự đạt " +
-           pct("study_attendance_pct", ev_.root) + ".";
+    if (!has_study()) return {};
+    return "Đã tổ chức " + integer(f(Fact::study_sessions)) +
+           " buổi học tập, quán triệt, triển khai nghị quyết, chỉ thị của Đảng; tỷ lệ đảng viên "
+           "tham dự đạt " +
+           pct("study_attendance_pct") + ".";
   }
 
-  Section study() const {
-    Section s{"4. Học tập, quán triệt, triển khai thực hiện nghị quyết", 2, {}};
-    s.blocks.push_back(para(study_text()));
-    for (const auto& doc : in_.studied) {
-      s.blocks.push_back(bullet(doc.number + ": " + doc.title + " (" +
-                                integer(static_cast<double>(doc.sessions)) + " buổi)."));
+  std::string pct(std::string_view id) const {
+    auto v = ev_.value(ind(id), ev_.root);
+    return v ? format_percent(*v) : "—";
+  }
+
+  template <typename CellsOf>
+  Table per_org_table(std::string id, std::string title, std::vector<std::string> header,
+                      CellsOf cells, std::initializer_list<Fact> own_facts) const {
+    Table t;
+    t.id = std::move(id);
+    t.title = std::move(title);
+    t.header = std::move(header);
+    auto add = [&](const Row& r) {
+      std::vector<Cell> row{Cell::of_text(r.name)};
+      for (auto& c : cells(r)) row.push_back(std::move(c));
+      t.rows.push_back(std::move(row));
+    };
+    for (const auto& r : rows_) add(r);
+    if (own_row_ &&
+        (any_nonzero(own_row_->period, own_facts) || any_nonzero(own_row_->year, own_facts))) {
+      add(*own_row_);
     }
-    s.blocks.push_back(
-        draft("Công tác giáo dục chính trị tư tưởng, dân vận và các mặt công tác "
-              "khác trong kỳ."));
-    return s;
+    add(total_);
+    t.last_row_is_total = true;
+    return t;
   }
 
-  std::map<std::string, int> check_counts() const {
+  Table members_table() const {
+    return per_org_table(
+        "members", "Biểu 1. Đảng viên và phát triển đảng viên",
+        {"Tổ chức", "Tổng số đảng viên", "Chính thức", "Dự bị", "Kết nạp", "Công nhận chính thức"},
+        [](const Row& r) {
+          const Facts& x = r.period;
+          return std::vector<Cell>{
+              Cell::of_integer(x[Fact::members_official] + x[Fact::members_probationary]),
+              Cell::of_integer(x[Fact::members_official]),
+              Cell::of_integer(x[Fact::members_probationary]), Cell::of_integer(x[Fact::admitted]),
+              Cell::of_integer(x[Fact::recognized])};
+        },
+        {Fact::members_official, Fact::members_probationary, Fact::admitted, Fact::recognized});
+  }
+
+  Table meetings_table() const {
+    return per_org_table("meetings", "Biểu 2. Sinh hoạt chi bộ",
+                         {"Tổ chức", "Số chi bộ", "Sinh hoạt đủ hằng tháng", "Buổi định kỳ",
+                          "Buổi chuyên đề", "Tỷ lệ dự sinh hoạt"},
+                         [](const Row& r) {
+                           const Facts& x = r.period;
+                           return std::vector<Cell>{
+                               Cell::of_integer(x[Fact::branches]),
+                               Cell::of_integer(x[Fact::branches_meeting_monthly]),
+                               Cell::of_integer(x[Fact::meetings_regular]),
+                               Cell::of_integer(x[Fact::meetings_thematic]),
+                               Cell::of_percent(value_of(ind("meeting_attendance_pct"), x))};
+                         },
+                         {Fact::branches, Fact::meetings_regular, Fact::meetings_thematic});
+  }
+
+  Table oversight_table() const {
+    auto plan_cells = [&](const Row& r, std::string_view id) {
+      const Indicator& i = ind(id);
+      const double done = r.year[i.fact];
+      auto target = r.org ? ev_.target(i, *r.org) : std::nullopt;
+      return std::vector<Cell>{
+          Cell::of_integer(done), target ? Cell::of_integer(*target) : Cell::of_text("—"),
+          target ? Cell::of_percent(done * 100.0 / *target) : Cell::of_text("—")};
+    };
+    return per_org_table("oversight",
+                         "Biểu 3. Kiểm tra, giám sát (lũy kế từ đầu năm so với kế hoạch năm)",
+                         {"Tổ chức", "Kiểm tra tổ chức", "Kế hoạch", "Đạt", "Kiểm tra đảng viên",
+                          "Kế hoạch", "Đạt", "Giám sát tổ chức", "Giám sát đảng viên"},
+                         [&](const Row& r) {
+                           auto cells = plan_cells(r, "inspected_orgs");
+                           for (auto& c : plan_cells(r, "inspected_members"))
+                             cells.push_back(std::move(c));
+                           cells.push_back(Cell::of_integer(r.year[Fact::supervised_orgs]));
+                           cells.push_back(Cell::of_integer(r.year[Fact::supervised_members]));
+                           return cells;
+                         },
+                         {Fact::inspected_orgs, Fact::inspected_members, Fact::supervised_orgs,
+                          Fact::supervised_members});
+  }
+
+  void fill(std::string_view key, Section& s) const {
+    const bool tables = !rows_.empty();
+    if (key == "situation") {
+      s.blocks.push_back(para(situation_text()));
+      s.blocks.push_back(
+          draft("Đặc điểm tình hình chính trị, kinh tế - xã hội của cơ quan, đơn vị trong kỳ; "
+                "những thuận lợi, khó khăn."));
+    } else if (key == "political_tasks") {
+      s.blocks.push_back(
+          draft("Kết quả lãnh đạo cơ quan, đơn vị thực hiện nhiệm vụ chính trị, chuyên môn "
+                "trong kỳ."));
+    } else if (key == "ideology") {
+      if (has_study()) {
+        s.blocks.push_back(para(study_text() + " Các văn bản được học tập, quán triệt:"));
+        for (const auto& doc : in_.studied) {
+          s.blocks.push_back(bullet(cite_document(doc) + " (" +
+                                    integer(static_cast<double>(doc.sessions)) + " buổi);"));
+        }
+        if (!s.blocks.empty() && s.blocks.back().kind == Block::Kind::bullet) {
+          auto& last = s.blocks.back().text;
+          last.back() = '.';
+        }
+      } else {
+        s.blocks.push_back(para("Học tập, quán triệt nghị quyết: chưa có số liệu."));
+      }
+      s.blocks.push_back(
+          draft("Tình hình tư tưởng của cán bộ, đảng viên; việc học tập và làm theo tư tưởng, "
+                "đạo đức, phong cách Hồ Chí Minh."));
+    } else if (key == "organization") {
+      s.blocks.push_back(para(organization_text()));
+      if (tables) s.blocks.push_back(table(members_table()));
+      s.blocks.push_back(draft("Công tác cán bộ; củng cố, kiện toàn tổ chức trong kỳ."));
+    } else if (key == "meetings") {
+      if (has_meetings()) {
+        s.blocks.push_back(para(meetings_text()));
+        if (tables) s.blocks.push_back(table(meetings_table()));
+      } else {
+        s.blocks.push_back(para("Sinh hoạt chi bộ: chưa có số liệu."));
+      }
+      s.blocks.push_back(draft("Chất lượng sinh hoạt chi bộ; các chuyên đề đã sinh hoạt."));
+    } else if (key == "oversight") {
+      if (has_oversight()) {
+        s.blocks.push_back(para(oversight_text()));
+        if (tables) s.blocks.push_back(table(oversight_table()));
+      } else {
+        s.blocks.push_back(para("Kiểm tra, giám sát: chưa có số liệu."));
+      }
+    } else if (key == "mass_mobilization") {
+      s.blocks.push_back(
+          draft("Lãnh đạo công đoàn, đoàn thanh niên, hội phụ nữ, hội cựu chiến binh; công tác "
+                "dân vận."));
+    } else if (key == "strengths") {
+      s.blocks.push_back(draft("Những ưu điểm nổi bật trong kỳ."));
+    } else if (key == "weaknesses") {
+      weaknesses(s);
+    } else if (key == "causes") {
+      s.blocks.push_back(draft("Nguyên nhân của ưu điểm, hạn chế (khách quan, chủ quan)."));
+    } else if (key == "tasks") {
+      tasks(s);
+    } else if (key == "recommendations") {
+      s.blocks.push_back(draft("Đề xuất, kiến nghị với cấp ủy cấp trên (nếu có)."));
+    }
+  }
+
+  void weaknesses(Section& s) const {
     std::map<std::string, int> n;
     for (const auto& c : in_.checks) ++n[c.rule];
-    return n;
-  }
-
-  Section limitations() const {
-    Section s{"III. HẠN CHẾ, NGUYÊN NHÂN", 1, {}};
-    auto n = check_counts();
-    if (n["meeting.monthly_missing"] > 0) {
+    if (has_meetings() && n["meeting.monthly_missing"] > 0) {
       s.blocks.push_back(bullet("Còn " + std::to_string(n["meeting.monthly_missing"]) +
-                                " chi bộ chưa sinh hoạt định kỳ đủ hằng tháng (chi tiết tại "
-                                "Phụ lục)."));
+                                " chi bộ chưa sinh hoạt định kỳ đủ hằng tháng."));
     }
     if (f(Fact::probation_overdue) > 0) {
-      s.blocks.push_back(bullet(integer(f(Fact::probation_overdue)) +
-                                " đảng viên dự bị quá hạn nhưng chưa được xét công nhận chính "
-                                "thức."));
+      s.blocks.push_back(bullet("Còn " + integer(f(Fact::probation_overdue)) +
+                                " đảng viên dự bị quá hạn chưa được xét công nhận chính thức."));
     }
-    if (n["plan.no_targets"] > 0) {
-      s.blocks.push_back(
-          bullet(std::to_string(n["plan.no_targets"]) + " tổ chức chưa có chỉ tiêu kế hoạch năm."));
-    }
-    if (n["branch.below_minimum"] > 0) {
-      s.blocks.push_back(bullet(std::to_string(n["branch.below_minimum"]) +
+    if (f(Fact::branches_below_minimum) > 0) {
+      s.blocks.push_back(bullet(integer(f(Fact::branches_below_minimum)) +
                                 " chi bộ có dưới 3 đảng viên chính thức."));
     }
-    s.blocks.push_back(draft("Đánh giá hạn chế khác và nguyên nhân (chủ quan, khách quan)."));
-    return s;
+    s.blocks.push_back(draft("Những hạn chế, khuyết điểm khác trong kỳ."));
   }
 
-  Section tasks() const {
+  void tasks(Section& s) const {
     const Period next = ev_.period.next();
-    Section s{"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM " + text::to_upper_vi(next.label_vi()), 1, {}};
     if (next.last.year() == ev_.as_of.year()) {
       for (const auto& i : indicators()) {
         auto target = ev_.target(i, ev_.root);
         if (!target) continue;
-        const double left = *target - ev_.year_done(i, ev_.root).value_or(0);
+        const double left = *target - y(i.fact);
         if (left > 0) {
           s.blocks.push_back(bullet("Hoàn thành chỉ tiêu «" + std::string(i.label_vi) + "»: còn " +
                                     integer(left) + " " + std::string(i.unit_vi) +
@@ -315,7 +527,6 @@ class Builder {
                                 " đảng viên dự bị đã quá hạn."));
     }
     s.blocks.push_back(draft("Các nhiệm vụ trọng tâm khác của " + next.label_vi() + "."));
-    return s;
   }
 
   Section indicator_annex() const {
@@ -341,56 +552,55 @@ class Builder {
       row.push_back(p ? Cell::of_percent(p) : Cell::of_text(""));
       t.rows.push_back(std::move(row));
     }
-    return {"PHỤ LỤC 1. CÁC CHỈ TIÊU", 1, {table(std::move(t))}};
-  }
-
-  Section checks_annex() const {
-    Section s{"PHỤ LỤC 2. KIỂM TRA SỐ LIỆU", 1, {}};
-    if (in_.checks.empty()) {
-      s.blocks.push_back(para("Không phát hiện số liệu bất thường."));
-      return s;
-    }
-    s.blocks.push_back(
-        para("Các điểm dưới đây do hệ thống phát hiện khi đối chiếu số liệu; "
-             "số liệu không được tự động sửa."));
-    Table t;
-    t.id = "checks";
-    t.title = "Biểu 5. Kết quả kiểm tra số liệu";
-    t.header = {"Nội dung kiểm tra", "Tổ chức", "Chi tiết"};
-    for (const auto& c : in_.checks) {
-      t.rows.push_back({Cell::of_text(check_title_vi(c.rule)), Cell::of_text(c.org_name),
-                        Cell::of_text(c.message_vi)});
-    }
-    s.blocks.push_back(table(std::move(t)));
-    return s;
+    return {"CÁC CHỈ TIÊU", 1, {table(std::move(t))}};
   }
 
   const ReviewReportInput& in_;
   const Evaluation& ev_;
   const OrgTree::Node* root_ = nullptr;
-  std::vector<OrgId> rows_;
+  std::vector<Row> rows_;
+  std::optional<Row> own_row_;
+  Row total_;
 };
 
 }  // namespace
 
-std::string review_report_title(const Period& period) {
+std::string cite_document(const StudiedDocument& d) {
+  // "Nghị quyết về X" → "Nghị quyết số N, ngày D của B về X"; other titles keep their words and
+  // take the reference after them.
+  std::string when = d.issued_on ? ", ngày " + d.issued_on->vi() : std::string();
+  std::string by = d.issuing_body.empty() ? std::string() : " của " + d.issuing_body;
+  std::size_t first = d.title.find(' ');
+  std::size_t second = first == std::string::npos ? first : d.title.find(' ', first + 1);
+  const std::string about = " về ";
+  if (second != std::string::npos && d.title.compare(second, about.size(), about) == 0) {
+    return d.title.substr(0, second) + " số " + d.number + when + by + d.title.substr(second);
+  }
+  return d.title + " (số " + d.number + when + by + ")";
+}
+
+std::string review_report_title(const Period& period, const std::string& of) {
   const std::string next = period.next().label_vi();
+  const std::string whose = of.empty() ? std::string() : " của " + of;
   switch (period.kind) {
     case PeriodKind::month:
     case PeriodKind::quarter:
-      return "Kết quả công tác xây dựng Đảng " + period.label_vi() + ", nhiệm vụ trọng tâm " + next;
+      return "Kết quả công tác xây dựng Đảng " + period.label_vi() + whose +
+             ", nhiệm vụ trọng tâm " + next;
     case PeriodKind::half_year:
-      return "Sơ kết công tác xây dựng Đảng " + period.label_vi() + ", phương hướng, nhiệm vụ " +
-             next;
+      return "Sơ kết công tác xây dựng Đảng " + period.label_vi() + whose +
+             ", phương hướng, nhiệm vụ " + next;
     case PeriodKind::year:
-      return "Tổng kết công tác xây dựng Đảng " + period.label_vi() + ", phương hướng, nhiệm vụ " +
-             next;
-    case PeriodKind::term: return "Tổng kết công tác xây dựng Đảng " + period.label_vi();
+      return "Tổng kết công tác xây dựng Đảng " + period.label_vi() + whose +
+             ", phương hướng, nhiệm vụ " + next;
+    case PeriodKind::term: return "Tổng kết công tác xây dựng Đảng " + period.label_vi() + whose;
   }
   return period.label_vi();
 }
 
 Document build_review_report(const ReviewReportInput& in) { return Builder(in).build(); }
+
+Document build_check_sheet(const ReviewReportInput& in) { return Builder(in).check_sheet(); }
 
 ReportHighlights review_report_highlights(const ReviewReportInput& in) {
   return Builder(in).highlights();

@@ -841,6 +841,22 @@ Result<ConferenceView> Registry::show_conference(long long id, const std::string
   }
   auto participants = store_.conference_participants(c->id);
   if (!participants.ok()) return participants.error();
+  // The quorum counts the members whose official activity is in the organizing org's subtree on
+  // the day; a member attending on temporary activity from elsewhere is listed, not counted.
+  std::set<std::string> counted;
+  {
+    const OrgTree tree = history->tree_as_of(c->held_on);
+    if (tree.find(c->org) != nullptr) {
+      store::MemberQuery q;
+      q.at = c->held_on;
+      q.orgs = tree.subtree(c->org);
+      q.statuses = {MemberStatus::official, MemberStatus::probationary};
+      q.limit = 1000000;
+      auto page = store_.list_members(q, 0);
+      if (!page.ok()) return page.error();
+      for (const auto& r : page->rows) counted.insert(r.code);
+    }
+  }
   std::int64_t invited = 0, present = 0;
   for (const auto& p : *participants) {
     ParticipantView pv;
@@ -857,8 +873,10 @@ Result<ConferenceView> Registry::show_conference(long long id, const std::string
     pv.reason = p.absence_reason;
     const bool came = p.attendance == Attendance::present || p.attendance == Attendance::late;
     if (p.kind == ParticipantKind::member) {
-      ++invited;
-      if (came) ++present;
+      if (counted.count(p.member_code)) {
+        ++invited;
+        if (came) ++present;
+      }
     } else {
       ++v.guests;
     }

@@ -30,9 +30,11 @@ Result<report::ConferenceDoc> Registry::conference_doc(long long id) {
 
   report::ConferenceDoc c;
   c.org_name = name_on(*history, org, held_on);
-  if (const OrgVersion* v = history->version_at(org, held_on); v != nullptr) {
-    c.org_kind = v->kind;
-    if (v->parent) c.superior_name = name_on(*history, *v->parent, held_on);
+  {
+    const OrgTree tree = history->tree_as_of(held_on);
+    auto issuer = issuer_on(tree, org, held_on);
+    if (!issuer.ok()) return issuer.error();
+    c.issuer = std::move(*issuer);
   }
   c.kind = record->kind;
   c.title = record->title;
@@ -43,7 +45,17 @@ Result<report::ConferenceDoc> Registry::conference_doc(long long id) {
   c.start_time = record->start_time;
   c.chair = view->chair;
   c.secretary = view->secretary;
-  c.today = clock_.today();
+  // Their titles where they hold the committee's posts on the day.
+  auto title_of = [&](const std::string& name) -> std::string {
+    if (name.empty()) return {};
+    if (name == c.issuer.secretary) return "Bí thư " + c.issuer.committee;
+    if (name == c.issuer.deputy) return "Phó Bí thư " + c.issuer.committee;
+    return {};
+  };
+  c.chair_title = title_of(c.chair);
+  c.secretary_title = title_of(c.secretary);
+  // Invitations go out before the conference: dated the day before it at the latest.
+  c.invitation_date = std::min(clock_.today(), held_on.add_days(-1));
 
   for (const auto& s : view->sites) {
     c.sites.push_back({s.number, parse_site_mode(s.mode).value_or(SiteMode::in_person), s.name,

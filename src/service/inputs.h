@@ -65,6 +65,24 @@ struct DocumentInput {
   std::string number, issued_on, title, issuing_body;  // "15-NQ/TU", date, …
 };
 
+// Who issues an org's documents, from a date on (empty fields take the default of the org's kind
+// and name: core/issuer.h).
+struct IssuerProfileInput {
+  std::string org_code, date;
+  std::string committee_name;     // "Tỉnh ủy An Bình"
+  std::string symbol;             // "TU"
+  std::string signing_authority;  // "T/M BAN THƯỜNG VỤ"
+  std::string place;              // "An Bình"
+};
+
+// Who holds a post of the org's committee from a date on: a member of the registry (member_code)
+// or a name typed; neither leaves the post vacant.
+struct OfficeHolderInput {
+  std::string org_code, date;
+  std::string position;  // secretary | deputy_secretary
+  std::string member_code, name;
+};
+
 struct PlanTargetInput {
   std::string org_code;
   int year = 0;

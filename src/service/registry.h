@@ -64,6 +64,12 @@ class Registry {
   Result<std::vector<RecentEventView>> recent_events(const std::string& org_code,
                                                      const std::string& at, int limit);
 
+  // Who issues and signs an org's documents (issuer.cpp): recorded from a date on, appended,
+  // audited; the view is what the documents dated `at` print.
+  Status set_issuer_profile(const IssuerProfileInput& in);
+  Status record_office_holder(const OfficeHolderInput& in);
+  Result<IssuerView> issuer(const std::string& org_code, const std::string& at);
+
   // Work records (work_actions.cpp): each write is one transaction with its audit entry.
   Status add_document(const DocumentInput& in);
   Result<std::vector<DocumentView>> list_documents(const std::string& query, int limit);
@@ -76,7 +82,12 @@ class Registry {
 
   // Indicators and the report of an org's subtree for a period ("2026-H1", …) (report_reads.cpp).
   Result<IndicatorsView> indicators(const std::string& org_code, const std::string& period);
-  Result<report::Document> report(const std::string& org_code, const std::string& period);
+  // The report as signed (dated `dated`, YYYY-MM-DD; empty: the period's last day, or today while
+  // it runs), or the office's working sheet of the checks on its figures.
+  enum class ReportPart { signed_report, check_sheet };
+  Result<report::Document> report(const std::string& org_code, const std::string& period,
+                                  const std::string& dated = "",
+                                  ReportPart part = ReportPart::signed_report);
   // The report's figure sentences, exactly as report() prints them (the conference documents
   // quote these).
   Result<report::ReportHighlights> report_highlights(const std::string& org_code,
@@ -199,8 +210,12 @@ class Registry {
   Result<store::MemberRecord> conference_member(const std::string& code, const char* field,
                                                 const OrgHistory& history, Date at);
 
+  // The issuer of documents of `org` dated `at` (`tree` as of `at`): a cluster's documents are
+  // issued by its leading organization of the rotation then (else the committee above it).
+  Result<Issuer> issuer_on(const OrgTree& tree, OrgId org, Date at);
   // Builds the review report's input for an org's subtree and a period and hands it to `use`.
   Status with_review_report(const std::string& org_code, const std::string& period,
+                            const std::string& dated,
                             const std::function<void(const report::ReviewReportInput&)>& use);
   // A conference as its documents need it (visible_conference's access rules).
   Result<report::ConferenceDoc> conference_doc(long long id);

@@ -98,13 +98,27 @@ Result<IndicatorsView> Registry::indicators(const std::string& org_code,
 }
 
 Status Registry::with_review_report(
-    const std::string& org_code, const std::string& period_code,
+    const std::string& org_code, const std::string& period_code, const std::string& dated_text,
     const std::function<void(const report::ReviewReportInput&)>& use) {
   auto e = evaluate_for(*this, period_code, [&](const OrgTree& tree, Date at) {
     return readable_root(org_code, tree, at);
   });
   if (!e.ok()) return e.error();
   const auto& ev = *e->ev;
+  // Dated the day the office chooses; by default the period's last day (today while it runs),
+  // never a day before the period began.
+  Date dated = ev.as_of;
+  if (!dated_text.empty()) {
+    auto d = Date::parse(dated_text);
+    if (!d.ok() || *d < ev.period.first) {
+      return Error::invalid(
+          "date",
+          "Trường «date» (ngày ký): nhập ngày dạng YYYY-MM-DD, không trước ngày " +
+              ev.period.first.vi() + " (đầu kỳ báo cáo).",
+          "report date invalid or before the period");
+    }
+    dated = *d;
+  }
   // The documents studied in the subtree during the period, most studied first.
   store::ActivityQuery q{ev.tree().subtree(ev.root), ev.period.first, ev.as_of, 100000};
   auto sessions = store_.list_study_sessions(q);
@@ -117,29 +131,48 @@ Status Registry::with_review_report(
     ++d.sessions;
   }
   std::vector<report::StudiedDocument> studied;
-  for (auto& [number, d] : by_number) studied.push_back(std::move(d));
+  for (auto& [number, d] : by_number) {
+    auto record = store_.find_party_document(number);
+    if (!record.ok()) return record.error();
+    if (*record) {
+      d.issued_on = (*record)->issued_on;
+      d.issuing_body = (*record)->issuing_body;
+    }
+    studied.push_back(std::move(d));
+  }
   std::stable_sort(studied.begin(), studied.end(),
                    [](const auto& a, const auto& b) { return a.sessions > b.sessions; });
-  report::ReviewReportInput in{ev, *e->history, e->checks, std::move(studied), clock_.today()};
+  // Who issues and signs, on the day it is dated (the org as it stood at the period's end when
+  // it no longer stands then).
+  auto signed_tree = tree_at(dated);
+  if (!signed_tree.ok()) return signed_tree.error();
+  const OrgTree& at_signing =
+      (*signed_tree)->tree.find(ev.root) != nullptr ? (*signed_tree)->tree : ev.tree();
+  auto issuer = issuer_on(at_signing, ev.root, dated);
+  if (!issuer.ok()) return issuer.error();
+  report::ReviewReportInput in{ev, *e->history, e->checks, std::move(studied), *issuer, dated};
   use(in);
   return {};
 }
 
 Result<report::Document> Registry::report(const std::string& org_code,
-                                          const std::string& period_code) {
+                                          const std::string& period_code, const std::string& dated,
+                                          ReportPart part) {
   report::Document doc;
-  DANGVU_TRY(with_review_report(org_code, period_code, [&](const report::ReviewReportInput& in) {
-    doc = report::build_review_report(in);
-  }));
+  DANGVU_TRY(
+      with_review_report(org_code, period_code, dated, [&](const report::ReviewReportInput& in) {
+        doc = part == ReportPart::check_sheet ? report::build_check_sheet(in)
+                                              : report::build_review_report(in);
+      }));
   return doc;
 }
 
 Result<report::ReportHighlights> Registry::report_highlights(const std::string& org_code,
                                                              const std::string& period_code) {
   report::ReportHighlights h;
-  DANGVU_TRY(with_review_report(org_code, period_code, [&](const report::ReviewReportInput& in) {
-    h = report::review_report_highlights(in);
-  }));
+  DANGVU_TRY(with_review_report(
+      org_code, period_code, "",
+      [&](const report::ReviewReportInput& in) { h = report::review_report_highlights(in); }));
   return h;
 }
 

@@ -31,7 +31,8 @@ const std::vector<std::string>& copy_order() {
                                                  "conference_site",  "conference_participant",
                                                  "conference_item",  "conference_decision",
                                                  "follow_up_task",   "follow_up_task_event",
-                                                 "data_revision"};
+                                                 "data_revision",    "issuer_profile",
+                                                 "office_holder"};
   return order;
 }
 

@@ -190,7 +190,14 @@ Status migrate(Store::Impl& impl, bool has_meta, const std::string& now_iso) {
     if (pg) impl.sql << "LOCK TABLE schema_version IN EXCLUSIVE MODE";
     for (const auto& m : migrations()) {
       if (m.version <= version) continue;
-      for (const auto& stmt : m.statements) impl.sql << for_engine(stmt, pg);
+      for (const auto& stmt : m.statements) {
+        // A data fix that writes the audit log dates its entries with the migration's time.
+        std::string sql = for_engine(stmt, pg);
+        for (auto at = sql.find("{{now}}"); at != std::string::npos; at = sql.find("{{now}}")) {
+          sql.replace(at, 7, now_iso);
+        }
+        impl.sql << sql;
+      }
       if (!pg) {
         for (const auto& stmt : m.sqlite_only) impl.sql << stmt;
       }

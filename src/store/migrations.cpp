@@ -382,6 +382,51 @@ const std::vector<Migration>& migrations() {
            "DROP TABLE member_search",
            "ALTER TABLE member_search_by_key RENAME TO member_search",
        }},
+      {10,
+       {
+           // Who issues an org's documents (Hướng dẫn 36-HD/VPTW), as its office records it from
+           // a date on: the committee's name, the symbol in document numbers, the signing
+           // formula and the place documents are dated; an empty field takes the default of the
+           // org's kind and name (core/issuer.h). Appended: the latest row on a date holds.
+           "CREATE TABLE issuer_profile ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " valid_from TEXT NOT NULL,"
+           " committee_name TEXT NOT NULL,"
+           " symbol TEXT NOT NULL,"
+           " signing_authority TEXT NOT NULL,"
+           " place TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX issuer_profile_by_org ON issuer_profile(org_id, valid_from)",
+           // Who holds the committee's posts (secretary, deputy secretary) from a date on: the
+           // signer of its documents. Appended; an empty name leaves the post vacant.
+           "CREATE TABLE office_holder ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " position TEXT NOT NULL,"
+           " valid_from TEXT NOT NULL,"
+           " name TEXT NOT NULL,"
+           " member_id INTEGER REFERENCES member(id),"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX office_holder_by_org ON office_holder(org_id, position, valid_from)",
+           // A cluster (cụm thi đua) is no Party body and inspects or supervises no one: an
+           // inspection recorded as a cluster's was the work of the committee directly above the
+           // cluster on its date, and is moved there, each move written in the audit log.
+           "INSERT INTO audit_log (at, actor, action, target, detail) "
+           "SELECT '{{now}}', 'migration', 'oversight.reassign', 'oversight:' || o.id, "
+           "'{\"from_org\":' || o.org_id || ',\"to_org\":' || v.parent_id || "
+           "',\"reason\":\"cluster_is_not_a_party_body\"}' "
+           "FROM oversight o JOIN org_version v ON v.org_id = o.org_id AND v.valid_from <= "
+           "o.held_on "
+           "AND v.valid_to > o.held_on WHERE v.kind = 'cluster' AND v.parent_id IS NOT NULL",
+           "UPDATE oversight SET org_id = (SELECT v.parent_id FROM org_version v WHERE v.org_id = "
+           "oversight.org_id AND v.valid_from <= oversight.held_on AND v.valid_to > "
+           "oversight.held_on AND v.kind = 'cluster') WHERE EXISTS (SELECT 1 FROM org_version v "
+           "WHERE v.org_id = oversight.org_id AND v.valid_from <= oversight.held_on AND "
+           "v.valid_to > oversight.held_on AND v.kind = 'cluster' AND v.parent_id IS NOT NULL)",
+       }},
   };
   return list;
 }

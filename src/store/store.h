@@ -17,6 +17,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/issuer.h"
 #include "core/member.h"
 #include "core/member_fold.h"
 #include "core/org.h"
@@ -296,6 +297,23 @@ class Store {
     std::vector<std::pair<MemberStatus, std::int64_t>> members_by_status;
   };
   Result<PlainSqlStats> plain_sql_stats(OrgId root, Date at);
+
+  // Who issues and signs an org's documents (issuer_store.cpp): appended rows, each from a date.
+  struct IssuerProfileRow {
+    OrgId org = 0;
+    IssuerProfile profile;
+  };
+  struct OfficeHolderRow {
+    OrgId org = 0;
+    OfficeHolder holder;  // member_code read back
+  };
+  Status insert_issuer_profile(OrgId org, const IssuerProfile& p, const std::string& actor,
+                               const std::string& at);
+  Status insert_office_holder(OrgId org, const OfficeHolder& h, std::optional<MemberId> member,
+                              const std::string& actor, const std::string& at);
+  // What is recorded for these orgs, by org, then date, then recording order.
+  Result<std::vector<IssuerProfileRow>> issuer_profiles(const std::vector<OrgId>& orgs);
+  Result<std::vector<OfficeHolderRow>> office_holders(const std::vector<OrgId>& orgs);
 
   // Work records (activity_store.cpp). Inserts return the new id.
   Result<std::int64_t> insert_party_document(const PartyDocumentRecord& doc,

@@ -14,8 +14,12 @@ namespace {
 ConferenceDoc sample() {
   ConferenceDoc c;
   c.org_name = "Chi bộ <Văn phòng> & \"Tổng hợp\"";
-  c.superior_name = "Đảng bộ Sở A";
-  c.org_kind = OrgKind::grassroots_branch;
+  c.issuer.superior = "Đảng bộ Sở A";
+  c.issuer.committee = c.org_name;
+  c.issuer.symbol = "CB";
+  c.issuer.authority = "T/M CHI BỘ";
+  c.issuer.signer_title = "BÍ THƯ";
+  c.issuer.branch = true;
   c.kind = ConferenceKind::quarterly_review;
   c.title = "Hội nghị sơ kết công tác xây dựng Đảng quý I năm 2026";
   c.period = *Period::parse("2026-Q1");
@@ -31,7 +35,7 @@ ConferenceDoc sample() {
   c.quorum = compute_quorum(c.kind, 2, 1, RuleSet::defaults());
   c.items = {{ItemKind::directing_speech, "", "Nguyễn Đức Thắng", "Phó Bí thư", "", "", ""}};
   c.tasks = {{"Hoàn thành <kiểm tra>", "Chi bộ A", *Date::parse("2026-06-30")}};
-  c.today = *Date::parse("2026-04-01");
+  c.invitation_date = *Date::parse("2026-04-01");
   return c;
 }
 

@@ -246,8 +246,8 @@ TEST(Store, SchemaNineKeepsTheSearchKeysOfAnOlderFile) {
       "member_period(temp_org_id, valid_to); CREATE TABLE old_search (search_key TEXT NOT NULL, "
       "member_id INTEGER NOT NULL REFERENCES member(id), PRIMARY KEY (search_key, member_id)); "
       "INSERT INTO old_search SELECT search_key, member_id FROM member_search; DROP TABLE "
-      "member_search; ALTER TABLE old_search RENAME TO member_search; DELETE FROM schema_version "
-      "WHERE version = 9;"));
+      "member_search; ALTER TABLE old_search RENAME TO member_search; DROP TABLE issuer_profile; "
+      "DROP TABLE office_holder; DELETE FROM schema_version WHERE version >= 9;"));
   const std::string keys = "SELECT search_key, member_id FROM member_search ORDER BY 1";
   const std::string before = testing::query_text(db, keys);
   ASSERT_EQ(before, "chinh|1\ndam van chinh|1\nvan chinh|1\n");
@@ -255,7 +255,7 @@ TEST(Store, SchemaNineKeepsTheSearchKeysOfAnOlderFile) {
 
   auto s = Store::open(db, OpenMode::open_existing, kNow);
   ASSERT_TRUE(s.ok()) << s.error().detail_en;
-  EXPECT_EQ((*s)->schema_version(), 9);
+  EXPECT_EQ((*s)->schema_version(), Store::latest_schema_version());
   EXPECT_EQ(testing::query_text(db, keys), before);
   EXPECT_NE(testing::query_text(db, "SELECT sql FROM sqlite_master WHERE name = 'member_search'")
                 .find("WITHOUT ROWID"),
@@ -265,6 +265,63 @@ TEST(Store, SchemaNineKeepsTheSearchKeysOfAnOlderFile) {
                 .find("WHERE temp_org_id IS NOT NULL"),
             std::string::npos);
   EXPECT_EQ(testing::query_text(db, "PRAGMA integrity_check"), "ok\n");
+}
+
+// Schema 10: an inspection recorded as a cluster's (a cluster is no Party body) moves to the
+// committee directly above the cluster on its date, and the move is in the audit log; an
+// inspection held by a Party body stays where it is. Runs on both engines.
+TEST(Store, SchemaTenMovesAClustersInspectionsToTheCommitteeAboveIt) {
+  testing::TempDir dir;
+  const auto db = dir.database("a.db");
+  OrgId tu = 0, cum = 0, cb = 0;
+  {
+    auto s = Store::open(db, OpenMode::create_new, kNow);
+    ASSERT_TRUE(s.ok());
+    Store& store = **s;
+    ASSERT_TRUE(store
+                    .write_transaction([&]() -> Status {
+                      tu = *store.insert_org("TU");
+                      cum = *store.insert_org("CUM1");
+                      cb = *store.insert_org("CB1");
+                      OrgChange create;
+                      create.date = d("2000-01-01");
+                      create.opens.push_back({tu, create.date, Date::max(), std::nullopt,
+                                              "Đảng bộ tỉnh", OrgKind::upper_committee,
+                                              std::nullopt});
+                      create.opens.push_back({cum, create.date, Date::max(), tu, "Cụm 1",
+                                              OrgKind::cluster, std::nullopt});
+                      create.opens.push_back({cb, create.date, Date::max(), cum, "Chi bộ Một",
+                                              OrgKind::grassroots_branch, std::nullopt});
+                      auto e = store.append_org_event("create", create.date, "{}", "test", kNow);
+                      if (!e.ok()) return e.error();
+                      DANGVU_TRY(store.apply_org_change(create, *e));
+                      for (OrgId holder : {cum, tu}) {
+                        OversightRecord o;
+                        o.org = holder;
+                        o.held_on = d("2026-03-02");
+                        o.subject_org = cb;
+                        o.conclusion = "Tốt.";
+                        o.recorded_by = "test";
+                        auto id = store.insert_oversight(o, kNow);
+                        if (!id.ok()) return id.error();
+                      }
+                      return Status{};
+                    })
+                    .ok());
+  }
+  // Back to schema 9, as a file written by the previous release.
+  ASSERT_TRUE(testing::exec_sql(db,
+                                "DROP TABLE issuer_profile; DROP TABLE office_holder; DELETE "
+                                "FROM schema_version WHERE version = 10"));
+  auto s = Store::open(db, OpenMode::open_existing, "2026-12-06T08:00:00Z");
+  ASSERT_TRUE(s.ok()) << s.error().detail_en;
+  EXPECT_EQ(testing::query_text(db, "SELECT org_id FROM oversight ORDER BY id"),
+            std::to_string(tu) + "\n" + std::to_string(tu) + "\n");
+  EXPECT_EQ(testing::query_text(
+                db, "SELECT at, actor, action, target, detail FROM audit_log ORDER BY id"),
+            "2026-12-06T08:00:00Z|migration|oversight.reassign|oversight:1|{\"from_org\":" +
+                std::to_string(cum) + ",\"to_org\":" + std::to_string(tu) +
+                ",\"reason\":\"cluster_is_not_a_party_body\"}\n");
 }
 
 TEST(Store, DuplicateOrgCodeIsAConflict) {
