@@ -85,6 +85,10 @@ Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
       for (const auto& k : value) {
         auto kind = k.is_string() ? parse_org_kind(k.get<std::string>()) : std::nullopt;
         if (!kind) return bad_rule(key, "loại tổ chức không hợp lệ.", "unknown kind");
+        if (*kind == OrgKind::cluster) {
+          return bad_rule(key, "cụm thi đua không phải tổ chức đảng, không có đảng viên sinh hoạt.",
+                          "a cluster holds no members");
+        }
         r.member_org_kinds.insert(*kind);
       }
     } else if (key == "readmission_after") {

@@ -102,7 +102,10 @@ Status WorkGenerator::run(OrgId root, Date from, Date to, DemoSummary& summary) 
       DANGVU_TRY(meetings(id, from, to, summary));
       DANGVU_TRY(studies(id, from, to, summary));
     }
-    if (kind != OrgKind::sub_branch) DANGVU_TRY(oversights(id, tree, from, to, summary));
+    // Committees inspect and supervise; a cluster (no Party body) never does.
+    if (kind != OrgKind::sub_branch && kind != OrgKind::cluster) {
+      DANGVU_TRY(oversights(id, tree, from, to, summary));
+    }
   }
   return {};
 }

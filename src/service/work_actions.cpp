@@ -270,6 +270,13 @@ Result<ActivityId> Registry::record_oversight(const OversightInput& in) {
                             "Trường «org»: tổ chức không tồn tại vào ngày " + date->vi() + ".",
                             "holding org does not exist on the date");
     }
+    if (tree.find(*org)->kind == OrgKind::cluster) {
+      return Error::refused("org", "cluster.not_party_body",
+                            "Trường «org»: cụm thi đua không phải tổ chức đảng, không kiểm tra, "
+                            "giám sát; hãy ghi cho cấp ủy tiến hành (cấp ủy cấp trên của cụm "
+                            "hoặc của tổ chức được kiểm tra).",
+                            "a cluster inspects and supervises no one");
+    }
     store::OversightRecord o;
     o.org = *org;
     o.kind = *kind;

@@ -492,6 +492,43 @@ TEST_F(WorkTest, RefusalsNameTheFieldAndChangeNothing) {
   EXPECT_EQ(testing::dump_database(path_), before);
 }
 
+// The year so far holds every flow: the branches meeting every month and the inspections on
+// signs of violation were 0 in the year-to-date column of a half-year that starts the year.
+TEST_F(WorkTest, TheYearSoFarHoldsEveryFlowTheMeetingRegimeIncluded) {
+  for (const char* month : {"2023-01-10", "2023-02-10", "2023-03-10", "2023-04-10", "2023-05-10"}) {
+    auto m = meeting("S1", month);
+    ASSERT_TRUE(m.ok()) << m.error().detail_en;
+  }
+  OversightInput o{"DB", "inspection", "signs_of_violation", "2023-03-05", "S2", "", "Kết luận."};
+  ASSERT_TRUE(registry_->record_oversight(o).ok());
+  for (const char* period : {"2023-H1", "2023-Q2"}) {
+    auto v = registry_->indicators("DB", period);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(row(*v, "branches_meeting_monthly").year_done, 1) << period;
+    EXPECT_EQ(row(*v, "oversight_on_signs").year_done, 1) << period;
+  }
+  auto q2 = registry_->indicators("DB", "2023-Q2");
+  EXPECT_EQ(row(*q2, "branches_meeting_monthly").value, 1);
+  EXPECT_EQ(row(*q2, "oversight_on_signs").value, 0);
+}
+
+// A committee's admission target is for its whole organization: the plan of the province is its
+// own target, not its own plus its đảng bộ's (that counted them twice). Inspections are work each
+// committee does itself: the plan is the sum of every committee's own.
+TEST_F(WorkTest, AdmissionTargetsAreNotCountedTwiceUpTheTree) {
+  ASSERT_TRUE(registry_->set_plan_target({"TU", 2023, "admitted", 10}).ok());
+  ASSERT_TRUE(registry_->set_plan_target({"DB", 2023, "admitted", 4}).ok());
+  ASSERT_TRUE(registry_->set_plan_target({"TU", 2023, "inspected_orgs", 2}).ok());
+  ASSERT_TRUE(registry_->set_plan_target({"DB", 2023, "inspected_orgs", 3}).ok());
+  auto tu = registry_->indicators("TU", "2023-H1");
+  ASSERT_TRUE(tu.ok());
+  EXPECT_EQ(row(*tu, "admitted").target, 10);
+  EXPECT_EQ(row(*tu, "inspected_orgs").target, 5);
+  auto db = registry_->indicators("DB", "2023-H1");
+  EXPECT_EQ(row(*db, "admitted").target, 4);
+  EXPECT_EQ(row(*db, "inspected_orgs").target, 3);
+}
+
 TEST_F(WorkTest, StudySessionsCountAttendeesAndNameTheDocument) {
   ASSERT_TRUE(registry_
                   ->add_document({"15-NQ/TU", "2022-12-06",
