@@ -134,6 +134,18 @@ json to_json(const service::DocumentView& d) {
           {"issuing_body", d.issuing_body}};
 }
 
+json to_json(const service::IssuerView& v) {
+  return {{"org", v.org_code},
+          {"issued_by", v.issued_by},
+          {"superior", v.superior},
+          {"committee", v.committee},
+          {"symbol", v.symbol},
+          {"authority", v.authority},
+          {"place", v.place},
+          {"signer_title", v.signer_title},
+          {"signer_name", v.signer_name}};
+}
+
 json to_json(const service::PlanView& v) {
   json rows = json::array();
   for (const auto& r : v.rows) {

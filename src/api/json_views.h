@@ -17,6 +17,7 @@ nlohmann::json to_json(const service::AccountView& v);
 nlohmann::json to_json(const service::AuditView& v);
 nlohmann::json to_json(const service::DocumentView& v);
 nlohmann::json to_json(const service::PlanView& v);
+nlohmann::json to_json(const service::IssuerView& v);
 nlohmann::json to_json(const service::ActivitiesView& v);
 nlohmann::json to_json(const service::IndicatorsView& v);
 nlohmann::json to_json(const service::ImportReport& v);

@@ -15,6 +15,7 @@ const std::vector<Route>& route_table() {
     add_work_routes(routes);
     add_io_routes(routes);
     add_conference_routes(routes);
+    add_issuer_routes(routes);
     return routes;
   }();
   return table;

@@ -93,6 +93,7 @@ void add_admin_routes(std::vector<Route>& routes);
 void add_work_routes(std::vector<Route>& routes);
 void add_io_routes(std::vector<Route>& routes);
 void add_conference_routes(std::vector<Route>& routes);
+void add_issuer_routes(std::vector<Route>& routes);
 
 // The registry a request's use case runs in: its connection, the rules, the clock, the caller and
 // the server's tree cache.

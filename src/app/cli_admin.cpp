@@ -101,7 +101,8 @@ void add_admin_commands(CLI::App& app, Options& opt) {
                 << " buổi học tập nghị quyết";
       if (summary->conferences > 0) {
         std::cout << ", " << format_count(summary->conferences)
-                  << " hội nghị sơ kết quý I (Đảng bộ DB001, có nhiệm vụ quá hạn)";
+                  << " hội nghị (giao ban Cụm thi đua số 1 chọn cụm trưởng năm 2026; sơ kết quý I "
+                     "của Đảng bộ DB001, có nhiệm vụ quá hạn)";
       }
       std::cout << ".\n";
       if (da->accounts) {

@@ -1,4 +1,4 @@
-// dangvu org add|rename|move|merge|split|dissolve
+// dangvu org add|rename|move|merge|split|dissolve (and issuer, set-issuer, holder: cli_issuer.cpp)
 #include <CLI/CLI.hpp>
 #include <array>
 #include <iostream>
@@ -151,6 +151,8 @@ void add_org_commands(CLI::App& app, Options& opt) {
       return {};
     });
   });
+
+  add_org_issuer_commands(*org, opt);
 }
 
 }  // namespace dangvu::app

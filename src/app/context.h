@@ -37,6 +37,8 @@ int with_registry(const Options& opt, bool create_new,
 Status write_output_file(const std::string& path, const std::string& bytes, bool force);
 
 void add_org_commands(CLI::App& app, Options& opt);
+// issuer | set-issuer | holder, under `dangvu org` (cli_issuer.cpp).
+void add_org_issuer_commands(CLI::App& org, Options& opt);
 void add_member_commands(CLI::App& app, Options& opt);
 void add_read_commands(CLI::App& app, Options& opt);
 void add_admin_commands(CLI::App& app, Options& opt);

@@ -44,7 +44,7 @@ std::string para(const std::string& ppr, const std::string& runs) {
 
 const std::string kBody =
     "<w:jc w:val=\"both\"/><w:ind w:firstLine=\"720\"/>"
-    "<w:spacing w:before=\"60\" w:after=\"60\"/>";
+    "<w:spacing w:before=\"40\" w:after=\"40\"/>";
 const std::string kBold = "<w:b/><w:bCs/>";
 std::string size(int half_points) {
   return "<w:sz w:val=\"" + std::to_string(half_points) + "\"/><w:szCs w:val=\"" +

@@ -146,7 +146,8 @@ class Builder {
     std::vector<std::string> out;
     const double members = f(Fact::members_official) + f(Fact::members_probationary);
     if (members > 0) {
-      out.push_back(root_->name + " hiện có " + integer(members) + " đảng viên.");
+      out.push_back("Tính đến ngày " + ev_.as_of.vi() + ", " + root_->name + " có " +
+                    integer(members) + " đảng viên.");
     }
     std::vector<std::string> done;
     if (f(Fact::admitted) > 0)
@@ -179,9 +180,7 @@ class Builder {
     }
     if (!done.empty()) {
       std::string t = "Trong " + label() + ", các tổ chức đảng đã ";
-      for (std::size_t i = 0; i < done.size(); ++i) {
-        t += (i == 0 ? "" : i + 1 == done.size() ? " và " : "; ") + done[i];
-      }
+      for (std::size_t i = 0; i < done.size(); ++i) t += (i == 0 ? "" : "; ") + done[i];
       out.push_back(t + ".");
     }
     return out;

@@ -485,9 +485,13 @@ Result<DemoSummary> generate_here(Registry& registry, DemoScale scale, std::uint
   // A past conference of the party agencies' first grassroots committee, recorded as an office
   // would (the national scale has none: its trees are for measuring).
   if (scale != DemoScale::nation) {
+    if (progress) progress("Đang ghi bí thư, phó bí thư các cấp ủy và cụm trưởng cụm thi đua…");
+    auto secretaries = demo::add_office_holders(registry);
+    if (!secretaries.ok()) return secretaries.error();
+    DANGVU_TRY(demo::add_cluster_briefing(registry, "CQD-CUM1", "DB001"));
     if (progress) progress("Đang ghi hội nghị sơ kết quý I năm 2026 của Đảng bộ DB001…");
-    DANGVU_TRY(demo::add_past_conference(registry, "DB001"));
-    summary.conferences = 1;
+    DANGVU_TRY(demo::add_past_conference(registry, "DB001", (*secretaries)["DB001"]));
+    summary.conferences = 2;
   }
   return summary;
 }

@@ -8,7 +8,8 @@
 
 namespace dangvu::service::demo {
 
-Status add_past_conference(Registry& r, const std::string& org_code) {
+Status add_past_conference(Registry& r, const std::string& org_code,
+                           const std::string& chair_code) {
   const std::string date = "2026-04-08";
   ListMembersInput list;
   list.org_code = org_code;
@@ -27,8 +28,8 @@ Status add_past_conference(Registry& r, const std::string& org_code) {
   in.period = "2026-Q1";
   in.date = date;
   in.start_time = "08:00";
-  in.chair_code = officials->rows[0].code;
-  in.secretary_code = officials->rows[1].code;
+  in.chair_code = chair_code.empty() ? officials->rows[0].code : chair_code;
+  in.secretary_code = officials->rows[in.chair_code == officials->rows[1].code ? 0 : 1].code;
   in.agenda = {"Báo cáo kết quả công tác xây dựng Đảng quý I, nhiệm vụ trọng tâm quý II năm 2026",
                "Tham luận của các chi bộ", "Phát biểu chỉ đạo của đại diện cấp ủy cấp trên",
                "Kết luận hội nghị"};
@@ -57,7 +58,8 @@ Status add_past_conference(Registry& r, const std::string& org_code) {
     if (p.kind == "member") {
       a.member_code = p.member_code;
       ++members;
-      if (members == 3 || members == 7) {
+      const bool chairs = p.member_code == in.chair_code || p.member_code == in.secretary_code;
+      if ((members == 3 || members == 7) && !chairs) {
         a.status = "absent";
         a.reason = members == 3 ? "Đi công tác" : "Ốm";
       } else if (members == 5) {

@@ -170,7 +170,7 @@ TEST(ConferenceApi, AnOfficeRecordsAReviewAndDownloadsItsDocuments) {
     if (row["id"] == "members") members = row["shown"];
   }
   ASSERT_EQ(members, "2");
-  EXPECT_NE(news.raw.find("tổng số đảng viên là " + members + " đồng chí"), std::string::npos)
+  EXPECT_NE(news.raw.find("Đảng bộ Sở A có " + members + " đảng viên."), std::string::npos)
       << news.raw;
   Reply report = office.get("/api/v1/orgs/DBA/report?period=2026-H1");
   ASSERT_EQ(report.status, 200);

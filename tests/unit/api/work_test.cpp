@@ -109,7 +109,16 @@ TEST(WorkApi, TheReportShowsTheFiguresOfTheIndicatorsInEveryFormat) {
   EXPECT_EQ(html.header("Content-Type"), "text/html; charset=utf-8");
   EXPECT_NE(html.raw.find("kiểm tra được 1/3 tổ chức (đạt 33,3% kế hoạch năm)"), std::string::npos)
       << html.raw;
-  EXPECT_NE(html.raw.find("ĐẢNG BỘ SỞ A"), std::string::npos);
+  EXPECT_NE(html.raw.find("ĐẢNG ỦY SỞ A"), std::string::npos) << "the committee issues";
+  // The checks are the office's working sheet, asked for apart; the report is dated as chosen.
+  Reply checks = office.get("/api/v1/orgs/DBA/report?period=2026-H1&part=checks");
+  ASSERT_EQ(checks.status, 200);
+  EXPECT_NE(checks.raw.find("PHIẾU ĐỐI CHIẾU SỐ LIỆU"), std::string::npos);
+  EXPECT_EQ(html.raw.find("PHIẾU ĐỐI CHIẾU SỐ LIỆU"), std::string::npos);
+  Reply dated = office.get("/api/v1/orgs/DBA/report?period=2026-H1&date=2026-07-02");
+  ASSERT_EQ(dated.status, 200);
+  EXPECT_NE(dated.raw.find("ngày 02 tháng 7 năm 2026"), std::string::npos);
+  EXPECT_EQ(office.get("/api/v1/orgs/DBA/report?period=2026-H1&part=annex").status, 400);
 
   Reply docx = office.get("/api/v1/orgs/DBA/report?period=2026-H1&format=docx");
   ASSERT_EQ(docx.status, 200);

@@ -387,8 +387,9 @@ TEST_F(ConferenceDocumentsTest, TheNewsItemsFiguresAreTheReports) {
   for (const auto& r : indicators->rows) shown[r.id] = r.shown;
   EXPECT_EQ(shown["members"], "6");
   EXPECT_EQ(shown["inspected_orgs"], "1");
-  EXPECT_NE(text.find("Đảng bộ Sở A hiện có " + shown["members"] + " đảng viên."),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("Tính đến ngày 30/06/2026, Đảng bộ Sở A có " + shown["members"] + " đảng viên."),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("các tổ chức đảng đã kiểm tra " + shown["inspected_orgs"] + " tổ chức đảng."),
             std::string::npos)
@@ -430,6 +431,35 @@ TEST_F(ConferenceDocumentsTest, TheNewsItemsFiguresAreTheReports) {
             std::string::npos);
   EXPECT_NE(html.find("<mark class=\"placeholder\">[Chèn ảnh]</mark>"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
+// A member of another đảng bộ on temporary activity in the branch is invited and listed, but the
+// quorum counts the members whose official activity is in the org (it counted 145 against 144).
+TEST_F(ConferenceDocumentsTest, TheQuorumCountsOnlyTheOrgsOwnMembers) {
+  EventInput t;
+  t.member_code = "M7";
+  t.kind = "transfer";
+  t.mode = "temporary";
+  t.org_code = "A1";
+  t.date = "2026-03-01";
+  auto moved = registry_->record_event(t);
+  ASSERT_TRUE(moved.ok()) << moved.error().detail_en;
+  const ConferenceId c = record_half_year_review();
+  attend(c, "M7", 1, "present");
+  auto v = registry_->show_conference(c, "");
+  ASSERT_TRUE(v.ok());
+  std::size_t members = 0;
+  for (const auto& p : v->participants) members += p.kind == "member";
+  EXPECT_EQ(members, 7u) << "the member on temporary activity is invited";
+  EXPECT_EQ(v->quorum.invited, 6);
+  EXPECT_EQ(v->quorum.present, 4);
+  auto minutes = registry_->conference_minutes(c);
+  ASSERT_TRUE(minutes.ok());
+  EXPECT_NE(text_of(*minutes).find("Đảng viên sinh hoạt chính thức tại Đảng bộ Sở A có mặt 4/6 "
+                                   "đồng chí được triệu tập (không tính 1 đồng chí sinh hoạt tạm "
+                                   "thời)"),
+            std::string::npos)
+      << text_of(*minutes);
 }
 
 TEST_F(ConferenceDocumentsTest, TheInvitationSaysWhomWhenAndWhere) {

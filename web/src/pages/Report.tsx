@@ -2,10 +2,12 @@
 // report's preview as the server writes it, and the Word and Excel files. Every figure comes from
 // the server; nothing is computed here.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, List, Space, Spin, Table, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, List, Space, Spin, Table, TreeSelect, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { api, query, type Account, type Check, type Indicators, type TreeNode } from '../api';
 import { vnDate, vnNumber } from '../labels';
 import { go } from '../route';
+import { dateFormat, iso } from './forms';
 import { defaultPeriod, PeriodPicker, periodCode, type PeriodValue } from './period';
 import { useTree } from './Tree';
 
@@ -45,6 +47,9 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
   const org = code || account.org || root?.code || '';
   const [period, setPeriod] = useState<PeriodValue>(defaultPeriod);
   const p = periodCode(period);
+  // The day the committee signs it (empty: the period's last day, as the server dates it).
+  const [signed, setSigned] = useState<Dayjs | null>(null);
+  const date = signed ? iso(signed) : undefined;
   const [data, setData] = useState<Indicators>();
   const [html, setHtml] = useState('');
   const [error, setError] = useState('');
@@ -70,7 +75,7 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
         setError(e.message);
       })
       .finally(done);
-    previewOf(`${base}/report${query({ period: p, format: 'html' })}`)
+    previewOf(`${base}/report${query({ period: p, format: 'html', date })}`)
       .then(([text, problem]) => {
         if (!current) return;
         setHtml(text);
@@ -80,10 +85,10 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
     return () => {
       current = false;
     };
-  }, [org, p]);
+  }, [org, p, date]);
   const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
-  const file = (format: string) =>
-    `/api/v1/orgs/${encodeURIComponent(org)}/report${query({ period: p, format })}`;
+  const file = (format: string, part?: string) =>
+    `/api/v1/orgs/${encodeURIComponent(org)}/report${query({ period: p, format, date, part })}`;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Card
@@ -114,12 +119,23 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
                 {data.org_name}, {data.period_label} (từ {vnDate(data.from)} đến {vnDate(data.to)}; số liệu tính
                 đến ngày {vnDate(data.as_of)}).
               </Typography.Text>
-              <Space>
+              <Space wrap>
+                <DatePicker
+                  aria-label="Ngày ký báo cáo"
+                  placeholder="Ngày ký (mặc định: cuối kỳ)"
+                  format={dateFormat}
+                  value={signed}
+                  onChange={setSigned}
+                  data-testid="report-date"
+                />
                 <Button type="primary" href={file('docx')} data-testid="download-docx">
                   Tải Word (.docx)
                 </Button>
                 <Button href={file('xlsx')} data-testid="download-xlsx">
                   Tải Excel (.xlsx)
+                </Button>
+                <Button href={file('docx', 'checks')} data-testid="download-checks">
+                  Phiếu đối chiếu số liệu (nội bộ)
                 </Button>
               </Space>
               <Table

@@ -1,0 +1,277 @@
+// Every document the demo's office would sign, rendered to PDF by LibreOffice and read back as a
+// clerk would (Hướng dẫn 36-HD/VPTW): the committee that issues it and its symbol, the body above
+// it (never a cluster), the date, the signing formula and the signer, the recipients, page numbers
+// from the second page, no blank page, no word broken inside a table cell, no internal note — and
+// every word and number of the pages is one the document was built with, whose figures are the
+// figures engine's. One LibreOffice run for all of them (the test stays lean).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "report/render.h"
+#include "service/demo.h"
+#include "service/registry.h"
+#include "support/temp_db.h"
+
+namespace dangvu::service {
+namespace {
+
+Date D(const char* iso) { return *Date::parse(iso); }
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::string flat(const std::string& text) {
+  std::string out;
+  for (const auto& w : words(text)) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// Every string the document was built from: what its pages may say.
+// A word is also known by its parts where a line may break after a hyphen ("tham-luan-" and
+// "bo.docx" of "tham-luan-bo.docx"): a break there is no broken word.
+void add_words(std::set<std::string>& v, const std::string& s) {
+  for (const auto& w : words(s)) {
+    v.insert(w);
+    for (std::size_t at = w.find('-'); at != std::string::npos && at + 1 < w.size();
+         at = w.find('-', at + 1)) {
+      v.insert(w.substr(0, at + 1));
+      v.insert(w.substr(at + 1));
+    }
+  }
+}
+std::set<std::string> vocabulary(const report::Document& d) {
+  std::set<std::string> v;
+  for (const auto* s : {&d.superior, &d.issuer, &d.number, &d.place_date, &d.kind_title, &d.title,
+                        &d.signer_authority, &d.signer_title, &d.signer_name, &d.left_signer_title,
+                        &d.left_signer_name}) {
+    add_words(v, *s);
+  }
+  for (const auto& r : d.recipients) add_words(v, "- " + r);
+  for (const auto* sections : {&d.sections, &d.annex}) {
+    for (const auto& s : *sections) {
+      add_words(v, s.heading);
+      for (const auto& b : s.blocks) {
+        add_words(v, "- [Dự thảo – cần biên tập] " + b.text + " " + b.table.title);
+        for (const auto& h : b.table.header) add_words(v, h);
+        for (const auto& row : b.table.rows) {
+          for (const auto& c : row) add_words(v, c.display());
+        }
+      }
+    }
+  }
+  add_words(v, "ĐẢNG CỘNG SẢN VIỆT NAM * Nơi nhận: PHỤ LỤC");
+  return v;
+}
+
+struct Rendered {
+  std::string name;
+  report::Document doc;
+  std::vector<std::string> pages;  // pdftotext of each page, in the order it was written
+};
+
+class DemoDocumentsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = dir_.database("demo.db");
+    if (store::engine_of(path_) != store::Engine::sqlite) {
+      GTEST_SKIP() << "the documents do not depend on the engine (the engines agree: parity tests)";
+    }
+    auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
+    ASSERT_TRUE(s.ok()) << s.error().detail_en;
+    store_ = std::move(*s);
+    registry_ = std::make_unique<Registry>(*store_, RuleSet::defaults(), clock_, "test");
+    auto demo = generate_demo(*registry_, DemoScale::small, 1, nullptr);  // `scripts/demo`'s
+    ASSERT_TRUE(demo.ok()) << demo.error().detail_en;
+  }
+
+  // Renders every document in one LibreOffice run and reads each page's text.
+  std::vector<Rendered> render(std::vector<std::pair<std::string, report::Document>> docs) {
+    std::string files;
+    for (const auto& [name, doc] : docs) {
+      auto bytes = report::render_docx(doc);
+      EXPECT_TRUE(bytes.ok());
+      std::ofstream(dir_.file(name + ".docx"), std::ios::binary) << *bytes;
+      files += " '" + dir_.file(name + ".docx") + "'";
+    }
+    const std::string cmd = "cd '" + dir_.file("") +
+                            "' && soffice --headless --norestore -env:UserInstallation=file://" +
+                            dir_.file("profile") + " --convert-to pdf" + files +
+                            " > soffice.log 2>&1";
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << slurp(dir_.file("soffice.log"));
+    std::vector<Rendered> out;
+    for (auto& [name, doc] : docs) {
+      Rendered r{name, std::move(doc), {}};
+      const std::string pdf = dir_.file(name + ".pdf");
+      const std::string info = testing::command_output("pdfinfo '" + pdf + "'");
+      const auto at = info.find("Pages:");
+      EXPECT_NE(at, std::string::npos) << name << " was not rendered";
+      const int pages = at == std::string::npos ? 0 : std::stoi(info.substr(at + 6));
+      for (int p = 1; p <= pages; ++p) {
+        r.pages.push_back(testing::command_output("pdftotext -f " + std::to_string(p) + " -l " +
+                                                  std::to_string(p) + " -raw '" + pdf + "' -"));
+      }
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  report::Document report(const std::string& org, const std::string& period) {
+    auto d = registry_->report(org, period);
+    EXPECT_TRUE(d.ok()) << (d.ok() ? "" : d.error().detail_en);
+    return d.ok() ? *d : report::Document{};
+  }
+
+  FixedClock clock_{D("2026-12-05")};
+  testing::TempDir dir_;
+  std::string path_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Registry> registry_;
+};
+
+// The form every signed document shares, checked on its pages.
+void expect_party_form(const Rendered& r, std::size_t max_pages) {
+  SCOPED_TRACE(r.name);
+  const report::Document& d = r.doc;
+  ASSERT_FALSE(r.pages.empty());
+  EXPECT_LE(r.pages.size(), max_pages);
+  std::string all;
+  for (const auto& p : r.pages) all += p + "\n";
+  const std::string text = flat(all);
+  const std::string first = flat(r.pages.front());
+  for (const std::string& part : {std::string("ĐẢNG CỘNG SẢN VIỆT NAM"), flat(d.issuer),
+                                  flat(d.number), flat(d.place_date), d.kind_title}) {
+    EXPECT_NE(first.find(part), std::string::npos) << "page 1 lacks «" << part << "»:\n" << first;
+  }
+  if (!d.superior.empty()) {
+    EXPECT_NE(first.find(flat(d.superior)), std::string::npos);
+  }
+  EXPECT_EQ(d.place_date.find("…"), std::string::npos) << "the place is known: " << d.place_date;
+  for (const auto* part : {&d.signer_authority, &d.signer_title, &d.signer_name,
+                           &d.left_signer_title, &d.left_signer_name}) {
+    if (!part->empty()) {
+      EXPECT_NE(text.find(flat(*part)), std::string::npos) << *part;
+    }
+  }
+  for (const auto& recipient : d.recipients) {
+    EXPECT_NE(text.find(flat("- " + recipient)), std::string::npos) << recipient;
+  }
+  if (!d.recipients.empty()) {
+    EXPECT_NE(text.find("Nơi nhận:"), std::string::npos);
+  }
+  // No blank page; the page number on every page from the second, alone on its line.
+  for (std::size_t p = 0; p < r.pages.size(); ++p) {
+    const auto w = words(r.pages[p]);
+    EXPECT_GT(w.size(), 3u) << "page " << p + 1 << " is blank";
+    if (p > 0) {
+      const std::string number = std::to_string(p + 1);
+      bool alone = false;
+      std::istringstream lines(r.pages[p]);
+      for (std::string line; std::getline(lines, line);) alone = alone || flat(line) == number;
+      EXPECT_TRUE(alone) << "page " << number << " has no page number";
+    }
+  }
+  // Every word on the pages is one the document was built with: a word broken inside a table
+  // cell ("Đản/g") or an internal note would not be.
+  const auto known = vocabulary(d);
+  for (const auto& w : words(all)) {
+    const bool page_number =
+        w.find_first_not_of("0123456789") == std::string::npos && w.size() <= 2;
+    EXPECT_TRUE(known.count(w) || page_number) << "«" << w << "» is not the document's";
+  }
+  // No internal codes or checks in what is signed.
+  for (const char* internal : {"DB0", "CQD-CUM", "hệ thống phát hiện", "KIỂM TRA SỐ LIỆU"}) {
+    EXPECT_EQ(text.find(internal), std::string::npos) << "«" << internal << "» is printed";
+  }
+}
+
+TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
+  ConferenceListInput q;
+  q.org_code = "DB001";
+  q.from = "2026-01-01";
+  q.to = "2026-12-31";
+  q.kind = "quarterly_review";
+  auto conferences = registry_->list_conferences(q);
+  ASSERT_TRUE(conferences.ok());
+  ASSERT_EQ(conferences->size(), 1u);
+  const long long c = conferences->front().id;
+  auto invitation = registry_->conference_invitation(c);
+  auto minutes = registry_->conference_minutes(c);
+  ASSERT_TRUE(invitation.ok() && minutes.ok());
+  const auto docs = render({{"bao-cao-TU", report("TU", "2026-H1")},
+                            {"bao-cao-DBCQD", report("DBCQD", "2026-H1")},
+                            {"bao-cao-DB001", report("DB001", "2026-H1")},
+                            {"bao-cao-CQD-CUM1", report("CQD-CUM1", "2026-H1")},
+                            {"giay-moi-DB001", *invitation},
+                            {"bien-ban-DB001", *minutes}});
+  ASSERT_EQ(docs.size(), 6u);
+  const auto& tu = docs[0];
+  const auto& cluster = docs[3];
+  const auto& inv = docs[4];
+  const auto& min = docs[5];
+
+  // Who issues, and when.
+  EXPECT_EQ(tu.doc.issuer, "TỈNH ỦY AN BÌNH");
+  EXPECT_EQ(tu.doc.superior, "");
+  EXPECT_EQ(tu.doc.number, "Số       -BC/TU");
+  EXPECT_EQ(tu.doc.place_date, "An Bình, ngày 30 tháng 6 năm 2026");
+  EXPECT_EQ(docs[1].doc.issuer, "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH AN BÌNH");
+  EXPECT_EQ(docs[1].doc.superior, "ĐẢNG BỘ TỈNH AN BÌNH");
+  EXPECT_EQ(docs[2].doc.issuer, "ĐẢNG ỦY VĂN PHÒNG TỈNH ỦY");
+  EXPECT_EQ(docs[2].doc.superior, "ĐẢNG BỘ CÁC CƠ QUAN ĐẢNG TỈNH AN BÌNH") << "not the cluster";
+  EXPECT_EQ(docs[2].doc.signer_authority, "T/M ĐẢNG ỦY");
+  EXPECT_EQ(cluster.doc.issuer, "ĐẢNG ỦY VĂN PHÒNG TỈNH ỦY")
+      << "the cluster's leading organization";
+  EXPECT_EQ(cluster.doc.number, "Số       -BC/ĐU");
+  EXPECT_NE(cluster.doc.title.find("của Cụm thi đua số 1"), std::string::npos);
+  EXPECT_EQ(inv.doc.place_date, "An Bình, ngày 07 tháng 4 năm 2026") << "before the conference";
+  EXPECT_EQ(min.doc.place_date, "An Bình, ngày 08 tháng 4 năm 2026") << "the conference's day";
+  for (const auto& r : docs) {
+    if (r.name != "bien-ban-DB001") {
+      EXPECT_FALSE(r.doc.signer_name.empty()) << r.name;
+    }
+  }
+
+  // The form on the pages. A report runs to a few pages; the invitation to one; the minutes to
+  // a few and their attendance list to at most two pages per hundred people.
+  for (std::size_t i = 0; i < 4; ++i) expect_party_form(docs[i], 7);
+  expect_party_form(inv, 1);
+  std::size_t people = 0;
+  for (const auto& s : min.doc.annex) {
+    for (const auto& b : s.blocks) people += b.table.rows.size();
+  }
+  expect_party_form(min, 4 + 2 * ((people + 99) / 100));
+
+  // The figures are the engine's: the indicators of the same org and period, in the text.
+  for (std::size_t i = 0; i < 4; ++i) {
+    const std::string org = std::vector<std::string>{"TU", "DBCQD", "DB001", "CQD-CUM1"}[i];
+    auto v = registry_->indicators(org, "2026-H1");
+    ASSERT_TRUE(v.ok());
+    std::string all;
+    for (const auto& p : docs[i].pages) all += p + "\n";
+    const std::string text = flat(all);
+    for (const auto& row : v->rows) {
+      if (row.id != "members" && row.id != "admitted" && row.id != "meetings_regular") continue;
+      EXPECT_NE(text.find(row.shown), std::string::npos)
+          << org << " " << row.id << " " << row.shown;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dangvu::service
