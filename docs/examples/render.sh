@@ -4,12 +4,13 @@
 # Party agencies, of DB001 and of cluster 1, and DB001's invitation and minutes; the news item
 # as text. Usage: docs/examples/render.sh [path/to/dangvu] (default: the release build).
 set -euo pipefail
-cd "$(dirname "$0")"
-bin="$(realpath "${1:-../../build/release/src/app/dangvu}")"
+here="$(dirname "$0")"
+bin="$(realpath "${1:-$here/../../build/release/src/app/dangvu}")"
+cd "$here"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export DANGVU_TODAY=2026-12-05
-(umask 077 && "$bin" demo --db "$work/demo.db" --seed 1 >/dev/null)
+(umask 077 && "$bin" demo --db "$work/demo.db" --seed 1 >/dev/null 2>&1)
 for org in TU DBCQD DB001 CQD-CUM1; do
   "$bin" report --db "$work/demo.db" --org "$org" --period 2026-H1 -o "$work/bao-cao-$org.docx" >/dev/null
 done

@@ -94,6 +94,14 @@ std::string default_signing_authority(OrgKind kind) {
   return "T/M ĐƠN VỊ CỤM TRƯỞNG";
 }
 
+std::string archive_line(const Issuer& issuer) {
+  if (issuer.branch) return "Lưu hồ sơ chi bộ.";
+  for (std::string_view top : {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy"}) {
+    if (starts_with(issuer.committee, top)) return "Lưu Văn phòng " + std::string(top) + ".";
+  }
+  return "Lưu Văn phòng Đảng ủy.";
+}
+
 std::optional<OrgId> party_superior(const OrgTree& tree, OrgId org) {
   const auto* node = tree.find(org);
   while (node != nullptr && node->parent) {

@@ -67,6 +67,10 @@ std::string default_signing_authority(OrgKind kind);
 // the service hands the cluster's leading organization instead.
 Issuer issuer_of(const OrgTree& tree, OrgId org, const IssuerRecords& records);
 
+// The last line of "Nơi nhận": "Lưu Văn phòng Tỉnh ủy.", "Lưu Văn phòng Đảng ủy.", or for a
+// branch, which has no office, "Lưu hồ sơ chi bộ.".
+std::string archive_line(const Issuer& issuer);
+
 // The Party body above `org` on the tree's date: the nearest ancestor that is not a cluster.
 std::optional<OrgId> party_superior(const OrgTree& tree, OrgId org);
 

@@ -130,6 +130,33 @@ Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
         }
         r.conference_quorum[kind] = rule;
       }
+    } else if (key == "report_outline") {
+      if (!value.is_array() || value.empty()) {
+        return bad_rule(key, "phải là danh sách các phần của báo cáo.",
+                        "must be a non-empty array");
+      }
+      r.report_outline.clear();
+      for (const auto& item : value) {
+        if (!item.is_object() || !item.contains("key") || !item["key"].is_string() ||
+            !item.contains("heading") || !item["heading"].is_string()) {
+          return bad_rule(key, "mỗi phần cần key và heading.",
+                          "each section needs key and heading");
+        }
+        ReportSection section{item["key"].get<std::string>(), 1,
+                              item["heading"].get<std::string>()};
+        bool known = false;
+        for (auto k : kReportSectionKeys) known = known || k == section.key;
+        if (!known) {
+          return bad_rule(key, "phần «" + section.key + "» không có trong báo cáo.",
+                          "unknown section key");
+        }
+        if (item.contains("level")) {
+          auto level = read_int(item["level"], key, 1, 2);
+          if (!level.ok()) return level.error();
+          section.level = *level;
+        }
+        r.report_outline.push_back(std::move(section));
+      }
     } else {
       return bad_rule(key, "khóa không được hỗ trợ.", "unknown key");
     }
@@ -167,6 +194,12 @@ std::string RuleSet::to_json() const {
         {"numerator", q.numerator}, {"denominator", q.denominator}, {"more_than", q.more_than}};
   }
   j["conference_quorum"] = quorum;
+  json outline = json::array();
+  for (const auto& section : report_outline) {
+    outline.push_back(
+        {{"key", section.key}, {"level", section.level}, {"heading", section.heading}});
+  }
+  j["report_outline"] = outline;
   return j.dump(2);
 }
 

@@ -21,6 +21,20 @@ struct QuorumRule {
   bool more_than = true;  // true: strictly more than the fraction; false: at least the fraction
 };
 
+// One section of the review report (báo cáo sơ kết / tổng kết): which part the report fills
+// (`key`, one of kReportSectionKeys), its level (1: "I. …", 2: "1. …") and its heading.
+struct ReportSection {
+  std::string key;
+  int level = 1;
+  std::string heading;
+};
+
+// The parts the report knows how to fill from the records (report/review_report.cpp).
+inline constexpr std::string_view kReportSectionKeys[] = {
+    "situation", "results",           "political_tasks", "ideology",  "organization", "meetings",
+    "oversight", "mass_mobilization", "assessment",      "strengths", "weaknesses",   "causes",
+    "tasks",     "recommendations"};
+
 struct RuleSet {
   int admission_min_age_years = 18;  // on the branch's vote date
   int admission_max_age_years = 60;  // above needs the provincial committee's decision (exception)
@@ -56,6 +70,26 @@ struct RuleSet {
   // A review is held within its period or at most this many days after it (a year's review is
   // often held in January or February of the next year: seed 001 held 2023's on 27/02/2024).
   int conference_days_after_period = 120;
+  // The review report's sections in order (the outline of a báo cáo sơ kết / tổng kết, as the
+  // thuvienphapluat model of a branch's annual report lays it out: research/regulations-2026.md
+  // section 5). An office may reorder, rename or leave out sections; "tasks" takes the next
+  // period's name after its heading.
+  std::vector<ReportSection> report_outline = {
+      {"situation", 1, "I. ĐẶC ĐIỂM TÌNH HÌNH"},
+      {"results", 1, "II. KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO THỰC HIỆN NHIỆM VỤ"},
+      {"political_tasks", 2, "1. Lãnh đạo thực hiện nhiệm vụ chính trị"},
+      {"ideology", 2, "2. Công tác chính trị, tư tưởng; học tập, quán triệt nghị quyết"},
+      {"organization", 2, "3. Công tác tổ chức, cán bộ và đảng viên"},
+      {"meetings", 2, "4. Sinh hoạt chi bộ"},
+      {"oversight", 2, "5. Công tác kiểm tra, giám sát"},
+      {"mass_mobilization", 2, "6. Lãnh đạo công tác dân vận, các đoàn thể"},
+      {"assessment", 1, "III. ĐÁNH GIÁ CHUNG"},
+      {"strengths", 2, "1. Ưu điểm"},
+      {"weaknesses", 2, "2. Hạn chế, khuyết điểm"},
+      {"causes", 2, "3. Nguyên nhân"},
+      {"tasks", 1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM"},
+      {"recommendations", 1, "V. ĐỀ XUẤT, KIẾN NGHỊ"},
+  };
 
   // The defaults above.
   static RuleSet defaults() { return {}; }

@@ -30,14 +30,41 @@ std::string joined(const std::vector<std::string>& parts, const std::string& sep
   return out;
 }
 
-// "đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực, Đảng ủy Khối các cơ quan tỉnh".
+// Lower case for comparing a title's last words with an org's first: ASCII letters and Đ.
+std::string folded_case(std::string s) {
+  for (std::size_t at = s.find("Đ"); at != std::string::npos; at = s.find("Đ", at)) {
+    s.replace(at, std::string("Đ").size(), "đ");
+  }
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// "Phó Bí thư Thường trực Đảng ủy Khối các cơ quan tỉnh": a post is written with its body; a
+// title that ends with the body's kind ("Bí thư chi bộ" of "Chi bộ Văn phòng") names it once.
+std::string post_of(const std::string& title, const std::string& org) {
+  if (title.empty() || org.empty()) return title.empty() ? org : title;
+  const std::string t = folded_case(title), o = folded_case(org);
+  for (std::size_t space = o.find(' '); space != std::string::npos;
+       space = o.find(' ', space + 1)) {
+    const std::string head = o.substr(0, space);  // the org's first words
+    if (t.size() > head.size() && t.compare(t.size() - head.size(), head.size(), head) == 0 &&
+        t[t.size() - head.size() - 1] == ' ') {
+      return title.substr(0, title.size() - head.size()) + org;
+    }
+  }
+  return title + " " + org;
+}
+
+// "đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực Đảng ủy Khối các cơ quan tỉnh".
 std::string comrade(const std::string& name, const std::string& title, const std::string& org) {
-  return joined({"đồng chí " + name, title, org});
+  return joined({"đồng chí " + name, post_of(title, org)});
 }
 // The same at the start of a sentence: "Đồng chí …".
 std::string comrade_at_start(const std::string& name, const std::string& title,
                              const std::string& org) {
-  return joined({"Đồng chí " + name, title, org});
+  return joined({"Đồng chí " + name, post_of(title, org)});
 }
 
 // Report titles and task titles start with an ASCII capital ("Sơ kết", "Kết quả", "Tổng kết"):
@@ -87,9 +114,12 @@ const ConferenceDocSite* site_of(const ConferenceDoc& c, int number) {
   return nullptr;
 }
 
+// "quá một nửa", "ít nhất hai phần ba", "quá 3/5".
 std::string rule_text(const QuorumRule& r) {
-  return std::string(r.more_than ? "quá " : "ít nhất ") + std::to_string(r.numerator) + "/" +
-         std::to_string(r.denominator);
+  std::string fraction = std::to_string(r.numerator) + "/" + std::to_string(r.denominator);
+  if (r.numerator == 1 && r.denominator == 2) fraction = "một nửa";
+  if (r.numerator == 2 && r.denominator == 3) fraction = "hai phần ba";
+  return std::string(r.more_than ? "quá " : "ít nhất ") + fraction;
 }
 
 std::string decision_text(const ConferenceDocDecision& d) {
@@ -191,7 +221,7 @@ Document build_invitation(const ConferenceDoc& c) {
   }
   s.blocks.push_back(para("Đề nghị các đồng chí bố trí thời gian tham dự đúng giờ./."));
   d.sections = {std::move(s)};
-  d.recipients = {"Như thành phần mời,", c.issuer.branch ? "Lưu hồ sơ chi bộ." : "Lưu Văn phòng."};
+  d.recipients = {"Như thành phần mời,", archive_line(c.issuer)};
   d.signer_authority = c.issuer.authority;
   d.signer_title = c.issuer.signer_title;
   d.signer_name = c.issuer.signer_name;
@@ -212,6 +242,9 @@ Document build_minutes(const ConferenceDoc& c) {
   }
   if (c.sites.empty()) {
     head.blocks.push_back(draft("Địa điểm: …… (chưa ghi điểm cầu)."));
+  } else if (c.sites.size() == 1 && c.sites.front().mode == SiteMode::in_person) {
+    head.blocks.push_back(
+        para("Địa điểm: " + c.sites.front().name + ", " + c.sites.front().address + "."));
   } else {
     head.blocks.push_back(para("Hình thức: " + form_of(c.sites) + ", tại " +
                                std::to_string(c.sites.size()) + " điểm cầu:"));
@@ -265,7 +298,7 @@ Document build_minutes(const ConferenceDoc& c) {
     if (!absences.empty()) t += " (" + joined(absences, "; ") + ")";
     if (unrecorded > 0) t += "; chưa điểm danh: " + count(unrecorded) + " đồng chí";
     head.blocks.push_back(para(t + "."));
-    if (!c.sites.empty()) {
+    if (c.sites.size() > 1) {
       Table t1;
       t1.id = "attendance";
       t1.title = "Đảng viên dự hội nghị theo điểm cầu";
@@ -301,7 +334,8 @@ Document build_minutes(const ConferenceDoc& c) {
     if (q.invited < invited) {
       qt += " (không tính " + count(invited - q.invited) + " đồng chí sinh hoạt tạm thời)";
     }
-    qt += "; quy định " + rule_text(q.rule) + ", tức ít nhất " + count(q.required) + " đồng chí: ";
+    qt += "; theo quy định phải có " + rule_text(q.rule) +
+          " số đảng viên được triệu tập (tối thiểu " + count(q.required) + " đồng chí): ";
     qt += q.reached ? "Hội nghị đủ điều kiện tiến hành."
                     : "Hội nghị chưa đủ số đảng viên tham dự theo quy định.";
     head.blocks.push_back(para(qt));
@@ -328,7 +362,7 @@ Document build_minutes(const ConferenceDoc& c) {
     for (const auto* i : agenda) s->blocks.push_back(bullet(i->title + "."));
   }
   if (c.report) {
-    Section* s = sub("Báo cáo của kỳ");
+    Section* s = sub("Báo cáo tại Hội nghị");
     s->blocks.push_back(para("Hội nghị nghe Báo cáo " + lower_first_ascii(c.report->title) +
                              " của " + c.report_org_name + ". Các số liệu chủ yếu:"));
     for (const auto& sentence : c.report->sentences) s->blocks.push_back(bullet(sentence));
@@ -340,10 +374,14 @@ Document build_minutes(const ConferenceDoc& c) {
     for (const auto* i : contributions) {
       std::string t =
           comrade_at_start(i->speaker, i->speaker_title, i->speaker_org) + ": «" + i->title + "»";
-      if (!i->file_name.empty()) t += " (tệp " + i->file_name + ")";
       t += i->summary.empty() ? "." : ". " + i->summary;
       s->blocks.push_back(bullet(t));
     }
+  }
+  // What was said in the discussion is the secretary's to write.
+  if (c.report || !contributions.empty()) {
+    sub("Ý kiến thảo luận")
+        ->blocks.push_back(draft("Các ý kiến phát biểu, thảo luận tại Hội nghị (thư ký ghi)."));
   }
   if (!speeches.empty()) {
     Section* s = sub("Phát biểu chỉ đạo");

@@ -121,6 +121,11 @@ std::vector<int> column_widths(const Table& t, int total, int points) {
   };
   for (std::size_t c = 0; c < t.header.size(); ++c) {
     need[c] = std::max(need[c], widest_word(t.header[c], points, true) + padding);
+    // A header of two words ("Dự bị", "Kế hoạch") reads badly broken: keep it on one line
+    // where there is room; longer ones may wrap.
+    if (std::count(t.header[c].begin(), t.header[c].end(), ' ') <= 1) {
+      natural[c] = std::max(natural[c], text_twips(t.header[c], points, true) + padding);
+    }
   }
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const bool total_row = t.last_row_is_total && r + 1 == t.rows.size();
@@ -131,7 +136,7 @@ std::vector<int> column_widths(const Table& t, int total, int points) {
   for (int n : need) sum += n;
   std::vector<int> width = need;
   if (sum >= total) return width;  // as narrow as the words allow (the table may run wider)
-  const int first_keeps = cols > 1 ? std::min(natural[0], total / 3) : 0;
+  const int first_keeps = cols > 1 ? std::min(natural[0], total * 45 / 100) : 0;
   int left = total - sum - std::max(0, first_keeps - width[0]);
   std::vector<std::size_t> order;
   for (std::size_t c = 1; c < cols; ++c) order.push_back(c);
@@ -192,7 +197,7 @@ std::string table_xml(const Table& t) {
     out << "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
     for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
       const Cell& v = t.rows[r][c];
-      cell(c, v.display(), total_row, v.number ? "right" : "left");
+      cell(c, v.display(), total_row, v.number ? "right" : v.text == "—" ? "center" : "left");
     }
     out << "</w:tr>";
   }

@@ -40,30 +40,6 @@ struct Row {
   bool total = false;
 };
 
-// The sections of the report in order (a báo cáo sơ kết / tổng kết), by key: the builder fills
-// each from the records as far as they go.
-struct OutlineEntry {
-  const char* key;
-  int level;
-  const char* heading;
-};
-constexpr OutlineEntry kOutline[] = {
-    {"situation", 1, "I. ĐẶC ĐIỂM TÌNH HÌNH"},
-    {"results", 1, "II. KẾT QUẢ LÃNH ĐẠO, CHỈ ĐẠO THỰC HIỆN NHIỆM VỤ"},
-    {"political_tasks", 2, "1. Lãnh đạo thực hiện nhiệm vụ chính trị"},
-    {"ideology", 2, "2. Công tác chính trị, tư tưởng; học tập, quán triệt nghị quyết"},
-    {"organization", 2, "3. Công tác tổ chức, cán bộ và đảng viên"},
-    {"meetings", 2, "4. Sinh hoạt chi bộ"},
-    {"oversight", 2, "5. Công tác kiểm tra, giám sát"},
-    {"mass_mobilization", 2, "6. Lãnh đạo công tác dân vận, các đoàn thể"},
-    {"assessment", 1, "III. ĐÁNH GIÁ CHUNG"},
-    {"strengths", 2, "1. Ưu điểm"},
-    {"weaknesses", 2, "2. Hạn chế, khuyết điểm"},
-    {"causes", 2, "3. Nguyên nhân"},
-    {"tasks", 1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM"},
-    {"recommendations", 1, "V. ĐỀ XUẤT, KIẾN NGHỊ"},
-};
-
 class Builder {
  public:
   explicit Builder(const ReviewReportInput& in) : in_(in), ev_(in.ev) {
@@ -89,11 +65,10 @@ class Builder {
     letterhead(d, "BC");
     d.kind_title = "BÁO CÁO";
     d.title = review_report_title(ev_.period, in_.issuer.for_cluster);
-    for (const auto& o : kOutline) {
+    static const std::vector<ReportSection> defaults = RuleSet::defaults().report_outline;
+    for (const auto& o : in_.outline != nullptr ? *in_.outline : defaults) {
       Section s{o.heading, o.level, {}};
-      if (std::string_view(o.key) == "tasks") {
-        s.heading += " " + text::to_upper_vi(ev_.period.next().label_vi());
-      }
+      if (o.key == "tasks") s.heading += " " + text::to_upper_vi(ev_.period.next().label_vi());
       fill(o.key, s);
       d.sections.push_back(std::move(s));
     }
@@ -227,7 +202,7 @@ class Builder {
     } else if (!root_->children.empty()) {
       d.recipients.push_back("Các tổ chức đảng trực thuộc,");
     }
-    d.recipients.push_back(i.branch ? "Lưu hồ sơ chi bộ." : "Lưu Văn phòng.");
+    d.recipients.push_back(archive_line(i));
   }
 
   // "45/74 tổ chức (đạt 60,8% kế hoạch năm)"; in a period that is not the year's start, the
@@ -237,8 +212,11 @@ class Builder {
     auto target = ev_.target(i, ev_.root);
     const double period = f(i.fact);
     if (!target) return integer(period) + " " + std::string(i.unit_vi);
-    std::string s = integer(y(i.fact)) + "/" + integer(*target) + " " + std::string(i.unit_vi) +
-                    " (đạt " + format_percent(*ev_.plan_pct(i, ev_.root)) + " kế hoạch năm)";
+    std::string s =
+        y(i.fact) == 0
+            ? "0 " + std::string(i.unit_vi) + " (kế hoạch năm: " + integer(*target) + ")"
+            : integer(y(i.fact)) + "/" + integer(*target) + " " + std::string(i.unit_vi) +
+                  " (đạt " + plan_percent(*ev_.plan_pct(i, ev_.root)) + " kế hoạch năm)";
     if (!year_first()) {
       s = integer(period) + " " + std::string(i.unit_vi) + " trong kỳ, lũy kế từ đầu năm " + s;
     }
@@ -282,7 +260,7 @@ class Builder {
     std::string s = integer(period) + " đảng viên mới (";
     if (!year_first())
       s += "lũy kế từ đầu năm " + integer(y(i.fact)) + "/" + integer(*target) + ", ";
-    return s + "đạt " + format_percent(*ev_.plan_pct(i, ev_.root)) + " kế hoạch năm)";
+    return s + "đạt " + plan_percent(*ev_.plan_pct(i, ev_.root)) + " kế hoạch năm)";
   }
 
   std::string organization_text() const {
@@ -295,6 +273,9 @@ class Builder {
     }
     return t;
   }
+
+  // "60,8%"; a plan passed reads "250%", not "250,0%".
+  static std::string plan_percent(double p) { return format_percent(p, p >= 100 ? 0 : 1); }
 
   bool has_meetings() const {
     return any_nonzero(ev_.facts(ev_.root), {Fact::meetings_regular, Fact::meetings_thematic});
@@ -358,8 +339,12 @@ class Builder {
       t.rows.push_back(std::move(row));
     };
     for (const auto& r : rows_) add(r);
-    if (own_row_ &&
-        (any_nonzero(own_row_->period, own_facts) || any_nonzero(own_row_->year, own_facts))) {
+    bool own_plan = false;
+    for (Fact fact : own_facts) {
+      for (const auto& i : indicators()) own_plan = own_plan || (i.fact == fact && own_target(i));
+    }
+    if (own_row_ && (any_nonzero(own_row_->period, own_facts) ||
+                     any_nonzero(own_row_->year, own_facts) || own_plan)) {
       add(*own_row_);
     }
     add(total_);
@@ -402,7 +387,7 @@ class Builder {
     auto plan_cells = [&](const Row& r, std::string_view id) {
       const Indicator& i = ind(id);
       const double done = r.year[i.fact];
-      auto target = r.org ? ev_.target(i, *r.org) : std::nullopt;
+      auto target = r.org ? ev_.target(i, *r.org) : own_target(i);
       return std::vector<Cell>{
           Cell::of_integer(done), target ? Cell::of_integer(*target) : Cell::of_text("—"),
           target ? Cell::of_percent(done * 100.0 / *target) : Cell::of_text("—")};
@@ -421,6 +406,17 @@ class Builder {
                          },
                          {Fact::inspected_orgs, Fact::inspected_members, Fact::supervised_orgs,
                           Fact::supervised_members});
+  }
+
+  // The committee's own plan: its subtree's plan less the plans of the orgs below it (where plans
+  // add up the tree; an outcome of the whole subtree has no own part).
+  std::optional<double> own_target(const Indicator& i) const {
+    if (i.target_covers_subtree) return std::nullopt;
+    const double all = ev_.target(i, ev_.root).value_or(0);
+    double below = 0;
+    for (OrgId child : root_->children) below += ev_.target(i, child).value_or(0);
+    if (all - below <= 0) return std::nullopt;
+    return all - below;
   }
 
   void fill(std::string_view key, Section& s) const {
@@ -487,12 +483,35 @@ class Builder {
     }
   }
 
+  // "Kiểm tra thêm 446 đảng viên": what is left of a plan, as a task.
+  static std::string still_to_do(const Indicator& i, double left) {
+    static const std::map<std::string_view, std::pair<const char*, const char*>> kTodo = {
+        {"admitted", {"Kết nạp thêm ", "đảng viên mới"}},
+        {"inspected_orgs", {"Kiểm tra thêm ", "tổ chức đảng"}},
+        {"inspected_members", {"Kiểm tra thêm ", "đảng viên"}},
+        {"supervised_orgs", {"Giám sát thêm ", "tổ chức đảng"}},
+        {"supervised_members", {"Giám sát thêm ", "đảng viên"}},
+        {"meetings_thematic", {"Tổ chức thêm ", "buổi sinh hoạt chuyên đề"}},
+        {"study_sessions", {"Tổ chức thêm ", "buổi học tập, quán triệt nghị quyết"}},
+    };
+    const auto todo = kTodo.find(i.id);
+    if (todo == kTodo.end()) {
+      return "Thực hiện thêm " + integer(left) + " " + std::string(i.unit_vi) + " (" +
+             std::string(i.label_vi) + ")";
+    }
+    return todo->second.first + integer(left) + " " + todo->second.second;
+  }
+
   void weaknesses(Section& s) const {
     std::map<std::string, int> n;
     for (const auto& c : in_.checks) ++n[c.rule];
     if (has_meetings() && n["meeting.monthly_missing"] > 0) {
       s.blocks.push_back(bullet("Còn " + std::to_string(n["meeting.monthly_missing"]) +
                                 " chi bộ chưa sinh hoạt định kỳ đủ hằng tháng."));
+    }
+    if (has_meetings() && n["meeting.thematic_missing"] > 0) {
+      s.blocks.push_back(bullet("Còn " + std::to_string(n["meeting.thematic_missing"]) +
+                                " chi bộ chưa sinh hoạt chuyên đề đủ mỗi quý một lần."));
     }
     if (f(Fact::probation_overdue) > 0) {
       s.blocks.push_back(bullet("Còn " + integer(f(Fact::probation_overdue)) +
@@ -513,10 +532,8 @@ class Builder {
         if (!target) continue;
         const double left = *target - y(i.fact);
         if (left > 0) {
-          s.blocks.push_back(bullet("Hoàn thành chỉ tiêu «" + std::string(i.label_vi) + "»: còn " +
-                                    integer(left) + " " + std::string(i.unit_vi) +
-                                    " theo kế hoạch năm " + std::to_string(ev_.as_of.year()) +
-                                    "."));
+          s.blocks.push_back(bullet(still_to_do(i, left) + " để hoàn thành kế hoạch năm " +
+                                    std::to_string(ev_.as_of.year()) + "."));
         }
       }
     }
@@ -532,17 +549,21 @@ class Builder {
     Table t;
     t.id = "indicators";
     t.title = "Biểu 4. Các chỉ tiêu của " + root_->name + ", " + label();
-    t.header = {"Chỉ tiêu",          "Đơn vị",       "Trong kỳ",
-                "Lũy kế từ đầu năm", "Kế hoạch năm", "Đạt % kế hoạch năm"};
+    // A period that starts the year is the year so far: one column, not the same one twice.
+    const bool to_date = !year_first();
+    t.header = {"Chỉ tiêu", "Đơn vị", "Trong kỳ"};
+    if (to_date) t.header.push_back("Lũy kế từ đầu năm");
+    t.header.push_back("Kế hoạch năm");
+    t.header.push_back("Đạt % kế hoạch năm");
     for (const auto& i : indicators()) {
       std::vector<Cell> row{Cell::of_text(std::string(i.label_vi)),
                             Cell::of_text(std::string(i.unit_vi))};
       auto v = ev_.value(i, ev_.root);
       row.push_back(i.kind == IndicatorKind::ratio ? Cell::of_percent(v)
                                                    : Cell::of_integer(v.value_or(0)));
-      if (i.kind == IndicatorKind::flow) {
+      if (to_date && i.kind == IndicatorKind::flow) {
         row.push_back(Cell::of_integer(ev_.year_done(i, ev_.root).value_or(0)));
-      } else {
+      } else if (to_date) {
         row.push_back(Cell::of_text(""));
       }
       auto target = ev_.target(i, ev_.root);

@@ -7,6 +7,7 @@
 
 #include "core/issuer.h"
 #include "core/org_history.h"
+#include "core/rules.h"
 #include "report/checks.h"
 #include "report/document.h"
 #include "report/evaluate.h"
@@ -30,7 +31,8 @@ struct ReviewReportInput {
   const std::vector<Check>& checks;
   std::vector<StudiedDocument> studied;  // documents studied in the subtree during the period
   Issuer issuer;                         // who issues and signs it (core/issuer.h)
-  Date dated;                            // the report's date line
+  const std::vector<ReportSection>* outline = nullptr;  // the rule set's (none: the defaults)
+  Date dated;                                           // the report's date line
 };
 
 // The report as the committee signs it: the sections of a báo cáo sơ kết / tổng kết, each drafted

@@ -105,9 +105,9 @@ Status add_past_conference(Registry& r, const std::string& org_code,
                           "2025–2030 đến toàn thể đảng viên",
                           "2026-05-31"});
   if (!done.ok()) return done.error();
-  auto overdue = r.add_task(
-      {c, first, "Hoàn thành kiểm tra chi bộ và đảng viên theo kế hoạch 6 tháng đầu năm 2026",
-       "2026-06-30"});
+  auto overdue =
+      r.add_task({c, first, "Hoàn thành sinh hoạt chuyên đề theo kế hoạch 6 tháng đầu năm 2026",
+                  "2026-06-30"});
   if (!overdue.ok()) return overdue.error();
   auto open = r.add_task({c, second, "Kết nạp đảng viên mới theo chỉ tiêu năm 2026", "2026-12-31"});
   if (!open.ok()) return open.error();

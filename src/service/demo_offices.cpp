@@ -3,6 +3,8 @@
 // upper committee and of every grassroots organization of the party agencies' committee, from
 // 1/10/2025 (after the 2025–2030 congresses); the first cluster of the party agencies chooses its
 // leading and deputy organizations for 2026 at its January briefing.
+#include <set>
+
 #include "service/demo_conference.h"
 
 namespace dangvu::service::demo {
@@ -31,24 +33,32 @@ Result<std::map<std::string, std::string>> add_office_holders(Registry& r) {
       if (node->kind == OrgKind::upper_committee || party_agencies_grassroots) orgs.push_back(id);
     }
   }
+  // Nobody holds two posts: each org takes the first full members of its subtree not taken yet
+  // (the orgs above first).
+  std::set<std::string> taken;
   for (OrgId id : orgs) {
     const std::string code = history->code(id);
     ListMembersInput list;
     list.org_code = code;
     list.at = kFrom;
     list.status = "official";
-    list.limit = 2;
+    list.limit = 40;
     auto officials = r.list_members(list);
     if (!officials.ok()) return officials.error();
-    if (officials->rows.empty()) continue;
-    DANGVU_TRY(r.record_office_holder({code, kFrom, "secretary", officials->rows[0].code, ""}));
-    secretaries[code] = officials->rows[0].code;
+    std::vector<std::string> free;
+    for (const auto& row : officials->rows) {
+      if (!taken.count(row.code)) free.push_back(row.code);
+    }
+    if (free.empty()) continue;
+    DANGVU_TRY(r.record_office_holder({code, kFrom, "secretary", free[0], ""}));
+    secretaries[code] = free[0];
+    taken.insert(free[0]);
     if (code == "DBCQD") {
       // The deputy who speaks at DB001's conference (demo_conference.cpp), recorded by name.
       DANGVU_TRY(r.record_office_holder({code, kFrom, "deputy_secretary", "", "Lê Văn Thành"}));
-    } else if (officials->rows.size() > 1) {
-      DANGVU_TRY(
-          r.record_office_holder({code, kFrom, "deputy_secretary", officials->rows[1].code, ""}));
+    } else if (free.size() > 1) {
+      DANGVU_TRY(r.record_office_holder({code, kFrom, "deputy_secretary", free[1], ""}));
+      taken.insert(free[1]);
     }
   }
   return secretaries;

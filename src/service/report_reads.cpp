@@ -150,7 +150,8 @@ Status Registry::with_review_report(
       (*signed_tree)->tree.find(ev.root) != nullptr ? (*signed_tree)->tree : ev.tree();
   auto issuer = issuer_on(at_signing, ev.root, dated);
   if (!issuer.ok()) return issuer.error();
-  report::ReviewReportInput in{ev, *e->history, e->checks, std::move(studied), *issuer, dated};
+  report::ReviewReportInput in{
+      ev, *e->history, e->checks, std::move(studied), *issuer, &rules_.report_outline, dated};
   use(in);
   return {};
 }

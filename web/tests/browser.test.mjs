@@ -795,7 +795,7 @@ await test('a half-year review with two sites gives minutes and a news item with
     'Đảng bộ Ban Tổ chức Tỉnh ủy tổ chức Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026',
     'Sáng ngày 06 tháng 7 năm 2026',
     'theo hình thức trực tiếp kết hợp trực tuyến tại 2 điểm cầu',
-    'Dự Hội nghị có đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực, Đảng ủy các cơ quan Đảng tỉnh.',
+    'Dự và chỉ đạo Hội nghị có đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực Đảng ủy các cơ quan Đảng tỉnh cùng',
     '[Chèn ảnh] Toàn cảnh Hội nghị tại điểm cầu Ban Tổ chức',
     'Hội nghị đã giao 3 nhiệm vụ trọng tâm',
     'Tin: Ngọc Sơn – Đảng bộ Ban Tổ chức Tỉnh ủy',
@@ -814,7 +814,7 @@ await test('the organization page lists the overdue tasks of a conference', asyn
   await login(page, 'vanphong');
   await page.goto(`${base}#/org/DBCQD`);
   const overdue = page.getByTestId('overdue-tasks');
-  const row = overdue.locator('tr', { hasText: 'Hoàn thành kiểm tra chi bộ và đảng viên theo kế hoạch 6 tháng đầu năm 2026' });
+  const row = overdue.locator('tr', { hasText: 'Hoàn thành sinh hoạt chuyên đề theo kế hoạch 6 tháng đầu năm 2026' });
   await row.waitFor();
   if (!(await row.innerText()).includes('30/06/2026')) throw new Error(`row «${await row.innerText()}»`);
   await row.getByRole('link').click();

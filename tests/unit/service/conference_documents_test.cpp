@@ -270,7 +270,7 @@ TEST_F(ConferenceDocumentsTest, MinutesRecordAttendancePerSiteTheConclusionAndTh
            "https://hop.example.vn/dba-2026h1; đơn vị chủ trì điểm cầu: Chi bộ Nghiệp vụ.",
            "Chủ trì: đồng chí Nguyễn Văn An.",
            "Thư ký: đồng chí Trần Thị Thu.",
-           "- Đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực, Đảng ủy Khối các cơ quan tỉnh "
+           "- Đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực Đảng ủy Khối các cơ quan tỉnh "
            "(dự tại điểm cầu Hà Nội).",
            // Six members of DBA were invited; four came (one late), one was away, one unrecorded.
            "Đảng viên được triệu tập: 6 đồng chí; có mặt: 4 đồng chí (trong đó 1 đồng chí đến "
@@ -278,12 +278,13 @@ TEST_F(ConferenceDocumentsTest, MinutesRecordAttendancePerSiteTheConclusionAndTh
            "danh: "
            "1 đồng chí.",
            "Đảng viên sinh hoạt chính thức tại Đảng bộ Sở A có mặt 4/6 đồng chí được triệu tập; "
-           "quy định quá 1/2, tức ít nhất 4 đồng chí: Hội nghị đủ điều kiện tiến hành.",
+           "theo quy định phải có quá một nửa số đảng viên được triệu tập (tối thiểu 4 đồng chí): "
+           "Hội nghị đủ điều kiện tiến hành.",
            "Tập trung thực hiện 03 nhiệm vụ trọng tâm 6 tháng cuối năm 2026.",
            "Đồng chí Nguyễn Văn An kết luận Hội nghị:",
-           "- Đồng chí Nguyễn Văn Dũng, Bí thư chi bộ, Chi bộ Văn phòng: «Nâng cao chất lượng "
-           "sinh hoạt chi bộ» (tệp tham-luan.docx).",
-           "Đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực, Đảng ủy Khối các cơ quan tỉnh phát "
+           "- Đồng chí Nguyễn Văn Dũng, Bí thư Chi bộ Văn phòng: «Nâng cao chất lượng "
+           "sinh hoạt chi bộ».",
+           "Đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực Đảng ủy Khối các cơ quan tỉnh phát "
            "biểu chỉ đạo Hội nghị: Tập trung thực hiện mô hình Chi bộ 4 tốt.",
            "Hội nghị giao 3 nhiệm vụ trọng tâm:",
            "[Dự thảo – cần biên tập] Hội nghị kết thúc lúc …… giờ …… cùng ngày.",
@@ -407,16 +408,16 @@ TEST_F(ConferenceDocumentsTest, TheNewsItemsFiguresAreTheReports) {
            "Sáng ngày 06 tháng 7 năm 2026, Đảng bộ Sở A tổ chức Hội nghị sơ kết công tác xây "
            "dựng Đảng 6 tháng đầu năm 2026 theo hình thức trực tiếp kết hợp trực tuyến tại 2 điểm "
            "cầu.",
-           "Dự và chỉ đạo Hội nghị có đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực, Đảng ủy "
+           "Dự và chỉ đạo Hội nghị có đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực Đảng ủy "
            "Khối các cơ quan tỉnh cùng 4 đảng viên của Đảng bộ Sở A.",
            "Đồng chí Nguyễn Văn An chủ trì Hội nghị.",
            "[Chèn ảnh] Toàn cảnh Hội nghị tại điểm cầu Hà Nội",
            "[Chèn ảnh] Toàn cảnh Hội nghị tại điểm cầu Nam Định",
-           "[Chèn ảnh] Đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực, Đảng ủy Khối các cơ "
+           "[Chèn ảnh] Đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực Đảng ủy Khối các cơ "
            "quan tỉnh phát biểu chỉ đạo Hội nghị",
            "Hội nghị đã nghe Báo cáo sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026",
            "Hội nghị đã nghe 1 tham luận: «Nâng cao chất lượng sinh hoạt chi bộ» của đồng chí "
-           "Nguyễn Văn Dũng, Bí thư chi bộ, Chi bộ Văn phòng.",
+           "Nguyễn Văn Dũng, Bí thư Chi bộ Văn phòng.",
            "Phát biểu kết luận Hội nghị, đồng chí Nguyễn Văn An nêu: Tập trung thực hiện 03 nhiệm "
            "vụ trọng tâm 6 tháng cuối năm 2026.",
            "Hội nghị đã giao 3 nhiệm vụ trọng tâm: tổ chức tổng kết năm 2026 (Đảng bộ Sở A, thời "
@@ -475,7 +476,7 @@ TEST_F(ConferenceDocumentsTest, TheInvitationSaysWhomWhenAndWhere) {
   const std::string text = text_of(*inv);
   for (const char* expected : {
            "Đảng ủy Sở A trân trọng kính mời:",
-           "Đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực, Đảng ủy Khối các cơ quan tỉnh;",
+           "Đồng chí Nguyễn Đức Thắng, Phó Bí thư Thường trực Đảng ủy Khối các cơ quan tỉnh;",
            "Các đồng chí đảng viên Đảng bộ Sở A (6 đồng chí).",
            "Thời gian: 08 giờ 00, thứ Hai, ngày 06 tháng 7 năm 2026.",
            "Hình thức: trực tiếp kết hợp trực tuyến, tại 2 điểm cầu:",

@@ -110,7 +110,7 @@ TEST_F(IssuerTest, TheCommitteeIssuesUnderTheBodyAboveItNeverACluster) {
   EXPECT_EQ(d.signer_authority, "T/M ĐẢNG ỦY");
   ASSERT_FALSE(d.recipients.empty());
   EXPECT_EQ(d.recipients.front(), "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh (để báo cáo),");
-  EXPECT_EQ(d.recipients.back(), "Lưu Văn phòng.");
+  EXPECT_EQ(d.recipients.back(), "Lưu Văn phòng Đảng ủy.");
   // The province's report goes to the Secretariat; it has no line above its committee.
   auto t = report("TU", "2026-H1");
   EXPECT_EQ(t.issuer, "TỈNH ỦY AN BÌNH");
@@ -118,6 +118,7 @@ TEST_F(IssuerTest, TheCommitteeIssuesUnderTheBodyAboveItNeverACluster) {
   EXPECT_EQ(t.number, "Số       -BC/TU");
   ASSERT_FALSE(t.recipients.empty());
   EXPECT_EQ(t.recipients.front(), "Ban Bí thư Trung ương Đảng (để báo cáo),");
+  EXPECT_EQ(t.recipients.back(), "Lưu Văn phòng Tỉnh ủy.");
   // The office chooses the date; not before the period began.
   EXPECT_EQ(report("DB", "2026-H1", "2026-07-10").place_date, "An Bình, ngày 10 tháng 7 năm 2026");
   auto early = registry_->report("DB", "2026-H1", "2025-12-31");
