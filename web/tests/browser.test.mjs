@@ -790,7 +790,7 @@ await test('a half-year review with two sites gives minutes and a news item with
   for (const f of published) {
     if (!text.includes(f)) throw new Error(`the news item lacks «${f}»:\n${text}`);
   }
-  if (text.includes('kế hoạch năm')) throw new Error(`the news item states a ratio to the plan:\n${text}`);
+  if (/đạt [0-9.,]+% kế hoạch năm/.test(text)) throw new Error(`the news item states a ratio to the plan:\n${text}`);
   for (const expected of [
     'Đảng bộ Ban Tổ chức Tỉnh ủy tổ chức Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026',
     'Sáng ngày 06 tháng 7 năm 2026',
