@@ -158,8 +158,8 @@ std::vector<int> column_widths(const Table& t, int total, int points) {
 std::string table_xml(const Table& t) {
   std::ostringstream out;
   const std::size_t cols = std::max<std::size_t>(1, t.header.size());
-  // Twelve-point type; eleven in a wide table or a long list.
-  const int points = t.compact || cols >= 7 ? 11 : 12;
+  // Twelve-point type; eleven in a wide table; ten in a long list (two pages a hundred people).
+  const int points = t.compact ? 10 : cols >= 7 ? 11 : 12;
   if (!t.title.empty()) {
     out << para("<w:keepNext/><w:jc w:val=\"center\"/><w:spacing w:before=\"120\" w:after=\"60\"/>",
                 run(t.title, kBold + size(26)));

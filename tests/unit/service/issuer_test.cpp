@@ -229,6 +229,27 @@ TEST_F(IssuerTest, AClusterInspectsNoOneAndItsReportIsIssuedByItsLeadingOrganiza
   EXPECT_EQ(report("CUM", "2025-H2").issuer, "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH");
 }
 
+// The report's outline is rule data: an office reorders, renames or leaves out sections without a
+// code change; a section the report cannot fill is refused naming the key.
+TEST_F(IssuerTest, AnOfficeChangesTheReportsOutlineInItsRules) {
+  auto rules = RuleSet::from_json(R"({"report_outline": [
+      {"key": "situation", "level": 1, "heading": "I. TÌNH HÌNH CHUNG"},
+      {"key": "organization", "level": 1, "heading": "II. CÔNG TÁC XÂY DỰNG ĐẢNG"},
+      {"key": "tasks", "level": 1, "heading": "III. NHIỆM VỤ"}]})");
+  ASSERT_TRUE(rules.ok()) << rules.error().detail_en;
+  Registry office(*store_, *rules, clock_, "test");
+  auto d = office.report("DB", "2026-H1");
+  ASSERT_TRUE(d.ok()) << d.error().detail_en;
+  ASSERT_EQ(d->sections.size(), 3u);
+  EXPECT_EQ(d->sections[0].heading, "I. TÌNH HÌNH CHUNG");
+  EXPECT_EQ(d->sections[1].heading, "II. CÔNG TÁC XÂY DỰNG ĐẢNG");
+  EXPECT_EQ(d->sections[2].heading, "III. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026");
+  EXPECT_EQ(report("DB", "2026-H1").sections.size(), RuleSet::defaults().report_outline.size());
+  auto bad = RuleSet::from_json(R"({"report_outline": [{"key": "gossip", "heading": "X"}]})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "rules.report_outline");
+}
+
 TEST(Rules, AClusterNeverHoldsMembers) {
   auto r = RuleSet::from_json(R"({"member_org_kinds": ["grassroots_branch", "cluster"]})");
   ASSERT_FALSE(r.ok());
