@@ -165,7 +165,7 @@ Document build_invitation(const ConferenceDoc& c) {
   s.blocks.push_back(para(c.issuer.committee + " trân trọng kính mời:"));
   // Guests by name; members invited with a whole org as that org (how many); others by name.
   std::vector<std::string> orgs_in_order;
-  std::map<std::string, std::int64_t> per_org;
+  std::map<std::string, std::int64_t> per_org, temporary_in;
   std::vector<std::string> lines;
   for (const auto& p : c.participants) {
     if (p.kind == ParticipantKind::guest)
@@ -175,12 +175,17 @@ Document build_invitation(const ConferenceDoc& c) {
     if (p.kind != ParticipantKind::member) continue;
     if (!p.invited_with.empty()) {
       if (per_org[p.invited_with]++ == 0) orgs_in_order.push_back(p.invited_with);
+      if (p.temporary) ++temporary_in[p.invited_with];
     } else {
       lines.push_back(comrade_at_start(p.name, p.title, p.organization));
     }
   }
   for (const auto& org : orgs_in_order) {
-    lines.push_back("Các đồng chí đảng viên " + org + " (" + count(per_org[org]) + " đồng chí)");
+    // The org's own members, and those on temporary activity in it, counted apart.
+    const std::int64_t temporary = temporary_in[org];
+    std::string n = count(per_org[org] - temporary) + " đồng chí";
+    if (temporary > 0) n += " và " + count(temporary) + " đồng chí sinh hoạt tạm thời";
+    lines.push_back("Các đồng chí đảng viên " + org + " (" + n + ")");
   }
   if (lines.empty()) {
     s.blocks.push_back(draft("Thành phần được mời (chưa ghi danh sách mời)."));
@@ -458,8 +463,9 @@ Document build_minutes(const ConferenceDoc& c) {
     t.header = {"TT", "Họ và tên", "Đơn vị", "Điểm danh"};
     int row = 0;
     for (const auto& p : c.participants) {
-      std::string where =
-          p.kind == ParticipantKind::guest ? joined({p.title, p.organization}) : p.organization;
+      std::string where = p.kind == ParticipantKind::guest ? joined({p.title, p.organization})
+                          : p.temporary                    ? "sinh hoạt tạm thời"
+                                                           : p.organization;
       std::string att = p.attendance == Attendance::invited ? "chưa điểm danh"
                                                             : std::string(label_vi(p.attendance));
       if (p.attendance == Attendance::absent && !p.reason.empty()) att += ": " + p.reason;

@@ -31,6 +31,7 @@ struct ConferenceDocPerson {
   int site = 0;              // 0: attendance not recorded
   Attendance attendance = Attendance::invited;
   std::string reason;
+  bool temporary = false;  // invited with the org, official activity elsewhere (temporary here)
 };
 
 struct ConferenceDocItem {

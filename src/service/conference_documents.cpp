@@ -87,10 +87,12 @@ Result<report::ConferenceDoc> Registry::conference_doc(long long id) {
     d.name = p.name;
     d.title = p.title;
     d.organization = p.organization;
-    if (d.kind == ParticipantKind::member && d.organization.empty()) {
-      if (auto it = member_org.find(p.member_code); it != member_org.end()) {
-        d.organization = it->second;
-      }
+    if (d.kind == ParticipantKind::member) {
+      // Members listed by their official org in the subtree; one invited with the org who is
+      // not there is here on temporary activity from elsewhere.
+      auto it = member_org.find(p.member_code);
+      d.temporary = it == member_org.end() && p.invited_via.rfind(org_prefix, 0) == 0;
+      if (d.organization.empty() && it != member_org.end()) d.organization = it->second;
     }
     if (p.invited_via.rfind(org_prefix, 0) == 0) {
       auto invited_org = store_.find_org(p.invited_via.substr(org_prefix.size()));

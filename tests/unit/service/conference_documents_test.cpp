@@ -461,6 +461,15 @@ TEST_F(ConferenceDocumentsTest, TheQuorumCountsOnlyTheOrgsOwnMembers) {
                                    "thời)"),
             std::string::npos)
       << text_of(*minutes);
+  // The invitation counts them apart; the attendance list says why the unit is elsewhere.
+  auto invitation = registry_->conference_invitation(c);
+  ASSERT_TRUE(invitation.ok());
+  EXPECT_NE(text_of(*invitation)
+                .find("Các đồng chí đảng viên Đảng bộ Sở A (6 đồng chí và 1 đồng "
+                      "chí sinh hoạt tạm thời)."),
+            std::string::npos)
+      << text_of(*invitation);
+  EXPECT_NE(text_of(*minutes).find("Nguyễn Văn Khánh | sinh hoạt tạm thời |"), std::string::npos);
 }
 
 TEST_F(ConferenceDocumentsTest, TheInvitationSaysWhomWhenAndWhere) {
