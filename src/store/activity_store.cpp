@@ -3,20 +3,6 @@
 #include "store/store_impl.h"
 
 namespace dangvu::store {
-namespace {
-
-// "(1, 2, 3)" from our own integer ids: safe to inline, and one statement for any list length.
-std::string id_list(const std::vector<OrgId>& ids) {
-  std::string out = "(";
-  for (auto id : ids) {
-    if (out.size() > 1) out += ", ";
-    out += std::to_string(id);
-  }
-  return ids.empty() ? "(NULL)" : out + ")";
-}
-
-}  // namespace
-
 Result<std::int64_t> Store::insert_party_document(const PartyDocumentRecord& d,
                                                   const std::string& actor, const std::string& at) {
   return guarded([&]() -> Result<std::int64_t> {

@@ -7,15 +7,6 @@
 namespace dangvu::store {
 namespace {
 
-std::string id_list(const std::vector<OrgId>& ids) {
-  std::string out = "(";
-  for (auto id : ids) {
-    if (out.size() > 1) out += ", ";
-    out += std::to_string(id);
-  }
-  return ids.empty() ? "(NULL)" : out + ")";
-}
-
 // The next sequence number within a conference in `table`.
 int next_seq(soci::session& sql, const char* table, long long conference) {
   int seq = 0;

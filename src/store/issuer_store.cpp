@@ -2,19 +2,6 @@
 #include "store/store_impl.h"
 
 namespace dangvu::store {
-namespace {
-
-std::string id_list(const std::vector<OrgId>& ids) {
-  std::string out = "(";
-  for (auto id : ids) {
-    if (out.size() > 1) out += ", ";
-    out += std::to_string(id);
-  }
-  return ids.empty() ? "(NULL)" : out + ")";
-}
-
-}  // namespace
-
 Status Store::insert_issuer_profile(OrgId org, const IssuerProfile& p, const std::string& actor,
                                     const std::string& at) {
   return guarded([&]() -> Status {

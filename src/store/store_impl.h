@@ -59,6 +59,17 @@ inline long long last_insert_id(soci::session& sql) {
   return id;
 }
 
+// "(1, 2, 3)" from our own integer ids: safe to inline, and one statement for any list length
+// ("(NULL)" for none, which matches nothing).
+inline std::string id_list(const std::vector<OrgId>& ids) {
+  std::string out = "(";
+  for (auto id : ids) {
+    if (out.size() > 1) out += ", ";
+    out += std::to_string(id);
+  }
+  return ids.empty() ? "(NULL)" : out + ")";
+}
+
 // " AND column IN (1, 2, …)" for a filter (nothing for none). Ids are integers, so they are
 // written into the SQL: one statement whatever the list's length, no bind per id.
 inline std::string and_org_in(const char* column, const OrgFilter& orgs) {
