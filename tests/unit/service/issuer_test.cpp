@@ -250,6 +250,32 @@ TEST_F(IssuerTest, AnOfficeChangesTheReportsOutlineInItsRules) {
   EXPECT_EQ(bad.error().field, "rules.report_outline");
 }
 
+// Across the 2025 reorganization: DB moves on 1/7/2025 from the bloc's cluster to a committee
+// formed that day. Its new committee records DB's posts back to 2020 (it holds DB's whole history),
+// written newest first; the bloc, which no longer holds DB, cannot reach it by an old date, and
+// nothing changes.
+TEST_F(IssuerTest, AnOldDateReachesNoOrgThatHasLeftTheCallersSubtree) {
+  org("CQ", "Đảng bộ các cơ quan Đảng tỉnh", "upper_committee", "TU");
+  ASSERT_TRUE(registry_->move_org("DB", "CQ", "2025-07-01").ok());
+  auto id_of = [&](const char* code) { return **store_->find_org(code); };
+  Registry cq(*store_, RuleSet::defaults(), clock_,
+              Caller{"vp-cq", "127.0.0.1", auth::Role::committee_office, id_of("CQ"), 0});
+  Registry duk(*store_, RuleSet::defaults(), clock_,
+               Caller{"vp-duk", "127.0.0.1", auth::Role::committee_office, id_of("DUK"), 0});
+  ASSERT_TRUE(cq.record_office_holder({"DB", "2026-01-01", "secretary", "P1", ""}).ok());
+  ASSERT_TRUE(cq.record_office_holder({"DB", "2020-01-01", "secretary", "P0", ""}).ok());
+  EXPECT_EQ(report("DB", "2023-H1").signer_name, "Trần Văn An");
+  EXPECT_EQ(report("DB", "2026-H1").signer_name, "Trần Văn Bình");
+  const auto before = testing::dump_database(path_);
+  auto refused = duk.record_office_holder({"DB", "2021-01-01", "secretary", "", "Lê Văn C"});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::not_found);
+  auto profile = duk.set_issuer_profile({"DB", "2021-01-01", "", "", "", "Huế"});
+  ASSERT_FALSE(profile.ok());
+  EXPECT_EQ(profile.error().kind, ErrorKind::not_found);
+  EXPECT_EQ(testing::dump_database(path_), before);
+}
+
 TEST(Rules, AClusterNeverHoldsMembers) {
   auto r = RuleSet::from_json(R"({"member_org_kinds": ["grassroots_branch", "cluster"]})");
   ASSERT_FALSE(r.ok());
