@@ -3,14 +3,14 @@
 //
 //   dangvu_bench_rollup --db FILE|postgresql://… [--runs N] [--at YYYY-MM-DD] [--period 2026-H1]
 //
-// Our way, as the server runs it: the org history and tree come from the read cache, each
-// subtree's leaf facts are grouped in SQL for its named orgs (every org's for a subtree of more
-// than kMaxNamedOrgs orgs, whose counts the read cache then keeps until the next write), and the
-// roll-up is done in memory. "cold" starts each run with an empty cache (the first request after
-// a start or an org write), "after a member write" with the org history and tree kept but no
-// member figures (what a member write leaves), "warm" repeats the request on a filled cache. The
-// plain-SQL way is store::Store::plain_sql_stats: a recursive CTE over the org versions valid on
-// the date, joined to the member periods, in every query.
+// Our way, as the server runs it: one figures::Engine (figures/engine.h) holds the org history,
+// the trees and the member stocks, and brings them forward by the change log of every write.
+// "cold" starts each run with a new engine (the first request after a start); "after a member
+// write" admits a new member into a branch of the subtree through the registry (one committed
+// transaction, not timed) and then times the request on the engine that was warm before the write;
+// "warm" repeats the request with nothing written. The plain-SQL way is
+// store::Store::plain_sql_stats: a recursive CTE over the org versions valid on the date, joined
+// to the member periods, in every query. Figures are compared after every write.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,7 +24,7 @@
 #include "core/clock.h"
 #include "core/rollup.h"
 #include "core/rules.h"
-#include "service/read_cache.h"
+#include "figures/engine.h"
 #include "service/registry.h"
 #include "store/store.h"
 
@@ -60,12 +60,6 @@ std::string shown(double ms) {
   }
   return buf;
 }
-
-// A registry with its own read cache.
-struct Primed {
-  std::unique_ptr<service::ReadCache> cache;
-  std::unique_ptr<service::Registry> registry;
-};
 
 struct Sample {
   std::string label;
@@ -129,43 +123,55 @@ int main(int argc, char** argv) {
       "| stats of | orgs | members | ours, cold | ours, after a member write | ours, warm | plain "
       "SQL | cold × | after write × | warm × | agree |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-  // What a member write leaves: the org history and the tree still kept (their revision has not
-  // moved), every member figure to be read again.
-  auto after_a_member_write = [&] {
-    Primed p;
-    p.cache = std::make_unique<service::ReadCache>();
-    p.registry = std::make_unique<service::Registry>(**store, RuleSet::defaults(), clock, "bench");
-    p.registry->use_read_cache(p.cache.get());
-    if (!p.registry->history_for_read().ok() || !p.registry->tree_at(at).ok()) {
-      fail("prime", Error::invalid("", "", "history or tree"));
+  // One member admitted into a branch of the subtree: what a server takes every few seconds.
+  int written = 0;
+  auto write_member = [&](OrgId subtree_root) {
+    OrgId branch = subtree_root;
+    for (OrgId id : tree.subtree(subtree_root)) {
+      if (tree.find(id)->kind == OrgKind::grassroots_branch) {
+        branch = id;
+        break;
+      }
     }
-    return p;
+    service::Registry writer(**store, RuleSet::defaults(), clock, "bench");
+    service::AddMemberInput in;
+    in.family = "Thử";
+    in.middle = "Văn";
+    in.given = "Ghi";
+    in.birth_date = "1990-01-01";
+    in.gender = "male";
+    in.first.kind = "admission";
+    in.first.date = at.add_days(-(written++ % 150)).iso();
+    in.first.org_code = history->code(branch);
+    in.first.decision_no = "Bench-" + std::to_string(written);
+    auto added = writer.add_member(in);
+    if (!added.ok()) fail("write", added.error());
   };
   bool all_agree = true;
   for (const auto& s : samples) {
     service::StatsView ours;
     const double cold = median_ms(runs, [&] {
-      service::ReadCache cache;
+      figures::Engine fresh;
       service::Registry r(**store, RuleSet::defaults(), clock, "bench");
-      r.use_read_cache(&cache);
+      r.use_figures(&fresh);
       auto v = r.stats(s.code, at.iso());
       if (!v.ok()) fail("stats " + s.code, v.error());
       ours = *v;
     });
-    Primed after_write;
+    figures::Engine engine;
+    service::Registry live(**store, RuleSet::defaults(), clock, "bench");
+    live.use_figures(&engine);
+    (void)live.stats(s.code, at.iso());
     const double member_write = median_ms(
         runs,
         [&] {
-          auto v = after_write.registry->stats(s.code, at.iso());
+          auto v = live.stats(s.code, at.iso());
           if (!v.ok()) fail("stats " + s.code, v.error());
+          ours = *v;
         },
-        [&] { after_write = after_a_member_write(); });
-    service::ReadCache cache;
-    service::Registry warm_registry(**store, RuleSet::defaults(), clock, "bench");
-    warm_registry.use_read_cache(&cache);
-    (void)warm_registry.stats(s.code, at.iso());
+        [&] { write_member(s.id); });
     const double warm = median_ms(runs, [&] {
-      auto v = warm_registry.stats(s.code, at.iso());
+      auto v = live.stats(s.code, at.iso());
       if (!v.ok()) fail("stats " + s.code, v.error());
     });
     store::Store::PlainSqlStats plain;
@@ -201,20 +207,23 @@ int main(int argc, char** argv) {
   // (the province and each org directly below): one CTE query per row, members and orgs only.
   const auto& sample = samples.size() > 1 ? samples[1] : samples[0];
   const double report_ms = median_ms(runs, [&] {
-    service::ReadCache cache;
+    figures::Engine fresh;
     service::Registry r(**store, RuleSet::defaults(), clock, "bench");
-    r.use_read_cache(&cache);
+    r.use_figures(&fresh);
     auto doc = r.report(sample.code, period);
     if (!doc.ok()) fail("report " + sample.code, doc.error());
   });
-  Primed after_write;
+  figures::Engine engine;
+  service::Registry live(**store, RuleSet::defaults(), clock, "bench");
+  live.use_figures(&engine);
+  (void)live.report(sample.code, period);
   const double report_after_write_ms = median_ms(
       runs,
       [&] {
-        auto doc = after_write.registry->report(sample.code, period);
+        auto doc = live.report(sample.code, period);
         if (!doc.ok()) fail("report " + sample.code, doc.error());
       },
-      [&] { after_write = after_a_member_write(); });
+      [&] { write_member(sample.id); });
   std::vector<OrgId> rows{sample.id};
   for (OrgId child : tree.find(sample.id)->children) rows.push_back(child);
   const double plain_rows_ms = median_ms(runs, [&] {

@@ -33,7 +33,7 @@ Error wrong_type(const char* field, const char* expected_vi, const char* expecte
 
 service::Registry registry(const RequestContext& ctx) {
   service::Registry r(*ctx.store, ctx.env->rules, *ctx.env->clock, ctx.who->caller);
-  r.use_read_cache(ctx.env->reads);
+  r.use_figures(ctx.env->figures);
   return r;
 }
 

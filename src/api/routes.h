@@ -17,8 +17,8 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/rules.h"
+#include "figures/engine.h"
 #include "service/accounts.h"
-#include "service/read_cache.h"
 #include "service/registry.h"
 #include "store/store.h"
 
@@ -31,8 +31,8 @@ struct Environment {
   service::SessionPolicy sessions;
   auth::LoginThrottle* throttle = nullptr;
   bool secure_cookie = false;
-  service::ReadCache* reads = nullptr;  // shared by all requests
-  std::string report_template_docx;     // the office's own report template; empty: built-in
+  figures::Engine* figures = nullptr;  // shared by all requests
+  std::string report_template_docx;    // the office's own report template; empty: built-in
   // Imports running now, and how many may run at once: an import holds the whole file and its
   // rows in memory (about 15 times the file), so they take turns.
   std::atomic<int>* imports_running = nullptr;

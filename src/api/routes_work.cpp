@@ -1,7 +1,7 @@
 // Work records: the document register, the year's plan, activities, indicators.
 #include "api/json_views.h"
 #include "api/routes.h"
-#include "report/indicators.h"
+#include "figures/indicators.h"
 #include "report/render.h"
 #include "service/registry.h"
 
@@ -19,12 +19,12 @@ Status created(RequestContext& ctx, const Result<ActivityId>& id) {
 
 Status get_indicator_definitions(RequestContext& ctx) {
   json out = json::array();
-  for (const auto& i : report::indicators()) {
+  for (const auto& i : figures::indicators()) {
     out.push_back({{"id", i.id},
                    {"label", i.label_vi},
-                   {"kind", i.kind == report::IndicatorKind::stock  ? "stock"
-                            : i.kind == report::IndicatorKind::flow ? "flow"
-                                                                    : "ratio"},
+                   {"kind", i.kind == figures::IndicatorKind::stock  ? "stock"
+                            : i.kind == figures::IndicatorKind::flow ? "flow"
+                                                                     : "ratio"},
                    {"unit", i.unit_vi},
                    {"plannable", i.plannable}});
   }

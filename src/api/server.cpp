@@ -170,7 +170,7 @@ struct Server::Impl {
   std::unique_ptr<store::StorePool> pool;
   std::unique_ptr<store::ReplicaPool> replica;  // none without --db-read
   std::unique_ptr<auth::LoginThrottle> throttle;
-  service::ReadCache reads;
+  figures::Engine figures;  // one per server: kept live by the change log
   std::atomic<int> imports_running{0};
 
   Status handle(const Route& route, const HttpRequest& req, RequestContext& ctx);
@@ -454,7 +454,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
   impl->config = std::move(config);
   impl->throttle = std::make_unique<auth::LoginThrottle>(impl->config.throttle);
   impl->config.env.throttle = impl->throttle.get();
-  impl->config.env.reads = &impl->reads;
+  impl->config.env.figures = &impl->figures;
   impl->config.env.imports_running = &impl->imports_running;
   auto pool =
       store::StorePool::open(impl->config.db_path, static_cast<std::size_t>(impl->config.threads),

@@ -462,6 +462,17 @@ Result<OrgChange> OrgHistory::plan_dissolve(OrgId id, Date date,
   return change;
 }
 
+void OrgHistory::replace_orgs(const OrgHistory& part) {
+  for (const auto& [id, code] : part.codes_) {
+    codes_[id] = code;
+    versions_.erase(id);
+    if (auto it = part.versions_.find(id); it != part.versions_.end()) {
+      for (const auto& v : it->second) add_version(v);
+    }
+    note_if_ended(id);
+  }
+}
+
 void OrgHistory::apply(const OrgChange& change) {
   for (const auto& c : change.closes) {
     for (auto& v : versions_[c.org]) {

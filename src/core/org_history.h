@@ -69,6 +69,9 @@ class OrgHistory {
   Result<OrgChange> plan_dissolve(OrgId id, Date date, const std::set<OrgId>& with_members) const;
 
   void apply(const OrgChange& change);
+  // Takes every org of `part` (codes and all versions, as the store has them now) in place of
+  // what this history held for them: how a kept history follows the orgs a write changed.
+  void replace_orgs(const OrgHistory& part);
 
  private:
   Status require_changeable(OrgId id, Date date, const char* field) const;

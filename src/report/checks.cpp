@@ -2,7 +2,6 @@
 
 #include <set>
 
-#include "core/member_fold.h"
 #include "report/format.h"
 
 namespace dangvu::report {
@@ -24,8 +23,8 @@ std::string check_title_vi(const std::string& rule) {
   return rule;
 }
 
-Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& history,
-                                      const RuleSet& rules, const Evaluation& ev) {
+std::vector<Check> run_checks(const OrgHistory& history, const RuleSet& rules,
+                              const Evaluation& ev) {
   std::vector<Check> out;
   const auto subtree = ev.tree().subtree(ev.root);
   auto add = [&](const char* rule, OrgId org, std::string message) {
@@ -71,14 +70,7 @@ Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& his
   }
 
   // Probationary members past their probation and review time, without a decision.
-  auto rows = store.probationers_started_by(ev.as_of, ev.as_of.add_months(-rules.probation_months),
-                                            ev.orgs);
-  if (!rows.ok()) return rows.error();
-  const std::set<OrgId> in_subtree(subtree.begin(), subtree.end());
-  for (const auto& r : *rows) {
-    if (!in_subtree.count(r.org) || !probation_overdue_on(r.probation_start, ev.as_of, rules)) {
-      continue;
-    }
+  for (const auto& r : ev.overdue_probationers) {
     const Date due = r.probation_start.add_months(rules.probation_months);
     add("probation.overdue", r.org,
         "Đồng chí " + r.person.full_name() + " (mã " + r.code + ") dự bị từ " +

@@ -7,10 +7,20 @@
 #include "core/org_history.h"
 #include "core/result.h"
 #include "core/rules.h"
-#include "report/evaluate.h"
-#include "store/store.h"
+#include "figures/evaluate.h"
 
 namespace dangvu::report {
+
+// The figures the documents are written from (figures/): the report renders them, never reads.
+using figures::Evaluation;
+using figures::Fact;
+using figures::Facts;
+using figures::find_indicator;
+using figures::Indicator;
+using figures::IndicatorKind;
+using figures::indicators;
+using figures::kFactCount;
+using figures::value_of;
 
 struct Check {
   std::string rule;  // "meeting.monthly_missing", "probation.overdue", …
@@ -19,8 +29,8 @@ struct Check {
 };
 
 // Every check over the evaluation's subtree, in a stable order (by rule, then tree order).
-Result<std::vector<Check>> run_checks(store::Store& store, const OrgHistory& history,
-                                      const RuleSet& rules, const Evaluation& ev);
+std::vector<Check> run_checks(const OrgHistory& history, const RuleSet& rules,
+                              const Evaluation& ev);
 
 // "Chi bộ chưa sinh hoạt định kỳ đủ hằng tháng", … : the rule's title in the annex.
 std::string check_title_vi(const std::string& rule);

@@ -8,9 +8,9 @@
 #include "core/issuer.h"
 #include "core/org_history.h"
 #include "core/rules.h"
+#include "figures/evaluate.h"
 #include "report/checks.h"
 #include "report/document.h"
-#include "report/evaluate.h"
 
 namespace dangvu::report {
 

@@ -10,97 +10,47 @@
 namespace dangvu::service {
 namespace {
 
-TreeNodeView build_node(const OrgTree& tree, OrgId id,
-                        const std::unordered_map<OrgId, std::string>& codes,
+TreeNodeView build_node(const figures::TreeAt& at, OrgId id,
                         const std::unordered_map<OrgId, MemberCounts>& totals) {
-  const auto* node = tree.find(id);
+  const auto* node = at.tree.find(id);
   TreeNodeView v;
-  v.code = codes.at(id);
+  v.code = at.code(id);
   v.name = node->name;
   v.kind = node->kind;
   if (auto it = totals.find(id); it != totals.end()) v.counts = it->second;
-  for (OrgId child : node->children) v.children.push_back(build_node(tree, child, codes, totals));
+  for (OrgId child : node->children) v.children.push_back(build_node(at, child, totals));
   std::sort(v.children.begin(), v.children.end(),
             [](const TreeNodeView& a, const TreeNodeView& b) { return a.code < b.code; });
   return v;
 }
 
-}  // namespace
-
-std::optional<Revisions> Registry::cache_revisions() {
-  if (!read_cache_ || store_.in_write_transaction()) return std::nullopt;
-  // Read before the data: a write committing in between leaves newer data under the older
-  // revision, which the next read (seeing the newer revision) does not use.
-  auto both = store_.data_revisions();
-  if (!both.ok()) return std::nullopt;
-  return Revisions{both->first, both->second};
+MemberCounts counts_of(const figures::Facts& f) {
+  using figures::Fact;
+  return {static_cast<std::int64_t>(f[Fact::members_official]),
+          static_cast<std::int64_t>(f[Fact::members_probationary]),
+          static_cast<std::int64_t>(f[Fact::candidates])};
 }
 
-Result<std::shared_ptr<const TreeAt>> Registry::tree_at(Date at) {
-  auto revisions = cache_revisions();
-  if (revisions) {
-    if (auto hit = read_cache_->find(revisions->org, at)) return hit;
-  }
-  auto versions = store_.org_versions_valid_at(at);
-  if (!versions.ok()) return versions.error();
-  auto codes = store_.org_codes();
-  if (!codes.ok()) return codes.error();
-  auto built = std::make_shared<TreeAt>(TreeAt{OrgTree::build(*versions, at), std::move(*codes)});
-  if (revisions) read_cache_->put(revisions->org, at, built);
-  return std::shared_ptr<const TreeAt>(built);
+}  // namespace
+
+figures::Engine& Registry::figures() {
+  if (engine_ != nullptr) return *engine_;
+  if (!own_engine_) own_engine_ = std::make_shared<figures::Engine>();
+  return *own_engine_;
+}
+
+Result<std::shared_ptr<const figures::TreeAt>> Registry::tree_at(Date at) {
+  return figures().tree(store_, at);
 }
 
 Result<std::shared_ptr<const OrgHistory>> Registry::history_for_read() {
-  auto revisions = cache_revisions();
-  if (revisions) {
-    if (auto hit = read_cache_->find_history(revisions->org)) return hit;
-  }
-  auto loaded = store_.load_org_history();
-  if (!loaded.ok()) return loaded.error();
-  auto shared = std::make_shared<const OrgHistory>(std::move(*loaded));
-  if (revisions) read_cache_->put_history(revisions->org, shared);
-  return shared;
+  return figures().history(store_);
 }
 
-Result<std::shared_ptr<const MemberStocks>> Registry::member_stocks(
-    Date at, OrgId root, const OrgHistory& history,
-    const std::function<store::OrgFilter()>& orgs_of) {
-  auto revisions = cache_revisions();
-  if (revisions) {
-    if (auto hit = read_cache_->find_stocks(*revisions, at, root)) return hit;
-  }
-  const store::OrgFilter orgs = orgs_of();
-  auto out = std::make_shared<MemberStocks>();
-  auto statuses = store_.count_by_org_and_status(at, orgs);
-  if (!statuses.ok()) return statuses.error();
-  for (const auto& r : *statuses) {
-    auto& c = out->counts[r.org];
-    if (r.status == MemberStatus::official) c.official += r.count;
-    if (r.status == MemberStatus::probationary) c.probationary += r.count;
-    if (r.status == MemberStatus::candidate) c.candidates += r.count;
-  }
-  auto starts = store_.probation_starts_at(at, orgs);
-  if (!starts.ok()) return starts.error();
-  for (const auto& p : *starts) {
-    if (probation_overdue_on(p.probation_start, at, rules_))
-      out->probation_overdue[p.org] += p.count;
-  }
-  // Flows within the year so far, attributed to the org that stands for the event's org on `at`.
-  auto milestones = store_.count_milestones(at.year_start(), at, orgs);
-  if (!milestones.ok()) return milestones.error();
-  for (const auto& m : *milestones) {
-    auto org = resolve_org_at(history, m.org, at);
-    if (!org) continue;
-    if (m.kind == MemberEventKind::admission || m.kind == MemberEventKind::readmission) {
-      out->admitted_this_year[*org] += m.count;
-    } else if (m.kind == MemberEventKind::recognition) {
-      out->recognized_this_year[*org] += m.count;
-    }
-  }
-  if (revisions) {
-    read_cache_->put_stocks(*revisions, at, orgs ? std::optional<OrgId>(root) : std::nullopt, out);
-  }
-  return std::shared_ptr<const MemberStocks>(out);
+Result<std::shared_ptr<const figures::MemberStocks>> Registry::member_stocks(
+    Date at, OrgId root, const OrgHistory& history, const OrgTree& tree) {
+  return figures().stocks(store_, rules_, at, root,
+                          [&] { return orgs_counting_for(history, tree, root, at); });
 }
 
 Result<TreeView> Registry::tree(const std::string& org_code, const std::string& at_text) {
@@ -109,67 +59,65 @@ Result<TreeView> Registry::tree(const std::string& org_code, const std::string& 
   auto shared = tree_at(*at);
   if (!shared.ok()) return shared.error();
   const OrgTree& tree = (*shared)->tree;
-  const auto* codes = &(*shared)->codes;
-  auto history = history_for_read();
-  if (!history.ok()) return history.error();
+  const auto& history = *(*shared)->history;
+  // The tree's counts: each org's own member facts (figures::own_facts), added up.
+  auto counts_below = [&](OrgId top) -> Result<TreeNodeView> {
+    auto stocks = member_stocks(*at, top, history, tree);
+    if (!stocks.ok()) return stocks.error();
+    std::unordered_map<OrgId, figures::Facts> own;
+    figures::subtree_facts(tree, top, history, **stocks, rules_, &own);
+    std::unordered_map<OrgId, MemberCounts> per_org;
+    for (const auto& [id, f] : own) per_org[id] = counts_of(f);
+    return build_node(**shared, top, subtree_totals(tree, top, per_org));
+  };
   if (org_code.empty() && caller_.scope && !tree.find(*caller_.scope)) {
     // The caller's own org did not exist yet: the units it holds, as they stood then.
     TreeView view{*at, {}, {}};
-    for (OrgId top : scope(**history).tops_in(tree)) {
-      auto stocks = member_stocks(*at, top, **history,
-                                  [&] { return orgs_counting_for(**history, tree, top, *at); });
-      if (!stocks.ok()) return stocks.error();
-      view.forest.push_back(
-          build_node(tree, top, *codes, subtree_totals(tree, top, (*stocks)->counts)));
+    for (OrgId top : scope(history).tops_in(tree)) {
+      auto node = counts_below(top);
+      if (!node.ok()) return node.error();
+      view.forest.push_back(std::move(*node));
     }
     if (view.forest.empty()) return readable_root(org_code, tree, *at).error();
     return view;
   }
   auto root = readable_root(org_code, tree, *at);
   if (!root.ok()) return root.error();
-  auto stocks = member_stocks(*at, *root, **history,
-                              [&] { return orgs_counting_for(**history, tree, *root, *at); });
-  if (!stocks.ok()) return stocks.error();
-  auto totals = subtree_totals(tree, *root, (*stocks)->counts);
-  return TreeView{*at, build_node(tree, *root, *codes, totals), {}};
+  auto node = counts_below(*root);
+  if (!node.ok()) return node.error();
+  return TreeView{*at, std::move(*node), {}};
 }
 
 Result<StatsView> Registry::stats(const std::string& org_code, const std::string& at_text) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  auto history = history_for_read();
-  if (!history.ok()) return history.error();
   auto shared = tree_at(*at);
   if (!shared.ok()) return shared.error();
   const OrgTree& tree = (*shared)->tree;
+  const auto& history = *(*shared)->history;
   auto root = readable_root(org_code, tree, *at);
   if (!root.ok()) return root.error();
   const auto* node = tree.find(*root);
 
   StatsView s;
-  s.code = (*history)->code(*root);
+  s.code = history.code(*root);
   s.name = node->name;
   s.kind = node->kind;
   s.at = *at;
-  auto stocks = member_stocks(*at, *root, **history,
-                              [&] { return orgs_counting_for(**history, tree, *root, *at); });
+  auto stocks = member_stocks(*at, *root, history, tree);
   if (!stocks.ok()) return stocks.error();
-  const auto& per_org = (*stocks)->counts;
-  for (OrgId id : tree.subtree(*root)) {
-    const auto* n = tree.find(id);
-    if (n->kind == OrgKind::grassroots_committee) ++s.grassroots_committees;
-    if (n->kind == OrgKind::grassroots_branch) ++s.grassroots_branches;
-    if (n->kind == OrgKind::sub_branch) ++s.sub_branches;
-    if (n->kind == OrgKind::grassroots_branch || n->kind == OrgKind::sub_branch) {
-      auto it = per_org.find(id);
-      std::int64_t official = it == per_org.end() ? 0 : it->second.official;
-      if (official < rules_.branch_min_official_members) ++s.branches_below_minimum;
-    }
-  }
-  s.members = sum_over_subtree(tree, *root, per_org);
-  s.probation_overdue = sum_over_subtree(tree, *root, (*stocks)->probation_overdue);
-  s.admitted_this_year = sum_over_subtree(tree, *root, (*stocks)->admitted_this_year);
-  s.recognized_this_year = sum_over_subtree(tree, *root, (*stocks)->recognized_this_year);
+  // The same facts the indicators and the report add up (figures::own_facts).
+  using figures::Fact;
+  const figures::Facts f = figures::subtree_facts(tree, *root, history, **stocks, rules_);
+  auto n = [&](Fact fact) { return static_cast<std::int64_t>(f[fact]); };
+  s.grassroots_committees = n(Fact::grassroots_committees);
+  s.grassroots_branches = n(Fact::grassroots_branches);
+  s.sub_branches = n(Fact::sub_branches);
+  s.branches_below_minimum = n(Fact::branches_below_minimum);
+  s.members = counts_of(f);
+  s.probation_overdue = n(Fact::probation_overdue);
+  s.admitted_this_year = n(Fact::admitted);
+  s.recognized_this_year = n(Fact::recognized);
   return s;
 }
 
@@ -256,8 +204,7 @@ Result<std::vector<RecentEventView>> Registry::recent_events(const std::string& 
         r.id, r.member_code, r.person.full_name(), std::string(to_string(r.kind)), r.date.iso(),
         ""};
     if (r.org) {
-      auto it = (*shared)->codes.find(*r.org);
-      if (it != (*shared)->codes.end()) v.org_code = it->second;
+      if ((*shared)->history->has_org(*r.org)) v.org_code = (*shared)->code(*r.org);
     }
     out.push_back(std::move(v));
   }
@@ -294,7 +241,6 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   }
   auto shared = tree_at(*at);
   if (!shared.ok()) return shared.error();
-  const auto* codes = &(*shared)->codes;
   if (!in.org_code.empty() || caller_.scope) {
     const OrgTree& tree = (*shared)->tree;
     if (in.org_code.empty() && tree.find(*caller_.scope) == nullptr) {
@@ -328,7 +274,7 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
     row.card_number = r.card_number;
     row.person = r.person;
     row.status = r.status;
-    if (r.org) row.org_code = codes->count(*r.org) ? codes->at(*r.org) : "";
+    if (r.org && (*shared)->history->has_org(*r.org)) row.org_code = (*shared)->code(*r.org);
     out.rows.push_back(row);
   }
   return out;

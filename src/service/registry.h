@@ -11,13 +11,13 @@
 #include "core/result.h"
 #include "core/rules.h"
 #include "core/scope.h"
+#include "figures/engine.h"
 #include "report/conference_documents.h"
 #include "report/document.h"
 #include "report/review_report.h"
 #include "service/caller.h"
 #include "service/import.h"
 #include "service/inputs.h"
-#include "service/read_cache.h"
 #include "service/views.h"
 #include "store/store.h"
 
@@ -36,7 +36,8 @@ class Registry {
   const Clock& clock() const { return clock_; }
   const Caller& caller() const { return caller_; }
   // Shares trees between requests (the server); none: every read builds its own.
-  void use_read_cache(ReadCache* cache) { read_cache_ = cache; }
+  // The figures engine shared by every request of a server (else each Registry keeps its own).
+  void use_figures(figures::Engine* engine) { engine_ = engine; }
 
   // Org operations, each with an effective date.
   Result<OrgId> add_org(const AddOrgInput& in);
@@ -221,25 +222,21 @@ class Registry {
   Result<report::ConferenceDoc> conference_doc(long long id);
 
  public:
-  // The tree as of `at` with every org's code, from the cache when there is one.
-  Result<std::shared_ptr<const TreeAt>> tree_at(Date at);
-  // For reads (never inside a write transaction): the whole org history, shared through the read
-  // cache when there is one.
+  // The figures engine: the shared one, else this Registry's own.
+  figures::Engine& figures();
+  // The tree as of `at` with every org's code (the engine's).
+  Result<std::shared_ptr<const figures::TreeAt>> tree_at(Date at);
+  // For reads (never inside a write transaction): the whole org history (the engine's).
   Result<std::shared_ptr<const OrgHistory>> history_for_read();
-  // Member figures per org as of `at` covering at least the subtree of `root`: every org's when
-  // `orgs` says none or the read cache has them, else those of the orgs it names. `orgs` is asked
-  // only when the figures must be read (naming a subtree's orgs walks the history); with a read
-  // cache, what is read is kept for the next request.
-  Result<std::shared_ptr<const MemberStocks>> member_stocks(
-      Date at, OrgId root, const OrgHistory& history,
-      const std::function<store::OrgFilter()>& orgs);
+  // The member stocks as of `at` covering at least the subtree of `root` (figures::Engine).
+  Result<std::shared_ptr<const figures::MemberStocks>> member_stocks(Date at, OrgId root,
+                                                                     const OrgHistory& history,
+                                                                     const OrgTree& tree);
 
  private:
-  // The revisions the read cache keys on (none without a cache or inside a write transaction).
-  std::optional<Revisions> cache_revisions();
-
   store::Store& store_;
-  ReadCache* read_cache_ = nullptr;
+  figures::Engine* engine_ = nullptr;
+  std::shared_ptr<figures::Engine> own_engine_;
   RuleSet rules_;
   const Clock& clock_;
   Caller caller_;

@@ -2,8 +2,8 @@
 #include <map>
 
 #include "core/period.h"
+#include "figures/evaluate.h"
 #include "report/checks.h"
-#include "report/evaluate.h"
 #include "report/format.h"
 #include "report/review_report.h"
 #include "service/registry.h"
@@ -14,13 +14,13 @@ namespace {
 
 struct Evaluated {
   std::shared_ptr<const OrgHistory> history;
-  std::shared_ptr<report::Evaluation> ev;
+  std::shared_ptr<figures::Evaluation> ev;
   std::vector<report::Check> checks;
 };
 
-std::string shown(const report::Indicator& ind, std::optional<double> v) {
+std::string shown(const figures::Indicator& ind, std::optional<double> v) {
   if (!v) return "—";
-  if (ind.kind == report::IndicatorKind::ratio) return report::format_percent(*v);
+  if (ind.kind == figures::IndicatorKind::ratio) return report::format_percent(*v);
   return report::format_integer(static_cast<std::int64_t>(*v));
 }
 
@@ -34,24 +34,20 @@ static Result<Evaluated> evaluate_for(
   auto period = Period::parse(period_code, "period");
   if (!period.ok()) return period.error();
   Evaluated out;
-  auto history = registry.history_for_read();
-  if (!history.ok()) return history.error();
-  out.history = *history;
   const Date today = registry.clock().today();
   const Date as_of = std::min(period->last, std::max(today, period->first));
-  // The root is checked on the cached tree, which the evaluation then uses (building the tree of
-  // the nation's 330,000 orgs costs more than any of a province's queries).
+  // The root is checked on the engine's tree of the period's end, which the evaluation uses.
   auto shared = registry.tree_at(as_of);
   if (!shared.ok()) return shared.error();
+  out.history = (*shared)->history;
   auto root = root_of((*shared)->tree, as_of);
   if (!root.ok()) return root.error();
-  auto ev = report::evaluate(registry.store(), *out.history, registry.rules(), *root, *period,
-                             today, std::shared_ptr<const OrgTree>(*shared, &(*shared)->tree));
+  auto ev = figures::evaluate(registry.figures(), registry.store(), registry.rules(), *root,
+                              *period, today);
   if (!ev.ok()) return ev.error();
   out.ev = *ev;
-  auto checks = report::run_checks(registry.store(), *out.history, registry.rules(), *out.ev);
-  if (!checks.ok()) return checks.error();
-  out.checks = std::move(*checks);
+  out.history = out.ev->history;
+  out.checks = report::run_checks(*out.history, registry.rules(), *out.ev);
   return out;
 }
 
@@ -70,16 +66,16 @@ Result<IndicatorsView> Registry::indicators(const std::string& org_code,
   v.from = ev.period.first.iso();
   v.to = ev.period.last.iso();
   v.as_of = ev.as_of.iso();
-  for (const auto& ind : report::indicators()) {
+  for (const auto& ind : figures::indicators()) {
     IndicatorRowView r;
     r.id = std::string(ind.id);
     r.label = std::string(ind.label_vi);
-    r.kind = ind.kind == report::IndicatorKind::stock  ? "stock"
-             : ind.kind == report::IndicatorKind::flow ? "flow"
-                                                       : "ratio";
+    r.kind = ind.kind == figures::IndicatorKind::stock  ? "stock"
+             : ind.kind == figures::IndicatorKind::flow ? "flow"
+                                                        : "ratio";
     r.unit = std::string(ind.unit_vi);
     r.value = ev.value(ind, ev.root);
-    if (ind.kind == report::IndicatorKind::flow) r.year_done = ev.year_done(ind, ev.root);
+    if (ind.kind == figures::IndicatorKind::flow) r.year_done = ev.year_done(ind, ev.root);
     r.target = ev.target(ind, ev.root);
     r.plan_pct = ev.plan_pct(ind, ev.root);
     r.shown = shown(ind, r.value);

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "core/party_document.h"
-#include "report/indicators.h"
+#include "figures/indicators.h"
 #include "service/registry.h"
 #include "service/validate.h"
 #include "text/normalize.h"
@@ -87,10 +87,10 @@ Result<std::vector<DocumentView>> Registry::list_documents(const std::string& qu
 }
 
 Status Registry::set_plan_target(const PlanTargetInput& in) {
-  const report::Indicator* ind = report::find_indicator(in.indicator);
+  const figures::Indicator* ind = figures::find_indicator(in.indicator);
   if (ind == nullptr || !ind->plannable) {
     std::string allowed;
-    for (const auto& i : report::indicators()) {
+    for (const auto& i : figures::indicators()) {
       if (i.plannable) allowed += (allowed.empty() ? "" : ", ") + std::string(i.id);
     }
     return Error::invalid("indicator",
@@ -140,7 +140,7 @@ Result<PlanView> Registry::plan(const std::string& org_code, int year) {
   v.org_code = history->code(*root);
   v.org_name = tree.find(*root)->name;
   v.year = year;
-  for (const auto& i : report::indicators()) {
+  for (const auto& i : figures::indicators()) {
     if (!i.plannable) continue;
     auto t = store_.plan_target(*root, year, std::string(i.id));
     if (!t.ok()) return t.error();
@@ -434,11 +434,8 @@ Result<ActivitiesView> Registry::activities(const ActivitiesInput& in) {
   auto root = readable_root(in.org_code, tree, *to);
   if (!root.ok()) return root.error();
   store::ActivityQuery q{tree.subtree(*root), *from, *to, std::clamp(in.limit, 1, 500)};
-  const auto& codes = (*shared)->codes;
-  auto code_of = [&](OrgId id) {
-    auto it = codes.find(id);
-    return it == codes.end() ? std::string() : it->second;
-  };
+  const auto& history = *(*shared)->history;
+  auto code_of = [&](OrgId id) { return history.has_org(id) ? history.code(id) : std::string(); };
   auto name_of = [&](OrgId id) {
     const auto* n = tree.find(id);
     return n ? n->name : std::string();

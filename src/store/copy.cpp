@@ -32,7 +32,7 @@ const std::vector<std::string>& copy_order() {
                                                  "conference_item",  "conference_decision",
                                                  "follow_up_task",   "follow_up_task_event",
                                                  "data_revision",    "issuer_profile",
-                                                 "office_holder"};
+                                                 "office_holder",    "figure_change"};
   return order;
 }
 

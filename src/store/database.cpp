@@ -436,6 +436,33 @@ Status Store::write_transaction(const std::function<Status()>& fn) {
   return result;
 }
 
+Status Store::read_snapshot(const std::function<Status()>& fn) {
+  if (impl_->in_transaction) return fn();
+  try {
+    impl_->sql << (impl_->engine == Engine::sqlite
+                       ? "BEGIN"
+                       : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  } catch (const std::exception& e) {
+    return storage_error(e);
+  }
+  Status result;
+  try {
+    result = fn();
+  } catch (const std::exception& e) {
+    result = storage_error(e);
+  }
+  try {
+    impl_->sql << "COMMIT";
+  } catch (const std::exception& e) {
+    try {
+      impl_->sql << "ROLLBACK";
+    } catch (...) {  // NOLINT(bugprone-empty-catch): already failing; the first error is reported
+    }
+    if (result.ok()) return storage_error(e);
+  }
+  return result;
+}
+
 Status Store::run_transaction(const std::function<Status()>& fn) {
   try {
     impl_->sql << begin_write(impl_->engine);
@@ -444,23 +471,32 @@ Status Store::run_transaction(const std::function<Status()>& fn) {
   }
   impl_->in_transaction = true;
   impl_->org_changed = impl_->members_changed = false;
+  impl_->figure_log.clear();
   Status result;
   try {
     result = fn();
     if (result.ok()) {
       for (const auto& create : impl_->deferred_indexes) impl_->sql << create;
     }
-    if (result.ok() && impl_->org_changed) {
-      impl_->sql << "UPDATE data_revision SET value = value + 1 WHERE topic = 'org'";
-    }
-    if (result.ok() && impl_->members_changed) {
-      impl_->sql << "UPDATE data_revision SET value = value + 1 WHERE topic = 'member'";
+    // Each topic's revision is raised once, and what this transaction changed is logged under
+    // the revision it commits as: the row lock on data_revision orders the revisions as the
+    // transactions commit, on both engines.
+    for (const char* topic : {"org", "member"}) {
+      const bool changed =
+          std::string(topic) == "org" ? impl_->org_changed : impl_->members_changed;
+      if (!result.ok() || !changed) continue;
+      long long revision = 0;
+      const std::string name = topic;
+      impl_->sql << "UPDATE data_revision SET value = value + 1 WHERE topic = :t RETURNING value",
+          soci::use(name), soci::into(revision);
+      write_figure_log(*impl_, topic, revision);
     }
   } catch (const std::exception& e) {
     result = storage_error(e);
   }
   impl_->in_transaction = false;
   impl_->deferred_indexes.clear();  // built again above, or brought back by the rollback
+  impl_->figure_log.clear();
   try {
     if (result.ok()) {
       impl_->sql << "COMMIT";

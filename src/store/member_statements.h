@@ -125,7 +125,10 @@ struct MemberStatements {
   RowsInsert<SearchKeyRow> insert_search_keys;
   RowsInsert<EventRow> insert_events;  // a new member's (append_event gives the id back)
 
-  // replace_member_derived.
+  // replace_member_derived: the rows deleted come back (RETURNING) for the figure change log.
+  std::string ended_from, ended_to, ended_status, ended_probation;
+  long long ended_org = 0;
+  soci::indicator ended_org_ind = soci::i_null, ended_probation_ind = soci::i_null;
   soci::statement delete_periods;
   soci::statement delete_milestones;
   RowsInsert<PeriodRow> insert_periods;

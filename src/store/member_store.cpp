@@ -53,10 +53,15 @@ MemberStatements::MemberStatements(soci::session& sql)
       insert_events(sql,
                     "INSERT INTO member_event (member_id, kind, effective_on, org_id, payload, "
                     "recorded_at, recorded_by) VALUES "),
-      delete_periods(
-          (sql.prepare << "DELETE FROM member_period WHERE member_id = :m", soci::use(member))),
-      delete_milestones(
-          (sql.prepare << "DELETE FROM member_milestone WHERE member_id = :m", soci::use(member))),
+      delete_periods((sql.prepare << "DELETE FROM member_period WHERE member_id = :m RETURNING "
+                                     "valid_from, valid_to, status, org_id, probation_start",
+                      soci::use(member), soci::into(ended_from), soci::into(ended_to),
+                      soci::into(ended_status), soci::into(ended_org, ended_org_ind),
+                      soci::into(ended_probation, ended_probation_ind))),
+      delete_milestones((sql.prepare << "DELETE FROM member_milestone WHERE member_id = :m "
+                                        "RETURNING kind, on_date, org_id",
+                         soci::use(member), soci::into(ended_status), soci::into(ended_from),
+                         soci::into(ended_org, ended_org_ind))),
       insert_periods(sql,
                      "INSERT INTO member_period (member_id, valid_from, valid_to, status, org_id, "
                      "temp_org_id, probation_start) VALUES "),
@@ -209,6 +214,7 @@ Result<MemberId> Store::insert_new_member(const NewMember& member,
       fill_event(row, p.member, e, actor, at);
     });
     write_derived_rows(p, derived);
+    impl_->figure_log.note_member({}, {}, derived);
     return MemberId{p.member};
   });
 }
@@ -342,8 +348,31 @@ Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
     impl_->members_changed = true;
     auto& p = impl_->members();
     p.member = member;
-    p.delete_periods.execute(true);
-    p.delete_milestones.execute(true);
+    std::vector<PeriodChange> ended;
+    p.delete_periods.execute();
+    while (p.delete_periods.fetch()) {
+      if (p.ended_org_ind != soci::i_ok) continue;
+      PeriodChange c;
+      c.sign = -1;
+      c.org = p.ended_org;
+      c.status = parse_member_status(p.ended_status).value_or(MemberStatus::none);
+      c.from = Date::parse(p.ended_from).value();
+      c.to = Date::parse(p.ended_to).value();
+      if (p.ended_probation_ind == soci::i_ok) {
+        c.probation_start = Date::parse(p.ended_probation).value();
+      }
+      ended.push_back(c);
+    }
+    std::vector<MilestoneChange> ended_milestones;
+    p.delete_milestones.execute();
+    while (p.delete_milestones.fetch()) {
+      if (p.ended_org_ind != soci::i_ok) continue;
+      ended_milestones.push_back(
+          {-1, p.ended_org,
+           parse_member_event_kind(p.ended_status).value_or(MemberEventKind::admission),
+           Date::parse(p.ended_from).value()});
+    }
+    impl_->figure_log.note_member(std::move(ended), std::move(ended_milestones), h);
     write_derived_rows(p, h);
     auto cur = h.current();
     p.status = to_string(cur.status);

@@ -427,6 +427,26 @@ const std::vector<Migration>& migrations() {
            "WHERE v.org_id = oversight.org_id AND v.valid_from <= oversight.held_on AND "
            "v.valid_to > oversight.held_on AND v.kind = 'cluster' AND v.parent_id IS NOT NULL)",
        }},
+      {11,
+       {
+           // What each committed revision changed in what the figures are computed from: the
+           // member periods and milestones it ended ('period', 'milestone' with sign -1) and
+           // started (+1), and the orgs whose versions it changed ('org'). One 'revision' row per
+           // committed revision (a gap means rows were pruned: read everything again); a
+           // transaction that changed too much writes 'reload' instead of its rows. Kept for the
+           // last revisions only (store/figure_log.cpp).
+           "CREATE TABLE figure_change ("
+           " topic TEXT NOT NULL,"
+           " revision INTEGER NOT NULL,"
+           " kind TEXT NOT NULL,"
+           " sign INTEGER NOT NULL,"
+           " org_id INTEGER,"
+           " status TEXT,"
+           " valid_from TEXT,"
+           " valid_to TEXT,"
+           " probation_start TEXT)",
+           "CREATE INDEX figure_change_by_revision ON figure_change(topic, revision)",
+       }},
   };
   return list;
 }

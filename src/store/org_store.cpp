@@ -28,6 +28,7 @@ Result<OrgId> Store::insert_org(const std::string& code) {
     impl_->sql << "INSERT INTO org (code) VALUES (:code)", soci::use(code);
     long long id = 0;
     impl_->sql << "SELECT id FROM org WHERE code = :code", soci::use(code), soci::into(id);
+    impl_->figure_log.note_org(id);
     return OrgId{id};
   });
 }
@@ -90,6 +91,22 @@ Result<OrgHistory> Store::load_org_history() {
   });
 }
 
+Result<OrgHistory> Store::load_orgs(const std::vector<OrgId>& ids) {
+  return guarded([&]() -> Result<OrgHistory> {
+    OrgHistory h;
+    long long id = 0;
+    std::string code;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT id, code FROM org WHERE id IN " + id_list(ids),
+         soci::into(id), soci::into(code));
+    st.execute();
+    while (st.fetch()) h.add_org(id, code);
+    each_version(impl_->sql, "WHERE org_id IN " + id_list(ids), {},
+                 [&](OrgVersion v) { h.add_version(std::move(v)); });
+    return h;
+  });
+}
+
 Result<std::vector<OrgVersion>> Store::org_versions_valid_at(Date at) {
   return guarded([&]() -> Result<std::vector<OrgVersion>> {
     std::vector<OrgVersion> out;
@@ -118,6 +135,8 @@ Status Store::apply_org_change(const OrgChange& change, std::int64_t org_event_i
   return guarded([&]() -> Status {
     impl_->org_changed = true;
     const std::string d = change.date.iso();
+    for (const auto& c : change.closes) impl_->figure_log.note_org(c.org);
+    for (const auto& v : change.opens) impl_->figure_log.note_org(v.org);
     for (const auto& c : change.closes) {
       long long org = c.org;
       long long successor = c.successor.value_or(0);

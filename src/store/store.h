@@ -105,6 +105,36 @@ struct RecentEvent {
 // Limits a leaf-fact query to these orgs (a subtree and the orgs merged into it); none: every org.
 using OrgFilter = std::optional<std::vector<OrgId>>;
 
+// What committed transactions changed in the rows the figures are computed from (figure_change,
+// schema v11): a member period or milestone ended (sign -1) or started (+1), an org whose
+// versions changed. Periods and milestones without an org count nowhere and are not logged.
+struct PeriodChange {
+  int sign = 0;
+  OrgId org = 0;
+  MemberStatus status = MemberStatus::none;
+  Date from;
+  Date to;
+  std::optional<Date> probation_start;
+  bool operator==(const PeriodChange&) const = default;
+};
+
+struct MilestoneChange {
+  int sign = 0;
+  OrgId org = 0;
+  MemberEventKind kind = MemberEventKind::admission;
+  Date on;
+  bool operator==(const MilestoneChange&) const = default;
+};
+
+struct FigureChanges {
+  // False when a revision of the range left no rows to read (pruned, or it changed too much to
+  // be logged): whatever was computed before it must be read again.
+  bool complete = true;
+  std::vector<PeriodChange> periods;
+  std::vector<MilestoneChange> milestones;
+  std::vector<OrgId> orgs;
+};
+
 struct OrgStatusCount {
   OrgId org = 0;
   MemberStatus status = MemberStatus::none;
@@ -217,6 +247,10 @@ class Store {
   // A rollback brings them back as they were. The indexes a write looks members up by (code,
   // card, name keys, events and periods by member) stay. True if it did so.
   Result<bool> defer_member_order_indexes(std::int64_t new_members);
+  // Runs `fn`'s reads on one snapshot of the data (a read transaction; REPEATABLE READ on
+  // PostgreSQL): a revision and the rows read with it agree. Inside a write transaction, `fn`
+  // simply runs in it.
+  Status read_snapshot(const std::function<Status()>& fn);
   // True inside write_transaction(): what is read may not be committed, so it must not be cached.
   bool in_write_transaction() const;
 
@@ -287,6 +321,12 @@ class Store {
   Result<std::int64_t> member_revision();
   // Both in one read: {org_revision, member_revision}.
   Result<std::pair<std::int64_t, std::int64_t>> data_revisions();
+  // What the revisions after `after` up to `upto` of `topic` ("member" or "org") changed, in
+  // revision order (store/figure_log.cpp).
+  Result<FigureChanges> figure_changes(const std::string& topic, std::int64_t after,
+                                       std::int64_t upto);
+  // The codes and every version of these orgs, as a history holding only them.
+  Result<OrgHistory> load_orgs(const std::vector<OrgId>& ids);
 
   // The plain-SQL way (plain_sql_store.cpp), as an ordinary web application would write it: a
   // recursive CTE walks the tree as of `at` below `root` in every query. Not used by the program's

@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,20 @@
 namespace dangvu::store {
 
 struct MemberStatements;  // member_statements.h
+
+// What the current write transaction changed in the figures' inputs, written to figure_change
+// with the revision it commits as (store/figure_log.cpp).
+struct FigureLog {
+  std::vector<PeriodChange> periods;
+  std::vector<MilestoneChange> milestones;
+  std::set<OrgId> orgs;
+  bool overflow = false;  // too many rows: the revision is logged as 'reload'
+  void clear();
+  // A member's derived rows replaced: what ended and what started, the rows both have left out.
+  void note_member(std::vector<PeriodChange> ended, std::vector<MilestoneChange> ended_milestones,
+                   const MemberHistory& now);
+  void note_org(OrgId org) { orgs.insert(org); }
+};
 
 struct Store::Impl {
   Impl();
@@ -27,10 +42,15 @@ struct Store::Impl {
   // What the current write transaction changed: its data_revision rows are raised before COMMIT.
   bool org_changed = false;
   bool members_changed = false;
+  FigureLog figure_log;
   // Indexes dropped for this transaction (their CREATE statements), built again before COMMIT.
   std::vector<std::string> deferred_indexes;
   std::unique_ptr<MemberStatements> member_statements;
 };
+
+// Writes the figure change log of the committing transaction under `revision` of `topic`
+// ("member" or "org"), and prunes old revisions now and then.
+void write_figure_log(Store::Impl& impl, const std::string& topic, long long revision);
 
 // Turns a storage exception into an Error the user can read (no SQL in the message).
 Error storage_error(const std::exception& e);

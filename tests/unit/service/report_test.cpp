@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "report/indicators.h"
+#include "figures/indicators.h"
 #include "report/render.h"
 #include "service/registry.h"
 #include "support/temp_db.h"

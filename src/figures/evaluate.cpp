@@ -1,4 +1,4 @@
-#include "report/evaluate.h"
+#include "figures/evaluate.h"
 
 #include <algorithm>
 #include <set>
@@ -6,7 +6,7 @@
 #include "core/member_fold.h"
 #include "core/rollup.h"
 
-namespace dangvu::report {
+namespace dangvu::figures {
 namespace {
 
 using PerOrg = std::unordered_map<OrgId, Facts>;
@@ -15,14 +15,14 @@ int month_index(int year, int month) { return year * 12 + month - 1; }
 Date month_first(int index) { return *Date::from_ymd(index / 12, index % 12 + 1, 1); }
 
 // Flows recorded by orgs: each to the org that stands for it on `at` (its successor after a merge
-// or split), dropped if it ended without one.
-Status add_flows(store::Store& store, const OrgHistory& history, Date from, Date to, Date at,
-                 const store::OrgFilter& orgs, PerOrg& own) {
-  auto resolve = [&](OrgId org) { return resolve_org_at(history, org, at); };
+// or split), dropped if it ended without one. Admissions and recognitions of a period that is
+// not the year so far (the engine's stocks hold those):
+Status add_member_flows(store::Store& store, const OrgHistory& history, Date from, Date to, Date at,
+                        const store::OrgFilter& orgs, PerOrg& own) {
   auto milestones = store.count_milestones(from, to, orgs);
   if (!milestones.ok()) return milestones.error();
   for (const auto& m : *milestones) {
-    auto org = resolve(m.org);
+    auto org = resolve_org_at(history, m.org, at);
     if (!org) continue;
     if (m.kind == MemberEventKind::admission || m.kind == MemberEventKind::readmission) {
       own[*org][Fact::admitted] += static_cast<double>(m.count);
@@ -30,6 +30,13 @@ Status add_flows(store::Store& store, const OrgHistory& history, Date from, Date
       own[*org][Fact::recognized] += static_cast<double>(m.count);
     }
   }
+  return {};
+}
+
+// …and the work records: meetings, inspections and supervisions, study sessions.
+Status add_work_flows(store::Store& store, const OrgHistory& history, Date from, Date to, Date at,
+                      const store::OrgFilter& orgs, PerOrg& own) {
+  auto resolve = [&](OrgId org) { return resolve_org_at(history, org, at); };
   auto meetings = store.meeting_facts(from, to, orgs);
   if (!meetings.ok()) return meetings.error();
   for (const auto& m : *meetings) {
@@ -100,16 +107,20 @@ std::optional<double> Evaluation::plan_pct(const Indicator& ind, OrgId org) cons
   return *done * 100.0 / *t;
 }
 
-Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHistory& history,
+Result<std::shared_ptr<Evaluation>> evaluate(Engine& engine, store::Store& store,
                                              const RuleSet& rules, OrgId root, const Period& period,
-                                             Date today,
-                                             std::shared_ptr<const OrgTree> tree_at_end) {
+                                             Date today) {
   auto ev = std::make_shared<Evaluation>();
   ev->period = period;
   ev->as_of = std::min(period.last, std::max(today, period.first));
   ev->root = root;
-  ev->shared_tree = tree_at_end ? std::move(tree_at_end)
-                                : std::make_shared<const OrgTree>(history.tree_as_of(ev->as_of));
+  auto shared_history = engine.history(store);
+  if (!shared_history.ok()) return shared_history.error();
+  ev->history = *shared_history;
+  const OrgHistory& history = *ev->history;
+  auto shared_tree = engine.tree(store, ev->as_of);
+  if (!shared_tree.ok()) return shared_tree.error();
+  ev->shared_tree = std::shared_ptr<const OrgTree>(*shared_tree, &(*shared_tree)->tree);
   const OrgTree& tree = ev->tree();
   if (tree.find(root) == nullptr) {
     return Error::not_found("org", "Tổ chức không tồn tại vào cuối kỳ báo cáo.",
@@ -120,45 +131,38 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
   ev->orgs = orgs_counting_for(history, tree, root, ev->as_of);
   PerOrg own;
 
-  // Stocks as of the end: the tree's shape and the members.
-  auto statuses = store.count_by_org_and_status(ev->as_of, ev->orgs);
-  if (!statuses.ok()) return statuses.error();
-  for (const auto& row : *statuses) {
-    if (!in_subtree.count(row.org)) continue;
-    Facts& f = own[row.org];
-    const auto n = static_cast<double>(row.count);
-    if (row.status == MemberStatus::official) f[Fact::members_official] += n;
-    if (row.status == MemberStatus::probationary) f[Fact::members_probationary] += n;
-    if (row.status == MemberStatus::candidate) f[Fact::candidates] += n;
-  }
-  auto starts = store.probation_starts_at(ev->as_of, ev->orgs);
-  if (!starts.ok()) return starts.error();
-  for (const auto& p : *starts) {
-    if (in_subtree.count(p.org) && probation_overdue_on(p.probation_start, ev->as_of, rules)) {
-      own[p.org][Fact::probation_overdue] += static_cast<double>(p.count);
-    }
-  }
+  // Stocks as of the end and the year's member flows: the engine's, as every figure has them.
+  auto stocks = engine.stocks(store, rules, ev->as_of, root, [&] { return ev->orgs; });
+  if (!stocks.ok()) return stocks.error();
+  subtree_facts(tree, root, history, **stocks, rules, &own);
+  PerOrg year_own;
   for (OrgId id : subtree) {
-    const auto* node = tree.find(id);
     Facts& f = own[id];
-    if (node->kind == OrgKind::grassroots_committee) f[Fact::grassroots_committees] = 1;
-    if (node->kind == OrgKind::grassroots_branch) f[Fact::grassroots_branches] = 1;
-    if (node->kind == OrgKind::sub_branch) f[Fact::sub_branches] = 1;
-    if (rules.holds_members(node->kind)) {
-      f[Fact::branches] = 1;
-      if (f[Fact::members_official] < rules.branch_min_official_members) {
-        f[Fact::branches_below_minimum] = 1;
-      }
+    year_own[id][Fact::admitted] = f[Fact::admitted];
+    year_own[id][Fact::recognized] = f[Fact::recognized];
+  }
+  const bool starts_the_year = period.year_first() == period.first;
+  if (!starts_the_year) {
+    // The period's own member flows (the stocks hold the year's).
+    for (OrgId id : subtree) own[id][Fact::admitted] = own[id][Fact::recognized] = 0;
+    DANGVU_TRY(add_member_flows(store, history, period.first, ev->as_of, ev->as_of, ev->orgs, own));
+  }
+
+  // Probationers overdue, named for the checks.
+  auto probationers = store.probationers_started_by(
+      ev->as_of, ev->as_of.add_months(-rules.probation_months), ev->orgs);
+  if (!probationers.ok()) return probationers.error();
+  for (auto& r : *probationers) {
+    if (in_subtree.count(r.org) && probation_overdue_on(r.probation_start, ev->as_of, rules)) {
+      ev->overdue_probationers.push_back(std::move(r));
     }
   }
 
-  // Flows within the period and within the year so far.
-  PerOrg year_own;
-  DANGVU_TRY(add_flows(store, history, period.first, ev->as_of, ev->as_of, ev->orgs, own));
-  const bool starts_the_year = period.year_first() == period.first;
+  // Work within the period and within the year so far.
+  DANGVU_TRY(add_work_flows(store, history, period.first, ev->as_of, ev->as_of, ev->orgs, own));
   if (!starts_the_year) {
-    DANGVU_TRY(
-        add_flows(store, history, period.year_first(), ev->as_of, ev->as_of, ev->orgs, year_own));
+    DANGVU_TRY(add_work_flows(store, history, period.year_first(), ev->as_of, ev->as_of, ev->orgs,
+                              year_own));
   }
 
   // Meeting regime: every completed month from `from` (and the branch's first day) needs a
@@ -279,4 +283,4 @@ Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHisto
   return ev;
 }
 
-}  // namespace dangvu::report
+}  // namespace dangvu::figures

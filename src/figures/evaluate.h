@@ -1,7 +1,9 @@
 #pragma once
-// Evaluates every indicator for an org's subtree and a period: leaf facts grouped by org in SQL,
-// flows of orgs that have since ended moved to their successor, then added up over the tree as it
-// was on the period's end, for the root and every org below it at once.
+// Evaluates every indicator for an org's subtree and a period: the member stocks and the year's
+// member flows from the figures engine (the same own_facts() the org page and the tree add up),
+// the work records grouped by org in SQL, flows of orgs that have since ended moved to their
+// successor, then added up over the tree as it was on the period's end, for the root and every
+// org below it at once.
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,16 +16,18 @@
 #include "core/period.h"
 #include "core/result.h"
 #include "core/rules.h"
-#include "report/indicators.h"
+#include "figures/engine.h"
+#include "figures/indicators.h"
 #include "store/store.h"
 
-namespace dangvu::report {
+namespace dangvu::figures {
 
 struct Evaluation {
   Period period;
   Date as_of;  // the period's last day, or today while the period runs
   OrgId root = 0;
-  std::shared_ptr<const OrgTree> shared_tree;  // as of `as_of` (the reads' cached tree)
+  std::shared_ptr<const OrgHistory> history;
+  std::shared_ptr<const OrgTree> shared_tree;  // as of `as_of` (the engine's)
   const OrgTree& tree() const { return *shared_tree; }
   // The orgs whose records count for the subtree (its own and those merged into it), named in
   // the store's queries; none for a subtree so large that every org's records are read.
@@ -40,6 +44,9 @@ struct Evaluation {
   // Per branch: the completed quarters (year*4+q-1) without a thematic meeting (at least one a
   // quarter, DOMAIN.md).
   std::map<OrgId, std::vector<int>> missing_thematic_quarters;
+  // Probationers of the subtree past their probation and review time on `as_of`, without a
+  // decision (the checks name them).
+  std::vector<store::ProbationerRow> overdue_probationers;
 
   const Facts& facts(OrgId org) const;
   std::optional<double> value(const Indicator& ind, OrgId org) const;
@@ -49,11 +56,10 @@ struct Evaluation {
   std::optional<double> plan_pct(const Indicator& ind, OrgId org) const;
 };
 
-// `history` is the whole dated tree; `root` must exist on the period's end (or `today`).
-// `tree_at_end`: the tree as of that day when the caller has it (else built from the history).
-Result<std::shared_ptr<Evaluation>> evaluate(store::Store& store, const OrgHistory& history,
+// `root` must exist on the period's end (or `today`). The history and the tree come from
+// `engine`, as do the member figures; the work records are read from `store`.
+Result<std::shared_ptr<Evaluation>> evaluate(Engine& engine, store::Store& store,
                                              const RuleSet& rules, OrgId root, const Period& period,
-                                             Date today,
-                                             std::shared_ptr<const OrgTree> tree_at_end = nullptr);
+                                             Date today);
 
-}  // namespace dangvu::report
+}  // namespace dangvu::figures

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace dangvu::report {
+namespace dangvu::figures {
 
 // Leaf facts, counted per org and added up over the tree. Stocks are as of the period's last day;
 // flows are within the period (or the year so far, for plan ratios).
@@ -81,4 +81,4 @@ const Indicator* find_indicator(std::string_view id);
 // The value of `ind` over `facts` (none for a ratio with a zero denominator).
 std::optional<double> value_of(const Indicator& ind, const Facts& facts);
 
-}  // namespace dangvu::report
+}  // namespace dangvu::figures

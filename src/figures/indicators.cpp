@@ -1,6 +1,6 @@
-#include "report/indicators.h"
+#include "figures/indicators.h"
 
-namespace dangvu::report {
+namespace dangvu::figures {
 
 namespace {
 
@@ -108,4 +108,4 @@ std::optional<double> value_of(const Indicator& ind, const Facts& facts) {
   return v * 100.0 / d;
 }
 
-}  // namespace dangvu::report
+}  // namespace dangvu::figures
