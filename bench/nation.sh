@@ -109,11 +109,62 @@ for engine in $engines; do
       "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
       "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(awk '/Non-2xx/{print $5}' <<<"$out" | grep . || echo 0)"
   done
-  # The whole tree's stats once (fills the read cache), then the server's memory.
+  # The whole tree's stats once (fills the figures engine), then the server's memory.
   root=$(sed -nE 's/.*the whole tree \(([^)]*)\).*/\1/p' "$dir/rollup.txt")
   /usr/bin/time -f "%e" curl -s -o /dev/null -H "Cookie: dangvu_session=$cookie" "$base/api/v1/orgs/$root/stats?at=2026-06-30" 2> "$dir/stats.time"
   echo
   echo "GET /api/v1/stats (whole tree, first call): $(tail -1 "$dir/stats.time") s; server RSS after: $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"
+
+  # Mixed load: a writer admitting members at a steady rate (about 20 a second, each a committed
+  # transaction through the API) while 64 readers ask for the stats of random orgs; then every
+  # sampled org's figures from the live server against a fresh computation (a new process).
+  if [[ "$engine" == sqlite ]]; then
+    sqlite3 "$db" "SELECT code FROM org ORDER BY random() LIMIT 400" > "$dir/orgs.txt"
+    sqlite3 "$db" "SELECT o.code FROM org o JOIN org_version v ON v.org_id = o.id WHERE v.valid_to = '9999-12-31' AND v.kind IN ('grassroots_branch', 'sub_branch') ORDER BY random() LIMIT 200" > "$dir/branches.txt"
+  else
+    psql -X -A -t -q "$db" -c "SELECT code FROM org ORDER BY random() LIMIT 400" > "$dir/orgs.txt"
+    psql -X -A -t -q "$db" -c "SELECT o.code FROM org o JOIN org_version v ON v.org_id = o.id WHERE v.valid_to = '9999-12-31' AND v.kind IN ('grassroots_branch', 'sub_branch') ORDER BY random() LIMIT 200" > "$dir/branches.txt"
+  fi
+  {
+    echo "local paths = {"
+    sed 's#.*#"/api/v1/orgs/&/stats",#' "$dir/orgs.txt"
+    echo "}"
+    echo 'request = function() return wrk.format("GET", paths[math.random(#paths)]) end'
+  } > "$dir/stats.lua"
+  csrf=$(curl -s -H "Cookie: dangvu_session=$cookie" "$base/api/v1/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+  mapfile -t branches < "$dir/branches.txt"
+  (
+    n=0
+    end=$((SECONDS + seconds))
+    while ((SECONDS < end)); do
+      n=$((n + 1))
+      branch=${branches[$((RANDOM % ${#branches[@]}))]}
+      curl -s -o /dev/null -H "Cookie: dangvu_session=$cookie" -H "X-CSRF-Token: $csrf" \
+        -H 'Content-Type: application/json' "$base/api/v1/members" \
+        -d "{\"family\":\"Thử\",\"middle\":\"Văn\",\"given\":\"Tải\",\"birth_date\":\"1990-01-01\",\"gender\":\"male\",\"first\":{\"kind\":\"admission\",\"date\":\"2026-06-15\",\"org\":\"$branch\"}}"
+      sleep 0.05
+    done
+    echo "$n" > "$dir/writes.txt"
+  ) &
+  writer=$!
+  out=$(wrk -t2 -c64 -d"${seconds}s" --latency -s "$dir/stats.lua" -H "Cookie: dangvu_session=$cookie" "$base")
+  wait "$writer"
+  agree=yes
+  for code in $(head -20 "$dir/orgs.txt"); do
+    live=$(curl -s -H "Cookie: dangvu_session=$cookie" "$base/api/v1/orgs/$code/stats?at=2026-06-30")
+    fresh=$("$bin" stats --db "$db" --org "$code" --at 2026-06-30 --json 2>/dev/null || true)
+    if [[ "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("members"), d.get("probation_overdue"), d.get("admitted_this_year"))' <<<"$live" 2>/dev/null)" != \
+          "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("members"), d.get("probation_overdue"), d.get("admitted_this_year"))' <<<"$fresh" 2>/dev/null)" ]]; then
+      agree=NO
+      echo "disagree on $code: live $live / fresh $fresh"
+    fi
+  done
+  echo
+  printf '| mixed load (%ss): stats of random orgs, 64 readers, a writer | writes | reads/s | p50 | p99 | agree with a fresh computation |\n|---|---:|---:|---:|---:|---|\n' "$seconds"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$engine" "$(cat "$dir/writes.txt")" \
+    "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
+    "$(awk '$1=="99%"{print $2}' <<<"$out")" "$agree"
+  [[ "$agree" == yes ]] || exit 1
   kill "$server"
   wait "$server" 2>/dev/null || true
   server=""

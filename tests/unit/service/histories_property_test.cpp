@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "figures/engine.h"
 #include "service/demo_rng.h"
 #include "service/registry.h"
 #include "support/temp_db.h"
@@ -37,6 +38,8 @@ class RandomRegistry {
   }
 
   Registry& registry() { return *registry_; }
+  store::Store& store() { return *store_; }
+  const std::vector<std::string>& branches() const { return branches_; }
   const std::vector<std::string>& members() const { return members_; }
 
   // One random write; returns whether it was accepted.
@@ -203,6 +206,86 @@ TEST(HistoriesProperty, RandomWritesNeverLeaveAMemberInAnEndedOrg) {
   // The run exercised both sides of the rules.
   EXPECT_GT(accepted, seeds * writes / 5);
   EXPECT_GT(refused, 0);
+}
+
+// The figures engine kept live by the change log, under the same random writes (merges, splits,
+// dissolutions, back-dated events and corrections): after every batch the live figures — every
+// org's stocks kept in one array, and a subtree's read by naming its orgs — equal a fresh
+// computation (a new engine) and the plain-SQL way, for the province, its grassroots committee
+// and a few branches on dates across the history.
+TEST(HistoriesProperty, LiveFiguresEqualAFreshComputationAndPlainSql) {
+  const int seeds = env_or("DANGVU_PROPERTY_SEEDS", 3);
+  const int writes = env_or("DANGVU_PROPERTY_WRITES", 120) * 8;
+  FixedClock clock{Date::parse("2026-11-22").value()};
+  int checked = 0, accepted = 0;
+  std::int64_t applied = 0;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    testing::TempDir dir;
+    RandomRegistry r(static_cast<std::uint64_t>(seed) * 104729, dir.database("p.db"), clock);
+    figures::Engine live;
+    Registry reader(r.store(), RuleSet::defaults(), clock, Caller::command_line("reader"));
+    reader.use_figures(&live);
+    for (int i = 1; i <= writes; ++i) {
+      accepted += r.write(false) ? 1 : 0;
+      if (i % 25 != 0) continue;
+      for (const char* day : {"2013-03-31", "2018-12-31", "2024-07-01", "2026-11-22"}) {
+        const Date at = Date::parse(day).value();
+        auto tree = reader.tree_at(at);
+        ASSERT_TRUE(tree.ok());
+        const OrgTree& t = (*tree)->tree;
+        std::vector<std::string> sample = {"R", "G1"};
+        for (std::size_t b = 0; b < r.branches().size(); b += 3) sample.push_back(r.branches()[b]);
+        // Every org's stocks, kept by the same engine and brought forward by each batch.
+        auto every =
+            live.stocks(r.store(), RuleSet::defaults(), at, 0, [] { return store::OrgFilter{}; });
+        ASSERT_TRUE(every.ok());
+        ASSERT_TRUE((*every)->every_org());
+        for (const auto& code : sample) {
+          const auto id = r.store().find_org(code).value();
+          if (!id || t.find(*id) == nullptr) continue;  // not standing on that date
+          const std::string where = "seed " + std::to_string(seed) + " write " + std::to_string(i) +
+                                    " " + code + " on " + day;
+          auto kept = reader.stats(code, day);
+          Registry fresh_registry(r.store(), RuleSet::defaults(), clock, "fresh");
+          auto fresh = fresh_registry.stats(code, day);
+          ASSERT_TRUE(kept.ok() && fresh.ok()) << where;
+          EXPECT_EQ(kept->members.official, fresh->members.official) << where;
+          EXPECT_EQ(kept->members.probationary, fresh->members.probationary) << where;
+          EXPECT_EQ(kept->members.candidates, fresh->members.candidates) << where;
+          EXPECT_EQ(kept->probation_overdue, fresh->probation_overdue) << where;
+          EXPECT_EQ(kept->admitted_this_year, fresh->admitted_this_year) << where;
+          EXPECT_EQ(kept->recognized_this_year, fresh->recognized_this_year) << where;
+          EXPECT_EQ(kept->branches_below_minimum, fresh->branches_below_minimum) << where;
+          const figures::Facts all =
+              figures::subtree_facts(t, *id, *(*tree)->history, **every, RuleSet::defaults());
+          EXPECT_EQ(all[figures::Fact::members_official], fresh->members.official) << where;
+          EXPECT_EQ(all[figures::Fact::members_probationary], fresh->members.probationary) << where;
+          EXPECT_EQ(all[figures::Fact::candidates], fresh->members.candidates) << where;
+          EXPECT_EQ(all[figures::Fact::admitted], fresh->admitted_this_year) << where;
+          EXPECT_EQ(all[figures::Fact::recognized], fresh->recognized_this_year) << where;
+          EXPECT_EQ(all[figures::Fact::probation_overdue], fresh->probation_overdue) << where;
+          auto plain = r.store().plain_sql_stats(*id, at);
+          ASSERT_TRUE(plain.ok());
+          std::int64_t official = 0, probationary = 0, candidates = 0;
+          for (const auto& [status, n] : plain->members_by_status) {
+            if (status == MemberStatus::official) official = n;
+            if (status == MemberStatus::probationary) probationary = n;
+            if (status == MemberStatus::candidate) candidates = n;
+          }
+          EXPECT_EQ(kept->members.official, official) << where;
+          EXPECT_EQ(kept->members.probationary, probationary) << where;
+          EXPECT_EQ(kept->members.candidates, candidates) << where;
+          ++checked;
+        }
+      }
+      if (::testing::Test::HasFailure()) return;
+    }
+    applied += live.counters().changes_applied;
+  }
+  std::printf("%d writes accepted, %d figures compared, %lld changed rows applied\n", accepted,
+              checked, static_cast<long long>(applied));
+  EXPECT_GT(checked, 100);
+  EXPECT_GT(applied, 0);  // the figures were brought forward, not only read again
 }
 
 }  // namespace

@@ -247,7 +247,8 @@ TEST(Store, SchemaNineKeepsTheSearchKeysOfAnOlderFile) {
       "member_id INTEGER NOT NULL REFERENCES member(id), PRIMARY KEY (search_key, member_id)); "
       "INSERT INTO old_search SELECT search_key, member_id FROM member_search; DROP TABLE "
       "member_search; ALTER TABLE old_search RENAME TO member_search; DROP TABLE issuer_profile; "
-      "DROP TABLE office_holder; DELETE FROM schema_version WHERE version >= 9;"));
+      "DROP TABLE office_holder; DROP TABLE figure_change; DELETE FROM schema_version WHERE "
+      "version >= 9;"));
   const std::string keys = "SELECT search_key, member_id FROM member_search ORDER BY 1";
   const std::string before = testing::query_text(db, keys);
   ASSERT_EQ(before, "chinh|1\ndam van chinh|1\nvan chinh|1\n");
@@ -311,8 +312,8 @@ TEST(Store, SchemaTenMovesAClustersInspectionsToTheCommitteeAboveIt) {
   }
   // Back to schema 9, as a file written by the previous release.
   ASSERT_TRUE(testing::exec_sql(db,
-                                "DROP TABLE issuer_profile; DROP TABLE office_holder; DELETE "
-                                "FROM schema_version WHERE version = 10"));
+                                "DROP TABLE issuer_profile; DROP TABLE office_holder; DROP TABLE "
+                                "figure_change; DELETE FROM schema_version WHERE version >= 10"));
   auto s = Store::open(db, OpenMode::open_existing, "2026-12-06T08:00:00Z");
   ASSERT_TRUE(s.ok()) << s.error().detail_en;
   EXPECT_EQ(testing::query_text(db, "SELECT org_id FROM oversight ORDER BY id"),
@@ -322,6 +323,86 @@ TEST(Store, SchemaTenMovesAClustersInspectionsToTheCommitteeAboveIt) {
             "2026-12-06T08:00:00Z|migration|oversight.reassign|oversight:1|{\"from_org\":" +
                 std::to_string(cum) + ",\"to_org\":" + std::to_string(tu) +
                 ",\"reason\":\"cluster_is_not_a_party_body\"}\n");
+}
+
+// Schema 11: each committed revision logs what it changed in the figures' inputs — a re-fold's
+// unchanged rows cancel out — and a gap in the log (pruned revisions) makes it incomplete, so a
+// process reads its figures again. Runs on both engines.
+TEST(Store, EachRevisionLogsTheRowsItEndedAndStarted) {
+  testing::TempDir dir;
+  const auto db = dir.database("a.db");
+  auto s = Store::open(db, OpenMode::create_new, kNow);
+  ASSERT_TRUE(s.ok());
+  Store& store = **s;
+  OrgId tu = 0;
+  MemberId member = 0;
+  ASSERT_TRUE(store
+                  .write_transaction([&]() -> Status {
+                    tu = *store.insert_org("TU");
+                    OrgChange create;
+                    create.date = d("2000-01-01");
+                    create.opens.push_back({tu, create.date, Date::max(), std::nullopt,
+                                            "Đảng bộ tỉnh", OrgKind::upper_committee,
+                                            std::nullopt});
+                    auto e = store.append_org_event("create", create.date, "{}", "test", kNow);
+                    if (!e.ok()) return e.error();
+                    DANGVU_TRY(store.apply_org_change(create, *e));
+                    Person p{"Lê", "Văn", "An", d("1990-05-10"), Gender::male};
+                    auto id = store.insert_member({"M1", p, "le van an", "k", {"le van an"}}, kNow);
+                    if (!id.ok()) return id.error();
+                    member = *id;
+                    return Status{};
+                  })
+                  .ok());
+  auto revisions = [&] { return store.data_revisions().value(); };
+  const auto [org0, member0] = revisions();
+  auto org_log = store.figure_changes("org", org0 - 1, org0);
+  ASSERT_TRUE(org_log.ok() && org_log->complete);
+  EXPECT_EQ(org_log->orgs, std::vector<OrgId>{tu});
+
+  MemberHistory h;
+  h.periods.push_back(
+      {d("2020-01-01"), Date::max(), MemberStatus::official, tu, std::nullopt, std::nullopt});
+  h.milestones.push_back({MemberEventKind::admission, d("2020-01-01"), tu});
+  auto write = [&](const MemberHistory& history) {
+    ASSERT_TRUE(
+        store.write_transaction([&] { return store.replace_member_derived(member, history); })
+            .ok());
+  };
+  write(h);
+  auto first = store.figure_changes("member", member0, revisions().second);
+  ASSERT_TRUE(first.ok() && first->complete);
+  ASSERT_EQ(first->periods.size(), 1u);
+  EXPECT_EQ(first->periods[0].sign, 1);
+  EXPECT_EQ(first->periods[0].status, MemberStatus::official);
+  ASSERT_EQ(first->milestones.size(), 1u);
+  const auto member1 = revisions().second;
+
+  write(h);  // the same rows again: the revision is logged, no row
+  auto same = store.figure_changes("member", member1, revisions().second);
+  ASSERT_TRUE(same.ok() && same->complete);
+  EXPECT_TRUE(same->periods.empty() && same->milestones.empty());
+  const auto member2 = revisions().second;
+
+  h.periods[0].to = d("2025-01-01");
+  h.periods.push_back(
+      {d("2025-01-01"), Date::max(), MemberStatus::removed, tu, std::nullopt, std::nullopt});
+  write(h);
+  auto ended = store.figure_changes("member", member2, revisions().second);
+  ASSERT_TRUE(ended.ok() && ended->complete);
+  ASSERT_EQ(ended->periods.size(), 3u);  // the open period ended, two started
+  EXPECT_EQ(ended->periods[0].sign, -1);
+  EXPECT_EQ(ended->periods[0].to, Date::max());
+  EXPECT_TRUE(ended->milestones.empty());
+
+  // A pruned revision: the range is incomplete, and no row of it is handed out.
+  ASSERT_TRUE(
+      testing::exec_sql(db, "DELETE FROM figure_change WHERE topic = 'member' AND revision = " +
+                                std::to_string(member2)));
+  auto gap = store.figure_changes("member", member0, revisions().second);
+  ASSERT_TRUE(gap.ok());
+  EXPECT_FALSE(gap->complete);
+  EXPECT_TRUE(gap->periods.empty());
 }
 
 TEST(Store, DuplicateOrgCodeIsAConflict) {
