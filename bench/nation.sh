@@ -141,7 +141,7 @@ for engine in $engines; do
       branch=${branches[$((RANDOM % ${#branches[@]}))]}
       curl -s -o /dev/null -H "Cookie: dangvu_session=$cookie" -H "X-CSRF-Token: $csrf" \
         -H 'Content-Type: application/json' "$base/api/v1/members" \
-        -d "{\"family\":\"Thử\",\"middle\":\"Văn\",\"given\":\"Tải\",\"birth_date\":\"1990-01-01\",\"gender\":\"male\",\"first\":{\"kind\":\"admission\",\"date\":\"2026-06-15\",\"org\":\"$branch\"}}"
+        -d "{\"code\":\"MX$$-$n\",\"family\":\"Thử\",\"middle\":\"Văn\",\"given\":\"Tải\",\"birth_date\":\"1990-01-01\",\"gender\":\"male\",\"first\":{\"kind\":\"admission\",\"date\":\"2026-06-15\",\"org\":\"$branch\"}}"
       sleep 0.05
     done
     echo "$n" > "$dir/writes.txt"

@@ -125,16 +125,21 @@ int main(int argc, char** argv) {
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
   // One member admitted into a branch of the subtree: what a server takes every few seconds.
   int written = 0;
+  const auto run_id = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
   auto write_member = [&](OrgId subtree_root) {
     OrgId branch = subtree_root;
     for (OrgId id : tree.subtree(subtree_root)) {
-      if (tree.find(id)->kind == OrgKind::grassroots_branch) {
+      if (RuleSet::defaults().holds_members(tree.find(id)->kind)) {
         branch = id;
         break;
       }
     }
     service::Registry writer(**store, RuleSet::defaults(), clock, "bench");
     service::AddMemberInput in;
+    // A new code each run: the bench's database is kept from run to run.
+    in.code = "BW" + std::to_string(run_id) + "-" + std::to_string(written);
     in.family = "Thử";
     in.middle = "Văn";
     in.given = "Ghi";

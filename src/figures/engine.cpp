@@ -100,14 +100,34 @@ Status Engine::sync(store::Store& store) {
   return {};
 }
 
+bool Engine::current(const std::pair<std::int64_t, std::int64_t>& revisions) const {
+  return history_ && !stale_read_ && revisions.first == counters_.org_revision &&
+         revisions.second == counters_.member_revision;
+}
+
 Result<std::shared_ptr<const OrgHistory>> Engine::history(store::Store& store) {
   if (store.in_write_transaction()) {
+    // The kept history when it is the one this transaction sees (no org written since it was
+    // read: the revision read inside the transaction is the kept one, and this transaction has
+    // changed no org yet); else read in the transaction.
+    auto revisions = store.data_revisions();
+    if (!revisions.ok()) return revisions.error();
+    if (!store.org_changed_in_transaction()) {
+      std::lock_guard lock(mutex_);
+      if (history_ && !stale_read_ && revisions->first == counters_.org_revision) {
+        return std::shared_ptr<const OrgHistory>(history_);
+      }
+    }
     auto loaded = store.load_org_history();
     if (!loaded.ok()) return loaded.error();
     return std::make_shared<const OrgHistory>(std::move(*loaded));
   }
+  // One read of the revisions, outside the lock: when nothing was written since, what is kept
+  // is the answer (most requests); else the log is applied under the lock.
+  auto revisions = store.data_revisions();
+  if (!revisions.ok()) return revisions.error();
   std::lock_guard lock(mutex_);
-  DANGVU_TRY(store.read_snapshot([&] { return sync(store); }));
+  if (!current(*revisions)) DANGVU_TRY(store.read_snapshot([&] { return sync(store); }));
   return std::shared_ptr<const OrgHistory>(history_);
 }
 
@@ -117,8 +137,10 @@ Result<std::shared_ptr<const TreeAt>> Engine::tree(store::Store& store, Date at)
     if (!h.ok()) return h.error();
     return std::make_shared<const TreeAt>(TreeAt{(*h)->tree_as_of(at), *h});
   }
+  auto revisions = store.data_revisions();
+  if (!revisions.ok()) return revisions.error();
   std::lock_guard lock(mutex_);
-  DANGVU_TRY(store.read_snapshot([&] { return sync(store); }));
+  if (!current(*revisions)) DANGVU_TRY(store.read_snapshot([&] { return sync(store); }));
   if (auto* hit = trees_.find(at)) return std::shared_ptr<const TreeAt>(*hit);
   auto built = std::make_shared<TreeAt>(TreeAt{history_->tree_as_of(at), history_});
   trees_.put(at, built);
@@ -134,7 +156,13 @@ Result<std::shared_ptr<const MemberStocks>> Engine::stocks(
     return std::make_shared<const MemberStocks>(std::move(*read));
   }
   const StockRules stock_rules = StockRules::of(rules);
+  auto revisions = store.data_revisions();
+  if (!revisions.ok()) return revisions.error();
   std::lock_guard lock(mutex_);
+  if (current(*revisions)) {
+    if (auto* every = every_org_.find({at, stock_rules, std::nullopt})) return {*every};
+    if (auto* subtree = subtrees_.find({at, stock_rules, root})) return {*subtree};
+  }
   std::shared_ptr<const MemberStocks> out;
   DANGVU_TRY(store.read_snapshot([&]() -> Status {
     DANGVU_TRY(sync(store));

@@ -94,6 +94,8 @@ class Engine {
  private:
   // Brings what is kept up to the revisions of the store's snapshot. Mutex held.
   Status sync(store::Store& store);
+  // Whether what is kept is at these revisions (nothing to apply). Mutex held.
+  bool current(const std::pair<std::int64_t, std::int64_t>& revisions) const;
 
   std::mutex mutex_;
   Counters counters_;

@@ -176,8 +176,11 @@ Result<MemberId> Registry::add_member(const AddMemberInput& in) {
     }
     auto event = to_event(in.first, clock_.today());
     if (!event.ok()) return event.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    // The figures engine's history when it is the one this transaction sees (a member write
+    // changes no org): at the nation's scale, reading it again was most of a write's time.
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const OrgHistory* history = shared_history->get();
     if (event->org) {
       DANGVU_TRY(require_in_scope(*history, *event->org, "org", in.first.org_code));
     }
@@ -265,8 +268,11 @@ Result<EventId> Registry::record_event(const EventInput& in) {
     }
     auto events = store_.member_events((*member)->id);
     if (!events.ok()) return events.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    // The figures engine's history when it is the one this transaction sees (a member write
+    // changes no org): at the nation's scale, reading it again was most of a write's time.
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const OrgHistory* history = shared_history->get();
     // Scope first (core/scope.h): the member must be held today, so that one held elsewhere
     // answers exactly as an unknown one whatever else is wrong.
     auto before = fold((*member)->person, *events, *history);

@@ -383,6 +383,10 @@ Store::BulkWrite::~BulkWrite() {
 
 bool Store::in_write_transaction() const { return impl_->in_transaction; }
 
+bool Store::org_changed_in_transaction() const {
+  return impl_->in_transaction && impl_->org_changed;
+}
+
 Result<bool> Store::defer_member_order_indexes(std::int64_t new_members) {
   // Building an index sorts its entries once (n log n, cheap steps); inserting n rows into one that
   // holds N costs n × log N expensive steps. Worth it when the rows added are many and not a small

@@ -59,7 +59,16 @@ void FigureLog::clear() {
   periods.clear();
   milestones.clear();
   orgs.clear();
-  overflow = false;
+  overflow = org_overflow = false;
+}
+
+void FigureLog::note_org(OrgId org) {
+  if (org_overflow) return;
+  orgs.insert(org);
+  if (orgs.size() > kMaxLoggedRows) {
+    org_overflow = true;
+    orgs.clear();
+  }
 }
 
 void FigureLog::note_member(std::vector<PeriodChange> ended,
@@ -99,14 +108,16 @@ void write_figure_log(Store::Impl& impl, const std::string& topic, long long rev
   const std::string head = "(" + quoted(topic) + ", " + std::to_string(revision) + ", ";
   std::vector<std::string> rows;
   const FigureLog& log = impl.figure_log;
-  const bool reload = topic == "member" && log.overflow;
+  const bool reload = topic == "member" ? log.overflow : log.org_overflow;
   rows.push_back(head + (reload ? "'reload'" : "'revision'") +
                  ", 0, NULL, NULL, NULL, NULL, NULL)");
-  if (topic == "org") {
+  if (reload) {
+    // Nothing more: a process reads again what this revision changed.
+  } else if (topic == "org") {
     for (OrgId org : log.orgs) {
       rows.push_back(head + "'org', 0, " + std::to_string(org) + ", NULL, NULL, NULL, NULL)");
     }
-  } else if (!reload) {
+  } else {
     for (const auto& p : log.periods) {
       rows.push_back(head + "'period', " + std::to_string(p.sign) + ", " + std::to_string(p.org) +
                      ", " + quoted(std::string(to_string(p.status))) + ", " + quoted(p.from.iso()) +

@@ -253,6 +253,8 @@ class Store {
   Status read_snapshot(const std::function<Status()>& fn);
   // True inside write_transaction(): what is read may not be committed, so it must not be cached.
   bool in_write_transaction() const;
+  // True inside write_transaction() once it has changed an org (what was read before is stale).
+  bool org_changed_in_transaction() const;
 
   // Orgs.
   Result<OrgId> insert_org(const std::string& code);

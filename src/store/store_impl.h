@@ -20,12 +20,13 @@ struct FigureLog {
   std::vector<PeriodChange> periods;
   std::vector<MilestoneChange> milestones;
   std::set<OrgId> orgs;
-  bool overflow = false;  // too many rows: the revision is logged as 'reload'
+  bool overflow = false;      // too many member rows: the revision is logged as 'reload'
+  bool org_overflow = false;  // too many orgs (the demo, an org import): likewise
   void clear();
   // A member's derived rows replaced: what ended and what started, the rows both have left out.
   void note_member(std::vector<PeriodChange> ended, std::vector<MilestoneChange> ended_milestones,
                    const MemberHistory& now);
-  void note_org(OrgId org) { orgs.insert(org); }
+  void note_org(OrgId org);
 };
 
 struct Store::Impl {
