@@ -51,7 +51,14 @@ class Generator {
             const std::function<void(const std::string&)>& progress)
       : r_(r), store_(r.store()), shape_(shape_of(scale)), rng_(seed), progress_(progress) {}
 
-  Status run(DemoSummary& summary);
+  // In pieces, each one write transaction (generate_here): the national root and the documents;
+  // each province; the audit entry. The nation's data committed province by province keeps the
+  // SQLite WAL to one province's pages (one transaction held 5.5 GB of WAL, read back through
+  // its index, and slowed as it grew: bench/RESULTS.md).
+  Status start(DemoSummary& summary);
+  int provinces() const { return shape_.provinces; }
+  Status province(int p) { return build_province(p, national_); }
+  Status finish();
 
  private:
   Result<OrgId> create(const std::string& code, const std::string& name, OrgKind kind,
@@ -76,6 +83,7 @@ class Generator {
   Rng rng_;
   const std::function<void(const std::string&)>& progress_;
   OrgHistory history_;
+  std::optional<OrgId> national_;
   DemoSummary* summary_ = nullptr;
   std::int64_t next_card_ = 1;
   std::int64_t next_candidate_ = 1;
@@ -423,7 +431,7 @@ Status Generator::reorganize(int p, OrgId province, OrgId bloc, const std::vecto
                 {{"code", history_.code(bloc)}});
 }
 
-Status Generator::run(DemoSummary& summary) {
+Status Generator::start(DemoSummary& summary) {
   summary_ = &summary;
   summary.reorganized_on = kReorganized;
   summary.last_event_on = kLastEvent;
@@ -433,18 +441,20 @@ Status Generator::run(DemoSummary& summary) {
         "Dữ liệu mẫu có sự kiện đến ngày " + kLastEvent.vi() + "; ngày hôm nay của máy sớm hơn.",
         "the demo's events end after today");
   }
-  std::optional<OrgId> national;
   if (shape_.provinces > 1) {
     auto root =
         create("TW", "Đảng Cộng sản Việt Nam", OrgKind::upper_committee, std::nullopt, kFounded);
     if (!root.ok()) return root.error();
-    national = *root;
+    national_ = *root;
     summary.root_code = "TW";
   } else {
     summary.root_code = "TU";
   }
-  DANGVU_TRY(demo::register_documents(store_, r_.clock().now_iso()));
-  for (int p = 0; p < shape_.provinces; ++p) DANGVU_TRY(build_province(p, national));
+  return demo::register_documents(store_, r_.clock().now_iso());
+}
+
+Status Generator::finish() {
+  const DemoSummary& summary = *summary_;
   nlohmann::json detail = {{"orgs", summary.orgs},
                            {"members", summary.members},
                            {"events", summary.events},
@@ -480,7 +490,12 @@ Result<DemoSummary> generate_here(Registry& registry, DemoScale scale, std::uint
   {
     // The nation's indexes run to gigabytes: keep more of them in memory while writing.
     const store::Store::BulkWrite bulk(registry.store(), scale == DemoScale::nation ? 2048 : 128);
-    DANGVU_TRY(registry.store().write_transaction([&]() -> Status { return gen.run(summary); }));
+    auto& store = registry.store();
+    DANGVU_TRY(store.write_transaction([&]() -> Status { return gen.start(summary); }));
+    for (int p = 0; p < gen.provinces(); ++p) {
+      DANGVU_TRY(store.write_transaction([&]() -> Status { return gen.province(p); }));
+    }
+    DANGVU_TRY(store.write_transaction([&]() -> Status { return gen.finish(); }));
   }
   // A past conference of the party agencies' first grassroots committee, recorded as an office
   // would (the national scale has none: its trees are for measuring).
