@@ -13,7 +13,6 @@ namespace dangvu::service {
 namespace {
 
 struct Evaluated {
-  std::shared_ptr<const OrgHistory> history;
   std::shared_ptr<figures::Evaluation> ev;
   std::vector<report::Check> checks;
 };
@@ -39,15 +38,13 @@ static Result<Evaluated> evaluate_for(
   // The root is checked on the engine's tree of the period's end, which the evaluation uses.
   auto shared = registry.tree_at(as_of);
   if (!shared.ok()) return shared.error();
-  out.history = (*shared)->history;
   auto root = root_of((*shared)->tree, as_of);
   if (!root.ok()) return root.error();
   auto ev = figures::evaluate(registry.figures(), registry.store(), registry.rules(), *root,
                               *period, today);
   if (!ev.ok()) return ev.error();
   out.ev = *ev;
-  out.history = out.ev->history;
-  out.checks = report::run_checks(*out.history, registry.rules(), *out.ev);
+  out.checks = report::run_checks(*out.ev->history, registry.rules(), *out.ev);
   return out;
 }
 
@@ -59,7 +56,7 @@ Result<IndicatorsView> Registry::indicators(const std::string& org_code,
   if (!e.ok()) return e.error();
   const auto& ev = *e->ev;
   IndicatorsView v;
-  v.org_code = e->history->code(ev.root);
+  v.org_code = ev.history->code(ev.root);
   v.org_name = ev.tree().find(ev.root)->name;
   v.period = ev.period.code;
   v.period_label = ev.period.label_vi();
@@ -147,7 +144,7 @@ Status Registry::with_review_report(
   auto issuer = issuer_on(at_signing, ev.root, dated);
   if (!issuer.ok()) return issuer.error();
   report::ReviewReportInput in{
-      ev, *e->history, e->checks, std::move(studied), *issuer, &rules_.report_outline, dated};
+      ev, *ev.history, e->checks, std::move(studied), *issuer, &rules_.report_outline, dated};
   use(in);
   return {};
 }
