@@ -83,7 +83,8 @@ Status register_documents(store::Store& store, const std::string& now_iso) {
 
 Status WorkGenerator::run(OrgId root, Date from, Date to, DemoSummary& summary) {
   const OrgTree tree = history_.tree_as_of(to);
-  auto statuses = store_.count_by_org_and_status(to);
+  // The province's own orgs: the nation's earlier provinces would be counted again each time.
+  auto statuses = store_.count_by_org_and_status(to, tree.subtree(root));
   if (!statuses.ok()) return statuses.error();
   std::unordered_map<OrgId, std::int64_t> members;
   for (const auto& row : *statuses) {
