@@ -94,26 +94,41 @@ for engine in $engines; do
 
   # Search and memory: the release server on loopback, the national inspection account.
   port=$((18100 + RANDOM % 500))
+  started=$(date +%s.%N)
   "$bin" serve --db "$db" --listen 127.0.0.1:$port --threads 16 --log-level warn &
   server=$!
   for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/tree" && break; sleep 0.2; done
-  pw=$(awk '$1=="quantri"{print $2}' "$dir/$engine.demo.txt")
-  cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"username\":\"quantri\",\"password\":\"$pw\"}" "http://127.0.0.1:$port/api/v1/session" |
-    grep -i '^set-cookie' | sed 's/.*dangvu_session=\([^;]*\);.*/\1/')
+  login() {
+    local pw
+    pw=$(awk -v u="$1" '$1==u{print $2}' "$dir/$engine.demo.txt")
+    curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+      -d "{\"username\":\"$1\",\"password\":\"$pw\"}" "http://127.0.0.1:$port/api/v1/session" |
+      grep -i '^set-cookie' | sed 's/.*dangvu_session=\([^;]*\);.*/\1/'
+  }
+  cookie=$(login quantri)
   base="http://127.0.0.1:$port"
-  printf '| request (64 connections, %ss) | req/s | p50 | p99 | non-2xx |\n|---|---:|---:|---:|---:|\n' "$seconds"
-  for q in "members?q=nguyen%20van%20an&limit=20" "members?q=chinh&limit=20" "members?q=dam%20van%20chinh&limit=20"; do
-    out=$(wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: dangvu_session=$cookie" "$base/api/v1/$q")
-    printf '| GET /api/v1/%s | %s | %s | %s | %s |\n' "$q" \
-      "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
-      "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(awk '/Non-2xx/{print $5}' <<<"$out" | grep . || echo 0)"
-  done
-  # The whole tree's stats once (fills the figures engine), then the server's memory.
+  # Cold start: the whole tree's stats asked first thing (the figures engine reads the org
+  # history and every org's stocks), timed from the process's start; then the server's memory.
   root=$(sed -nE 's/.*the whole tree \(([^)]*)\).*/\1/p' "$dir/rollup.txt")
   /usr/bin/time -f "%e" curl -s -o /dev/null -H "Cookie: dangvu_session=$cookie" "$base/api/v1/orgs/$root/stats?at=2026-06-30" 2> "$dir/stats.time"
+  answered=$(date +%s.%N)
+  echo "cold start: first whole-tree stats answered $(awk -v a="$started" -v b="$answered" 'BEGIN{printf "%.1f", b-a}') s after the server was started (the call itself $(tail -1 "$dir/stats.time") s); server RSS then: $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"
   echo
-  echo "GET /api/v1/stats (whole tree, first call): $(tail -1 "$dir/stats.time") s; server RSS after: $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"
+  # As the national administrator (no scope), then as the accounts of a province (kiemtra: the
+  # province's inspection commission) and of a bloc committee in it (vanphong): their scope is
+  # an org's subtree, which the search keeps in memory while it walks the name keys.
+  printf '| account: request (64 connections, %ss) | req/s | p50 | p99 | non-2xx |\n|---|---:|---:|---:|---:|\n' "$seconds"
+  for user in quantri kiemtra vanphong; do
+    user_cookie=$(login "$user")
+    for q in "members?q=nguyen%20van%20an&limit=20" "members?q=chinh&limit=20" "members?q=dam%20van%20chinh&limit=20"; do
+      out=$(wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: dangvu_session=$user_cookie" "$base/api/v1/$q")
+      printf '| %s: GET /api/v1/%s | %s | %s | %s | %s |\n' "$user" "$q" \
+        "$(awk '/Requests\/sec/{print $2}' <<<"$out")" "$(awk '$1=="50%"{print $2}' <<<"$out")" \
+        "$(awk '$1=="99%"{print $2}' <<<"$out")" "$(awk '/Non-2xx/{print $5}' <<<"$out" | grep . || echo 0)"
+    done
+  done
+  echo
+  echo "server RSS after the searches: $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"
 
   # Mixed load: a writer admitting members at a steady rate (about 20 a second, each a committed
   # transaction through the API) while 64 readers ask for the stats of random orgs; then every
