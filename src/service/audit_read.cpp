@@ -31,8 +31,9 @@ Result<std::vector<AuditView>> Registry::read_audit(const AuditInput& in) {
     }
     q.actor = in.user;
   }
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   if (!in.org_code.empty()) {
     auto root = require_org(in.org_code, "org");
     if (!root.ok()) return root.error();

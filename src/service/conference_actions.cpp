@@ -191,8 +191,9 @@ Result<ConferenceId> Registry::create_conference(const ConferenceInput& in) {
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
     auto org = require_org(in.org_code, "org");
     if (!org.ok()) return org.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgVersion* v = history->version_at(*org, *date);
     if (v == nullptr) {
@@ -266,8 +267,9 @@ Result<int> Registry::add_conference_site(const SiteInput& in) {
                                 "record conferences"));
   int number = 0;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
     store::ConferenceSiteRecord s;
@@ -322,8 +324,9 @@ Result<InviteResultView> Registry::invite(const InviteInput& in) {
                                 "record conferences"));
   InviteResultView result;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
     auto existing = store_.conference_participants(c->id);
@@ -419,8 +422,9 @@ Status Registry::record_attendance(const AttendanceInput& in) {
   DANGVU_TRY(require_permission(auth::can_record_conferences(caller_.role), "ghi hội nghị",
                                 "record conferences"));
   return store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
     if (c->held_on > clock_.today()) {
@@ -477,8 +481,9 @@ Status Registry::attach_report(const AttachReportInput& in) {
   DANGVU_TRY(require_permission(auth::can_record_conferences(caller_.role), "ghi hội nghị",
                                 "record conferences"));
   return store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
     OrgId org = c->org;
@@ -556,8 +561,9 @@ Result<int> Registry::add_conference_item(const ConferenceItemInput& in) {
                                 "record conferences"));
   int number = 0;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
     store::ConferenceItemRecord item;
@@ -599,8 +605,9 @@ Status Registry::conclude_conference(const ConclusionInput& in) {
   DANGVU_TRY(require_permission(auth::can_record_conferences(caller_.role), "ghi hội nghị",
                                 "record conferences"));
   return store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
     DANGVU_TRY(store_.set_conference_conclusion(c->id, *text));
@@ -635,8 +642,9 @@ Result<int> Registry::add_decision(const DecisionInput& in) {
                                 "record conferences"));
   int number = 0;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
     store::DecisionRecord d;
@@ -716,8 +724,9 @@ Result<TaskId> Registry::add_task(const TaskInput& in) {
                                 "record conferences"));
   TaskId created = 0;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
     if (*due < c->held_on) {
@@ -781,8 +790,9 @@ Status Registry::set_task_status(const TaskStatusInput& in) {
   DANGVU_TRY(require_permission(auth::can_record_conferences(caller_.role), "ghi hội nghị",
                                 "record conferences"));
   return store_.write_transaction([&]() -> Status {
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto task = store_.task_by_id(in.task);
     if (!task.ok()) return task.error();
     auto unknown = Error::not_found(
@@ -806,8 +816,9 @@ Status Registry::set_task_status(const TaskStatusInput& in) {
 Result<ConferenceView> Registry::show_conference(long long id, const std::string& at_text) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   auto c = visible_conference(id, *history);
   if (!c.ok()) return c.error();
   ConferenceView v;
@@ -929,8 +940,9 @@ Result<std::vector<ConferenceSummaryView>> Registry::list_conferences(
                         "thematic");
     }
   }
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   // The subtree as it was at the end of the range (or today, when that is later).
   const Date at = std::min(*to, std::max(today, *from));
   const OrgTree tree = history->tree_as_of(at);
@@ -948,8 +960,9 @@ Result<std::vector<TaskView>> Registry::overdue_tasks(const std::string& org_cod
                                                       const std::string& at_text) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   const OrgTree tree = history->tree_as_of(*at);
   auto root = readable_root(org_code, tree, *at);
   if (!root.ok()) return root.error();
@@ -967,8 +980,9 @@ Result<PrepareNextView> Registry::prepare_next_conference(const std::string& org
                                                           const std::string& at_text) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   const OrgTree tree = history->tree_as_of(*at);
   auto root = readable_root(org_code, tree, *at);
   if (!root.ok()) return root.error();

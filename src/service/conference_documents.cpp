@@ -21,8 +21,9 @@ std::string name_on(const OrgHistory& history, OrgId org, Date at) {
 Result<report::ConferenceDoc> Registry::conference_doc(long long id) {
   auto view = show_conference(id, "");
   if (!view.ok()) return view.error();
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   auto record = visible_conference(id, *history);
   if (!record.ok()) return record.error();
   const Date held_on = record->held_on;

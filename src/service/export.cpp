@@ -47,8 +47,9 @@ Result<ExportTable> Registry::export_members(const ListMembersInput& in) {
   table.kinds = {Kind::number, Kind::text, Kind::text, Kind::text, Kind::text,
                  Kind::date,   Kind::text, Kind::text, Kind::text, Kind::text,
                  Kind::date,   Kind::date, Kind::date, Kind::text};
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   ListMembersInput page = in;
   page.limit = 10000;
   page.offset = 0;

@@ -69,8 +69,9 @@ Status Registry::set_issuer_profile(const IssuerProfileInput& in) {
   return store_.write_transaction([&]() -> Status {
     auto org = require_org(in.org_code, "org");
     if (!org.ok()) return org.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgTree tree = history->tree_as_of(*date);
     if (tree.find(*org) == nullptr) {
@@ -120,8 +121,9 @@ Status Registry::record_office_holder(const OfficeHolderInput& in) {
   return store_.write_transaction([&]() -> Status {
     auto org = require_org(in.org_code, "org");
     if (!org.ok()) return org.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgTree tree = history->tree_as_of(*date);
     const auto* node = tree.find(*org);

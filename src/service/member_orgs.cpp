@@ -49,8 +49,9 @@ Status Registry::require_orgs_hold(const std::string& member_code, const Person&
 Result<std::vector<BreakView>> Registry::check_registry() {
   DANGVU_TRY(require_permission(caller_.role == auth::Role::admin, "kiểm tra toàn bộ hồ sơ",
                                 "check the whole registry"));
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   // Only an org that ends or stops holding members can break a member's history: read the
   // members that ever touched one (a few hundred orgs of the nation's 330,000).
   std::vector<OrgId> suspects(history->ended_orgs().begin(), history->ended_orgs().end());

@@ -133,8 +133,9 @@ Result<MemberView> Registry::show_member(const std::string& code, const std::str
   }
   auto events = store_.member_events((*member)->id);
   if (!events.ok()) return events.error();
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   auto folded = fold((*member)->person, *events, *history);
   if (!folded.ok()) return folded.error();
   if (!member_in_scope(*folded, *history)) {

@@ -110,8 +110,9 @@ Status Registry::set_plan_target(const PlanTargetInput& in) {
   return store_.write_transaction([&]() -> Status {
     auto org = require_org(in.org_code, "org");
     if (!org.ok()) return org.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     auto before = store_.plan_target(*org, in.year, in.indicator);
     if (!before.ok()) return before.error();
@@ -129,8 +130,9 @@ Result<PlanView> Registry::plan(const std::string& org_code, int year) {
   if (year < 1930 || year > 9998) {
     return Error::invalid("year", "Trường «year»: năm kế hoạch không hợp lệ.", "invalid year");
   }
-  auto history = store_.load_org_history();
-  if (!history.ok()) return history.error();
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
   const Date at = std::min(*Date::from_ymd(year, 12, 31),
                            std::max(clock_.today(), *Date::from_ymd(year, 1, 1)));
   OrgTree tree = history->tree_as_of(at);
@@ -181,8 +183,9 @@ Result<ActivityId> Registry::record_meeting(const MeetingInput& in) {
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
     auto org = require_org(in.org_code, "org");
     if (!org.ok()) return org.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgVersion* v = history->version_at(*org, *date);
     if (v == nullptr || !rules_.holds_members(v->kind)) {
@@ -261,8 +264,9 @@ Result<ActivityId> Registry::record_oversight(const OversightInput& in) {
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
     auto org = require_org(in.org_code, "org");
     if (!org.ok()) return org.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgTree tree = history->tree_as_of(*date);
     if (tree.find(*org) == nullptr) {
@@ -356,8 +360,9 @@ Result<ActivityId> Registry::record_study_session(const StudySessionInput& in) {
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
     auto org = require_org(in.org_code, "org");
     if (!org.ok()) return org.error();
-    auto history = store_.load_org_history();
-    if (!history.ok()) return history.error();
+    auto shared_history = figures().history(store_);
+    if (!shared_history.ok()) return shared_history.error();
+    const std::shared_ptr<const OrgHistory> history = *shared_history;
     DANGVU_TRY(require_in_scope(*history, *org, "org", in.org_code));
     const OrgVersion* v = history->version_at(*org, *date);
     if (v == nullptr || !rules_.holds_members(v->kind)) {
