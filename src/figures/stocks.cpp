@@ -74,13 +74,8 @@ Result<MemberStocks> MemberStocks::read(store::Store& store, Date at, const Rule
     if (r.status == MemberStatus::official) s->official += r.count;
     if (r.status == MemberStatus::probationary) s->probationary += r.count;
     if (r.status == MemberStatus::candidate) s->candidates += r.count;
-  }
-  auto starts = store.probation_starts_at(at, orgs);
-  if (!starts.ok()) return starts.error();
-  for (const auto& p : *starts) {
-    OrgStock* s = out.slot(p.org);
-    if (s != nullptr && probation_overdue_on(p.probation_start, at, rules)) {
-      s->probation_overdue += p.count;
+    if (r.probation_start && probation_overdue_on(*r.probation_start, at, rules)) {
+      s->probation_overdue += r.count;
     }
   }
   auto milestones = store.count_milestones(at.year_start(), at, orgs);

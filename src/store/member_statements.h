@@ -12,16 +12,20 @@
 namespace dangvu::store {
 
 // The rows a member's fold derives, and its search keys, as RowsInsert binds them.
+// A search key of a member, with one org the member was ever in (0: none yet): a scoped search
+// keeps the keys whose org is in its scope from the index alone (schema v12).
 struct SearchKeyRow {
   std::string key;
   long long member = 0;
+  long long org = 0;
   static std::string placeholders(std::size_t i) {
     const std::string n = std::to_string(i);
-    return "(:k" + n + ", :m" + n + ")";
+    return "(:k" + n + ", :m" + n + ", :o" + n + ")";
   }
   void bind(soci::statement& st) {
     st.exchange(soci::use(key));
     st.exchange(soci::use(member));
+    st.exchange(soci::use(org));
   }
 };
 
@@ -123,6 +127,10 @@ struct MemberStatements {
   soci::indicator card_ind = soci::i_null;
   soci::statement insert;
   RowsInsert<SearchKeyRow> insert_search_keys;
+  // replace_member_derived: the keys of a member who came into an org it had not been in.
+  RowsInsert<SearchKeyRow> add_search_keys;
+  std::string folded_name;
+  soci::statement find_search_name;
   RowsInsert<EventRow> insert_events;  // a new member's (append_event gives the id back)
 
   // replace_member_derived: the rows deleted come back (RETURNING) for the figure change log.

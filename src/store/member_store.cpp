@@ -20,7 +20,7 @@ MemberStatements::MemberStatements(soci::session& sql)
             soci::into(found.code), soci::into(found.family), soci::into(found.middle),
             soci::into(found.given), soci::into(found.gender), soci::into(found.birth),
             soci::into(found.card, found.card_ind))),
-      find_by_name((sql.prepare << "SELECT m.id, m.code, m.family_name, m.middle_name, "
+      find_by_name((sql.prepare << "SELECT DISTINCT m.id, m.code, m.family_name, m.middle_name, "
                                    "m.given_name, m.gender, m.birth_date, m.card_number FROM "
                                    "member_search s JOIN member m ON m.id = s.member_id "
                                    "WHERE s.search_key = :k AND m.search_name = :n "
@@ -50,7 +50,11 @@ MemberStatements::MemberStatements(soci::session& sql)
               soci::use(gender), soci::use(birth), soci::use(search_name), soci::use(sort_key),
               soci::use(status), soci::use(org, org_ind), soci::use(card, card_ind),
               soci::use(recorded_at), soci::into(last_id))),
-      insert_search_keys(sql, "INSERT INTO member_search (search_key, member_id) VALUES "),
+      insert_search_keys(sql, "INSERT INTO member_search (search_key, member_id, org_id) VALUES "),
+      add_search_keys(sql, "INSERT INTO member_search (search_key, member_id, org_id) VALUES ",
+                      " ON CONFLICT DO NOTHING"),
+      find_search_name((sql.prepare << "SELECT search_name FROM member WHERE id = :m",
+                        soci::into(folded_name), soci::use(member))),
       insert_events(sql,
                     "INSERT INTO member_event (member_id, kind, effective_on, org_id, payload, "
                     "recorded_at, recorded_by) VALUES "),
@@ -150,10 +154,42 @@ void write_member_row(MemberStatements& p, const NewMember& m, MemberStatus stat
   p.recorded_at = at;
   query_one(p.insert);
   p.member = p.last_id;
-  p.insert_search_keys.insert_all(m.search_keys, [&](SearchKeyRow& row, const std::string& key) {
-    row.key = key;
-    row.member = p.member;
+}
+
+// The orgs of a member's periods (0 for none), each once: its search keys are written with each.
+std::set<long long> orgs_of(const MemberHistory& h) {
+  std::set<long long> out;
+  for (const auto& period : h.periods) out.insert(period.org.value_or(0));
+  if (out.empty()) out.insert(0);
+  return out;
+}
+
+// Each of `keys` with each of `orgs`, for `p.member`.
+void write_search_keys(RowsInsert<SearchKeyRow>& insert, long long member,
+                       const std::vector<std::string>& keys, const std::set<long long>& orgs) {
+  std::vector<std::pair<const std::string*, long long>> rows;
+  for (const auto& key : keys) {
+    for (long long org : orgs) rows.emplace_back(&key, org);
+  }
+  insert.insert_all(rows, [&](SearchKeyRow& row, const auto& r) {
+    row.key = *r.first;
+    row.member = member;
+    row.org = r.second;
   });
+}
+
+// The search keys of a folded name: the whole name and each word suffix (text::name_search_keys
+// of the name it was folded from).
+std::vector<std::string> search_keys_of(const std::string& folded) {
+  std::vector<std::string> keys;
+  if (folded.empty()) return keys;
+  keys.push_back(folded);
+  for (std::size_t pos = folded.find(' '); pos != std::string::npos;
+       pos = folded.find(' ', pos + 1)) {
+    std::string suffix = folded.substr(pos + 1);
+    if (std::find(keys.begin(), keys.end(), suffix) == keys.end()) keys.push_back(suffix);
+  }
+  return keys;
 }
 
 // The periods and milestones of `p.member` from its fold (none may be there yet).
@@ -198,6 +234,7 @@ Result<MemberId> Store::insert_member(const NewMember& member, const std::string
     impl_->members_changed = true;
     auto& p = impl_->members();
     write_member_row(p, member, MemberStatus::none, std::nullopt, "", at);
+    write_search_keys(p.insert_search_keys, p.member, member.search_keys, {0});
     return MemberId{p.member};
   });
 }
@@ -215,6 +252,7 @@ Result<MemberId> Store::insert_new_member(const NewMember& member,
       fill_event(row, p.member, e, actor, at);
     });
     write_derived_rows(p, derived);
+    write_search_keys(p.insert_search_keys, p.member, member.search_keys, orgs_of(derived));
     impl_->figure_log.note_member({}, {}, derived);
     return MemberId{p.member};
   });
@@ -350,8 +388,10 @@ Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
     auto& p = impl_->members();
     p.member = member;
     std::vector<PeriodChange> ended;
+    std::set<long long> orgs_before;
     p.delete_periods.execute();
     while (p.delete_periods.fetch()) {
+      orgs_before.insert(p.ended_org_ind == soci::i_ok ? p.ended_org : 0);
       if (p.ended_org_ind != soci::i_ok) continue;
       PeriodChange c;
       c.sign = -1;
@@ -375,6 +415,15 @@ Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
     }
     impl_->figure_log.note_member(std::move(ended), std::move(ended_milestones), h);
     write_derived_rows(p, h);
+    // The search keys with each org the member comes into (the rows of orgs it was in stay: a
+    // scoped search checks the period on its date).
+    std::set<long long> orgs_new;
+    for (long long org : orgs_of(h)) {
+      if (org != 0 && orgs_before.count(org) == 0) orgs_new.insert(org);
+    }
+    if (!orgs_new.empty() && query_one(p.find_search_name)) {
+      write_search_keys(p.add_search_keys, member, search_keys_of(p.folded_name), orgs_new);
+    }
     auto cur = h.current();
     p.status = to_string(cur.status);
     p.org = cur.org.value_or(0);
@@ -512,12 +561,13 @@ std::optional<std::string> matched_key(const std::string& name, const std::strin
   return best;
 }
 
-// A name search inside a scope (an org's subtree), walking the search keys from the prefix in
-// their order with each key's member and the member's period on the date; the scope is a set in
-// memory that each period's org is looked up in — never a list of the scope's ids in the SQL (a
-// province's 10,000 orgs made 60 kB of statement text for every search). The keys are read in
-// pages, each starting after the last key read (key and member), until enough members of the
-// scope are found for the page and the count, or the prefix's keys end.
+// A name search inside a scope (an org's subtree). The scope is a set in memory, never a list of
+// its ids in the SQL (a province's 10,000 orgs made 60 kB of statement text for every search):
+// the search keys are walked from the prefix in their order, each with an org its member was
+// ever in (schema v12), so the index alone tells which members may be in the scope; only those
+// are then read with their period on the date, and kept when its org is in the scope. Keys are
+// read in pages, each starting after the last row read, until enough members of the scope are
+// found for the page and the count, or the prefix's keys end.
 MemberPage walk_keys_in_scope(soci::session& sql, const MemberQuery& q, std::int64_t count_up_to) {
   MemberPage page;
   std::vector<bool> in_scope;
@@ -533,33 +583,47 @@ MemberPage walk_keys_in_scope(soci::session& sql, const MemberQuery& q, std::int
   MemberQuery anywhere = q;
   anywhere.orgs.reset();
   const auto enough = static_cast<std::size_t>(count_up_to) + 1;  // one past the cap tells `more`
-  std::vector<MemberId> found;  // members of the scope, in the keys' order, each once
+  std::vector<MemberRow> found;  // members of the scope on the date, in the keys' order, each once
   std::unordered_set<MemberId> seen;
-  std::string last_key;
-  long long last_member = -1;
-  for (std::size_t batch = 4 * (enough + 8);; batch = std::min<std::size_t>(batch * 2, 16384)) {
+  // The members the keys name in the scope, checked by their period on the date.
+  std::vector<MemberId> candidates;
+  auto check = [&]() {
+    if (candidates.empty()) return;
+    std::string ids;
+    for (MemberId m : candidates) ids += (ids.empty() ? "" : ",") + std::to_string(m);
     std::vector<std::string> params;
-    const std::string join = period_join(sql, anywhere, params, "k.member_id");
+    const std::string from = " FROM member m" + period_join(sql, anywhere, params);
+    std::unordered_map<MemberId, MemberRow> rows;
+    fetch_rows(sql, member_columns() + from + " WHERE m.id IN (" + ids + ")", params, 0,
+               [&](MemberRow& r, const auto&) {
+                 if (r.org && scoped(*r.org)) rows[r.id] = r;
+                 return true;
+               });
+    for (MemberId m : candidates) {
+      if (auto it = rows.find(m); it != rows.end()) found.push_back(it->second);
+    }
+    candidates.clear();
+  };
+  std::string last_key;
+  long long last_member = -1, last_org = -1;
+  for (std::size_t batch = 1024;; batch = std::min<std::size_t>(batch * 4, 65536)) {
+    std::vector<std::string> params{q.folded_prefix, q.folded_prefix + "~"};  // keys: [a-z0-9 ]
     std::string where = " WHERE k.search_key >= :q AND k.search_key < :qhi";
-    params.push_back(q.folded_prefix);
-    params.push_back(q.folded_prefix + "~");  // folded keys are [a-z0-9 ]; '~' sorts after them
     if (last_member >= 0) {
-      where += " AND (k.search_key > :lk OR (k.search_key = :lk2 AND k.member_id > " +
-               std::to_string(last_member) + "))";
-      params.push_back(last_key);
+      // A row value: both engines start the index range there.
+      where += " AND (k.search_key, k.member_id, k.org_id) > (:lk, " + std::to_string(last_member) +
+               ", " + std::to_string(last_org) + ")";
       params.push_back(last_key);
     }
     std::string key;
     long long member = 0, org = 0;
-    soci::indicator org_ind = soci::i_null;
     soci::statement st =
-        (sql.prepare << "SELECT k.search_key, k.member_id, p.org_id FROM "
-                        "member_search k" +
-                            join + where + " ORDER BY k.search_key, k.member_id LIMIT " +
+        (sql.prepare << "SELECT k.search_key, k.member_id, k.org_id FROM member_search k" + where +
+                            " ORDER BY k.search_key, k.member_id, k.org_id LIMIT " +
                             std::to_string(batch));
     st.exchange(soci::into(key));
     st.exchange(soci::into(member));
-    st.exchange(soci::into(org, org_ind));
+    st.exchange(soci::into(org));
     for (const auto& p : params) st.exchange(soci::use(p));
     st.define_and_bind();
     st.execute();
@@ -568,31 +632,21 @@ MemberPage walk_keys_in_scope(soci::session& sql, const MemberQuery& q, std::int
       ++read;
       last_key = key;
       last_member = member;
-      if (org_ind == soci::i_ok && scoped(org) && seen.insert(member).second) {
-        found.push_back(member);
+      last_org = org;
+      if (scoped(org) && seen.insert(member).second) {
+        candidates.push_back(member);
+        // Checked in groups: most candidates are in the scope on the date.
+        if (candidates.size() >= 256) check();
       }
     }
+    check();
     if (read < batch || found.size() >= enough) break;
   }
   page.total = std::min<std::int64_t>(static_cast<std::int64_t>(found.size()), count_up_to);
   page.more = static_cast<std::int64_t>(found.size()) > count_up_to;
-  // The page's members, then in the order found.
-  const auto first = std::min(found.size(), static_cast<std::size_t>(q.offset));
-  const auto last = std::min(found.size(), first + static_cast<std::size_t>(q.limit));
-  if (first == last) return page;
-  std::string ids;
-  for (std::size_t i = first; i < last; ++i)
-    ids += (ids.empty() ? "" : ",") + std::to_string(found[i]);
-  std::vector<std::string> params;
-  const std::string from = " FROM member m" + period_join(sql, anywhere, params);
-  std::unordered_map<MemberId, MemberRow> rows;
-  fetch_rows(sql, member_columns() + from + " WHERE m.id IN (" + ids + ")", params, 0,
-             [&](MemberRow& r, const auto&) {
-               if (r.org && scoped(*r.org)) rows[r.id] = r;
-               return true;
-             });
-  for (std::size_t i = first; i < last; ++i) {
-    if (auto it = rows.find(found[i]); it != rows.end()) page.rows.push_back(it->second);
+  for (auto i = static_cast<std::size_t>(q.offset);
+       i < found.size() && page.rows.size() < static_cast<std::size_t>(q.limit); ++i) {
+    page.rows.push_back(found[i]);
   }
   return page;
 }
@@ -786,34 +840,28 @@ Result<std::vector<RecentEvent>> Store::recent_events(const std::vector<OrgId>& 
 Result<std::vector<OrgStatusCount>> Store::count_by_org_and_status(Date at, const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<OrgStatusCount>> {
     std::vector<OrgStatusCount> out;
-    std::string d = at.iso(), status;
+    std::string d = at.iso(), status, start;
     long long org = 0, n = 0;
+    soci::indicator start_ind = soci::i_null;
+    // One pass over the periods on the date (a cold start of the national figures reads five
+    // million of them): only probationary periods carry a probation start.
     soci::statement st =
-        (impl_->sql.prepare << "SELECT org_id, status, COUNT(*) FROM member_period WHERE "
-                               "valid_from <= :a AND valid_to > :b AND org_id IS NOT NULL" +
-                                   and_org_in("org_id", orgs) + " GROUP BY org_id, status",
-         soci::into(org), soci::into(status), soci::into(n), soci::use(d), soci::use(d));
+        (impl_->sql.prepare << "SELECT org_id, status, probation_start, COUNT(*) FROM "
+                               "member_period WHERE valid_from <= :a AND valid_to > :b AND "
+                               "org_id IS NOT NULL" +
+                                   and_org_in("org_id", orgs) +
+                                   " GROUP BY org_id, status, probation_start",
+         soci::into(org), soci::into(status), soci::into(start, start_ind), soci::into(n),
+         soci::use(d), soci::use(d));
     st.execute();
     while (st.fetch()) {
-      out.push_back({org, parse_member_status(status).value_or(MemberStatus::none), n});
+      OrgStatusCount row{org, parse_member_status(status).value_or(MemberStatus::none),
+                         std::nullopt, n};
+      if (start_ind == soci::i_ok && row.status == MemberStatus::probationary) {
+        row.probation_start = Date::parse(start).value();
+      }
+      out.push_back(row);
     }
-    return out;
-  });
-}
-
-Result<std::vector<ProbationCount>> Store::probation_starts_at(Date at, const OrgFilter& orgs) {
-  return guarded([&]() -> Result<std::vector<ProbationCount>> {
-    std::vector<ProbationCount> out;
-    std::string d = at.iso(), start;
-    long long org = 0, n = 0;
-    soci::statement st =
-        (impl_->sql.prepare << "SELECT org_id, probation_start, COUNT(*) FROM member_period WHERE "
-                               "valid_from <= :a AND valid_to > :b AND status = 'probationary' "
-                               "AND org_id IS NOT NULL AND probation_start IS NOT NULL" +
-                                   and_org_in("org_id", orgs) + " GROUP BY org_id, probation_start",
-         soci::into(org), soci::into(start), soci::into(n), soci::use(d), soci::use(d));
-    st.execute();
-    while (st.fetch()) out.push_back({org, Date::parse(start).value(), n});
     return out;
   });
 }

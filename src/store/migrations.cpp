@@ -447,6 +447,27 @@ const std::vector<Migration>& migrations() {
            " probation_start TEXT)",
            "CREATE INDEX figure_change_by_revision ON figure_change(topic, revision)",
        }},
+      {12,
+       {
+           // Each search key with each org its member was ever in (0: none), so that a search
+           // inside a scope keeps the keys of members who may be in it from the index alone,
+           // instead of reading every matching member's period (a province searching a name
+           // common in the nation read thousands of them: bench/RESULTS.md).
+           "CREATE TABLE member_search_by_org ("
+           " search_key TEXT NOT NULL,"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " org_id INTEGER NOT NULL,"
+           " PRIMARY KEY (search_key, member_id, org_id)) WITHOUT ROWID",
+           "INSERT INTO member_search_by_org (search_key, member_id, org_id) SELECT k.search_key, "
+           "k.member_id, o.org_id FROM member_search k JOIN (SELECT DISTINCT member_id, "
+           "COALESCE(org_id, 0) AS org_id FROM member_period) o ON o.member_id = k.member_id "
+           "ORDER BY 1, 2, 3",
+           "INSERT INTO member_search_by_org (search_key, member_id, org_id) SELECT k.search_key, "
+           "k.member_id, 0 FROM member_search k WHERE NOT EXISTS (SELECT 1 FROM member_period p "
+           "WHERE p.member_id = k.member_id) ORDER BY 1, 2",
+           "DROP TABLE member_search",
+           "ALTER TABLE member_search_by_org RENAME TO member_search",
+       }},
   };
   return list;
 }

@@ -21,7 +21,9 @@ class RowsInsert {
  public:
   static constexpr std::size_t kMaxRows = 8;
 
-  RowsInsert(soci::session& sql, std::string head) : sql_(sql), head_(std::move(head)) {}
+  // `tail` follows the rows (" ON CONFLICT DO NOTHING").
+  RowsInsert(soci::session& sql, std::string head, std::string tail = "")
+      : sql_(sql), head_(std::move(head)), tail_(std::move(tail)) {}
   // The statements hold the rows' addresses.
   RowsInsert(const RowsInsert&) = delete;
   RowsInsert& operator=(const RowsInsert&) = delete;
@@ -34,6 +36,7 @@ class RowsInsert {
     if (!st) {
       std::string query = head_;
       for (std::size_t i = 0; i < n; ++i) query += (i ? ", " : "") + Row::placeholders(i);
+      query += tail_;
       st = std::make_unique<soci::statement>(sql_);
       for (std::size_t i = 0; i < n; ++i) rows_[i].bind(*st);
       st->alloc();
@@ -60,6 +63,7 @@ class RowsInsert {
  private:
   soci::session& sql_;
   std::string head_;
+  std::string tail_;
   std::array<Row, kMaxRows> rows_{};
   std::array<std::unique_ptr<soci::statement>, kMaxRows> prepared_{};
 };

@@ -135,15 +135,12 @@ struct FigureChanges {
   std::vector<OrgId> orgs;
 };
 
+// Members of an org on a date with one status (and, for probationary ones, one date their
+// probation started).
 struct OrgStatusCount {
   OrgId org = 0;
   MemberStatus status = MemberStatus::none;
-  std::int64_t count = 0;
-};
-
-struct ProbationCount {
-  OrgId org = 0;
-  Date probation_start;
+  std::optional<Date> probation_start;
   std::int64_t count = 0;
 };
 
@@ -314,8 +311,8 @@ class Store {
                                                  int limit);
 
   // Leaf facts for roll-ups, grouped by org in SQL.
+  // The periods on `at`, by org, status and probation start: one pass over them.
   Result<std::vector<OrgStatusCount>> count_by_org_and_status(Date at, const OrgFilter& orgs = {});
-  Result<std::vector<ProbationCount>> probation_starts_at(Date at, const OrgFilter& orgs = {});
   Result<std::vector<MilestoneCount>> count_milestones(Date from, Date to,
                                                        const OrgFilter& orgs = {});
   // A number that changes whenever a committed transaction changed members or their derived

@@ -325,6 +325,76 @@ TEST(Store, SchemaTenMovesAClustersInspectionsToTheCommitteeAboveIt) {
                 ",\"reason\":\"cluster_is_not_a_party_body\"}\n");
 }
 
+// Schema 12: each search key is kept with each org its member was ever in (0 before any), from
+// the file's periods when it is opened and by every write after; a member with no period keeps
+// its keys with org 0. SQLite's own rebuild (the older layout is written back by hand).
+TEST(Store, SchemaTwelveKeepsEachSearchKeyWithTheOrgsOfItsMember) {
+  testing::TempDir dir;
+  const auto db = dir.database("a.db");
+  if (engine_of(db) != Engine::sqlite) GTEST_SKIP() << "the older layout is written in SQLite's";
+  OrgId a = 0, b = 0;
+  MemberId moved = 0;
+  auto history_in = [](std::vector<OrgId> orgs) {
+    MemberHistory h;
+    Date from = d("2020-01-01");
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+      const Date to = i + 1 == orgs.size() ? Date::max() : from.add_years(2);
+      h.periods.push_back({from, to, MemberStatus::official, orgs[i], std::nullopt, std::nullopt});
+      from = to;
+    }
+    return h;
+  };
+  {
+    auto s = Store::open(db, OpenMode::create_new, kNow);
+    ASSERT_TRUE(s.ok());
+    Store& store = **s;
+    ASSERT_TRUE(store
+                    .write_transaction([&]() -> Status {
+                      a = *store.insert_org("A");
+                      b = *store.insert_org("B");
+                      Person p{"Lê", "Văn", "An", d("1990-05-10"), Gender::male};
+                      auto one = store.insert_member(
+                          {"M1", p, "le van an", "k", {"le van an", "van an", "an"}}, kNow);
+                      auto two = store.insert_member(
+                          {"M2", p, "le van an", "k", {"le van an", "van an", "an"}}, kNow);
+                      if (!one.ok() || !two.ok()) return Error::invalid("x", "x", "insert");
+                      moved = *one;
+                      return store.replace_member_derived(moved, history_in({a, b}));
+                    })
+                    .ok());
+  }
+  // Back to schema 11's layout, as a file written by the previous release.
+  ASSERT_TRUE(testing::exec_sql(
+      db,
+      "CREATE TABLE old_search (search_key TEXT NOT NULL, member_id INTEGER NOT NULL REFERENCES "
+      "member(id), PRIMARY KEY (search_key, member_id)) WITHOUT ROWID; INSERT INTO old_search "
+      "SELECT DISTINCT search_key, member_id FROM member_search; DROP TABLE member_search; ALTER "
+      "TABLE old_search RENAME TO member_search; DELETE FROM schema_version WHERE version >= 12;"));
+  const std::string rows =
+      "SELECT search_key, member_id, org_id FROM member_search ORDER BY 1, 2, 3";
+  const std::string m1 = std::to_string(moved), m2 = std::to_string(moved + 1);
+  const std::string sa = std::to_string(a), sb = std::to_string(b);
+  auto s = Store::open(db, OpenMode::open_existing, kNow);
+  ASSERT_TRUE(s.ok()) << s.error().detail_en;
+  EXPECT_EQ(testing::query_text(db, rows),
+            "an|" + m1 + "|" + sa + "\nan|" + m1 + "|" + sb + "\nan|" + m2 + "|0\nle van an|" + m1 +
+                "|" + sa + "\nle van an|" + m1 + "|" + sb + "\nle van an|" + m2 + "|0\nvan an|" +
+                m1 + "|" + sa + "\nvan an|" + m1 + "|" + sb + "\nvan an|" + m2 + "|0\n");
+  // M2 comes into A: its keys gain A (and keep 0); M1 staying in A and B gains nothing.
+  ASSERT_TRUE((*s)->write_transaction([&]() -> Status {
+                    DANGVU_TRY((*s)->replace_member_derived(moved + 1, history_in({a})));
+                    return (*s)->replace_member_derived(moved, history_in({a, b}));
+                  })
+                  .ok());
+  EXPECT_EQ(
+      testing::query_text(db, "SELECT search_key, org_id FROM member_search WHERE member_id = " +
+                                  m2 + " ORDER BY 1, 2"),
+      "an|0\nan|" + sa + "\nle van an|0\nle van an|" + sa + "\nvan an|0\nvan an|" + sa + "\n");
+  EXPECT_EQ(testing::query_text(db, "SELECT COUNT(*) FROM member_search WHERE member_id = " + m1),
+            "6\n");
+  EXPECT_EQ(testing::query_text(db, "PRAGMA integrity_check"), "ok\n");
+}
+
 // Schema 11: each committed revision logs what it changed in the figures' inputs — a re-fold's
 // unchanged rows cancel out — and a gap in the log (pruned revisions) makes it incomplete, so a
 // process reads its figures again. Runs on both engines.
