@@ -606,7 +606,8 @@ MemberPage walk_keys_in_scope(soci::session& sql, const MemberQuery& q, std::int
   };
   std::string last_key;
   long long last_member = -1, last_org = -1;
-  for (std::size_t batch = 1024;; batch = std::min<std::size_t>(batch * 4, 65536)) {
+  for (std::size_t batch = std::max<std::size_t>(4096, 4 * enough);;
+       batch = std::min<std::size_t>(batch * 4, 65536)) {
     std::vector<std::string> params{q.folded_prefix, q.folded_prefix + "~"};  // keys: [a-z0-9 ]
     std::string where = " WHERE k.search_key >= :q AND k.search_key < :qhi";
     if (last_member >= 0) {
@@ -635,8 +636,9 @@ MemberPage walk_keys_in_scope(soci::session& sql, const MemberQuery& q, std::int
       last_org = org;
       if (scoped(org) && seen.insert(member).second) {
         candidates.push_back(member);
-        // Checked in groups: most candidates are in the scope on the date.
-        if (candidates.size() >= 256) check();
+        // Checked when they would be enough (most are in the scope on the date), or in groups.
+        if (found.size() + candidates.size() >= enough || candidates.size() >= 256) check();
+        if (found.size() >= enough) break;
       }
     }
     check();

@@ -17,7 +17,8 @@ const std::vector<Migration>& migrations();
 
 // A migration statement in the engine's dialect. For PostgreSQL: `id INTEGER PRIMARY KEY` becomes
 // an identity column, INTEGER becomes BIGINT, BLOB and TEXT become TEXT COLLATE "C" (so text
-// orders byte-wise, as SQLite's BINARY collation does, whatever the server's locale).
+// orders byte-wise, as SQLite's BINARY collation does, whatever the server's locale), and a
+// table's WITHOUT ROWID is dropped.
 std::string for_engine(const std::string& statement, bool postgresql);
 
 }  // namespace dangvu::store
