@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/search_key.h"
 #include "store/event_codec.h"
 #include "store/member_statements.h"
 #include "store/store_impl.h"
@@ -176,20 +177,6 @@ void write_search_keys(RowsInsert<SearchKeyRow>& insert, long long member,
     row.member = member;
     row.org = r.second;
   });
-}
-
-// The search keys of a folded name: the whole name and each word suffix (text::name_search_keys
-// of the name it was folded from).
-std::vector<std::string> search_keys_of(const std::string& folded) {
-  std::vector<std::string> keys;
-  if (folded.empty()) return keys;
-  keys.push_back(folded);
-  for (std::size_t pos = folded.find(' '); pos != std::string::npos;
-       pos = folded.find(' ', pos + 1)) {
-    std::string suffix = folded.substr(pos + 1);
-    if (std::find(keys.begin(), keys.end(), suffix) == keys.end()) keys.push_back(suffix);
-  }
-  return keys;
 }
 
 // The periods and milestones of `p.member` from its fold (none may be there yet).
@@ -422,7 +409,7 @@ Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
       if (org != 0 && orgs_before.count(org) == 0) orgs_new.insert(org);
     }
     if (!orgs_new.empty() && query_one(p.find_search_name)) {
-      write_search_keys(p.add_search_keys, member, search_keys_of(p.folded_name), orgs_new);
+      write_search_keys(p.add_search_keys, member, word_suffix_keys(p.folded_name), orgs_new);
     }
     auto cur = h.current();
     p.status = to_string(cur.status);

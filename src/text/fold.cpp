@@ -4,7 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <algorithm>
+#include "core/search_key.h"
 
 namespace dangvu::text {
 
@@ -40,16 +40,7 @@ std::vector<std::string> name_search_keys(std::string_view family, std::string_v
   std::string full(family);
   if (!middle.empty()) full += " " + std::string(middle);
   full += " " + std::string(given);
-  std::string folded = fold(full);
-  std::vector<std::string> keys;
-  if (folded.empty()) return keys;
-  keys.push_back(folded);
-  for (std::size_t pos = folded.find(' '); pos != std::string::npos;
-       pos = folded.find(' ', pos + 1)) {
-    std::string suffix = folded.substr(pos + 1);
-    if (std::find(keys.begin(), keys.end(), suffix) == keys.end()) keys.push_back(suffix);
-  }
-  return keys;
+  return word_suffix_keys(fold(full));
 }
 
 }  // namespace dangvu::text
