@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Alert, Layout, Spin } from 'antd';
 import { api, can, setCsrf, type Account, type Session } from './api';
-import { roleLabel } from './labels';
 import { go, useRoute } from './route';
+import { AppHeader, useNarrow } from './shell/AppHeader';
+import { NotFound, PageHeading, sectionOf } from './shell/PageHeading';
 import { LoginPage, PasswordPage } from './pages/Login';
 import { TreePage } from './pages/Tree';
 // Pages beyond the tree load when first opened (ECharts only with the organization page), so the
@@ -18,11 +19,14 @@ const ConferencesPage = lazy(() =>
   import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })),
 );
 const ConferencePage = lazy(() => import('./pages/Conference').then((m) => ({ default: m.ConferencePage })));
+const SettingsPage = lazy(() => import('./pages/Settings').then((m) => ({ default: m.SettingsPage })));
+const AccountsPage = lazy(() => import('./pages/Accounts').then((m) => ({ default: m.AccountsPage })));
 const ImportPage = lazy(() => import('./pages/Import').then((m) => ({ default: m.ImportPage })));
 
 export function App() {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const route = useRoute();
+  const narrow = useNarrow();
 
   useEffect(() => {
     api
@@ -62,43 +66,17 @@ export function App() {
     { key: 'report', label: 'Báo cáo' },
     { key: 'conferences', label: 'Hội nghị' },
     ...(can.writeMembers(account.role) ? [{ key: 'import', label: 'Nhập từ Excel' }] : []),
+    ...(can.administer(account.role) ? [{ key: 'accounts', label: 'Tài khoản' }] : []),
     ...(can.administer(account.role) ? [{ key: 'audit', label: 'Nhật ký thao tác' }] : []),
-    { key: 'password', label: 'Đổi mật khẩu' },
+    { key: 'settings', label: 'Cá nhân' },
   ];
+  const section = sectionOf[page];
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
-          dangvu
-        </Typography.Text>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[
-            page === 'org'
-              ? 'tree'
-              : page === 'member'
-                ? 'members'
-                : page === 'plan'
-                  ? 'work'
-                  : page === 'conference'
-                    ? 'conferences'
-                    : page,
-          ]}
-          items={items}
-          onClick={(e) => go(e.key)}
-          style={{ flex: 1, minWidth: 0 }}
-        />
-        <Space>
-          {/* A long office name is cut short (in full on hover) so the menu keeps its items. */}
-          <Typography.Text style={{ color: '#fff', maxWidth: 320, verticalAlign: 'middle' }} ellipsis={{ tooltip: true }} data-testid="whoami">
-            {account.display_name} · {roleLabel[account.role]}
-            {account.org ? ` · ${account.org}` : ''}
-          </Typography.Text>
-          <Button onClick={logout}>Đăng xuất</Button>
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
+      <AppHeader account={account} items={items} selected={section ?? page} onLogout={logout} />
+      <Layout.Content style={{ padding: narrow ? '12px 8px' : 24 }}>
+        <main>
+        <PageHeading page={page} />
         <Suspense fallback={<Spin />}>
         {page === 'tree' && <TreePage account={account} />}
         {page === 'org' && <OrgPage account={account} code={route[1]} />}
@@ -116,8 +94,11 @@ export function App() {
           ) : (
             <Alert type="info" showIcon message="Tài khoản của bạn chỉ được xem, không được nhập dữ liệu từ tệp." />
           ))}
-        {page === 'password' && <PasswordPage onDone={() => go('tree')} />}
+        {page === 'settings' && <SettingsPage onDone={() => go('tree')} />}
+        {page === 'accounts' && can.administer(account.role) && <AccountsPage />}
+        {!(page in sectionOf) && <NotFound />}
         </Suspense>
+        </main>
       </Layout.Content>
     </Layout>
   );

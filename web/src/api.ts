@@ -18,6 +18,9 @@ let csrfToken = '';
 export function setCsrf(token: string) {
   csrfToken = token;
 }
+export function csrf(): string {
+  return csrfToken;
+}
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};

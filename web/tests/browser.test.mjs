@@ -1,150 +1,12 @@
-// Browser tests: Debian's chromium driven by playwright-core against a real `dangvu serve` over a
-// fresh demo database. Usage: node browser.test.mjs DANGVU_BINARY WEB_DIST OUTPUT_DIR
-// Each test saves a screenshot in OUTPUT_DIR; any console error fails the test.
-import { chromium } from 'playwright-core';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// Browser tests at an office's desktop: Debian's chromium driven by playwright-core against a real
+// `dangvu serve` over a fresh demo database (tests/harness.mjs). Usage:
+// node browser.test.mjs DANGVU_BINARY WEB_DIST OUTPUT_DIR
+import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const [bin, dist, out] = process.argv.slice(2);
-mkdirSync(out, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'dangvu-web-'));
-const db = join(work, 'demo.db');
-const printed = execFileSync(bin, ['demo', '--db', db, '--accounts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-const passwords = Object.fromEntries(
-  printed.split('\n').map((l) => l.trim().split('\t')).filter((p) => p.length >= 3).map((p) => [p[0], p[1]]),
-);
-
-// An account with a one-time password, as an administrator creates it.
-const created = execFileSync(
-  bin,
-  ['user', 'add', '--db', db, '--username', 'lan.nguyen', '--role', 'viewer', '--org', 'DBUB', '--name', 'Nguyễn Thị Lan'],
-  { encoding: 'utf8' },
-);
-passwords['lan.nguyen'] = created.match(/Mật khẩu dùng một lần: ([a-z0-9-]+)/)[1];
-
-// Chromium keeps up to 6 connections to a host, and each idle keep-alive connection holds a worker
-// for up to 30 s: with fewer workers than that, a page that loads more than a few parts at once (the
-// conference page and its chunks) waits for a connection to time out.
-const server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web-root', dist, '--threads', '8'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const base = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (d) => {
-    const m = String(d).match(/http:\/\/127\.0\.0\.1:\d+\//);
-    if (m) resolve(m[0]);
-  });
-  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
-});
-
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-let passed = 0;
-let failed = 0;
-
-async function test(name, fn) {
-  // ONLY=part-of-a-name runs just the matching tests (when debugging one).
-  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => {
-    // A refused request shows in the console as a failed resource; that is the server answering.
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  try {
-    await fn(page);
-    if (errors.length) throw new Error(`console errors: ${errors.join(' | ')}`);
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n    ${String(e.stack || e).split('\n').slice(0, 4).join('\n    ')}`);
-  } finally {
-    await page.screenshot({ path: join(out, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => {});
-    await context.close();
-  }
-}
-
-// With the keyboard only: the name field has focus, Tab reaches the password, Enter submits.
-async function login(page, user) {
-  await page.goto(base);
-  await page.getByLabel('Tên đăng nhập').waitFor();
-  await page.keyboard.type(user);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(passwords[user]);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('whoami').waitFor();
-}
-
-// antd's Select: open it by its box, then pick an option by its exact title (or type to search).
-// A click during the dropdown's opening animation can miss under load: check the choice shows, and
-// try again if it does not.
-async function choose(page, label, title) {
-  const item = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
-  const chosen = item.locator(`.ant-select-selection-item[title="${title}"]`);
-  const input = item.locator('input[role=combobox]');
-  // The option in this select's own list; a click that does not take (the list still opening
-  // on a busy machine) is tried again after closing the list by the field's label.
-  for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
-    await item.locator('.ant-select-selector').click();
-    const list = await input.getAttribute('aria-controls');
-    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option[title="${title}"]`);
-    const clicked = await option.click({ timeout: 10000 }).then(() => true, () => false);
-    // The label on screen (a closed dialog keeps its own, hidden), without waiting on it for long.
-    if (!clicked) await page.getByText(label, { exact: true }).filter({ visible: true }).last().click({ timeout: 5000 }).catch(() => {});
-    await chosen.waitFor({ timeout: 5000 }).catch(() => {});
-  }
-  await chosen.waitFor({ timeout: 1000 });
-}
-async function chooseBySearch(page, label, text) {
-  const input = page.getByLabel(label, { exact: true });
-  const item = page.locator('.ant-form-item', { has: input });
-  const chosen = item.locator('.ant-select-selection-item', { hasText: text });
-  // Typed to search, the option clicked, the list closed by the form's label (Escape would close
-  // the dialog too); tried again when the choice does not show (a busy machine can drop the typing
-  // or the click while the list is still opening).
-  for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
-    await item.locator('.ant-select-selector').click();
-    await input.fill(text);
-    // The option list that belongs to this select (its input names it in aria-controls).
-    const list = await input.getAttribute('aria-controls');
-    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first();
-    await option.click({ timeout: 10000 }).catch(() => {});
-    await page.getByText(label, { exact: true }).click();
-    await page.locator(`.ant-select-dropdown:has([id="${list}"])`).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-    await chosen.waitFor({ timeout: 5000 }).catch(() => {});
-  }
-  await chosen.waitFor({ timeout: 1000 });
-}
-
-async function pickDate(page, label, ddmmyyyy) {
-  const input = page.getByLabel(label, { exact: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await input.click();
-    await input.fill(ddmmyyyy);
-    await input.press('Enter');
-    if ((await input.inputValue()) === ddmmyyyy) break;
-  }
-  const shown = await input.inputValue();
-  if (shown !== ddmmyyyy) throw new Error(`${label}: ${shown}, not ${ddmmyyyy}`);
-}
-
-// The two-step dialogs: asks for the preview and waits for it; a click that did not take is
-// tried again, and a form that refuses names its errors.
-async function showPreview(page, expected) {
-  const preview = page.getByTestId('preview').getByText(expected);
-  for (let attempt = 0; attempt < 3 && !(await preview.count()); attempt++) {
-    await page.getByRole('button', { name: 'Xem trước thay đổi' }).click({ timeout: 10000 }).catch(() => {});
-    await preview.waitFor({ timeout: 10000 }).catch(() => {});
-  }
-  if (!(await preview.count())) {
-    const errors = await page.locator('.ant-modal .ant-form-item-explain-error').allInnerTexts();
-    throw new Error(`no preview; form errors: ${errors.join(' | ') || 'none'}`);
-  }
-}
+import {
+  base, out, passwords, test, login, choose, chooseBySearch, pickDate, showPreview, chooseOne, chooseFirst, finish,
+} from './harness.mjs';
 
 await test('login shows the tree of the own org', async (page) => {
   await page.goto(base);
@@ -252,44 +114,6 @@ await test('an organization page shows its statistics and charts', async (page) 
   await page.getByRole('link', { name: 'Đàm Văn Chính' }).waitFor();
 });
 
-// A single-choice antd Select: type to search, click the option (the list then closes itself).
-// Checks that the choice shows and tries again if the click missed (as choose does).
-async function chooseOne(page, label, text) {
-  const input = page.getByLabel(label, { exact: true }).last();
-  const item = page.locator('.ant-form-item', { has: input });
-  const chosen = item.locator('.ant-select-selection-item', { hasText: text });
-  // Each try waits a while for the option: the list comes from the server and a busy machine
-  // may deliver it after the text was typed (or the typing may land before the dialog has focus).
-  for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
-    await item.locator('.ant-select-selector').click();
-    await input.fill(text);
-    const list = await input.getAttribute('aria-controls');
-    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first();
-    const clicked = await option.click({ timeout: 10000 }).then(() => true, () => false);
-    // Close the list by clicking the field's label (Escape would close the dialog too).
-    // The label on screen (a closed dialog keeps its own, hidden), without waiting on it for long.
-    if (!clicked) await page.getByText(label, { exact: true }).filter({ visible: true }).last().click({ timeout: 5000 }).catch(() => {});
-    await chosen.waitFor({ timeout: 5000 }).catch(() => {});
-  }
-  await chosen.waitFor({ timeout: 1000 });
-}
-
-// Opens an antd Select by its label and clicks its first option, once the options have loaded
-// (they come from the server); tries again if the list was still changing under the click.
-async function chooseFirst(page, label) {
-  const input = page.getByLabel(label, { exact: true }).last();
-  const item = page.locator('.ant-form-item', { has: input }).locator('.ant-select-selection-item');
-  for (let attempt = 0; attempt < 3 && !(await item.count()); attempt++) {
-    await input.click();
-    const list = await input.getAttribute('aria-controls');
-    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`).first();
-    await option.waitFor();
-    await option.click();
-    await item.waitFor({ timeout: 5000 }).catch(() => {});
-  }
-  await item.waitFor({ timeout: 1000 });
-}
-
 await test('a committee office records a meeting with an absent member and sees it listed', async (page) => {
   await login(page, 'vanphong');
   await page.goto(`${base}#/work/DBCQD`);
@@ -331,9 +155,15 @@ await test('a year target is saved and shown with the progress', async (page) =>
   await page.getByTestId('plan').waitFor();
   await page.waitForFunction(() => document.querySelector('input[data-testid="target-inspected_orgs"]')?.value === '7');
   // The year's progress arrives after the targets (the server computes it over the subtree).
-  await page.getByTestId('progress-inspected_orgs').getByText('kế hoạch năm').waitFor();
+  // Each number named, and equal to the figures engine's.
+  await page.getByTestId('progress-inspected_orgs').getByText('Đã thực hiện').waitFor();
   const progress = await page.getByTestId('progress-inspected_orgs').innerText();
-  if (!/^\d+\/\d+ \(đạt [\d.,]+% kế hoạch năm\)$/.test(progress)) throw new Error(`progress «${progress}»`);
+  const year = new Date().getFullYear();
+  const ind = await (await page.request.get(`${base}api/v1/orgs/DBCQD/indicators?period=${year}`)).json();
+  const row = ind.indicators.find((i) => i.id === 'inspected_orgs');
+  const pct = row.plan_pct.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  const expected = `Đã thực hiện ${row.year_done.toLocaleString('vi-VN')} · Kế hoạch ${row.target.toLocaleString('vi-VN')} tổ chức · Đạt ${pct}%`;
+  if (progress !== expected) throw new Error(`progress «${progress}», not «${expected}»`);
 });
 
 await test('the report page shows the same figures as its preview and gives the Word file', async (page) => {
@@ -822,8 +652,4 @@ await test('the organization page lists the overdue tasks of a conference', asyn
   await page.getByTestId('tasks').getByText('quá hạn').waitFor();
 });
 
-await browser.close();
-server.kill('SIGTERM');
-rmSync(work, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await finish();

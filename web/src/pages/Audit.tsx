@@ -44,6 +44,7 @@ export function AuditPage() {
       </Space>
       {error && <Alert type="error" message={error} />}
       <Table<Entry>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         dataSource={rows}

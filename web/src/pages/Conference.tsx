@@ -109,6 +109,7 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
 
       <Card title={`Điểm cầu (${c.sites.length})`} extra={action('Thêm điểm cầu', { which: 'site' }, 'add-site')}>
         <Table
+          scroll={{ x: 'max-content' }}
           rowKey="number"
           size="small"
           pagination={false}
@@ -144,6 +145,7 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
           <Alert style={{ marginBottom: 12 }} type="info" message="Chưa mời đảng viên nào." />
         )}
         <Table<Participant>
+          scroll={{ x: 'max-content' }}
           rowKey="id"
           size="small"
           data-testid="participants"
@@ -247,6 +249,7 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
 
       <Card title={`Nhiệm vụ trọng tâm (${tasks.length})`} extra={action('Giao nhiệm vụ', { which: 'task' }, 'add-task')}>
         <Table<FollowUpTask>
+          scroll={{ x: 'max-content' }}
           rowKey="id"
           size="small"
           pagination={false}

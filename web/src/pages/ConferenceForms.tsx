@@ -3,13 +3,15 @@
 // decision, a task and a task's status. Each sends its requests; a refusal is shown at the field
 // it names.
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography, message } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Radio, Space, Typography, message } from 'antd';
+import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type Conference, type FollowUpTask, type Participant, type TreeNode } from '../api';
 import { conferenceKindLabel, conferencePeriodKind, kindLabel } from '../labels';
 import { dateFormat, fieldErrors, iso } from './forms';
 import { MemberSearch } from './memberPickers';
 import { PeriodPicker, periodCode, type PeriodValue } from './period';
+import { searchable } from '../search';
 
 export const orgOptions = (list: TreeNode[]) =>
   list.map((o) => ({ value: o.code, label: `${o.name} [${o.code}] – ${kindLabel[o.kind] ?? o.kind}` }));
@@ -60,7 +62,7 @@ function SiteFields({ prefix, orgs, mode }: { prefix: (string | number)[]; orgs:
         </Form.Item>
       )}
       <Form.Item name={[...prefix, 'host']} label="Đơn vị chủ trì điểm cầu">
-        <Select allowClear showSearch optionFilterProp="label" options={orgOptions(orgs)} aria-label="Đơn vị chủ trì điểm cầu" />
+        <Select allowClear {...searchable} options={orgOptions(orgs)} aria-label="Đơn vị chủ trì điểm cầu" />
       </Form.Item>
     </>
   );
@@ -138,7 +140,7 @@ export function CreateConferenceDialog({
         }}
       >
         <Form.Item name="org" label="Tổ chức hội nghị" rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
-          <Select showSearch optionFilterProp="label" options={orgOptions(orgs)} aria-label="Tổ chức hội nghị" />
+          <Select {...searchable} options={orgOptions(orgs)} aria-label="Tổ chức hội nghị" />
         </Form.Item>
         <Space wrap align="start">
           <Form.Item name="kind" label="Loại hội nghị">
@@ -349,7 +351,7 @@ export function ConferenceDialog({
         {which === 'invite' && (
           <>
             <Form.Item name="orgs" label="Toàn thể đảng viên của các tổ chức (tính đến ngày họp)">
-              <Select mode="multiple" showSearch optionFilterProp="label" options={orgOptions(orgs)} aria-label="Tổ chức được mời" />
+              <Select mode="multiple" {...searchable} options={orgOptions(orgs)} aria-label="Tổ chức được mời" />
             </Form.Item>
             <Form.Item name="member" label="Thêm một đảng viên">
               <MemberSearch org={c.org} date={dayjs(c.date)} label="Đảng viên được mời" />
@@ -409,7 +411,7 @@ export function ConferenceDialog({
         {which === 'report' && (
           <>
             <Form.Item name="org" label="Báo cáo của tổ chức">
-              <Select showSearch optionFilterProp="label" options={orgOptions(orgs)} aria-label="Tổ chức của báo cáo" />
+              <Select {...searchable} options={orgOptions(orgs)} aria-label="Tổ chức của báo cáo" />
             </Form.Item>
             <Form.Item label="Kỳ báo cáo">
               <PeriodPicker value={period} onChange={setPeriod} />
@@ -477,10 +479,10 @@ export function ConferenceDialog({
             {cluster && (
               <Space wrap align="start">
                 <Form.Item name="leading" label="Cụm trưởng kỳ tới">
-                  <Select allowClear style={{ width: 280 }} showSearch optionFilterProp="label" options={orgOptions(orgs.slice(1))} />
+                  <Select allowClear style={{ width: 280 }} {...searchable} options={orgOptions(orgs.slice(1))} />
                 </Form.Item>
                 <Form.Item name="deputy" label="Cụm phó kỳ tới">
-                  <Select allowClear style={{ width: 280 }} showSearch optionFilterProp="label" options={orgOptions(orgs.slice(1))} />
+                  <Select allowClear style={{ width: 280 }} {...searchable} options={orgOptions(orgs.slice(1))} />
                 </Form.Item>
               </Space>
             )}
@@ -492,7 +494,7 @@ export function ConferenceDialog({
               <Input.TextArea rows={2} aria-label="Nhiệm vụ" />
             </Form.Item>
             <Form.Item name="owner" label="Đơn vị thực hiện" rules={[{ required: true, message: 'Chọn đơn vị.' }]}>
-              <Select showSearch optionFilterProp="label" options={orgOptions(orgs)} aria-label="Đơn vị thực hiện" />
+              <Select {...searchable} options={orgOptions(orgs)} aria-label="Đơn vị thực hiện" />
             </Form.Item>
             <Form.Item name="due" label="Thời hạn" rules={[{ required: true, message: 'Chọn thời hạn.' }]}>
               <DatePicker format={dateFormat} aria-label="Thời hạn" />

@@ -64,6 +64,7 @@ export function ConferencesPage({ account, code }: { account: Account; code?: st
             label: `Hội nghị (${rows?.length ?? 0})`,
             children: (
               <Table<ConferenceSummary>
+                scroll={{ x: 'max-content' }}
                 rowKey="id"
                 size="small"
                 data-testid="conferences"

@@ -37,6 +37,7 @@ import {
 import { genderLabel, kindLabel, vnDate, vnNumber } from '../labels';
 import { go } from '../route';
 import { atField, fieldErrors } from './forms';
+import { matchFolded } from '../search';
 
 // The server refuses bodies over 32 MiB (413); a file that big is refused here before sending.
 const maxBytes = 32 * 1024 * 1024;
@@ -528,6 +529,7 @@ function ReportView({
           </Typography.Text>
         )}
         <Table<ImportColumn>
+          scroll={{ x: 'max-content' }}
           size="small"
           rowKey="column"
           pagination={false}
@@ -551,7 +553,7 @@ function ReportView({
                     virtual={false}
                     listHeight={400}
                     showSearch
-                    optionFilterProp="label"
+                    filterOption={matchFolded}
                     loading={busy && (remapping === c.column || remapping === '*')}
                     style={{ width: 210 }}
                   />
@@ -589,6 +591,7 @@ function ReportView({
         )}
         {report.problems.length > 0 && (
           <Table<ImportProblem & { key: number }>
+            scroll={{ x: 'max-content' }}
             size="small"
             data-testid="import-problems"
             dataSource={report.problems.map((p, key) => ({ ...p, key }))}

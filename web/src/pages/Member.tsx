@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
+import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { api, can, type Account, type Member } from '../api';
 import { eventLabel, statusLabel, vnDate } from '../labels';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, can, query, type Account, type MemberList, type MemberRow } from '../api';
 import { statusLabel, vnDate } from '../labels';
@@ -102,7 +103,7 @@ export function MembersPage({ account }: { account: Account }) {
           showTotal: () => `${data.more ? 'Hơn ' : ''}${data.total.toLocaleString('vi-VN')} người`,
           onChange: (p, s) => (setPage(p), setPageSize(s)),
         }}
-        scroll={{ y: 560 }}
+        scroll={{ x: 'max-content', y: 560 }}
         columns={[
           { title: 'Họ và tên', dataIndex: 'full_name' },
           { title: 'Ngày sinh', dataIndex: 'birth_date', render: vnDate, width: 120 },

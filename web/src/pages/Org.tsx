@@ -184,6 +184,7 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
       </Card>
       <Card title="Sự kiện gần đây">
         <Table<RecentEvent>
+          scroll={{ x: 'max-content' }}
           rowKey="id"
           size="small"
           pagination={false}
@@ -198,6 +199,7 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
       </Card>
       <Card title="Tổ chức trực thuộc">
         <Table<TreeNode>
+          scroll={{ x: 'max-content' }}
           rowKey="code"
           size="small"
           pagination={false}

@@ -1,11 +1,13 @@
 // Organization operations, each with an effective date and a preview of what will change before
 // it is confirmed. The server checks everything again; its refusal shows next to the field.
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { api, type TreeNode } from '../api';
 import { kindLabel, vnNumber } from '../labels';
 import { dateFormat, fieldErrors, iso } from './forms';
+import { searchable } from '../search';
 
 type Op = 'rename' | 'move' | 'dissolve' | 'split';
 const opTitle: Record<Op, string> = {
@@ -110,10 +112,10 @@ export function MergeDialog({ orgs, onClose }: { orgs: TreeNode[]; onClose: (cha
       send={(v) => api.post('/api/v1/orgs/merge', { from: v.from, into: v.into, date: iso(v.date) })}
     >
       <Form.Item label="Các tổ chức được hợp nhất" name="from" rules={[{ required: true, message: 'Chọn ít nhất một tổ chức' }]}>
-        <Select mode="multiple" options={orgOptions(orgs)} showSearch optionFilterProp="label" />
+        <Select mode="multiple" options={orgOptions(orgs)} {...searchable} />
       </Form.Item>
       <Form.Item label="Hợp nhất vào (tổ chức đã có)" name="into" rules={[{ required: true, message: 'Bắt buộc' }]}>
-        <Select options={orgOptions(orgs)} showSearch optionFilterProp="label" />
+        <Select options={orgOptions(orgs)} {...searchable} />
       </Form.Item>
     </TwoStep>
   );
@@ -182,7 +184,7 @@ export function OrgOpDialog({
       )}
       {op === 'move' && (
         <Form.Item label="Tổ chức cấp trên mới" name="parent" rules={[{ required: true, message: 'Bắt buộc' }]}>
-          <Select options={orgOptions(orgs, [org.code])} showSearch optionFilterProp="label" />
+          <Select options={orgOptions(orgs, [org.code])} {...searchable} />
         </Form.Item>
       )}
       {op === 'split' && (

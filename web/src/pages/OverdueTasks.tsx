@@ -28,6 +28,7 @@ export function OverdueTasks({ org, at }: { org: string; at?: Dayjs | null }) {
   if (error) return <Alert type="error" message={error} />;
   return (
     <Table<FollowUpTask>
+      scroll={{ x: 'max-content' }}
       rowKey="id"
       size="small"
       pagination={false}

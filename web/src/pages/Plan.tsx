@@ -5,6 +5,7 @@ import { Alert, Button, Card, InputNumber, Space, Table, Typography, message } f
 import { api, can, query, type Account, type Indicators, type Plan } from '../api';
 import { go } from '../route';
 import { atField } from './forms';
+import { vnNumber } from '../labels';
 import { useTree } from './Tree';
 
 export function PlanPage({ account, code: given }: { account: Account; code?: string }) {
@@ -72,6 +73,7 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
       {error && <Alert type="error" message={error} />}
       {plan && (
         <Table
+          scroll={{ x: 'max-content' }}
           rowKey="indicator"
           size="small"
           pagination={false}
@@ -84,17 +86,23 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
               render: (_, t) => (
                 <Space direction="vertical" size={2}>
                   <Space>
-                    <InputNumber
-                      aria-label={`Chỉ tiêu ${t.label}`}
-                      data-testid={`target-${t.indicator}`}
-                      min={0}
-                      max={10000000}
-                      disabled={!editable}
-                      status={refused[t.indicator] ? 'error' : undefined}
-                      value={draft[t.indicator] ?? null}
-                      onChange={(v) => setDraft({ ...draft, [t.indicator]: v })}
-                      addonAfter={t.unit}
-                    />
+                    {editable ? (
+                      <InputNumber
+                        aria-label={`Chỉ tiêu ${t.label}`}
+                        data-testid={`target-${t.indicator}`}
+                        min={0}
+                        max={10000000}
+                        status={refused[t.indicator] ? 'error' : undefined}
+                        value={draft[t.indicator] ?? null}
+                        onChange={(v) => setDraft({ ...draft, [t.indicator]: v })}
+                        addonAfter={t.unit}
+                      />
+                    ) : (
+                      // Read only: the target as text (a disabled field is too faint to read).
+                      <Typography.Text data-testid={`target-${t.indicator}`}>
+                        {draft[t.indicator] != null ? `${vnNumber(Number(draft[t.indicator]))} ${t.unit}` : 'Chưa giao'}
+                      </Typography.Text>
+                    )}
                     {editable && (
                       <Button onClick={() => save(t.indicator)} data-testid={`save-${t.indicator}`}>
                         Lưu
@@ -114,7 +122,7 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
               render: (_, t) => (
                 <span data-testid={`progress-${t.indicator}`}>
                   {progress
-                    ? progress.indicators.find((i) => i.id === t.indicator)?.plan_shown || '—'
+                    ? progressText(progress.indicators.find((i) => i.id === t.indicator))
                     : progressError
                       ? 'Chưa tính được'
                       : 'Đang tính…'}
@@ -126,4 +134,12 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
       )}
     </Card>
   );
+}
+
+// The year's work against the plan, each number named: what was done, the plan of the whole subtree
+// (the organization's own target plus those of the organizations below), and the share.
+function progressText(i: { year_done?: number | null; target?: number | null; plan_pct?: number | null; unit: string } | undefined) {
+  if (!i || i.target == null) return '—';
+  const pct = i.plan_pct == null ? '' : ` · Đạt ${i.plan_pct.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+  return `Đã thực hiện ${vnNumber(i.year_done ?? 0)} · Kế hoạch ${vnNumber(i.target)} ${i.unit}${pct}`;
 }

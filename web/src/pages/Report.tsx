@@ -10,6 +10,7 @@ import { go } from '../route';
 import { dateFormat, iso } from './forms';
 import { defaultPeriod, PeriodPicker, periodCode, type PeriodValue } from './period';
 import { useTree } from './Tree';
+import { matchFolded } from '../search';
 
 type SelectNode = { title: string; value: string; children: SelectNode[] };
 function toSelect(n: TreeNode): SelectNode {
@@ -103,7 +104,7 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
               value={org || undefined}
               treeDefaultExpandAll={false}
               showSearch
-              treeNodeFilterProp="title"
+              filterTreeNode={(input, node) => matchFolded(input, node)}
               onChange={(v: string) => go('report', v)}
             />
             <PeriodPicker value={period} onChange={setPeriod} />
@@ -139,6 +140,7 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
                 </Button>
               </Space>
               <Table
+                scroll={{ x: 'max-content' }}
                 size="small"
                 rowKey="id"
                 pagination={false}
@@ -174,7 +176,8 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
         <Card title="Xem trước báo cáo" data-testid="report-preview">
           <style>{reportCss}</style>
           {/* The server escapes every text of the report; this is its own markup. */}
-          <div dangerouslySetInnerHTML={{ __html: html }} />
+          {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
+          <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label="Nội dung báo cáo" dangerouslySetInnerHTML={{ __html: html }} />
         </Card>
       )}
     </Space>

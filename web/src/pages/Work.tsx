@@ -9,13 +9,15 @@ import { go } from '../route';
 import { dateFormat, iso } from './forms';
 import { flatten, useTree } from './Tree';
 import { WorkFormDialog, type WorkForm } from './WorkForms';
+import { useNarrow } from '../shell/AppHeader';
 
 // The server gives at most this many of each kind, newest first.
 const limit = 500;
-const count = (n: number) => (n >= limit ? `${limit} gần nhất` : String(n));
+const count = (n: number) => (n >= limit ? `${limit}+` : String(n));
 
 export function WorkPage({ account, code }: { account: Account; code?: string }) {
   const { root } = useTree(null, code || undefined);
+  const narrow = useNarrow();
   const org = code || account.org || root?.code || '';
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const [data, setData] = useState<Activities>();
@@ -81,9 +83,10 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
           items={[
             {
               key: 'meetings',
-              label: `Sinh hoạt chi bộ (${count(data.meetings.length)})`,
+              label: `${narrow ? 'Sinh hoạt' : 'Sinh hoạt chi bộ'} (${count(data.meetings.length)})`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   size="small"
                   rowKey="id"
                   data-testid="meetings"
@@ -101,9 +104,10 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
             },
             {
               key: 'oversights',
-              label: `Kiểm tra, giám sát (${count(data.oversights.length)})`,
+              label: `${narrow ? 'Kiểm tra' : 'Kiểm tra, giám sát'} (${count(data.oversights.length)})`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   size="small"
                   rowKey="id"
                   data-testid="oversights"
@@ -120,9 +124,10 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
             },
             {
               key: 'study',
-              label: `Học tập nghị quyết (${count(data.study_sessions.length)})`,
+              label: `${narrow ? 'Học tập' : 'Học tập nghị quyết'} (${count(data.study_sessions.length)})`,
               children: (
                 <Table
+                  scroll={{ x: 'max-content' }}
                   size="small"
                   rowKey="id"
                   data-testid="study"

@@ -1,17 +1,55 @@
 // The forms that record work: a branch meeting, an inspection or supervision, a study session, a
 // document in the register. Each sends one request; a refusal is shown at the field it names.
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, message } from 'antd';
+import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, type PartyDocument, type TreeNode } from '../api';
-import { kindLabel } from '../labels';
+import { api, query, type PartyDocument, type TreeNode } from '../api';
+import { kindLabel, vnDate } from '../labels';
 import { dateFormat, fieldErrors, iso } from './forms';
 import { MemberSearch, useBranchMembers } from './memberPickers';
 import { flatten } from './Tree';
+import { searchable, matchFolded } from '../search';
 
 export type WorkForm = 'meeting' | 'oversight' | 'study' | 'document';
 
 const branchKinds = new Set(['grassroots_branch', 'sub_branch']);
+
+// A branch holds one regular meeting a month; the same kind on the same day is most likely the same
+// meeting recorded twice. Asks before recording it again.
+async function meetingNotRecordedYet(org: string, date: string, kind: string): Promise<boolean> {
+  const existing = await api
+    .get<{ meetings: { org: string; kind: string; date: string }[] }>(
+      `/api/v1/orgs/${encodeURIComponent(org)}/activities${query({ from: date, to: date, limit: 50 })}`,
+    )
+    .then((a) => a.meetings.filter((m) => m.org === org && m.kind === kind))
+    .catch(() => []);
+  if (existing.length === 0) return true;
+  return new Promise((resolve) =>
+    Modal.confirm({
+      title: 'Buổi sinh hoạt này có thể đã được ghi',
+      content: `Chi bộ đã có ${existing.length} buổi sinh hoạt ${kind === 'regular' ? 'định kỳ' : 'chuyên đề'} ghi ngày ${vnDate(date)}. Vẫn ghi thêm một buổi nữa?`,
+      okText: 'Vẫn ghi',
+      cancelText: 'Không ghi',
+      onOk: () => resolve(true),
+      onCancel: () => resolve(false),
+    }),
+  );
+}
+
+// What the user sees after "Ghi": what was recorded, in a sentence.
+function recordedMessage(which: WorkForm, v: Record<string, unknown>, branchMembers: number): string {
+  const day = vnDate(iso(v.date as Dayjs | undefined));
+  if (which === 'meeting') {
+    const absent = ((v.absent as unknown[]) ?? []).length;
+    return branchMembers > 0
+      ? `Đã ghi buổi sinh hoạt ngày ${day}: ${branchMembers - absent}/${branchMembers} có mặt.`
+      : `Đã ghi buổi sinh hoạt ngày ${day}.`;
+  }
+  if (which === 'oversight') return `Đã ghi cuộc ${v.kind === 'supervision' ? 'giám sát' : 'kiểm tra'} ngày ${day}.`;
+  if (which === 'study') return `Đã ghi buổi học tập ngày ${day}: ${((v.attendees as unknown[]) ?? []).length} đảng viên tham dự.`;
+  return `Đã ghi văn bản ${String(v.number ?? '')} vào sổ.`;
+}
 
 export function WorkFormDialog({
   form: which,
@@ -65,6 +103,7 @@ export function WorkFormDialog({
     try {
       const at = `/api/v1/orgs/${encodeURIComponent(v.org ?? '')}`;
       if (which === 'meeting') {
+        if (!(await meetingNotRecordedYet(v.org, iso(v.date), v.kind))) return;
         await api.post(`${at}/meetings`, {
           date: iso(v.date),
           kind: v.kind,
@@ -98,6 +137,7 @@ export function WorkFormDialog({
           issuing_body: v.issuing_body,
         });
       }
+      message.success(recordedMessage(which, v, members.length));
       onClose(true);
     } catch (e) {
       fieldErrors(
@@ -138,7 +178,7 @@ export function WorkFormDialog({
         {which !== 'document' && (
           <Form.Item name="org" label={which === 'oversight' ? 'Tổ chức tiến hành' : 'Chi bộ'}
                      rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
-            <Select showSearch optionFilterProp="label"
+            <Select {...searchable}
                     options={orgOptions(which === 'oversight' ? orgs : branches)} />
           </Form.Item>
         )}
@@ -164,16 +204,19 @@ export function WorkFormDialog({
                 {(fields, { add, remove }) => (
                   <>
                     {fields.map((f) => (
-                      <Space key={f.key} align="baseline">
-                        <Form.Item name={[f.name, 'member']} rules={[{ required: true, message: 'Chọn người.' }]}>
-                          <Select style={{ width: 300 }} showSearch optionFilterProp="label" options={members}
-                                  aria-label="Người vắng" />
+                      // One absentee per row on a wide screen; on a phone the name, the reason
+                      // and "Bỏ" wrap onto lines of their own, never past the screen's edge.
+                      <div key={f.key} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline' }}>
+                        <Form.Item name={[f.name, 'member']} rules={[{ required: true, message: 'Chọn người.' }]}
+                                   style={{ flex: '1 1 240px', minWidth: 0, marginBottom: 8 }}>
+                          <Select {...searchable} options={members} aria-label="Người vắng" />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'reason']} rules={[{ required: true, message: 'Nhập lý do.' }]}>
+                        <Form.Item name={[f.name, 'reason']} rules={[{ required: true, message: 'Nhập lý do.' }]}
+                                   style={{ flex: '1 1 200px', minWidth: 0, marginBottom: 8 }}>
                           <Input placeholder="Lý do (ốm, đi công tác…)" aria-label="Lý do vắng" />
                         </Form.Item>
                         <Button onClick={() => remove(f.name)}>Bỏ</Button>
-                      </Space>
+                      </div>
                     ))}
                     <Button onClick={() => add()} data-testid="add-absent">Thêm người vắng</Button>
                   </>
@@ -206,7 +249,7 @@ export function WorkFormDialog({
             ) : (
               <Form.Item name="subject_org" label="Tổ chức được kiểm tra, giám sát"
                          rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
-                <Select showSearch optionFilterProp="label" options={orgOptions(below)}
+                <Select {...searchable} options={orgOptions(below)}
                         notFoundContent="Chọn tổ chức tiến hành có tổ chức cấp dưới" />
               </Form.Item>
             )}
@@ -219,12 +262,12 @@ export function WorkFormDialog({
           <>
             <Form.Item name="document" label="Văn bản học tập, quán triệt"
                        rules={[{ required: true, message: 'Chọn văn bản.' }]}>
-              <Select showSearch optionFilterProp="label"
+              <Select {...searchable}
                       options={documents.map((d) => ({ value: d.number, label: `${d.number} – ${d.title}` }))} />
             </Form.Item>
             <Form.Item name="attendees" label="Đảng viên tham dự"
                        extra={`Đã chọn ${attendees?.length ?? 0}/${members.length} đảng viên của chi bộ.`}>
-              <Select mode="multiple" options={members} optionFilterProp="label" maxTagCount={12} />
+              <Select mode="multiple" options={members} filterOption={matchFolded} maxTagCount={12} />
             </Form.Item>
           </>
         )}

@@ -1,6 +1,7 @@
 // Picking members in the work forms: a branch's members on a date, and a search by name.
 import { useEffect, useState } from 'react';
-import { Select } from 'antd';
+import {  } from 'antd';
+import { Select } from '../controls';
 import type { Dayjs } from 'dayjs';
 import { api, query, type MemberRow } from '../api';
 import { iso } from './forms';

@@ -1,6 +1,7 @@
 // Reporting periods as the server names them (2026-03, 2026-Q1, 2026-H1, 2026, 2020-2025) and a
 // picker that offers them in Vietnamese.
-import { InputNumber, Select, Space } from 'antd';
+import { InputNumber, Space } from 'antd';
+import { Select } from '../controls';
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'term';
 
