@@ -421,6 +421,7 @@ json to_json(const service::PrepareNextView& v) {
       {"org_name", v.org_name},
       {"as_of", v.as_of},
       {"previous", v.previous ? to_json(*v.previous) : json()},
+      {"rotation", v.rotation ? decision_json(*v.rotation) : json()},
       {"tasks", tasks},
       {"counts",
        {{"open", v.open}, {"done", v.done}, {"overdue", v.overdue}, {"cancelled", v.cancelled}}}};

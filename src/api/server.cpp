@@ -414,6 +414,7 @@ void Server::Impl::serve(const HttpRequest& req, HttpResponse& res) {
     write_error(res,
                 Error::not_found("", "Không có địa chỉ này.", "no route " + log_safe(req.path)));
     res.status = 404;
+    res.headers.emplace_back("Cache-Control", "no-store");
     spdlog::info("{} {} 404 (no route)", log_safe(req.method), log_safe(req.path));
   }
   for (const auto& h : security_headers()) res.headers.push_back(h);
@@ -441,6 +442,7 @@ void Server::Impl::install() {
         }
         write_error(res, e);
         res.status = status;
+        res.headers.emplace_back("Cache-Control", "no-store");
         for (const auto& h : security_headers()) res.headers.push_back(h);
         spdlog::info("request refused before routing: {}", status);
       });

@@ -198,7 +198,7 @@ void add_work_commands(CLI::App& app, Options& opt) {
   activities->add_option("--org", a->org_code, "Org code")->required();
   activities->add_option("--from", a->from, "From YYYY-MM-DD (default: 1 January)");
   activities->add_option("--to", a->to, "To YYYY-MM-DD (default: today)");
-  activities->add_option("--limit", a->limit, "Rows of each kind (default 100)");
+  activities->add_option("--limit", a->limit, "Rows of each kind (1–500, default 100)");
   activities->add_flag("--json", opt.json, "JSON output");
   activities->callback([&opt, a] {
     opt.exit_code = with_registry(opt, false, [&opt, a](service::Registry& r) -> Status {

@@ -7,8 +7,9 @@ namespace dangvu::service {
 Result<std::vector<AuditView>> Registry::read_audit(const AuditInput& in) {
   DANGVU_TRY(require_permission(auth::can_administer(caller_.role), "xem nhật ký thao tác",
                                 "read the audit log"));
-  if (in.limit < 1 || in.limit > 1000 || in.before < 0) {
-    return Error::invalid("limit", "Trường «limit»: số dòng phải từ 1 đến 1000.", "bad limit");
+  DANGVU_TRY(check_limit(in.limit, 1000));
+  if (in.before < 0) {
+    return Error::invalid("before", "Trường «before»: phải là số nguyên không âm.", "bad before");
   }
   store::AuditQuery q;
   q.limit = in.limit;

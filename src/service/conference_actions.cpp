@@ -398,6 +398,9 @@ Result<InviteResultView> Registry::invite(const InviteInput& in) {
 
 Status Registry::record_attendance(const AttendanceInput& in) {
   DANGVU_TRY(check_conference_number(in.conference));
+  if (in.site <= 0) {
+    return Error::invalid("site", "Trường «site»: chưa nhập số điểm cầu.", "site is required");
+  }
   auto status = parse_attendance(in.status);
   if (!status || *status == Attendance::invited) {
     return bad_choice("status", in.status,
@@ -921,6 +924,7 @@ Result<ConferenceView> Registry::show_conference(long long id, const std::string
 
 Result<std::vector<ConferenceSummaryView>> Registry::list_conferences(
     const ConferenceListInput& in) {
+  DANGVU_TRY(check_limit(in.limit, 500));
   const Date today = clock_.today();
   auto to = in.to.empty() ? Result<Date>(Date::from_ymd(today.year(), 12, 31).value())
                           : parse_date(in.to, "to");
@@ -948,7 +952,7 @@ Result<std::vector<ConferenceSummaryView>> Registry::list_conferences(
   const OrgTree tree = history->tree_as_of(at);
   auto root = readable_root(in.org_code, tree, at);
   if (!root.ok()) return root.error();
-  store::ConferenceQuery q{tree.subtree(*root), *from, *to, kind, std::clamp(in.limit, 1, 500)};
+  store::ConferenceQuery q{tree.subtree(*root), *from, *to, kind, in.limit};
   auto rows = store_.list_conferences(q);
   if (!rows.ok()) return rows.error();
   std::vector<ConferenceSummaryView> out;

@@ -190,9 +190,7 @@ Result<std::vector<RecentEventView>> Registry::recent_events(const std::string& 
                                                              int limit) {
   auto at = date_or_today(at_text, "at");
   if (!at.ok()) return at.error();
-  if (limit < 1 || limit > 200) {
-    return Error::invalid("limit", "Trường «limit»: số dòng phải từ 1 đến 200.", "bad limit");
-  }
+  DANGVU_TRY(check_limit(limit, 200));
   auto shared = tree_at(*at);
   if (!shared.ok()) return shared.error();
   auto root = readable_root(org_code, (*shared)->tree, *at);
@@ -215,8 +213,9 @@ Result<std::vector<RecentEventView>> Registry::recent_events(const std::string& 
 Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
   auto at = date_or_today(in.at, "at");
   if (!at.ok()) return at.error();
-  if (in.limit < 1 || in.limit > 10000 || in.offset < 0) {
-    return Error::invalid("limit", "Trường «limit»: số dòng phải từ 1 đến 10000.", "bad limit");
+  DANGVU_TRY(check_limit(in.limit, 10000));
+  if (in.offset < 0) {
+    return Error::invalid("offset", "Trường «offset»: phải là số nguyên không âm.", "bad offset");
   }
   store::MemberQuery q;
   q.at = *at;

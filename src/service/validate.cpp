@@ -4,6 +4,13 @@
 
 namespace dangvu::service {
 
+Status check_limit(long long limit, int max) {
+  if (limit >= 1 && limit <= max) return {};
+  const std::string range = "1 đến " + std::to_string(max);
+  return Error::invalid("limit", "Trường «limit»: số dòng phải từ " + range + ".",
+                        "limit " + std::to_string(limit) + " outside 1.." + std::to_string(max));
+}
+
 Status check_code(std::string_view code, std::string_view field) {
   bool ok = !code.empty() && code.size() <= 32;
   for (char c : code) {

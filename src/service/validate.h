@@ -15,5 +15,7 @@ Result<Date> parse_date(std::string_view text, std::string_view field);
 Result<OrgKind> parse_kind(std::string_view text, std::string_view field);
 // A name: valid UTF-8, NFC, trimmed, 1–200 characters.
 Result<std::string> clean_name(std::string_view text, std::string_view field);
+// The rows of a page, `limit`: 1 to `max`, else refused naming the field `limit`.
+Status check_limit(long long limit, int max);
 
 }  // namespace dangvu::service

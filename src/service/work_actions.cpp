@@ -74,9 +74,10 @@ Status Registry::add_document(const DocumentInput& in) {
 }
 
 Result<std::vector<DocumentView>> Registry::list_documents(const std::string& query, int limit) {
+  DANGVU_TRY(check_limit(limit, 500));
   auto q = optional_text(query, "q", 100);
   if (!q.ok()) return q.error();
-  auto rows = store_.list_party_documents(*q, std::clamp(limit, 1, 500));
+  auto rows = store_.list_party_documents(*q, limit);
   if (!rows.ok()) return rows.error();
   std::vector<DocumentView> out;
   for (const auto& d : *rows) {
@@ -424,6 +425,7 @@ Result<ActivityId> Registry::record_study_session(const StudySessionInput& in) {
 }
 
 Result<ActivitiesView> Registry::activities(const ActivitiesInput& in) {
+  DANGVU_TRY(check_limit(in.limit, 500));
   const Date today = clock_.today();
   auto to = in.to.empty() ? Result<Date>(today) : parse_date(in.to, "to");
   if (!to.ok()) return to.error();
@@ -438,7 +440,7 @@ Result<ActivitiesView> Registry::activities(const ActivitiesInput& in) {
   const auto& tree = (*shared)->tree;
   auto root = readable_root(in.org_code, tree, *to);
   if (!root.ok()) return root.error();
-  store::ActivityQuery q{tree.subtree(*root), *from, *to, std::clamp(in.limit, 1, 500)};
+  store::ActivityQuery q{tree.subtree(*root), *from, *to, in.limit};
   const auto& history = *(*shared)->history;
   auto code_of = [&](OrgId id) { return history.has_org(id) ? history.code(id) : std::string(); };
   auto name_of = [&](OrgId id) {
