@@ -1,10 +1,18 @@
 #pragma once
 // Test support: a real dangvu server on a loopback port over a temporary database, with a small
 // tree, members and one account per role; and an HTTP client that keeps a session like a browser.
+// With DANGVU_API_EXCHANGES set to a folder, the client writes every exchange there (one JSON
+// line each) for the contract test (tests/contract/validate.mjs) to check against the OpenAPI file.
+#include <gtest/gtest.h>
 #include <httplib.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -133,6 +141,36 @@ struct Reply {
   }
 };
 
+// Writes one exchange (request line, status, the headers the contract checks, the body unless it
+// is a binary file) to $DANGVU_API_EXCHANGES/<pid>.jsonl; nothing when the variable is unset.
+inline void record_exchange(const std::string& method, const std::string& target,
+                            const httplib::Response& res) {
+  static const char* folder = std::getenv("DANGVU_API_EXCHANGES");
+  if (folder == nullptr || *folder == '\0') return;
+  static std::mutex mutex;
+  const auto header = [&res](const char* name) {
+    return res.has_header(name) ? res.get_header_value(name) : std::string();
+  };
+  const std::string type = header("Content-Type");
+  const bool text = type.rfind("application/json", 0) == 0 || type.rfind("text/", 0) == 0;
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  nlohmann::json line = {
+      {"test", test ? std::string(test->test_suite_name()) + "." + test->name() : ""},
+      {"method", method},
+      {"target", target},
+      {"status", res.status},
+      {"content_type", type},
+      {"cache_control", header("Cache-Control")},
+      {"body_bytes", res.body.size()},
+      {"body", text ? nlohmann::json(res.body) : nlohmann::json(nullptr)}};
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  std::ofstream out(std::string(folder) + "/" + std::to_string(::getpid()) + ".jsonl",
+                    std::ios::app);
+  out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
 // A browser-like client: keeps the session cookie and sends the CSRF token on writes.
 class Browser {
  public:
@@ -169,6 +207,7 @@ class Browser {
                                                : client_.Post(path, h, body, content_type);
     Reply r;
     if (!res) return r;
+    record_exchange(method, path, *res);
     r.status = res->status;
     r.raw = res->body;
     r.headers = res->headers;

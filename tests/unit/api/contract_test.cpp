@@ -1,0 +1,205 @@
+// The answers docs/openapi.yaml promises, for the operations and cases the other API tests do not
+// reach: every operation is answered with success at least once by the API tests (api_contract
+// checks each recorded answer against the file, and fails for an operation never answered), the
+// next briefing of a cluster names its rotation, a one-time password is refused on every
+// conference read, limits and a missing site are refused naming the field, and an unknown route is
+// not cached.
+#include <gtest/gtest.h>
+
+#include "support/api_server.h"
+
+namespace dangvu::testing {
+namespace {
+
+using nlohmann::json;
+
+TEST(Contract, TheOrgOperationsAnswerTheirRecord) {
+  ApiServer server;
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  for (const char* code : {"X1", "X2"}) {
+    Reply created = admin.post("/api/v1/orgs", {{"code", code},
+                                                {"name", std::string("Chi bộ ") + code},
+                                                {"kind", "sub_branch"},
+                                                {"parent", "DBA"},
+                                                {"date", "2026-01-01"}});
+    ASSERT_EQ(created.status, 201) << created.raw;
+  }
+  Reply merged = admin.post("/api/v1/orgs/merge", {{"from", {"X1", "X2"}},
+                                                   {"into", "X3"},
+                                                   {"new_name", "Chi bộ X3"},
+                                                   {"new_kind", "sub_branch"},
+                                                   {"new_parent", "DBA"},
+                                                   {"date", "2026-06-01"}});
+  ASSERT_EQ(merged.status, 200) << merged.raw;
+  EXPECT_EQ(merged.body, json({{"code", "X3"}}));
+  Reply moved = admin.post("/api/v1/orgs/X3/move", {{"parent", "DBB"}, {"date", "2026-07-01"}});
+  ASSERT_EQ(moved.status, 200) << moved.raw;
+  EXPECT_EQ(moved.body, json({{"code", "X3"}}));
+  Reply split = admin.post(
+      "/api/v1/orgs/X3/split",
+      {{"parts",
+        {{{"code", "X4"}, {"name", "Chi bộ X4"}}, {{"code", "X5"}, {"name", "Chi bộ X5"}}}},
+       {"date", "2026-08-01"}});
+  ASSERT_EQ(split.status, 200) << split.raw;
+  Reply dissolved = admin.post("/api/v1/orgs/X5/dissolve", {{"date", "2026-09-01"}});
+  ASSERT_EQ(dissolved.status, 200) << dissolved.raw;
+  Reply tree = admin.get("/api/v1/tree?org=DBB");
+  ASSERT_EQ(tree.status, 200) << tree.raw;
+  ASSERT_EQ(tree.body["root"]["children"].size(), 2u);  // B1 and X4
+  EXPECT_EQ(tree.body["root"]["children"][1]["code"], "X4");
+}
+
+TEST(Contract, MemberEventsAccountsIssuersAndIndicatorsAnswerTheirRecord) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  Reply event = office.post("/api/v1/members/MA1/events",
+                            {{"kind", "transfer"}, {"org", "A2"}, {"date", "2026-06-01"}});
+  ASSERT_EQ(event.status, 201) << event.raw;
+  EXPECT_EQ(event.body["member"], "MA1");
+  EXPECT_TRUE(event.body["event_id"].is_number_integer());
+  Reply member = office.get("/api/v1/members/MA1");
+  ASSERT_EQ(member.status, 200) << member.raw;
+  EXPECT_EQ(member.body["org"], "A2");
+  EXPECT_EQ(member.body["admitted_on"], "2026-03-01");
+  EXPECT_TRUE(member.body["recognition_due"].is_string());
+  EXPECT_TRUE(member.body["badge_years"].is_null());
+
+  Reply issuer = office.get("/api/v1/orgs/DBA/issuer?at=2026-11-01");
+  ASSERT_EQ(issuer.status, 200) << issuer.raw;
+  EXPECT_EQ(issuer.body["org"], "DBA");
+  Reply set =
+      office.post("/api/v1/orgs/DBA/issuer", {{"date", "2026-01-01"}, {"place", "An Bình"}});
+  ASSERT_EQ(set.status, 200) << set.raw;
+  EXPECT_EQ(set.body["place"], "An Bình");
+  Reply holder =
+      office.post("/api/v1/orgs/DBA/office-holders",
+                  {{"date", "2026-01-01"}, {"position", "secretary"}, {"name", "Nguyễn Văn Bí"}});
+  ASSERT_EQ(holder.status, 200) << holder.raw;
+  EXPECT_EQ(holder.body["signer_name"], "Nguyễn Văn Bí");
+
+  Reply definitions = office.get("/api/v1/indicators");
+  ASSERT_EQ(definitions.status, 200) << definitions.raw;
+  EXPECT_FALSE(definitions.body["indicators"].empty());
+
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Reply reset = admin.post("/api/v1/users/viewer/password", json::object());
+  ASSERT_EQ(reset.status, 200) << reset.raw;
+  EXPECT_EQ(reset.body["username"], "viewer");
+  EXPECT_FALSE(reset.body.value("one_time_password", "").empty());
+}
+
+TEST(Contract, TheNextBriefingOfAClusterNamesItsRotation) {
+  ApiServer server;
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Reply none = admin.get("/api/v1/orgs/CUM1/next-conference");
+  ASSERT_EQ(none.status, 200) << none.raw;
+  EXPECT_TRUE(none.body.contains("rotation"));
+  EXPECT_TRUE(none.body["rotation"].is_null());
+  EXPECT_TRUE(none.body["previous"].is_null());
+
+  Reply created =
+      admin.post("/api/v1/orgs/CUM1/conferences", {{"kind", "cluster_briefing"},
+                                                   {"period", "2026-Q2"},
+                                                   {"date", "2026-07-10"},
+                                                   {"chair_name", "Đại diện Cụm trưởng"}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string c = "/api/v1/conferences/" + std::to_string(created.body.value("id", 0LL));
+  Reply rotation = admin.post(c + "/decisions", {{"leading", "DBA"}, {"deputy", "CB1"}});
+  ASSERT_EQ(rotation.status, 201) << rotation.raw;
+  Reply general = admin.post(c + "/decisions", {{"text", "Thống nhất nội dung giao ban quý III."}});
+  ASSERT_EQ(general.status, 201) << general.raw;
+  EXPECT_EQ(general.body, json({{"seq", 2}}));
+
+  Reply next = admin.get("/api/v1/orgs/CUM1/next-conference");
+  ASSERT_EQ(next.status, 200) << next.raw;
+  EXPECT_EQ(next.body["previous"]["id"], created.body["id"]);
+  ASSERT_TRUE(next.body["rotation"].is_object()) << next.raw;
+  EXPECT_EQ(next.body["rotation"]["kind"], "cluster_rotation");
+  EXPECT_EQ(next.body["rotation"]["cluster"], "CUM1");
+  EXPECT_EQ(next.body["rotation"]["leading"], "DBA");
+  EXPECT_EQ(next.body["rotation"]["deputy"], "CB1");
+  EXPECT_EQ(next.body["rotation"]["for_period"], "2026-Q3");
+  Reply before = admin.get("/api/v1/orgs/CUM1/next-conference?at=2026-07-09");
+  ASSERT_EQ(before.status, 200) << before.raw;
+  EXPECT_TRUE(before.body["rotation"].is_null());
+  Reply shown = admin.get(c);
+  ASSERT_EQ(shown.status, 200) << shown.raw;
+  ASSERT_EQ(shown.body["decisions"].size(), 2u);
+  EXPECT_FALSE(shown.body["decisions"][1].contains("cluster")) << "a general decision";
+}
+
+TEST(Contract, AOneTimePasswordIsRefusedOnEveryConferenceRead) {
+  ApiServer server;
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Reply created = admin.post("/api/v1/users", {{"username", "lan.nguyen"},
+                                               {"display_name", "Nguyễn Thị Lan"},
+                                               {"role", "viewer"},
+                                               {"org", "DBA"}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  Browser lan(server.port());
+  ASSERT_EQ(lan.login("lan.nguyen", created.body["one_time_password"]).status, 200);
+  for (const char* path : {"/api/v1/orgs/DBA/conferences", "/api/v1/orgs/DBA/overdue-tasks",
+                           "/api/v1/orgs/DBA/next-conference", "/api/v1/conferences/1",
+                           "/api/v1/conferences/1/invitation", "/api/v1/conferences/1/minutes",
+                           "/api/v1/conferences/1/news"}) {
+    Reply r = lan.get(path);
+    EXPECT_EQ(r.status, 403) << path << " " << r.raw;
+    EXPECT_EQ(r.body["error"]["rule"], "password.must_change") << path;
+  }
+}
+
+TEST(Contract, LimitsAndAMissingSiteAreRefusedNamingTheField) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  for (const char* path :
+       {"/api/v1/documents?limit=501", "/api/v1/documents?limit=0",
+        "/api/v1/orgs/DBA/activities?limit=501", "/api/v1/orgs/DBA/conferences?limit=501"}) {
+    Reply r = office.get(path);
+    EXPECT_EQ(r.status, 400) << path << " " << r.raw;
+    EXPECT_EQ(r.body["error"]["field"], "limit") << path;
+    EXPECT_EQ(r.body["error"]["message"], "Trường «limit»: số dòng phải từ 1 đến 500.") << path;
+  }
+  EXPECT_EQ(office.get("/api/v1/documents?limit=500").status, 200);
+
+  Reply created =
+      office.post("/api/v1/orgs/DBA/conferences",
+                  {{"kind", "half_year_review"}, {"period", "2026-H1"}, {"date", "2026-07-06"}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string c = "/api/v1/conferences/" + std::to_string(created.body.value("id", 0LL));
+  ASSERT_EQ(office.post(c + "/sites", {{"name", "Điểm cầu Hà Nội"}, {"address", "Hà Nội"}}).status,
+            201);
+  ASSERT_EQ(office.post(c + "/invitations", {{"members", {"MA1"}}}).status, 200);
+  Reply no_site = office.post(c + "/attendance", {{"member", "MA1"}, {"status", "present"}});
+  EXPECT_EQ(no_site.status, 400) << no_site.raw;
+  EXPECT_EQ(no_site.body["error"]["field"], "site");
+  EXPECT_EQ(no_site.body["error"]["message"], "Trường «site»: chưa nhập số điểm cầu.");
+  Reply unknown_site =
+      office.post(c + "/attendance", {{"member", "MA1"}, {"site", 2}, {"status", "present"}});
+  EXPECT_EQ(unknown_site.status, 404) << unknown_site.raw;
+  EXPECT_EQ(unknown_site.body["error"]["field"], "site");
+  Reply recorded =
+      office.post(c + "/attendance", {{"member", "MA1"}, {"site", 1}, {"status", "present"}});
+  EXPECT_EQ(recorded.status, 200) << recorded.raw;
+}
+
+TEST(Contract, AnUnknownRouteIsAnsweredWithTheErrorShapeAndNotCached) {
+  ApiServer server;
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
+           {"GET", "/api/v1/nothing-here"}, {"DELETE", "/api/v1/members"}, {"GET", "/nothing"}}) {
+    Reply r = admin.raw(method, path, "", "");
+    EXPECT_EQ(r.status, 404) << method << " " << path;
+    EXPECT_EQ(r.header("Cache-Control"), "no-store") << method << " " << path;
+    EXPECT_EQ(r.error_code(), "not_found") << method << " " << path;
+  }
+}
+
+}  // namespace
+}  // namespace dangvu::testing
