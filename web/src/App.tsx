@@ -15,9 +15,7 @@ const AuditPage = lazy(() => import('./pages/Audit').then((m) => ({ default: m.A
 const ReportPage = lazy(() => import('./pages/Report').then((m) => ({ default: m.ReportPage })));
 const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
 const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
-const ConferencesPage = lazy(() =>
-  import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })),
-);
+const ConferencesPage = lazy(() => import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })));
 const ConferencePage = lazy(() => import('./pages/Conference').then((m) => ({ default: m.ConferencePage })));
 const SettingsPage = lazy(() => import('./pages/Settings').then((m) => ({ default: m.SettingsPage })));
 const AccountsPage = lazy(() => import('./pages/Accounts').then((m) => ({ default: m.AccountsPage })));
@@ -76,28 +74,28 @@ export function App() {
       <AppHeader account={account} items={items} selected={section ?? page} onLogout={logout} />
       <Layout.Content style={{ padding: narrow ? '12px 8px' : 24 }}>
         <main>
-        <PageHeading page={page} />
-        <Suspense fallback={<Spin />}>
-        {page === 'tree' && <TreePage account={account} />}
-        {page === 'org' && <OrgPage account={account} code={route[1]} />}
-        {page === 'members' && <MembersPage account={account} />}
-        {page === 'member' && <MemberPage account={account} code={route[1]} />}
-        {page === 'audit' && can.administer(account.role) && <AuditPage />}
-        {page === 'report' && <ReportPage account={account} code={route[1]} />}
-        {page === 'work' && <WorkPage account={account} code={route[1]} />}
-        {page === 'plan' && <PlanPage account={account} code={route[1]} />}
-        {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}
-        {page === 'conference' && <ConferencePage account={account} id={route[1] ?? ''} />}
-        {page === 'import' &&
-          (can.writeMembers(account.role) ? (
-            <ImportPage account={account} />
-          ) : (
-            <Alert type="info" showIcon message="Tài khoản của bạn chỉ được xem, không được nhập dữ liệu từ tệp." />
-          ))}
-        {page === 'settings' && <SettingsPage onDone={() => go('tree')} />}
-        {page === 'accounts' && can.administer(account.role) && <AccountsPage />}
-        {!(page in sectionOf) && <NotFound />}
-        </Suspense>
+          <PageHeading page={page} />
+          <Suspense fallback={<Spin />}>
+            {page === 'tree' && <TreePage account={account} />}
+            {page === 'org' && <OrgPage account={account} code={route[1]} />}
+            {page === 'members' && <MembersPage account={account} />}
+            {page === 'member' && <MemberPage account={account} code={route[1]} />}
+            {page === 'audit' && can.administer(account.role) && <AuditPage />}
+            {page === 'report' && <ReportPage account={account} code={route[1]} />}
+            {page === 'work' && <WorkPage account={account} code={route[1]} />}
+            {page === 'plan' && <PlanPage account={account} code={route[1]} />}
+            {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}
+            {page === 'conference' && <ConferencePage account={account} id={route[1] ?? ''} />}
+            {page === 'import' &&
+              (can.writeMembers(account.role) ? (
+                <ImportPage account={account} />
+              ) : (
+                <Alert type="info" showIcon message="Tài khoản của bạn chỉ được xem, không được nhập dữ liệu từ tệp." />
+              ))}
+            {page === 'settings' && <SettingsPage onDone={() => go('tree')} />}
+            {page === 'accounts' && can.administer(account.role) && <AccountsPage />}
+            {!(page in sectionOf) && <NotFound />}
+          </Suspense>
         </main>
       </Layout.Content>
     </Layout>

@@ -72,8 +72,7 @@ function upload<T>(path: string, data: ArrayBuffer, onSent?: (fraction: number) 
       reject(new ApiError(xhr.status, e.code ?? 'error', e.message ?? fallback, e.field ?? '', e.rule ?? '', body));
     };
     // The connection dropped (a server that refuses a too large body may close it before reading).
-    xhr.onerror = () =>
-      reject(new ApiError(0, 'network', 'Không gửi được tệp: mất kết nối với máy chủ.', '', ''));
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'Không gửi được tệp: mất kết nối với máy chủ.', '', ''));
     xhr.send(data);
   });
 }

@@ -21,7 +21,14 @@ const csrfAndErrors: Middleware = {
       .json()
       .catch(() => ({}));
     const e = (body.error ?? {}) as Record<string, string>;
-    throw new ApiError(response.status, e.code ?? 'error', e.message ?? `Lỗi ${response.status}`, e.field ?? '', e.rule ?? '', body);
+    throw new ApiError(
+      response.status,
+      e.code ?? 'error',
+      e.message ?? `Lỗi ${response.status}`,
+      e.field ?? '',
+      e.rule ?? '',
+      body,
+    );
   },
 };
 

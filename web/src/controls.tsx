@@ -4,11 +4,9 @@
 import { forwardRef } from 'react';
 import { Select as AntSelect, type GetRef, type SelectProps } from 'antd';
 
-
 type Props = SelectProps & { 'aria-required'?: unknown };
 
 export const Select = forwardRef<GetRef<typeof AntSelect>, Props>(function Select(props, ref) {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { 'aria-required': _required, ...rest } = props;
   return <AntSelect ref={ref} {...rest} />;
 });

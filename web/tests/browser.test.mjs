@@ -5,7 +5,18 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import {
-  base, out, passwords, test, login, choose, chooseBySearch, pickDate, showPreview, chooseOne, chooseFirst, finish,
+  base,
+  out,
+  passwords,
+  test,
+  login,
+  choose,
+  chooseBySearch,
+  pickDate,
+  showPreview,
+  chooseOne,
+  chooseFirst,
+  finish,
 } from './harness.mjs';
 
 await test('login shows the tree of the own org', async (page) => {
@@ -80,7 +91,8 @@ await test('a one-time password must be changed before anything else', async (pa
   await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
   await page.getByTestId('node-DBUB').waitFor();
   // A viewer is offered no change.
-  if (await page.getByRole('button', { name: 'Hợp nhất tổ chức…' }).count()) throw new Error('merge offered to a viewer');
+  if (await page.getByRole('button', { name: 'Hợp nhất tổ chức…' }).count())
+    throw new Error('merge offered to a viewer');
   await page.goto(`${base}#/org/DBUB`);
   await page.getByText('Tổng số đảng viên').waitFor();
   if (await page.getByRole('button', { name: 'Đổi tên' }).count()) throw new Error('rename offered to a viewer');
@@ -102,13 +114,17 @@ await test('an organization page shows its statistics and charts', async (page) 
   await page.getByRole('img', { name: 'Biểu đồ đảng viên theo tình trạng' }).locator('canvas').waitFor();
   // The chart's canvas has drawn bars: some pixels differ from the background. Five statistics (one
   // per year) come first, slow when the machine is busy: a long wait, polled on a timer.
-  await page.waitForFunction(() => {
-    const c = document.querySelector('[aria-label="Biểu đồ kết nạp và công nhận theo năm"] canvas');
-    if (!c || c.width === 0) return false;
-    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-    return false;
-  }, null, { polling: 250, timeout: 90000 });
+  await page.waitForFunction(
+    () => {
+      const c = document.querySelector('[aria-label="Biểu đồ kết nạp và công nhận theo năm"] canvas');
+      if (!c || c.width === 0) return false;
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+      return false;
+    },
+    null,
+    { polling: 250, timeout: 90000 },
+  );
   await page.getByRole('cell', { name: 'Cụm thi đua số 1 – Đảng bộ các cơ quan Đảng tỉnh' }).waitFor();
   // Recent events: the admission recorded by an earlier test is in this committee's subtree.
   await page.getByRole('link', { name: 'Đàm Văn Chính' }).waitFor();
@@ -192,13 +208,17 @@ await test('the report page shows the same figures as its preview and gives the 
   if (!docx.headers()['content-type'].includes('wordprocessingml')) throw new Error('not a Word file');
   const bytes = await docx.body();
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a zip');
-  const xlsx = await page.request.get(`${base.replace(/\/$/, '')}${await page.getByTestId('download-xlsx').getAttribute('href')}`);
+  const xlsx = await page.request.get(
+    `${base.replace(/\/$/, '')}${await page.getByTestId('download-xlsx').getAttribute('href')}`,
+  );
   if (xlsx.status() !== 200 || !xlsx.headers()['content-type'].includes('spreadsheetml')) {
     throw new Error(`xlsx ${xlsx.status()} ${xlsx.headers()['content-type']}`);
   }
   // Another period: the whole year, with the figures and the preview for it.
   await page.getByTestId('period-kind').click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Năm"]').click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Năm"]')
+    .click();
   await page.getByText('(từ 01/01/2026 đến 31/12/2026').waitFor();
   await preview.getByText('Tổng kết công tác xây dựng Đảng năm 2026', { exact: false }).first().waitFor();
 });
@@ -220,8 +240,10 @@ await test('an office registers a document and records its study with every memb
   await page.getByLabel('Trích yếu').fill('Bản trùng số');
   await page.getByLabel('Cơ quan ban hành').fill('Ban Chấp hành Đảng bộ các cơ quan Đảng tỉnh');
   await page.getByRole('button', { name: 'Ghi', exact: true }).click();
-  await page.locator('.ant-form-item', { has: page.getByLabel('Số văn bản (ví dụ 15-NQ/TU)') })
-    .locator('.ant-form-item-explain-error').waitFor();
+  await page
+    .locator('.ant-form-item', { has: page.getByLabel('Số văn bản (ví dụ 15-NQ/TU)') })
+    .locator('.ant-form-item-explain-error')
+    .waitFor();
   await page.getByRole('button', { name: 'Hủy' }).click();
   await page.locator('.ant-modal').waitFor({ state: 'hidden' });
 
@@ -229,8 +251,11 @@ await test('an office registers a document and records its study with every memb
   await chooseOne(page, 'Chi bộ', '[DB001.02]');
   await chooseOne(page, 'Văn bản học tập, quán triệt', '15-NQ/ĐU');
   // Everyone is ticked by default, once the branch's members have loaded.
-  await page.locator('.ant-form-item', { has: page.getByLabel('Đảng viên tham dự') })
-    .locator('.ant-select-selection-item').first().waitFor();
+  await page
+    .locator('.ant-form-item', { has: page.getByLabel('Đảng viên tham dự') })
+    .locator('.ant-select-selection-item')
+    .first()
+    .waitFor();
   await page.getByRole('button', { name: 'Ghi', exact: true }).click();
   await page.locator('.ant-modal').waitFor({ state: 'hidden' });
   await page.getByRole('tab', { name: /Học tập nghị quyết/ }).click();
@@ -256,7 +281,10 @@ await test('the inspection committee records a supervision of a member found by 
   await page.getByRole('button', { name: 'Ghi', exact: true }).click();
   await page.locator('.ant-modal').waitFor({ state: 'hidden' });
   await page.getByRole('tab', { name: /Kiểm tra, giám sát/ }).click();
-  await page.getByTestId('oversights').locator('tr', { hasText: 'Đồng chí thực hiện tốt nhiệm vụ đảng viên.' }).waitFor();
+  await page
+    .getByTestId('oversights')
+    .locator('tr', { hasText: 'Đồng chí thực hiện tốt nhiệm vụ đảng viên.' })
+    .waitFor();
 });
 
 // A screenshot in the middle of a test (each test also saves one at its end).
@@ -306,7 +334,8 @@ await test('an import with a bad row is checked, writes nothing, then imports th
   await login(page, 'vanphong');
   await page.goto(`${base}#/members/DB001.01`);
   await page.locator('.ant-table-row').first().waitFor();
-  const shownTotal = async () => Number((await page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, ''));
+  const shownTotal = async () =>
+    Number((await page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, ''));
   const before = await shownTotal();
   if (before !== (await listedMembers(page, 'DB001.01'))) throw new Error('the list and the API disagree');
 
@@ -355,13 +384,80 @@ await test('an import with a bad row is checked, writes nothing, then imports th
 
 // TCVN3 (.VnTime): one byte per Vietnamese letter, tone included (src/io/legacy.cpp has the tables).
 const tcvn3 = {
-  Ă: 0xa1, Â: 0xa2, Ê: 0xa3, Ô: 0xa4, Ơ: 0xa5, Ư: 0xa6, Đ: 0xa7, ă: 0xa8, â: 0xa9, ê: 0xaa, ô: 0xab, ơ: 0xac, ư: 0xad, đ: 0xae,
-  à: 0xb5, á: 0xb8, ả: 0xb6, ã: 0xb7, ạ: 0xb9, ằ: 0xbb, ắ: 0xbe, ẳ: 0xbc, ẵ: 0xbd, ặ: 0xc6,
-  ầ: 0xc7, ấ: 0xca, ẩ: 0xc8, ẫ: 0xc9, ậ: 0xcb, è: 0xcc, é: 0xd0, ẻ: 0xce, ẽ: 0xcf, ẹ: 0xd1,
-  ề: 0xd2, ế: 0xd5, ể: 0xd3, ễ: 0xd4, ệ: 0xd6, ì: 0xd7, í: 0xdd, ỉ: 0xd8, ĩ: 0xdc, ị: 0xde,
-  ò: 0xdf, ó: 0xe3, ỏ: 0xe1, õ: 0xe2, ọ: 0xe4, ồ: 0xe5, ố: 0xe8, ổ: 0xe6, ỗ: 0xe7, ộ: 0xe9,
-  ờ: 0xea, ớ: 0xed, ở: 0xeb, ỡ: 0xec, ợ: 0xee, ù: 0xef, ú: 0xf3, ủ: 0xf1, ũ: 0xf2, ụ: 0xf4,
-  ừ: 0xf5, ứ: 0xf8, ử: 0xf6, ữ: 0xf7, ự: 0xf9, ỳ: 0xfa, ý: 0xfd, ỷ: 0xfb, ỹ: 0xfc, ỵ: 0xfe,
+  Ă: 0xa1,
+  Â: 0xa2,
+  Ê: 0xa3,
+  Ô: 0xa4,
+  Ơ: 0xa5,
+  Ư: 0xa6,
+  Đ: 0xa7,
+  ă: 0xa8,
+  â: 0xa9,
+  ê: 0xaa,
+  ô: 0xab,
+  ơ: 0xac,
+  ư: 0xad,
+  đ: 0xae,
+  à: 0xb5,
+  á: 0xb8,
+  ả: 0xb6,
+  ã: 0xb7,
+  ạ: 0xb9,
+  ằ: 0xbb,
+  ắ: 0xbe,
+  ẳ: 0xbc,
+  ẵ: 0xbd,
+  ặ: 0xc6,
+  ầ: 0xc7,
+  ấ: 0xca,
+  ẩ: 0xc8,
+  ẫ: 0xc9,
+  ậ: 0xcb,
+  è: 0xcc,
+  é: 0xd0,
+  ẻ: 0xce,
+  ẽ: 0xcf,
+  ẹ: 0xd1,
+  ề: 0xd2,
+  ế: 0xd5,
+  ể: 0xd3,
+  ễ: 0xd4,
+  ệ: 0xd6,
+  ì: 0xd7,
+  í: 0xdd,
+  ỉ: 0xd8,
+  ĩ: 0xdc,
+  ị: 0xde,
+  ò: 0xdf,
+  ó: 0xe3,
+  ỏ: 0xe1,
+  õ: 0xe2,
+  ọ: 0xe4,
+  ồ: 0xe5,
+  ố: 0xe8,
+  ổ: 0xe6,
+  ỗ: 0xe7,
+  ộ: 0xe9,
+  ờ: 0xea,
+  ớ: 0xed,
+  ở: 0xeb,
+  ỡ: 0xec,
+  ợ: 0xee,
+  ù: 0xef,
+  ú: 0xf3,
+  ủ: 0xf1,
+  ũ: 0xf2,
+  ụ: 0xf4,
+  ừ: 0xf5,
+  ứ: 0xf8,
+  ử: 0xf6,
+  ữ: 0xf7,
+  ự: 0xf9,
+  ỳ: 0xfa,
+  ý: 0xfd,
+  ỷ: 0xfb,
+  ỹ: 0xfc,
+  ỵ: 0xfe,
 };
 function toTcvn3(text) {
   return Buffer.from(
@@ -392,7 +488,8 @@ await test('a CSV typed in TCVN3 is shown converted to Unicode and imported', as
   const encoding = page.getByTestId('encoding-A');
   await encoding.waitFor();
   const text = await encoding.innerText();
-  if (!text.includes('TCVN3') || !text.includes('«NguyÔn V¨n An» → «Nguyễn Văn An»')) throw new Error(`encoding «${text}»`);
+  if (!text.includes('TCVN3') || !text.includes('«NguyÔn V¨n An» → «Nguyễn Văn An»'))
+    throw new Error(`encoding «${text}»`);
   await page.getByTestId('import-columns').getByRole('cell', { name: 'Họ và tên', exact: true }).waitFor();
   const preview = page.getByTestId('import-preview');
   await preview.getByRole('cell', { name: 'Nguyễn', exact: true }).waitFor();
@@ -409,14 +506,18 @@ await test('a CSV typed in TCVN3 is shown converted to Unicode and imported', as
 await test('the member list and the org tree export as Excel files', async (page) => {
   // The inspection committee reads and exports, but imports nothing.
   await login(page, 'kiemtra');
-  if (await page.getByRole('menuitem', { name: 'Nhập từ Excel' }).count()) throw new Error('import offered to inspection');
+  if (await page.getByRole('menuitem', { name: 'Nhập từ Excel' }).count())
+    throw new Error('import offered to inspection');
   await page.goto(`${base}#/members/DB001.01`);
   await page.locator('.ant-table-row').first().waitFor();
   const origin = base.replace(/\/$/, '');
   const href = await page.getByTestId('export-members-xlsx').getAttribute('href');
   if (!href.includes('org=DB001.01') || !href.includes('format=xlsx')) throw new Error(`export link ${href}`);
   // Clicking the link saves the file (Content-Disposition: attachment) and leaves the page as it was.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-members-xlsx').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-members-xlsx').click(),
+  ]);
   if (!download.suggestedFilename().endsWith('.xlsx')) throw new Error(`file name ${download.suggestedFilename()}`);
   await page.locator('.ant-table-row').first().waitFor();
   const xlsx = await page.request.get(`${origin}${href}`);
@@ -487,7 +588,9 @@ await test('a half-year review with two sites gives minutes and a news item with
   await page.getByTestId('new-conference').click();
   await page.locator('.ant-modal').getByText('Tạo hội nghị').waitFor();
   await page.getByTestId('period-part').click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="6 tháng đầu năm"]').click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="6 tháng đầu năm"]')
+    .click();
   await page.getByTestId('period-year').fill('2026');
   await pickDate(page, 'Ngày họp', '06/07/2026');
   await page.getByLabel('Giờ bắt đầu').fill('08:00');
@@ -501,7 +604,9 @@ await test('a half-year review with two sites gives minutes and a news item with
   await site1.getByLabel('Địa chỉ điểm cầu').fill('15 Trần Phú, thành phố An Bình');
   const site2 = page.getByTestId('site-2');
   await site2.locator('.ant-select-selector').first().click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Trực tuyến"]').click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Trực tuyến"]')
+    .click();
   await site2.getByLabel('Tên điểm cầu').fill('Điểm cầu trực tuyến các chi bộ');
   await site2.getByLabel('Đường dẫn').fill('https://hop.anbinh.vn/db023-2026h1');
   await page.getByRole('button', { name: 'Tạo', exact: true }).click();
@@ -521,7 +626,10 @@ await test('a half-year review with two sites gives minutes and a news item with
   await page.getByRole('button', { name: 'Ghi', exact: true }).click();
   await page.locator('.ant-modal').waitFor({ state: 'hidden' });
   await page.getByTestId('participants').getByText('Nguyễn Đức Thắng').waitFor();
-  const invited = await page.evaluate(async (c) => (await (await fetch(`/api/v1/conferences/${c}`)).json()).participants, id);
+  const invited = await page.evaluate(
+    async (c) => (await (await fetch(`/api/v1/conferences/${c}`)).json()).participants,
+    id,
+  );
   const members = invited.filter((p) => p.kind === 'member');
   if (members.length < 5) throw new Error(`${members.length} members invited`);
 
@@ -552,7 +660,10 @@ await test('a half-year review with two sites gives minutes and a news item with
   await page.getByTestId('attach-report').click();
   await page.getByRole('button', { name: 'Ghi', exact: true }).click();
   await page.locator('.ant-modal').waitFor({ state: 'hidden' });
-  await page.getByTestId('attached-report').getByText('Báo cáo 6 tháng đầu năm 2026 của Đảng bộ Ban Tổ chức Tỉnh ủy').waitFor();
+  await page
+    .getByTestId('attached-report')
+    .getByText('Báo cáo 6 tháng đầu năm 2026 của Đảng bộ Ban Tổ chức Tỉnh ủy')
+    .waitFor();
   const conclusion = 'Tập trung thực hiện 03 nhiệm vụ trọng tâm 6 tháng cuối năm 2026.';
   await page.getByTestId('conclude').click();
   await page.getByLabel('Kết luận', { exact: true }).fill(conclusion);
@@ -576,7 +687,8 @@ await test('a half-year review with two sites gives minutes and a news item with
 
   // The minutes, downloaded by the button: attendance per site, the conclusion, the tasks.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-minutes').click()]);
-  if (download.suggestedFilename() !== `bien-ban-hoi-nghi-${id}.docx`) throw new Error(`file ${download.suggestedFilename()}`);
+  if (download.suggestedFilename() !== `bien-ban-hoi-nghi-${id}.docx`)
+    throw new Error(`file ${download.suggestedFilename()}`);
   const minutes = docxText(readFileSync(await download.path()));
   for (const expected of [
     'BIÊN BẢN',
@@ -600,7 +712,8 @@ await test('a half-year review with two sites gives minutes and a news item with
   await page.getByLabel('Tác giả tin bài').fill('Ngọc Sơn');
   const newsHref = await page.getByTestId('download-news-txt').getAttribute('href');
   const news = await page.request.get(`${origin}${newsHref}`);
-  if (news.status() !== 200 || !news.headers()['content-type'].startsWith('text/plain')) throw new Error(`news ${news.status()}`);
+  if (news.status() !== 200 || !news.headers()['content-type'].startsWith('text/plain'))
+    throw new Error(`news ${news.status()}`);
   const text = await news.text();
   const ind = await (await page.request.get(`${origin}/api/v1/orgs/DB023/indicators?period=2026-H1`)).json();
   const row = (k) => ind.indicators.find((r) => r.id === k);
@@ -616,7 +729,8 @@ await test('a half-year review with two sites gives minutes and a news item with
     if (!report.includes(f)) throw new Error(`the report lacks «${f}»`);
   }
   const published = [`có ${row('members').shown} đảng viên.`];
-  if (row('meetings_thematic').value > 0) published.push(`tổ chức ${row('meetings_thematic').shown} buổi sinh hoạt chuyên đề`);
+  if (row('meetings_thematic').value > 0)
+    published.push(`tổ chức ${row('meetings_thematic').shown} buổi sinh hoạt chuyên đề`);
   for (const f of published) {
     if (!text.includes(f)) throw new Error(`the news item lacks «${f}»:\n${text}`);
   }
@@ -634,7 +748,9 @@ await test('a half-year review with two sites gives minutes and a news item with
   }
   const html = await page.request.get(`${origin}${await page.getByTestId('download-news-html').getAttribute('href')}`);
   if (html.status() !== 200 || !(await html.text()).includes('<article class="dv-news">')) throw new Error('news HTML');
-  const invitation = await page.request.get(`${origin}${await page.getByTestId('download-invitation').getAttribute('href')}`);
+  const invitation = await page.request.get(
+    `${origin}${await page.getByTestId('download-invitation').getAttribute('href')}`,
+  );
   if (!docxText(await invitation.body()).includes('GIẤY MỜI')) throw new Error('invitation');
 });
 
@@ -648,7 +764,10 @@ await test('the organization page lists the overdue tasks of a conference', asyn
   await row.waitFor();
   if (!(await row.innerText()).includes('30/06/2026')) throw new Error(`row «${await row.innerText()}»`);
   await row.getByRole('link').click();
-  await page.getByTestId('conference-title').getByText('Hội nghị sơ kết công tác xây dựng Đảng quý I năm 2026').waitFor();
+  await page
+    .getByTestId('conference-title')
+    .getByText('Hội nghị sơ kết công tác xây dựng Đảng quý I năm 2026')
+    .waitFor();
   await page.getByTestId('tasks').getByText('quá hạn').waitFor();
 });
 

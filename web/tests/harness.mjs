@@ -4,8 +4,7 @@
 // Each test saves a screenshot in OUTPUT_DIR; any console error fails the test.
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,15 +12,35 @@ export const [bin, dist, out] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 export const work = mkdtempSync(join(tmpdir(), 'dangvu-web-'));
 export const db = join(work, 'demo.db');
-const printed = execFileSync(bin, ['demo', '--db', db, '--accounts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const printed = execFileSync(bin, ['demo', '--db', db, '--accounts'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
+});
 export const passwords = Object.fromEntries(
-  printed.split('\n').map((l) => l.trim().split('\t')).filter((p) => p.length >= 3).map((p) => [p[0], p[1]]),
+  printed
+    .split('\n')
+    .map((l) => l.trim().split('\t'))
+    .filter((p) => p.length >= 3)
+    .map((p) => [p[0], p[1]]),
 );
 
 // An account with a one-time password, as an administrator creates it.
 const created = execFileSync(
   bin,
-  ['user', 'add', '--db', db, '--username', 'lan.nguyen', '--role', 'viewer', '--org', 'DBUB', '--name', 'Nguyễn Thị Lan'],
+  [
+    'user',
+    'add',
+    '--db',
+    db,
+    '--username',
+    'lan.nguyen',
+    '--role',
+    'viewer',
+    '--org',
+    'DBUB',
+    '--name',
+    'Nguyễn Thị Lan',
+  ],
   { encoding: 'utf8' },
 );
 passwords['lan.nguyen'] = created.match(/Mật khẩu dùng một lần: ([a-z0-9-]+)/)[1];
@@ -74,9 +93,16 @@ export async function test(name, fn, { viewport = desktop } = {}) {
     console.log(`ok - ${name}`);
   } catch (e) {
     failed++;
-    console.log(`not ok - ${name}\n    ${String(e.stack || e).split('\n').slice(0, 4).join('\n    ')}`);
+    console.log(
+      `not ok - ${name}\n    ${String(e.stack || e)
+        .split('\n')
+        .slice(0, 4)
+        .join('\n    ')}`,
+    );
   } finally {
-    await page.screenshot({ path: join(out, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => {});
+    await page
+      .screenshot({ path: join(out, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true })
+      .catch(() => {});
     await context.close();
   }
 }
@@ -105,9 +131,18 @@ export async function choose(page, label, title) {
     await item.locator('.ant-select-selector').click();
     const list = await input.getAttribute('aria-controls');
     const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option[title="${title}"]`);
-    const clicked = await option.click({ timeout: 10000 }).then(() => true, () => false);
+    const clicked = await option.click({ timeout: 10000 }).then(
+      () => true,
+      () => false,
+    );
     // The label on screen (a closed dialog keeps its own, hidden), without waiting on it for long.
-    if (!clicked) await page.getByText(label, { exact: true }).filter({ visible: true }).last().click({ timeout: 5000 }).catch(() => {});
+    if (!clicked)
+      await page
+        .getByText(label, { exact: true })
+        .filter({ visible: true })
+        .last()
+        .click({ timeout: 5000 })
+        .catch(() => {});
     await chosen.waitFor({ timeout: 5000 }).catch(() => {});
   }
   await chosen.waitFor({ timeout: 1000 });
@@ -124,10 +159,15 @@ export async function chooseBySearch(page, label, text) {
     await input.fill(text);
     // The option list that belongs to this select (its input names it in aria-controls).
     const list = await input.getAttribute('aria-controls');
-    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first();
+    const option = page
+      .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text })
+      .first();
     await option.click({ timeout: 10000 }).catch(() => {});
     await page.getByText(label, { exact: true }).click();
-    await page.locator(`.ant-select-dropdown:has([id="${list}"])`).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    await page
+      .locator(`.ant-select-dropdown:has([id="${list}"])`)
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => {});
     await chosen.waitFor({ timeout: 5000 }).catch(() => {});
   }
   await chosen.waitFor({ timeout: 1000 });
@@ -150,7 +190,10 @@ export async function pickDate(page, label, ddmmyyyy) {
 export async function showPreview(page, expected) {
   const preview = page.getByTestId('preview').getByText(expected);
   for (let attempt = 0; attempt < 3 && !(await preview.count()); attempt++) {
-    await page.getByRole('button', { name: 'Xem trước thay đổi' }).click({ timeout: 10000 }).catch(() => {});
+    await page
+      .getByRole('button', { name: 'Xem trước thay đổi' })
+      .click({ timeout: 10000 })
+      .catch(() => {});
     await preview.waitFor({ timeout: 10000 }).catch(() => {});
   }
   if (!(await preview.count())) {
@@ -171,11 +214,22 @@ export async function chooseOne(page, label, text) {
     await item.locator('.ant-select-selector').click();
     await input.fill(text);
     const list = await input.getAttribute('aria-controls');
-    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text }).first();
-    const clicked = await option.click({ timeout: 10000 }).then(() => true, () => false);
+    const option = page
+      .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text })
+      .first();
+    const clicked = await option.click({ timeout: 10000 }).then(
+      () => true,
+      () => false,
+    );
     // Close the list by clicking the field's label (Escape would close the dialog too).
     // The label on screen (a closed dialog keeps its own, hidden), without waiting on it for long.
-    if (!clicked) await page.getByText(label, { exact: true }).filter({ visible: true }).last().click({ timeout: 5000 }).catch(() => {});
+    if (!clicked)
+      await page
+        .getByText(label, { exact: true })
+        .filter({ visible: true })
+        .last()
+        .click({ timeout: 5000 })
+        .catch(() => {});
     await chosen.waitFor({ timeout: 5000 }).catch(() => {});
   }
   await chosen.waitFor({ timeout: 1000 });

@@ -11,7 +11,11 @@ const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', im
 async function settle(page) {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForLoadState('networkidle');
-  await page.locator('.ant-spin-spinning, .ant-table-placeholder .ant-spin').first().waitFor({ state: 'hidden' }).catch(() => {});
+  await page
+    .locator('.ant-spin-spinning, .ant-table-placeholder .ant-spin')
+    .first()
+    .waitFor({ state: 'hidden' })
+    .catch(() => {});
 }
 
 // The page's width and every visible control within the screen, unless it sits in a box that
@@ -30,12 +34,16 @@ async function offScreen(page) {
       }
       return false;
     };
-    const controls = document.querySelectorAll('button, a[href], input:not([type=hidden]), textarea, [role=combobox], [role=tab]');
+    const controls = document.querySelectorAll(
+      'button, a[href], input:not([type=hidden]), textarea, [role=combobox], [role=tab]',
+    );
     for (const e of controls) {
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === 'hidden') continue;
       if ((r.right > width + 1 || r.left < -1) && !clipped(e)) {
-        problems.push(`off screen (${Math.round(r.left)}–${Math.round(r.right)} of ${width}): ${e.tagName} «${(e.innerText || e.getAttribute('aria-label') || '').slice(0, 40)}»`);
+        problems.push(
+          `off screen (${Math.round(r.left)}–${Math.round(r.right)} of ${width}): ${e.tagName} «${(e.innerText || e.getAttribute('aria-label') || '').slice(0, 40)}»`,
+        );
       }
     }
     return problems;
@@ -44,10 +52,15 @@ async function offScreen(page) {
 
 async function accessibility(page) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  const violations = await page.evaluate(
+    async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations,
+  );
   return violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')} — ${v.nodes[0].failureSummary.split('\n').slice(0, 2).join(' ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')} — ${v.nodes[0].failureSummary.split('\n').slice(0, 2).join(' ')}`,
+    );
 }
 
 // A picker searched without diacritics: types `typed`, picks the option that shows `shown`.
@@ -59,7 +72,9 @@ async function chooseFolded(page, label, typed, shown) {
     await item.locator('.ant-select-selector').click();
     await input.fill(typed);
     const list = await input.getAttribute('aria-controls');
-    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: shown }).first();
+    const option = page
+      .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: shown })
+      .first();
     await option.click({ timeout: 10000 }).catch(() => {});
     await chosen.waitFor({ timeout: 5000 }).catch(() => {});
   }
@@ -95,105 +110,139 @@ const roles = {
 };
 
 for (const [user, { org }] of Object.entries(roles)) {
-  for (const [size, viewport] of [['desktop', desktop], ['phone', phone]]) {
-    await test(`every page of ${user} fits the ${size} and passes axe`, async (page) => {
-      await login(page, user);
-      // The parts in the menu, opened from it.
-      const open = page.getByTestId('menu-button');
-      if (await open.isVisible()) await open.click();
-      const items = await page.locator('.ant-menu-item').allInnerTexts();
-      if (await open.isVisible()) await page.keyboard.press('Escape');
-      await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' }).catch(() => {});
-      if (items.length < 5) throw new Error(`menu: ${items.join(', ')}`);
-      for (const label of items) {
-        await openFromMenu(page, label.trim());
-        await checkPage(page, `${user} «${label.trim()}»`);
-      }
-      // The pages reached from others: the own organization, its plan, a member, a conference.
-      const members = await (await page.request.get(`${base}api/v1/members?org=${org}&limit=1`)).json();
-      const conferences = await (await page.request.get(`${base}api/v1/orgs/${org}/conferences`)).json();
-      const extra = [`org/${org}`, `plan/${org}`, `member/${members.rows[0].code}`, 'settings', 'no-such-page'];
-      if (conferences.conferences?.length) extra.push(`conference/${conferences.conferences[0].id}`);
-      for (const route of extra) {
-        await page.goto(`${base}#/${route}`);
-        await checkPage(page, `${user} #/${route}`);
-      }
-    }, { viewport });
+  for (const [size, viewport] of [
+    ['desktop', desktop],
+    ['phone', phone],
+  ]) {
+    await test(
+      `every page of ${user} fits the ${size} and passes axe`,
+      async (page) => {
+        await login(page, user);
+        // The parts in the menu, opened from it.
+        const open = page.getByTestId('menu-button');
+        if (await open.isVisible()) await open.click();
+        const items = await page.locator('.ant-menu-item').allInnerTexts();
+        if (await open.isVisible()) await page.keyboard.press('Escape');
+        await page
+          .locator('.ant-drawer-content')
+          .waitFor({ state: 'hidden' })
+          .catch(() => {});
+        if (items.length < 5) throw new Error(`menu: ${items.join(', ')}`);
+        for (const label of items) {
+          await openFromMenu(page, label.trim());
+          await checkPage(page, `${user} «${label.trim()}»`);
+        }
+        // The pages reached from others: the own organization, its plan, a member, a conference.
+        const members = await (await page.request.get(`${base}api/v1/members?org=${org}&limit=1`)).json();
+        const conferences = await (await page.request.get(`${base}api/v1/orgs/${org}/conferences`)).json();
+        const extra = [`org/${org}`, `plan/${org}`, `member/${members.rows[0].code}`, 'settings', 'no-such-page'];
+        if (conferences.conferences?.length) extra.push(`conference/${conferences.conferences[0].id}`);
+        for (const route of extra) {
+          await page.goto(`${base}#/${route}`);
+          await checkPage(page, `${user} #/${route}`);
+        }
+      },
+      { viewport },
+    );
   }
 }
 
 // A branch secretary on a phone records the month's meeting with an absent member found without
 // diacritics, is told what was recorded, and is warned before recording the same meeting twice.
-await test('a branch secretary records a meeting with an absence from a phone', async (page) => {
-  await login(page, 'bithu');
-  await openFromMenu(page, 'Công tác');
-  const day = '03/12/2026';
-  const branch = await (await page.request.get(`${base}api/v1/members?org=DB001.01&at=2026-12-03&limit=500`)).json();
-  const present = branch.rows.filter((m) => m.status === 'official' || m.status === 'probationary');
-  // A name with a diacritic, typed without it.
-  const absent = present.find((m) => m.full_name !== m.full_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) ?? present[0];
-  const typed = absent.full_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').split(' ').slice(-2).join(' ');
-  const record = async () => {
-    await page.getByTestId('new-meeting').click();
-    await pickDate(page, 'Ngày', day);
-    await page.getByTestId('add-absent').click();
-    await chooseFolded(page, 'Người vắng', typed, absent.full_name);
-    await page.getByLabel('Lý do vắng').fill('Ốm');
-    const save = page.locator('.ant-modal').getByRole('button', { name: 'Ghi', exact: true });
-    await save.scrollIntoViewIfNeeded();
-    const problems = await offScreen(page);
-    if (problems.length) throw new Error(problems.join('\n'));
-    await save.click();
-  };
-  await record();
-  await page.getByText(`Đã ghi buổi sinh hoạt ngày ${day}: ${present.length - 1}/${present.length} có mặt.`).waitFor();
-  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
-  await page.getByTestId('meetings').getByText(day).first().waitFor();
-  // The same meeting again: a warning, and nothing recorded when the user declines.
-  await record();
-  await page.locator('.ant-modal-confirm-title', { hasText: 'Buổi sinh hoạt này có thể đã được ghi' }).waitFor();
-  await page.getByRole('button', { name: 'Không ghi' }).click();
-  const after = await (await page.request.get(`${base}api/v1/orgs/DB001.01/activities?from=2026-12-03&to=2026-12-03`)).json();
-  if (after.meetings.length !== 1) throw new Error(`${after.meetings.length} meetings recorded on ${day}`);
-}, { viewport: phone });
+await test(
+  'a branch secretary records a meeting with an absence from a phone',
+  async (page) => {
+    await login(page, 'bithu');
+    await openFromMenu(page, 'Công tác');
+    const day = '03/12/2026';
+    const branch = await (await page.request.get(`${base}api/v1/members?org=DB001.01&at=2026-12-03&limit=500`)).json();
+    const present = branch.rows.filter((m) => m.status === 'official' || m.status === 'probationary');
+    // A name with a diacritic, typed without it.
+    const absent =
+      present.find((m) => m.full_name !== m.full_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) ?? present[0];
+    const typed = absent.full_name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .split(' ')
+      .slice(-2)
+      .join(' ');
+    const record = async () => {
+      await page.getByTestId('new-meeting').click();
+      await pickDate(page, 'Ngày', day);
+      await page.getByTestId('add-absent').click();
+      await chooseFolded(page, 'Người vắng', typed, absent.full_name);
+      await page.getByLabel('Lý do vắng').fill('Ốm');
+      const save = page.locator('.ant-modal').getByRole('button', { name: 'Ghi', exact: true });
+      await save.scrollIntoViewIfNeeded();
+      const problems = await offScreen(page);
+      if (problems.length) throw new Error(problems.join('\n'));
+      await save.click();
+    };
+    await record();
+    await page
+      .getByText(`Đã ghi buổi sinh hoạt ngày ${day}: ${present.length - 1}/${present.length} có mặt.`)
+      .waitFor();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.getByTestId('meetings').getByText(day).first().waitFor();
+    // The same meeting again: a warning, and nothing recorded when the user declines.
+    await record();
+    await page.locator('.ant-modal-confirm-title', { hasText: 'Buổi sinh hoạt này có thể đã được ghi' }).waitFor();
+    await page.getByRole('button', { name: 'Không ghi' }).click();
+    const after = await (
+      await page.request.get(`${base}api/v1/orgs/DB001.01/activities?from=2026-12-03&to=2026-12-03`)
+    ).json();
+    if (after.meetings.length !== 1) throw new Error(`${after.meetings.length} meetings recorded on ${day}`);
+  },
+  { viewport: phone },
+);
 
 // The text size chosen stays after the page is opened again.
-await test('a larger text size is kept across visits', async (page) => {
-  await login(page, 'xem');
-  await openFromMenu(page, 'Cá nhân');
-  await page.getByText('Rất lớn', { exact: true }).click();
-  const cardText = () => {
-    const card = document.querySelector('.ant-card');
-    return card ? getComputedStyle(card).fontSize : '';
-  };
-  await page.waitForFunction(`(${cardText})() === '20px'`);
-  await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForFunction(`(${cardText})() === '20px'`);
-  await checkPage(page, 'settings at 20 px');
-}, { viewport: phone });
+await test(
+  'a larger text size is kept across visits',
+  async (page) => {
+    await login(page, 'xem');
+    await openFromMenu(page, 'Cá nhân');
+    await page.getByText('Rất lớn', { exact: true }).click();
+    const cardText = () => {
+      const card = document.querySelector('.ant-card');
+      return card ? getComputedStyle(card).fontSize : '';
+    };
+    await page.waitForFunction(`(${cardText})() === '20px'`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForFunction(`(${cardText})() === '20px'`);
+    await checkPage(page, 'settings at 20 px');
+  },
+  { viewport: phone },
+);
 
 // The administrator creates an account from a phone, hands over the one-time password, and can
 // disable it; the new user must change the password at first login.
-await test('the administrator creates and disables an account in the browser', async (page) => {
-  await login(page, 'quantri');
-  await openFromMenu(page, 'Tài khoản');
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('hoa.tran');
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Thị Hoa');
-  await choose(page, 'Vai trò', 'Bí thư chi bộ');
-  await chooseFolded(page, 'Tổ chức phụ trách', 'chi bo van phong', 'Chi bộ Văn phòng [DB001.01]');
-  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  const otp = (await page.getByTestId('one-time-password').innerText()).trim();
-  if (!/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(otp)) throw new Error(`one-time password «${otp}»`);
-  await page.getByRole('button', { name: 'Đã ghi lại' }).click();
-  const row = page.locator('tr', { hasText: 'hoa.tran' });
-  await row.getByText('Chờ đổi mật khẩu').waitFor();
-  await row.getByRole('button', { name: 'Khóa' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Khóa' }).click();
-  await row.getByText('Đã khóa').waitFor();
-  const users = await (await page.request.get(`${base}api/v1/users`)).json();
-  const made = users.users.find((u) => u.username === 'hoa.tran');
-  if (!made.disabled || made.role !== 'branch_secretary' || made.org !== 'DB001.01') throw new Error(JSON.stringify(made));
-}, { viewport: phone });
+await test(
+  'the administrator creates and disables an account in the browser',
+  async (page) => {
+    await login(page, 'quantri');
+    await openFromMenu(page, 'Tài khoản');
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('hoa.tran');
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Thị Hoa');
+    await choose(page, 'Vai trò', 'Bí thư chi bộ');
+    await chooseFolded(page, 'Tổ chức phụ trách', 'chi bo van phong', 'Chi bộ Văn phòng [DB001.01]');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const otp = (await page.getByTestId('one-time-password').innerText()).trim();
+    if (!/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(otp)) throw new Error(`one-time password «${otp}»`);
+    await page.getByRole('button', { name: 'Đã ghi lại' }).click();
+    const row = page.locator('tr', { hasText: 'hoa.tran' });
+    await row.getByText('Chờ đổi mật khẩu').waitFor();
+    await row.getByRole('button', { name: 'Khóa' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Khóa' }).click();
+    await row.getByText('Đã khóa').waitFor();
+    const users = await (await page.request.get(`${base}api/v1/users`)).json();
+    const made = users.users.find((u) => u.username === 'hoa.tran');
+    if (!made.disabled || made.role !== 'branch_secretary' || made.org !== 'DB001.01')
+      throw new Error(JSON.stringify(made));
+  },
+  { viewport: phone },
+);
 
 await finish();

@@ -23,12 +23,23 @@ function flatten(n: TreeNode | undefined, out: { value: string; label: string }[
 
 function OneTimePassword({ shown, onClose }: { shown: Schemas['OneTimePassword'] | null; onClose: () => void }) {
   return (
-    <Modal open={!!shown} title="Mật khẩu dùng một lần" onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText="Đã ghi lại">
+    <Modal
+      open={!!shown}
+      title="Mật khẩu dùng một lần"
+      onOk={onClose}
+      onCancel={onClose}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      okText="Đã ghi lại"
+    >
       <Typography.Paragraph>
         Tài khoản <b>{shown?.username}</b>. Mật khẩu chỉ hiện lần này; hãy trao tận tay người dùng. Lần đăng nhập đầu,
         người dùng phải đặt mật khẩu mới.
       </Typography.Paragraph>
-      <Typography.Paragraph copyable={{ text: shown?.one_time_password ?? '' }} style={{ fontSize: '1.4em' }} data-testid="one-time-password">
+      <Typography.Paragraph
+        copyable={{ text: shown?.one_time_password ?? '' }}
+        style={{ fontSize: '1.4em' }}
+        data-testid="one-time-password"
+      >
         <code>{shown?.one_time_password}</code>
       </Typography.Paragraph>
     </Modal>
@@ -57,9 +68,21 @@ function CreateAccount({ onCreated }: { onCreated: (p: Schemas['OneTimePassword'
       form={form}
       layout="vertical"
       style={{ maxWidth: 520 }}
-      onFinish={(v) => create.mutate({ username: v.username.trim(), display_name: v.display_name?.trim() || undefined, role: v.role, org: v.role === 'admin' ? undefined : v.org })}
+      onFinish={(v) =>
+        create.mutate({
+          username: v.username.trim(),
+          display_name: v.display_name?.trim() || undefined,
+          role: v.role,
+          org: v.role === 'admin' ? undefined : v.org,
+        })
+      }
     >
-      <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Bắt buộc' }]} extra="Chữ thường không dấu, số, dấu chấm hoặc gạch nối, ví dụ lan.nguyen">
+      <Form.Item
+        label="Tên đăng nhập"
+        name="username"
+        rules={[{ required: true, message: 'Bắt buộc' }]}
+        extra="Chữ thường không dấu, số, dấu chấm hoặc gạch nối, ví dụ lan.nguyen"
+      >
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item label="Họ và tên" name="display_name">
@@ -98,7 +121,8 @@ export function AccountsPage() {
     onSuccess: (p, { username, action }) => {
       queryClient.invalidateQueries({ queryKey: ['users'] });
       if (p) setShown(p);
-      else message.success(action === 'disable' ? `Đã khóa tài khoản ${username}.` : `Đã mở lại tài khoản ${username}.`);
+      else
+        message.success(action === 'disable' ? `Đã khóa tài khoản ${username}.` : `Đã mở lại tài khoản ${username}.`);
     },
     onError: (e) => message.error(e instanceof ApiError ? e.message : 'Không kết nối được máy chủ.'),
   });
@@ -121,7 +145,13 @@ export function AccountsPage() {
             {
               title: 'Trạng thái',
               render: (_, a) =>
-                a.disabled ? <Tag color="red">Đã khóa</Tag> : a.must_change_password ? <Tag color="orange">Chờ đổi mật khẩu</Tag> : <Tag color="green">Đang dùng</Tag>,
+                a.disabled ? (
+                  <Tag color="red">Đã khóa</Tag>
+                ) : a.must_change_password ? (
+                  <Tag color="orange">Chờ đổi mật khẩu</Tag>
+                ) : (
+                  <Tag color="green">Đang dùng</Tag>
+                ),
             },
             { title: 'Ngày tạo', dataIndex: 'created_at', render: (t: string) => vnDateTime(t) },
             {

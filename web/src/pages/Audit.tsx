@@ -37,8 +37,18 @@ export function AuditPage() {
   return (
     <Card title="Nhật ký thao tác">
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input aria-label="Người thực hiện" placeholder="Người thực hiện" value={user} onChange={(e) => setUser(e.target.value.trim())} />
-        <Input aria-label="Mã tổ chức" placeholder="Mã tổ chức" value={org} onChange={(e) => setOrg(e.target.value.trim())} />
+        <Input
+          aria-label="Người thực hiện"
+          placeholder="Người thực hiện"
+          value={user}
+          onChange={(e) => setUser(e.target.value.trim())}
+        />
+        <Input
+          aria-label="Mã tổ chức"
+          placeholder="Mã tổ chức"
+          value={org}
+          onChange={(e) => setOrg(e.target.value.trim())}
+        />
         <DatePicker aria-label="Từ ngày" placeholder="Từ ngày" format={dateFormat} value={from} onChange={setFrom} />
         <DatePicker aria-label="Đến ngày" placeholder="Đến ngày" format={dateFormat} value={to} onChange={setTo} />
       </Space>

@@ -63,8 +63,12 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
             {c.start_time ? `${c.start_time}, ` : ''}
             {vnDate(c.date)}
           </Descriptions.Item>
-          <Descriptions.Item label="Chủ trì">{c.chair || <Typography.Text type="secondary">Chưa ghi</Typography.Text>}</Descriptions.Item>
-          <Descriptions.Item label="Thư ký">{c.secretary || <Typography.Text type="secondary">Chưa ghi</Typography.Text>}</Descriptions.Item>
+          <Descriptions.Item label="Chủ trì">
+            {c.chair || <Typography.Text type="secondary">Chưa ghi</Typography.Text>}
+          </Descriptions.Item>
+          <Descriptions.Item label="Thư ký">
+            {c.secretary || <Typography.Text type="secondary">Chưa ghi</Typography.Text>}
+          </Descriptions.Item>
           <Descriptions.Item label="Báo cáo của kỳ" span={2}>
             <Space wrap>
               {c.report ? (
@@ -162,11 +166,16 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
               title: 'Mã đảng viên; chức vụ, đơn vị',
               render: (_, p) => (p.kind === 'guest' ? [p.title, p.organization].filter(Boolean).join(', ') : p.member),
             },
-            { title: 'Khách mời', dataIndex: 'kind', render: (k) => (k === 'guest' ? <Tag>Khách mời</Tag> : null), width: 100 },
+            {
+              title: 'Khách mời',
+              dataIndex: 'kind',
+              render: (k) => (k === 'guest' ? <Tag>Khách mời</Tag> : null),
+              width: 100,
+            },
             {
               title: 'Điểm cầu',
               dataIndex: 'site',
-              render: (n: number | null) => (n ? c.sites.find((s) => s.number === n)?.name ?? n : ''),
+              render: (n: number | null) => (n ? (c.sites.find((s) => s.number === n)?.name ?? n) : ''),
             },
             {
               title: 'Điểm danh',
@@ -185,8 +194,11 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
                     title: '',
                     width: 110,
                     render: (_: unknown, p: Participant) => (
-                      <Button size="small" onClick={() => setOpen({ which: 'attend', participant: p })}
-                              data-testid={`attend-${p.kind === 'member' ? p.member : p.id}`}>
+                      <Button
+                        size="small"
+                        onClick={() => setOpen({ which: 'attend', participant: p })}
+                        data-testid={`attend-${p.kind === 'member' ? p.member : p.id}`}
+                      >
                         Điểm danh
                       </Button>
                     ),
@@ -197,7 +209,10 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
         />
       </Card>
 
-      <Card title="Chương trình, tham luận, phát biểu" extra={action('Thêm tham luận, phát biểu', { which: 'item' }, 'add-item')}>
+      <Card
+        title="Chương trình, tham luận, phát biểu"
+        extra={action('Thêm tham luận, phát biểu', { which: 'item' }, 'add-item')}
+      >
         <List
           size="small"
           data-testid="items"
@@ -222,7 +237,10 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
         />
       </Card>
 
-      <Card title="Kết luận của hội nghị" extra={action(c.conclusion ? 'Sửa kết luận' : 'Ghi kết luận', { which: 'conclusion' }, 'conclude')}>
+      <Card
+        title="Kết luận của hội nghị"
+        extra={action(c.conclusion ? 'Sửa kết luận' : 'Ghi kết luận', { which: 'conclusion' }, 'conclude')}
+      >
         {c.conclusion ? (
           <Typography.Paragraph data-testid="conclusion" style={{ whiteSpace: 'pre-wrap' }}>
             {c.conclusion}
@@ -247,7 +265,10 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
         />
       </Card>
 
-      <Card title={`Nhiệm vụ trọng tâm (${tasks.length})`} extra={action('Giao nhiệm vụ', { which: 'task' }, 'add-task')}>
+      <Card
+        title={`Nhiệm vụ trọng tâm (${tasks.length})`}
+        extra={action('Giao nhiệm vụ', { which: 'task' }, 'add-task')}
+      >
         <Table<FollowUpTask>
           scroll={{ x: 'max-content' }}
           rowKey="id"
@@ -278,17 +299,26 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
                       <Space>
                         {(t.status === 'open' || t.status === 'overdue') && (
                           <>
-                            <Button size="small" onClick={() => setOpen({ which: 'task-status', task: t, status: 'done' })}
-                                    data-testid={`task-done-${t.seq}`}>
+                            <Button
+                              size="small"
+                              onClick={() => setOpen({ which: 'task-status', task: t, status: 'done' })}
+                              data-testid={`task-done-${t.seq}`}
+                            >
                               Hoàn thành
                             </Button>
-                            <Button size="small" onClick={() => setOpen({ which: 'task-status', task: t, status: 'cancelled' })}>
+                            <Button
+                              size="small"
+                              onClick={() => setOpen({ which: 'task-status', task: t, status: 'cancelled' })}
+                            >
                               Hủy
                             </Button>
                           </>
                         )}
                         {(t.status === 'done' || t.status === 'cancelled') && (
-                          <Button size="small" onClick={() => setOpen({ which: 'task-status', task: t, status: 'reopened' })}>
+                          <Button
+                            size="small"
+                            onClick={() => setOpen({ which: 'task-status', task: t, status: 'reopened' })}
+                          >
                             Mở lại
                           </Button>
                         )}

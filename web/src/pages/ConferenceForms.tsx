@@ -47,13 +47,20 @@ function SiteFields({ prefix, orgs, mode }: { prefix: (string | number)[]; orgs:
             ]}
           />
         </Form.Item>
-        <Form.Item name={[...prefix, 'name']} label="Tên điểm cầu" rules={[{ required: true, message: 'Nhập tên điểm cầu.' }]}>
+        <Form.Item
+          name={[...prefix, 'name']}
+          label="Tên điểm cầu"
+          rules={[{ required: true, message: 'Nhập tên điểm cầu.' }]}
+        >
           <Input style={{ width: 260 }} placeholder="Điểm cầu Hà Nội" aria-label="Tên điểm cầu" />
         </Form.Item>
       </Space>
       {mode === 'online' ? (
-        <Form.Item name={[...prefix, 'link']} label="Đường dẫn phòng họp trực tuyến"
-                   rules={[{ required: true, message: 'Nhập đường dẫn (https://…).' }]}>
+        <Form.Item
+          name={[...prefix, 'link']}
+          label="Đường dẫn phòng họp trực tuyến"
+          rules={[{ required: true, message: 'Nhập đường dẫn (https://…).' }]}
+        >
           <Input placeholder="https://…" aria-label="Đường dẫn" />
         </Form.Item>
       ) : (
@@ -70,16 +77,14 @@ function SiteFields({ prefix, orgs, mode }: { prefix: (string | number)[]; orgs:
 
 // Creates a conference, then its sites one by one; a site the server refuses is left for the
 // conference's page (the conference itself is recorded), with the server's words.
-export function CreateConferenceDialog({
-  orgs,
-  onClose,
-}: {
-  orgs: TreeNode[];
-  onClose: (created?: number) => void;
-}) {
+export function CreateConferenceDialog({ orgs, onClose }: { orgs: TreeNode[]; onClose: (created?: number) => void }) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
-  const [period, setPeriod] = useState<PeriodValue>({ kind: 'half', year: dayjs().year(), part: dayjs().month() < 6 ? 1 : 2 });
+  const [period, setPeriod] = useState<PeriodValue>({
+    kind: 'half',
+    year: dayjs().year(),
+    part: dayjs().month() < 6 ? 1 : 2,
+  });
   const org: string | undefined = Form.useWatch('org', form);
   const date: Dayjs | undefined = Form.useWatch('date', form);
   const sites: SiteValues[] | undefined = Form.useWatch('sites', form);
@@ -116,18 +121,31 @@ export function CreateConferenceDialog({
         onClose(created);
         return;
       }
-      fieldErrors(form, e, ['org', 'kind', 'period_note', 'date', 'start_time', 'title', 'chair', 'secretary', 'agenda'], {
-        chair_name: 'chair',
-        secretary_name: 'secretary',
-        period: 'period_note',
-      });
+      fieldErrors(
+        form,
+        e,
+        ['org', 'kind', 'period_note', 'date', 'start_time', 'title', 'chair', 'secretary', 'agenda'],
+        {
+          chair_name: 'chair',
+          secretary_name: 'secretary',
+          period: 'period_note',
+        },
+      );
     } finally {
       setSaving(false);
     }
   };
   return (
-    <Modal open title="Tạo hội nghị" okText="Tạo" cancelText="Hủy" confirmLoading={saving} onOk={submit}
-           onCancel={() => onClose()} width={760}>
+    <Modal
+      open
+      title="Tạo hội nghị"
+      okText="Tạo"
+      cancelText="Hủy"
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={() => onClose()}
+      width={760}
+    >
       <Form
         form={form}
         layout="vertical"
@@ -144,8 +162,11 @@ export function CreateConferenceDialog({
         </Form.Item>
         <Space wrap align="start">
           <Form.Item name="kind" label="Loại hội nghị">
-            <Select style={{ width: 220 }} aria-label="Loại hội nghị"
-                    options={Object.entries(conferenceKindLabel).map(([value, label]) => ({ value, label }))} />
+            <Select
+              style={{ width: 220 }}
+              aria-label="Loại hội nghị"
+              options={Object.entries(conferenceKindLabel).map(([value, label]) => ({ value, label }))}
+            />
           </Form.Item>
           <Form.Item label="Kỳ">
             <PeriodPicker value={period} onChange={setPeriod} />
@@ -163,7 +184,11 @@ export function CreateConferenceDialog({
             <Input style={{ width: 120 }} placeholder="08:00" aria-label="Giờ bắt đầu" />
           </Form.Item>
         </Space>
-        <Form.Item name="title" label="Tên hội nghị" extra="Để trống: tên theo loại và kỳ (ví dụ «Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026»).">
+        <Form.Item
+          name="title"
+          label="Tên hội nghị"
+          extra="Để trống: tên theo loại và kỳ (ví dụ «Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026»)."
+        >
           <Input maxLength={500} aria-label="Tên hội nghị" />
         </Form.Item>
         <Space wrap align="start">
@@ -190,10 +215,16 @@ export function CreateConferenceDialog({
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
-                <div key={f.key} style={{ border: '1px solid #eee', padding: 12, margin: '8px 0' }} data-testid={`site-${i + 1}`}>
+                <div
+                  key={f.key}
+                  style={{ border: '1px solid #eee', padding: 12, margin: '8px 0' }}
+                  data-testid={`site-${i + 1}`}
+                >
                   <Space style={{ justifyContent: 'space-between', width: '100%' }}>
                     <Typography.Text>Điểm cầu {i + 1}</Typography.Text>
-                    <Button size="small" onClick={() => remove(f.name)}>Bỏ</Button>
+                    <Button size="small" onClick={() => remove(f.name)}>
+                      Bỏ
+                    </Button>
                   </Space>
                   <SiteFields prefix={[f.name]} orgs={orgs} mode={sites?.[i]?.mode ?? 'in_person'} />
                 </div>
@@ -316,9 +347,37 @@ export function ConferenceDialog({
       fieldErrors(
         form,
         e,
-        ['mode', 'name', 'address', 'link', 'host', 'orgs', 'member', 'guests', 'site', 'status', 'reason', 'org',
-         'kind', 'speaker', 'speaker_name', 'speaker_title', 'speaker_org', 'title', 'file', 'summary', 'text',
-         'leading', 'deputy', 'owner', 'due', 'date', 'note', 'guests_note', 'period_note'],
+        [
+          'mode',
+          'name',
+          'address',
+          'link',
+          'host',
+          'orgs',
+          'member',
+          'guests',
+          'site',
+          'status',
+          'reason',
+          'org',
+          'kind',
+          'speaker',
+          'speaker_name',
+          'speaker_title',
+          'speaker_org',
+          'title',
+          'file',
+          'summary',
+          'text',
+          'leading',
+          'deputy',
+          'owner',
+          'due',
+          'date',
+          'note',
+          'guests_note',
+          'period_note',
+        ],
         { members: 'member', participant: 'status', period: 'period_note', guests: 'guests_note', cluster: 'leading' },
       );
     } finally {
@@ -336,7 +395,8 @@ export function ConferenceDialog({
     mode: 'in_person',
     kind: 'contribution',
     site: spec.which === 'attend' ? (spec.participant.site ?? c.sites[0]?.number) : undefined,
-    status: spec.which === 'attend' && spec.participant.attendance !== 'invited' ? spec.participant.attendance : 'present',
+    status:
+      spec.which === 'attend' && spec.participant.attendance !== 'invited' ? spec.participant.attendance : 'present',
     reason: spec.which === 'attend' ? spec.participant.reason : undefined,
     org: c.report?.org ?? c.org,
     text: which === 'conclusion' ? c.conclusion : undefined,
@@ -344,8 +404,16 @@ export function ConferenceDialog({
     orgs: [],
   };
   return (
-    <Modal open title={title} okText="Ghi" cancelText="Hủy" confirmLoading={saving} onOk={submit}
-           onCancel={() => onClose(false)} width={680}>
+    <Modal
+      open
+      title={title}
+      okText="Ghi"
+      cancelText="Hủy"
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={() => onClose(false)}
+      width={680}
+    >
       <Form form={form} layout="vertical" initialValues={initial}>
         {which === 'site' && <SiteFields prefix={[]} orgs={orgs} mode={mode ?? 'in_person'} />}
         {which === 'invite' && (
@@ -375,7 +443,9 @@ export function ConferenceDialog({
                     </Space>
                   ))}
                   <div>
-                    <Button onClick={() => add()} data-testid="add-guest">Thêm khách mời</Button>
+                    <Button onClick={() => add()} data-testid="add-guest">
+                      Thêm khách mời
+                    </Button>
                   </div>
                 </>
               )}
@@ -388,9 +458,11 @@ export function ConferenceDialog({
         {which === 'attend' && (
           <>
             <Form.Item name="site" label="Điểm cầu" rules={[{ required: true, message: 'Chọn điểm cầu.' }]}>
-              <Select aria-label="Điểm cầu dự họp"
-                      options={c.sites.map((s) => ({ value: s.number, label: `${s.number}. ${s.name} (${s.mode_vi})` }))}
-                      notFoundContent="Hội nghị chưa có điểm cầu: thêm điểm cầu trước." />
+              <Select
+                aria-label="Điểm cầu dự họp"
+                options={c.sites.map((s) => ({ value: s.number, label: `${s.number}. ${s.name} (${s.mode_vi})` }))}
+                notFoundContent="Hội nghị chưa có điểm cầu: thêm điểm cầu trước."
+              />
             </Form.Item>
             <Form.Item name="status" label="Tình trạng">
               <Radio.Group
@@ -427,12 +499,14 @@ export function ConferenceDialog({
         {which === 'item' && (
           <>
             <Form.Item name="kind" label="Loại">
-              <Select aria-label="Loại nội dung"
-                      options={[
-                        { value: 'contribution', label: 'Tham luận' },
-                        { value: 'directing_speech', label: 'Phát biểu chỉ đạo' },
-                        { value: 'agenda', label: 'Nội dung chương trình' },
-                      ]} />
+              <Select
+                aria-label="Loại nội dung"
+                options={[
+                  { value: 'contribution', label: 'Tham luận' },
+                  { value: 'directing_speech', label: 'Phát biểu chỉ đạo' },
+                  { value: 'agenda', label: 'Nội dung chương trình' },
+                ]}
+              />
             </Form.Item>
             {kind !== 'agenda' && (
               <>
@@ -452,8 +526,11 @@ export function ConferenceDialog({
                 </Space>
               </>
             )}
-            <Form.Item name="title" label={kind === 'directing_speech' ? 'Chủ đề (không bắt buộc)' : 'Tên tham luận, nội dung'}
-                       rules={kind === 'directing_speech' ? [] : [{ required: true, message: 'Nhập tên.' }]}>
+            <Form.Item
+              name="title"
+              label={kind === 'directing_speech' ? 'Chủ đề (không bắt buộc)' : 'Tên tham luận, nội dung'}
+              rules={kind === 'directing_speech' ? [] : [{ required: true, message: 'Nhập tên.' }]}
+            >
               <Input aria-label="Tên tham luận" />
             </Form.Item>
             {kind === 'contribution' && (
@@ -467,7 +544,11 @@ export function ConferenceDialog({
           </>
         )}
         {which === 'conclusion' && (
-          <Form.Item name="text" label="Kết luận của chủ trì hội nghị" rules={[{ required: true, message: 'Nhập kết luận.' }]}>
+          <Form.Item
+            name="text"
+            label="Kết luận của chủ trì hội nghị"
+            rules={[{ required: true, message: 'Nhập kết luận.' }]}
+          >
             <Input.TextArea rows={6} aria-label="Kết luận" />
           </Form.Item>
         )}

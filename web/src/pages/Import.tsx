@@ -264,7 +264,9 @@ export function ImportPage({ account }: { account: Account }) {
                     );
                   }
                   if (f.size > maxBytes) {
-                    throw new Error(`Tệp ${fileSize(f.size)}: máy chủ chỉ nhận tệp đến 32 MB. Hãy chia thành nhiều tệp nhỏ hơn.`);
+                    throw new Error(
+                      `Tệp ${fileSize(f.size)}: máy chủ chỉ nhận tệp đến 32 MB. Hãy chia thành nhiều tệp nhỏ hơn.`,
+                    );
                   }
                   if (!f.data) throw new Error('Không đọc được tệp trên máy này.');
                 },
@@ -286,7 +288,13 @@ export function ImportPage({ account }: { account: Account }) {
               message={`Tệp lớn (${fileSize(file.size)}): việc kiểm tra có thể mất vài phút. Xin giữ trang này mở cho đến khi có kết quả.`}
             />
           )}
-          <Button type="primary" onClick={check} loading={busy === 'check' && !remapping} disabled={!!busy} data-testid="import-check">
+          <Button
+            type="primary"
+            onClick={check}
+            loading={busy === 'check' && !remapping}
+            disabled={!!busy}
+            data-testid="import-check"
+          >
             Kiểm tra
           </Button>
           <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
@@ -379,8 +387,9 @@ function ReportView({
   const stale = !!checkError;
   // The choices for a column's field; an older server without the list: the fields in use.
   const fieldOptions = (
-    report.fields ??
-    [...new Map(report.columns.map((c) => [c.field, { field: c.field, label: c.field_label }])).values()]
+    report.fields ?? [
+      ...new Map(report.columns.map((c) => [c.field, { field: c.field, label: c.field_label }])).values(),
+    ]
   )
     .map((f) => ({ value: f.field, label: f.label }))
     // "Bỏ qua" first: the choice made most often for a column read wrongly.
@@ -471,7 +480,9 @@ function ReportView({
           />
         )}
 
-        {refusal && <Alert type="error" showIcon message="Chưa nhập." description={refusal} data-testid="import-refusal" />}
+        {refusal && (
+          <Alert type="error" showIcon message="Chưa nhập." description={refusal} data-testid="import-refusal" />
+        )}
         {done && !refusal && (
           <Alert
             type="success"
@@ -581,7 +592,9 @@ function ReportView({
         />
 
         <Typography.Title level={5} style={{ marginBottom: 0 }}>
-          {report.problems.length ? `Các vấn đề (${vnNumber(report.problems.length + omitted)})` : 'Không có vấn đề nào'}
+          {report.problems.length
+            ? `Các vấn đề (${vnNumber(report.problems.length + omitted)})`
+            : 'Không có vấn đề nào'}
         </Typography.Title>
         {omitted > 0 && (
           <Typography.Text type="secondary" data-testid="import-omitted">

@@ -21,7 +21,11 @@ export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
     <Card title="Đăng nhập dangvu" style={{ maxWidth: 420, margin: '80px auto' }}>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Hãy nhập tên đăng nhập' }]}>
+        <Form.Item
+          label="Tên đăng nhập"
+          name="username"
+          rules={[{ required: true, message: 'Hãy nhập tên đăng nhập' }]}
+        >
           <Input autoFocus autoComplete="username" />
         </Form.Item>
         <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: 'Hãy nhập mật khẩu' }]}>
@@ -49,7 +53,11 @@ export function PasswordPage({ forced, onDone }: { forced?: boolean; onDone: () 
   return (
     <Card title="Đổi mật khẩu" style={{ maxWidth: 460, margin: forced ? '80px auto' : undefined }}>
       {forced && (
-        <Alert type="info" style={{ marginBottom: 16 }} message="Đây là mật khẩu dùng một lần: hãy đặt mật khẩu mới trước khi làm việc." />
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          message="Đây là mật khẩu dùng một lần: hãy đặt mật khẩu mới trước khi làm việc."
+        />
       )}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="Mật khẩu hiện tại" name="current_password" rules={[{ required: true, message: 'Bắt buộc' }]}>
@@ -70,7 +78,9 @@ export function PasswordPage({ forced, onDone }: { forced?: boolean; onDone: () 
             { required: true, message: 'Bắt buộc' },
             ({ getFieldValue }) => ({
               validator: (_, v) =>
-                v === getFieldValue('new_password') ? Promise.resolve() : Promise.reject(new Error('Hai mật khẩu không khớp')),
+                v === getFieldValue('new_password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('Hai mật khẩu không khớp')),
             }),
           ]}
         >

@@ -6,7 +6,16 @@ import { api, can, type Account, type Member } from '../api';
 import { eventLabel, statusLabel, vnDate } from '../labels';
 import { dateFormat, fieldErrors, iso } from './forms';
 
-const eventKinds = ['admission', 'recognition', 'transfer', 'removal', 'expulsion', 'resignation', 'death', 'readmission'];
+const eventKinds = [
+  'admission',
+  'recognition',
+  'transfer',
+  'removal',
+  'expulsion',
+  'resignation',
+  'death',
+  'readmission',
+];
 const needsOrg = new Set(['admission', 'transfer', 'readmission']);
 
 export function MemberPage({ account, code }: { account: Account; code: string }) {
@@ -36,9 +45,13 @@ export function MemberPage({ account, code }: { account: Account; code: string }
             {member.temp_org && ` (tạm thời tại ${member.temp_org})`}
           </Descriptions.Item>
           <Descriptions.Item label="Ngày vào Đảng">{vnDate(member.admitted_on) || '—'}</Descriptions.Item>
-          <Descriptions.Item label="Tuổi đảng">{member.admitted_on ? `${member.party_age_years} năm` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="Tuổi đảng">
+            {member.admitted_on ? `${member.party_age_years} năm` : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="Đến hạn xét chính thức">{vnDate(member.recognition_due) || '—'}</Descriptions.Item>
-          <Descriptions.Item label="Huy hiệu Đảng">{member.badge_years ? `${member.badge_years} năm` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="Huy hiệu Đảng">
+            {member.badge_years ? `${member.badge_years} năm` : '—'}
+          </Descriptions.Item>
         </Descriptions>
         {member.flags.map((f) => (
           <Alert key={f} type="warning" message={f} style={{ marginTop: 8 }} />
@@ -51,8 +64,12 @@ export function MemberPage({ account, code }: { account: Account; code: string }
               <span>
                 <b>{vnDate(e.date)}</b> — {eventLabel[e.kind] ?? e.kind}
                 {e.org && ` [${e.org}]`}
-                {typeof e.detail.reason === 'string' && <Typography.Text type="secondary"> — {e.detail.reason}</Typography.Text>}
-                {typeof e.detail.decision_no === 'string' && <Typography.Text type="secondary"> — QĐ {e.detail.decision_no}</Typography.Text>}
+                {typeof e.detail.reason === 'string' && (
+                  <Typography.Text type="secondary"> — {e.detail.reason}</Typography.Text>
+                )}
+                {typeof e.detail.decision_no === 'string' && (
+                  <Typography.Text type="secondary"> — QĐ {e.detail.decision_no}</Typography.Text>
+                )}
               </span>
             ),
           }))}
@@ -91,7 +108,12 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
   return (
     <Card title="Ghi sự kiện">
       {done && <Alert type="success" message={done} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'recognition', date: dayjs(), mode: 'permanent' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ kind: 'recognition', date: dayjs(), mode: 'permanent' }}
+      >
         <Space wrap align="start">
           <Form.Item label="Sự kiện" name="kind" rules={[{ required: true }]}>
             <Select style={{ width: 260 }} options={eventKinds.map((k) => ({ value: k, label: eventLabel[k] }))} />

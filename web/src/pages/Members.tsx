@@ -82,8 +82,20 @@ export function MembersPage({ account }: { account: Account }) {
           onChange={(e) => setTyped(e.target.value)}
           data-testid="member-search"
         />
-        <Select aria-label="Tình trạng" value={status} onChange={(v) => (setStatus(v), setPage(1))} options={statusOptions} style={{ width: 300 }} />
-        <Input aria-label="Mã tổ chức" placeholder="Mã tổ chức (để trống: tất cả)" value={org} onChange={(e) => (setOrg(e.target.value.trim()), setPage(1))} style={{ width: 220 }} />
+        <Select
+          aria-label="Tình trạng"
+          value={status}
+          onChange={(v) => (setStatus(v), setPage(1))}
+          options={statusOptions}
+          style={{ width: 300 }}
+        />
+        <Input
+          aria-label="Mã tổ chức"
+          placeholder="Mã tổ chức (để trống: tất cả)"
+          value={org}
+          onChange={(e) => (setOrg(e.target.value.trim()), setPage(1))}
+          style={{ width: 220 }}
+        />
         <DatePicker aria-label="Tính đến ngày" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
       </Space>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
@@ -141,7 +153,11 @@ function AddMemberDialog({ onClose, defaultOrg }: { onClose: () => void; default
   };
   return (
     <Modal open title="Thêm người vào sổ" okText="Ghi" cancelText="Hủy" onOk={submit} onCancel={onClose}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'candidate_registration', gender: 'unknown', org: defaultOrg, date: dayjs() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'candidate_registration', gender: 'unknown', org: defaultOrg, date: dayjs() }}
+      >
         <Form.Item label="Mã hồ sơ" name="code" rules={[{ required: true, message: 'Bắt buộc' }]}>
           <Input />
         </Form.Item>
@@ -160,10 +176,21 @@ function AddMemberDialog({ onClose, defaultOrg }: { onClose: () => void; default
           <DatePicker format={dateFormat} />
         </Form.Item>
         <Form.Item label="Giới tính" name="gender">
-          <Select options={[{ value: 'male', label: 'Nam' }, { value: 'female', label: 'Nữ' }, { value: 'unknown', label: 'Chưa ghi' }]} />
+          <Select
+            options={[
+              { value: 'male', label: 'Nam' },
+              { value: 'female', label: 'Nữ' },
+              { value: 'unknown', label: 'Chưa ghi' },
+            ]}
+          />
         </Form.Item>
         <Form.Item label="Sự kiện đầu tiên" name="kind">
-          <Select options={[{ value: 'candidate_registration', label: 'Đăng ký quần chúng ưu tú' }, { value: 'admission', label: 'Kết nạp' }]} />
+          <Select
+            options={[
+              { value: 'candidate_registration', label: 'Đăng ký quần chúng ưu tú' },
+              { value: 'admission', label: 'Kết nạp' },
+            ]}
+          />
         </Form.Item>
         <Form.Item label="Chi bộ" name="org" rules={[{ required: true, message: 'Bắt buộc' }]}>
           <Input />

@@ -54,7 +54,9 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
   const [recent, setRecent] = useState<RecentEvent[]>([]);
   useEffect(() => {
     api
-      .get<{ events: RecentEvent[] }>(`/api/v1/orgs/${encodeURIComponent(code)}/events${query({ at: iso(at), limit: 15 })}`)
+      .get<{ events: RecentEvent[] }>(
+        `/api/v1/orgs/${encodeURIComponent(code)}/events${query({ at: iso(at), limit: 15 })}`,
+      )
       .then((d) => setRecent(d.events))
       .catch(() => setRecent([]));
   }, [code, at, version]);
@@ -102,9 +104,7 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           <Space wrap>
             <label htmlFor="org-at">Tính đến ngày</label>
             <DatePicker id="org-at" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
-            <Button href={`#/members/${encodeURIComponent(code)}`}>
-              Danh sách đảng viên
-            </Button>
+            <Button href={`#/members/${encodeURIComponent(code)}`}>Danh sách đảng viên</Button>
             <Button onClick={() => go('work', code)} data-testid="org-work">
               Công tác
             </Button>
@@ -192,7 +192,11 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           columns={[
             { title: 'Ngày', dataIndex: 'date', render: vnDate, width: 120 },
             { title: 'Sự kiện', dataIndex: 'kind', render: (k) => eventLabel[k] ?? k, width: 260 },
-            { title: 'Họ và tên', dataIndex: 'full_name', render: (n, r) => <a href={`#/member/${encodeURIComponent(r.member)}`}>{n}</a> },
+            {
+              title: 'Họ và tên',
+              dataIndex: 'full_name',
+              render: (n, r) => <a href={`#/member/${encodeURIComponent(r.member)}`}>{n}</a>,
+            },
             { title: 'Tổ chức', dataIndex: 'org', width: 140 },
           ]}
         />
@@ -206,7 +210,11 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           expandable={{ childrenColumnName: 'none' }}
           dataSource={children}
           columns={[
-            { title: 'Tên', dataIndex: 'name', render: (n, r) => <a href={`#/org/${encodeURIComponent(r.code)}`}>{n}</a> },
+            {
+              title: 'Tên',
+              dataIndex: 'name',
+              render: (n, r) => <a href={`#/org/${encodeURIComponent(r.code)}`}>{n}</a>,
+            },
             { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{kindLabel[k]}</Tag> },
             { title: 'Đảng viên', render: (_, r) => r.counts.members, align: 'right' },
           ]}

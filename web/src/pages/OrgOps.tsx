@@ -103,15 +103,19 @@ export function MergeDialog({ orgs, onClose }: { orgs: TreeNode[]; onClose: (cha
               <b>{target?.name ?? v.into}</b> và chấm dứt hoạt động.
             </p>
             <p>
-              {vnNumber(moving)} đảng viên chuyển sinh hoạt sang {target?.name ?? v.into}; các tổ chức trực thuộc chuyển về
-              tổ chức này. Trước ngày đó, cây tổ chức vẫn như cũ.
+              {vnNumber(moving)} đảng viên chuyển sinh hoạt sang {target?.name ?? v.into}; các tổ chức trực thuộc chuyển
+              về tổ chức này. Trước ngày đó, cây tổ chức vẫn như cũ.
             </p>
           </>
         );
       }}
       send={(v) => api.post('/api/v1/orgs/merge', { from: v.from, into: v.into, date: iso(v.date) })}
     >
-      <Form.Item label="Các tổ chức được hợp nhất" name="from" rules={[{ required: true, message: 'Chọn ít nhất một tổ chức' }]}>
+      <Form.Item
+        label="Các tổ chức được hợp nhất"
+        name="from"
+        rules={[{ required: true, message: 'Chọn ít nhất một tổ chức' }]}
+      >
         <Select mode="multiple" options={orgOptions(orgs)} {...searchable} />
       </Form.Item>
       <Form.Item label="Hợp nhất vào (tổ chức đã có)" name="into" rules={[{ required: true, message: 'Bắt buộc' }]}>
@@ -163,7 +167,8 @@ export function OrgOpDialog({
       const p = orgs.find((o) => o.code === v.parent);
       return `${when}: «${org.name}» (cùng ${vnNumber(org.counts.members)} đảng viên) trực thuộc «${p?.name ?? v.parent}».`;
     }
-    if (op === 'dissolve') return `${when}: «${org.name}» chấm dứt hoạt động (chỉ được khi không còn tổ chức con và đảng viên).`;
+    if (op === 'dissolve')
+      return `${when}: «${org.name}» chấm dứt hoạt động (chỉ được khi không còn tổ chức con và đảng viên).`;
     return `${when}: «${org.name}» chia thành «${v.part1_name}» và «${v.part2_name}»; ${vnNumber(
       org.counts.members,
     )} đảng viên và các tổ chức con chuyển sang «${v.part1_name}».`;
@@ -189,22 +194,35 @@ export function OrgOpDialog({
       )}
       {op === 'split' && (
         <>
-          <Form.Item label="Mã tổ chức mới thứ nhất" name="part1_code" rules={[{ required: true, message: 'Bắt buộc' }]}>
+          <Form.Item
+            label="Mã tổ chức mới thứ nhất"
+            name="part1_code"
+            rules={[{ required: true, message: 'Bắt buộc' }]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item label="Tên tổ chức mới thứ nhất" name="part1_name" rules={[{ required: true, message: 'Bắt buộc' }]}>
+          <Form.Item
+            label="Tên tổ chức mới thứ nhất"
+            name="part1_name"
+            rules={[{ required: true, message: 'Bắt buộc' }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item label="Mã tổ chức mới thứ hai" name="part2_code" rules={[{ required: true, message: 'Bắt buộc' }]}>
             <Input />
           </Form.Item>
-          <Form.Item label="Tên tổ chức mới thứ hai" name="part2_name" rules={[{ required: true, message: 'Bắt buộc' }]}>
+          <Form.Item
+            label="Tên tổ chức mới thứ hai"
+            name="part2_name"
+            rules={[{ required: true, message: 'Bắt buộc' }]}
+          >
             <Input />
           </Form.Item>
         </>
       )}
-      {op === 'dissolve' && <Typography.Paragraph>Tổ chức phải không còn tổ chức con và đảng viên.</Typography.Paragraph>}
+      {op === 'dissolve' && (
+        <Typography.Paragraph>Tổ chức phải không còn tổ chức con và đảng viên.</Typography.Paragraph>
+      )}
     </TwoStep>
   );
 }
-

@@ -64,8 +64,14 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
       title={`Kế hoạch năm ${year}${plan ? ` – ${plan.org_name}` : ''}`}
       extra={
         <Space>
-          <InputNumber aria-label="Năm" addonBefore="Năm" value={year} min={1990} max={2100}
-                       onChange={(y) => y && setYear(y)} />
+          <InputNumber
+            aria-label="Năm"
+            addonBefore="Năm"
+            value={year}
+            min={1990}
+            max={2100}
+            onChange={(y) => y && setYear(y)}
+          />
           <Button onClick={() => go('report', code)}>Báo cáo</Button>
         </Space>
       }
@@ -138,7 +144,9 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
 
 // The year's work against the plan, each number named: what was done, the plan of the whole subtree
 // (the organization's own target plus those of the organizations below), and the share.
-function progressText(i: { year_done?: number | null; target?: number | null; plan_pct?: number | null; unit: string } | undefined) {
+function progressText(
+  i: { year_done?: number | null; target?: number | null; plan_pct?: number | null; unit: string } | undefined,
+) {
   if (!i || i.target == null) return '—';
   const pct = i.plan_pct == null ? '' : ` · Đạt ${i.plan_pct.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
   return `Đã thực hiện ${vnNumber(i.year_done ?? 0)} · Kế hoạch ${vnNumber(i.target)} ${i.unit}${pct}`;

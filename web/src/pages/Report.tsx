@@ -117,8 +117,8 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
           {data && (
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Text>
-                {data.org_name}, {data.period_label} (từ {vnDate(data.from)} đến {vnDate(data.to)}; số liệu tính
-                đến ngày {vnDate(data.as_of)}).
+                {data.org_name}, {data.period_label} (từ {vnDate(data.from)} đến {vnDate(data.to)}; số liệu tính đến
+                ngày {vnDate(data.as_of)}).
               </Typography.Text>
               <Space wrap>
                 <DatePicker
@@ -177,7 +177,13 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
           <style>{reportCss}</style>
           {/* The server escapes every text of the report; this is its own markup. */}
           {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it too. */}
-          <div style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label="Nội dung báo cáo" dangerouslySetInnerHTML={{ __html: html }} />
+          <div
+            style={{ overflowX: 'auto' }}
+            tabIndex={0}
+            role="region"
+            aria-label="Nội dung báo cáo"
+            dangerouslySetInnerHTML={{ __html: html }}
+          />
         </Card>
       )}
     </Space>

@@ -94,7 +94,12 @@ export function TreePage({ account }: { account: Account }) {
         />
       )}
       {roots.length > 0 && (
-        <Tree key={`${roots.map((r) => r.code).join()}-${iso(at)}`} treeData={data} defaultExpandedKeys={expanded} blockNode />
+        <Tree
+          key={`${roots.map((r) => r.code).join()}-${iso(at)}`}
+          treeData={data}
+          defaultExpandedKeys={expanded}
+          blockNode
+        />
       )}
       {merging && root && (
         <MergeDialog

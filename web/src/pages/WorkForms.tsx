@@ -47,7 +47,8 @@ function recordedMessage(which: WorkForm, v: Record<string, unknown>, branchMemb
       : `Đã ghi buổi sinh hoạt ngày ${day}.`;
   }
   if (which === 'oversight') return `Đã ghi cuộc ${v.kind === 'supervision' ? 'giám sát' : 'kiểm tra'} ngày ${day}.`;
-  if (which === 'study') return `Đã ghi buổi học tập ngày ${day}: ${((v.attendees as unknown[]) ?? []).length} đảng viên tham dự.`;
+  if (which === 'study')
+    return `Đã ghi buổi học tập ngày ${day}: ${((v.attendees as unknown[]) ?? []).length} đảng viên tham dự.`;
   return `Đã ghi văn bản ${String(v.number ?? '')} vào sổ.`;
 }
 
@@ -75,7 +76,11 @@ export function WorkFormDialog({
   }, [which]);
   // A study session lists everyone by default; the office unticks who was not there.
   useEffect(() => {
-    if (which === 'study') form.setFieldValue('attendees', members.map((m) => m.value));
+    if (which === 'study')
+      form.setFieldValue(
+        'attendees',
+        members.map((m) => m.value),
+      );
   }, [which, members.map((m) => m.value).join()]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const branches = orgs.filter((o) => branchKinds.has(o.kind));
@@ -143,8 +148,23 @@ export function WorkFormDialog({
       fieldErrors(
         form,
         e,
-        ['org', 'date', 'kind', 'topic', 'quality', 'absent_note', 'subject_org', 'subject_member', 'conclusion',
-         'document', 'attendees', 'number', 'issued_on', 'title', 'issuing_body'],
+        [
+          'org',
+          'date',
+          'kind',
+          'topic',
+          'quality',
+          'absent_note',
+          'subject_org',
+          'subject_member',
+          'conclusion',
+          'document',
+          'attendees',
+          'number',
+          'issued_on',
+          'title',
+          'issuing_body',
+        ],
         {
           absent: 'absent_note',
           'absent.reason': 'absent_note',
@@ -172,14 +192,21 @@ export function WorkFormDialog({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ date: dayjs(), kind: which === 'oversight' ? 'inspection' : 'regular', quality: 'good',
-                         basis: 'planned', subject_type: 'org' }}
+        initialValues={{
+          date: dayjs(),
+          kind: which === 'oversight' ? 'inspection' : 'regular',
+          quality: 'good',
+          basis: 'planned',
+          subject_type: 'org',
+        }}
       >
         {which !== 'document' && (
-          <Form.Item name="org" label={which === 'oversight' ? 'Tổ chức tiến hành' : 'Chi bộ'}
-                     rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
-            <Select {...searchable}
-                    options={orgOptions(which === 'oversight' ? orgs : branches)} />
+          <Form.Item
+            name="org"
+            label={which === 'oversight' ? 'Tổ chức tiến hành' : 'Chi bộ'}
+            rules={[{ required: true, message: 'Chọn tổ chức.' }]}
+          >
+            <Select {...searchable} options={orgOptions(which === 'oversight' ? orgs : branches)} />
           </Form.Item>
         )}
         {which !== 'document' && (
@@ -190,14 +217,25 @@ export function WorkFormDialog({
         {which === 'meeting' && (
           <>
             <Form.Item name="kind" label="Loại buổi sinh hoạt">
-              <Select options={[{ value: 'regular', label: 'Định kỳ (hằng tháng)' }, { value: 'thematic', label: 'Chuyên đề' }]} />
+              <Select
+                options={[
+                  { value: 'regular', label: 'Định kỳ (hằng tháng)' },
+                  { value: 'thematic', label: 'Chuyên đề' },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="topic" label="Chủ đề (bắt buộc với sinh hoạt chuyên đề)">
               <Input maxLength={500} />
             </Form.Item>
             <Form.Item name="quality" label="Đánh giá chất lượng">
-              <Select options={[{ value: 'good', label: 'Tốt' }, { value: 'fair', label: 'Khá' },
-                                { value: 'average', label: 'Trung bình' }, { value: 'poor', label: 'Kém' }]} />
+              <Select
+                options={[
+                  { value: 'good', label: 'Tốt' },
+                  { value: 'fair', label: 'Khá' },
+                  { value: 'average', label: 'Trung bình' },
+                  { value: 'poor', label: 'Kém' },
+                ]}
+              />
             </Form.Item>
             <Form.Item label="Đảng viên vắng mặt (mỗi người vắng cần có lý do)">
               <Form.List name="absent">
@@ -207,18 +245,26 @@ export function WorkFormDialog({
                       // One absentee per row on a wide screen; on a phone the name, the reason
                       // and "Bỏ" wrap onto lines of their own, never past the screen's edge.
                       <div key={f.key} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline' }}>
-                        <Form.Item name={[f.name, 'member']} rules={[{ required: true, message: 'Chọn người.' }]}
-                                   style={{ flex: '1 1 240px', minWidth: 0, marginBottom: 8 }}>
+                        <Form.Item
+                          name={[f.name, 'member']}
+                          rules={[{ required: true, message: 'Chọn người.' }]}
+                          style={{ flex: '1 1 240px', minWidth: 0, marginBottom: 8 }}
+                        >
                           <Select {...searchable} options={members} aria-label="Người vắng" />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'reason']} rules={[{ required: true, message: 'Nhập lý do.' }]}
-                                   style={{ flex: '1 1 200px', minWidth: 0, marginBottom: 8 }}>
+                        <Form.Item
+                          name={[f.name, 'reason']}
+                          rules={[{ required: true, message: 'Nhập lý do.' }]}
+                          style={{ flex: '1 1 200px', minWidth: 0, marginBottom: 8 }}
+                        >
                           <Input placeholder="Lý do (ốm, đi công tác…)" aria-label="Lý do vắng" />
                         </Form.Item>
                         <Button onClick={() => remove(f.name)}>Bỏ</Button>
                       </div>
                     ))}
-                    <Button onClick={() => add()} data-testid="add-absent">Thêm người vắng</Button>
+                    <Button onClick={() => add()} data-testid="add-absent">
+                      Thêm người vắng
+                    </Button>
                   </>
                 )}
               </Form.List>
@@ -232,25 +278,48 @@ export function WorkFormDialog({
         {which === 'oversight' && (
           <>
             <Form.Item name="kind" label="Hình thức">
-              <Select options={[{ value: 'inspection', label: 'Kiểm tra' }, { value: 'supervision', label: 'Giám sát' }]} />
+              <Select
+                options={[
+                  { value: 'inspection', label: 'Kiểm tra' },
+                  { value: 'supervision', label: 'Giám sát' },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="basis" label="Căn cứ">
-              <Select options={[{ value: 'planned', label: 'Theo kế hoạch' },
-                                { value: 'signs_of_violation', label: 'Khi có dấu hiệu vi phạm' }]} />
+              <Select
+                options={[
+                  { value: 'planned', label: 'Theo kế hoạch' },
+                  { value: 'signs_of_violation', label: 'Khi có dấu hiệu vi phạm' },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="subject_type" label="Đối tượng">
-              <Select options={[{ value: 'org', label: 'Tổ chức đảng' }, { value: 'member', label: 'Đảng viên' }]} />
+              <Select
+                options={[
+                  { value: 'org', label: 'Tổ chức đảng' },
+                  { value: 'member', label: 'Đảng viên' },
+                ]}
+              />
             </Form.Item>
             {subjectType === 'member' ? (
-              <Form.Item name="subject_member" label="Đảng viên được kiểm tra, giám sát"
-                         rules={[{ required: true, message: 'Chọn đảng viên.' }]}>
+              <Form.Item
+                name="subject_member"
+                label="Đảng viên được kiểm tra, giám sát"
+                rules={[{ required: true, message: 'Chọn đảng viên.' }]}
+              >
                 <MemberSearch org={org} date={date} />
               </Form.Item>
             ) : (
-              <Form.Item name="subject_org" label="Tổ chức được kiểm tra, giám sát"
-                         rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
-                <Select {...searchable} options={orgOptions(below)}
-                        notFoundContent="Chọn tổ chức tiến hành có tổ chức cấp dưới" />
+              <Form.Item
+                name="subject_org"
+                label="Tổ chức được kiểm tra, giám sát"
+                rules={[{ required: true, message: 'Chọn tổ chức.' }]}
+              >
+                <Select
+                  {...searchable}
+                  options={orgOptions(below)}
+                  notFoundContent="Chọn tổ chức tiến hành có tổ chức cấp dưới"
+                />
               </Form.Item>
             )}
             <Form.Item name="conclusion" label="Kết luận" rules={[{ required: true, message: 'Nhập kết luận.' }]}>
@@ -260,20 +329,32 @@ export function WorkFormDialog({
         )}
         {which === 'study' && (
           <>
-            <Form.Item name="document" label="Văn bản học tập, quán triệt"
-                       rules={[{ required: true, message: 'Chọn văn bản.' }]}>
-              <Select {...searchable}
-                      options={documents.map((d) => ({ value: d.number, label: `${d.number} – ${d.title}` }))} />
+            <Form.Item
+              name="document"
+              label="Văn bản học tập, quán triệt"
+              rules={[{ required: true, message: 'Chọn văn bản.' }]}
+            >
+              <Select
+                {...searchable}
+                options={documents.map((d) => ({ value: d.number, label: `${d.number} – ${d.title}` }))}
+              />
             </Form.Item>
-            <Form.Item name="attendees" label="Đảng viên tham dự"
-                       extra={`Đã chọn ${attendees?.length ?? 0}/${members.length} đảng viên của chi bộ.`}>
+            <Form.Item
+              name="attendees"
+              label="Đảng viên tham dự"
+              extra={`Đã chọn ${attendees?.length ?? 0}/${members.length} đảng viên của chi bộ.`}
+            >
               <Select mode="multiple" options={members} filterOption={matchFolded} maxTagCount={12} />
             </Form.Item>
           </>
         )}
         {which === 'document' && (
           <>
-            <Form.Item name="number" label="Số văn bản (ví dụ 15-NQ/TU)" rules={[{ required: true, message: 'Nhập số văn bản.' }]}>
+            <Form.Item
+              name="number"
+              label="Số văn bản (ví dụ 15-NQ/TU)"
+              rules={[{ required: true, message: 'Nhập số văn bản.' }]}
+            >
               <Input />
             </Form.Item>
             <Form.Item name="issued_on" label="Ngày ban hành" rules={[{ required: true, message: 'Chọn ngày.' }]}>
@@ -282,7 +363,11 @@ export function WorkFormDialog({
             <Form.Item name="title" label="Trích yếu" rules={[{ required: true, message: 'Nhập trích yếu.' }]}>
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
-            <Form.Item name="issuing_body" label="Cơ quan ban hành" rules={[{ required: true, message: 'Nhập cơ quan ban hành.' }]}>
+            <Form.Item
+              name="issuing_body"
+              label="Cơ quan ban hành"
+              rules={[{ required: true, message: 'Nhập cơ quan ban hành.' }]}
+            >
               <Input maxLength={200} />
             </Form.Item>
           </>

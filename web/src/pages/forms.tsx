@@ -4,12 +4,7 @@ import { ApiError } from '../api';
 
 // Shows the server's refusal next to the field it names, or as a message when it names none.
 // `fields` are the form's field names; `fieldMap` maps the API's field names to them.
-export function fieldErrors(
-  form: FormInstance,
-  e: unknown,
-  fields: string[],
-  fieldMap: Record<string, string> = {},
-) {
+export function fieldErrors(form: FormInstance, e: unknown, fields: string[], fieldMap: Record<string, string> = {}) {
   if (e instanceof ApiError) {
     const field = fieldMap[e.field] ?? e.field;
     if (field && fields.includes(field)) {

@@ -1,6 +1,6 @@
 // Picking members in the work forms: a branch's members on a date, and a search by name.
 import { useEffect, useState } from 'react';
-import {  } from 'antd';
+import {} from 'antd';
 import { Select } from '../controls';
 import type { Dayjs } from 'dayjs';
 import { api, query, type MemberRow } from '../api';
@@ -28,7 +28,13 @@ const expectedStatus = new Set(['probationary', 'official']);
 
 // A member of the conducting organization's subtree, found by name (with or without diacritics)
 // or by code.
-export function MemberSearch({ org, date, value, onChange, label = 'Đảng viên được kiểm tra, giám sát' }: {
+export function MemberSearch({
+  org,
+  date,
+  value,
+  onChange,
+  label = 'Đảng viên được kiểm tra, giám sát',
+}: {
   org: string | undefined;
   date: Dayjs | undefined;
   value?: string;
@@ -44,9 +50,10 @@ export function MemberSearch({ org, date, value, onChange, label = 'Đảng viê
     const timer = setTimeout(() => {
       api
         .get<{ rows: MemberRow[] }>(`/api/v1/members${query({ org, at, q: q.trim(), limit: 30 })}`)
-        .then((d) =>
-          current &&
-          setOptions(d.rows.map((m) => ({ value: m.code, label: `${m.full_name} (${m.code}) – ${m.org}` }))),
+        .then(
+          (d) =>
+            current &&
+            setOptions(d.rows.map((m) => ({ value: m.code, label: `${m.full_name} (${m.code}) – ${m.org}` }))),
         )
         .catch(() => current && setOptions([]));
     }, 250);

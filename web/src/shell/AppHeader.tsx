@@ -93,10 +93,22 @@ export function AppHeader({ account, items, selected, onLogout }: Props) {
       <Space>
         {/* The account, cut short (in full on hover) so the menu keeps its items; it opens the
             user's own settings (text size, password). */}
-        <a href="#/settings" title={`${whoami(account)} — Cá nhân`} aria-label={`Cá nhân: ${whoami(account)}`}
-           style={{ color: '#fff', display: 'inline-block', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis',
-                    whiteSpace: 'nowrap', verticalAlign: 'middle', textDecoration: selected === 'settings' ? 'underline' : 'none' }}
-           data-testid="whoami">
+        <a
+          href="#/settings"
+          title={`${whoami(account)} — Cá nhân`}
+          aria-label={`Cá nhân: ${whoami(account)}`}
+          style={{
+            color: '#fff',
+            display: 'inline-block',
+            maxWidth: 260,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+            verticalAlign: 'middle',
+            textDecoration: selected === 'settings' ? 'underline' : 'none',
+          }}
+          data-testid="whoami"
+        >
           {account.display_name}
         </a>
         <Button onClick={onLogout}>Đăng xuất</Button>
