@@ -587,6 +587,8 @@ await test('a half-year review with two sites gives minutes and a news item with
   await page.goto(`${base}#/conferences/DB023`);
   await page.getByTestId('new-conference').click();
   await page.locator('.ant-modal').getByText('Tạo hội nghị').waitFor();
+  // Nothing is chosen beforehand: the kind, then the period offered for it.
+  await choose(page, 'Loại hội nghị', 'Sơ kết 6 tháng');
   await page.getByTestId('period-part').click();
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="6 tháng đầu năm"]')

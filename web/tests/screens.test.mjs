@@ -245,4 +245,65 @@ await test(
   { viewport: phone },
 );
 
+// Back from a member's page, the list is as it was left: the search and the page of results.
+await test(
+  'the back button returns to the member search',
+  async (page) => {
+    await login(page, 'vanphong');
+    await openFromMenu(page, 'Đảng viên');
+    const search = page.getByLabel('Tìm theo họ tên', { exact: true });
+    await search.fill('dung');
+    await page.waitForFunction(() => window.location.hash.includes('q=dung'));
+    const first = page.locator('.ant-table-row').first();
+    await first.waitFor();
+    const name = (await first.locator('td').first().innerText()).trim();
+    if (!/d[uũúùủụ]ng/i.test(name.normalize('NFC'))) throw new Error(`first row «${name}» for «dung»`);
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ đảng viên' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Đảng viên' }).waitFor();
+    if ((await search.inputValue()) !== 'dung')
+      throw new Error(`search «${await search.inputValue()}» after going back`);
+    await page.locator('.ant-table-row').first().getByText(name).waitFor();
+  },
+  { viewport: phone },
+);
+
+// A review of a period that has not ended is not created without a question; the user looks again
+// and nothing is recorded.
+await test(
+  'a review conference before its period ends is questioned',
+  async (page) => {
+    await login(page, 'vanphong');
+    const before = await (
+      await page.request.get(`${base}api/v1/orgs/DBCQD/conferences?from=2000-01-01&to=2100-12-31&limit=500`)
+    ).json();
+    await page.goto(`${base}#/conferences/DBCQD`);
+    await page.getByTestId('new-conference').click();
+    await page.locator('.ant-modal').getByText('Tạo hội nghị').waitFor();
+    // Nothing chosen beforehand: the kind is asked for.
+    await page.getByRole('button', { name: 'Tạo', exact: true }).click();
+    await page.getByText('Chọn loại hội nghị.').waitFor();
+    await choose(page, 'Loại hội nghị', 'Tổng kết năm');
+    const year = new Date().getFullYear();
+    // The year offered is the last one that has ended; the current year is chosen instead.
+    if ((await page.getByTestId('period-year').inputValue()) !== String(year - 1))
+      throw new Error('the period offered has not ended');
+    await page.getByTestId('period-year').fill(String(year));
+    await page.getByTestId('period-year').press('Tab');
+    const today = new Date();
+    const dd = String(today.getDate()).padStart(2, '0');
+    const mm = String(today.getMonth() + 1).padStart(2, '0');
+    await pickDate(page, 'Ngày họp', `${dd}/${mm}/${year}`);
+    await page.getByRole('button', { name: 'Tạo', exact: true }).click();
+    await page.locator('.ant-modal-confirm-title', { hasText: 'Kỳ của hội nghị chưa kết thúc' }).waitFor();
+    await page.getByRole('button', { name: 'Xem lại' }).click();
+    const after = await (
+      await page.request.get(`${base}api/v1/orgs/DBCQD/conferences?from=2000-01-01&to=2100-12-31&limit=500`)
+    ).json();
+    if (after.conferences.length !== before.conferences.length) throw new Error('a conference was created');
+  },
+  { viewport: phone },
+);
+
 await finish();

@@ -1,35 +1,22 @@
 // One review conference: its head, sites, participants with attendance and the quorum (computed
 // by the server), the attached report, the programme, the conclusion, decisions and follow-up
 // tasks with their status; and the invitation, minutes and news item to download.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, List, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api, can, query, type Account, type Conference, type FollowUpTask, type Participant } from '../api';
+import { can, query, type Account, type FollowUpTask, type Participant } from '../api';
 import { attendanceColor, conferenceKindLabel, taskStatusColor, vnDate } from '../labels';
 import { go } from '../route';
 import { ConferenceDialog, type ConferenceForm } from './ConferenceForms';
 import { flatten, useTree } from './Tree';
+import { $api, errorText } from '../client';
 
 export function ConferencePage({ account, id }: { account: Account; id: string }) {
-  const [c, setC] = useState<Conference>();
-  const [error, setError] = useState('');
-  const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<ConferenceForm | null>(null);
   const [author, setAuthor] = useState('');
-  useEffect(() => {
-    let current = true;
-    api
-      .get<Conference>(`/api/v1/conferences/${encodeURIComponent(id)}`)
-      .then((d) => {
-        if (!current) return;
-        setC(d);
-        setError('');
-      })
-      .catch((e) => current && setError(e.message));
-    return () => {
-      current = false;
-    };
-  }, [id, version]);
+  const conference = $api.useQuery('get', '/api/v1/conferences/{id}', { params: { path: { id: Number(id) } } });
+  const c = conference.error ? undefined : conference.data;
+  const error = errorText(conference.error);
   const held = useMemo(() => (c ? dayjs(c.date) : null), [c?.date]); // eslint-disable-line react-hooks/exhaustive-deps
   const { root } = useTree(held, c?.org);
   const orgs = useMemo(() => flatten(root), [root]);
@@ -335,10 +322,8 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
           form={open}
           conference={c}
           orgs={orgs}
-          onClose={(changed) => {
-            setOpen(null);
-            if (changed) setVersion((v) => v + 1);
-          }}
+          // What was recorded shows by itself: every write marks the answers on screen stale.
+          onClose={() => setOpen(null)}
         />
       )}
     </Space>

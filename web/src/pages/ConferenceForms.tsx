@@ -10,7 +10,7 @@ import { api, type Conference, type FollowUpTask, type Participant, type TreeNod
 import { conferenceKindLabel, conferencePeriodKind, kindLabel } from '../labels';
 import { dateFormat, fieldErrors, iso } from './forms';
 import { MemberSearch } from './memberPickers';
-import { PeriodPicker, periodCode, type PeriodValue } from './period';
+import { PeriodPicker, latestEndedPeriod, periodCode, periodEnd, type PeriodValue } from './period';
 import { searchable } from '../search';
 
 export const orgOptions = (list: TreeNode[]) =>
@@ -77,20 +77,39 @@ function SiteFields({ prefix, orgs, mode }: { prefix: (string | number)[]; orgs:
 
 // Creates a conference, then its sites one by one; a site the server refuses is left for the
 // conference's page (the conference itself is recorded), with the server's words.
+const reviewKinds = new Set(['quarterly_review', 'half_year_review', 'year_review']);
+
+// A review held before its period has ended (a half-year review in November of that half) is most
+// likely a wrong choice of period or date: asks before creating it.
+function heldAfterThePeriod(kind: string, date: Dayjs, period: PeriodValue): Promise<boolean> {
+  const end = periodEnd(period);
+  if (!reviewKinds.has(kind) || !date.isBefore(end, 'day')) return Promise.resolve(true);
+  return new Promise((resolve) =>
+    Modal.confirm({
+      title: 'Kỳ của hội nghị chưa kết thúc',
+      content: `Ngày họp ${date.format('DD/MM/YYYY')} trước ngày kết thúc của kỳ (${end.format('DD/MM/YYYY')}); số liệu của kỳ khi ấy chưa đủ. Vẫn tạo hội nghị?`,
+      okText: 'Vẫn tạo',
+      cancelText: 'Xem lại',
+      onOk: () => resolve(true),
+      onCancel: () => resolve(false),
+    }),
+  );
+}
+
 export function CreateConferenceDialog({ orgs, onClose }: { orgs: TreeNode[]; onClose: (created?: number) => void }) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
-  const [period, setPeriod] = useState<PeriodValue>({
-    kind: 'half',
-    year: dayjs().year(),
-    part: dayjs().month() < 6 ? 1 : 2,
-  });
+  // Nothing is chosen for the user but the organization: the kind first, then the period offered
+  // is the latest one of that kind that has ended, and the day of the meeting is typed.
+  const [period, setPeriod] = useState<PeriodValue>(latestEndedPeriod('half'));
   const org: string | undefined = Form.useWatch('org', form);
+  const kind: string | undefined = Form.useWatch('kind', form);
   const date: Dayjs | undefined = Form.useWatch('date', form);
   const sites: SiteValues[] | undefined = Form.useWatch('sites', form);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
+    if (!(await heldAfterThePeriod(v.kind, v.date, period))) return;
     setSaving(true);
     let created = 0;
     try {
@@ -149,28 +168,27 @@ export function CreateConferenceDialog({ orgs, onClose }: { orgs: TreeNode[]; on
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ org: orgs[0]?.code, kind: 'half_year_review', date: dayjs(), sites: [] }}
+        initialValues={{ org: orgs[0]?.code, sites: [] }}
         onValuesChange={(changed) => {
-          if (changed.kind) {
-            const kind = conferencePeriodKind[changed.kind] ?? 'half';
-            setPeriod((p) => ({ kind, year: p.year, part: 1 }));
-          }
+          if (changed.kind) setPeriod(latestEndedPeriod(conferencePeriodKind[changed.kind] ?? 'half'));
         }}
       >
         <Form.Item name="org" label="Tổ chức hội nghị" rules={[{ required: true, message: 'Chọn tổ chức.' }]}>
           <Select {...searchable} options={orgOptions(orgs)} aria-label="Tổ chức hội nghị" />
         </Form.Item>
         <Space wrap align="start">
-          <Form.Item name="kind" label="Loại hội nghị">
+          <Form.Item name="kind" label="Loại hội nghị" rules={[{ required: true, message: 'Chọn loại hội nghị.' }]}>
             <Select
               style={{ width: 220 }}
               aria-label="Loại hội nghị"
               options={Object.entries(conferenceKindLabel).map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
-          <Form.Item label="Kỳ">
-            <PeriodPicker value={period} onChange={setPeriod} />
-          </Form.Item>
+          {kind && (
+            <Form.Item label="Kỳ">
+              <PeriodPicker value={period} onChange={setPeriod} />
+            </Form.Item>
+          )}
         </Space>
         {/* Where the server's refusal of the period is shown. */}
         <Form.Item name="period_note">

@@ -1,40 +1,30 @@
 // The review conferences of an organization and those below it over a date range, the tasks that
 // are overdue, and the form that creates a conference with its sites.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, can, query, type Account, type ConferenceSummary } from '../api';
+import { can, type Account, type ConferenceSummary } from '../api';
 import { conferenceKindLabel, vnDate } from '../labels';
 import { go } from '../route';
 import { CreateConferenceDialog } from './ConferenceForms';
 import { dateFormat, iso } from './forms';
 import { OverdueTasks } from './OverdueTasks';
 import { flatten, useTree } from './Tree';
+import { $api, errorText } from '../client';
 
 export function ConferencesPage({ account, code }: { account: Account; code?: string }) {
   const { root } = useTree(null, code || undefined);
   const org = code || account.org || root?.code || '';
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs().endOf('year')]);
-  const [rows, setRows] = useState<ConferenceSummary[]>();
-  const [error, setError] = useState('');
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    if (!org) return;
-    let current = true;
-    api
-      .get<{ conferences: ConferenceSummary[] }>(
-        `/api/v1/orgs/${encodeURIComponent(org)}/conferences${query({ from: iso(range[0]), to: iso(range[1]), limit: 500 })}`,
-      )
-      .then((d) => {
-        if (!current) return;
-        setRows(d.conferences);
-        setError('');
-      })
-      .catch((e) => current && setError(e.message));
-    return () => {
-      current = false;
-    };
-  }, [org, range]);
+  const list = $api.useQuery(
+    'get',
+    '/api/v1/orgs/{code}/conferences',
+    { params: { path: { code: org }, query: { from: iso(range[0]), to: iso(range[1]), limit: 500 } } },
+    { enabled: !!org },
+  );
+  const rows: ConferenceSummary[] | undefined = list.data?.conferences;
+  const error = errorText(list.error);
   const orgs = useMemo(() => flatten(root), [root]);
   return (
     <Card

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { api, can, type Account, type Member } from '../api';
 import { eventLabel, statusLabel, vnDate } from '../labels';
 import { dateFormat, fieldErrors, iso } from './forms';
+import { $api, errorText } from '../client';
 
 const eventKinds = [
   'admission',
@@ -19,18 +20,9 @@ const eventKinds = [
 const needsOrg = new Set(['admission', 'transfer', 'readmission']);
 
 export function MemberPage({ account, code }: { account: Account; code: string }) {
-  const [member, setMember] = useState<Member>();
-  const [error, setError] = useState('');
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    api
-      .get<Member>(`/api/v1/members/${encodeURIComponent(code)}`)
-      .then((m) => {
-        setMember(m);
-        setError('');
-      })
-      .catch((e) => setError(e.message));
-  }, [code, version]);
+  const answer = $api.useQuery('get', '/api/v1/members/{code}', { params: { path: { code } } });
+  const member: Member | undefined = answer.error ? undefined : answer.data;
+  const error = errorText(answer.error);
   if (error) return <Alert type="error" message={error} />;
   if (!member) return null;
   return (
@@ -75,7 +67,7 @@ export function MemberPage({ account, code }: { account: Account; code: string }
           }))}
         />
       </Card>
-      {can.writeMembers(account.role) && <EventForm code={member.code} onDone={() => setVersion((v) => v + 1)} />}
+      {can.writeMembers(account.role) && <EventForm code={member.code} onDone={() => undefined} />}
     </Space>
   );
 }

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, can, query, type Account, type MemberList, type MemberRow } from '../api';
 import { statusLabel, vnDate } from '../labels';
-import { go, useRoute } from '../route';
+import { go, hashParams, replaceHashParams, useRoute } from '../route';
+import { client } from '../client';
+import type { paths } from '../generated/openapi';
 import { dateFormat, fieldErrors, iso } from './forms';
 
 const statusOptions = [
@@ -17,40 +20,63 @@ const statusOptions = [
 
 export function MembersPage({ account }: { account: Account }) {
   const route = useRoute();
-  const [q, setQ] = useState('');
-  const [typed, setTyped] = useState('');
-  const [status, setStatus] = useState('active');
+  // The search as the address holds it: back from a member's page, the list is as it was left.
+  const [initial] = useState(hashParams);
+  const [typed, setTyped] = useState(initial.get('q') ?? '');
+  const [q, setQ] = useState(typed);
+  const [status, setStatus] = useState(initial.get('status') ?? 'active');
   const [org, setOrg] = useState(route[1] ?? '');
-  const [at, setAt] = useState<Dayjs | null>(dayjs());
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  // `more`: the server stopped counting at `total` (a common name over a whole province).
-  const [data, setData] = useState<MemberList>({ total: 0, more: false, rows: [] });
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(false);
+  const [at, setAt] = useState<Dayjs | null>(initial.get('at') ? dayjs(initial.get('at')) : dayjs());
+  const [page, setPage] = useState(Number(initial.get('page')) || 1);
+  const [pageSize, setPageSize] = useState(Number(initial.get('size')) || 50);
   const [adding, setAdding] = useState(false);
 
   // Search as you type, without a request per keystroke.
   useEffect(() => {
     const t = setTimeout(() => {
-      setQ(typed);
-      setPage(1);
+      setQ((prev) => {
+        if (prev !== typed) setPage(1);
+        return typed;
+      });
     }, 250);
     return () => clearTimeout(t);
   }, [typed]);
+  const today = iso(dayjs());
   useEffect(() => {
-    setLoading(true);
-    api
-      .get<MemberList>(
-        `/api/v1/members${query({ q, status, org, at: iso(at), limit: pageSize, offset: (page - 1) * pageSize })}`,
-      )
-      .then((d) => {
-        setData(d);
-        setError('');
-      })
-      .catch((e) => setError(e.message))
-      .finally(() => setLoading(false));
-  }, [q, status, org, at, page, pageSize]);
+    replaceHashParams({
+      q,
+      status: status === 'active' ? undefined : status,
+      at: iso(at) === today ? undefined : iso(at),
+      page: page === 1 ? undefined : page,
+      size: pageSize === 50 ? undefined : pageSize,
+    });
+  }, [q, status, at, page, pageSize, today]);
+  // `more`: the server stopped counting at `total` (a common name over a whole province). The
+  // page shown stays until the next one has come (no empty flash), and an older answer never
+  // replaces a newer one.
+  const list = useQuery({
+    queryKey: ['members', { q, status, org, at: iso(at), page, pageSize }],
+    queryFn: async ({ signal }) =>
+      (
+        await client.GET('/api/v1/members', {
+          params: {
+            query: {
+              q: q || undefined,
+              status: status as NonNullable<paths['/api/v1/members']['get']['parameters']['query']>['status'],
+              org: org || undefined,
+              at: iso(at),
+              limit: pageSize,
+              offset: (page - 1) * pageSize,
+            },
+          },
+          signal,
+        })
+      ).data!,
+    placeholderData: keepPreviousData,
+  });
+  const data: MemberList = list.data ?? { at: '', total: 0, more: false, rows: [] };
+  const error = list.error?.message ?? '';
+  const loading = list.isFetching;
   // The list as filtered on screen, every page of it.
   const exportHref = (format: 'xlsx' | 'csv') =>
     `/api/v1/export/members${query({ org, at: iso(at), status, q, format })}`;

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { client, type Schemas } from '../client';
 import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, can, query, type Account, type Stats, type TreeNode } from '../api';
+import { can, type Account, type TreeNode } from '../api';
 import { eventLabel, kindLabel, vnDate } from '../labels';
 import { go } from '../route';
 import { Chart } from './Chart';
@@ -10,56 +12,42 @@ import { OrgOpDialog } from './OrgOps';
 import { OverdueTasks } from './OverdueTasks';
 import { flatten, treeExportHref, useTree } from './Tree';
 
-interface RecentEvent {
-  id: number;
-  member: string;
-  full_name: string;
-  kind: string;
-  date: string;
-  org: string;
-}
+type RecentEvent = Schemas['RecentEvent'];
 
 export function OrgPage({ account, code }: { account: Account; code: string }) {
   const [at, setAt] = useState<Dayjs | null>(dayjs());
-  const [stats, setStats] = useState<Stats>();
-  const [error, setError] = useState('');
   const [op, setOp] = useState<'rename' | 'move' | 'dissolve' | 'split' | null>(null);
-  const [version, setVersion] = useState(0);
   const { root: sub } = useTree(at, code);
   const { root: whole, reload } = useTree(at);
-  useEffect(() => {
-    api
-      .get<Stats>(`/api/v1/orgs/${encodeURIComponent(code)}/stats${query({ at: iso(at) })}`)
-      .then((s) => {
-        setStats(s);
-        setError('');
-      })
-      .catch((e) => {
-        setStats(undefined);
-        setError(e.message);
-      });
-  }, [code, at, version]);
+  const path = { code };
+  const statsAt = async (date: string, signal: AbortSignal) =>
+    (await client.GET('/api/v1/orgs/{code}/stats', { params: { path, query: { at: date } }, signal })).data!;
+  const current = useQuery({
+    queryKey: ['stats', code, iso(at)],
+    queryFn: ({ signal }) => statsAt(iso(at), signal),
+  });
+  const stats = current.error ? undefined : current.data;
+  const error = current.error?.message ?? '';
   // Admissions and recognitions by year: the statistics as of each year's last day (the current
   // year as of the chosen date) count that year's flows.
-  const [years, setYears] = useState<Stats[]>([]);
-  useEffect(() => {
-    const last = (at ?? dayjs()).year();
-    const dates = [last - 4, last - 3, last - 2, last - 1].map((y) => `${y}-12-31`).concat(iso(at));
-    Promise.all(
-      dates.map((d) =>
-        api.get<Stats>(`/api/v1/orgs/${encodeURIComponent(code)}/stats${query({ at: d })}`).catch(() => null),
-      ),
-    ).then((all) => setYears(all.filter((s): s is Stats => s !== null)));
-  }, [code, at, version]);
-  const [recent, setRecent] = useState<RecentEvent[]>([]);
-  useEffect(() => {
-    api
-      .get<{ events: RecentEvent[] }>(
-        `/api/v1/orgs/${encodeURIComponent(code)}/events${query({ at: iso(at), limit: 15 })}`,
-      )
-      .then((d) => setRecent(d.events))
-      .catch(() => setRecent([]));
-  }, [code, at, version]);
+  const last = (at ?? dayjs()).year();
+  const yearly = useQueries({
+    queries: [last - 4, last - 3, last - 2, last - 1]
+      .map((y) => `${y}-12-31`)
+      .concat(iso(at))
+      .map((d) => ({
+        queryKey: ['stats', code, d],
+        queryFn: ({ signal }: { signal: AbortSignal }) => statsAt(d, signal),
+      })),
+  });
+  const years = yearly.flatMap((q) => (q.data ? [q.data] : []));
+  const recentQuery = useQuery({
+    queryKey: ['org-events', code, iso(at)],
+    queryFn: async ({ signal }) =>
+      (await client.GET('/api/v1/orgs/{code}/events', { params: { path, query: { at: iso(at), limit: 15 } }, signal }))
+        .data!,
+  });
+  const recent: RecentEvent[] = recentQuery.data?.events ?? [];
   const pie = useMemo(
     () =>
       stats && {
@@ -117,9 +105,12 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
             <Button onClick={() => go('conferences', code)} data-testid="org-conferences">
               Hội nghị
             </Button>
-            <Button href={treeExportHref(code, at)} data-testid="export-tree">
-              Xuất cây tổ chức (Excel)
-            </Button>
+            {/* A sub-branch has nothing below it: no tree to export, no list of units. */}
+            {children.length > 0 && (
+              <Button href={treeExportHref(code, at)} data-testid="export-tree">
+                Xuất cây tổ chức (Excel)
+              </Button>
+            )}
             {mayChange && sub && (
               <>
                 <Button onClick={() => setOp('rename')}>Đổi tên</Button>
@@ -201,25 +192,27 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           ]}
         />
       </Card>
-      <Card title="Tổ chức trực thuộc">
-        <Table<TreeNode>
-          scroll={{ x: 'max-content' }}
-          rowKey="code"
-          size="small"
-          pagination={false}
-          expandable={{ childrenColumnName: 'none' }}
-          dataSource={children}
-          columns={[
-            {
-              title: 'Tên',
-              dataIndex: 'name',
-              render: (n, r) => <a href={`#/org/${encodeURIComponent(r.code)}`}>{n}</a>,
-            },
-            { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{kindLabel[k]}</Tag> },
-            { title: 'Đảng viên', render: (_, r) => r.counts.members, align: 'right' },
-          ]}
-        />
-      </Card>
+      {children.length > 0 && (
+        <Card title="Tổ chức trực thuộc">
+          <Table<TreeNode>
+            scroll={{ x: 'max-content' }}
+            rowKey="code"
+            size="small"
+            pagination={false}
+            expandable={{ childrenColumnName: 'none' }}
+            dataSource={children}
+            columns={[
+              {
+                title: 'Tên',
+                dataIndex: 'name',
+                render: (n, r) => <a href={`#/org/${encodeURIComponent(r.code)}`}>{n}</a>,
+              },
+              { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{kindLabel[k]}</Tag> },
+              { title: 'Đảng viên', render: (_, r) => r.counts.members, align: 'right' },
+            ]}
+          />
+        </Card>
+      )}
       {op && sub && (
         <OrgOpDialog
           op={op}
@@ -228,7 +221,6 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           onClose={(changed) => {
             setOp(null);
             if (changed) {
-              setVersion((v) => v + 1);
               reload();
             }
           }}

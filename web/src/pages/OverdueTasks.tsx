@@ -1,30 +1,22 @@
 // The follow-up tasks of an organization and the organizations below it that are overdue on a
 // date (the server folds each task's events; nothing is computed here).
-import { useEffect, useState } from 'react';
+
 import { Alert, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, query, type FollowUpTask } from '../api';
+import { type FollowUpTask } from '../api';
 import { vnDate } from '../labels';
 import { iso } from './forms';
+import { $api, errorText } from '../client';
 
 export function OverdueTasks({ org, at }: { org: string; at?: Dayjs | null }) {
-  const [tasks, setTasks] = useState<FollowUpTask[]>();
-  const [error, setError] = useState('');
-  useEffect(() => {
-    if (!org) return;
-    let current = true;
-    api
-      .get<{ tasks: FollowUpTask[] }>(`/api/v1/orgs/${encodeURIComponent(org)}/overdue-tasks${query({ at: iso(at) })}`)
-      .then((d) => {
-        if (!current) return;
-        setTasks(d.tasks);
-        setError('');
-      })
-      .catch((e) => current && setError(e.message));
-    return () => {
-      current = false;
-    };
-  }, [org, at]);
+  const overdue = $api.useQuery(
+    'get',
+    '/api/v1/orgs/{code}/overdue-tasks',
+    { params: { path: { code: org }, query: { at: iso(at) || undefined } } },
+    { enabled: !!org },
+  );
+  const tasks: FollowUpTask[] | undefined = overdue.data?.tasks;
+  const error = errorText(overdue.error);
   if (error) return <Alert type="error" message={error} />;
   return (
     <Table<FollowUpTask>

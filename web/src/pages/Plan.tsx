@@ -2,9 +2,10 @@
 // its whole subtree against the subtree's targets (computed by the server).
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, InputNumber, Space, Table, Typography, message } from 'antd';
-import { api, can, query, type Account, type Indicators, type Plan } from '../api';
+import { api, can, type Account } from '../api';
 import { go } from '../route';
 import { atField } from './forms';
+import { $api, errorText } from '../client';
 import { vnNumber } from '../labels';
 import { useTree } from './Tree';
 
@@ -12,38 +13,30 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
   const { root } = useTree(null);
   const code = given || account.org || root?.code || '';
   const [year, setYear] = useState(new Date().getFullYear());
-  const [plan, setPlan] = useState<Plan>();
-  const [progress, setProgress] = useState<Indicators>();
   const [draft, setDraft] = useState<Record<string, number | null>>({});
-  const [error, setError] = useState('');
   // A refused target is shown under its own row's field.
   const [refused, setRefused] = useState<Record<string, string>>({});
-  const [version, setVersion] = useState(0);
-  const [progressError, setProgressError] = useState(false);
+  const path = { code };
+  const planQuery = $api.useQuery(
+    'get',
+    '/api/v1/orgs/{code}/plan',
+    { params: { path, query: { year } } },
+    { enabled: !!code },
+  );
+  const plan = planQuery.error ? undefined : planQuery.data;
+  const error = errorText(planQuery.error);
+  // The fields start from the targets saved (again after each save).
   useEffect(() => {
-    if (!code) return;
-    // Answers for a year or org the user has already left are dropped.
-    let current = true;
-    const base = `/api/v1/orgs/${encodeURIComponent(code)}`;
-    api
-      .get<Plan>(`${base}/plan${query({ year })}`)
-      .then((p) => {
-        if (!current) return;
-        setPlan(p);
-        setDraft(Object.fromEntries(p.targets.map((t) => [t.indicator, t.target])));
-        setError('');
-      })
-      .catch((e) => current && setError(e.message));
-    setProgress(undefined);
-    setProgressError(false);
-    api
-      .get<Indicators>(`${base}/indicators${query({ period: String(year) })}`)
-      .then((d) => current && setProgress(d))
-      .catch(() => current && setProgressError(true));
-    return () => {
-      current = false;
-    };
-  }, [code, year, version]);
+    if (planQuery.data) setDraft(Object.fromEntries(planQuery.data.targets.map((t) => [t.indicator, t.target])));
+  }, [planQuery.data]);
+  const progressQuery = $api.useQuery(
+    'get',
+    '/api/v1/orgs/{code}/indicators',
+    { params: { path, query: { period: String(year) } } },
+    { enabled: !!code },
+  );
+  const progress = progressQuery.data;
+  const progressError = !!progressQuery.error;
   const save = async (indicator: string) => {
     try {
       await api.post(`/api/v1/orgs/${encodeURIComponent(code)}/plan`, {
@@ -53,7 +46,6 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
       });
       message.success('Đã lưu chỉ tiêu.');
       setRefused({ ...refused, [indicator]: '' });
-      setVersion((v) => v + 1);
     } catch (e) {
       setRefused({ ...refused, [indicator]: atField((e as Error).message) });
     }

@@ -1,16 +1,18 @@
 // The periodic report of an organization: every indicator and the checks on the figures, the
 // report's preview as the server writes it, and the Word and Excel files. Every figure comes from
 // the server; nothing is computed here.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, List, Space, Spin, Table, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, query, type Account, type Check, type Indicators, type TreeNode } from '../api';
+import { query, type Account, type Check, type TreeNode } from '../api';
 import { vnDate, vnNumber } from '../labels';
 import { go } from '../route';
 import { dateFormat, iso } from './forms';
 import { defaultPeriod, PeriodPicker, periodCode, type PeriodValue } from './period';
 import { useTree } from './Tree';
 import { matchFolded } from '../search';
+import { $api, errorText } from '../client';
+import { useQuery } from '@tanstack/react-query';
 
 type SelectNode = { title: string; value: string; children: SelectNode[] };
 function toSelect(n: TreeNode): SelectNode {
@@ -32,13 +34,14 @@ const reportCss = `
 .dv-report .recipients{text-align:left;font-size:13px}.dv-report .annex{border-top:1px dashed #999;margin-top:24px}`;
 
 // The report as an HTML fragment, or why there is none (the server's own message when it gives one).
-async function previewOf(url: string): Promise<[string, string]> {
+async function previewOf(url: string, signal: AbortSignal): Promise<[string, string]> {
   try {
-    const res = await fetch(url, { credentials: 'same-origin' });
+    const res = await fetch(url, { credentials: 'same-origin', signal });
     if (res.ok) return [await res.text(), ''];
     const body = await res.json().catch(() => ({}));
     return ['', body?.error?.message ?? `Máy chủ trả lời lỗi ${res.status}.`];
-  } catch {
+  } catch (e) {
+    if (signal.aborted) throw e;
     return ['', 'Không kết nối được máy chủ.'];
   }
 }
@@ -51,42 +54,22 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
   // The day the committee signs it (empty: the period's last day, as the server dates it).
   const [signed, setSigned] = useState<Dayjs | null>(null);
   const date = signed ? iso(signed) : undefined;
-  const [data, setData] = useState<Indicators>();
-  const [html, setHtml] = useState('');
-  const [error, setError] = useState('');
-  const [previewError, setPreviewError] = useState('');
-  const [loading, setLoading] = useState(0);
-  useEffect(() => {
-    if (!org) return;
-    // Answers for a period or org the user has already left are dropped.
-    let current = true;
-    const base = `/api/v1/orgs/${encodeURIComponent(org)}`;
-    setLoading(2);
-    const done = () => current && setLoading((n) => Math.max(0, n - 1));
-    api
-      .get<Indicators>(`${base}/indicators${query({ period: p })}`)
-      .then((d) => {
-        if (!current) return;
-        setData(d);
-        setError('');
-      })
-      .catch((e) => {
-        if (!current) return;
-        setData(undefined);
-        setError(e.message);
-      })
-      .finally(done);
-    previewOf(`${base}/report${query({ period: p, format: 'html', date })}`)
-      .then(([text, problem]) => {
-        if (!current) return;
-        setHtml(text);
-        setPreviewError(problem);
-      })
-      .finally(done);
-    return () => {
-      current = false;
-    };
-  }, [org, p, date]);
+  const base = `/api/v1/orgs/${encodeURIComponent(org)}`;
+  const indicators = $api.useQuery(
+    'get',
+    '/api/v1/orgs/{code}/indicators',
+    { params: { path: { code: org }, query: { period: p } } },
+    { enabled: !!org },
+  );
+  const data = indicators.error ? undefined : indicators.data;
+  const error = errorText(indicators.error);
+  const preview = useQuery({
+    queryKey: ['report-preview', org, p, date ?? ''],
+    queryFn: ({ signal }) => previewOf(`${base}/report${query({ period: p, format: 'html', date })}`, signal),
+    enabled: !!org,
+  });
+  const [html, previewError] = preview.data ?? ['', ''];
+  const loading = indicators.isFetching || preview.isFetching;
   const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
   const file = (format: string, part?: string) =>
     `/api/v1/orgs/${encodeURIComponent(org)}/report${query({ period: p, format, date, part })}`;
@@ -111,7 +94,7 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
           </Space>
         }
       >
-        <Spin spinning={loading > 0} tip="Đang tính số liệu…">
+        <Spin spinning={loading} tip="Đang tính số liệu…">
           {error && <Alert type="error" message={error} />}
           {!data && !error && <div style={{ minHeight: 120 }} />}
           {data && (

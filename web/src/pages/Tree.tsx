@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { client } from '../client';
 import { Alert, Button, Card, DatePicker, Space, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, can, query, type Account, type TreeNode } from '../api';
+import { can, query, type Account, type TreeNode } from '../api';
 import { kindLabel, vnDate, vnNumber } from '../labels';
 import { go } from '../route';
 import { dateFormat, iso } from './forms';
@@ -33,23 +35,22 @@ export function flatten(n: TreeNode | undefined, out: TreeNode[] = []): TreeNode
 // date (a committee formed on 1/7/2025 looking at 2023) — the units it holds as they stood then.
 // On an error nothing of another date stays on screen.
 export function useTree(at: Dayjs | null, org?: string) {
-  const [roots, setRoots] = useState<TreeNode[]>([]);
-  const [error, setError] = useState('');
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    api
-      .get<{ root?: TreeNode; roots?: TreeNode[] }>(`/api/v1/tree${query({ at: iso(at), org })}`)
-      .then((t) => {
-        setRoots(t.roots ?? (t.root ? [t.root] : []));
-        setError('');
-      })
-      .catch((e) => {
-        setRoots([]);
-        setError(e.message);
-      });
-  }, [at, org, version]);
+  const queryClient = useQueryClient();
+  const tree = useQuery({
+    queryKey: ['tree', org ?? '', iso(at)],
+    queryFn: async ({ signal }) =>
+      (await client.GET('/api/v1/tree', { params: { query: { at: iso(at) || undefined, org } }, signal })).data!,
+  });
+  const t = tree.data;
+  const roots = tree.error ? [] : (t?.roots ?? (t?.root ? [t.root] : []));
   const root = roots.length === 1 ? roots[0] : undefined;
-  return { root, roots, error, reload: () => setVersion((v) => v + 1) };
+  return {
+    root,
+    roots,
+    tree: tree.error ? undefined : t,
+    error: tree.error?.message ?? '',
+    reload: () => queryClient.invalidateQueries(),
+  };
 }
 
 // The tree under an org with its counts, as of a date, as an Excel file (a plain link: the session

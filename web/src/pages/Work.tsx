@@ -1,15 +1,17 @@
 // The work of an organization and the organizations below it: branch meetings, inspections and
 // supervisions, study sessions, over a date range; and the forms that record them.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, can, query, type Account, type Activities } from '../api';
+import { can, type Account, type Activities } from '../api';
 import { vnDate } from '../labels';
 import { go } from '../route';
 import { dateFormat, iso } from './forms';
 import { flatten, useTree } from './Tree';
 import { WorkFormDialog, type WorkForm } from './WorkForms';
 import { useNarrow } from '../shell/AppHeader';
+import { keepPreviousData } from '@tanstack/react-query';
+import { $api, errorText } from '../client';
 
 // The server gives at most this many of each kind, newest first.
 const limit = 500;
@@ -20,22 +22,15 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
   const narrow = useNarrow();
   const org = code || account.org || root?.code || '';
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
-  const [data, setData] = useState<Activities>();
-  const [error, setError] = useState('');
   const [open, setOpen] = useState<WorkForm | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (!org) return;
-    api
-      .get<Activities>(
-        `/api/v1/orgs/${encodeURIComponent(org)}/activities${query({ from: iso(range[0]), to: iso(range[1]), limit })}`,
-      )
-      .then((d) => {
-        setData(d);
-        setError('');
-      })
-      .catch((e) => setError(e.message));
-  }, [org, range, version]);
+  const activities = $api.useQuery(
+    'get',
+    '/api/v1/orgs/{code}/activities',
+    { params: { path: { code: org }, query: { from: iso(range[0]), to: iso(range[1]), limit } } },
+    { enabled: !!org, placeholderData: keepPreviousData },
+  );
+  const data: Activities | undefined = activities.data;
+  const error = errorText(activities.error);
   const orgs = useMemo(() => flatten(root), [root]);
   const role = account.role;
   return (
@@ -151,10 +146,8 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
         <WorkFormDialog
           form={open}
           orgs={orgs}
-          onClose={(changed) => {
-            setOpen(null);
-            if (changed) setVersion((v) => v + 1);
-          }}
+          // What was recorded shows by itself: every write marks the answers on screen stale.
+          onClose={() => setOpen(null)}
         />
       )}
     </Card>

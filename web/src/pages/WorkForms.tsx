@@ -10,6 +10,7 @@ import { dateFormat, fieldErrors, iso } from './forms';
 import { MemberSearch, useBranchMembers } from './memberPickers';
 import { flatten } from './Tree';
 import { searchable, matchFolded } from '../search';
+import { $api } from '../client';
 
 export type WorkForm = 'meeting' | 'oversight' | 'study' | 'document';
 
@@ -66,14 +67,13 @@ export function WorkFormDialog({
   const org: string | undefined = Form.useWatch('org', form);
   const date: Dayjs | undefined = Form.useWatch('date', form);
   const members = useBranchMembers(which === 'meeting' || which === 'study' ? org : undefined, date);
-  const [documents, setDocuments] = useState<PartyDocument[]>([]);
-  useEffect(() => {
-    if (which !== 'study') return;
-    api
-      .get<{ documents: PartyDocument[] }>('/api/v1/documents?limit=500')
-      .then((d) => setDocuments(d.documents))
-      .catch(() => setDocuments([]));
-  }, [which]);
+  const register = $api.useQuery(
+    'get',
+    '/api/v1/documents',
+    { params: { query: { limit: 500 } } },
+    { enabled: which === 'study' },
+  );
+  const documents: PartyDocument[] = register.data?.documents ?? [];
   // A study session lists everyone by default; the office unticks who was not there.
   useEffect(() => {
     if (which === 'study')

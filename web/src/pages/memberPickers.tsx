@@ -3,25 +3,21 @@ import { useEffect, useState } from 'react';
 import {} from 'antd';
 import { Select } from '../controls';
 import type { Dayjs } from 'dayjs';
-import { api, query, type MemberRow } from '../api';
+
 import { iso } from './forms';
+import { $api } from '../client';
 
 // The members a branch expects at its meeting on a date: its probationary and full members then
 // (candidates and former members are not expected), in the server's Vietnamese order.
 export function useBranchMembers(org: string | undefined, date: Dayjs | undefined) {
-  const [rows, setRows] = useState<MemberRow[]>([]);
   const at = iso(date);
-  useEffect(() => {
-    if (!org) return setRows([]);
-    let current = true;
-    api
-      .get<{ rows: MemberRow[] }>(`/api/v1/members${query({ org, at, status: 'all', limit: 5000 })}`)
-      .then((d) => current && setRows(d.rows.filter((m) => expectedStatus.has(m.status))))
-      .catch(() => current && setRows([]));
-    return () => {
-      current = false;
-    };
-  }, [org, at]);
+  const list = $api.useQuery(
+    'get',
+    '/api/v1/members',
+    { params: { query: { org, at: at || undefined, status: 'all', limit: 5000 } } },
+    { enabled: !!org },
+  );
+  const rows = org ? (list.data?.rows ?? []).filter((m) => expectedStatus.has(m.status)) : [];
   return rows.map((m) => ({ value: m.code, label: `${m.full_name} (${m.code})` }));
 }
 const expectedStatus = new Set(['probationary', 'official']);
@@ -41,27 +37,24 @@ export function MemberSearch({
   onChange?: (v: string) => void;
   label?: string;
 }) {
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const at = iso(date);
+  // A request once the typing pauses, not per keystroke.
   useEffect(() => {
-    if (!org || q.trim().length < 2) return setOptions([]);
-    let current = true;
-    const timer = setTimeout(() => {
-      api
-        .get<{ rows: MemberRow[] }>(`/api/v1/members${query({ org, at, q: q.trim(), limit: 30 })}`)
-        .then(
-          (d) =>
-            current &&
-            setOptions(d.rows.map((m) => ({ value: m.code, label: `${m.full_name} (${m.code}) – ${m.org}` }))),
-        )
-        .catch(() => current && setOptions([]));
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [org, at, q]);
+    const t = setTimeout(() => setQ(typed.trim()), 250);
+    return () => clearTimeout(t);
+  }, [typed]);
+  const found = $api.useQuery(
+    'get',
+    '/api/v1/members',
+    { params: { query: { org, at: at || undefined, q, limit: 30 } } },
+    { enabled: !!org && q.length >= 2 },
+  );
+  const options =
+    org && q.length >= 2
+      ? (found.data?.rows ?? []).map((m) => ({ value: m.code, label: `${m.full_name} (${m.code}) – ${m.org}` }))
+      : [];
   return (
     <Select
       aria-label={label}
@@ -70,10 +63,12 @@ export function MemberSearch({
       value={value}
       onChange={onChange}
       filterOption={false}
-      onSearch={setQ}
+      onSearch={setTyped}
       options={options}
       placeholder={org ? 'Gõ họ tên (có thể không dấu) hoặc mã đảng viên' : 'Chọn tổ chức tiến hành trước'}
-      notFoundContent={q.trim().length < 2 ? 'Gõ ít nhất 2 ký tự' : 'Không tìm thấy'}
+      notFoundContent={
+        typed.trim().length < 2 ? 'Gõ ít nhất 2 ký tự' : found.isFetching ? 'Đang tìm…' : 'Không tìm thấy'
+      }
     />
   );
 }

@@ -1,6 +1,7 @@
 // Reporting periods as the server names them (2026-03, 2026-Q1, 2026-H1, 2026, 2020-2025) and a
 // picker that offers them in Vietnamese.
 import { InputNumber, Space } from 'antd';
+import dayjs from 'dayjs';
 import { Select } from '../controls';
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'term';
@@ -24,6 +25,39 @@ export function periodCode(p: PeriodValue): string {
     case 'term':
       return `${p.year}-${p.year + 5}`;
   }
+}
+
+// The last day of a period (a term: its last year's 31 December).
+export function periodEnd(p: PeriodValue): dayjs.Dayjs {
+  const y = dayjs(`${p.year}-01-01`);
+  switch (p.kind) {
+    case 'month':
+      return y.month(p.part - 1).endOf('month');
+    case 'quarter':
+      return y.month(p.part * 3 - 1).endOf('month');
+    case 'half':
+      return y.month(p.part * 6 - 1).endOf('month');
+    case 'year':
+      return y.endOf('year');
+    case 'term':
+      return y.add(p.part, 'year').endOf('year');
+  }
+}
+
+// The latest period of a kind that has ended by `today` (a review looks back on a finished one).
+export function latestEndedPeriod(kind: PeriodKind, today = dayjs()): PeriodValue {
+  const months = { month: 1, quarter: 3, half: 6, year: 12, term: 12 }[kind];
+  // The start of the current period, then one period back.
+  const index = Math.floor(today.month() / months);
+  const start = today
+    .startOf('year')
+    .add(index * months, 'month')
+    .subtract(months, 'month');
+  return {
+    kind,
+    year: start.year(),
+    part: kind === 'year' || kind === 'term' ? 1 : Math.floor(start.month() / months) + 1,
+  };
 }
 
 export function defaultPeriod(): PeriodValue {
