@@ -82,6 +82,10 @@ struct Route {
   // Reads only (stats, search, reports): served from the read replica when the server has one
   // (--db-read), from the primary when it has none or the replica fails.
   bool replica_reads = false;
+  // The audit action of the route when one of its field names means something else there than
+  // elsewhere ("from" of a merge: the orgs merged), so its refusals name the field rightly
+  // (core/field_labels.h); empty for most.
+  std::string action = {};
 };
 
 const std::vector<Route>& route_table();

@@ -242,7 +242,8 @@ void add_registry_routes(std::vector<Route>& routes) {
       {"GET", "/api/v1/orgs/{code}/stats", Access::ready, get_stats, BodyKind::json, true});
   routes.push_back({"GET", "/api/v1/orgs/{code}/events", Access::ready, get_recent_events});
   routes.push_back({"POST", "/api/v1/orgs", Access::ready, create_org});
-  routes.push_back({"POST", "/api/v1/orgs/merge", Access::ready, merge_orgs});
+  routes.push_back({"POST", "/api/v1/orgs/merge", Access::ready, merge_orgs, BodyKind::json, false,
+                    "org.merge"});
   routes.push_back({"POST", "/api/v1/orgs/{code}/rename", Access::ready, rename_org});
   routes.push_back({"POST", "/api/v1/orgs/{code}/move", Access::ready, move_org});
   routes.push_back({"POST", "/api/v1/orgs/{code}/split", Access::ready, split_org});

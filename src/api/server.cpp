@@ -17,6 +17,7 @@
 
 #include "api/json_views.h"
 #include "auth/secrets.h"
+#include "core/field_labels.h"
 #include "store/pool.h"
 #include "store/replica_pool.h"
 
@@ -104,7 +105,8 @@ std::string cookie_value(const HttpRequest& req, const std::string& name) {
   return "";
 }
 
-void write_error(HttpResponse& res, const Error& e) {
+// `action`: the route's (Route::action), naming what its fields mean in the message.
+void write_error(HttpResponse& res, const Error& e, std::string_view action = {}) {
   res.status = http_status(e.kind);
   Error shown = e;
   if (e.kind == ErrorKind::io) {
@@ -114,6 +116,8 @@ void write_error(HttpResponse& res, const Error& e) {
   if (e.kind == ErrorKind::throttled && e.retry_after_seconds > 0) {
     res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds));
   }
+  // The API names fields in Vietnamese (the CLI keeps its option names); `field` stays the API's.
+  shown.message_vi = with_field_labels(shown.message_vi, action);
   res.body = to_json(shown).dump();
   res.content_type = "application/json; charset=utf-8";
 }
@@ -308,7 +312,7 @@ void Server::Impl::dispatch(const Route& route, const std::smatch& match, const 
   }
   if (ctx.who) actor = ctx.who->caller.actor;
   if (!st.ok()) {
-    write_error(res, st.error());
+    write_error(res, st.error(), route.action);
     spdlog::info("{} {} {} user={} from={} kind={} field={} rule={}: {}", req.method,
                  log_safe(req.path), res.status, actor, ctx.address, to_string(st.error().kind),
                  st.error().field, st.error().rule, st.error().detail_en);

@@ -6,6 +6,7 @@
 
 #include <regex>
 
+#include "core/field_labels.h"
 #include "report/ooxml_zip.h"
 #include "support/api_server.h"
 
@@ -256,7 +257,9 @@ TEST(ConferenceApi, RefusalsNameTheFieldAndTheRuleAndChangeNothing) {
     if (!k.rule.empty()) {
       EXPECT_EQ(r.body["error"]["rule"], k.rule) << r.raw;
     }
-    EXPECT_NE(r.body["error"].value("message", "").find("«" + k.field + "»"), std::string::npos)
+    // The message names the field by its Vietnamese label; `field` keeps the API's name.
+    EXPECT_NE(r.body["error"].value("message", "").find("«" + field_label(k.field) + "»"),
+              std::string::npos)
         << r.raw;
     EXPECT_EQ(dump_database(server.db_path()), before) << k.path << " changed the database";
   }

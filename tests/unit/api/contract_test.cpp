@@ -2,8 +2,8 @@
 // reach: every operation is answered with success at least once by the API tests (api_contract
 // checks each recorded answer against the file, and fails for an operation never answered), the
 // next briefing of a cluster names its rotation, a one-time password is refused on every
-// conference read, limits and a missing site are refused naming the field, and an unknown route is
-// not cached.
+// conference read, limits and a missing site are refused naming the field (in Vietnamese in the
+// message, by the API's name in `field`), and an unknown route is not cached.
 #include <gtest/gtest.h>
 
 #include "support/api_server.h"
@@ -163,7 +163,7 @@ TEST(Contract, LimitsAndAMissingSiteAreRefusedNamingTheField) {
     Reply r = office.get(path);
     EXPECT_EQ(r.status, 400) << path << " " << r.raw;
     EXPECT_EQ(r.body["error"]["field"], "limit") << path;
-    EXPECT_EQ(r.body["error"]["message"], "Trường «limit»: số dòng phải từ 1 đến 500.") << path;
+    EXPECT_EQ(r.body["error"]["message"], "Trường «Số dòng»: số dòng phải từ 1 đến 500.") << path;
   }
   EXPECT_EQ(office.get("/api/v1/documents?limit=500").status, 200);
 
@@ -178,7 +178,7 @@ TEST(Contract, LimitsAndAMissingSiteAreRefusedNamingTheField) {
   Reply no_site = office.post(c + "/attendance", {{"member", "MA1"}, {"status", "present"}});
   EXPECT_EQ(no_site.status, 400) << no_site.raw;
   EXPECT_EQ(no_site.body["error"]["field"], "site");
-  EXPECT_EQ(no_site.body["error"]["message"], "Trường «site»: chưa nhập số điểm cầu.");
+  EXPECT_EQ(no_site.body["error"]["message"], "Trường «Điểm cầu»: chưa nhập số điểm cầu.");
   Reply unknown_site =
       office.post(c + "/attendance", {{"member", "MA1"}, {"site", 2}, {"status", "present"}});
   EXPECT_EQ(unknown_site.status, 404) << unknown_site.raw;
@@ -186,6 +186,59 @@ TEST(Contract, LimitsAndAMissingSiteAreRefusedNamingTheField) {
   Reply recorded =
       office.post(c + "/attendance", {{"member", "MA1"}, {"site", 1}, {"status", "present"}});
   EXPECT_EQ(recorded.status, 200) << recorded.raw;
+}
+
+// A refusal is read where no form field stands beside it too (a notice, a list of refusals): its
+// message names the field by the Vietnamese label (core/field_labels.h), as the action means it,
+// while `field` keeps the API's name for the form; a refused write changes nothing.
+TEST(Contract, ARefusalNamesTheFieldInVietnameseAndKeepsTheApiName) {
+  ApiServer server;
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  const std::string before = dump_database(server.db_path());
+  struct Case {
+    Browser* who;
+    std::string path;
+    json body;  // null: a GET
+    int status;
+    std::string field, message;
+  };
+  const std::vector<Case> cases = {
+      {&office,
+       "/api/v1/orgs/DBA/oversights",
+       {{"kind", "inspection"},
+        {"basis", "planned"},
+        {"date", "2026-10-01"},
+        {"subject_member", "ZZ9"},
+        {"conclusion", "Tốt"}},
+       404,
+       "subject_member",
+       "Trường «Đảng viên được kiểm tra, giám sát»: không có đảng viên mã «ZZ9»."},
+      {&office,
+       "/api/v1/members/MA1/events",
+       {{"kind", "transfer"}, {"org", "NOPE"}, {"date", "2026-06-01"}},
+       404,
+       "org",
+       "Trường «Tổ chức»: không có tổ chức mã «NOPE»."},
+      // "from" of a merge is the orgs merged; elsewhere the first day of a range.
+      {&admin,
+       "/api/v1/orgs/merge",
+       {{"from", {"A1", "NOPE"}}, {"into", "A2"}, {"date", "2026-06-01"}},
+       404,
+       "from",
+       "Trường «Các tổ chức được hợp nhất»: không có tổ chức mã «NOPE»."},
+      {&admin, "/api/v1/audit?from=01/06/2026", nullptr, 400, "from", "Trường «Từ ngày»: "},
+  };
+  for (const auto& k : cases) {
+    Reply r = k.body.is_null() ? k.who->get(k.path) : k.who->post(k.path, k.body);
+    EXPECT_EQ(r.status, k.status) << k.path << " " << r.raw;
+    EXPECT_EQ(r.body["error"]["field"], k.field) << k.path << " " << r.raw;
+    EXPECT_EQ(r.body["error"]["message"].get<std::string>().rfind(k.message, 0), 0u)
+        << k.path << " " << r.raw;
+  }
+  EXPECT_EQ(dump_database(server.db_path()), before);
 }
 
 TEST(Contract, AnUnknownRouteIsAnsweredWithTheErrorShapeAndNotCached) {

@@ -1,0 +1,210 @@
+#include "core/field_labels.h"
+
+#include <array>
+#include <cctype>
+#include <string_view>
+
+namespace dangvu {
+namespace {
+
+struct FieldLabel {
+  std::string_view action;  // empty: wherever no action-specific entry applies
+  std::string_view field;
+  std::string_view label;
+};
+
+// Every field name of the API's requests (bodies, query and path parameters) and of the refusals
+// the service writes. A name that means one thing in one action only comes with that action.
+constexpr std::array kLabels = std::to_array<FieldLabel>({
+    // Organizations.
+    {"", "org", "Tổ chức"},
+    {"", "orgs", "Tổ chức"},
+    {"", "code", "Mã"},
+    {"", "name", "Tên"},
+    {"", "kind", "Loại"},
+    {"", "parent", "Tổ chức cấp trên"},
+    {"", "into", "Tổ chức hợp nhất vào"},
+    {"org.merge", "from", "Các tổ chức được hợp nhất"},
+    {"org.merge", "name", "Tên tổ chức mới"},
+    {"org.merge", "kind", "Loại tổ chức mới"},
+    {"org.merge", "parent", "Tổ chức cấp trên của tổ chức mới"},
+    {"", "new_name", "Tên tổ chức mới"},
+    {"", "new_kind", "Loại tổ chức mới"},
+    {"", "new_parent", "Tổ chức cấp trên của tổ chức mới"},
+    {"", "parts", "Các tổ chức mới"},
+    {"", "assign", "Tổ chức trực thuộc chuyển về"},
+    {"", "members_to", "Tổ chức nhận đảng viên"},
+    // Dates and ranges.
+    {"", "date", "Ngày"},
+    {"", "at", "Tính đến ngày"},
+    {"", "from", "Từ ngày"},
+    {"", "to", "Đến ngày"},
+    {"", "year", "Năm"},
+    {"", "period", "Kỳ báo cáo"},
+    // Members and their events.
+    {"", "member", "Đảng viên"},
+    {"", "member_code", "Đảng viên"},
+    {"", "members", "Đảng viên"},
+    {"", "family", "Họ"},
+    {"", "middle", "Tên đệm"},
+    {"", "given", "Tên"},
+    {"", "birth_date", "Ngày sinh"},
+    {"", "gender", "Giới tính"},
+    {"", "first", "Sự kiện đầu tiên"},
+    {"", "status", "Trạng thái"},
+    {"", "mode", "Hình thức"},
+    {"", "decision_no", "Số quyết định"},
+    {"", "ceremony_date", "Ngày tổ chức lễ kết nạp"},
+    {"", "vote_date", "Ngày chi bộ biểu quyết"},
+    {"", "age_exception_ref", "Quyết định kết nạp quá tuổi"},
+    {"", "card_number", "Số thẻ đảng viên"},
+    {"", "reason", "Lý do"},
+    {"", "corrects", "Sự kiện được sửa"},
+    {"", "voids", "Hủy sự kiện"},
+    {"", "new_date", "Ngày mới"},
+    {"", "new_org", "Tổ chức mới"},
+    {"", "new_ceremony_date", "Ngày lễ kết nạp mới"},
+    {"", "new_decision_no", "Số quyết định mới"},
+    {"", "new_card_number", "Số thẻ đảng viên mới"},
+    {"", "q", "Từ khóa tìm kiếm"},
+    // Work records.
+    {"", "number", "Số văn bản"},
+    {"", "issued_on", "Ngày ban hành"},
+    {"", "issuing_body", "Cơ quan ban hành"},
+    {"", "title", "Tiêu đề"},
+    {"", "document", "Văn bản"},
+    {"", "indicator", "Chỉ tiêu"},
+    {"", "target", "Mức kế hoạch"},
+    {"", "topic", "Chủ đề"},
+    {"", "quality", "Xếp loại chất lượng"},
+    {"", "absent", "Đảng viên vắng mặt"},
+    {"", "attendees", "Đảng viên tham dự"},
+    {"", "basis", "Căn cứ"},
+    {"", "subject", "Đối tượng"},
+    {"", "subject_org", "Tổ chức được kiểm tra, giám sát"},
+    {"", "subject_member", "Đảng viên được kiểm tra, giám sát"},
+    {"", "conclusion", "Kết luận"},
+    // Conferences.
+    {"", "conference", "Hội nghị"},
+    {"", "start_time", "Giờ bắt đầu"},
+    {"", "chair", "Chủ trì"},
+    {"", "chair_name", "Chủ trì"},
+    {"", "secretary", "Thư ký"},
+    {"", "secretary_name", "Thư ký"},
+    {"", "agenda", "Chương trình"},
+    {"", "site", "Điểm cầu"},
+    {"", "address", "Địa chỉ"},
+    {"", "link", "Đường dẫn trực tuyến"},
+    {"", "host", "Tổ chức chủ trì điểm cầu"},
+    {"", "guests", "Khách mời"},
+    {"", "organization", "Đơn vị"},
+    {"", "participant", "Người tham dự"},
+    {"", "speaker", "Người trình bày"},
+    {"", "speaker_name", "Người trình bày"},
+    {"", "speaker_title", "Chức vụ người trình bày"},
+    {"", "speaker_org", "Đơn vị người trình bày"},
+    {"", "summary", "Tóm tắt"},
+    {"", "text", "Nội dung"},
+    {"", "cluster", "Cụm thi đua"},
+    {"", "leading", "Cụm trưởng"},
+    {"", "deputy", "Cụm phó"},
+    {"", "for_period", "Kỳ luân phiên"},
+    {"", "task", "Nhiệm vụ"},
+    {"", "owner", "Tổ chức thực hiện"},
+    {"", "due", "Hạn hoàn thành"},
+    {"", "note", "Ghi chú"},
+    // Who issues and signs.
+    {"", "committee_name", "Tên cấp ủy"},
+    {"", "symbol", "Ký hiệu cơ quan ban hành"},
+    {"", "signing_authority", "Thể thức ký"},
+    {"", "place", "Địa danh"},
+    {"", "position", "Chức vụ"},
+    // Accounts and the audit log.
+    {"", "username", "Tên đăng nhập"},
+    {"", "password", "Mật khẩu"},
+    {"", "current_password", "Mật khẩu hiện tại"},
+    {"", "new_password", "Mật khẩu mới"},
+    {"", "display_name", "Tên hiển thị"},
+    {"", "role", "Vai trò"},
+    {"", "user", "Tài khoản"},
+    {"", "account", "Tài khoản"},
+    // Pages, files and formats.
+    {"", "limit", "Số dòng"},
+    {"", "offset", "Vị trí bắt đầu"},
+    {"", "before", "Trước mục"},
+    {"", "format", "Định dạng"},
+    {"", "part", "Phần"},
+    {"", "author", "Người viết"},
+    {"", "file", "Tệp"},
+    {"", "file_name", "Tên tệp"},
+    {"", "sheet", "Trang tính"},
+    {"", "header", "Dòng tiêu đề"},
+    {"", "mapping", "Ghép cột"},
+    {"", "dry_run", "Chạy thử"},
+    {"", "valid_only", "Chỉ nhập các dòng hợp lệ"},
+    {"", "body", "Nội dung yêu cầu"},
+});
+
+std::string_view plain_label(std::string_view field, std::string_view action) {
+  std::string_view fallback;
+  for (const auto& l : kLabels) {
+    if (l.field != field) continue;
+    if (!action.empty() && l.action == action) return l.label;
+    if (l.action.empty()) fallback = l.label;
+  }
+  return fallback;
+}
+
+}  // namespace
+
+std::string field_label(std::string_view field, std::string_view action) {
+  // "entries[3].member": the element's field on the list's line 4.
+  const std::size_t open = field.find('[');
+  if (open != std::string_view::npos) {
+    const std::size_t close = field.find(']', open);
+    if (close == std::string_view::npos || close == open + 1) return "";
+    std::string_view digits = field.substr(open + 1, close - open - 1);
+    long long index = 0;
+    for (char c : digits) {
+      if (!std::isdigit(static_cast<unsigned char>(c)) || digits.size() > 9) return "";
+      index = index * 10 + (c - '0');
+    }
+    std::string_view rest = field.substr(close + 1);
+    std::string inner;
+    if (rest.empty()) {
+      inner = plain_label(field.substr(0, open), action);
+    } else if (rest.front() == '.') {
+      inner = field_label(rest.substr(1), action);
+    }
+    if (inner.empty()) return "";
+    return inner + " (dòng " + std::to_string(index + 1) + ")";
+  }
+  return std::string(plain_label(field, action));
+}
+
+std::string with_field_labels(std::string_view message, std::string_view action) {
+  static constexpr std::string_view kOpen = "Trường «";
+  static constexpr std::string_view kClose = "»";
+  std::string out;
+  out.reserve(message.size());
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t start = message.find(kOpen, pos);
+    if (start == std::string_view::npos) break;
+    const std::size_t name_at = start + kOpen.size();
+    const std::size_t end = message.find(kClose, name_at);
+    if (end == std::string_view::npos) break;
+    const std::string label = field_label(message.substr(name_at, end - name_at), action);
+    out.append(message.substr(pos, name_at - pos));
+    if (label.empty()) {
+      out.append(message.substr(name_at, end - name_at));
+    } else {
+      out.append(label);
+    }
+    pos = end;
+  }
+  out.append(message.substr(pos));
+  return out;
+}
+
+}  // namespace dangvu
