@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { can, query, type Account, type FollowUpTask, type Participant } from '../api';
 import { attendanceColor, conferenceKindLabel, taskStatusColor, vnDate } from '../labels';
 import { go } from '../route';
-import { ConferenceDialog, type ConferenceForm } from './ConferenceForms';
+import { ConferenceDialog, type ConferenceForm } from './ConferenceDialogs';
 import { flatten, useTree } from './Tree';
 import { $api, errorText } from '../client';
 

@@ -1,0 +1,442 @@
+// The forms on a conference's page, one component each: add a site, invite, record attendance,
+// attach the report, add a contribution or speech, the conclusion, a decision, a task and a task's
+// status. Each sends one request (one transaction on the server).
+import { useState } from 'react';
+import { Button, DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { api, type Conference, type FollowUpTask, type Participant, type TreeNode } from '../api';
+import { Select } from '../controls';
+import { searchable } from '../search';
+import { FormDialog } from './FormDialog';
+import { dateFormat, iso } from './forms';
+import { MemberSearch } from './memberPickers';
+import { PeriodPicker, periodCode, type PeriodValue } from './period';
+import { orgOptions, periodValueOf, siteBody, SiteFields, type SiteValues } from './ConferenceForms';
+
+export type ConferenceForm =
+  | { which: 'site' }
+  | { which: 'invite' }
+  | { which: 'attend'; participant: Participant }
+  | { which: 'report' }
+  | { which: 'item' }
+  | { which: 'conclusion' }
+  | { which: 'decision' }
+  | { which: 'task' }
+  | { which: 'task-status'; task: FollowUpTask; status: 'done' | 'cancelled' | 'reopened' };
+
+interface Props {
+  conference: Conference;
+  orgs: TreeNode[]; // the conference org's subtree on its date
+  onClose: (changed: boolean) => void;
+}
+
+const path = (c: Conference, tail: string) => `/api/v1/conferences/${c.id}/${tail}`;
+
+export function ConferenceDialog({ form, ...props }: Props & { form: ConferenceForm }) {
+  switch (form.which) {
+    case 'site':
+      return <SiteDialog {...props} />;
+    case 'invite':
+      return <InviteDialog {...props} />;
+    case 'attend':
+      return <AttendDialog {...props} participant={form.participant} />;
+    case 'report':
+      return <ReportDialog {...props} />;
+    case 'item':
+      return <ItemDialog {...props} />;
+    case 'conclusion':
+      return <ConclusionDialog {...props} />;
+    case 'decision':
+      return <DecisionDialog {...props} />;
+    case 'task':
+      return <TaskDialog {...props} />;
+    case 'task-status':
+      return <TaskStatusDialog {...props} task={form.task} status={form.status} />;
+  }
+}
+
+function SiteDialog({ conference: c, orgs, onClose }: Props) {
+  return (
+    <FormDialog<SiteValues>
+      title="Thêm điểm cầu"
+      initialValues={{ mode: 'in_person' }}
+      fields={['mode', 'name', 'address', 'link', 'host']}
+      send={async (v) => {
+        await api.post(path(c, 'sites'), siteBody(v));
+      }}
+      onClose={onClose}
+    >
+      {(form) => <SiteModeFields form={form} orgs={orgs} />}
+    </FormDialog>
+  );
+}
+
+function SiteModeFields({ form, orgs }: { form: Parameters<typeof Form.useWatch>[1]; orgs: TreeNode[] }) {
+  const mode: string | undefined = Form.useWatch('mode', form);
+  return <SiteFields prefix={[]} orgs={orgs} mode={mode ?? 'in_person'} />;
+}
+
+interface Guest {
+  name: string;
+  title?: string;
+  organization?: string;
+}
+
+function InviteDialog({ conference: c, orgs, onClose }: Props) {
+  return (
+    <FormDialog<{ orgs?: string[]; member?: string; guests?: Guest[] }>
+      title="Mời đại biểu"
+      initialValues={{ orgs: [] }}
+      fields={['orgs', 'member', 'guests_note']}
+      fieldMap={{ members: 'member', guests: 'guests_note' }}
+      send={async (v) => {
+        await api.post(path(c, 'invitations'), {
+          orgs: v.orgs ?? [],
+          members: v.member ? [v.member] : [],
+          guests: (v.guests ?? []).map((g) => ({
+            name: g.name,
+            title: g.title ?? '',
+            organization: g.organization ?? '',
+          })),
+        });
+      }}
+      onClose={onClose}
+    >
+      {() => (
+        <>
+          <Form.Item name="orgs" label="Toàn thể đảng viên của các tổ chức (tính đến ngày họp)">
+            <Select mode="multiple" {...searchable} options={orgOptions(orgs)} aria-label="Tổ chức được mời" />
+          </Form.Item>
+          <Form.Item name="member" label="Thêm một đảng viên">
+            <MemberSearch org={c.org} date={dayjs(c.date)} label="Đảng viên được mời" />
+          </Form.Item>
+          <Typography.Text strong>Khách mời (đại biểu cấp trên…)</Typography.Text>
+          <Form.List name="guests">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" wrap>
+                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: 'Nhập họ tên.' }]}>
+                      <Input placeholder="Họ và tên" aria-label="Họ tên khách mời" />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'title']}>
+                      <Input placeholder="Chức vụ" aria-label="Chức vụ khách mời" />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'organization']}>
+                      <Input placeholder="Cơ quan, đơn vị" aria-label="Đơn vị khách mời" />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)}>Bỏ</Button>
+                  </Space>
+                ))}
+                <div>
+                  <Button onClick={() => add()} data-testid="add-guest">
+                    Thêm khách mời
+                  </Button>
+                </div>
+              </>
+            )}
+          </Form.List>
+          <Form.Item name="guests_note">
+            <Input type="hidden" />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+type Attendance = 'present' | 'late' | 'absent';
+const attendanceOptions = [
+  { value: 'present', label: 'Có mặt' },
+  { value: 'late', label: 'Đến muộn' },
+  { value: 'absent', label: 'Vắng mặt' },
+];
+
+export function siteOptions(c: Conference) {
+  return c.sites.map((s) => ({ value: s.number, label: `${s.number}. ${s.name} (${s.mode_vi})` }));
+}
+
+function AttendDialog({ conference: c, onClose, participant: p }: Props & { participant: Participant }) {
+  return (
+    <FormDialog<{ site: number; status: Attendance; reason?: string }>
+      title={`Điểm danh: ${p.name}`}
+      initialValues={{
+        site: p.site ?? c.sites[0]?.number,
+        status: p.attendance !== 'invited' ? (p.attendance as Attendance) : 'present',
+        reason: p.reason,
+      }}
+      fields={['site', 'status', 'reason']}
+      fieldMap={{ participant: 'status', member: 'status' }}
+      send={async (v) => {
+        await api.post(path(c, 'attendance'), {
+          member: p.kind === 'member' ? p.member : '',
+          participant: p.kind === 'guest' ? p.id : 0,
+          site: v.site,
+          status: v.status,
+          reason: v.status === 'absent' ? (v.reason ?? '') : '',
+        });
+      }}
+      onClose={onClose}
+    >
+      {(form) => <AttendFields form={form} conference={c} />}
+    </FormDialog>
+  );
+}
+
+function AttendFields({ form, conference: c }: { form: Parameters<typeof Form.useWatch>[1]; conference: Conference }) {
+  const status: string | undefined = Form.useWatch('status', form);
+  return (
+    <>
+      <Form.Item name="site" label="Điểm cầu" rules={[{ required: true, message: 'Chọn điểm cầu.' }]}>
+        <Select
+          aria-label="Điểm cầu dự họp"
+          options={siteOptions(c)}
+          notFoundContent="Hội nghị chưa có điểm cầu: thêm điểm cầu trước."
+        />
+      </Form.Item>
+      <Form.Item name="status" label="Tình trạng">
+        <Radio.Group options={attendanceOptions} />
+      </Form.Item>
+      {status === 'absent' && (
+        <Form.Item name="reason" label="Lý do vắng" rules={[{ required: true, message: 'Nhập lý do vắng.' }]}>
+          <Input aria-label="Lý do vắng" />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+function ReportDialog({ conference: c, orgs, onClose }: Props) {
+  const [period, setPeriod] = useState<PeriodValue>(() => periodValueOf(c.period));
+  return (
+    <FormDialog<{ org?: string }>
+      title="Gắn báo cáo của kỳ"
+      initialValues={{ org: c.report?.org ?? c.org }}
+      fields={['org', 'period_note']}
+      fieldMap={{ period: 'period_note' }}
+      send={async (v) => {
+        await api.post(path(c, 'report'), { org: v.org ?? '', period: periodCode(period) });
+      }}
+      onClose={onClose}
+    >
+      {() => (
+        <>
+          <Form.Item name="org" label="Báo cáo của tổ chức">
+            <Select {...searchable} options={orgOptions(orgs)} aria-label="Tổ chức của báo cáo" />
+          </Form.Item>
+          <Form.Item label="Kỳ báo cáo">
+            <PeriodPicker value={period} onChange={setPeriod} />
+          </Form.Item>
+          <Form.Item name="period_note">
+            <Input type="hidden" />
+          </Form.Item>
+          <Typography.Paragraph type="secondary">
+            Báo cáo không được sao chép: biên bản và tin bài luôn tính lại số liệu từ dữ liệu đã ghi.
+          </Typography.Paragraph>
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+interface ItemValues {
+  kind: 'contribution' | 'directing_speech' | 'agenda';
+  speaker?: string;
+  speaker_name?: string;
+  speaker_title?: string;
+  speaker_org?: string;
+  title?: string;
+  file?: string;
+  summary?: string;
+}
+
+function ItemDialog({ conference: c, onClose }: Props) {
+  return (
+    <FormDialog<ItemValues>
+      title="Thêm tham luận, phát biểu"
+      initialValues={{ kind: 'contribution' }}
+      fields={['kind', 'speaker', 'speaker_name', 'speaker_title', 'speaker_org', 'title', 'file', 'summary']}
+      send={async (v) => {
+        await api.post(path(c, 'items'), {
+          kind: v.kind,
+          speaker: v.speaker ?? '',
+          speaker_name: v.speaker ? '' : (v.speaker_name ?? ''),
+          speaker_title: v.speaker_title ?? '',
+          speaker_org: v.speaker_org ?? '',
+          title: v.title ?? '',
+          file: v.file ?? '',
+          summary: v.summary ?? '',
+        });
+      }}
+      onClose={onClose}
+    >
+      {(form) => <ItemFields form={form} conference={c} />}
+    </FormDialog>
+  );
+}
+
+function ItemFields({ form, conference: c }: { form: Parameters<typeof Form.useWatch>[1]; conference: Conference }) {
+  const kind: string | undefined = Form.useWatch('kind', form);
+  return (
+    <>
+      <Form.Item name="kind" label="Loại">
+        <Select
+          aria-label="Loại nội dung"
+          options={[
+            { value: 'contribution', label: 'Tham luận' },
+            { value: 'directing_speech', label: 'Phát biểu chỉ đạo' },
+            { value: 'agenda', label: 'Nội dung chương trình' },
+          ]}
+        />
+      </Form.Item>
+      {kind !== 'agenda' && (
+        <>
+          <Form.Item name="speaker" label="Người trình bày (đảng viên)">
+            <MemberSearch org={c.org} date={dayjs(c.date)} label="Người trình bày" />
+          </Form.Item>
+          <Space wrap align="start">
+            <Form.Item name="speaker_name" label="hoặc họ tên">
+              <Input aria-label="Họ tên người trình bày" />
+            </Form.Item>
+            <Form.Item name="speaker_title" label="Chức vụ">
+              <Input aria-label="Chức vụ người trình bày" />
+            </Form.Item>
+            <Form.Item name="speaker_org" label="Cơ quan, đơn vị">
+              <Input aria-label="Đơn vị người trình bày" />
+            </Form.Item>
+          </Space>
+        </>
+      )}
+      <Form.Item
+        name="title"
+        label={kind === 'directing_speech' ? 'Chủ đề (không bắt buộc)' : 'Tên tham luận, nội dung'}
+        rules={kind === 'directing_speech' ? [] : [{ required: true, message: 'Nhập tên.' }]}
+      >
+        <Input aria-label="Tên tham luận" />
+      </Form.Item>
+      {kind === 'contribution' && (
+        <Form.Item name="file" label="Tên tệp tham luận">
+          <Input placeholder="tham-luan.docx" aria-label="Tên tệp" />
+        </Form.Item>
+      )}
+      <Form.Item name="summary" label="Tóm tắt nội dung (thư ký ghi)">
+        <Input.TextArea rows={3} aria-label="Tóm tắt" />
+      </Form.Item>
+    </>
+  );
+}
+
+function ConclusionDialog({ conference: c, onClose }: Props) {
+  return (
+    <FormDialog<{ text: string }>
+      title="Ghi kết luận hội nghị"
+      initialValues={{ text: c.conclusion }}
+      fields={['text']}
+      send={async (v) => {
+        await api.post(path(c, 'conclusion'), { text: v.text });
+      }}
+      onClose={onClose}
+    >
+      {() => (
+        <Form.Item
+          name="text"
+          label="Kết luận của chủ trì hội nghị"
+          rules={[{ required: true, message: 'Nhập kết luận.' }]}
+        >
+          <Input.TextArea rows={6} aria-label="Kết luận" />
+        </Form.Item>
+      )}
+    </FormDialog>
+  );
+}
+
+function DecisionDialog({ conference: c, orgs, onClose }: Props) {
+  const cluster = orgs[0]?.kind === 'cluster';
+  return (
+    <FormDialog<{ text?: string; leading?: string; deputy?: string }>
+      title="Ghi quyết nghị"
+      fields={['text', 'leading', 'deputy']}
+      fieldMap={{ cluster: 'leading' }}
+      send={async (v) => {
+        await api.post(path(c, 'decisions'), { text: v.text ?? '', leading: v.leading ?? '', deputy: v.deputy ?? '' });
+      }}
+      onClose={onClose}
+    >
+      {() => (
+        <>
+          <Form.Item name="text" label="Nội dung quyết nghị">
+            <Input.TextArea rows={3} aria-label="Nội dung quyết nghị" />
+          </Form.Item>
+          {cluster && (
+            <Space wrap align="start">
+              <Form.Item name="leading" label="Cụm trưởng kỳ tới">
+                <Select allowClear style={{ width: 280 }} {...searchable} options={orgOptions(orgs.slice(1))} />
+              </Form.Item>
+              <Form.Item name="deputy" label="Cụm phó kỳ tới">
+                <Select allowClear style={{ width: 280 }} {...searchable} options={orgOptions(orgs.slice(1))} />
+              </Form.Item>
+            </Space>
+          )}
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+function TaskDialog({ conference: c, orgs, onClose }: Props) {
+  return (
+    <FormDialog<{ title: string; owner: string; due: dayjs.Dayjs }>
+      title="Giao nhiệm vụ trọng tâm"
+      fields={['title', 'owner', 'due']}
+      send={async (v) => {
+        await api.post(path(c, 'tasks'), { owner: v.owner, title: v.title, due: iso(v.due) });
+      }}
+      onClose={onClose}
+    >
+      {() => (
+        <>
+          <Form.Item name="title" label="Nhiệm vụ" rules={[{ required: true, message: 'Nhập nhiệm vụ.' }]}>
+            <Input.TextArea rows={2} aria-label="Nhiệm vụ" />
+          </Form.Item>
+          <Form.Item name="owner" label="Đơn vị thực hiện" rules={[{ required: true, message: 'Chọn đơn vị.' }]}>
+            <Select {...searchable} options={orgOptions(orgs)} aria-label="Đơn vị thực hiện" />
+          </Form.Item>
+          <Form.Item name="due" label="Thời hạn" rules={[{ required: true, message: 'Chọn thời hạn.' }]}>
+            <DatePicker format={dateFormat} aria-label="Thời hạn" />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+const taskStatusTitle = { done: 'Hoàn thành', cancelled: 'Hủy', reopened: 'Mở lại' };
+
+function TaskStatusDialog({
+  onClose,
+  task,
+  status,
+}: Props & { task: FollowUpTask; status: 'done' | 'cancelled' | 'reopened' }) {
+  return (
+    <FormDialog<{ date: dayjs.Dayjs; note?: string }>
+      title={`${taskStatusTitle[status]} nhiệm vụ: ${task.title}`}
+      initialValues={{ date: dayjs() }}
+      fields={['date', 'note']}
+      send={async (v) => {
+        await api.post(`/api/v1/tasks/${task.id}/status`, { status, date: iso(v.date), note: v.note ?? '' });
+      }}
+      onClose={onClose}
+    >
+      {() => (
+        <>
+          <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Chọn ngày.' }]}>
+            <DatePicker format={dateFormat} aria-label="Ngày cập nhật" />
+          </Form.Item>
+          <Form.Item name="note" label="Ghi chú (lý do khi hủy)">
+            <Input aria-label="Ghi chú" />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
+  );
+}

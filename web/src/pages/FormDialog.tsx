@@ -1,0 +1,62 @@
+// One dialog that records one thing: the form's fields inside, "Ghi" sends it, a refusal is shown
+// at the field it names (or as a message), success closes it with a sentence of what was recorded.
+import { useState, type ReactNode } from 'react';
+import { Form, Modal, message, type FormInstance } from 'antd';
+import { fieldErrors } from './forms';
+
+export interface FormDialogProps<V> {
+  title: string;
+  initialValues?: Partial<V>;
+  // The form's field names, and the API's field names mapped to them (a refusal's `field`).
+  fields: string[];
+  fieldMap?: Record<string, string>;
+  // Sends the values; returns the sentence to show, or nothing.
+  send: (values: V) => Promise<string | void>;
+  onClose: (changed: boolean) => void;
+  children: (form: FormInstance<V>) => ReactNode;
+  width?: number;
+}
+
+export function FormDialog<V>({
+  title,
+  initialValues,
+  fields,
+  fieldMap,
+  send,
+  onClose,
+  children,
+  width = 680,
+}: FormDialogProps<V>) {
+  const [form] = Form.useForm<V>();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setSaving(true);
+    try {
+      const done = await send(v);
+      if (done) message.success(done);
+      onClose(true);
+    } catch (e) {
+      fieldErrors(form, e, fields, fieldMap);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={title}
+      okText="Ghi"
+      cancelText="Hủy"
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={() => onClose(false)}
+      width={width}
+    >
+      <Form form={form} layout="vertical" initialValues={initialValues}>
+        {children(form)}
+      </Form>
+    </Modal>
+  );
+}
