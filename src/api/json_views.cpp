@@ -114,8 +114,22 @@ json to_json(const service::AccountView& v) {
 json to_json(const service::AuditView& v) {
   json detail = json::parse(v.detail_json, nullptr, false);
   if (detail.is_discarded()) detail = v.detail_json;
-  return {{"id", v.id},         {"at", v.at},         {"actor", v.actor},  {"address", v.address},
-          {"action", v.action}, {"target", v.target}, {"org", v.org_code}, {"detail", detail}};
+  json changes = json::array();
+  for (const auto& c : v.changes) {
+    changes.push_back(
+        {{"field", c.field}, {"label", c.label}, {"before", c.before}, {"after", c.after}});
+  }
+  return {{"id", v.id},
+          {"at", v.at},
+          {"actor", v.actor},
+          {"actor_label", v.actor_label},
+          {"address", v.address},
+          {"action", v.action},
+          {"action_label", v.action_label},
+          {"target", v.target},
+          {"org", v.org_code},
+          {"detail", detail},
+          {"changes", changes}};
 }
 
 namespace {

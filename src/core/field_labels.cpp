@@ -8,14 +8,40 @@ namespace dangvu {
 namespace {
 
 struct FieldLabel {
-  std::string_view action;  // empty: wherever no action-specific entry applies
+  // Empty: wherever no entry of the action applies; "org.merge": that action; "org.": every
+  // action of the group (an exact action wins over its group).
+  std::string_view action;
   std::string_view field;
   std::string_view label;
 };
 
-// Every field name of the API's requests (bodies, query and path parameters) and of the refusals
-// the service writes. A name that means one thing in one action only comes with that action.
+// Every field name of the API's requests (bodies, query and path parameters), of the refusals the
+// service writes, and every key the audit log records of an action (its `detail`). A name that
+// means one thing in one action only comes with that action.
 constexpr std::array kLabels = std::to_array<FieldLabel>({
+    // What a group of actions means by a general name.
+    {"org.", "code", "Mã tổ chức"},
+    {"org.", "name", "Tên tổ chức"},
+    {"org.", "kind", "Loại tổ chức"},
+    {"member.", "code", "Mã đảng viên"},
+    {"member.", "name", "Họ và tên"},
+    {"member.", "kind", "Loại sự kiện"},
+    {"meeting.", "kind", "Loại buổi sinh hoạt"},
+    {"conference.add", "kind", "Loại hội nghị"},
+    {"conference.item", "kind", "Loại nội dung"},
+    {"conference.decision", "kind", "Loại quyết nghị"},
+    {"conference.site", "name", "Tên điểm cầu"},
+    {"conference.invite", "members", "Đảng viên được mời"},
+    {"conference.invite", "orgs", "Tổ chức được mời"},
+    {"conference.attendance", "status", "Tình hình tham dự"},
+    {"conference.attendance", "participant", "Số hiệu người tham dự"},
+    {"task.status", "status", "Tình hình thực hiện"},
+    {"task.status", "date", "Ngày cập nhật"},
+    {"org.office_holder", "name", "Họ và tên"},
+    {"account.create", "org", "Tổ chức quản lý"},
+    {"demo.generate", "orgs", "Số tổ chức"},
+    {"demo.generate", "members", "Số đảng viên"},
+    {"db.migrate", "from", "Cơ sở dữ liệu nguồn"},
     // Organizations.
     {"", "org", "Tổ chức"},
     {"", "orgs", "Tổ chức"},
@@ -143,16 +169,41 @@ constexpr std::array kLabels = std::to_array<FieldLabel>({
     {"", "dry_run", "Chạy thử"},
     {"", "valid_only", "Chỉ nhập các dòng hợp lệ"},
     {"", "body", "Nội dung yêu cầu"},
+    // Keys only the audit log records.
+    {"", "id", "Số hiệu"},
+    {"", "seq", "Số thứ tự"},
+    {"", "new", "Tạo tổ chức mới"},
+    {"", "expected", "Số đảng viên phải dự"},
+    {"", "present", "Số đảng viên có mặt"},
+    {"", "added", "Số người được mời thêm"},
+    {"", "already", "Số người đã được mời trước"},
+    {"", "rows", "Số dòng"},
+    {"", "created", "Số bản ghi tạo mới"},
+    {"", "updated", "Số bản ghi cập nhật"},
+    {"", "unchanged", "Số bản ghi không đổi"},
+    {"", "rejected", "Số dòng bị từ chối"},
+    {"", "tables", "Số bảng"},
+    {"", "events", "Số sự kiện"},
+    {"", "meetings", "Số buổi sinh hoạt"},
+    {"", "oversights", "Số cuộc kiểm tra, giám sát"},
+    {"", "study_sessions", "Số buổi học tập nghị quyết"},
+    {"", "from_org", "Từ tổ chức"},
+    {"", "to_org", "Sang tổ chức"},
 });
 
 std::string_view plain_label(std::string_view field, std::string_view action) {
-  std::string_view fallback;
+  std::string_view of_group, general;
   for (const auto& l : kLabels) {
     if (l.field != field) continue;
-    if (!action.empty() && l.action == action) return l.label;
-    if (l.action.empty()) fallback = l.label;
+    if (l.action.empty()) {
+      general = l.label;
+    } else if (l.action == action) {
+      return l.label;
+    } else if (l.action.back() == '.' && action.substr(0, l.action.size()) == l.action) {
+      of_group = l.label;
+    }
   }
-  return fallback;
+  return of_group.empty() ? general : of_group;
 }
 
 }  // namespace

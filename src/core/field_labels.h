@@ -1,9 +1,10 @@
 #pragma once
-// The Vietnamese label of every field name the API takes ("member" → "Đảng viên"), so that a
-// user never reads the API's English name in a message. One table for the whole program; a name
-// that means something else in one action ("from" of a merge: the orgs merged, elsewhere the
-// first day of a range) has an entry for that action. The API writes its refusals with these
-// labels (api/json_views.cpp); the CLI keeps its option names.
+// The Vietnamese label of every field name the API takes and every key the audit log records
+// ("member" → "Đảng viên"), so that a user never reads the API's English name. One table for the
+// whole program; a name that means something else in one action ("from" of a merge: the orgs
+// merged, elsewhere the first day of a range) has an entry for that action. The API writes its
+// refusals with these labels (api/server.cpp, write_error) and names the audit log's changes by
+// them (service/audit_read.cpp); the CLI keeps its option names.
 #include <string>
 #include <string_view>
 

@@ -126,6 +126,15 @@ std::optional<TransferMode> parse_transfer_mode(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view label_vi(TransferMode m) {
+  switch (m) {
+    case TransferMode::permanent: return "chính thức";
+    case TransferMode::temporary: return "tạm thời";
+    case TransferMode::temporary_end: return "kết thúc sinh hoạt tạm thời";
+  }
+  return "";
+}
+
 std::string_view to_string(Gender g) {
   switch (g) {
     case Gender::unknown: return "unknown";

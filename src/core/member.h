@@ -54,6 +54,7 @@ std::string_view label_vi(MemberEventKind k);
 enum class TransferMode { permanent, temporary, temporary_end };
 std::string_view to_string(TransferMode m);
 std::optional<TransferMode> parse_transfer_mode(std::string_view text);
+std::string_view label_vi(TransferMode m);  // "chính thức", "tạm thời", …
 
 enum class Gender { unknown, male, female };
 std::string_view to_string(Gender g);

@@ -1,4 +1,7 @@
-// Reading the audit log: by org (subtree), by user, by time; the administrator only.
+// Reading the audit log: by org (subtree), by user, by time; the administrator only. Each entry
+// comes with what a person reads: the action's and the actor's labels and the changes.
+#include "core/audit_labels.h"
+#include "service/audit_changes.h"
 #include "service/registry.h"
 #include "service/validate.h"
 
@@ -43,13 +46,27 @@ Result<std::vector<AuditView>> Registry::read_audit(const AuditInput& in) {
     if (orgs.empty()) orgs.push_back(*root);  // an org that had ended by then: its own entries
     q.orgs = orgs;
   }
+  // A migration recorded org ids: they are read as codes.
+  const std::function<std::string(long long)> org_code = [&history](long long id) {
+    return history->has_org(id) ? history->code(id) : std::string();
+  };
   auto rows = store_.list_audit(q);
   if (!rows.ok()) return rows.error();
   std::vector<AuditView> out;
   out.reserve(rows->size());
   for (const auto& e : *rows) {
-    AuditView v{e.id, e.at, e.actor, e.address, e.action, e.target, "", e.detail_json};
+    AuditView v;
+    v.id = e.id;
+    v.at = e.at;
+    v.actor = e.actor;
+    v.address = e.address;
+    v.action = e.action;
+    v.target = e.target;
+    v.detail_json = e.detail_json;
     if (e.org && history->has_org(*e.org)) v.org_code = history->code(*e.org);
+    v.action_label = action_label(e.action);
+    v.actor_label = actor_label(e.actor, e.address);
+    v.changes = audit_changes(e.action, e.detail_json, org_code);
     out.push_back(std::move(v));
   }
   return out;

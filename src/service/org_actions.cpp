@@ -173,7 +173,12 @@ Status Registry::rename_org(const std::string& code, const std::string& name_tex
     DANGVU_TRY(require_in_scope(*history, *id, "org", code));
     auto change = history->plan_rename(*id, *name, *date);
     if (!change.ok()) return change.error();
-    json payload = {{"code", code}, {"name", *name}, {"date", date->iso()}};
+    // The name it had on the day: the audit log shows the change, not only its result.
+    const OrgVersion* was = history->version_at(*id, *date);
+    json payload = {{"code", code},
+                    {"name", *name},
+                    {"before_name", was ? was->name : std::string()},
+                    {"date", date->iso()}};
     return apply_org_change("rename", *change, payload.dump(), code, *id);
   });
 }
@@ -207,7 +212,12 @@ Status Registry::move_org(const std::string& code, const std::string& parent_cod
     }
     auto change = history->plan_move(*id, parent, *date, rules_);
     if (!change.ok()) return change.error();
-    json payload = {{"code", code}, {"parent", parent_code}, {"date", date->iso()}};
+    const OrgVersion* was = history->version_at(*id, *date);
+    json payload = {
+        {"code", code},
+        {"parent", parent_code},
+        {"before_parent", was && was->parent ? history->code(*was->parent) : std::string()},
+        {"date", date->iso()}};
     return apply_org_change("move", *change, payload.dump(), code, *id);
   });
 }

@@ -115,9 +115,18 @@ struct RecentEventView {
   std::string member_code, full_name, kind, date, org_code;
 };
 
+// One change an audit entry records, for a person: the key, its Vietnamese label, and the old
+// and new values as text (dates dd/mm/yyyy, Có/Không, lists joined, objects "Nhãn: giá trị");
+// `before` is empty unless the entry recorded the old value.
+struct AuditChangeView {
+  std::string field, label, before, after;
+};
+
 struct AuditView {
   long long id = 0;
   std::string at, actor, address, action, target, org_code, detail_json;
+  std::string action_label, actor_label;  // core/audit_labels.h
+  std::vector<AuditChangeView> changes;
 };
 
 // Work records.

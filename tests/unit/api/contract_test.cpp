@@ -6,6 +6,8 @@
 // message, by the API's name in `field`), and an unknown route is not cached.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/api_server.h"
 
 namespace dangvu::testing {
@@ -239,6 +241,63 @@ TEST(Contract, ARefusalNamesTheFieldInVietnameseAndKeepsTheApiName) {
         << k.path << " " << r.raw;
   }
   EXPECT_EQ(dump_database(server.db_path()), before);
+}
+
+// The audit log reads in Vietnamese: each entry's action and actor named for a person, its detail
+// as changes (a label, the old and the new value as text), beside what was recorded.
+TEST(Contract, TheAuditLogNamesActionsActorsAndChangesInVietnamese) {
+  ApiServer server;
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  ASSERT_EQ(admin
+                .post("/api/v1/orgs/A1/rename",
+                      {{"name", "Chi bộ Phòng Tổ chức"}, {"date", "2026-07-01"}})
+                .status,
+            200);
+  ASSERT_EQ(office
+                .post("/api/v1/orgs/A1/meetings", {{"date", "2026-05-05"},
+                                                   {"kind", "thematic"},
+                                                   {"topic", "Học tập chuyên đề năm 2026"},
+                                                   {"quality", "good"}})
+                .status,
+            201);
+  Reply audit = admin.get("/api/v1/audit?limit=1000");
+  ASSERT_EQ(audit.status, 200) << audit.raw;
+  std::map<std::string, json> first;  // the newest entry of each action
+  for (const auto& e : audit.body["entries"]) {
+    EXPECT_FALSE(e["action_label"].get<std::string>().empty()) << e.dump();
+    EXPECT_NE(e["action_label"], e["action"]) << e.dump();
+    first.emplace(e["action"].get<std::string>(), e);
+  }
+  const json& renamed = first["org.rename"];
+  EXPECT_EQ(renamed["action_label"], "Đổi tên tổ chức");
+  EXPECT_EQ(renamed["actor"], "admin");
+  EXPECT_EQ(renamed["actor_label"], "admin");
+  EXPECT_EQ(renamed["detail"]["before_name"], "Chi bộ A1");
+  EXPECT_EQ(renamed["changes"], json::parse(R"([
+              {"field":"code","label":"Mã tổ chức","before":"","after":"A1"},
+              {"field":"date","label":"Ngày","before":"","after":"01/07/2026"},
+              {"field":"name","label":"Tên tổ chức","before":"Chi bộ A1",
+               "after":"Chi bộ Phòng Tổ chức"}])"));
+  const json& meeting = first["meeting.add"];
+  EXPECT_EQ(meeting["action_label"], "Ghi buổi sinh hoạt chi bộ");
+  EXPECT_EQ(meeting["actor_label"], "office");
+  bool kind = false;
+  for (const auto& c : meeting["changes"]) {
+    if (c["field"] == "kind") {
+      kind = true;
+      EXPECT_EQ(c["label"], "Loại buổi sinh hoạt");
+      EXPECT_EQ(c["after"], "chuyên đề");
+    }
+  }
+  EXPECT_TRUE(kind) << meeting.dump();
+  EXPECT_EQ(first["session.login"]["action_label"], "Đăng nhập");
+  // The accounts were made on the command line by "cli:test".
+  EXPECT_EQ(first["account.create"]["actor"], "cli:test");
+  EXPECT_EQ(first["account.create"]["actor_label"], "Dòng lệnh (test)");
+  EXPECT_EQ(first["member.add"]["action_label"], "Thêm hồ sơ đảng viên");
 }
 
 TEST(Contract, AnUnknownRouteIsAnsweredWithTheErrorShapeAndNotCached) {
