@@ -34,6 +34,29 @@ function Themed() {
           colorError: '#b71c1c',
           fontSize,
         },
+        // A field being typed in is outlined in blue: the brand's red would read as an error.
+        components: {
+          Input: {
+            activeBorderColor: '#0b4fb3',
+            hoverBorderColor: '#0b4fb3',
+            activeShadow: '0 0 0 2px rgba(11,79,179,0.15)',
+          },
+          InputNumber: {
+            activeBorderColor: '#0b4fb3',
+            hoverBorderColor: '#0b4fb3',
+            activeShadow: '0 0 0 2px rgba(11,79,179,0.15)',
+          },
+          DatePicker: {
+            activeBorderColor: '#0b4fb3',
+            hoverBorderColor: '#0b4fb3',
+            activeShadow: '0 0 0 2px rgba(11,79,179,0.15)',
+          },
+          Select: {
+            activeBorderColor: '#0b4fb3',
+            hoverBorderColor: '#0b4fb3',
+            activeOutlineColor: 'rgba(11,79,179,0.15)',
+          },
+        },
       }}
     >
       <App />

@@ -103,8 +103,31 @@ await test('the administrator reads the audit log by user', async (page) => {
   await login(page, 'quantri');
   await page.goto(`${base}#/audit`);
   await page.getByLabel('Người thực hiện').fill('vanphong');
-  await page.getByRole('cell', { name: 'member.event.admission' }).waitFor();
-  await page.getByRole('cell', { name: 'QC0000001' }).first().waitFor();
+  // In Vietnamese, at Vietnam's time, each field as its label and value: as the API records it.
+  const log = await (await page.request.get(`${base}api/v1/audit?user=vanphong&limit=500`)).json();
+  const admission = log.entries.find((e) => e.action === 'member.event.admission');
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    })
+      .formatToParts(new Date(admission.at))
+      .map((x) => [x.type, x.value]),
+  );
+  const row = page
+    .locator('tr', { has: page.getByRole('cell', { name: admission.action_label, exact: true }) })
+    .first();
+  await row.waitFor();
+  const text = await row.innerText();
+  for (const expected of [`${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`, 'QC0000001', 'vanphong']) {
+    if (!text.includes(expected)) throw new Error(`the audit row «${text}» lacks «${expected}»`);
+  }
+  if (/member\.event|T\d{2}:\d{2}|[{}]/.test(text)) throw new Error(`the audit row shows codes or JSON: «${text}»`);
 });
 
 await test('an organization page shows its statistics and charts', async (page) => {
@@ -135,6 +158,7 @@ await test('a committee office records a meeting with an absent member and sees 
   await page.goto(`${base}#/work/DBCQD`);
   await page.getByTestId('new-meeting').click();
   await chooseOne(page, 'Chi bộ', '[DB001.01]');
+  await choose(page, 'Đánh giá chất lượng', 'Tốt');
   await page.getByTestId('add-absent').click();
   await chooseFirst(page, 'Người vắng');
   await page.getByLabel('Lý do vắng').fill('Đi công tác');
@@ -155,6 +179,7 @@ await test('a meeting dated in the future is refused at the date field', async (
   await page.goto(`${base}#/work/DBCQD`);
   await page.getByTestId('new-meeting').click();
   await chooseOne(page, 'Chi bộ', '[DB001.01]');
+  await choose(page, 'Đánh giá chất lượng', 'Khá');
   await pickDate(page, 'Ngày', '01/12/2099');
   await page.getByRole('button', { name: 'Ghi', exact: true }).click();
   await page.locator('.ant-form-item-explain-error', { hasText: 'chưa đến' }).waitFor();

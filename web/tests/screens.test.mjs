@@ -170,6 +170,7 @@ await test(
     const record = async () => {
       await page.getByTestId('new-meeting').click();
       await pickDate(page, 'Ngày', day);
+      await choose(page, 'Đánh giá chất lượng', 'Tốt');
       await page.getByTestId('add-absent').click();
       await chooseFolded(page, 'Người vắng', typed, absent.full_name);
       await page.getByLabel('Lý do vắng').fill('Ốm');

@@ -10,8 +10,10 @@ import { go } from '../route';
 import { ConferenceDialog, type ConferenceForm } from './ConferenceDialogs';
 import { flatten, useTree } from './Tree';
 import { $api, errorText } from '../client';
+import { useNarrow } from '../shell/AppHeader';
 
 export function ConferencePage({ account, id }: { account: Account; id: string }) {
+  const narrow = useNarrow();
   const [open, setOpen] = useState<ConferenceForm | null>(null);
   const [author, setAuthor] = useState('');
   const conference = $api.useQuery('get', '/api/v1/conferences/{id}', { params: { path: { id: Number(id) } } });
@@ -144,6 +146,9 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           columns={[
             {
+              // On a phone the name stays in view while the row scrolls to «Điểm danh».
+              fixed: 'left' as const,
+              width: narrow ? 130 : undefined,
               title: 'Họ và tên',
               dataIndex: 'name',
               render: (n, p) =>

@@ -8,7 +8,7 @@ import { api, type Conference, type FollowUpTask, type Participant, type TreeNod
 import { Select } from '../controls';
 import { searchable } from '../search';
 import { FormDialog } from './FormDialog';
-import { dateFormat, iso } from './forms';
+import { iso, dateFormats } from './forms';
 import { MemberSearch } from './memberPickers';
 import { PeriodPicker, periodCode, type PeriodValue } from './period';
 import { orgOptions, periodValueOf, siteBody, SiteFields, type SiteValues } from './ConferenceForms';
@@ -402,7 +402,7 @@ function TaskDialog({ conference: c, orgs, onClose }: Props) {
             <Select {...searchable} options={orgOptions(orgs)} aria-label="Đơn vị thực hiện" />
           </Form.Item>
           <Form.Item name="due" label="Thời hạn" rules={[{ required: true, message: 'Chọn thời hạn.' }]}>
-            <DatePicker format={dateFormat} aria-label="Thời hạn" />
+            <DatePicker format={dateFormats} aria-label="Thời hạn" />
           </Form.Item>
         </>
       )}
@@ -430,7 +430,7 @@ function TaskStatusDialog({
       {() => (
         <>
           <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Chọn ngày.' }]}>
-            <DatePicker format={dateFormat} aria-label="Ngày cập nhật" />
+            <DatePicker format={dateFormats} aria-label="Ngày cập nhật" />
           </Form.Item>
           <Form.Item name="note" label="Ghi chú (lý do khi hủy)">
             <Input aria-label="Ghi chú" />

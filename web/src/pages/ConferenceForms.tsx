@@ -7,7 +7,7 @@ import { Select } from '../controls';
 import type { Dayjs } from 'dayjs';
 import { api, type TreeNode } from '../api';
 import { conferenceKindLabel, conferencePeriodKind, kindLabel } from '../labels';
-import { dateFormat, fieldErrors, iso } from './forms';
+import { fieldErrors, iso, dateFormats } from './forms';
 import { MemberSearch } from './memberPickers';
 import { PeriodPicker, latestEndedPeriod, periodCode, periodEnd, type PeriodValue } from './period';
 import { searchable } from '../search';
@@ -195,7 +195,7 @@ export function CreateConferenceDialog({ orgs, onClose }: { orgs: TreeNode[]; on
         </Form.Item>
         <Space wrap align="start">
           <Form.Item name="date" label="Ngày họp" rules={[{ required: true, message: 'Chọn ngày.' }]}>
-            <DatePicker format={dateFormat} aria-label="Ngày họp" />
+            <DatePicker format={dateFormats} aria-label="Ngày họp" />
           </Form.Item>
           <Form.Item name="start_time" label="Giờ bắt đầu">
             <Input style={{ width: 120 }} placeholder="08:00" aria-label="Giờ bắt đầu" />

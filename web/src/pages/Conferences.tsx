@@ -7,7 +7,7 @@ import { can, type Account, type ConferenceSummary } from '../api';
 import { conferenceKindLabel, vnDate } from '../labels';
 import { go } from '../route';
 import { CreateConferenceDialog } from './ConferenceForms';
-import { dateFormat, iso } from './forms';
+import { iso, dateFormats } from './forms';
 import { OverdueTasks } from './OverdueTasks';
 import { flatten, useTree } from './Tree';
 import { $api, errorText } from '../client';
@@ -34,7 +34,7 @@ export function ConferencesPage({ account, code }: { account: Account; code?: st
           <DatePicker.RangePicker
             aria-label="Khoảng thời gian"
             value={range}
-            format={dateFormat}
+            format={dateFormats}
             allowClear={false}
             onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
           />

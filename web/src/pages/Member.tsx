@@ -4,7 +4,7 @@ import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { api, can, type Account, type Member } from '../api';
 import { eventLabel, statusLabel, vnDate } from '../labels';
-import { dateFormat, fieldErrors, iso } from './forms';
+import { fieldErrors, iso, dateFormats } from './forms';
 import { $api, errorText } from '../client';
 
 const eventKinds = [
@@ -100,18 +100,17 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
   return (
     <Card title="Ghi sự kiện">
       {done && <Alert type="success" message={done} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ kind: 'recognition', date: dayjs(), mode: 'permanent' }}
-      >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs(), mode: 'permanent' }}>
         <Space wrap align="start">
-          <Form.Item label="Sự kiện" name="kind" rules={[{ required: true }]}>
-            <Select style={{ width: 260 }} options={eventKinds.map((k) => ({ value: k, label: eventLabel[k] }))} />
+          <Form.Item label="Sự kiện" name="kind" rules={[{ required: true, message: 'Chọn sự kiện.' }]}>
+            <Select
+              style={{ width: 260 }}
+              placeholder="Chọn sự kiện"
+              options={eventKinds.map((k) => ({ value: k, label: eventLabel[k] }))}
+            />
           </Form.Item>
           <Form.Item label="Ngày" name="date" rules={[{ required: true, message: 'Bắt buộc' }]}>
-            <DatePicker format={dateFormat} />
+            <DatePicker format={dateFormats} />
           </Form.Item>
           {needsOrg.has(kind) && (
             <Form.Item label="Chi bộ" name="org" rules={[{ required: true, message: 'Bắt buộc' }]}>

@@ -8,7 +8,7 @@ import { statusLabel, vnDate } from '../labels';
 import { go, hashParams, replaceHashParams, useRoute } from '../route';
 import { client } from '../client';
 import type { paths } from '../generated/openapi';
-import { dateFormat, fieldErrors, iso } from './forms';
+import { fieldErrors, iso, dateFormats } from './forms';
 
 const statusOptions = [
   { value: 'active', label: 'Đang sinh hoạt (chính thức, dự bị, quần chúng ưu tú)' },
@@ -101,7 +101,7 @@ export function MembersPage({ account }: { account: Account }) {
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label="Tìm theo họ tên"
-          placeholder="Tìm theo họ tên, có dấu hoặc không dấu"
+          placeholder="Họ tên (gõ không dấu cũng được)"
           allowClear
           style={{ width: 340 }}
           value={typed}
@@ -117,12 +117,12 @@ export function MembersPage({ account }: { account: Account }) {
         />
         <Input
           aria-label="Mã tổ chức"
-          placeholder="Mã tổ chức (để trống: tất cả)"
+          placeholder="Mã tổ chức"
           value={org}
           onChange={(e) => (setOrg(e.target.value.trim()), setPage(1))}
           style={{ width: 220 }}
         />
-        <DatePicker aria-label="Tính đến ngày" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
+        <DatePicker aria-label="Tính đến ngày" value={at} format={dateFormats} onChange={setAt} allowClear={false} />
       </Space>
       {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} />}
       <Table<MemberRow>
@@ -199,7 +199,7 @@ function AddMemberDialog({ onClose, defaultOrg }: { onClose: () => void; default
           </Form.Item>
         </Space>
         <Form.Item label="Ngày sinh" name="birth_date" rules={[{ required: true, message: 'Bắt buộc' }]}>
-          <DatePicker format={dateFormat} />
+          <DatePicker format={dateFormats} />
         </Form.Item>
         <Form.Item label="Giới tính" name="gender">
           <Select
@@ -222,7 +222,7 @@ function AddMemberDialog({ onClose, defaultOrg }: { onClose: () => void; default
           <Input />
         </Form.Item>
         <Form.Item label="Ngày" name="date" rules={[{ required: true, message: 'Bắt buộc' }]}>
-          <DatePicker format={dateFormat} />
+          <DatePicker format={dateFormats} />
         </Form.Item>
       </Form>
     </Modal>

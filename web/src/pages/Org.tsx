@@ -7,7 +7,7 @@ import { can, type Account, type TreeNode } from '../api';
 import { eventLabel, kindLabel, vnDate } from '../labels';
 import { go } from '../route';
 import { Chart } from './Chart';
-import { dateFormat, iso } from './forms';
+import { iso, dateFormats } from './forms';
 import { OrgOpDialog } from './OrgOps';
 import { OverdueTasks } from './OverdueTasks';
 import { flatten, treeExportHref, useTree } from './Tree';
@@ -91,7 +91,7 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
         extra={
           <Space wrap>
             <label htmlFor="org-at">Tính đến ngày</label>
-            <DatePicker id="org-at" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
+            <DatePicker id="org-at" value={at} format={dateFormats} onChange={setAt} allowClear={false} />
             <Button href={`#/members/${encodeURIComponent(code)}`}>Danh sách đảng viên</Button>
             <Button onClick={() => go('work', code)} data-testid="org-work">
               Công tác

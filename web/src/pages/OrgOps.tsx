@@ -6,7 +6,7 @@ import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { api, type TreeNode } from '../api';
 import { kindLabel, vnNumber } from '../labels';
-import { dateFormat, fieldErrors, iso } from './forms';
+import { dateFormat, fieldErrors, iso, dateFormats } from './forms';
 import { searchable } from '../search';
 
 type Op = 'rename' | 'move' | 'dissolve' | 'split';
@@ -64,7 +64,7 @@ function TwoStep<T>(props: {
         <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>
           {props.children}
           <Form.Item label="Ngày có hiệu lực" name="date" rules={[{ required: true, message: 'Bắt buộc' }]}>
-            <DatePicker format={dateFormat} />
+            <DatePicker format={dateFormats} />
           </Form.Item>
         </Form>
       </div>

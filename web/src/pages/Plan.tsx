@@ -8,8 +8,10 @@ import { atField } from './forms';
 import { $api, errorText } from '../client';
 import { vnNumber } from '../labels';
 import { useTree } from './Tree';
+import { useNarrow } from '../shell/AppHeader';
 
 export function PlanPage({ account, code: given }: { account: Account; code?: string }) {
+  const narrow = useNarrow();
   const { root } = useTree(null);
   const code = given || account.org || root?.code || '';
   const [year, setYear] = useState(new Date().getFullYear());
@@ -78,7 +80,7 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
           dataSource={plan.targets}
           data-testid="plan"
           columns={[
-            { title: 'Chỉ tiêu', dataIndex: 'label' },
+            { title: 'Chỉ tiêu', dataIndex: 'label', width: narrow ? 150 : undefined },
             {
               title: 'Chỉ tiêu năm của tổ chức',
               render: (_, t) => (

@@ -7,12 +7,13 @@ import type { Dayjs } from 'dayjs';
 import { query, type Account, type Check, type TreeNode } from '../api';
 import { vnDate, vnNumber } from '../labels';
 import { go } from '../route';
-import { dateFormat, iso } from './forms';
+import { iso, dateFormats } from './forms';
 import { defaultPeriod, PeriodPicker, periodCode, type PeriodValue } from './period';
 import { useTree } from './Tree';
 import { matchFolded } from '../search';
 import { $api, errorText } from '../client';
 import { useQuery } from '@tanstack/react-query';
+import { useNarrow } from '../shell/AppHeader';
 
 type SelectNode = { title: string; value: string; children: SelectNode[] };
 function toSelect(n: TreeNode): SelectNode {
@@ -47,6 +48,7 @@ async function previewOf(url: string, signal: AbortSignal): Promise<[string, str
 }
 
 export function ReportPage({ account, code }: { account: Account; code?: string }) {
+  const narrow = useNarrow();
   const { root } = useTree(null);
   const org = code || account.org || root?.code || '';
   const [period, setPeriod] = useState<PeriodValue>(defaultPeriod);
@@ -106,8 +108,8 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
               <Space wrap>
                 <DatePicker
                   aria-label="Ngày ký báo cáo"
-                  placeholder="Ngày ký (mặc định: cuối kỳ)"
-                  format={dateFormat}
+                  placeholder="Ngày ký"
+                  format={dateFormats}
                   value={signed}
                   onChange={setSigned}
                   data-testid="report-date"
@@ -130,7 +132,7 @@ export function ReportPage({ account, code }: { account: Account; code?: string 
                 dataSource={data.indicators}
                 data-testid="indicators"
                 columns={[
-                  { title: 'Chỉ tiêu', dataIndex: 'label' },
+                  { title: 'Chỉ tiêu', dataIndex: 'label', width: narrow ? 150 : undefined },
                   {
                     title: 'Trong kỳ',
                     align: 'right',

@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { can, query, type Account, type TreeNode } from '../api';
 import { kindLabel, vnDate, vnNumber } from '../labels';
 import { go } from '../route';
-import { dateFormat, iso } from './forms';
+import { iso, dateFormats } from './forms';
 import { MergeDialog } from './OrgOps';
 
 function toData(n: TreeNode): DataNode {
@@ -61,7 +61,9 @@ export function treeExportHref(code: string, at: Dayjs | null): string {
 
 export function TreePage({ account }: { account: Account }) {
   const [at, setAt] = useState<Dayjs | null>(dayjs());
-  const { root, roots, error, reload } = useTree(at);
+  const { root, roots, tree, error, reload } = useTree(at);
+  // When the user's committee did not exist on the date: when it was formed, and its name.
+  const formed = tree as { formed_on?: string; scope_org_name?: string } | undefined;
   const [merging, setMerging] = useState(false);
   const data = useMemo(() => roots.map(toData), [roots]);
   const expanded = useMemo(
@@ -76,7 +78,7 @@ export function TreePage({ account }: { account: Account }) {
       extra={
         <Space>
           <label htmlFor="tree-at">Tính đến ngày</label>
-          <DatePicker id="tree-at" value={at} format={dateFormat} onChange={setAt} allowClear={false} />
+          <DatePicker id="tree-at" value={at} format={dateFormats} onChange={setAt} allowClear={false} />
           {root && (
             <Button href={treeExportHref(root.code, at)} data-testid="export-tree">
               Xuất cây tổ chức (Excel)
@@ -87,11 +89,15 @@ export function TreePage({ account }: { account: Account }) {
       }
     >
       {error && <Alert type="error" message={error} />}
-      {roots.length > 1 && (
+      {(roots.length > 1 || formed?.formed_on) && (
         <Alert
           type="info"
           data-testid="tree-forest"
-          message={`Tổ chức của bạn chưa thành lập vào ngày ${vnDate(iso(at))}; dưới đây là các tổ chức thuộc phạm vi quản lý khi ấy.`}
+          message={
+            formed?.formed_on
+              ? `${formed.scope_org_name} được thành lập ngày ${vnDate(formed.formed_on)}, nên chưa có vào ngày ${vnDate(iso(at))}. Dưới đây là các tổ chức nay thuộc phạm vi quản lý, như chúng có vào ngày ấy.`
+              : `Tổ chức của bạn chưa thành lập vào ngày ${vnDate(iso(at))}; dưới đây là các tổ chức nay thuộc phạm vi quản lý, như chúng có vào ngày ấy.`
+          }
         />
       )}
       {roots.length > 0 && (

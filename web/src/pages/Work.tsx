@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { can, type Account, type Activities } from '../api';
 import { vnDate } from '../labels';
 import { go } from '../route';
-import { dateFormat, iso } from './forms';
+import { iso, dateFormats } from './forms';
 import { flatten, useTree } from './Tree';
 import { WorkFormDialog, type WorkForm } from './WorkForms';
 import { useNarrow } from '../shell/AppHeader';
@@ -41,7 +41,7 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
           <DatePicker.RangePicker
             aria-label="Khoảng thời gian"
             value={range}
-            format={dateFormat}
+            format={dateFormats}
             allowClear={false}
             onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
           />

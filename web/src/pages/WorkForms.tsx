@@ -6,7 +6,7 @@ import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, query, type PartyDocument, type TreeNode } from '../api';
 import { kindLabel, vnDate } from '../labels';
-import { dateFormat, fieldErrors, iso } from './forms';
+import { fieldErrors, iso, dateFormats } from './forms';
 import { MemberSearch, useBranchMembers } from './memberPickers';
 import { flatten } from './Tree';
 import { searchable, matchFolded } from '../search';
@@ -195,7 +195,6 @@ export function WorkFormDialog({
         initialValues={{
           date: dayjs(),
           kind: which === 'oversight' ? 'inspection' : 'regular',
-          quality: 'good',
           basis: 'planned',
           subject_type: 'org',
         }}
@@ -211,7 +210,7 @@ export function WorkFormDialog({
         )}
         {which !== 'document' && (
           <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Chọn ngày.' }]}>
-            <DatePicker format={dateFormat} />
+            <DatePicker format={dateFormats} />
           </Form.Item>
         )}
         {which === 'meeting' && (
@@ -227,8 +226,13 @@ export function WorkFormDialog({
             <Form.Item name="topic" label="Chủ đề (bắt buộc với sinh hoạt chuyên đề)">
               <Input maxLength={500} />
             </Form.Item>
-            <Form.Item name="quality" label="Đánh giá chất lượng">
+            <Form.Item
+              name="quality"
+              label="Đánh giá chất lượng"
+              rules={[{ required: true, message: 'Chọn đánh giá.' }]}
+            >
               <Select
+                placeholder="Chi bộ tự đánh giá buổi sinh hoạt"
                 options={[
                   { value: 'good', label: 'Tốt' },
                   { value: 'fair', label: 'Khá' },
@@ -250,7 +254,12 @@ export function WorkFormDialog({
                           rules={[{ required: true, message: 'Chọn người.' }]}
                           style={{ flex: '1 1 240px', minWidth: 0, marginBottom: 8 }}
                         >
-                          <Select {...searchable} options={members} aria-label="Người vắng" />
+                          <Select
+                            {...searchable}
+                            options={members}
+                            aria-label="Người vắng"
+                            placeholder="Chọn người vắng (gõ tên)"
+                          />
                         </Form.Item>
                         <Form.Item
                           name={[f.name, 'reason']}
@@ -358,7 +367,7 @@ export function WorkFormDialog({
               <Input />
             </Form.Item>
             <Form.Item name="issued_on" label="Ngày ban hành" rules={[{ required: true, message: 'Chọn ngày.' }]}>
-              <DatePicker format={dateFormat} />
+              <DatePicker format={dateFormats} />
             </Form.Item>
             <Form.Item name="title" label="Trích yếu" rules={[{ required: true, message: 'Nhập trích yếu.' }]}>
               <Input.TextArea rows={2} maxLength={500} />

@@ -29,3 +29,6 @@ export function iso(d: Dayjs | null | undefined): string {
 }
 
 export const dateFormat = 'DD/MM/YYYY';
+// What a date field accepts as typed: dd/mm/yyyy, and the short and dashed forms people type
+// (30/6/2023, 30-06-2023, 30.06.2023, 30062023); it always shows dd/mm/yyyy.
+export const dateFormats = ['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'D-M-YYYY', 'DD.MM.YYYY', 'D.M.YYYY', 'DDMMYYYY'];
