@@ -11,10 +11,12 @@ import { iso, dateFormats } from './forms';
 import { OrgOpDialog } from './OrgOps';
 import { OverdueTasks } from './OverdueTasks';
 import { flatten, treeExportHref, useTree } from './Tree';
+import { useNarrow } from '../shell/AppHeader';
 
 type RecentEvent = Schemas['RecentEvent'];
 
 export function OrgPage({ account, code }: { account: Account; code: string }) {
+  const narrow = useNarrow();
   const [at, setAt] = useState<Dayjs | null>(dayjs());
   const [op, setOp] = useState<'rename' | 'move' | 'dissolve' | 'split' | null>(null);
   const { root: sub } = useTree(at, code);
@@ -57,6 +59,8 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           {
             type: 'pie',
             radius: ['40%', '70%'],
+            // On a phone the slices' labels overlap: the legend below names them.
+            label: { show: !narrow },
             data: [
               { name: 'Chính thức', value: stats.members.official },
               { name: 'Dự bị', value: stats.members.probationary },
@@ -65,7 +69,7 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           },
         ],
       },
-    [stats],
+    [stats, narrow],
   );
   const flows = useMemo(
     () =>

@@ -140,7 +140,7 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
         />
       )}
       <Typography.Paragraph type="secondary">
-        Mỗi lần ghi là một thao tác, được lưu vào nhật ký; muốn sửa thì ghi đính chính, không xóa.
+        Mỗi lần ghi được lưu vào nhật ký thao tác và không xóa được; hãy kiểm tra kỹ trước khi bấm «Ghi».
       </Typography.Paragraph>
       {open && (
         <WorkFormDialog
