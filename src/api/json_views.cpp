@@ -30,7 +30,11 @@ json to_json(const service::TreeView& v) {
   if (v.forest.empty()) return {{"at", v.at.iso()}, {"root", node_json(v.root)}};
   json roots = json::array();
   for (const auto& n : v.forest) roots.push_back(node_json(n));
-  return {{"at", v.at.iso()}, {"roots", roots}};
+  return {{"at", v.at.iso()},
+          {"roots", roots},
+          {"scope_org", v.scope_code},
+          {"scope_org_name", v.scope_name},
+          {"formed_on", v.scope_formed_on.iso()}};
 }
 
 json to_json(const service::StatsView& s) {

@@ -1,6 +1,8 @@
 // Reads as of a date: the tree with member counts, statistics, a member, a member list.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/rollup.h"
 #include "service/registry.h"
 #include "service/validate.h"
@@ -72,20 +74,28 @@ Result<TreeView> Registry::tree(const std::string& org_code, const std::string& 
   };
   if (org_code.empty() && caller_.scope && !tree.find(*caller_.scope)) {
     // The caller's own org did not exist yet: the units it holds, as they stood then.
-    TreeView view{*at, {}, {}};
+    // Named as it is now, with the day it came into existence, for the page to say so.
+    TreeView view{*at, {}, {}, history.code(*caller_.scope), "", Date{}};
+    if (const OrgVersion* now = history.latest(*caller_.scope)) view.scope_name = now->name;
+    if (const OrgVersion* first = history.earliest(*caller_.scope)) {
+      view.scope_formed_on = first->valid_from;
+    }
     for (OrgId top : scope(history).tops_in(tree)) {
       auto node = counts_below(top);
       if (!node.ok()) return node.error();
       view.forest.push_back(std::move(*node));
     }
     if (view.forest.empty()) return readable_root(org_code, tree, *at).error();
+    // By code, as every node's children are.
+    std::sort(view.forest.begin(), view.forest.end(),
+              [](const TreeNodeView& a, const TreeNodeView& b) { return a.code < b.code; });
     return view;
   }
   auto root = readable_root(org_code, tree, *at);
   if (!root.ok()) return root.error();
   auto node = counts_below(*root);
   if (!node.ok()) return node.error();
-  return TreeView{*at, std::move(*node), {}};
+  return TreeView{*at, std::move(*node), {}, "", "", Date{}};
 }
 
 Result<StatsView> Registry::stats(const std::string& org_code, const std::string& at_text) {

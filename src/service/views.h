@@ -44,8 +44,11 @@ struct TreeView {
   Date at;
   TreeNodeView root;
   // Instead of `root`, when the caller's own org did not exist on `at` (a committee formed on
-  // 1/7/2025 looking at 2023): the units it holds as they stood then (core/scope.h, tops_in).
+  // 1/7/2025 looking at 2023): the units it holds as they stood then (core/scope.h, tops_in),
+  // with the caller's org (its code and name today) and the day it came into existence.
   std::vector<TreeNodeView> forest;
+  std::string scope_code, scope_name;
+  Date scope_formed_on;
   std::vector<const TreeNodeView*> tops() const {
     if (forest.empty()) return {&root};
     std::vector<const TreeNodeView*> out;

@@ -252,3 +252,94 @@ TEST(AccessMatrix, AnOutOfScopeMemberAnswersAsUnknownWhateverElseIsWrong) {
 
 }  // namespace
 }  // namespace dangvu::testing
+
+namespace dangvu::testing {
+namespace {
+
+// Every code in a tree node and below it.
+void codes_in(const json& node, std::vector<std::string>& out) {
+  out.push_back(node["code"].get<std::string>());
+  for (const auto& c : node["children"]) codes_in(c, out);
+}
+
+// A committee formed on 1/7/2026 (DBCQ, taking over DBA and CB1) looks at a day before it existed:
+// the tree is the units it holds as they stood then, each counted as it is asked alone, with the
+// committee's code, name and the day it was formed; nothing outside its scope shows.
+TEST(AccessMatrix, ACommitteeFormedLaterSeesTheUnitsItHoldsAsTheyStood) {
+  ApiServer server;
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Reply member =
+      admin.post("/api/v1/members",
+                 {{"code", "MC1"},
+                  {"family", "Phạm"},
+                  {"middle", "Thị"},
+                  {"given", "Cúc"},
+                  {"birth_date", "1990-05-06"},
+                  {"first", {{"kind", "admission"}, {"date", "2026-03-01"}, {"org", "CB1"}}}});
+  ASSERT_EQ(member.status, 201) << member.raw;
+  Reply merged =
+      admin.post("/api/v1/orgs/merge", {{"from", {"A2"}}, {"into", "A1"}, {"date", "2026-05-01"}});
+  ASSERT_EQ(merged.status, 200) << merged.raw;
+  Reply created = admin.post("/api/v1/orgs", {{"code", "DBCQ"},
+                                              {"name", "Đảng bộ các cơ quan Đảng tỉnh"},
+                                              {"kind", "upper_committee"},
+                                              {"parent", "TU"},
+                                              {"date", "2026-07-01"}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  for (const char* code : {"DBA", "CB1"}) {
+    Reply moved = admin.post(std::string("/api/v1/orgs/") + code + "/move",
+                             {{"parent", "DBCQ"}, {"date", "2026-07-01"}});
+    ASSERT_EQ(moved.status, 200) << moved.raw;
+  }
+  Reply account = admin.post("/api/v1/users", {{"username", "vanphong.cq"},
+                                               {"display_name", "Văn phòng Đảng ủy"},
+                                               {"role", "committee_office"},
+                                               {"org", "DBCQ"}});
+  ASSERT_EQ(account.status, 201) << account.raw;
+  const std::string once = account.body["one_time_password"];
+  Browser cq(server.port());
+  ASSERT_EQ(cq.login("vanphong.cq", once).status, 200);
+  ASSERT_EQ(cq.post("/api/v1/session/password",
+                    {{"current_password", once}, {"new_password", "mat-khau-moi-2026"}})
+                .status,
+            204);
+
+  // 30/4/2026: before the committee, and before A2 merged into A1.
+  Reply then = cq.get("/api/v1/tree?at=2026-04-30");
+  ASSERT_EQ(then.status, 200) << then.raw;
+  EXPECT_FALSE(then.body.contains("root")) << then.raw;
+  EXPECT_EQ(then.body["scope_org"], "DBCQ");
+  EXPECT_EQ(then.body["scope_org_name"], "Đảng bộ các cơ quan Đảng tỉnh");
+  EXPECT_EQ(then.body["formed_on"], "2026-07-01");
+  const json& roots = then.body["roots"];
+  ASSERT_EQ(roots.size(), 2u) << then.raw;
+  EXPECT_EQ(roots[0]["code"], "CB1");
+  EXPECT_EQ(roots[1]["code"], "DBA");
+  EXPECT_EQ(roots[0]["counts"]["members"], 1);
+  EXPECT_EQ(roots[1]["counts"]["members"], 2);  // MA1 in A1, MA2 in A2
+  ASSERT_EQ(roots[1]["children"].size(), 2u);
+  // Each as it is asked alone, on the same day.
+  for (const auto& root : roots) {
+    Reply alone = cq.get("/api/v1/tree?org=" + root["code"].get<std::string>() + "&at=2026-04-30");
+    ASSERT_EQ(alone.status, 200) << alone.raw;
+    EXPECT_EQ(alone.body["root"], root) << root["code"];
+  }
+  // Nothing outside its scope: not the cluster DBA and CB1 stood under, nor DBB, B1 or MB1.
+  std::vector<std::string> codes;
+  for (const auto& root : roots) codes_in(root, codes);
+  EXPECT_EQ(codes, (std::vector<std::string>{"CB1", "DBA", "A1", "A2"}));
+  for (const char* code : {"TU", "CUM1", "DBB", "B1"}) {
+    Reply hidden = cq.get(std::string("/api/v1/tree?org=") + code + "&at=2026-04-30");
+    EXPECT_EQ(hidden.status, 404) << code << " " << hidden.raw;
+  }
+  EXPECT_EQ(cq.get("/api/v1/members?at=2026-04-30").raw.find("MB1"), std::string::npos);
+  // Since 1/7/2026, one tree again.
+  Reply now = cq.get("/api/v1/tree");
+  ASSERT_EQ(now.status, 200) << now.raw;
+  EXPECT_EQ(now.body["root"]["code"], "DBCQ");
+  EXPECT_FALSE(now.body.contains("formed_on"));
+}
+
+}  // namespace
+}  // namespace dangvu::testing

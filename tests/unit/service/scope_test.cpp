@@ -136,6 +136,17 @@ TEST_F(ScopeOverTimeTest, ACommitteeFormedIn2025ReadsTheHistoryOfTheUnitsItTookO
   ASSERT_EQ(tree->forest.size(), 1u);
   EXPECT_EQ(tree->forest[0].code, "DB1");
   EXPECT_EQ(tree->forest[0].counts.members(), 2);
+  // With the committee itself, named as it is now, and the day it was formed.
+  EXPECT_EQ(tree->scope_code, "DBCQ");
+  EXPECT_EQ(tree->scope_name, "Đảng bộ các cơ quan Đảng");
+  EXPECT_EQ(tree->scope_formed_on.iso(), "2025-07-01");
+  // Each unit counts as it does asked alone.
+  auto alone = cq.tree("DB1", "2023-06-30");
+  ASSERT_TRUE(alone.ok()) << alone.error().detail_en;
+  EXPECT_EQ(tree->forest[0].counts.official, alone->root.counts.official);
+  EXPECT_EQ(tree->forest[0].counts.probationary, alone->root.counts.probationary);
+  EXPECT_EQ(tree->forest[0].counts.candidates, alone->root.counts.candidates);
+  EXPECT_EQ(tree->forest[0].children.size(), alone->root.children.size());
   auto stats = cq.stats("", "2023-06-30");
   ASSERT_FALSE(stats.ok());
   EXPECT_EQ(stats.error().kind, ErrorKind::not_found);
