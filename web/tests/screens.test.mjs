@@ -307,4 +307,33 @@ await test(
   { viewport: phone },
 );
 
+// The office of a committee formed in the 2025 reorganization looks at 2023: a sentence says when it
+// was formed, and the units it holds today are shown as they stood then, with the server's counts
+// for that date, and nothing outside its scope.
+for (const [size, viewport] of [
+  ['desktop', desktop],
+  ['phone', phone],
+]) {
+  await test(
+    `a committee formed in 2025 sees its units as of 2023 on the ${size}`,
+    async (page) => {
+      await login(page, 'vanphong');
+      const then = await (await page.request.get(`${base}api/v1/tree?at=2023-06-30`)).json();
+      if (!then.roots?.length || then.formed_on !== '2025-07-01') throw new Error(JSON.stringify(then).slice(0, 300));
+      await pickDate(page, 'Tính đến ngày', '30/06/2023');
+      await page.getByTestId('tree-forest').getByText(`được thành lập ngày 01/07/2025`).waitFor();
+      await page.getByText('Cây tổ chức tính đến ngày 30/06/2023').waitFor();
+      for (const r of then.roots) {
+        const node = page.getByTestId(`node-${r.code}`);
+        await node.getByText(`${r.counts.members.toLocaleString('vi-VN')} đảng viên`).waitFor();
+      }
+      // Today's own committee is not on the tree of 2023, nor anything the office does not hold.
+      if (await page.getByTestId('node-DBCQD').count()) throw new Error('the committee shown before it existed');
+      if (await page.getByTestId('node-DBUB').count()) throw new Error('a unit outside the scope is shown');
+      await checkPage(page, 'the tree of 2023');
+    },
+    { viewport },
+  );
+}
+
 await finish();

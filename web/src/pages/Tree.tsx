@@ -62,8 +62,8 @@ export function treeExportHref(code: string, at: Dayjs | null): string {
 export function TreePage({ account }: { account: Account }) {
   const [at, setAt] = useState<Dayjs | null>(dayjs());
   const { root, roots, tree, error, reload } = useTree(at);
-  // When the user's committee did not exist on the date: when it was formed, and its name.
-  const formed = tree as { formed_on?: string; scope_org_name?: string } | undefined;
+  // When the user's committee did not exist on the date, the answer says when it was formed.
+  const formed = tree;
   const [merging, setMerging] = useState(false);
   const data = useMemo(() => roots.map(toData), [roots]);
   const expanded = useMemo(
