@@ -140,6 +140,69 @@ Status record_attendance(RequestContext& ctx) {
   return {};
 }
 
+// A refusal about a field of one entry of a list, named with the entry's index
+// ("entries[3].member"), in `field` and in the message.
+Error in_entry(Error e, const std::string& prefix) {
+  const std::string was = "Trường «" + e.field + "»";
+  if (auto at = e.message_vi.find(was); at != std::string::npos) {
+    e.message_vi.replace(at, was.size(), "Trường «" + prefix + e.field + "»");
+  }
+  e.field = prefix + e.field;
+  return e;
+}
+
+Status record_attendance_many(RequestContext& ctx) {
+  auto id = number_param(ctx, "conference");
+  if (!id.ok()) return id.error();
+  service::BulkAttendanceInput in;
+  in.conference = *id;
+  auto site = small_int_field(ctx.body, "site");
+  if (!site.ok()) return site.error();
+  in.site = *site;
+  if (auto it = ctx.body.find("all_unrecorded"); it != ctx.body.end() && !it->is_null()) {
+    if (!it->is_boolean()) {
+      return Error::invalid("all_unrecorded", "Trường «all_unrecorded»: phải là true hoặc false.",
+                            "field 'all_unrecorded': expected a boolean");
+    }
+    in.all_unrecorded = it->get<bool>();
+  }
+  if (auto it = ctx.body.find("entries"); it != ctx.body.end() && !it->is_null()) {
+    if (!it->is_array()) {
+      return Error::invalid("entries",
+                            "Trường «entries»: phải là danh sách {member hoặc participant, "
+                            "status, reason}.",
+                            "field 'entries': expected an array");
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& e = (*it)[i];
+      const std::string prefix = "entries[" + std::to_string(i) + "].";
+      if (!e.is_object()) {
+        const std::string field = "entries[" + std::to_string(i) + "]";
+        return Error::invalid(field,
+                              "Trường «" + field +
+                                  "»: phải là một đối tượng {member hoặc participant, status, "
+                                  "reason}.",
+                              "entry is not an object");
+      }
+      service::AttendanceEntryInput entry;
+      if (Status st = read_fields(e, {{"member", &entry.member_code},
+                                      {"status", &entry.status},
+                                      {"reason", &entry.reason}});
+          !st.ok()) {
+        return in_entry(st.error(), prefix);
+      }
+      auto participant = int_field(e, "participant", 0);
+      if (!participant.ok()) return in_entry(participant.error(), prefix);
+      entry.participant = *participant;
+      in.entries.push_back(std::move(entry));
+    }
+  }
+  auto recorded = registry(ctx).record_attendance_many(in);
+  if (!recorded.ok()) return recorded.error();
+  ctx.out = {{"conference", in.conference}};
+  return {};
+}
+
 Status attach_report(RequestContext& ctx) {
   auto id = number_param(ctx, "conference");
   if (!id.ok()) return id.error();
@@ -309,8 +372,10 @@ void add_conference_routes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/conferences/{id}", Access::ready, get_conference});
   routes.push_back({"POST", "/api/v1/conferences/{id}/sites", Access::ready, add_site});
   routes.push_back({"POST", "/api/v1/conferences/{id}/invitations", Access::ready, invite});
-  routes.push_back(
-      {"POST", "/api/v1/conferences/{id}/attendance", Access::ready, record_attendance});
+  routes.push_back({"POST", "/api/v1/conferences/{id}/attendance", Access::ready, record_attendance,
+                    BodyKind::json, false, "conference.attendance"});
+  routes.push_back({"POST", "/api/v1/conferences/{id}/attendance/bulk", Access::ready,
+                    record_attendance_many, BodyKind::json, false, "conference.attendance_bulk"});
   routes.push_back({"POST", "/api/v1/conferences/{id}/report", Access::ready, attach_report});
   routes.push_back({"POST", "/api/v1/conferences/{id}/items", Access::ready, add_item});
   routes.push_back({"POST", "/api/v1/conferences/{id}/conclusion", Access::ready, conclude});

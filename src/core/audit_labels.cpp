@@ -56,6 +56,7 @@ constexpr std::array kActions = std::to_array<Label>({
     {"conference.site", "Thêm điểm cầu"},
     {"conference.invite", "Mời dự hội nghị"},
     {"conference.attendance", "Điểm danh người dự hội nghị"},
+    {"conference.attendance_bulk", "Điểm danh nhiều người dự hội nghị"},
     {"conference.report", "Gắn báo cáo vào hội nghị"},
     {"conference.item", "Ghi nội dung chương trình hội nghị"},
     {"conference.conclusion", "Ghi kết luận hội nghị"},

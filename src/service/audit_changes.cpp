@@ -46,7 +46,7 @@ std::string code_label(std::string_view action, std::string_view key, std::strin
     if (action == "conference.site") return label_or_empty(parse_site_mode(v));
   }
   if (key == "status") {
-    if (action == "conference.attendance") return label_or_empty(parse_attendance(v));
+    if (starts_with(action, "conference.attendance")) return label_or_empty(parse_attendance(v));
     if (action == "task.status") return label_or_empty(parse_task_event_kind(v));
   }
   if (key == "quality") return label_or_empty(parse_meeting_quality(v));
@@ -111,10 +111,16 @@ struct Writer {
       }
       return out;
     }
-    // An object: "Nhãn: giá trị; …" (in a list, each in parentheses).
+    // An object: "Nhãn: giá trị; …" (in a list, each in parentheses); "before_<key>" beside
+    // its key, "Nhãn: cũ → mới".
     std::string out;
     for (const auto& [k, item] : v.items()) {
+      if (starts_with(k, "before_") && v.contains(k.substr(7))) continue;
       std::string one = value(k, item);
+      if (auto old = v.find("before_" + k); old != v.end()) {
+        std::string was = value(k, *old);
+        if (!was.empty() && was != one) one = was + " → " + one;
+      }
       if (one.empty()) continue;
       if (!out.empty()) out += "; ";
       out += label_of_key(k, action) + ": " + one;

@@ -1,8 +1,10 @@
 // Review conferences: the record from invitation to conclusion, decisions (with the cluster's
 // rotation) and follow-up tasks with their status over time. Each write: input checked before the
 // transaction, role and scope checked (scope on the conference's date), one audit entry.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <utility>
 
 #include "core/conference.h"
 #include "core/period.h"
@@ -16,14 +18,15 @@ using nlohmann::json;
 
 namespace {
 
-Error bad_choice(const char* field, const std::string& value, const char* choices) {
+Error bad_choice(const std::string& field, const std::string& value, const char* choices) {
   return Error::invalid(field,
-                        "Trường «" + std::string(field) + "»: giá trị «" + value +
+                        "Trường «" + field + "»: giá trị «" + value +
                             "» không hợp lệ; chọn một trong " + choices + ".",
-                        "field '" + std::string(field) + "': unknown value");
+                        "field '" + field + "': unknown value");
 }
 
-Result<std::string> optional_text(const std::string& text, const char* field, std::size_t max) {
+Result<std::string> optional_text(const std::string& text, const std::string& field,
+                                  std::size_t max) {
   if (text.empty()) return std::string();
   return text::clean_field(text, field, max);
 }
@@ -396,85 +399,203 @@ Result<InviteResultView> Registry::invite(const InviteInput& in) {
   return result;
 }
 
-Status Registry::record_attendance(const AttendanceInput& in) {
-  DANGVU_TRY(check_conference_number(in.conference));
-  if (in.site <= 0) {
-    return Error::invalid("site", "Trường «site»: chưa nhập số điểm cầu.", "site is required");
-  }
+namespace {
+
+struct CheckedAttendance {
+  Attendance status = Attendance::present;
+  std::string reason;  // cleaned; only for an absence
+};
+
+// One person's attendance, checked before any transaction. `prefix` goes before the names of its
+// fields: "" for one person, "entries[3]." for a line of many.
+Result<CheckedAttendance> check_attendance(const AttendanceEntryInput& in,
+                                           const std::string& prefix) {
   auto status = parse_attendance(in.status);
   if (!status || *status == Attendance::invited) {
-    return bad_choice("status", in.status,
+    return bad_choice(prefix + "status", in.status,
                       "present (có mặt), late (đến muộn), absent (vắng mặt, kèm lý do)");
   }
+  const std::string member = prefix + "member";
   if (in.member_code.empty() == (in.participant <= 0)) {
-    return Error::invalid("member",
-                          "Trường «member»: nhập đúng một người: mã đảng viên hoặc số người dự.",
-                          "exactly one of member and participant is required");
+    return Error::invalid(
+        member, "Trường «" + member + "»: nhập đúng một người: mã đảng viên hoặc số người dự.",
+        "exactly one of member and participant is required");
   }
-  if (!in.member_code.empty()) DANGVU_TRY(check_code(in.member_code, "member"));
-  auto reason = optional_text(in.reason, "reason", 200);
+  if (!in.member_code.empty()) DANGVU_TRY(check_code(in.member_code, member));
+  const std::string reason_field = prefix + "reason";
+  auto reason = optional_text(in.reason, reason_field, 200);
   if (!reason.ok()) return reason.error();
   if (*status == Attendance::absent && reason->empty()) {
-    return Error::invalid("reason", "Trường «reason»: vắng mặt cần ghi lý do.",
+    return Error::invalid(reason_field, "Trường «" + reason_field + "»: vắng mặt cần ghi lý do.",
                           "an absence needs a reason");
   }
   if (*status != Attendance::absent && !reason->empty()) {
-    return Error::invalid("reason", "Trường «reason»: chỉ ghi lý do khi vắng mặt.",
+    return Error::invalid(reason_field,
+                          "Trường «" + reason_field + "»: chỉ ghi lý do khi vắng mặt.",
                           "a reason is only for an absence");
   }
+  return CheckedAttendance{*status, std::move(*reason)};
+}
+
+Status check_site_number(int site) {
+  if (site > 0) return {};
+  return Error::invalid("site", "Trường «site»: chưa nhập số điểm cầu.", "site is required");
+}
+
+// The invited person an entry names, else not found naming the entry's field.
+Result<const store::ParticipantRecord*> invited(
+    const std::vector<store::ParticipantRecord>& participants, const AttendanceEntryInput& in,
+    const std::string& prefix) {
+  for (const auto& p : participants) {
+    if ((in.participant > 0 && p.id == in.participant) ||
+        (!in.member_code.empty() && p.member_code == in.member_code)) {
+      return &p;
+    }
+  }
+  const std::string field = prefix + (in.member_code.empty() ? "participant" : "member");
+  const std::string name =
+      in.member_code.empty() ? "số " + std::to_string(in.participant) : "«" + in.member_code + "»";
+  return Error::not_found(
+      field,
+      "Trường «" + field + "»: người " + name + " không có trong danh sách mời của hội nghị.",
+      "not invited to the conference");
+}
+
+}  // namespace
+
+// The conference a write of attendance may touch, held already, and its site numbered `seq`.
+Result<std::pair<store::ConferenceRecord, store::ConferenceSiteRecord>> Registry::attendance_site(
+    long long conference, int seq) {
+  auto shared_history = figures().history(store_);
+  if (!shared_history.ok()) return shared_history.error();
+  const std::shared_ptr<const OrgHistory> history = *shared_history;
+  auto c = visible_conference(conference, *history);
+  if (!c.ok()) return c.error();
+  if (c->held_on > clock_.today()) {
+    return Error::refused(
+        "conference", "conference.attendance_after_start",
+        "Hội nghị họp ngày " + c->held_on.vi() + "; chỉ ghi điểm danh khi hội nghị đã diễn ra.",
+        "attendance recorded before the conference date");
+  }
+  auto sites = store_.conference_sites(c->id);
+  if (!sites.ok()) return sites.error();
+  for (const auto& s : *sites) {
+    if (s.seq == seq) return std::pair{std::move(*c), s};
+  }
+  return Error::not_found(
+      "site", "Trường «site»: hội nghị không có điểm cầu số " + std::to_string(seq) + ".",
+      "unknown site");
+}
+
+Status Registry::record_attendance(const AttendanceInput& in) {
+  DANGVU_TRY(check_conference_number(in.conference));
+  DANGVU_TRY(check_site_number(in.site));
+  const AttendanceEntryInput entry{in.member_code, in.participant, in.status, in.reason};
+  auto checked = check_attendance(entry, "");
+  if (!checked.ok()) return checked.error();
   DANGVU_TRY(require_permission(auth::can_record_conferences(caller_.role), "ghi hội nghị",
                                 "record conferences"));
   return store_.write_transaction([&]() -> Status {
-    auto shared_history = figures().history(store_);
-    if (!shared_history.ok()) return shared_history.error();
-    const std::shared_ptr<const OrgHistory> history = *shared_history;
-    auto c = visible_conference(in.conference, *history);
-    if (!c.ok()) return c.error();
-    if (c->held_on > clock_.today()) {
-      return Error::refused(
-          "conference", "conference.attendance_after_start",
-          "Hội nghị họp ngày " + c->held_on.vi() + "; chỉ ghi điểm danh khi hội nghị đã diễn ra.",
-          "attendance recorded before the conference date");
-    }
-    auto sites = store_.conference_sites(c->id);
-    if (!sites.ok()) return sites.error();
-    const store::ConferenceSiteRecord* site = nullptr;
-    for (const auto& s : *sites) {
-      if (s.seq == in.site) site = &s;
-    }
-    if (site == nullptr) {
-      return Error::not_found(
-          "site", "Trường «site»: hội nghị không có điểm cầu số " + std::to_string(in.site) + ".",
-          "unknown site");
-    }
-    auto participants = store_.conference_participants(c->id);
+    auto where = attendance_site(in.conference, in.site);
+    if (!where.ok()) return where.error();
+    const store::ConferenceRecord& c = where->first;
+    const store::ConferenceSiteRecord& site = where->second;
+    auto participants = store_.conference_participants(c.id);
     if (!participants.ok()) return participants.error();
-    const store::ParticipantRecord* who = nullptr;
-    for (const auto& p : *participants) {
-      if ((in.participant > 0 && p.id == in.participant) ||
-          (!in.member_code.empty() && p.member_code == in.member_code)) {
-        who = &p;
+    auto who = invited(*participants, entry, "");
+    if (!who.ok()) return who.error();
+    DANGVU_TRY(store_.set_attendance((*who)->id, site.id, checked->status, checked->reason));
+    json detail = {{"conference", c.id},
+                   {"participant", (*who)->id},
+                   {"member", (*who)->member_code},
+                   {"site", site.seq},
+                   {"before", std::string(to_string((*who)->attendance))},
+                   {"status", in.status},
+                   {"reason", checked->reason}};
+    return audit("conference.attendance", std::to_string(c.id), detail.dump(), c.org);
+  });
+}
+
+Result<int> Registry::record_attendance_many(const BulkAttendanceInput& in) {
+  DANGVU_TRY(check_conference_number(in.conference));
+  DANGVU_TRY(check_site_number(in.site));
+  if (in.entries.empty() && !in.all_unrecorded) {
+    return Error::invalid("entries",
+                          "Trường «entries»: chưa có ai để điểm danh; nhập danh sách người dự "
+                          "hoặc chọn ghi có mặt mọi đảng viên chưa điểm danh.",
+                          "no entries and not all_unrecorded");
+  }
+  std::vector<CheckedAttendance> checked;
+  checked.reserve(in.entries.size());
+  for (std::size_t i = 0; i < in.entries.size(); ++i) {
+    auto one = check_attendance(in.entries[i], "entries[" + std::to_string(i) + "].");
+    if (!one.ok()) return one.error();
+    checked.push_back(std::move(*one));
+  }
+  DANGVU_TRY(require_permission(auth::can_record_conferences(caller_.role), "ghi hội nghị",
+                                "record conferences"));
+  int recorded = 0;
+  DANGVU_TRY(store_.write_transaction([&]() -> Status {
+    recorded = 0;
+    auto where = attendance_site(in.conference, in.site);
+    if (!where.ok()) return where.error();
+    const store::ConferenceRecord& c = where->first;
+    const store::ConferenceSiteRecord& site = where->second;
+    auto participants = store_.conference_participants(c.id);
+    if (!participants.ok()) return participants.error();
+    // Every entry is resolved and checked before the first is written.
+    std::vector<const store::ParticipantRecord*> people;
+    std::map<std::int64_t, std::size_t> line_of;  // participant id → its entry
+    for (std::size_t i = 0; i < in.entries.size(); ++i) {
+      const std::string prefix = "entries[" + std::to_string(i) + "].";
+      auto who = invited(*participants, in.entries[i], prefix);
+      if (!who.ok()) return who.error();
+      if (auto [it, fresh] = line_of.emplace((*who)->id, i); !fresh) {
+        const std::string field =
+            prefix + (in.entries[i].member_code.empty() ? "participant" : "member");
+        return Error::invalid(field,
+                              "Trường «" + field + "»: người này đã có ở dòng " +
+                                  std::to_string(it->second + 1) + "; mỗi người ghi một lần.",
+                              "the same participant twice");
+      }
+      people.push_back(*who);
+    }
+    json lines = json::array();
+    auto write = [&](const store::ParticipantRecord& p, Attendance status,
+                     const std::string& reason) -> Status {
+      DANGVU_TRY(store_.set_attendance(p.id, site.id, status, reason));
+      json line = {{"before_status", std::string(to_string(p.attendance))},
+                   {"status", std::string(to_string(status))}};
+      if (p.member_code.empty()) {
+        line["participant"] = p.id;
+      } else {
+        line["member"] = p.member_code;
+      }
+      if (!reason.empty()) line["reason"] = reason;
+      lines.push_back(std::move(line));
+      ++recorded;
+      return {};
+    };
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      DANGVU_TRY(write(*people[i], checked[i].status, checked[i].reason));
+    }
+    if (in.all_unrecorded) {
+      for (const auto& p : *participants) {
+        if (p.kind != ParticipantKind::member || p.attendance != Attendance::invited ||
+            line_of.count(p.id)) {
+          continue;
+        }
+        DANGVU_TRY(write(p, Attendance::present, ""));
       }
     }
-    if (who == nullptr) {
-      const std::string field = in.member_code.empty() ? "participant" : "member";
-      const std::string name = in.member_code.empty() ? "số " + std::to_string(in.participant)
-                                                      : "«" + in.member_code + "»";
-      return Error::not_found(
-          field,
-          "Trường «" + field + "»: người " + name + " không có trong danh sách mời của hội nghị.",
-          "not invited to the conference");
-    }
-    DANGVU_TRY(store_.set_attendance(who->id, site->id, *status, *reason));
-    json detail = {{"conference", c->id},
-                   {"participant", who->id},
-                   {"member", who->member_code},
-                   {"site", site->seq},
-                   {"before", std::string(to_string(who->attendance))},
-                   {"status", in.status},
-                   {"reason", *reason}};
-    return audit("conference.attendance", std::to_string(c->id), detail.dump(), c->org);
-  });
+    json detail = {{"conference", c.id},
+                   {"site", site.seq},
+                   {"all_unrecorded", in.all_unrecorded},
+                   {"recorded", recorded},
+                   {"entries", lines}};
+    return audit("conference.attendance_bulk", std::to_string(c.id), detail.dump(), c.org);
+  }));
+  return recorded;
 }
 
 Status Registry::attach_report(const AttachReportInput& in) {

@@ -149,6 +149,22 @@ struct AttendanceInput {
   std::string reason;         // required when absent
 };
 
+// Many participants' attendance at one site, in one transaction: each entry as one
+// AttendanceInput's person, status and reason; with `all_unrecorded`, every invited member still
+// unrecorded (and not among the entries) is recorded present at the site too.
+struct AttendanceEntryInput {
+  std::string member_code;    // a member participant, or
+  long long participant = 0;  // the participant's number (guests)
+  std::string status;         // present | late | absent
+  std::string reason;         // required when absent
+};
+struct BulkAttendanceInput {
+  long long conference = 0;
+  int site = 0;
+  std::vector<AttendanceEntryInput> entries;
+  bool all_unrecorded = false;
+};
+
 struct AttachReportInput {
   long long conference = 0;
   std::string org_code, period;  // default: the conference's org and period

@@ -101,6 +101,9 @@ class Registry {
   Result<int> add_conference_site(const SiteInput& in);  // the site's number
   Result<InviteResultView> invite(const InviteInput& in);
   Status record_attendance(const AttendanceInput& in);
+  // All or nothing, one audit entry; a refused entry is named by its index (`entries[3].member`).
+  // Returns how many participants were recorded.
+  Result<int> record_attendance_many(const BulkAttendanceInput& in);
   Status attach_report(const AttachReportInput& in);
   Result<int> add_conference_item(const ConferenceItemInput& in);  // the item's place in order
   Status conclude_conference(const ConclusionInput& in);
@@ -206,6 +209,9 @@ class Registry {
   // A conference the caller may see and, with the role's permission, change: its org in the
   // caller's scope on the conference's date; otherwise answered as unknown.
   Result<store::ConferenceRecord> visible_conference(long long id, const OrgHistory& history);
+  // Inside a transaction: the conference (visible, already held) and its site numbered `seq`.
+  Result<std::pair<store::ConferenceRecord, store::ConferenceSiteRecord>> attendance_site(
+      long long conference, int seq);
   // A member named in a conference (participant, chair, speaker): known, in the caller's scope,
   // and an official or probationary member on `at`; otherwise refused naming `field`.
   Result<store::MemberRecord> conference_member(const std::string& code, const char* field,

@@ -4,6 +4,7 @@
 // writes need the CSRF token and a role that records conferences; other scopes see nothing.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 
 #include "core/field_labels.h"
@@ -268,6 +269,120 @@ TEST(ConferenceApi, RefusalsNameTheFieldAndTheRuleAndChangeNothing) {
     EXPECT_EQ(r.status, 400) << path;
     EXPECT_EQ(r.body["error"]["field"], "format");
   }
+}
+
+// A site's whole list in one request: a bad line refuses all of it, named by its index (in
+// Vietnamese in the message), and changes nothing; a good one records the named people and,
+// with all_unrecorded, every invited member not recorded yet; one audit entry.
+TEST(ConferenceApi, ManyAttendancesInOneRequestAllOrNothing) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  Reply created =
+      office.post("/api/v1/orgs/DBA/conferences",
+                  {{"kind", "half_year_review"}, {"period", "2026-H1"}, {"date", "2026-07-06"}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const long long id = created.body.value("id", 0LL);
+  const std::string c = "/api/v1/conferences/" + std::to_string(id);
+  ASSERT_EQ(office.post(c + "/sites", {{"name", "Hội trường"}, {"address", "Hà Nội"}}).status, 201);
+  Reply inv = office.post(
+      c + "/invitations",
+      {{"orgs", {"DBA"}},
+       {"guests",
+        {{{"name", "Nguyễn Đức Thắng"}, {"title", "Phó Bí thư"}, {"organization", "Tỉnh ủy"}}}}});
+  ASSERT_EQ(inv.status, 200) << inv.raw;
+  long long guest = 0;
+  const Reply invited = office.get(c);
+  for (const auto& p : invited.body["participants"]) {
+    if (p["kind"] == "guest") guest = p["id"].get<long long>();
+  }
+  ASSERT_GT(guest, 0);
+
+  struct Case {
+    json body;
+    int status;
+    std::string field, message;
+  };
+  const std::vector<Case> cases = {
+      {{{"site", 1},
+        {"entries",
+         {{{"member", "MA1"}, {"status", "present"}},
+          {{"member", "MA2"}, {"status", "late"}},
+          {{"participant", guest}, {"status", "present"}},
+          {{"member", "MB1"}, {"status", "present"}}}}},
+       404,
+       "entries[3].member",
+       "Trường «Đảng viên (dòng 4)»: người «MB1» không có trong danh sách mời của hội nghị."},
+      {{{"site", 1},
+        {"entries",
+         {{{"member", "MA1"}, {"status", "present"}}, {{"member", "MA2"}, {"status", "absent"}}}}},
+       400,
+       "entries[1].reason",
+       "Trường «Lý do (dòng 2)»: vắng mặt cần ghi lý do."},
+      {{{"site", 1}, {"entries", {{{"participant", "một"}, {"status", "present"}}}}},
+       400,
+       "entries[0].participant",
+       "Trường «Số hiệu người tham dự (dòng 1)»: phải là số nguyên."},
+      {{{"site", 1},
+        {"entries",
+         {{{"member", "MA1"}, {"status", "present"}}, {{"member", "MA1"}, {"status", "late"}}}}},
+       400,
+       "entries[1].member",
+       "Trường «Đảng viên (dòng 2)»: người này đã có ở dòng 1; mỗi người ghi một lần."},
+      {{{"site", 1}, {"entries", "MA1"}}, 400, "entries", "Trường «Danh sách điểm danh»: "},
+      {{{"site", 1}}, 400, "entries", "Trường «Danh sách điểm danh»: chưa có ai để điểm danh"},
+      {{{"site", 2}, {"all_unrecorded", true}}, 404, "site", "Trường «Điểm cầu»: "},
+      {{{"entries", {{{"member", "MA1"}, {"status", "present"}}}}},
+       400,
+       "site",
+       "Trường «Điểm cầu»: chưa nhập số điểm cầu."},
+  };
+  const std::string before = dump_database(server.db_path());
+  for (const auto& k : cases) {
+    Reply r = office.post(c + "/attendance/bulk", k.body);
+    EXPECT_EQ(r.status, k.status) << k.body.dump() << ": " << r.raw;
+    EXPECT_EQ(r.body["error"]["field"], k.field) << r.raw;
+    EXPECT_EQ(r.body["error"]["message"].get<std::string>().rfind(k.message, 0), 0u) << r.raw;
+  }
+  EXPECT_EQ(dump_database(server.db_path()), before) << "a refused list changed the database";
+
+  Reply recorded = office.post(
+      c + "/attendance/bulk",
+      {{"site", 1},
+       {"entries", {{{"member", "MA2"}, {"status", "absent"}, {"reason", "Đi công tác"}}}},
+       {"all_unrecorded", true}});
+  ASSERT_EQ(recorded.status, 200) << recorded.raw;
+  EXPECT_EQ(recorded.body, json({{"conference", id}}));
+  Reply shown = office.get(c);
+  ASSERT_EQ(shown.status, 200);
+  for (const auto& p : shown.body["participants"]) {
+    if (p["member"] == "MA1") {
+      EXPECT_EQ(p["attendance"], "present");
+      EXPECT_EQ(p["site"], 1);
+    } else if (p["member"] == "MA2") {
+      EXPECT_EQ(p["attendance"], "absent");
+      EXPECT_EQ(p["reason"], "Đi công tác");
+    } else {
+      EXPECT_EQ(p["attendance"], "invited") << "a guest is recorded only when named";
+    }
+  }
+  EXPECT_EQ(shown.body["unrecorded"], 1);
+  EXPECT_EQ(shown.body["quorum"]["present"], 1);
+
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Reply audit = admin.get("/api/v1/audit?limit=5");
+  ASSERT_EQ(audit.status, 200);
+  const json& entry = audit.body["entries"][1];  // [0]: the admin's login
+  EXPECT_EQ(entry["action"], "conference.attendance_bulk");
+  EXPECT_EQ(entry["action_label"], "Điểm danh nhiều người dự hội nghị");
+  std::map<std::string, std::string> changes;
+  for (const auto& ch : entry["changes"]) changes[ch["field"]] = ch["after"];
+  EXPECT_EQ(changes["entries"],
+            "(Đảng viên: MA2; Lý do: Đi công tác; Tình hình tham dự: được mời → vắng mặt), "
+            "(Đảng viên: MA1; Tình hình tham dự: được mời → có mặt)");
+  EXPECT_EQ(changes["all_unrecorded"], "Có");
+  EXPECT_EQ(changes["recorded"], "2");
 }
 
 TEST(ConferenceApi, WritesNeedTheTokenAndTheRoleAndOtherScopesSeeNothing) {

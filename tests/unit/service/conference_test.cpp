@@ -4,6 +4,8 @@
 // cluster's rotation (seed 002) and 'prepare next' bringing last period's tasks.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "service/registry.h"
 #include "support/temp_db.h"
 
@@ -268,6 +270,89 @@ TEST_F(ConferenceTest, QuorumFromTheRecordedAttendance) {
   ASSERT_TRUE(more.ok());
   EXPECT_EQ(more->quorum.present, 4);
   EXPECT_TRUE(more->quorum.reached);
+}
+
+// A large site's list in one request: named people with their status, then every invited member
+// not recorded yet present; one transaction, one audit entry; a bad line refuses all of it.
+TEST_F(ConferenceTest, ManyAttendancesAtOnceAllOrNothing) {
+  const ConferenceId c = create(half_year());
+  ASSERT_TRUE(registry_->add_conference_site({c, "in_person", "Hội trường", "Số 1", "", ""}).ok());
+  ASSERT_TRUE(
+      registry_->add_conference_site({c, "online", "Trực tuyến", "", "https://x.vn/a", ""}).ok());
+  InviteInput inv;
+  inv.conference = c;
+  inv.org_codes = {"DBA"};  // M1 … M6
+  inv.guests = {{"Nguyễn Đức Thắng", "Phó Bí thư Tỉnh ủy", "Tỉnh ủy"}};
+  ASSERT_TRUE(registry_->invite(inv).ok());
+  attend(c, "M6", 2, "absent", "Ốm");  // recorded earlier, at the other site
+  auto before_many = registry_->show_conference(c, "");
+  ASSERT_TRUE(before_many.ok());
+  long long guest = 0;
+  for (const auto& p : before_many->participants) {
+    if (p.kind == "guest") guest = p.id;
+  }
+  ASSERT_GT(guest, 0);
+
+  // Refused, each naming its line, and nothing written.
+  auto many = [&](std::vector<AttendanceEntryInput> entries, bool all = false, int site = 1) {
+    return [this, c, entries, all, site] {
+      return status_of(registry_->record_attendance_many({c, site, entries, all}));
+    };
+  };
+  expect_refused_unchanged(many({{"M1", 0, "present", ""}, {"M2", 0, "absent", ""}}, true),
+                           ErrorKind::invalid_input, "entries[1].reason");
+  expect_refused_unchanged(many({{"M1", 0, "present", ""},
+                                 {"M2", 0, "late", ""},
+                                 {"M3", 0, "late", ""},
+                                 {"M7", 0, "present", ""}},
+                                true),
+                           ErrorKind::not_found, "entries[3].member");
+  expect_refused_unchanged(many({{"M1", 0, "present", ""}, {"M1", 0, "late", ""}}),
+                           ErrorKind::invalid_input, "entries[1].member");
+  expect_refused_unchanged(many({{"M1", 0, "away", ""}}), ErrorKind::invalid_input,
+                           "entries[0].status");
+  expect_refused_unchanged(many({{"", 0, "present", ""}}), ErrorKind::invalid_input,
+                           "entries[0].member");
+  expect_refused_unchanged(many({{"", 999, "present", ""}}), ErrorKind::not_found,
+                           "entries[0].participant");
+  expect_refused_unchanged(many({}), ErrorKind::invalid_input, "entries");
+  expect_refused_unchanged(many({{"M1", 0, "present", ""}}, false, 3), ErrorKind::not_found,
+                           "site");
+  expect_refused_unchanged(
+      [&] {
+        return status_of(scoped(auth::Role::viewer, "DBA")
+                             .record_attendance_many({c, 1, {{"M1", 0, "present", ""}}, false}));
+      },
+      ErrorKind::forbidden, "");
+
+  auto audit_before = store_->list_audit({});
+  ASSERT_TRUE(audit_before.ok());
+  auto recorded = registry_->record_attendance_many(
+      {c,
+       1,
+       {{"M2", 0, "late", ""}, {"M3", 0, "absent", "Đi công tác"}, {"", guest, "present", ""}},
+       true});
+  ASSERT_TRUE(recorded.ok()) << recorded.error().detail_en;
+  EXPECT_EQ(*recorded, 6);  // three named, then M1, M4 and M5 (M6 was recorded already)
+  auto after = registry_->show_conference(c, "");
+  ASSERT_TRUE(after.ok());
+  std::map<std::string, std::pair<int, std::string>> seen;  // code or guest → site, attendance
+  for (const auto& p : after->participants) {
+    seen[p.kind == "guest" ? "guest" : p.member_code] = {p.site, p.attendance};
+  }
+  EXPECT_EQ(seen["M1"], (std::pair<int, std::string>{1, "present"}));
+  EXPECT_EQ(seen["M2"], (std::pair<int, std::string>{1, "late"}));
+  EXPECT_EQ(seen["M3"], (std::pair<int, std::string>{1, "absent"}));
+  EXPECT_EQ(seen["M4"], (std::pair<int, std::string>{1, "present"}));
+  EXPECT_EQ(seen["M5"], (std::pair<int, std::string>{1, "present"}));
+  EXPECT_EQ(seen["M6"], (std::pair<int, std::string>{2, "absent"}));  // kept as recorded
+  EXPECT_EQ(seen["guest"], (std::pair<int, std::string>{1, "present"}));
+  EXPECT_EQ(after->unrecorded, 0);
+  // One audit entry for all of it.
+  auto audit_after = store_->list_audit({});
+  ASSERT_TRUE(audit_after.ok());
+  ASSERT_EQ(audit_after->size(), audit_before->size() + 1);
+  EXPECT_EQ(audit_after->front().action, "conference.attendance_bulk");
 }
 
 TEST_F(ConferenceTest, RefusalsNameTheFieldAndChangeNothing) {
