@@ -336,4 +336,54 @@ for (const [size, viewport] of [
   );
 }
 
+// The roll call of a site from a phone in one action: everyone not yet recorded present, one
+// absent with a reason; the server then has exactly that.
+await test(
+  'an office takes the roll call of a conference site at once from a phone',
+  async (page) => {
+    await login(page, 'vanphong');
+    // A conference of a branch with one site, its members invited and none recorded yet.
+    const session = await (await page.request.get(`${base}api/v1/session`)).json();
+    const post = async (path, data) => {
+      const r = await page.request.post(`${base}${path}`, { data, headers: { 'X-CSRF-Token': session.csrf_token } });
+      if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
+      return r.json();
+    };
+    const made = await post('api/v1/orgs/DB001.01/conferences', {
+      kind: 'thematic',
+      period: '2026-H2',
+      date: '2026-12-01',
+    });
+    await post(`api/v1/conferences/${made.id}/sites`, {
+      mode: 'in_person',
+      name: 'Hội trường chi bộ',
+      address: 'Tầng 2',
+    });
+    await post(`api/v1/conferences/${made.id}/invitations`, { orgs: ['DB001.01'], members: [], guests: [] });
+    const conference = await (await page.request.get(`${base}api/v1/conferences/${made.id}`)).json();
+    const waiting = conference.participants.filter((p) => p.kind === 'member' && p.attendance === 'invited');
+    const absent = waiting[0];
+    await page.goto(`${base}#/conference/${conference.id}`);
+    await page.getByTestId('attend-many').click();
+    await page.locator('.ant-modal').getByText('Điểm danh nhiều người').waitFor();
+    await page.getByTestId('add-exception').click();
+    await chooseFolded(page, 'Người được điểm danh', absent.member, absent.name);
+    await page.getByLabel('Lý do vắng').fill('Ốm');
+    const problems = await offScreen(page);
+    if (problems.length) throw new Error(problems.join('\n'));
+    await page.locator('.ant-modal').getByRole('button', { name: 'Ghi', exact: true }).click();
+    await page.getByText(`Đã điểm danh: ${waiting.length - 1} người có mặt, 1 trường hợp ghi riêng.`).waitFor();
+    const after = await (await page.request.get(`${base}api/v1/conferences/${conference.id}`)).json();
+    for (const w of waiting) {
+      const p = after.participants.find((x) => x.id === w.id);
+      const expected = w.id === absent.id ? 'absent' : 'present';
+      if (p.attendance !== expected || p.site !== conference.sites[0].number)
+        throw new Error(`${p.name}: ${p.attendance} at ${p.site}`);
+    }
+    if (after.participants.find((x) => x.id === absent.id).reason !== 'Ốm')
+      throw new Error('the reason was not recorded');
+  },
+  { viewport: phone },
+);
+
 await finish();

@@ -122,7 +122,15 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
         />
       </Card>
 
-      <Card title={`Đại biểu (${c.participants.length})`} extra={action('Mời đại biểu', { which: 'invite' }, 'invite')}>
+      <Card
+        title={`Đại biểu (${c.participants.length})`}
+        extra={
+          <Space wrap>
+            {action('Mời đại biểu', { which: 'invite' }, 'invite')}
+            {c.participants.length > 0 && action('Điểm danh nhiều người', { which: 'attend-many' }, 'attend-many')}
+          </Space>
+        }
+      >
         {q.invited > 0 ? (
           <Alert
             style={{ marginBottom: 12 }}

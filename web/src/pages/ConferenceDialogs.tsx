@@ -2,7 +2,7 @@
 // attach the report, add a contribution or speech, the conclusion, a decision, a task and a task's
 // status. Each sends one request (one transaction on the server).
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, type Conference, type FollowUpTask, type Participant, type TreeNode } from '../api';
 import { Select } from '../controls';
@@ -17,6 +17,7 @@ export type ConferenceForm =
   | { which: 'site' }
   | { which: 'invite' }
   | { which: 'attend'; participant: Participant }
+  | { which: 'attend-many' }
   | { which: 'report' }
   | { which: 'item' }
   | { which: 'conclusion' }
@@ -40,6 +41,8 @@ export function ConferenceDialog({ form, ...props }: Props & { form: ConferenceF
       return <InviteDialog {...props} />;
     case 'attend':
       return <AttendDialog {...props} participant={form.participant} />;
+    case 'attend-many':
+      return <AttendManyDialog {...props} />;
     case 'report':
       return <ReportDialog {...props} />;
     case 'item':
@@ -203,6 +206,94 @@ function AttendFields({ form, conference: c }: { form: Parameters<typeof Form.us
         </Form.Item>
       )}
     </>
+  );
+}
+
+// The site last chosen for a conference, kept in this browser: a roll call is taken at one site.
+const siteKey = (c: Conference) => `dangvu.site.${c.id}`;
+
+interface ManyValues {
+  site: number;
+  all_unrecorded: boolean;
+  entries?: { who: string; status: Attendance; reason?: string }[];
+}
+
+// The roll call of a site in one action: everyone not yet recorded present, then the exceptions
+// (absent with a reason, late). One request, one transaction.
+function AttendManyDialog({ conference: c, onClose }: Props) {
+  const remembered = Number(window.localStorage.getItem(siteKey(c)));
+  const site = c.sites.some((s) => s.number === remembered) ? remembered : c.sites[0]?.number;
+  const unrecorded = c.participants.filter((p) => p.kind === 'member' && p.attendance === 'invited').length;
+  const people = c.participants.map((p) => ({
+    value: p.kind === 'member' ? `m:${p.member}` : `p:${p.id}`,
+    label: p.kind === 'member' ? `${p.name} (${p.member})` : `${p.name} (khách mời)`,
+  }));
+  return (
+    <FormDialog<ManyValues>
+      title="Điểm danh nhiều người"
+      initialValues={{ site, all_unrecorded: unrecorded > 0 }}
+      fields={['site', 'all_unrecorded', 'entries_note']}
+      fieldMap={{ entries: 'entries_note' }}
+      send={async (v) => {
+        window.localStorage.setItem(siteKey(c), String(v.site));
+        const entries = (v.entries ?? []).map((e) => ({
+          ...(e.who.startsWith('m:') ? { member: e.who.slice(2) } : { participant: Number(e.who.slice(2)) }),
+          status: e.status,
+          reason: e.status === 'absent' ? (e.reason ?? '') : '',
+        }));
+        await api.post(path(c, 'attendance/bulk'), { site: v.site, all_unrecorded: v.all_unrecorded, entries });
+        const others = v.all_unrecorded ? unrecorded - entries.filter((e) => 'member' in e).length : 0;
+        return `Đã điểm danh: ${Math.max(0, others)} người có mặt, ${entries.length} trường hợp ghi riêng.`;
+      }}
+      onClose={onClose}
+    >
+      {() => (
+        <>
+          <Form.Item name="site" label="Điểm cầu" rules={[{ required: true, message: 'Chọn điểm cầu.' }]}>
+            <Select aria-label="Điểm cầu điểm danh" options={siteOptions(c)} />
+          </Form.Item>
+          <Form.Item name="all_unrecorded" valuePropName="checked">
+            <Checkbox>Có mặt tất cả đảng viên chưa điểm danh ({unrecorded} người)</Checkbox>
+          </Form.Item>
+          <Typography.Text strong>Những trường hợp khác (vắng mặt, đến muộn)</Typography.Text>
+          <Form.List name="entries">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <div key={f.key} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline' }}>
+                    <Form.Item
+                      name={[f.name, 'who']}
+                      rules={[{ required: true, message: 'Chọn người.' }]}
+                      style={{ flex: '1 1 220px', minWidth: 0, marginBottom: 8 }}
+                    >
+                      <Select
+                        {...searchable}
+                        options={people}
+                        aria-label="Người được điểm danh"
+                        placeholder="Chọn người (gõ tên)"
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'status']} initialValue="absent" style={{ marginBottom: 8 }}>
+                      <Radio.Group options={attendanceOptions.slice(1)} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'reason']} style={{ flex: '1 1 180px', minWidth: 0, marginBottom: 8 }}>
+                      <Input placeholder="Lý do vắng" aria-label="Lý do vắng" />
+                    </Form.Item>
+                    <Button onClick={() => remove(f.name)}>Bỏ</Button>
+                  </div>
+                ))}
+                <Button onClick={() => add()} data-testid="add-exception">
+                  Thêm trường hợp
+                </Button>
+              </>
+            )}
+          </Form.List>
+          <Form.Item name="entries_note">
+            <Input type="hidden" />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
   );
 }
 
