@@ -2,6 +2,7 @@
 // bookmarkable, no server routing needed. What follows "?" is the page's own state (a search, a
 // page number), kept in the address so the back button returns to it.
 import { useEffect, useState } from 'react';
+import { query } from './api';
 
 function hashParts(): { path: string[]; params: URLSearchParams } {
   const hash = window.location.hash.replace(/^#\/?/, '');
@@ -35,10 +36,7 @@ export function hashParams(): URLSearchParams {
 // Writes the page's state into the address without a new history entry (typing a search does not
 // fill the back button's history); empty values are left out.
 export function replaceHashParams(params: Record<string, string | number | undefined>) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
   const { path } = hashParts();
-  const search = q.toString();
-  const hash = '#/' + path.map(encodeURIComponent).join('/') + (search ? `?${search}` : '');
+  const hash = '#/' + path.map(encodeURIComponent).join('/') + query(params);
   if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
 }

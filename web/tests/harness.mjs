@@ -203,11 +203,12 @@ export async function showPreview(page, expected) {
 }
 
 // A single-choice antd Select: type to search, click the option (the list then closes itself).
-// Checks that the choice shows and tries again if the click missed (as choose does).
-export async function chooseOne(page, label, text) {
+// Checks that the choice shows and tries again if the click missed (as choose does). `shown` is the
+// option's text when it differs from what is typed (a name typed without its diacritics).
+export async function chooseOne(page, label, text, shown = text) {
   const input = page.getByLabel(label, { exact: true }).last();
   const item = page.locator('.ant-form-item', { has: input });
-  const chosen = item.locator('.ant-select-selection-item', { hasText: text });
+  const chosen = item.locator('.ant-select-selection-item', { hasText: shown });
   // Each try waits a while for the option: the list comes from the server and a busy machine
   // may deliver it after the text was typed (or the typing may land before the dialog has focus).
   for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
@@ -215,7 +216,7 @@ export async function chooseOne(page, label, text) {
     await input.fill(text);
     const list = await input.getAttribute('aria-controls');
     const option = page
-      .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: text })
+      .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: shown })
       .first();
     const clicked = await option.click({ timeout: 10000 }).then(
       () => true,

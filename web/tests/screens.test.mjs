@@ -3,7 +3,7 @@
 // accessibility violation. Then the journeys a branch secretary or an office makes from a phone.
 // Usage: node screens.test.mjs DANGVU_BINARY WEB_DIST OUTPUT_DIR
 import { readFileSync } from 'node:fs';
-import { base, desktop, phone, test, login, choose, pickDate, finish } from './harness.mjs';
+import { base, desktop, phone, test, login, choose, chooseOne, pickDate, finish } from './harness.mjs';
 
 const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
@@ -61,24 +61,6 @@ async function accessibility(page) {
       (v) =>
         `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')} — ${v.nodes[0].failureSummary.split('\n').slice(0, 2).join(' ')}`,
     );
-}
-
-// A picker searched without diacritics: types `typed`, picks the option that shows `shown`.
-async function chooseFolded(page, label, typed, shown) {
-  const input = page.getByLabel(label, { exact: true }).last();
-  const item = page.locator('.ant-form-item', { has: input });
-  const chosen = item.locator('.ant-select-selection-item', { hasText: shown });
-  for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
-    await item.locator('.ant-select-selector').click();
-    await input.fill(typed);
-    const list = await input.getAttribute('aria-controls');
-    const option = page
-      .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: shown })
-      .first();
-    await option.click({ timeout: 10000 }).catch(() => {});
-    await chosen.waitFor({ timeout: 5000 }).catch(() => {});
-  }
-  await chosen.waitFor({ timeout: 1000 });
 }
 
 async function checkPage(page, where) {
@@ -172,7 +154,7 @@ await test(
       await pickDate(page, 'Ngày', day);
       await choose(page, 'Đánh giá chất lượng', 'Tốt');
       await page.getByTestId('add-absent').click();
-      await chooseFolded(page, 'Người vắng', typed, absent.full_name);
+      await chooseOne(page, 'Người vắng', typed, absent.full_name);
       await page.getByLabel('Lý do vắng').fill('Ốm');
       const save = page.locator('.ant-modal').getByRole('button', { name: 'Ghi', exact: true });
       await save.scrollIntoViewIfNeeded();
@@ -228,7 +210,7 @@ await test(
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill('hoa.tran');
     await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Thị Hoa');
     await choose(page, 'Vai trò', 'Bí thư chi bộ');
-    await chooseFolded(page, 'Tổ chức phụ trách', 'chi bo van phong', 'Chi bộ Văn phòng [DB001.01]');
+    await chooseOne(page, 'Tổ chức phụ trách', 'chi bo van phong', 'Chi bộ Văn phòng [DB001.01]');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const otp = (await page.getByTestId('one-time-password').innerText()).trim();
     if (!/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(otp)) throw new Error(`one-time password «${otp}»`);
@@ -374,7 +356,7 @@ await test(
     await page.getByTestId('attend-many').click();
     await page.locator('.ant-modal').getByText('Điểm danh nhiều người').waitFor();
     await page.getByTestId('add-exception').click();
-    await chooseFolded(page, 'Người được điểm danh', absent.member, absent.name);
+    await chooseOne(page, 'Người được điểm danh', absent.member, absent.name);
     await page.getByLabel('Lý do vắng').fill('Ốm');
     const problems = await offScreen(page);
     if (problems.length) throw new Error(problems.join('\n'));
