@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Layout, Spin } from 'antd';
-import { api, can, setCsrf, type Account, type Session } from './api';
+import { can, setCsrf, type Account } from './api';
+import { client, data } from './client';
 import { go, useRoute } from './route';
 import { AppHeader, useNarrow } from './shell/AppHeader';
 import { NotFound, PageHeading, sectionOf } from './shell/PageHeading';
@@ -27,8 +28,9 @@ export function App() {
   const narrow = useNarrow();
 
   useEffect(() => {
-    api
-      .get<Session>('/api/v1/session')
+    client
+      .GET('/api/v1/session')
+      .then(data)
       .then((s) => {
         setCsrf(s.csrf_token);
         setAccount(s.account);
@@ -52,7 +54,7 @@ export function App() {
   }
 
   const logout = async () => {
-    await api.del('/api/v1/session').catch(() => undefined);
+    await client.DELETE('/api/v1/session').catch(() => undefined);
     setAccount(null);
     go('tree');
   };

@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { Button, Checkbox, DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api, type Conference, type FollowUpTask, type Participant, type TreeNode } from '../api';
+import { type Conference, type FollowUpTask, type Participant, type TreeNode } from '../api';
+import { client } from '../client';
 import { Select } from '../controls';
 import { searchable } from '../search';
 import { FormDialog } from './FormDialog';
@@ -31,7 +32,7 @@ interface Props {
   onClose: (changed: boolean) => void;
 }
 
-const path = (c: Conference, tail: string) => `/api/v1/conferences/${c.id}/${tail}`;
+const id = (c: Conference) => ({ path: { id: c.id } });
 
 export function ConferenceDialog({ form, ...props }: Props & { form: ConferenceForm }) {
   switch (form.which) {
@@ -65,7 +66,7 @@ function SiteDialog({ conference: c, orgs, onClose }: Props) {
       initialValues={{ mode: 'in_person' }}
       fields={['mode', 'name', 'address', 'link', 'host']}
       send={async (v) => {
-        await api.post(path(c, 'sites'), siteBody(v));
+        await client.POST('/api/v1/conferences/{id}/sites', { params: id(c), body: siteBody(v) });
       }}
       onClose={onClose}
     >
@@ -93,14 +94,17 @@ function InviteDialog({ conference: c, orgs, onClose }: Props) {
       fields={['orgs', 'member', 'guests_note']}
       fieldMap={{ members: 'member', guests: 'guests_note' }}
       send={async (v) => {
-        await api.post(path(c, 'invitations'), {
-          orgs: v.orgs ?? [],
-          members: v.member ? [v.member] : [],
-          guests: (v.guests ?? []).map((g) => ({
-            name: g.name,
-            title: g.title ?? '',
-            organization: g.organization ?? '',
-          })),
+        await client.POST('/api/v1/conferences/{id}/invitations', {
+          params: id(c),
+          body: {
+            orgs: v.orgs ?? [],
+            members: v.member ? [v.member] : [],
+            guests: (v.guests ?? []).map((g) => ({
+              name: g.name,
+              title: g.title ?? '',
+              organization: g.organization ?? '',
+            })),
+          },
         });
       }}
       onClose={onClose}
@@ -171,12 +175,15 @@ function AttendDialog({ conference: c, onClose, participant: p }: Props & { part
       fields={['site', 'status', 'reason']}
       fieldMap={{ participant: 'status', member: 'status' }}
       send={async (v) => {
-        await api.post(path(c, 'attendance'), {
-          member: p.kind === 'member' ? p.member : '',
-          participant: p.kind === 'guest' ? p.id : 0,
-          site: v.site,
-          status: v.status,
-          reason: v.status === 'absent' ? (v.reason ?? '') : '',
+        await client.POST('/api/v1/conferences/{id}/attendance', {
+          params: id(c),
+          body: {
+            member: p.kind === 'member' ? p.member : '',
+            participant: p.kind === 'guest' ? p.id : 0,
+            site: v.site,
+            status: v.status,
+            reason: v.status === 'absent' ? (v.reason ?? '') : '',
+          },
         });
       }}
       onClose={onClose}
@@ -241,7 +248,10 @@ function AttendManyDialog({ conference: c, onClose }: Props) {
           status: e.status,
           reason: e.status === 'absent' ? (e.reason ?? '') : '',
         }));
-        await api.post(path(c, 'attendance/bulk'), { site: v.site, all_unrecorded: v.all_unrecorded, entries });
+        await client.POST('/api/v1/conferences/{id}/attendance/bulk', {
+          params: id(c),
+          body: { site: v.site, all_unrecorded: v.all_unrecorded, entries },
+        });
         const others = v.all_unrecorded ? unrecorded - entries.filter((e) => 'member' in e).length : 0;
         return `Đã điểm danh: ${Math.max(0, others)} người có mặt, ${entries.length} trường hợp ghi riêng.`;
       }}
@@ -306,7 +316,10 @@ function ReportDialog({ conference: c, orgs, onClose }: Props) {
       fields={['org', 'period_note']}
       fieldMap={{ period: 'period_note' }}
       send={async (v) => {
-        await api.post(path(c, 'report'), { org: v.org ?? '', period: periodCode(period) });
+        await client.POST('/api/v1/conferences/{id}/report', {
+          params: id(c),
+          body: { org: v.org ?? '', period: periodCode(period) },
+        });
       }}
       onClose={onClose}
     >
@@ -348,15 +361,18 @@ function ItemDialog({ conference: c, onClose }: Props) {
       initialValues={{ kind: 'contribution' }}
       fields={['kind', 'speaker', 'speaker_name', 'speaker_title', 'speaker_org', 'title', 'file', 'summary']}
       send={async (v) => {
-        await api.post(path(c, 'items'), {
-          kind: v.kind,
-          speaker: v.speaker ?? '',
-          speaker_name: v.speaker ? '' : (v.speaker_name ?? ''),
-          speaker_title: v.speaker_title ?? '',
-          speaker_org: v.speaker_org ?? '',
-          title: v.title ?? '',
-          file: v.file ?? '',
-          summary: v.summary ?? '',
+        await client.POST('/api/v1/conferences/{id}/items', {
+          params: id(c),
+          body: {
+            kind: v.kind,
+            speaker: v.speaker ?? '',
+            speaker_name: v.speaker ? '' : (v.speaker_name ?? ''),
+            speaker_title: v.speaker_title ?? '',
+            speaker_org: v.speaker_org ?? '',
+            title: v.title ?? '',
+            file: v.file ?? '',
+            summary: v.summary ?? '',
+          },
         });
       }}
       onClose={onClose}
@@ -424,7 +440,7 @@ function ConclusionDialog({ conference: c, onClose }: Props) {
       initialValues={{ text: c.conclusion }}
       fields={['text']}
       send={async (v) => {
-        await api.post(path(c, 'conclusion'), { text: v.text });
+        await client.POST('/api/v1/conferences/{id}/conclusion', { params: id(c), body: { text: v.text } });
       }}
       onClose={onClose}
     >
@@ -449,7 +465,10 @@ function DecisionDialog({ conference: c, orgs, onClose }: Props) {
       fields={['text', 'leading', 'deputy']}
       fieldMap={{ cluster: 'leading' }}
       send={async (v) => {
-        await api.post(path(c, 'decisions'), { text: v.text ?? '', leading: v.leading ?? '', deputy: v.deputy ?? '' });
+        await client.POST('/api/v1/conferences/{id}/decisions', {
+          params: id(c),
+          body: { text: v.text ?? '', leading: v.leading ?? '', deputy: v.deputy ?? '' },
+        });
       }}
       onClose={onClose}
     >
@@ -480,7 +499,10 @@ function TaskDialog({ conference: c, orgs, onClose }: Props) {
       title="Giao nhiệm vụ trọng tâm"
       fields={['title', 'owner', 'due']}
       send={async (v) => {
-        await api.post(path(c, 'tasks'), { owner: v.owner, title: v.title, due: iso(v.due) });
+        await client.POST('/api/v1/conferences/{id}/tasks', {
+          params: id(c),
+          body: { owner: v.owner, title: v.title, due: iso(v.due) },
+        });
       }}
       onClose={onClose}
     >
@@ -514,7 +536,10 @@ function TaskStatusDialog({
       initialValues={{ date: dayjs() }}
       fields={['date', 'note']}
       send={async (v) => {
-        await api.post(`/api/v1/tasks/${task.id}/status`, { status, date: iso(v.date), note: v.note ?? '' });
+        await client.POST('/api/v1/tasks/{id}/status', {
+          params: { path: { id: task.id } },
+          body: { status, date: iso(v.date), note: v.note ?? '' },
+        });
       }}
       onClose={onClose}
     >

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Modal, Space, Typography, message } from 'antd';
 import { Select } from '../controls';
 import type { Dayjs } from 'dayjs';
-import { api, type TreeNode } from '../api';
+import { type TreeNode } from '../api';
+import { client, data } from '../client';
 import { conferenceKindLabel, conferencePeriodKind, kindLabel } from '../labels';
 import { fieldErrors, iso, dateFormats } from './forms';
 import { MemberSearch } from './memberPickers';
@@ -112,24 +113,27 @@ export function CreateConferenceDialog({ orgs, onClose }: { orgs: TreeNode[]; on
     setSaving(true);
     let created = 0;
     try {
-      const r = await api.post<{ id: number }>(`/api/v1/orgs/${encodeURIComponent(v.org)}/conferences`, {
-        kind: v.kind,
-        period: periodCode(period),
-        date: iso(v.date),
-        start_time: v.start_time ?? '',
-        title: v.title ?? '',
-        chair: v.chair ?? '',
-        chair_name: v.chair ? '' : (v.chair_name ?? ''),
-        secretary: v.secretary ?? '',
-        secretary_name: v.secretary ? '' : (v.secretary_name ?? ''),
-        agenda: String(v.agenda ?? '')
-          .split('\n')
-          .map((a) => a.trim())
-          .filter((a) => a),
+      const r = await client.POST('/api/v1/orgs/{code}/conferences', {
+        params: { path: { code: v.org } },
+        body: {
+          kind: v.kind,
+          period: periodCode(period),
+          date: iso(v.date),
+          start_time: v.start_time ?? '',
+          title: v.title ?? '',
+          chair: v.chair ?? '',
+          chair_name: v.chair ? '' : (v.chair_name ?? ''),
+          secretary: v.secretary ?? '',
+          secretary_name: v.secretary ? '' : (v.secretary_name ?? ''),
+          agenda: String(v.agenda ?? '')
+            .split('\n')
+            .map((a) => a.trim())
+            .filter((a) => a),
+        },
       });
-      created = r.id;
+      created = data(r).id;
       for (const s of (v.sites ?? []) as SiteValues[]) {
-        await api.post(`/api/v1/conferences/${created}/sites`, siteBody(s));
+        await client.POST('/api/v1/conferences/{id}/sites', { params: { path: { id: created } }, body: siteBody(s) });
       }
       onClose(created);
     } catch (e) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, message } from 'antd';
-import { api, ApiError, type Session } from '../api';
+import { ApiError, type Session } from '../api';
+import { client, data } from '../client';
 import { fieldErrors } from './forms';
 
 export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
@@ -10,7 +11,7 @@ export function LoginPage({ onLogin }: { onLogin: (s: Session) => void }) {
     setBusy(true);
     setError('');
     try {
-      onLogin(await api.post<Session>('/api/v1/session', v));
+      onLogin(data(await client.POST('/api/v1/session', { body: v })));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Không kết nối được máy chủ.');
     } finally {
@@ -43,7 +44,7 @@ export function PasswordPage({ forced, onDone }: { forced?: boolean; onDone: () 
   const [form] = Form.useForm();
   const submit = async (v: { current_password: string; new_password: string }) => {
     try {
-      await api.post('/api/v1/session/password', v);
+      await client.POST('/api/v1/session/password', { body: v });
       message.success('Đã đổi mật khẩu.');
       onDone();
     } catch (e) {

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { Select } from '../controls';
 import dayjs from 'dayjs';
-import { api, can, type Account, type Member } from '../api';
+import { can, type Account, type Member } from '../api';
 import { eventLabel, statusLabel, vnDate } from '../labels';
 import { fieldErrors, iso, dateFormats } from './forms';
-import { $api, errorText } from '../client';
+import { $api, client, errorText, type Schemas } from '../client';
 
 const eventKinds = [
   'admission',
@@ -72,24 +72,29 @@ export function MemberPage({ account, code }: { account: Account; code: string }
   );
 }
 
+type EventValues = Omit<Schemas['EventInput'], 'date'> & { date: dayjs.Dayjs };
+
 function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form);
   const [done, setDone] = useState('');
   const fields = ['kind', 'date', 'org', 'mode', 'decision_no', 'ceremony_date', 'card_number', 'reason'];
-  const submit = async (v: Record<string, unknown>) => {
+  const submit = async (v: EventValues) => {
     setDone('');
     try {
-      await api.post(`/api/v1/members/${encodeURIComponent(code)}/events`, {
-        kind: v.kind,
-        date: iso(v.date as dayjs.Dayjs),
-        org: needsOrg.has(v.kind as string) ? v.org : undefined,
-        mode: v.kind === 'transfer' ? v.mode : undefined,
-        decision_no: v.decision_no,
-        card_number: v.card_number,
-        reason: v.reason,
+      await client.POST('/api/v1/members/{code}/events', {
+        params: { path: { code } },
+        body: {
+          kind: v.kind,
+          date: iso(v.date),
+          org: needsOrg.has(v.kind) ? v.org : undefined,
+          mode: v.kind === 'transfer' ? v.mode : undefined,
+          decision_no: v.decision_no,
+          card_number: v.card_number,
+          reason: v.reason,
+        },
       });
-      setDone(`Đã ghi: ${eventLabel[v.kind as string]}.`);
+      setDone(`Đã ghi: ${eventLabel[v.kind]}.`);
       form.resetFields(['decision_no', 'reason', 'card_number']);
       onDone();
     } catch (e) {

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, can, query, type Account, type MemberList, type MemberRow } from '../api';
+import { can, query, type Account, type MemberList, type MemberRow } from '../api';
 import { statusLabel, vnDate } from '../labels';
 import { go, hashParams, replaceHashParams, useRoute } from '../route';
 import { client } from '../client';
@@ -162,14 +162,16 @@ function AddMemberDialog({ onClose, defaultOrg }: { onClose: () => void; default
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await api.post('/api/v1/members', {
-        code: v.code,
-        family: v.family,
-        middle: v.middle ?? '',
-        given: v.given,
-        birth_date: iso(v.birth_date),
-        gender: v.gender,
-        first: { kind: v.kind, date: iso(v.date), org: v.org },
+      await client.POST('/api/v1/members', {
+        body: {
+          code: v.code,
+          family: v.family,
+          middle: v.middle ?? '',
+          given: v.given,
+          birth_date: iso(v.birth_date),
+          gender: v.gender,
+          first: { kind: v.kind, date: iso(v.date), org: v.org },
+        },
       });
       onClose();
       go('member', v.code);

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import { Select } from '../controls';
 import dayjs from 'dayjs';
-import { api, type TreeNode } from '../api';
+import { type TreeNode } from '../api';
+import { client } from '../client';
 import { kindLabel, vnNumber } from '../labels';
 import { dateFormat, fieldErrors, iso, dateFormats } from './forms';
 import { searchable } from '../search';
@@ -109,7 +110,7 @@ export function MergeDialog({ orgs, onClose }: { orgs: TreeNode[]; onClose: (cha
           </>
         );
       }}
-      send={(v) => api.post('/api/v1/orgs/merge', { from: v.from, into: v.into, date: iso(v.date) })}
+      send={(v) => client.POST('/api/v1/orgs/merge', { body: { from: v.from, into: v.into, date: iso(v.date) } })}
     >
       <Form.Item
         label="Các tổ chức được hợp nhất"
@@ -146,18 +147,23 @@ export function OrgOpDialog({
   orgs: TreeNode[];
   onClose: (changed: boolean) => void;
 }) {
-  const path = `/api/v1/orgs/${encodeURIComponent(org.code)}/${op}`;
   const send = (v: OpValues) => {
     const date = iso(v.date);
-    if (op === 'rename') return api.post(path, { name: v.name, date });
-    if (op === 'move') return api.post(path, { parent: v.parent, date });
-    if (op === 'dissolve') return api.post(path, { date });
-    return api.post(path, {
-      date,
-      parts: [
-        { code: v.part1_code, name: v.part1_name },
-        { code: v.part2_code, name: v.part2_name },
-      ],
+    const params = { path: { code: org.code } };
+    if (op === 'rename')
+      return client.POST('/api/v1/orgs/{code}/rename', { params, body: { name: v.name ?? '', date } });
+    if (op === 'move')
+      return client.POST('/api/v1/orgs/{code}/move', { params, body: { parent: v.parent ?? '', date } });
+    if (op === 'dissolve') return client.POST('/api/v1/orgs/{code}/dissolve', { params, body: { date } });
+    return client.POST('/api/v1/orgs/{code}/split', {
+      params,
+      body: {
+        date,
+        parts: [
+          { code: v.part1_code ?? '', name: v.part1_name ?? '' },
+          { code: v.part2_code ?? '', name: v.part2_name ?? '' },
+        ],
+      },
     });
   };
   const describe = (v: OpValues) => {

@@ -2,10 +2,10 @@
 // its whole subtree against the subtree's targets (computed by the server).
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, InputNumber, Space, Table, Typography, message } from 'antd';
-import { api, can, type Account } from '../api';
+import { can, type Account } from '../api';
 import { go } from '../route';
 import { atField } from './forms';
-import { $api, errorText } from '../client';
+import { $api, client, errorText } from '../client';
 import { vnNumber } from '../labels';
 import { useTree } from './Tree';
 import { useNarrow } from '../shell/AppHeader';
@@ -41,10 +41,9 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
   const progressError = !!progressQuery.error;
   const save = async (indicator: string) => {
     try {
-      await api.post(`/api/v1/orgs/${encodeURIComponent(code)}/plan`, {
-        year,
-        indicator,
-        target: draft[indicator] ?? 0,
+      await client.POST('/api/v1/orgs/{code}/plan', {
+        params: { path: { code } },
+        body: { year, indicator, target: draft[indicator] ?? 0 },
       });
       message.success('Đã lưu chỉ tiêu.');
       setRefused({ ...refused, [indicator]: '' });

@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import { Button, DatePicker, Form, Input, Modal, message } from 'antd';
 import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, query, type PartyDocument, type TreeNode } from '../api';
+import { type PartyDocument, type TreeNode } from '../api';
 import { kindLabel, vnDate } from '../labels';
 import { fieldErrors, iso, dateFormats } from './forms';
 import { MemberSearch, useBranchMembers } from './memberPickers';
 import { flatten } from './Tree';
 import { searchable, matchFolded } from '../search';
-import { $api } from '../client';
+import { $api, client, data } from '../client';
 
 export type WorkForm = 'meeting' | 'oversight' | 'study' | 'document';
 
@@ -19,11 +19,11 @@ const branchKinds = new Set(['grassroots_branch', 'sub_branch']);
 // A branch holds one regular meeting a month; the same kind on the same day is most likely the same
 // meeting recorded twice. Asks before recording it again.
 async function meetingNotRecordedYet(org: string, date: string, kind: string): Promise<boolean> {
-  const existing = await api
-    .get<{ meetings: { org: string; kind: string; date: string }[] }>(
-      `/api/v1/orgs/${encodeURIComponent(org)}/activities${query({ from: date, to: date, limit: 50 })}`,
-    )
-    .then((a) => a.meetings.filter((m) => m.org === org && m.kind === kind))
+  const existing = await client
+    .GET('/api/v1/orgs/{code}/activities', {
+      params: { path: { code: org }, query: { from: date, to: date, limit: 50 } },
+    })
+    .then((r) => data(r).meetings.filter((m) => m.org === org && m.kind === kind))
     .catch(() => []);
   if (existing.length === 0) return true;
   return new Promise((resolve) =>
@@ -106,40 +106,51 @@ export function WorkFormDialog({
     if (!v) return;
     setSaving(true);
     try {
-      const at = `/api/v1/orgs/${encodeURIComponent(v.org ?? '')}`;
+      const params = { path: { code: v.org ?? '' } };
       if (which === 'meeting') {
         if (!(await meetingNotRecordedYet(v.org, iso(v.date), v.kind))) return;
-        await api.post(`${at}/meetings`, {
-          date: iso(v.date),
-          kind: v.kind,
-          topic: v.topic ?? '',
-          quality: v.quality,
-          absent: (v.absent ?? []).map((a: { member: string; reason: string }) => ({
-            member: a.member,
-            reason: a.reason ?? '',
-          })),
+        await client.POST('/api/v1/orgs/{code}/meetings', {
+          params,
+          body: {
+            date: iso(v.date),
+            kind: v.kind,
+            topic: v.topic ?? '',
+            quality: v.quality,
+            absent: (v.absent ?? []).map((a: { member: string; reason: string }) => ({
+              member: a.member,
+              reason: a.reason ?? '',
+            })),
+          },
         });
       } else if (which === 'oversight') {
-        await api.post(`${at}/oversights`, {
-          kind: v.kind,
-          basis: v.basis,
-          date: iso(v.date),
-          subject_org: v.subject_type === 'org' ? v.subject_org : '',
-          subject_member: v.subject_type === 'member' ? v.subject_member : '',
-          conclusion: v.conclusion ?? '',
+        await client.POST('/api/v1/orgs/{code}/oversights', {
+          params,
+          body: {
+            kind: v.kind,
+            basis: v.basis,
+            date: iso(v.date),
+            subject_org: v.subject_type === 'org' ? v.subject_org : '',
+            subject_member: v.subject_type === 'member' ? v.subject_member : '',
+            conclusion: v.conclusion ?? '',
+          },
         });
       } else if (which === 'study') {
-        await api.post(`${at}/study-sessions`, {
-          date: iso(v.date),
-          document: v.document,
-          attendees: v.attendees ?? [],
+        await client.POST('/api/v1/orgs/{code}/study-sessions', {
+          params,
+          body: {
+            date: iso(v.date),
+            document: v.document,
+            attendees: v.attendees ?? [],
+          },
         });
       } else {
-        await api.post('/api/v1/documents', {
-          number: v.number,
-          issued_on: iso(v.issued_on),
-          title: v.title,
-          issuing_body: v.issuing_body,
+        await client.POST('/api/v1/documents', {
+          body: {
+            number: v.number,
+            issued_on: iso(v.issued_on),
+            title: v.title,
+            issuing_body: v.issuing_body,
+          },
         });
       }
       message.success(recordedMessage(which, v, members.length));
