@@ -16,6 +16,7 @@ import {
   showPreview,
   chooseOne,
   chooseFirst,
+  choosePeriod,
   finish,
 } from './harness.mjs';
 
@@ -210,8 +211,7 @@ await test('a year target is saved and shown with the progress', async (page) =>
 await test('the report page shows the same figures as its preview and gives the Word file', async (page) => {
   await login(page, 'kiemtra');
   await page.goto(`${base}#/report/TU`);
-  await page.getByTestId('period-year').fill('2026');
-  await page.getByTestId('period-year').press('Tab');
+  await choosePeriod(page, '6 tháng', '6 tháng đầu năm', 2026);
   await page.getByText('6 tháng đầu năm 2026').first().waitFor();
   const preview = page.getByTestId('report-preview');
   await preview.getByText('BÁO CÁO', { exact: true }).waitFor();
@@ -240,10 +240,7 @@ await test('the report page shows the same figures as its preview and gives the 
     throw new Error(`xlsx ${xlsx.status()} ${xlsx.headers()['content-type']}`);
   }
   // Another period: the whole year, with the figures and the preview for it.
-  await page.getByTestId('period-kind').click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Năm"]')
-    .click();
+  await choosePeriod(page, 'Năm', null, 2026);
   await page.getByText('(từ 01/01/2026 đến 31/12/2026').waitFor();
   await preview.getByText('Tổng kết công tác xây dựng Đảng năm 2026', { exact: false }).first().waitFor();
 });
@@ -614,11 +611,7 @@ await test('a half-year review with two sites gives minutes and a news item with
   await page.locator('.ant-modal').getByText('Tạo hội nghị').waitFor();
   // Nothing is chosen beforehand: the kind, then the period offered for it.
   await choose(page, 'Loại hội nghị', 'Sơ kết 6 tháng');
-  await page.getByTestId('period-part').click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="6 tháng đầu năm"]')
-    .click();
-  await page.getByTestId('period-year').fill('2026');
+  await choosePeriod(page, '6 tháng', '6 tháng đầu năm', 2026);
   await pickDate(page, 'Ngày họp', '06/07/2026');
   await page.getByLabel('Giờ bắt đầu').fill('08:00');
   await chooseOne(page, 'Chủ trì', chair);
@@ -681,7 +674,13 @@ await test('a half-year review with two sites gives minutes and a news item with
   await attend(`attend-${members[3].member}`, s2, 'Đến muộn');
   await attend(`attend-${members[4].member}`, s2, 'Vắng mặt', 'Đi công tác');
   await attend(`attend-${invited.find((p) => p.kind === 'guest').id}`, s1, 'Có mặt');
-  await page.getByTestId('quorum').getByText(`Có mặt 4/${members.length} đảng viên`).waitFor();
+  // The quorum counts party members, latecomers with them; the sites count everyone they recorded,
+  // the guest too, each figure under its own name.
+  await page.getByTestId('quorum').getByText(`Đảng viên có mặt (kể cả đến muộn): 4/${members.length} người`).waitFor();
+  const siteRow = async (n) =>
+    (await page.getByTestId('sites').locator('tbody tr', { hasText: n }).innerText()).split('\t').slice(-3).join(' ');
+  if ((await siteRow('Điểm cầu Ban Tổ chức')) !== '4 0 0') throw new Error(`site 1: ${await siteRow('Ban Tổ chức')}`);
+  if ((await siteRow('trực tuyến các chi bộ')) !== '0 1 1') throw new Error(`site 2: ${await siteRow('các chi bộ')}`);
 
   // The report of the half-year, then the conclusion and three tasks.
   await page.getByTestId('attach-report').click();

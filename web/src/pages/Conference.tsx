@@ -115,7 +115,9 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
             { title: 'Hình thức', dataIndex: 'mode_vi' },
             { title: 'Địa chỉ, đường dẫn', render: (_, s) => (s.mode === 'online' ? s.link : s.address) },
             { title: 'Đơn vị chủ trì', dataIndex: 'host_name' },
-            { title: 'Có mặt', dataIndex: 'present', align: 'right' },
+            // Everyone recorded at the site, guests too; the quorum below counts party members only,
+            // latecomers with them.
+            { title: 'Có mặt đúng giờ', dataIndex: 'present', align: 'right' },
             { title: 'Đến muộn', dataIndex: 'late', align: 'right' },
             { title: 'Vắng', dataIndex: 'absent', align: 'right' },
           ]}
@@ -137,7 +139,7 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
             type={q.reached ? 'success' : 'warning'}
             data-testid="quorum"
             message={
-              `Có mặt ${q.present}/${q.invited} đảng viên được mời (quy định ${rule}, tức ít nhất ${q.required}): ` +
+              `Đảng viên có mặt (kể cả đến muộn): ${q.present}/${q.invited} người được mời (quy định ${rule}, tức ít nhất ${q.required}): ` +
               (q.reached ? 'đủ số lượng để tiến hành hội nghị.' : 'chưa đủ số lượng.') +
               (c.unrecorded > 0 ? ` Còn ${c.unrecorded} người chưa điểm danh.` : '')
             }

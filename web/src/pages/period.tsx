@@ -60,8 +60,16 @@ export function latestEndedPeriod(kind: PeriodKind, today = dayjs()): PeriodValu
   };
 }
 
-export function defaultPeriod(): PeriodValue {
-  return { kind: 'half', year: new Date().getFullYear(), part: 1 };
+// The report an office is most likely writing today: the year's review in December and January
+// (tổng kết năm), the first half's in July (sơ kết 6 tháng, often held just after 30 June), and
+// otherwise the half-year under way.
+export function defaultPeriod(today = dayjs()): PeriodValue {
+  const month = today.month() + 1;
+  const year = today.year();
+  if (month === 12) return { kind: 'year', year, part: 1 };
+  if (month === 1) return { kind: 'year', year: year - 1, part: 1 };
+  if (month === 7) return { kind: 'half', year, part: 1 };
+  return { kind: 'half', year, part: month <= 6 ? 1 : 2 };
 }
 
 // Congress terms run five years from a year ending in 0 or 5 (2020–2025, 2025–2030).
