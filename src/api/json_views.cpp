@@ -14,6 +14,12 @@ json counts_json(const service::MemberCounts& c) {
           {"candidates", c.candidates}};
 }
 
+// A cancelled record's cancellation (when UTC, by whom, why), null for a record that stands.
+json cancelled_json(const std::optional<service::CancellationView>& c) {
+  if (!c) return nullptr;
+  return {{"on", c->on}, {"by", c->by}, {"reason", c->reason}};
+}
+
 json node_json(const service::TreeNodeView& n) {
   json children = json::array();
   for (const auto& c : n.children) children.push_back(node_json(c));
@@ -59,6 +65,7 @@ json to_json(const service::MemberView& v) {
                       {"kind", std::string(to_string(e.kind))},
                       {"date", e.date.iso()},
                       {"org", e.org_code},
+                      {"org_name", e.org_name},
                       {"detail", e.detail.empty() ? json::object() : json::parse(e.detail)}});
   }
   json j = {{"code", v.code},
@@ -95,7 +102,8 @@ json to_json(const service::MemberListView& v) {
                     {"full_name", r.person.full_name()},
                     {"birth_date", r.person.birth_date.iso()},
                     {"status", std::string(to_string(r.status))},
-                    {"org", r.org_code}});
+                    {"org", r.org_code},
+                    {"org_name", r.org_name}});
   }
   return {{"at", v.at.iso()}, {"total", v.total}, {"more", v.more}, {"rows", rows}};
 }
@@ -140,6 +148,8 @@ namespace {
 
 json number_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
+json text_or_null(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+
 }  // namespace
 
 json to_json(const service::DocumentView& d) {
@@ -178,39 +188,50 @@ json to_json(const service::PlanView& v) {
 json to_json(const service::ActivitiesView& v) {
   json meetings = json::array(), oversights = json::array(), study = json::array();
   for (const auto& m : v.meetings) {
+    json absences = json::array();
+    for (const auto& a : m.absences) {
+      absences.push_back({{"member", a.member}, {"full_name", a.full_name}, {"reason", a.reason}});
+    }
     meetings.push_back({{"id", m.id},
                         {"date", m.date},
                         {"org", m.org_code},
                         {"org_name", m.org_name},
+                        {"org_parent_name", text_or_null(m.org_parent_name)},
                         {"kind", m.kind},
                         {"kind_label", m.kind_vi},
                         {"topic", m.topic},
                         {"quality", m.quality},
                         {"quality_label", m.quality_vi},
                         {"expected", m.expected},
-                        {"present", m.present}});
+                        {"present", m.present},
+                        {"absences", absences},
+                        {"cancelled", cancelled_json(m.cancelled)}});
   }
   for (const auto& o : v.oversights) {
     oversights.push_back({{"id", o.id},
                           {"date", o.date},
                           {"org", o.org_code},
                           {"org_name", o.org_name},
+                          {"org_parent_name", text_or_null(o.org_parent_name)},
                           {"kind", o.kind},
                           {"kind_label", o.kind_vi},
                           {"basis", o.basis},
                           {"basis_label", o.basis_vi},
                           {"subject", o.subject},
-                          {"conclusion", o.conclusion}});
+                          {"conclusion", o.conclusion},
+                          {"cancelled", cancelled_json(o.cancelled)}});
   }
   for (const auto& s : v.study_sessions) {
     study.push_back({{"id", s.id},
                      {"date", s.date},
                      {"org", s.org_code},
                      {"org_name", s.org_name},
+                     {"org_parent_name", text_or_null(s.org_parent_name)},
                      {"document", s.document_number},
                      {"document_title", s.document_title},
                      {"expected", s.expected},
-                     {"present", s.present}});
+                     {"present", s.present},
+                     {"cancelled", cancelled_json(s.cancelled)}});
   }
   return {{"org", v.org_code},    {"from", v.from},           {"to", v.to},
           {"meetings", meetings}, {"oversights", oversights}, {"study_sessions", study}};
@@ -333,7 +354,8 @@ json to_json(const service::ConferenceSummaryView& v) {
           {"period_label", v.period_label},
           {"date", v.date},
           {"start_time", v.start_time},
-          {"title", v.title}};
+          {"title", v.title},
+          {"cancelled", cancelled_json(v.cancelled)}};
 }
 
 json to_json(const service::TaskView& v) {

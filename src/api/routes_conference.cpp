@@ -245,6 +245,18 @@ Status conclude(RequestContext& ctx) {
   return {};
 }
 
+Status cancel_conference(RequestContext& ctx) {
+  auto id = number_param(ctx, "id");
+  if (!id.ok()) return id.error();
+  service::CancelInput in;
+  in.kind = CancelledKind::conference;
+  in.id = *id;
+  DANGVU_TRY(read_fields(ctx.body, {{"reason", &in.reason}}));
+  DANGVU_TRY(registry(ctx).cancel_record(in));
+  ctx.out = {{"kind", "conference"}, {"id", in.id}};
+  return {};
+}
+
 Status add_decision(RequestContext& ctx) {
   auto id = number_param(ctx, "conference");
   if (!id.ok()) return id.error();
@@ -380,6 +392,8 @@ void add_conference_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/api/v1/conferences/{id}/items", Access::ready, add_item});
   routes.push_back({"POST", "/api/v1/conferences/{id}/conclusion", Access::ready, conclude});
   routes.push_back({"POST", "/api/v1/conferences/{id}/decisions", Access::ready, add_decision});
+  routes.push_back({"POST", "/api/v1/conferences/{id}/cancel", Access::ready, cancel_conference,
+                    BodyKind::json, false, "conference.cancel"});
   routes.push_back({"POST", "/api/v1/conferences/{id}/tasks", Access::ready, add_task});
   routes.push_back({"POST", "/api/v1/tasks/{id}/status", Access::ready, set_task_status});
   routes.push_back({"GET", "/api/v1/conferences/{id}/invitation", Access::ready, get_invitation});

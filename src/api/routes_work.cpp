@@ -136,6 +136,30 @@ Status add_study_session(RequestContext& ctx) {
   return created(ctx, registry(ctx).record_study_session(in));
 }
 
+// POST …/{id}/cancel {reason}: cancels a record made by mistake (an appended cancellation).
+Status cancel(RequestContext& ctx, CancelledKind kind) {
+  const std::string& text = ctx.path_params.at(0);
+  bool ok = !text.empty() && text.size() <= 15;
+  for (char c : text) ok = ok && c >= '0' && c <= '9';
+  if (!ok) {
+    return Error::invalid("id", "Trường «id»: số «" + text + "» không hợp lệ.",
+                          "path parameter 'id': not a number");
+  }
+  service::CancelInput in;
+  in.kind = kind;
+  in.id = std::stoll(text);
+  DANGVU_TRY(read_fields(ctx.body, {{"reason", &in.reason}}));
+  DANGVU_TRY(registry(ctx).cancel_record(in));
+  ctx.out = {{"kind", std::string(to_string(kind))}, {"id", in.id}};
+  return {};
+}
+
+Status cancel_meeting(RequestContext& ctx) { return cancel(ctx, CancelledKind::meeting); }
+Status cancel_oversight(RequestContext& ctx) { return cancel(ctx, CancelledKind::oversight); }
+Status cancel_study_session(RequestContext& ctx) {
+  return cancel(ctx, CancelledKind::study_session);
+}
+
 Status get_indicators(RequestContext& ctx) {
   auto v = registry(ctx).indicators(ctx.path_params.at(0), ctx.query("period"));
   if (!v.ok()) return v.error();
@@ -198,6 +222,12 @@ void add_work_routes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/api/v1/orgs/{code}/oversights", Access::ready, add_oversight});
   routes.push_back(
       {"POST", "/api/v1/orgs/{code}/study-sessions", Access::ready, add_study_session});
+  routes.push_back({"POST", "/api/v1/meetings/{id}/cancel", Access::ready, cancel_meeting,
+                    BodyKind::json, false, "meeting.cancel"});
+  routes.push_back({"POST", "/api/v1/oversights/{id}/cancel", Access::ready, cancel_oversight,
+                    BodyKind::json, false, "oversight.cancel"});
+  routes.push_back({"POST", "/api/v1/study-sessions/{id}/cancel", Access::ready,
+                    cancel_study_session, BodyKind::json, false, "study.cancel"});
   routes.push_back({"GET", "/api/v1/orgs/{code}/indicators", Access::ready, get_indicators,
                     BodyKind::json, true});
   routes.push_back(

@@ -1,5 +1,5 @@
 // dangvu conference create | site | invite | attend | attach-report | contribution | conclude |
-// decision | task | task-status | show | list | overdue | prepare (and the documents:
+// cancel | decision | task | task-status | show | list | overdue | prepare (and the documents:
 // cli_conference_docs.cpp)
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -32,6 +32,10 @@ std::string conference_text(const service::ConferenceView& v) {
   std::ostringstream out;
   const auto& h = v.head;
   out << "Hội nghị #" << h.id << ": " << h.title << "\n";
+  if (h.cancelled) {
+    out << "ĐÃ HỦY ngày " << h.cancelled->on << " bởi " << h.cancelled->by << ": "
+        << h.cancelled->reason << "\n";
+  }
   out << "  Tổ chức: " << h.org_name << " [" << h.org_code << "]; loại: " << h.kind_vi
       << "; kỳ: " << h.period_label << "\n";
   out << "  Thời gian: " << (h.start_time.empty() ? "" : h.start_time + " ") << "ngày "
@@ -93,7 +97,8 @@ std::string conference_text(const service::ConferenceView& v) {
 
 std::string summary_line(const service::ConferenceSummaryView& c) {
   return "#" + std::to_string(c.id) + "  " + dmy(c.date) + "  [" + c.org_code + "] " + c.title +
-         " (" + c.kind_vi + ", " + c.period_label + ")";
+         " (" + c.kind_vi + ", " + c.period_label + ")" +
+         (c.cancelled ? " [ĐÃ HỦY: " + c.cancelled->reason + "]" : "");
 }
 
 }  // namespace
@@ -238,6 +243,20 @@ void add_conference_commands(CLI::App& app, Options& opt) {
       auto n = r.add_conference_item(*item);
       if (!n.ok()) return n.error();
       std::cout << "Đã ghi mục số " << *n << " của hội nghị #" << item->conference << ".\n";
+      return {};
+    });
+  });
+
+  auto* cancel = conf->add_subcommand("cancel", "Hủy hội nghị ghi nhầm (ghi kèm lý do)");
+  auto ci = std::make_shared<service::CancelInput>();
+  ci->kind = CancelledKind::conference;
+  cancel->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
+  cancel->add_option("--conference", ci->id, "Conference number")->required();
+  cancel->add_option("--reason", ci->reason, "Why it is cancelled")->required();
+  cancel->callback([&opt, ci] {
+    opt.exit_code = with_registry(opt, false, [ci](service::Registry& r) -> Status {
+      DANGVU_TRY(r.cancel_record(*ci));
+      std::cout << "Đã hủy hội nghị #" << ci->id << ".\n";
       return {};
     });
   });

@@ -1,8 +1,9 @@
-// dangvu document | plan | meeting | oversight | study | activities | indicators
+// dangvu document | plan | meeting | oversight | study | cancel | activities | indicators
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <tuple>
 
 #include "app/context.h"
 #include "app/render.h"
@@ -28,6 +29,11 @@ std::string indicators_text(const service::IndicatorsView& v) {
   return out.str();
 }
 
+std::string cancelled_text(const std::optional<service::CancellationView>& c) {
+  if (!c) return {};
+  return " [ĐÃ HỦY: " + c->reason + " — " + c->by + ", " + c->on + "]";
+}
+
 std::string activities_text(const service::ActivitiesView& v) {
   std::ostringstream out;
   out << "Hoạt động của [" << v.org_code << "] từ " << v.from << " đến " << v.to << "\n";
@@ -35,17 +41,19 @@ std::string activities_text(const service::ActivitiesView& v) {
   for (const auto& m : v.meetings) {
     out << "  #" << m.id << " " << m.date << " [" << m.org_code << "] " << m.kind_vi << ": "
         << m.topic << " — có mặt " << m.present << "/" << m.expected << ", chất lượng "
-        << m.quality_vi << "\n";
+        << m.quality_vi << cancelled_text(m.cancelled) << "\n";
   }
   out << "Kiểm tra, giám sát (" << v.oversights.size() << "):\n";
   for (const auto& o : v.oversights) {
     out << "  #" << o.id << " " << o.date << " [" << o.org_code << "] " << o.kind_vi << " "
-        << o.basis_vi << ": " << o.subject << " — " << o.conclusion << "\n";
+        << o.basis_vi << ": " << o.subject << " — " << o.conclusion << cancelled_text(o.cancelled)
+        << "\n";
   }
   out << "Học tập nghị quyết (" << v.study_sessions.size() << "):\n";
   for (const auto& s : v.study_sessions) {
     out << "  #" << s.id << " " << s.date << " [" << s.org_code << "] " << s.document_number << " "
-        << s.document_title << " — dự " << s.present << "/" << s.expected << "\n";
+        << s.document_title << " — dự " << s.present << "/" << s.expected
+        << cancelled_text(s.cancelled) << "\n";
   }
   return out.str();
 }
@@ -155,6 +163,29 @@ void add_work_commands(CLI::App& app, Options& opt) {
       return {};
     });
   });
+
+  // dangvu cancel meeting|oversight|study --id N --reason "…": a record made by mistake.
+  auto* cancel = app.add_subcommand("cancel", "Hủy một bản ghi hoạt động ghi nhầm (ghi kèm lý do)");
+  cancel->require_subcommand(1);
+  for (const auto& [name, kind, help] :
+       {std::tuple{"meeting", CancelledKind::meeting, "Hủy buổi sinh hoạt chi bộ ghi nhầm"},
+        std::tuple{"oversight", CancelledKind::oversight, "Hủy cuộc kiểm tra, giám sát ghi nhầm"},
+        std::tuple{"study", CancelledKind::study_session,
+                   "Hủy buổi học tập nghị quyết ghi nhầm"}}) {
+    auto* sub = cancel->add_subcommand(name, help);
+    auto in = std::make_shared<service::CancelInput>();
+    in->kind = kind;
+    sub->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();
+    sub->add_option("--id", in->id, "The record's number (#)")->required();
+    sub->add_option("--reason", in->reason, "Why it is cancelled")->required();
+    sub->callback([&opt, in] {
+      opt.exit_code = with_registry(opt, false, [in](service::Registry& r) -> Status {
+        DANGVU_TRY(r.cancel_record(*in));
+        std::cout << "Đã hủy " << label_vi(in->kind) << " #" << in->id << ".\n";
+        return {};
+      });
+    });
+  }
 
   auto* oversight = app.add_subcommand("oversight", "Ghi một cuộc kiểm tra hoặc giám sát");
   auto o = std::make_shared<service::OversightInput>();

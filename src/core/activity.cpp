@@ -26,6 +26,12 @@ constexpr Names<OversightBasis, 2> kBases = {{
     {OversightBasis::planned, "planned", "theo kế hoạch"},
     {OversightBasis::signs_of_violation, "signs_of_violation", "khi có dấu hiệu vi phạm"},
 }};
+constexpr Names<CancelledKind, 4> kCancelledKinds = {{
+    {CancelledKind::meeting, "meeting", "cuộc sinh hoạt chi bộ"},
+    {CancelledKind::oversight, "oversight", "cuộc kiểm tra, giám sát"},
+    {CancelledKind::study_session, "study_session", "buổi học tập nghị quyết"},
+    {CancelledKind::conference, "conference", "hội nghị"},
+}};
 
 }  // namespace
 
@@ -49,5 +55,10 @@ std::string_view label_vi(MeetingKind v) { return label_of(kMeetingKinds, v); }
 std::string_view label_vi(MeetingQuality v) { return label_of(kQualities, v); }
 std::string_view label_vi(OversightKind v) { return label_of(kOversightKinds, v); }
 std::string_view label_vi(OversightBasis v) { return label_of(kBases, v); }
+std::string_view to_string(CancelledKind v) { return name_of(kCancelledKinds, v); }
+std::optional<CancelledKind> parse_cancelled_kind(std::string_view t) {
+  return parse_of(kCancelledKinds, t);
+}
+std::string_view label_vi(CancelledKind v) { return label_of(kCancelledKinds, v); }
 
 }  // namespace dangvu

@@ -30,4 +30,12 @@ std::string_view label_vi(MeetingQuality v);
 std::string_view label_vi(OversightKind v);
 std::string_view label_vi(OversightBasis v);
 
+// What a cancellation cancels: a record made by mistake is never deleted; an appended
+// cancellation (activity_cancellation) takes it out of every figure and marks it in lists.
+enum class CancelledKind { meeting, oversight, study_session, conference };
+std::string_view to_string(CancelledKind v);
+std::optional<CancelledKind> parse_cancelled_kind(std::string_view text);
+// "cuộc sinh hoạt chi bộ", "cuộc kiểm tra, giám sát", "buổi học tập nghị quyết", "hội nghị".
+std::string_view label_vi(CancelledKind v);
+
 }  // namespace dangvu

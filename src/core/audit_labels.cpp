@@ -51,6 +51,9 @@ constexpr std::array kActions = std::to_array<Label>({
     {"supervision.add", "Ghi cuộc giám sát"},
     {"study.add", "Ghi buổi học tập, quán triệt nghị quyết"},
     {"oversight.reassign", "Chuyển cuộc kiểm tra, giám sát của cụm thi đua về cấp ủy"},
+    {"meeting.cancel", "Hủy buổi sinh hoạt chi bộ ghi nhầm"},
+    {"oversight.cancel", "Hủy cuộc kiểm tra, giám sát ghi nhầm"},
+    {"study.cancel", "Hủy buổi học tập nghị quyết ghi nhầm"},
     // Review conferences and their tasks.
     {"conference.add", "Tạo hội nghị"},
     {"conference.site", "Thêm điểm cầu"},
@@ -61,6 +64,7 @@ constexpr std::array kActions = std::to_array<Label>({
     {"conference.item", "Ghi nội dung chương trình hội nghị"},
     {"conference.conclusion", "Ghi kết luận hội nghị"},
     {"conference.decision", "Ghi quyết nghị của hội nghị"},
+    {"conference.cancel", "Hủy hội nghị ghi nhầm"},
     {"task.add", "Giao nhiệm vụ trọng tâm"},
     {"task.status", "Cập nhật tình hình thực hiện nhiệm vụ"},
     // The command line's own.

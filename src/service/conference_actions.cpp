@@ -8,6 +8,7 @@
 
 #include "core/conference.h"
 #include "core/period.h"
+#include "service/cancellation.h"
 #include "service/registry.h"
 #include "service/validate.h"
 #include "text/normalize.h"
@@ -126,6 +127,17 @@ Result<store::ConferenceRecord> Registry::visible_conference(long long id,
   // Outside the caller's subtree is answered as unknown: nothing about it leaks.
   if (!*c || !in_scope(history, (*c)->org)) return unknown_conference(id);
   return **c;
+}
+
+Status Registry::require_not_cancelled(const store::ConferenceRecord& c) {
+  auto cancelled = store_.cancellation(CancelledKind::conference, c.id);
+  if (!cancelled.ok()) return cancelled.error();
+  if (!*cancelled) return {};
+  const CancellationView was = cancellation_view(**cancelled);
+  return Error::refused("conference", "conference.cancelled",
+                        "Trường «conference»: hội nghị số " + std::to_string(c.id) +
+                            " đã bị hủy (" + was.reason + "); không ghi thêm gì vào hội nghị này.",
+                        "the conference is cancelled");
 }
 
 Result<store::MemberRecord> Registry::conference_member(const std::string& code, const char* field,
@@ -275,6 +287,7 @@ Result<int> Registry::add_conference_site(const SiteInput& in) {
     const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
+    DANGVU_TRY(require_not_cancelled(*c));
     store::ConferenceSiteRecord s;
     s.conference = c->id;
     s.mode = *mode;
@@ -332,6 +345,7 @@ Result<InviteResultView> Registry::invite(const InviteInput& in) {
     const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
+    DANGVU_TRY(require_not_cancelled(*c));
     auto existing = store_.conference_participants(c->id);
     if (!existing.ok()) return existing.error();
     std::set<MemberId> invited;
@@ -471,6 +485,7 @@ Result<std::pair<store::ConferenceRecord, store::ConferenceSiteRecord>> Registry
   const std::shared_ptr<const OrgHistory> history = *shared_history;
   auto c = visible_conference(conference, *history);
   if (!c.ok()) return c.error();
+  DANGVU_TRY(require_not_cancelled(*c));
   if (c->held_on > clock_.today()) {
     return Error::refused(
         "conference", "conference.attendance_after_start",
@@ -610,6 +625,7 @@ Status Registry::attach_report(const AttachReportInput& in) {
     const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
+    DANGVU_TRY(require_not_cancelled(*c));
     OrgId org = c->org;
     if (!in.org_code.empty()) {
       auto id = require_org(in.org_code, "org");
@@ -690,6 +706,7 @@ Result<int> Registry::add_conference_item(const ConferenceItemInput& in) {
     const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
+    DANGVU_TRY(require_not_cancelled(*c));
     store::ConferenceItemRecord item;
     item.conference = c->id;
     item.kind = *kind;
@@ -734,6 +751,7 @@ Status Registry::conclude_conference(const ConclusionInput& in) {
     const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
+    DANGVU_TRY(require_not_cancelled(*c));
     DANGVU_TRY(store_.set_conference_conclusion(c->id, *text));
     json detail = {{"conference", c->id}, {"before", c->conclusion}, {"text", *text}};
     return audit("conference.conclusion", std::to_string(c->id), detail.dump(), c->org);
@@ -771,6 +789,7 @@ Result<int> Registry::add_decision(const DecisionInput& in) {
     const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
+    DANGVU_TRY(require_not_cancelled(*c));
     store::DecisionRecord d;
     d.conference = c->id;
     d.kind = rotation ? DecisionKind::cluster_rotation : DecisionKind::general;
@@ -853,6 +872,7 @@ Result<TaskId> Registry::add_task(const TaskInput& in) {
     const std::shared_ptr<const OrgHistory> history = *shared_history;
     auto c = visible_conference(in.conference, *history);
     if (!c.ok()) return c.error();
+    DANGVU_TRY(require_not_cancelled(*c));
     if (*due < c->held_on) {
       return Error::refused(
           "due", "task.due_after_conference",
@@ -925,6 +945,7 @@ Status Registry::set_task_status(const TaskStatusInput& in) {
     if (!*task) return unknown;
     auto c = visible_conference((*task)->conference, *history);
     if (!c.ok()) return unknown;
+    DANGVU_TRY(require_not_cancelled(*c));
     const TaskEvent next{*kind, *date, *note};
     DANGVU_TRY(check_task_event((*task)->set_on, events_of(**task), next));
     DANGVU_TRY(store_.append_task_event((*task)->id, next, actor_, clock_.now_iso()));
@@ -947,6 +968,9 @@ Result<ConferenceView> Registry::show_conference(long long id, const std::string
   if (!c.ok()) return c.error();
   ConferenceView v;
   v.head = summary_of(*c, *history);
+  auto cancelled = store_.cancellation(CancelledKind::conference, c->id);
+  if (!cancelled.ok()) return cancelled.error();
+  if (*cancelled) v.head.cancelled = cancellation_view(**cancelled);
   v.as_of = at->iso();
   v.chair = c->chair_name;
   v.secretary = c->secretary_name;
@@ -1073,11 +1097,18 @@ Result<std::vector<ConferenceSummaryView>> Registry::list_conferences(
   const OrgTree tree = history->tree_as_of(at);
   auto root = readable_root(in.org_code, tree, at);
   if (!root.ok()) return root.error();
-  store::ConferenceQuery q{tree.subtree(*root), *from, *to, kind, in.limit};
+  store::ConferenceQuery q{tree.subtree(*root), *from, *to, kind, in.limit, true};
   auto rows = store_.list_conferences(q);
   if (!rows.ok()) return rows.error();
+  std::vector<std::int64_t> ids;
+  for (const auto& c : *rows) ids.push_back(c.id);
+  auto cancelled = cancellation_views(store_, CancelledKind::conference, ids);
+  if (!cancelled.ok()) return cancelled.error();
   std::vector<ConferenceSummaryView> out;
-  for (const auto& c : *rows) out.push_back(summary_of(c, *history));
+  for (const auto& c : *rows) {
+    out.push_back(summary_of(c, *history));
+    out.back().cancelled = take(*cancelled, c.id);
+  }
   return out;
 }
 
@@ -1122,7 +1153,7 @@ Result<PrepareNextView> Registry::prepare_next_conference(const std::string& org
       if (d.held_on <= *at) v.rotation = decision_view(d, *history);
     }
   }
-  store::ConferenceQuery q{{*root}, Date::from_days(0), *at, std::nullopt, 1};
+  store::ConferenceQuery q{{*root}, Date::from_days(0), *at, std::nullopt, 1, false};
   auto rows = store_.list_conferences(q);
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return v;

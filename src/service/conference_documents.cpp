@@ -26,6 +26,8 @@ Result<report::ConferenceDoc> Registry::conference_doc(long long id) {
   const std::shared_ptr<const OrgHistory> history = *shared_history;
   auto record = visible_conference(id, *history);
   if (!record.ok()) return record.error();
+  // A cancelled conference was not held: it has no invitation, minutes or news to sign.
+  DANGVU_TRY(require_not_cancelled(*record));
   const Date held_on = record->held_on;
   const OrgId org = record->org;
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/activity.h"
+
 namespace dangvu::service {
 
 struct AddOrgInput {
@@ -175,6 +177,13 @@ struct ConferenceItemInput {
   std::string kind;  // contribution (default) | directing_speech | agenda
   std::string speaker_code, speaker_name, speaker_title, speaker_org;
   std::string title, file_name, summary;
+};
+
+// Cancels a record made by mistake (a meeting, an oversight, a study session, a conference).
+struct CancelInput {
+  CancelledKind kind = CancelledKind::meeting;
+  long long id = 0;
+  std::string reason;
 };
 
 struct ConclusionInput {

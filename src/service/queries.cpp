@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/rollup.h"
+#include "service/cancellation.h"
 #include "service/registry.h"
 #include "service/validate.h"
 #include "text/fold.h"
@@ -175,7 +176,10 @@ Result<MemberView> Registry::show_member(const std::string& code, const std::str
     ev.id = e.id;
     ev.kind = e.kind;
     ev.date = e.date;
-    if (e.org) ev.org_code = history->code(*e.org);
+    if (e.org && history->has_org(*e.org)) {
+      ev.org_code = history->code(*e.org);
+      ev.org_name = org_name_on(*history, *e.org, e.date);
+    }
     nlohmann::json detail = nlohmann::json::object();
     if (!e.decision_no.empty()) detail["decision_no"] = e.decision_no;
     if (e.ceremony_date) detail["ceremony_date"] = e.ceremony_date->iso();
@@ -184,6 +188,15 @@ Result<MemberView> Registry::show_member(const std::string& code, const std::str
     if (e.corrects) detail["corrects"] = *e.corrects;
     if (e.voids) detail["voids"] = true;
     if (e.new_date) detail["new_date"] = e.new_date->iso();
+    // A correction that moves the event to another org names it on the corrected date.
+    if (e.new_org && history->has_org(*e.new_org)) {
+      detail["new_org"] = history->code(*e.new_org);
+      Date on = e.date;  // the corrected event's date, or the new date the correction gives
+      for (const auto& other : *events) {
+        if (e.corrects && other.id == *e.corrects) on = other.date;
+      }
+      detail["new_org_name"] = org_name_on(*history, *e.new_org, e.new_date.value_or(on));
+    }
     ev.detail = detail.empty() ? "" : detail.dump();
     v.events.push_back(ev);
   }
@@ -284,7 +297,10 @@ Result<MemberListView> Registry::list_members(const ListMembersInput& in) {
     row.card_number = r.card_number;
     row.person = r.person;
     row.status = r.status;
-    if (r.org && (*shared)->history->has_org(*r.org)) row.org_code = (*shared)->code(*r.org);
+    if (r.org && (*shared)->history->has_org(*r.org)) {
+      row.org_code = (*shared)->code(*r.org);
+      row.org_name = org_name_on(*(*shared)->history, *r.org, *at);
+    }
     out.rows.push_back(row);
   }
   return out;

@@ -80,6 +80,10 @@ class Registry {
   Result<ActivityId> record_oversight(const OversightInput& in);
   Result<ActivityId> record_study_session(const StudySessionInput& in);
   Result<ActivitiesView> activities(const ActivitiesInput& in);
+  // Cancels a meeting, an oversight, a study session or a conference recorded by mistake: an
+  // appended cancellation with its reason (the record stays, listed as cancelled, and counts in
+  // no figure); the permission and scope that record that kind for its org, one audit entry.
+  Status cancel_record(const CancelInput& in);
 
   // Indicators and the report of an org's subtree for a period ("2026-H1", …) (report_reads.cpp).
   Result<IndicatorsView> indicators(const std::string& org_code, const std::string& period);
@@ -209,6 +213,8 @@ class Registry {
   // A conference the caller may see and, with the role's permission, change: its org in the
   // caller's scope on the conference's date; otherwise answered as unknown.
   Result<store::ConferenceRecord> visible_conference(long long id, const OrgHistory& history);
+  // Refuses a write to a cancelled conference (inside the write's transaction).
+  Status require_not_cancelled(const store::ConferenceRecord& c);
   // Inside a transaction: the conference (visible, already held) and its site numbered `seq`.
   Result<std::pair<store::ConferenceRecord, store::ConferenceSiteRecord>> attendance_site(
       long long conference, int seq);

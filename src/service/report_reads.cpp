@@ -113,7 +113,7 @@ Status Registry::with_review_report(
     dated = *d;
   }
   // The documents studied in the subtree during the period, most studied first.
-  store::ActivityQuery q{ev.tree().subtree(ev.root), ev.period.first, ev.as_of, 100000};
+  store::ActivityQuery q{ev.tree().subtree(ev.root), ev.period.first, ev.as_of, 100000, false};
   auto sessions = store_.list_study_sessions(q);
   if (!sessions.ok()) return sessions.error();
   std::map<std::string, report::StudiedDocument> by_number;

@@ -76,7 +76,8 @@ struct EventView {
   MemberEventKind kind = MemberEventKind::admission;
   Date date;
   std::string org_code;
-  std::string detail;  // the payload fields, readable
+  std::string org_name;  // the org's name on the event's date
+  std::string detail;    // the payload fields, readable
 };
 
 struct MemberView {
@@ -108,7 +109,7 @@ struct MemberListView {
     std::string code, card_number;
     Person person;
     MemberStatus status = MemberStatus::none;
-    std::string org_code;
+    std::string org_code, org_name;  // the org on the list's date, its name then
   };
   std::vector<Row> rows;
 };
@@ -137,21 +138,39 @@ struct DocumentView {
   std::string number, type, type_vi, issuer, issued_on, title, issuing_body;
 };
 
+// A cancelled record as a list shows it: when (UTC), by whom (a person's label), why.
+struct CancellationView {
+  std::string on, by, reason;
+};
+
+struct AbsenceView {
+  std::string member, full_name, reason;
+};
+
+// Work records: the org's name and its parent's name (none for a root) on the activity's date;
+// `cancelled` when a cancellation was recorded (the record then counts in no figure).
 struct MeetingView {
   long long id = 0;
   std::string date, org_code, org_name, kind, kind_vi, topic, quality, quality_vi;
   long long expected = 0, present = 0;
+  std::optional<std::string> org_parent_name;
+  std::vector<AbsenceView> absences;
+  std::optional<CancellationView> cancelled;
 };
 
 struct OversightView {
   long long id = 0;
   std::string date, org_code, org_name, kind, kind_vi, basis, basis_vi, subject, conclusion;
+  std::optional<std::string> org_parent_name;
+  std::optional<CancellationView> cancelled;
 };
 
 struct StudySessionView {
   long long id = 0;
   std::string date, org_code, org_name, document_number, document_title;
   long long expected = 0, present = 0;
+  std::optional<std::string> org_parent_name;
+  std::optional<CancellationView> cancelled;
 };
 
 struct ActivitiesView {
@@ -204,6 +223,7 @@ struct PlanView {
 struct ConferenceSummaryView {
   long long id = 0;
   std::string org_code, org_name, kind, kind_vi, period, period_label, date, start_time, title;
+  std::optional<CancellationView> cancelled;
 };
 
 struct ConferenceSiteView {

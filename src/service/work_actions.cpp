@@ -1,11 +1,13 @@
 // Work records: the document register, the year's targets, branch meetings, inspections and
 // supervisions, study sessions. Each write: input checked before the transaction, scope checked
 // inside it, one audit entry.
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/party_document.h"
 #include "figures/indicators.h"
+#include "service/cancellation.h"
 #include "service/registry.h"
 #include "service/validate.h"
 #include "text/normalize.h"
@@ -440,7 +442,7 @@ Result<ActivitiesView> Registry::activities(const ActivitiesInput& in) {
   const auto& tree = (*shared)->tree;
   auto root = readable_root(in.org_code, tree, *to);
   if (!root.ok()) return root.error();
-  store::ActivityQuery q{tree.subtree(*root), *from, *to, in.limit};
+  store::ActivityQuery q{tree.subtree(*root), *from, *to, in.limit, true};
   const auto& history = *(*shared)->history;
   auto code_of = [&](OrgId id) { return history.has_org(id) ? history.code(id) : std::string(); };
   auto name_of = [&](OrgId id) {
@@ -453,27 +455,78 @@ Result<ActivitiesView> Registry::activities(const ActivitiesInput& in) {
   v.to = to->iso();
   auto meetings = store_.list_meetings(q);
   if (!meetings.ok()) return meetings.error();
+  std::vector<ActivityId> meeting_ids;
+  for (const auto& m : *meetings) meeting_ids.push_back(m.id);
+  auto absences = store_.meeting_absences(meeting_ids);
+  if (!absences.ok()) return absences.error();
+  std::map<ActivityId, std::vector<AbsenceView>> absent_from;
+  for (const auto& a : *absences) {
+    absent_from[a.meeting].push_back({a.member_code, a.person.full_name(), a.reason});
+  }
+  auto meetings_cancelled = cancellation_views(store_, CancelledKind::meeting, meeting_ids);
+  if (!meetings_cancelled.ok()) return meetings_cancelled.error();
   for (const auto& m : *meetings) {
-    v.meetings.push_back({m.id, m.held_on.iso(), code_of(m.org), name_of(m.org),
-                          std::string(to_string(m.kind)), std::string(label_vi(m.kind)), m.topic,
-                          std::string(to_string(m.quality)), std::string(label_vi(m.quality)),
-                          m.expected, m.present});
+    MeetingView mv{m.id,
+                   m.held_on.iso(),
+                   code_of(m.org),
+                   org_name_on(history, m.org, m.held_on),
+                   std::string(to_string(m.kind)),
+                   std::string(label_vi(m.kind)),
+                   m.topic,
+                   std::string(to_string(m.quality)),
+                   std::string(label_vi(m.quality)),
+                   m.expected,
+                   m.present,
+                   parent_name_on(history, m.org, m.held_on),
+                   {},
+                   std::nullopt};
+    mv.absences = std::move(absent_from[m.id]);
+    mv.cancelled = take(*meetings_cancelled, m.id);
+    v.meetings.push_back(std::move(mv));
   }
   auto oversights = store_.list_oversights(q);
   if (!oversights.ok()) return oversights.error();
+  std::vector<ActivityId> oversight_ids;
+  for (const auto& o : *oversights) oversight_ids.push_back(o.id);
+  auto oversights_cancelled = cancellation_views(store_, CancelledKind::oversight, oversight_ids);
+  if (!oversights_cancelled.ok()) return oversights_cancelled.error();
   for (const auto& o : *oversights) {
     std::string subject =
         o.subject_org ? code_of(*o.subject_org) + " " + name_of(*o.subject_org) : o.subject_label;
-    v.oversights.push_back({o.id, o.held_on.iso(), code_of(o.org), name_of(o.org),
-                            std::string(to_string(o.kind)), std::string(label_vi(o.kind)),
-                            std::string(to_string(o.basis)), std::string(label_vi(o.basis)),
-                            subject, o.conclusion});
+    OversightView ov{o.id,
+                     o.held_on.iso(),
+                     code_of(o.org),
+                     org_name_on(history, o.org, o.held_on),
+                     std::string(to_string(o.kind)),
+                     std::string(label_vi(o.kind)),
+                     std::string(to_string(o.basis)),
+                     std::string(label_vi(o.basis)),
+                     subject,
+                     o.conclusion,
+                     parent_name_on(history, o.org, o.held_on),
+                     std::nullopt};
+    ov.cancelled = take(*oversights_cancelled, o.id);
+    v.oversights.push_back(std::move(ov));
   }
   auto study = store_.list_study_sessions(q);
   if (!study.ok()) return study.error();
+  std::vector<ActivityId> study_ids;
+  for (const auto& s : *study) study_ids.push_back(s.id);
+  auto study_cancelled = cancellation_views(store_, CancelledKind::study_session, study_ids);
+  if (!study_cancelled.ok()) return study_cancelled.error();
   for (const auto& s : *study) {
-    v.study_sessions.push_back({s.id, s.held_on.iso(), code_of(s.org), name_of(s.org),
-                                s.document_number, s.document_title, s.expected, s.present});
+    StudySessionView sv{s.id,
+                        s.held_on.iso(),
+                        code_of(s.org),
+                        org_name_on(history, s.org, s.held_on),
+                        s.document_number,
+                        s.document_title,
+                        s.expected,
+                        s.present,
+                        parent_name_on(history, s.org, s.held_on),
+                        std::nullopt};
+    sv.cancelled = take(*study_cancelled, s.id);
+    v.study_sessions.push_back(std::move(sv));
   }
   return v;
 }

@@ -65,11 +65,35 @@ struct StudySessionRecord {
   std::string recorded_by;
 };
 
+// One absence from a meeting, read back with the member's code and name.
+struct MeetingAbsenceRow {
+  ActivityId meeting = 0;
+  std::string member_code;
+  Person person;
+  std::string reason;
+};
+
+// The org and date of a recorded activity (what its access is checked on).
+struct ActivityHead {
+  OrgId org = 0;
+  Date held_on;
+};
+
+// A record cancelled by an appended row (activity_cancellation): never deleted, out of every
+// figure. `cancelled_by` is the actor; `cancelled_by_name` the account's display name when the
+// actor is an account (read back), else empty.
+struct CancellationRecord {
+  CancelledKind kind = CancelledKind::meeting;
+  std::int64_t activity = 0;
+  std::string reason, cancelled_by, cancelled_at, cancelled_by_name;
+};
+
 // Activities of these orgs dated within [from, to], newest first.
 struct ActivityQuery {
   std::vector<OrgId> orgs;
   Date from, to;
   int limit = 100;
+  bool include_cancelled = false;  // a list shows them (marked); what counts never does
 };
 
 // Leaf facts, grouped by the org that recorded them, within [from, to].

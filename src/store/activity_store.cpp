@@ -187,9 +187,11 @@ Result<std::vector<MeetingRecord>> Store::list_meetings(const ActivityQuery& q) 
     soci::statement st =
         (impl_->sql.prepare << "SELECT id, org_id, held_on, kind, topic, quality, expected, "
                                "present, recorded_by FROM meeting WHERE org_id IN " +
-                                   id_list(q.orgs) +
-                                   " AND held_on >= :f AND held_on <= :t "
-                                   "ORDER BY held_on DESC, id DESC LIMIT :l",
+                                   id_list(q.orgs) + " AND held_on >= :f AND held_on <= :t" +
+                                   (q.include_cancelled
+                                        ? std::string()
+                                        : and_not_cancelled("meeting", "meeting.id")) +
+                                   " ORDER BY held_on DESC, id DESC LIMIT :l",
          soci::into(id), soci::into(org), soci::into(held), soci::into(kind), soci::into(topic),
          soci::into(quality), soci::into(expected), soci::into(present), soci::into(by),
          soci::use(from), soci::use(to), soci::use(limit));
@@ -226,9 +228,9 @@ Result<std::vector<OversightRecord>> Store::list_oversights(const ActivityQuery&
                 "m.given_name, g.code) FROM oversight o "
                 "LEFT JOIN member m ON m.id = o.subject_member_id "
                 "LEFT JOIN org g ON g.id = o.subject_org_id WHERE o.org_id IN " +
-                    id_list(q.orgs) +
-                    " AND o.held_on >= :f AND o.held_on <= :t "
-                    "ORDER BY o.held_on DESC, o.id DESC LIMIT :l",
+                    id_list(q.orgs) + " AND o.held_on >= :f AND o.held_on <= :t" +
+                    (q.include_cancelled ? std::string() : and_not_cancelled("oversight", "o.id")) +
+                    " ORDER BY o.held_on DESC, o.id DESC LIMIT :l",
          soci::into(id), soci::into(org), soci::into(kind), soci::into(basis), soci::into(held),
          soci::into(sorg, sorg_ind), soci::into(smember, smember_ind), soci::into(conclusion),
          soci::into(by), soci::into(label, label_ind), soci::use(from), soci::use(to),
@@ -262,9 +264,11 @@ Result<std::vector<StudySessionRecord>> Store::list_study_sessions(const Activit
         (impl_->sql.prepare << "SELECT s.id, s.org_id, s.held_on, s.document_id, d.number, "
                                "d.title, s.expected, s.present, s.recorded_by FROM study_session s "
                                "JOIN party_document d ON d.id = s.document_id WHERE s.org_id IN " +
-                                   id_list(q.orgs) +
-                                   " AND s.held_on >= :f AND s.held_on <= :t "
-                                   "ORDER BY s.held_on DESC, s.id DESC LIMIT :l",
+                                   id_list(q.orgs) + " AND s.held_on >= :f AND s.held_on <= :t" +
+                                   (q.include_cancelled
+                                        ? std::string()
+                                        : and_not_cancelled("study_session", "s.id")) +
+                                   " ORDER BY s.held_on DESC, s.id DESC LIMIT :l",
          soci::into(id), soci::into(org), soci::into(held), soci::into(doc), soci::into(number),
          soci::into(title), soci::into(expected), soci::into(present), soci::into(by),
          soci::use(from), soci::use(to), soci::use(limit));
@@ -286,6 +290,96 @@ Result<std::vector<StudySessionRecord>> Store::list_study_sessions(const Activit
   });
 }
 
+Result<std::vector<MeetingAbsenceRow>> Store::meeting_absences(
+    const std::vector<ActivityId>& meetings) {
+  return guarded([&]() -> Result<std::vector<MeetingAbsenceRow>> {
+    std::vector<MeetingAbsenceRow> out;
+    if (meetings.empty()) return out;
+    long long meeting = 0;
+    std::string code, family, middle, given, reason;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT a.meeting_id, m.code, m.family_name, m.middle_name, "
+                               "m.given_name, a.reason FROM meeting_absence a JOIN member m ON "
+                               "m.id = a.member_id WHERE a.meeting_id IN " +
+                                   id_list(meetings) + " ORDER BY a.meeting_id, m.sort_key, m.id",
+         soci::into(meeting), soci::into(code), soci::into(family), soci::into(middle),
+         soci::into(given), soci::into(reason));
+    st.execute();
+    while (st.fetch()) {
+      MeetingAbsenceRow r;
+      r.meeting = meeting;
+      r.member_code = code;
+      r.person.family = family;
+      r.person.middle = middle;
+      r.person.given = given;
+      r.reason = reason;
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+Result<std::optional<ActivityHead>> Store::activity_head(CancelledKind kind, ActivityId id) {
+  return guarded([&]() -> Result<std::optional<ActivityHead>> {
+    const char* table = nullptr;
+    switch (kind) {
+      case CancelledKind::meeting: table = "meeting"; break;
+      case CancelledKind::oversight: table = "oversight"; break;
+      case CancelledKind::study_session: table = "study_session"; break;
+      case CancelledKind::conference: table = "conference"; break;
+    }
+    long long key = id, org = 0;
+    std::string held;
+    impl_->sql << std::string("SELECT org_id, held_on FROM ") + table + " WHERE id = :id",
+        soci::use(key), soci::into(org), soci::into(held);
+    if (!impl_->sql.got_data()) return std::optional<ActivityHead>{};
+    return std::optional<ActivityHead>{ActivityHead{org, Date::parse(held).value()}};
+  });
+}
+
+Status Store::insert_cancellation(const CancellationRecord& c) {
+  return guarded([&]() -> Status {
+    std::string kind(to_string(c.kind));
+    long long id = c.activity;
+    impl_->sql << "INSERT INTO activity_cancellation (kind, activity_id, reason, cancelled_by, "
+                  "cancelled_at) VALUES (:k, :i, :r, :b, :a)",
+        soci::use(kind), soci::use(id), soci::use(c.reason), soci::use(c.cancelled_by),
+        soci::use(c.cancelled_at);
+    return {};
+  });
+}
+
+Result<std::vector<CancellationRecord>> Store::cancellations(CancelledKind kind,
+                                                             const std::vector<std::int64_t>& ids) {
+  return guarded([&]() -> Result<std::vector<CancellationRecord>> {
+    std::vector<CancellationRecord> out;
+    if (ids.empty()) return out;
+    std::string k(to_string(kind)), reason, by, at, name;
+    long long id = 0;
+    soci::indicator name_ind = soci::i_null;
+    soci::statement st =
+        (impl_->sql.prepare << "SELECT c.activity_id, c.reason, c.cancelled_by, c.cancelled_at, "
+                               "a.display_name FROM activity_cancellation c LEFT JOIN account a "
+                               "ON a.username = c.cancelled_by WHERE c.kind = :k AND "
+                               "c.activity_id IN " +
+                                   id_list(ids) + " ORDER BY c.activity_id",
+         soci::into(id), soci::into(reason), soci::into(by), soci::into(at),
+         soci::into(name, name_ind), soci::use(k));
+    st.execute();
+    while (st.fetch()) {
+      out.push_back({kind, id, reason, by, at, name_ind == soci::i_ok ? name : std::string()});
+    }
+    return out;
+  });
+}
+
+Result<std::optional<CancellationRecord>> Store::cancellation(CancelledKind kind, std::int64_t id) {
+  auto rows = cancellations(kind, {id});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return std::optional<CancellationRecord>{};
+  return std::optional<CancellationRecord>{rows->front()};
+}
+
 Result<std::vector<MeetingFact>> Store::meeting_facts(Date from, Date to, const OrgFilter& orgs) {
   return guarded([&]() -> Result<std::vector<MeetingFact>> {
     std::vector<MeetingFact> out;
@@ -294,7 +388,9 @@ Result<std::vector<MeetingFact>> Store::meeting_facts(Date from, Date to, const 
     soci::statement st =
         (impl_->sql.prepare << "SELECT org_id, kind, COUNT(*), SUM(expected), SUM(present) FROM "
                                "meeting WHERE held_on >= :f AND held_on <= :t" +
-                                   and_org_in("org_id", orgs) + " GROUP BY org_id, kind",
+                                   and_org_in("org_id", orgs) +
+                                   and_not_cancelled("meeting", "meeting.id") +
+                                   " GROUP BY org_id, kind",
          soci::into(org), soci::into(kind), soci::into(n), soci::into(expected),
          soci::into(present), soci::use(f), soci::use(t));
     st.execute();
@@ -315,7 +411,8 @@ Result<std::vector<MeetingMonthFact>> Store::meeting_months(Date from, Date to, 
     soci::statement st =
         (impl_->sql.prepare << "SELECT DISTINCT org_id, substr(held_on, 1, 7) FROM meeting WHERE "
                                "kind = :k AND held_on >= :f AND held_on <= :t" +
-                                   and_org_in("org_id", orgs),
+                                   and_org_in("org_id", orgs) +
+                                   and_not_cancelled("meeting", "meeting.id"),
          soci::into(org), soci::into(month), soci::use(k), soci::use(f), soci::use(t));
     st.execute();
     while (st.fetch()) {
@@ -336,6 +433,7 @@ Result<std::vector<OversightFact>> Store::oversight_facts(Date from, Date to,
         (impl_->sql.prepare << "SELECT org_id, kind, basis, subject_member_id IS NOT NULL, "
                                "COUNT(*) FROM oversight WHERE held_on >= :f AND held_on <= :t" +
                                    and_org_in("org_id", orgs) +
+                                   and_not_cancelled("oversight", "oversight.id") +
                                    " GROUP BY org_id, kind, basis, subject_member_id IS NOT NULL",
          soci::into(org), soci::into(kind), soci::into(basis), soci::into(of_member), soci::into(n),
          soci::use(f), soci::use(t));
@@ -357,7 +455,9 @@ Result<std::vector<StudyFact>> Store::study_facts(Date from, Date to, const OrgF
     soci::statement st =
         (impl_->sql.prepare << "SELECT org_id, COUNT(*), SUM(expected), SUM(present) FROM "
                                "study_session WHERE held_on >= :f AND held_on <= :t" +
-                                   and_org_in("org_id", orgs) + " GROUP BY org_id",
+                                   and_org_in("org_id", orgs) +
+                                   and_not_cancelled("study_session", "study_session.id") +
+                                   " GROUP BY org_id",
          soci::into(org), soci::into(n), soci::into(expected), soci::into(present), soci::use(f),
          soci::use(t));
     st.execute();

@@ -99,6 +99,7 @@ struct ConferenceQuery {
   Date from, to;
   std::optional<ConferenceKind> kind;
   int limit = 100;
+  bool include_cancelled = false;  // a list shows them (marked); the next conference never
 };
 
 }  // namespace dangvu::store

@@ -140,8 +140,9 @@ Result<std::vector<ConferenceRecord>> Store::list_conferences(const ConferenceQu
     st.exchange(soci::use(limit));
     st.alloc();
     st.prepare(std::string(kConferenceColumns) + "WHERE c.org_id IN " + id_list(q.orgs) +
-               " AND c.held_on >= :f AND c.held_on <= :t AND (:k1 = '' OR c.kind = :k2) "
-               "ORDER BY c.held_on DESC, c.id DESC LIMIT :l");
+               " AND c.held_on >= :f AND c.held_on <= :t AND (:k1 = '' OR c.kind = :k2)" +
+               (q.include_cancelled ? std::string() : and_not_cancelled("conference", "c.id")) +
+               " ORDER BY c.held_on DESC, c.id DESC LIMIT :l");
     st.define_and_bind();
     st.execute();
     while (st.fetch()) out.push_back(r.record());
@@ -388,7 +389,10 @@ Result<std::vector<DecisionRecord>> Store::conference_decisions(ConferenceId id)
 
 Result<std::vector<DecisionRecord>> Store::cluster_rotations(OrgId cluster) {
   return guarded([&]() {
-    return read_decisions(impl_->sql, "d.cluster_org_id = :c AND d.kind = 'cluster_rotation'",
+    // A cancelled conference decided nothing.
+    return read_decisions(impl_->sql,
+                          "d.cluster_org_id = :c AND d.kind = 'cluster_rotation'" +
+                              and_not_cancelled("conference", "d.conference_id"),
                           cluster);
   });
 }
@@ -498,7 +502,8 @@ Result<std::vector<TaskRecord>> Store::tasks_due_before(const std::vector<OrgId>
   return guarded([&]() -> Result<std::vector<TaskRecord>> {
     std::string due = due_before.iso(), set = set_by.iso();
     return read_tasks(impl_->sql,
-                      "owner_org_id IN " + id_list(owners) + " AND due_on < :d AND set_on <= :s",
+                      "owner_org_id IN " + id_list(owners) + " AND due_on < :d AND set_on <= :s" +
+                          and_not_cancelled("conference", "follow_up_task.conference_id"),
                       [&](soci::statement& st) {
                         st.exchange(soci::use(due));
                         st.exchange(soci::use(set));

@@ -471,6 +471,20 @@ const std::vector<Migration>& migrations() {
            "DROP TABLE member_search",
            "ALTER TABLE member_search_by_org RENAME TO member_search",
        }},
+      {13,
+       {
+           // A meeting, an inspection or supervision, a study session or a conference recorded
+           // by mistake is cancelled by an appended row, never deleted: at most one per record,
+           // with why, by whom and when (UTC). Every figure leaves out a cancelled record.
+           "CREATE TABLE activity_cancellation ("
+           " id INTEGER PRIMARY KEY,"
+           " kind TEXT NOT NULL,"
+           " activity_id INTEGER NOT NULL,"
+           " reason TEXT NOT NULL,"
+           " cancelled_by TEXT NOT NULL,"
+           " cancelled_at TEXT NOT NULL,"
+           " UNIQUE (kind, activity_id))",
+       }},
   };
   return list;
 }

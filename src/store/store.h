@@ -375,6 +375,16 @@ class Store {
   Result<std::vector<MeetingRecord>> list_meetings(const ActivityQuery& q);
   Result<std::vector<OversightRecord>> list_oversights(const ActivityQuery& q);
   Result<std::vector<StudySessionRecord>> list_study_sessions(const ActivityQuery& q);
+  // The absences of these meetings, by meeting, then the member's name order.
+  Result<std::vector<MeetingAbsenceRow>> meeting_absences(const std::vector<ActivityId>& meetings);
+  // The org and date of a meeting, oversight or study session (kind conference: none).
+  Result<std::optional<ActivityHead>> activity_head(CancelledKind kind, ActivityId id);
+  // Cancellations (append-only: one per record, never changed or removed). The facts and the
+  // reads that count exclude cancelled records in SQL.
+  Status insert_cancellation(const CancellationRecord& c);
+  Result<std::optional<CancellationRecord>> cancellation(CancelledKind kind, std::int64_t id);
+  Result<std::vector<CancellationRecord>> cancellations(CancelledKind kind,
+                                                        const std::vector<std::int64_t>& ids);
   // Leaf facts within [from, to], grouped in SQL by the org that recorded them.
   Result<std::vector<MeetingFact>> meeting_facts(Date from, Date to, const OrgFilter& orgs = {});
   // The months in which each org held a meeting of `kind`.

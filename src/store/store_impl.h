@@ -104,6 +104,13 @@ inline std::string and_org_in(const char* column, const OrgFilter& orgs) {
   return out + ")";
 }
 
+// " AND NOT EXISTS (…)": the record in `column` (an id of a `kind` record) has no cancellation.
+// `kind` is one of our own names, never user text.
+inline std::string and_not_cancelled(std::string_view kind, const char* column) {
+  return std::string(" AND NOT EXISTS (SELECT 1 FROM activity_cancellation x WHERE x.kind = '") +
+         std::string(kind) + "' AND x.activity_id = " + column + ")";
+}
+
 inline std::optional<long long> opt(long long v, soci::indicator ind) {
   if (ind == soci::i_null) return std::nullopt;
   return v;

@@ -164,5 +164,115 @@ TEST(WorkApi, RefusalsNameTheFieldInVietnamese) {
   EXPECT_EQ(future.body["error"]["rule"], "activity.not_future");
 }
 
+// A meeting, an inspection, a study session and a conference recorded by mistake are cancelled:
+// the lists mark them (when, by whom, why), the indicators are what they were before, a second
+// cancellation and one outside the scope are refused, and a cancelled conference takes no write.
+TEST(WorkApi, ARecordMadeByMistakeIsCancelledAndCountsNoMore) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  ASSERT_EQ(office
+                .post("/api/v1/documents", {{"number", "15-NQ/TU"},
+                                            {"issued_on", "2025-12-06"},
+                                            {"title", "Nghị quyết về nhiệm vụ năm 2026"},
+                                            {"issuing_body", "Ban Chấp hành Đảng bộ tỉnh"}})
+                .status,
+            201);
+  Reply before = office.get("/api/v1/orgs/DBA/indicators?period=2026-H1");
+  ASSERT_EQ(before.status, 200);
+  Reply meeting = office.post("/api/v1/orgs/A1/meetings",
+                              {{"date", "2026-05-05"},
+                               {"kind", "regular"},
+                               {"quality", "good"},
+                               {"absent", {{{"member", "MA1"}, {"reason", "Ốm"}}}}});
+  ASSERT_EQ(meeting.status, 201) << meeting.raw;
+  Reply inspection = office.post("/api/v1/orgs/DBA/oversights", {{"kind", "inspection"},
+                                                                 {"date", "2026-05-06"},
+                                                                 {"subject_org", "A2"},
+                                                                 {"conclusion", "Thực hiện tốt."}});
+  ASSERT_EQ(inspection.status, 201) << inspection.raw;
+  Reply study =
+      office.post("/api/v1/orgs/A1/study-sessions",
+                  {{"date", "2026-05-08"}, {"document", "15-NQ/TU"}, {"attendees", {"MA1"}}});
+  ASSERT_EQ(study.status, 201) << study.raw;
+  ASSERT_NE(office.get("/api/v1/orgs/DBA/indicators?period=2026-H1").body, before.body);
+
+  const std::string meeting_path =
+      "/api/v1/meetings/" + std::to_string(meeting.body["id"].get<long long>()) + "/cancel";
+  // No reason: refused naming «Lý do hủy»; another committee's office: unknown.
+  Reply no_reason = office.post(meeting_path, {{"reason", " "}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_EQ(no_reason.body["error"]["field"], "reason");
+  EXPECT_NE(no_reason.body["error"]["message"].get<std::string>().find("«Lý do hủy»"),
+            std::string::npos)
+      << no_reason.raw;
+  Browser viewer(server.port());
+  ASSERT_EQ(viewer.login("viewer").status, 200);
+  EXPECT_EQ(viewer.post(meeting_path, {{"reason", "Nhầm"}}).status, 403);
+  Browser inspector(server.port());
+  ASSERT_EQ(inspector.login("inspector").status, 200);
+  EXPECT_EQ(inspector.post(meeting_path, {{"reason", "Nhầm"}}).status, 403);
+  EXPECT_EQ(office.post("/api/v1/meetings/99999/cancel", {{"reason", "Nhầm"}}).status, 404);
+  EXPECT_EQ(office.post("/api/v1/meetings/x1/cancel", {{"reason", "Nhầm"}}).status, 400);
+
+  Reply cancelled = office.post(meeting_path, {{"reason", "Ghi nhầm ngày"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.raw;
+  EXPECT_EQ(cancelled.body["kind"], "meeting");
+  Reply again = office.post(meeting_path, {{"reason", "Ghi nhầm ngày"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_NE(again.body["error"]["message"].get<std::string>().find("Văn phòng Đảng ủy Sở A"),
+            std::string::npos)
+      << again.raw;
+  ASSERT_EQ(inspector
+                .post("/api/v1/oversights/" +
+                          std::to_string(inspection.body["id"].get<long long>()) + "/cancel",
+                      {{"reason", "Ghi hai lần"}})
+                .status,
+            200);
+  ASSERT_EQ(office
+                .post("/api/v1/study-sessions/" +
+                          std::to_string(study.body["id"].get<long long>()) + "/cancel",
+                      {{"reason", "Nhầm chi bộ"}})
+                .status,
+            200);
+  EXPECT_EQ(office.get("/api/v1/orgs/DBA/indicators?period=2026-H1").body, before.body);
+
+  Reply activities = office.get("/api/v1/orgs/DBA/activities?from=2026-01-01&to=2026-11-22");
+  ASSERT_EQ(activities.status, 200) << activities.raw;
+  ASSERT_EQ(activities.body["meetings"].size(), 1u);
+  const json& m = activities.body["meetings"][0];
+  EXPECT_EQ(m["org_parent_name"], "Đảng bộ Sở A");
+  EXPECT_EQ(m["cancelled"]["by"], "Văn phòng Đảng ủy Sở A");
+  EXPECT_EQ(m["cancelled"]["reason"], "Ghi nhầm ngày");
+  ASSERT_EQ(m["absences"].size(), 1u);
+  EXPECT_EQ(m["absences"][0]["full_name"], "Nguyễn Văn An");
+  EXPECT_EQ(activities.body["oversights"][0]["cancelled"]["by"], "Ủy ban kiểm tra");
+  EXPECT_FALSE(activities.body["study_sessions"][0]["cancelled"].is_null());
+
+  // A conference recorded twice: cancelled, it takes no further write.
+  Reply conf = office.post("/api/v1/orgs/DBA/conferences", {{"kind", "half_year_review"},
+                                                            {"period", "2026-H1"},
+                                                            {"date", "2026-07-06"},
+                                                            {"chair_name", "Nguyễn Văn Chủ"},
+                                                            {"secretary_name", "Trần Thị Thư"}});
+  ASSERT_EQ(conf.status, 201) << conf.raw;
+  const std::string conf_path =
+      "/api/v1/conferences/" + std::to_string(conf.body["id"].get<long long>());
+  ASSERT_EQ(office.post(conf_path + "/cancel", {{"reason", "Ghi hai lần"}}).status, 200);
+  Reply refused = office.post(conf_path + "/conclusion", {{"text", "Kết luận"}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(refused.body["error"]["rule"], "conference.cancelled");
+  EXPECT_EQ(office.get(conf_path + "/minutes?format=html").status, 409);
+  Reply shown = office.get(conf_path);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_EQ(shown.body["cancelled"]["reason"], "Ghi hai lần");
+  Reply list = office.get("/api/v1/orgs/DBA/conferences?from=2026-01-01&to=2026-12-31");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_FALSE(list.body["conferences"][0]["cancelled"].is_null()) << list.raw;
+  Reply next = office.get("/api/v1/orgs/DBA/next-conference");
+  ASSERT_EQ(next.status, 200);
+  EXPECT_TRUE(next.body["previous"].is_null()) << next.raw;
+}
+
 }  // namespace
 }  // namespace dangvu::testing
