@@ -1,6 +1,15 @@
-// Login, who am I, password change, logout.
+// Login, who am I (with what the account's role may do), password change, logout; and the
+// Vietnamese labels of every code the API sends.
+#include <set>
+#include <string_view>
+
 #include "api/json_views.h"
 #include "api/routes.h"
+#include "auth/role.h"
+#include "core/activity.h"
+#include "core/conference.h"
+#include "core/member.h"
+#include "core/org.h"
 
 namespace dangvu::api {
 namespace {
@@ -14,9 +23,95 @@ std::string session_cookie(const RequestContext& ctx, const std::string& value,
 }
 
 nlohmann::json session_json(const service::AccountView& account, const std::string& csrf) {
+  nlohmann::json permissions = nlohmann::json::array();
+  if (auto role = auth::parse_role(account.role)) {
+    for (std::string_view p : auth::permissions_of(*role)) permissions.push_back(p);
+  }
   return {{"account", to_json(account)},
           {"csrf_token", csrf},
-          {"must_change_password", account.must_change_password}};
+          {"must_change_password", account.must_change_password},
+          {"permissions", permissions}};
+}
+
+// Every value of an enum with its label, in declaration order, from core's own tables: the values
+// 0, 1, … until the name or the label is empty (a table's end, a switch's fallback) or the name
+// repeats (a switch's fallback).
+template <typename E>
+nlohmann::json values_of(std::string_view (*name)(E), std::string_view (*label)(E)) {
+  nlohmann::json out = nlohmann::json::array();
+  std::set<std::string_view> seen;
+  for (int i = 0; i < 64; ++i) {
+    const E v = static_cast<E>(i);
+    const std::string_view n = name(v);
+    const std::string_view l = label(v);
+    if (n.empty() || l.empty() || !seen.insert(n).second) break;
+    out.push_back({{"value", n}, {"label", l}});
+  }
+  return out;
+}
+
+template <typename E, std::size_t N>
+nlohmann::json values_in(const E (&all)[N], std::string_view (*name)(E),
+                         std::string_view (*label)(E)) {
+  nlohmann::json out = nlohmann::json::array();
+  for (E v : all) out.push_back({{"value", name(v)}, {"label", label(v)}});
+  return out;
+}
+
+Status get_labels(RequestContext& ctx) {
+  using std::string_view;
+  ctx.out = {
+      {"member_statuses",
+       values_of<MemberStatus>(static_cast<string_view (*)(MemberStatus)>(to_string),
+                               static_cast<string_view (*)(MemberStatus)>(label_vi))},
+      {"member_event_kinds",
+       values_of<MemberEventKind>(static_cast<string_view (*)(MemberEventKind)>(to_string),
+                                  static_cast<string_view (*)(MemberEventKind)>(label_vi))},
+      {"transfer_modes",
+       values_of<TransferMode>(static_cast<string_view (*)(TransferMode)>(to_string),
+                               static_cast<string_view (*)(TransferMode)>(label_vi))},
+      {"org_kinds", values_in(kAllOrgKinds, static_cast<string_view (*)(OrgKind)>(to_string),
+                              static_cast<string_view (*)(OrgKind)>(label_vi))},
+      {"roles",
+       values_in(auth::kAllRoles, static_cast<string_view (*)(auth::Role)>(auth::to_string),
+                 static_cast<string_view (*)(auth::Role)>(auth::label_vi))},
+      {"meeting_kinds",
+       values_of<MeetingKind>(static_cast<string_view (*)(MeetingKind)>(to_string),
+                              static_cast<string_view (*)(MeetingKind)>(label_vi))},
+      {"meeting_qualities",
+       values_of<MeetingQuality>(static_cast<string_view (*)(MeetingQuality)>(to_string),
+                                 static_cast<string_view (*)(MeetingQuality)>(label_vi))},
+      {"oversight_kinds",
+       values_of<OversightKind>(static_cast<string_view (*)(OversightKind)>(to_string),
+                                static_cast<string_view (*)(OversightKind)>(label_vi))},
+      {"oversight_bases",
+       values_of<OversightBasis>(static_cast<string_view (*)(OversightBasis)>(to_string),
+                                 static_cast<string_view (*)(OversightBasis)>(label_vi))},
+      {"cancelled_kinds",
+       values_of<CancelledKind>(static_cast<string_view (*)(CancelledKind)>(to_string),
+                                static_cast<string_view (*)(CancelledKind)>(label_vi))},
+      {"conference_kinds",
+       values_of<ConferenceKind>(static_cast<string_view (*)(ConferenceKind)>(to_string),
+                                 static_cast<string_view (*)(ConferenceKind)>(label_vi))},
+      {"site_modes", values_of<SiteMode>(static_cast<string_view (*)(SiteMode)>(to_string),
+                                         static_cast<string_view (*)(SiteMode)>(label_vi))},
+      {"attendances", values_of<Attendance>(static_cast<string_view (*)(Attendance)>(to_string),
+                                            static_cast<string_view (*)(Attendance)>(label_vi))},
+      {"item_kinds", values_of<ItemKind>(static_cast<string_view (*)(ItemKind)>(to_string),
+                                         static_cast<string_view (*)(ItemKind)>(label_vi))},
+      {"decision_kinds",
+       values_of<DecisionKind>(static_cast<string_view (*)(DecisionKind)>(to_string),
+                               static_cast<string_view (*)(DecisionKind)>(label_vi))},
+      {"task_statuses", values_of<TaskStatus>(static_cast<string_view (*)(TaskStatus)>(to_string),
+                                              static_cast<string_view (*)(TaskStatus)>(label_vi))},
+      {"task_event_kinds",
+       values_of<TaskEventKind>(static_cast<string_view (*)(TaskEventKind)>(to_string),
+                                static_cast<string_view (*)(TaskEventKind)>(label_vi))},
+  };
+  // The same for every account and every request until the program changes: a browser keeps
+  // it for an hour instead of asking on every page.
+  ctx.headers.emplace_back("Cache-Control", "private, max-age=3600");
+  return {};
 }
 
 }  // namespace
@@ -47,6 +142,7 @@ void add_session_routes(std::vector<Route>& routes) {
          ctx.status = 204;
          return {};
        }});
+  routes.push_back({"GET", "/api/v1/labels", Access::ready, get_labels});
   routes.push_back(
       {"POST", "/api/v1/session/password", Access::session_only, [](RequestContext& ctx) -> Status {
          auto current = text_field(ctx.body, "current_password");

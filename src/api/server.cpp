@@ -332,7 +332,10 @@ void Server::Impl::dispatch(const Route& route, const std::smatch& match, const 
     spdlog::debug("{} {} {} user={} from={} {}us", req.method, log_safe(req.path), res.status,
                   actor, ctx.address, ms);
   }
-  res.headers.emplace_back("Cache-Control", "no-store");
+  // An answer is never stored, unless its route says how it may be (the labels).
+  bool cache_said = false;
+  for (const auto& [name, value] : res.headers) cache_said = cache_said || name == "Cache-Control";
+  if (!cache_said) res.headers.emplace_back("Cache-Control", "no-store");
 }
 
 namespace {

@@ -44,4 +44,26 @@ bool can_plan(Role r) { return r == Role::admin || r == Role::committee_office; 
 bool can_record_conferences(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool needs_scope(Role r) { return r != Role::admin; }
 
+namespace {
+constexpr Permission kPermissions[] = {
+    {"write_members", can_write_members},
+    {"change_orgs", can_change_orgs},
+    {"administer", can_administer},
+    {"record_activities", can_record_activities},
+    {"record_oversight", can_record_oversight},
+    {"plan", can_plan},
+    {"record_conferences", can_record_conferences},
+};
+}  // namespace
+
+std::span<const Permission> permissions() { return kPermissions; }
+
+std::vector<std::string_view> permissions_of(Role r) {
+  std::vector<std::string_view> out;
+  for (const auto& p : kPermissions) {
+    if (p.allowed(r)) out.push_back(p.name);
+  }
+  return out;
+}
+
 }  // namespace dangvu::auth

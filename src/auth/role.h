@@ -2,7 +2,9 @@
 // Roles of accounts and what each may do. Where a role may act is its scope: the subtree of the
 // account's organization (none for the system administrator); service/ enforces both.
 #include <optional>
+#include <span>
 #include <string_view>
+#include <vector>
 
 namespace dangvu::auth {
 
@@ -30,6 +32,15 @@ bool can_plan(Role r);               // the year's targets and the document regi
 // Review conferences: invitations, attendance, programme, conclusion, decisions, follow-up
 // tasks. The committee's office prepares and records them; a branch secretary does not.
 bool can_record_conferences(Role r);
+// Every permission above by the name the API gives it ("record_activities"), with its test: the
+// session's `permissions` are the names of those the role holds.
+struct Permission {
+  std::string_view name;
+  bool (*allowed)(Role);
+};
+std::span<const Permission> permissions();
+std::vector<std::string_view> permissions_of(Role r);
+
 // Whether the role needs a scope organization (every role but the administrator).
 bool needs_scope(Role r);
 

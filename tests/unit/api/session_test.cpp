@@ -2,7 +2,9 @@
 // forged and ended sessions, CSRF, one-time passwords, password change ending other sessions.
 #include <gtest/gtest.h>
 
+#include "auth/role.h"
 #include "auth/secrets.h"
+#include "core/member.h"
 #include "support/api_server.h"
 
 namespace dangvu::testing {
@@ -43,6 +45,53 @@ TEST(Session, LoginSetsAHardenedCookieAndWrongCredentialsAllGetTheSameAnswer) {
   EXPECT_NE(dump.find(auth::token_digest(b.cookie())), std::string::npos);
   EXPECT_EQ(dump.find(kPassword), std::string::npos);
   EXPECT_NE(dump.find("$argon2id$"), std::string::npos);
+}
+
+// The session says what the account's role may do, from the server's own table; the labels of
+// every code come from core's own tables, and a browser may keep them for an hour.
+TEST(Session, TheSessionNamesThePermissionsAndTheLabelsComeFromTheServer) {
+  ApiServer server;
+  for (const auto& [user, role] : {std::pair{"office", auth::Role::committee_office},
+                                   {"inspector", auth::Role::inspection},
+                                   {"viewer", auth::Role::viewer},
+                                   {"admin", auth::Role::admin}}) {
+    Browser b(server.port());
+    Reply login = b.login(user);
+    ASSERT_EQ(login.status, 200) << login.raw;
+    Reply who = b.get("/api/v1/session");
+    ASSERT_EQ(who.status, 200);
+    std::vector<std::string> expected;
+    for (const auto& p : auth::permissions()) {
+      if (p.allowed(role)) expected.emplace_back(p.name);
+    }
+    EXPECT_EQ(who.body["permissions"].get<std::vector<std::string>>(), expected) << user;
+    EXPECT_EQ(login.body["permissions"], who.body["permissions"]);
+  }
+  Browser viewer(server.port());
+  ASSERT_EQ(viewer.login("viewer").status, 200);
+  EXPECT_TRUE(viewer.get("/api/v1/session").body["permissions"].empty());
+
+  Reply labels = viewer.get("/api/v1/labels");
+  ASSERT_EQ(labels.status, 200) << labels.raw;
+  EXPECT_EQ(labels.header("Cache-Control"), "private, max-age=3600");
+  const auto& kinds = labels.body["member_event_kinds"];
+  ASSERT_EQ(kinds.size(), 10u) << kinds;
+  EXPECT_EQ(kinds[0]["value"], "candidate_registration");
+  bool transfer = false;
+  for (const auto& k : kinds) {
+    if (k["value"] != "transfer") continue;
+    transfer = true;
+    EXPECT_EQ(k["label"], std::string(label_vi(MemberEventKind::transfer)));
+  }
+  EXPECT_TRUE(transfer);
+  EXPECT_EQ(labels.body["member_statuses"].size(), 8u);
+  EXPECT_EQ(labels.body["roles"].size(), 5u);
+  EXPECT_EQ(labels.body["org_kinds"].size(), 5u);
+  EXPECT_EQ(labels.body["meeting_qualities"][1]["label"], "khá");
+  EXPECT_EQ(labels.body["task_statuses"].size(), 4u);
+  EXPECT_EQ(labels.body["cancelled_kinds"].size(), 4u);
+  Browser stranger(server.port());
+  EXPECT_EQ(stranger.get("/api/v1/labels").status, 401);
 }
 
 TEST(Session, RepeatedFailuresAreThrottledThenLockedEvenWithTheRightPassword) {
