@@ -274,8 +274,9 @@ class Builder {
     return t;
   }
 
-  // "60,8%"; a plan passed reads "250%", not "250,0%".
-  static std::string plan_percent(double p) { return format_percent(p, p >= 100 ? 0 : 1); }
+  // "60,8%", "166,7%": as the report's tables write it (a rounded "167%" beside "166,7%" in the
+  // table read as two figures).
+  static std::string plan_percent(double p) { return format_percent(p); }
 
   bool has_meetings() const {
     return any_nonzero(ev_.facts(ev_.root), {Fact::meetings_regular, Fact::meetings_thematic});

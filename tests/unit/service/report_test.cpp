@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "figures/indicators.h"
+#include "report/format.h"
 #include "report/render.h"
 #include "service/registry.h"
 #include "support/temp_db.h"
@@ -215,6 +216,28 @@ TEST_F(Seed002Test, InspectionsAgainstTheYearsPlanAreComputedNotTyped) {
   EXPECT_EQ(members.value, 142);
   EXPECT_EQ(members.target, 547);
   EXPECT_EQ(members.plan_shown, "142/547 (đạt 26,0% kế hoạch năm)");
+}
+
+// A plan passed (more organizations inspected than the year's target) reads the same in the
+// report's sentence as in its tables and the indicators: one decimal, never a rounded "150%"
+// beside "150,0%".
+TEST_F(Seed002Test, APlanPassedReadsTheSameInTheTextAsInTheTables) {
+  const std::string org = committees_[0];
+  const auto done = row(indicators(org, "2023-Q1"), "inspected_orgs").value;
+  ASSERT_TRUE(done.has_value());
+  ASSERT_GE(*done, 2);
+  target(org, "inspected_orgs", static_cast<long long>(*done) - 1);
+  const auto passed = row(indicators(org, "2023-Q1"), "inspected_orgs");
+  ASSERT_TRUE(passed.plan_pct.has_value());
+  ASSERT_GT(*passed.plan_pct, 100);
+  const std::string pct = report::format_percent(*passed.plan_pct);
+  EXPECT_NE(passed.plan_shown.find("(đạt " + pct + " kế hoạch năm)"), std::string::npos)
+      << passed.plan_shown;
+  auto doc = registry_->report(org, "2023-Q1");
+  ASSERT_TRUE(doc.ok()) << doc.error().detail_en;
+  const std::string text = text_of(*doc);
+  EXPECT_NE(text.find("(đạt " + pct + " kế hoạch năm)"), std::string::npos) << text;
+  EXPECT_NE(text.find(pct), text.rfind(pct)) << "the table gives the same percentage";
 }
 
 TEST_F(Seed002Test, TheReportSaysWhatTheRecordsSay) {
