@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Layout, Spin } from 'antd';
-import { can, setCsrf, type Account } from './api';
-import { client, data } from './client';
+import { can, setCsrf, viewerOf, type Session, type Viewer } from './api';
+import { client, data, errorText } from './client';
+import { installLabels } from './labels';
 import { go, useRoute } from './route';
 import { AppHeader, useNarrow } from './shell/AppHeader';
 import { NotFound, PageHeading, sectionOf } from './shell/PageHeading';
@@ -23,34 +24,64 @@ const AccountsPage = lazy(() => import('./pages/Accounts').then((m) => ({ defaul
 const ImportPage = lazy(() => import('./pages/Import').then((m) => ({ default: m.ImportPage })));
 
 export function App() {
-  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+  const [account, setAccount] = useState<Viewer | null | undefined>(undefined);
   const route = useRoute();
   const narrow = useNarrow();
 
+  // The labels come with the session: every page names codes by them.
+  const [labelsError, setLabelsError] = useState('');
+  const signIn = async (s: Session) => {
+    setCsrf(s.csrf_token);
+    if (!s.account.must_change_password) {
+      try {
+        installLabels(data(await client.GET('/api/v1/labels')));
+      } catch (e) {
+        setLabelsError(errorText(e));
+        return;
+      }
+    }
+    setLabelsError('');
+    setAccount(viewerOf(s));
+  };
   useEffect(() => {
     client
       .GET('/api/v1/session')
       .then(data)
-      .then((s) => {
-        setCsrf(s.csrf_token);
-        setAccount(s.account);
-      })
+      .then(signIn)
       .catch(() => setAccount(null));
+    // Once, when the app opens.
   }, []);
 
-  if (account === undefined) return <Spin style={{ margin: 48 }} />;
-  if (account === null) {
+  if (labelsError) {
     return (
-      <LoginPage
-        onLogin={(s) => {
-          setCsrf(s.csrf_token);
-          setAccount(s.account);
-        }}
+      <Alert
+        style={{ margin: 48 }}
+        type="error"
+        showIcon
+        message="Không tải được danh mục của máy chủ"
+        description={`${labelsError} Hãy tải lại trang.`}
       />
     );
   }
+
+  if (account === undefined) return <Spin style={{ margin: 48 }} />;
+  if (account === null) {
+    return <LoginPage onLogin={signIn} />;
+  }
   if (account.must_change_password) {
-    return <PasswordPage forced onDone={() => setAccount({ ...account, must_change_password: false })} />;
+    // The password changed, the session is the same one: ask for it again (with the labels).
+    return (
+      <PasswordPage
+        forced
+        onDone={() =>
+          client
+            .GET('/api/v1/session')
+            .then(data)
+            .then(signIn)
+            .catch(() => setAccount(null))
+        }
+      />
+    );
   }
 
   const logout = async () => {
@@ -65,9 +96,9 @@ export function App() {
     { key: 'work', label: 'Công tác' },
     { key: 'report', label: 'Báo cáo' },
     { key: 'conferences', label: 'Hội nghị' },
-    ...(can.writeMembers(account.role) ? [{ key: 'import', label: 'Nhập từ Excel' }] : []),
-    ...(can.administer(account.role) ? [{ key: 'accounts', label: 'Tài khoản' }] : []),
-    ...(can.administer(account.role) ? [{ key: 'audit', label: 'Nhật ký thao tác' }] : []),
+    ...(can.writeMembers(account) ? [{ key: 'import', label: 'Nhập từ Excel' }] : []),
+    ...(can.administer(account) ? [{ key: 'accounts', label: 'Tài khoản' }] : []),
+    ...(can.administer(account) ? [{ key: 'audit', label: 'Nhật ký thao tác' }] : []),
     { key: 'settings', label: 'Cá nhân' },
   ];
   const section = sectionOf[page];
@@ -82,20 +113,20 @@ export function App() {
             {page === 'org' && <OrgPage account={account} code={route[1]} />}
             {page === 'members' && <MembersPage account={account} />}
             {page === 'member' && <MemberPage account={account} code={route[1]} />}
-            {page === 'audit' && can.administer(account.role) && <AuditPage />}
+            {page === 'audit' && can.administer(account) && <AuditPage />}
             {page === 'report' && <ReportPage account={account} code={route[1]} />}
             {page === 'work' && <WorkPage account={account} code={route[1]} />}
             {page === 'plan' && <PlanPage account={account} code={route[1]} />}
             {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}
             {page === 'conference' && <ConferencePage account={account} id={route[1] ?? ''} />}
             {page === 'import' &&
-              (can.writeMembers(account.role) ? (
+              (can.writeMembers(account) ? (
                 <ImportPage account={account} />
               ) : (
                 <Alert type="info" showIcon message="Tài khoản của bạn chỉ được xem, không được nhập dữ liệu từ tệp." />
               ))}
             {page === 'settings' && <SettingsPage onDone={() => go('tree')} />}
-            {page === 'accounts' && can.administer(account.role) && <AccountsPage />}
+            {page === 'accounts' && can.administer(account) && <AccountsPage />}
             {!(page in sectionOf) && <NotFound />}
           </Suspense>
         </main>

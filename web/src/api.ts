@@ -109,12 +109,20 @@ export type Decision = S['Decision'];
 export type FollowUpTask = S['Task'];
 export type PrepareNext = S['PrepareNext'];
 
+export type Permission = Session['permissions'][number];
+// The signed-in account with what its role may do, as the session answered it: the server keeps
+// the table (src/auth/role.h) and still checks every request; a page only shows what may be done.
+export type Viewer = Account & { permissions: Permission[] };
+export function viewerOf(s: Session): Viewer {
+  return { ...s.account, permissions: s.permissions };
+}
+const may = (p: Permission) => (v: Viewer) => v.permissions.includes(p);
 export const can = {
-  recordActivities: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'branch_secretary',
-  recordOversight: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'inspection',
-  plan: (r: Role) => r === 'admin' || r === 'committee_office',
-  writeMembers: (r: Role) => r === 'admin' || r === 'committee_office' || r === 'branch_secretary',
-  changeOrgs: (r: Role) => r === 'admin' || r === 'committee_office',
-  recordConferences: (r: Role) => r === 'admin' || r === 'committee_office',
-  administer: (r: Role) => r === 'admin',
+  recordActivities: may('record_activities'),
+  recordOversight: may('record_oversight'),
+  plan: may('plan'),
+  writeMembers: may('write_members'),
+  changeOrgs: may('change_orgs'),
+  recordConferences: may('record_conferences'),
+  administer: may('administer'),
 };

@@ -1,51 +1,50 @@
-// Vietnamese words for the API's codes, and dates as dd/mm/yyyy.
-export const kindLabel: Record<string, string> = {
-  upper_committee: 'Đảng ủy cấp trên',
-  cluster: 'Cụm',
-  grassroots_committee: 'Đảng bộ cơ sở',
-  grassroots_branch: 'Chi bộ cơ sở',
-  sub_branch: 'Chi bộ trực thuộc',
-};
-export const statusLabel: Record<string, string> = {
-  none: 'Chưa có',
-  candidate: 'Quần chúng ưu tú',
-  probationary: 'Đảng viên dự bị',
-  official: 'Đảng viên chính thức',
-  removed: 'Đã xóa tên',
-  expelled: 'Đã khai trừ',
-  resigned: 'Đã ra khỏi Đảng',
-  deceased: 'Đã từ trần',
-};
-export const eventLabel: Record<string, string> = {
-  candidate_registration: 'Đăng ký quần chúng ưu tú',
-  admission: 'Kết nạp',
-  recognition: 'Công nhận đảng viên chính thức',
-  transfer: 'Chuyển sinh hoạt',
-  removal: 'Xóa tên',
-  expulsion: 'Khai trừ',
-  resignation: 'Ra khỏi Đảng',
-  death: 'Từ trần',
-  readmission: 'Kết nạp lại',
-  correction: 'Đính chính',
-};
+import type { Schemas } from './client';
+
+// Vietnamese words for the API's codes, from the server's own name tables (GET /api/v1/labels,
+// loaded with the session before any page is shown), and dates as dd/mm/yyyy.
+export type LabelLists = Schemas['Labels'];
+export type LabelList = keyof LabelLists;
+
+let lists: Partial<LabelLists> = {};
+let maps = new Map<LabelList, Map<string, string>>();
+
+// The server writes labels as they read inside a sentence («đảng bộ cơ sở»); shown alone they
+// start with a capital («Đảng bộ cơ sở»).
+export function upperFirst(s: string): string {
+  return s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) : s;
+}
+
+export function installLabels(l: LabelLists) {
+  lists = l;
+  maps = new Map(
+    (Object.keys(l) as LabelList[]).map((k) => [k, new Map(l[k].map((e) => [e.value, e.label] as const))]),
+  );
+}
+
+// A code's label shown alone (capitalized); the code itself if the server has none for it.
+export function label(list: LabelList, value: string | null | undefined): string {
+  if (!value) return '';
+  const l = maps.get(list)?.get(value);
+  return l === undefined ? value : upperFirst(l);
+}
+
+// A code's label inside a sentence, as the server writes it.
+export function labelInText(list: LabelList, value: string): string {
+  return maps.get(list)?.get(value) ?? value;
+}
+
+// The choices of a list in the server's order (only those named, when `only` is given).
+export function options(list: LabelList, only?: readonly string[]): { value: string; label: string }[] {
+  return (lists[list] ?? [])
+    .filter((e) => !only || only.includes(e.value))
+    .map((e) => ({ value: e.value, label: upperFirst(e.label) }));
+}
+
+// Genders are not among the server's lists yet (the API sends the code).
 export const genderLabel: Record<string, string> = {
   male: 'Nam',
   female: 'Nữ',
   unknown: 'Chưa ghi',
-};
-export const roleLabel: Record<string, string> = {
-  admin: 'Quản trị hệ thống',
-  committee_office: 'Văn phòng cấp ủy',
-  branch_secretary: 'Bí thư chi bộ',
-  inspection: 'Ủy ban kiểm tra',
-  viewer: 'Chỉ xem',
-};
-export const conferenceKindLabel: Record<string, string> = {
-  quarterly_review: 'Sơ kết quý',
-  half_year_review: 'Sơ kết 6 tháng',
-  year_review: 'Tổng kết năm',
-  cluster_briefing: 'Giao ban cụm thi đua',
-  thematic: 'Chuyên đề',
 };
 // The period kind each conference kind takes (the server checks it: conference.period_kind).
 export const conferencePeriodKind: Record<string, 'quarter' | 'half' | 'year' | 'month'> = {

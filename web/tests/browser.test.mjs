@@ -36,6 +36,14 @@ await test('search without diacritics finds Dam Van Chinh', async (page) => {
   await page.goto(`${base}#/members`);
   await page.getByLabel('Tìm theo họ tên').fill('dam van chinh');
   await page.getByRole('cell', { name: 'Đàm Văn Chính' }).waitFor();
+  // The row names the organization, not its code.
+  const found = await (await page.request.get(`${base}api/v1/members?q=dam%20van%20chinh`)).json();
+  const chinh = found.rows.find((r) => r.full_name === 'Đàm Văn Chính');
+  if (!chinh.org_name) throw new Error('no org name');
+  await page
+    .getByRole('row', { name: /Đàm Văn Chính/ })
+    .getByRole('cell', { name: chinh.org_name })
+    .waitFor();
 });
 
 await test('record an admission, then an early recognition is refused at the date', async (page) => {
@@ -170,9 +178,14 @@ await test('a committee office records a meeting with an absent member and sees 
   const topic = `Sinh hoạt chi bộ định kỳ tháng ${now.getMonth() + 1}/${now.getFullYear()}`;
   const row = page.getByTestId('meetings').locator('tr', { hasText: topic }).first();
   await row.waitFor();
-  const attendance = await row.locator('td').nth(4).innerText();
+  // The cells after the one that opens the row: date, branch (with its parent), kind, topic, present.
+  const attendance = await row.locator('td').nth(5).innerText();
   const [present, expected] = attendance.split('/').map(Number);
   if (!(expected > 0 && present === expected - 1)) throw new Error(`attendance ${attendance}`);
+  const listed = await (await page.request.get(`${base}api/v1/orgs/DB001.01/activities?limit=1`)).json();
+  const parent = listed.meetings[0].org_parent_name;
+  if (!parent) throw new Error('no parent name');
+  await row.getByText(parent).waitFor();
 });
 
 await test('a meeting dated in the future is refused at the date field', async (page) => {
@@ -283,7 +296,7 @@ await test('an office registers a document and records its study with every memb
   await page.getByRole('tab', { name: /Học tập nghị quyết/ }).click();
   const row = page.getByTestId('study').locator('tr', { hasText: '15-NQ/ĐU' }).first();
   await row.waitFor();
-  const [present, expected] = (await row.locator('td').nth(3).innerText()).split('/').map(Number);
+  const [present, expected] = (await row.locator('td').nth(4).innerText()).split('/').map(Number);
   if (!(expected > 0 && present === expected)) throw new Error(`attendance ${present}/${expected}`);
 });
 

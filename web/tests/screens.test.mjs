@@ -176,6 +176,37 @@ await test(
       await page.request.get(`${base}api/v1/orgs/DB001.01/activities?from=2026-12-03&to=2026-12-03`)
     ).json();
     if (after.meetings.length !== 1) throw new Error(`${after.meetings.length} meetings recorded on ${day}`);
+
+    // Recorded on the wrong day after all: the row opens to show who was absent, and the record is
+    // cancelled with its reason. It stays listed, marked, and the month's figures no longer count it.
+    const regular = async () => {
+      const ind = await (await page.request.get(`${base}api/v1/orgs/DB001.01/indicators?period=2026-12`)).json();
+      return ind.indicators.find((i) => i.id === 'meetings_regular').value;
+    };
+    const before = await regular();
+    const meeting = after.meetings[0];
+    // The form stays open after declining; the user closes it.
+    await page.locator('.ant-modal').getByRole('button', { name: 'Hủy', exact: true }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.getByTestId('meetings').getByText(day).first().click();
+    const details = page.getByTestId(`details-${meeting.id}`);
+    await details.getByText(`Vắng mặt (1): ${absent.full_name} (Ốm)`).waitFor();
+    await details.getByTestId(`cancel-${meeting.id}`).click();
+    const dialog = page.locator('.ant-modal', { hasText: 'Lý do hủy' });
+    await dialog.getByRole('button', { name: 'Hủy bản ghi' }).click();
+    await dialog.getByText('Hãy ghi lý do hủy.').waitFor();
+    await checkPage(page, 'the cancel dialog on a phone');
+    await page.getByLabel('Lý do hủy').fill('Ghi nhầm ngày họp');
+    await dialog.getByRole('button', { name: 'Hủy bản ghi' }).click();
+    await page.getByText(`Đã hủy buổi sinh hoạt ngày ${day} của ${meeting.org_name}.`).waitFor();
+    await details.getByText('Lý do: Ghi nhầm ngày họp').waitFor();
+    await page.getByTestId('meetings').getByTestId('cancelled-mark').first().waitFor();
+    const listed = await (
+      await page.request.get(`${base}api/v1/orgs/DB001.01/activities?from=2026-12-03&to=2026-12-03`)
+    ).json();
+    if (listed.meetings.length !== 1 || listed.meetings[0].cancelled?.reason !== 'Ghi nhầm ngày họp')
+      throw new Error(`after cancelling: ${JSON.stringify(listed.meetings)}`);
+    if ((await regular()) !== before - 1) throw new Error(`regular meetings ${before} → ${await regular()}`);
   },
   { viewport: phone },
 );
@@ -326,7 +357,8 @@ for (const [size, viewport] of [
 }
 
 // The roll call of a site from a phone in one action: everyone not yet recorded present, one
-// absent with a reason; the server then has exactly that.
+// absent with a reason; the server then has exactly that. Then the conference, made by mistake, is
+// cancelled.
 await test(
   'an office takes the roll call of a conference site at once from a phone',
   async (page) => {
@@ -371,6 +403,23 @@ await test(
     }
     if (after.participants.find((x) => x.id === absent.id).reason !== 'Ốm')
       throw new Error('the reason was not recorded');
+
+    // The conference was created by mistake: it is cancelled with its reason, stays listed, takes
+    // nothing more and has no document to download.
+    await page.getByTestId('cancel-conference').click();
+    await page.getByLabel('Lý do hủy').fill('Tạo nhầm, hội nghị đã ghi ở đảng bộ');
+    await page.locator('.ant-modal').getByRole('button', { name: 'Hủy bản ghi' }).click();
+    await page.getByTestId('conference-cancelled').getByText('Lý do: Tạo nhầm, hội nghị đã ghi ở đảng bộ').waitFor();
+    await checkPage(page, 'a cancelled conference');
+    for (const gone of ['attend-many', 'add-site', 'download-minutes', 'cancel-conference'])
+      if (await page.getByTestId(gone).count()) throw new Error(`«${gone}» is offered on a cancelled conference`);
+    const refused = await page.request.post(`${base}api/v1/conferences/${conference.id}/sites`, {
+      data: { mode: 'in_person', name: 'Điểm cầu khác', address: 'Tầng 3' },
+      headers: { 'X-CSRF-Token': session.csrf_token },
+    });
+    if (refused.status() !== 409) throw new Error(`a site added to a cancelled conference: ${refused.status()}`);
+    const minutes = await page.request.get(`${base}api/v1/conferences/${conference.id}/minutes?format=docx`);
+    if (minutes.status() !== 409) throw new Error(`minutes of a cancelled conference: ${minutes.status()}`);
   },
   { viewport: phone },
 );

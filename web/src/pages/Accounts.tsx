@@ -6,7 +6,7 @@ import { Select } from '../controls';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api';
 import { client, type Schemas } from '../client';
-import { roleLabel } from '../labels';
+import { label, options } from '../labels';
 import { searchable } from '../search';
 import { vnDateTime } from '../time';
 import { fieldErrors } from './forms';
@@ -89,7 +89,7 @@ function CreateAccount({ onCreated }: { onCreated: (p: Schemas['OneTimePassword'
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Bắt buộc' }]}>
-        <Select options={Object.entries(roleLabel).map(([value, label]) => ({ value, label }))} />
+        <Select options={options('roles')} />
       </Form.Item>
       {role && role !== 'admin' && (
         <Form.Item label="Tổ chức phụ trách" name="org" rules={[{ required: true, message: 'Bắt buộc' }]}>
@@ -140,7 +140,7 @@ export function AccountsPage() {
           columns={[
             { title: 'Tên đăng nhập', dataIndex: 'username' },
             { title: 'Họ và tên', dataIndex: 'display_name' },
-            { title: 'Vai trò', dataIndex: 'role', render: (r: string) => roleLabel[r] ?? r },
+            { title: 'Vai trò', dataIndex: 'role', render: (r: string) => label('roles', r) },
             { title: 'Tổ chức', render: (_, a) => (a.org ? `${a.org_name} [${a.org}]` : 'Toàn hệ thống') },
             {
               title: 'Trạng thái',

@@ -4,18 +4,20 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, List, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { can, query, type Account, type FollowUpTask, type Participant } from '../api';
-import { attendanceColor, conferenceKindLabel, taskStatusColor, vnDate } from '../labels';
+import { can, query, type Viewer, type FollowUpTask, type Participant } from '../api';
+import { attendanceColor, taskStatusColor, vnDate, label } from '../labels';
 import { go } from '../route';
 import { ConferenceDialog, type ConferenceForm } from './ConferenceDialogs';
 import { flatten, useTree } from './Tree';
 import { $api, errorText } from '../client';
 import { useNarrow } from '../shell/AppHeader';
+import { CancelDialog, cancelledText } from './CancelDialog';
 
-export function ConferencePage({ account, id }: { account: Account; id: string }) {
+export function ConferencePage({ account, id }: { account: Viewer; id: string }) {
   const narrow = useNarrow();
   const [open, setOpen] = useState<ConferenceForm | null>(null);
   const [author, setAuthor] = useState('');
+  const [cancelling, setCancelling] = useState(false);
   const conference = $api.useQuery('get', '/api/v1/conferences/{id}', { params: { path: { id: Number(id) } } });
   const c = conference.error ? undefined : conference.data;
   const error = errorText(conference.error);
@@ -24,7 +26,8 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
   const orgs = useMemo(() => flatten(root), [root]);
   if (error) return <Alert type="error" message={error} />;
   if (!c) return null;
-  const write = can.recordConferences(account.role);
+  // A cancelled conference takes no further write and has no document to download.
+  const write = can.recordConferences(account) && !c.cancelled;
   const base = `/api/v1/conferences/${c.id}`;
   const q = c.quorum;
   const rule = `${q.more_than ? 'quá' : 'ít nhất'} ${q.numerator}/${q.denominator}`;
@@ -40,13 +43,32 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Card
         title={<span data-testid="conference-title">{c.title}</span>}
-        extra={<Button onClick={() => go('conferences', c.org)}>Các hội nghị</Button>}
+        extra={
+          <Space wrap>
+            <Button onClick={() => go('conferences', c.org)}>Các hội nghị</Button>
+            {write && (
+              <Button danger onClick={() => setCancelling(true)} data-testid="cancel-conference">
+                Hủy hội nghị ghi nhầm…
+              </Button>
+            )}
+          </Space>
+        }
       >
+        {c.cancelled && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="conference-cancelled"
+            message="Hội nghị này đã bị hủy (ghi nhầm): không tính vào số liệu, không ghi thêm và không có giấy mời, biên bản, tin bài."
+            description={cancelledText(c.cancelled)}
+          />
+        )}
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label="Tổ chức">
             <a href={`#/org/${encodeURIComponent(c.org)}`}>{c.org_name}</a>
           </Descriptions.Item>
-          <Descriptions.Item label="Loại">{conferenceKindLabel[c.kind] ?? c.kind_vi}</Descriptions.Item>
+          <Descriptions.Item label="Loại">{label('conference_kinds', c.kind)}</Descriptions.Item>
           <Descriptions.Item label="Kỳ">{c.period_label}</Descriptions.Item>
           <Descriptions.Item label="Thời gian">
             {c.start_time ? `${c.start_time}, ` : ''}
@@ -73,31 +95,35 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
             </Space>
           </Descriptions.Item>
         </Descriptions>
-        <Space wrap style={{ marginTop: 16 }}>
-          <Button href={`${base}/invitation${query({ format: 'docx' })}`} data-testid="download-invitation">
-            Tải giấy mời (Word)
-          </Button>
-          <Button href={`${base}/minutes${query({ format: 'docx' })}`} data-testid="download-minutes">
-            Tải biên bản (Word)
-          </Button>
-          <Input
-            style={{ width: 220 }}
-            placeholder="Tác giả tin bài"
-            aria-label="Tác giả tin bài"
-            value={author}
-            onChange={(e) => setAuthor(e.target.value)}
-          />
-          <Button href={`${base}/news${query({ format: 'html', author })}`} data-testid="download-news-html">
-            Tải tin bài (HTML)
-          </Button>
-          <Button href={`${base}/news${query({ format: 'txt', author })}`} data-testid="download-news-txt">
-            Tải tin bài (văn bản)
-          </Button>
-        </Space>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          Giấy mời, biên bản và tin bài được viết từ dữ liệu đã ghi; số liệu lấy từ báo cáo của kỳ. Phần chưa ghi được
-          đánh dấu để văn phòng bổ sung.
-        </Typography.Paragraph>
+        {!c.cancelled && (
+          <>
+            <Space wrap style={{ marginTop: 16 }}>
+              <Button href={`${base}/invitation${query({ format: 'docx' })}`} data-testid="download-invitation">
+                Tải giấy mời (Word)
+              </Button>
+              <Button href={`${base}/minutes${query({ format: 'docx' })}`} data-testid="download-minutes">
+                Tải biên bản (Word)
+              </Button>
+              <Input
+                style={{ width: 220 }}
+                placeholder="Tác giả tin bài"
+                aria-label="Tác giả tin bài"
+                value={author}
+                onChange={(e) => setAuthor(e.target.value)}
+              />
+              <Button href={`${base}/news${query({ format: 'html', author })}`} data-testid="download-news-html">
+                Tải tin bài (HTML)
+              </Button>
+              <Button href={`${base}/news${query({ format: 'txt', author })}`} data-testid="download-news-txt">
+                Tải tin bài (văn bản)
+              </Button>
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              Giấy mời, biên bản và tin bài được viết từ dữ liệu đã ghi; số liệu lấy từ báo cáo của kỳ. Phần chưa ghi
+              được đánh dấu để văn phòng bổ sung.
+            </Typography.Paragraph>
+          </>
+        )}
       </Card>
 
       <Card title={`Điểm cầu (${c.sites.length})`} extra={action('Thêm điểm cầu', { which: 'site' }, 'add-site')}>
@@ -332,6 +358,12 @@ export function ConferencePage({ account, id }: { account: Account; id: string }
           ]}
         />
       </Card>
+      {cancelling && (
+        <CancelDialog
+          target={{ kind: 'conference', id: c.id, what: `hội nghị «${c.title}» ngày ${vnDate(c.date)}` }}
+          onClose={() => setCancelling(false)}
+        />
+      )}
       {open && (
         <ConferenceDialog
           form={open}

@@ -8,6 +8,7 @@ import { type Conference, type FollowUpTask, type Participant, type TreeNode } f
 import { client } from '../client';
 import { Select } from '../controls';
 import { searchable } from '../search';
+import { options } from '../labels';
 import { FormDialog } from './FormDialog';
 import { iso, dateFormats } from './forms';
 import { MemberSearch } from './memberPickers';
@@ -153,11 +154,7 @@ function InviteDialog({ conference: c, orgs, onClose }: Props) {
 }
 
 type Attendance = 'present' | 'late' | 'absent';
-const attendanceOptions = [
-  { value: 'present', label: 'Có mặt' },
-  { value: 'late', label: 'Đến muộn' },
-  { value: 'absent', label: 'Vắng mặt' },
-];
+const attendanceOptions = () => options('attendances', ['present', 'late', 'absent']);
 
 export function siteOptions(c: Conference) {
   return c.sites.map((s) => ({ value: s.number, label: `${s.number}. ${s.name} (${s.mode_vi})` }));
@@ -205,7 +202,7 @@ function AttendFields({ form, conference: c }: { form: Parameters<typeof Form.us
         />
       </Form.Item>
       <Form.Item name="status" label="Tình trạng">
-        <Radio.Group options={attendanceOptions} />
+        <Radio.Group options={attendanceOptions()} />
       </Form.Item>
       {status === 'absent' && (
         <Form.Item name="reason" label="Lý do vắng" rules={[{ required: true, message: 'Nhập lý do vắng.' }]}>
@@ -284,7 +281,7 @@ function AttendManyDialog({ conference: c, onClose }: Props) {
                       />
                     </Form.Item>
                     <Form.Item name={[f.name, 'status']} initialValue="absent" style={{ marginBottom: 8 }}>
-                      <Radio.Group options={attendanceOptions.slice(1)} />
+                      <Radio.Group options={attendanceOptions().slice(1)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'reason']} style={{ flex: '1 1 180px', minWidth: 0, marginBottom: 8 }}>
                       <Input placeholder="Lý do vắng" aria-label="Lý do vắng" />
@@ -389,11 +386,7 @@ function ItemFields({ form, conference: c }: { form: Parameters<typeof Form.useW
       <Form.Item name="kind" label="Loại">
         <Select
           aria-label="Loại nội dung"
-          options={[
-            { value: 'contribution', label: 'Tham luận' },
-            { value: 'directing_speech', label: 'Phát biểu chỉ đạo' },
-            { value: 'agenda', label: 'Nội dung chương trình' },
-          ]}
+          options={options('item_kinds', ['contribution', 'directing_speech', 'agenda'])}
         />
       </Form.Item>
       {kind !== 'agenda' && (

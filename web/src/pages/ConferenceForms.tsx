@@ -7,14 +7,14 @@ import { Select } from '../controls';
 import type { Dayjs } from 'dayjs';
 import { type TreeNode } from '../api';
 import { client, data } from '../client';
-import { conferenceKindLabel, conferencePeriodKind, kindLabel } from '../labels';
+import { conferencePeriodKind, label, options } from '../labels';
 import { fieldErrors, iso, dateFormats } from './forms';
 import { MemberSearch } from './memberPickers';
 import { PeriodPicker, latestEndedPeriod, periodCode, periodEnd, type PeriodValue } from './period';
 import { searchable } from '../search';
 
 export const orgOptions = (list: TreeNode[]) =>
-  list.map((o) => ({ value: o.code, label: `${o.name} [${o.code}] – ${kindLabel[o.kind] ?? o.kind}` }));
+  list.map((o) => ({ value: o.code, label: `${o.name} [${o.code}] – ${label('org_kinds', o.kind)}` }));
 
 export interface SiteValues {
   mode: 'in_person' | 'online';
@@ -38,14 +38,7 @@ export function SiteFields({ prefix, orgs, mode }: { prefix: (string | number)[]
     <>
       <Space wrap align="baseline">
         <Form.Item name={[...prefix, 'mode']} label="Hình thức" initialValue="in_person">
-          <Select
-            style={{ width: 150 }}
-            aria-label="Hình thức điểm cầu"
-            options={[
-              { value: 'in_person', label: 'Trực tiếp' },
-              { value: 'online', label: 'Trực tuyến' },
-            ]}
-          />
+          <Select style={{ width: 150 }} aria-label="Hình thức điểm cầu" options={options('site_modes')} />
         </Form.Item>
         <Form.Item
           name={[...prefix, 'name']}
@@ -181,11 +174,7 @@ export function CreateConferenceDialog({ orgs, onClose }: { orgs: TreeNode[]; on
         </Form.Item>
         <Space wrap align="start">
           <Form.Item name="kind" label="Loại hội nghị" rules={[{ required: true, message: 'Chọn loại hội nghị.' }]}>
-            <Select
-              style={{ width: 220 }}
-              aria-label="Loại hội nghị"
-              options={Object.entries(conferenceKindLabel).map(([value, label]) => ({ value, label }))}
-            />
+            <Select style={{ width: 220 }} aria-label="Loại hội nghị" options={options('conference_kinds')} />
           </Form.Item>
           {kind && (
             <Form.Item label="Kỳ">

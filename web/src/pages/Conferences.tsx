@@ -3,8 +3,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { can, type Account, type ConferenceSummary } from '../api';
-import { conferenceKindLabel, vnDate } from '../labels';
+import { can, type Viewer, type ConferenceSummary } from '../api';
+import { vnDate, label } from '../labels';
+import { CancelledMark } from './CancelDialog';
 import { go } from '../route';
 import { CreateConferenceDialog } from './ConferenceForms';
 import { iso, dateFormats } from './forms';
@@ -12,7 +13,7 @@ import { OverdueTasks } from './OverdueTasks';
 import { flatten, useTree } from './Tree';
 import { $api, errorText } from '../client';
 
-export function ConferencesPage({ account, code }: { account: Account; code?: string }) {
+export function ConferencesPage({ account, code }: { account: Viewer; code?: string }) {
   const { root } = useTree(null, code || undefined);
   const org = code || account.org || root?.code || '';
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs().endOf('year')]);
@@ -38,7 +39,7 @@ export function ConferencesPage({ account, code }: { account: Account; code?: st
             allowClear={false}
             onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
           />
-          {can.recordConferences(account.role) && (
+          {can.recordConferences(account) && (
             <Button type="primary" onClick={() => setCreating(true)} data-testid="new-conference">
               Tạo hội nghị
             </Button>
@@ -60,16 +61,21 @@ export function ConferencesPage({ account, code }: { account: Account; code?: st
                 data-testid="conferences"
                 loading={rows === undefined && !error}
                 dataSource={rows ?? []}
+                rowClassName={(c) => (c.cancelled ? 'dv-cancelled' : '')}
                 locale={{ emptyText: 'Chưa có hội nghị nào trong khoảng thời gian này.' }}
                 columns={[
                   { title: 'Ngày', dataIndex: 'date', render: vnDate, width: 110 },
                   {
                     title: 'Tên hội nghị',
                     dataIndex: 'title',
-                    render: (t, c) => <a href={`#/conference/${c.id}`}>{t}</a>,
+                    render: (t, c) => (
+                      <>
+                        <a href={`#/conference/${c.id}`}>{t}</a> <CancelledMark cancelled={c.cancelled} />
+                      </>
+                    ),
                   },
                   { title: 'Tổ chức', dataIndex: 'org_name' },
-                  { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{conferenceKindLabel[k] ?? k}</Tag> },
+                  { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{label('conference_kinds', k)}</Tag> },
                   { title: 'Kỳ', dataIndex: 'period_label' },
                 ]}
               />

@@ -15,6 +15,9 @@ export interface FormDialogProps<V> {
   onClose: (changed: boolean) => void;
   children: (form: FormInstance<V>) => ReactNode;
   width?: number;
+  // The button that sends («Ghi» unless said otherwise); red when the action cannot be undone.
+  okText?: string;
+  okDanger?: boolean;
 }
 
 export function FormDialog<V>({
@@ -26,6 +29,8 @@ export function FormDialog<V>({
   onClose,
   children,
   width = 680,
+  okText = 'Ghi',
+  okDanger = false,
 }: FormDialogProps<V>) {
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
@@ -47,8 +52,9 @@ export function FormDialog<V>({
     <Modal
       open
       title={title}
-      okText="Ghi"
-      cancelText="Hủy"
+      okText={okText}
+      okButtonProps={{ danger: okDanger }}
+      cancelText={okDanger ? 'Không hủy' : 'Hủy'}
       confirmLoading={saving}
       onOk={submit}
       onCancel={() => onClose(false)}

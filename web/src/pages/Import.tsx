@@ -28,13 +28,13 @@ import {
   ApiError,
   can,
   query,
-  type Account,
+  type Viewer,
   type ImportColumn,
   type ImportKind,
   type ImportProblem,
   type ImportReport,
 } from '../api';
-import { genderLabel, kindLabel, vnDate, vnNumber } from '../labels';
+import { genderLabel, vnDate, vnNumber, label } from '../labels';
 import { go } from '../route';
 import { atField, fieldErrors } from './forms';
 import { matchFolded } from '../search';
@@ -114,7 +114,7 @@ function shown(key: string, v: unknown): string {
   const s = String(v);
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return vnDate(s);
   if (key === 'gender') return genderLabel[s] ?? s;
-  if (key === 'kind') return kindLabel[s] ?? s;
+  if (key === 'kind') return label('org_kinds', s);
   return s;
 }
 
@@ -126,7 +126,7 @@ const headersHelp: Record<ImportKind, string> = {
 
 type Mode = 'check' | 'all' | 'valid';
 
-export function ImportPage({ account }: { account: Account }) {
+export function ImportPage({ account }: { account: Viewer }) {
   const [form] = Form.useForm();
   const kind: ImportKind = Form.useWatch('kind', form) ?? 'members';
   const file: ChosenFile | null = Form.useWatch('file', form) ?? null;
@@ -232,7 +232,7 @@ export function ImportPage({ account }: { account: Account }) {
   const isXlsx = file ? extensionOf(file.name) === 'xlsx' : false;
   const kinds = [
     { value: 'members', label: 'Đảng viên' },
-    ...(can.changeOrgs(account.role) ? [{ value: 'orgs', label: 'Tổ chức đảng' }] : []),
+    ...(can.changeOrgs(account) ? [{ value: 'orgs', label: 'Tổ chức đảng' }] : []),
   ];
 
   return (

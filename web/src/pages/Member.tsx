@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { Select } from '../controls';
 import dayjs from 'dayjs';
-import { can, type Account, type Member } from '../api';
-import { eventLabel, statusLabel, vnDate } from '../labels';
+import { can, type Viewer, type Member } from '../api';
+import { vnDate, label, options } from '../labels';
 import { fieldErrors, iso, dateFormats } from './forms';
 import { $api, client, errorText, type Schemas } from '../client';
 
@@ -19,7 +19,7 @@ const eventKinds = [
 ];
 const needsOrg = new Set(['admission', 'transfer', 'readmission']);
 
-export function MemberPage({ account, code }: { account: Account; code: string }) {
+export function MemberPage({ account, code }: { account: Viewer; code: string }) {
   const answer = $api.useQuery('get', '/api/v1/members/{code}', { params: { path: { code } } });
   const member: Member | undefined = answer.error ? undefined : answer.data;
   const error = errorText(answer.error);
@@ -27,7 +27,7 @@ export function MemberPage({ account, code }: { account: Account; code: string }
   if (!member) return null;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Card title={member.full_name} extra={<Tag color="red">{statusLabel[member.status]}</Tag>}>
+      <Card title={member.full_name} extra={<Tag color="red">{label('member_statuses', member.status)}</Tag>}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
           <Descriptions.Item label="Mã hồ sơ">{member.code}</Descriptions.Item>
           <Descriptions.Item label="Số thẻ đảng viên">{member.card_number || '—'}</Descriptions.Item>
@@ -54,8 +54,9 @@ export function MemberPage({ account, code }: { account: Account; code: string }
           items={member.events.map((e) => ({
             children: (
               <span>
-                <b>{vnDate(e.date)}</b> — {eventLabel[e.kind] ?? e.kind}
-                {e.org && ` [${e.org}]`}
+                <b>{vnDate(e.date)}</b> — {label('member_event_kinds', e.kind)}
+                {e.org && ` — ${e.org_name || e.org}`}
+                {typeof e.detail.new_org_name === 'string' && ` → ${e.detail.new_org_name}`}
                 {typeof e.detail.reason === 'string' && (
                   <Typography.Text type="secondary"> — {e.detail.reason}</Typography.Text>
                 )}
@@ -67,7 +68,7 @@ export function MemberPage({ account, code }: { account: Account; code: string }
           }))}
         />
       </Card>
-      {can.writeMembers(account.role) && <EventForm code={member.code} onDone={() => undefined} />}
+      {can.writeMembers(account) && <EventForm code={member.code} onDone={() => undefined} />}
     </Space>
   );
 }
@@ -94,7 +95,7 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
           reason: v.reason,
         },
       });
-      setDone(`Đã ghi: ${eventLabel[v.kind]}.`);
+      setDone(`Đã ghi: ${label('member_event_kinds', v.kind)}.`);
       form.resetFields(['decision_no', 'reason', 'card_number']);
       onDone();
     } catch (e) {
@@ -111,7 +112,7 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
             <Select
               style={{ width: 260 }}
               placeholder="Chọn sự kiện"
-              options={eventKinds.map((k) => ({ value: k, label: eventLabel[k] }))}
+              options={options('member_event_kinds', eventKinds)}
             />
           </Form.Item>
           <Form.Item label="Ngày" name="date" rules={[{ required: true, message: 'Bắt buộc' }]}>
@@ -124,14 +125,7 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
           )}
           {kind === 'transfer' && (
             <Form.Item label="Hình thức" name="mode">
-              <Select
-                style={{ width: 200 }}
-                options={[
-                  { value: 'permanent', label: 'Chính thức' },
-                  { value: 'temporary', label: 'Tạm thời' },
-                  { value: 'temporary_end', label: 'Kết thúc tạm thời' },
-                ]}
-              />
+              <Select style={{ width: 200 }} options={options('transfer_modes')} />
             </Form.Item>
           )}
           <Form.Item label="Số quyết định" name="decision_no">

@@ -3,22 +3,20 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
-import { can, query, type Account, type MemberList, type MemberRow } from '../api';
-import { statusLabel, vnDate } from '../labels';
+import { can, query, type Viewer, type MemberList, type MemberRow } from '../api';
+import { genderLabel, vnDate, label, options } from '../labels';
 import { go, hashParams, replaceHashParams, useRoute } from '../route';
 import { client } from '../client';
 import type { paths } from '../generated/openapi';
 import { fieldErrors, iso, dateFormats } from './forms';
 
-const statusOptions = [
+const statusOptions = () => [
   { value: 'active', label: 'Đang sinh hoạt (chính thức, dự bị, quần chúng ưu tú)' },
   { value: 'all', label: 'Tất cả' },
-  ...Object.entries(statusLabel)
-    .filter(([k]) => k !== 'none')
-    .map(([value, label]) => ({ value, label })),
+  ...options('member_statuses').filter((o) => o.value !== 'none'),
 ];
 
-export function MembersPage({ account }: { account: Account }) {
+export function MembersPage({ account }: { account: Viewer }) {
   const route = useRoute();
   // The search as the address holds it: back from a member's page, the list is as it was left.
   const [initial] = useState(hashParams);
@@ -93,8 +91,8 @@ export function MembersPage({ account }: { account: Account }) {
           <Button href={exportHref('csv')} data-testid="export-members-csv">
             Xuất CSV
           </Button>
-          {can.writeMembers(account.role) && <Button href="#/import">Nhập từ Excel…</Button>}
-          {can.writeMembers(account.role) && <Button onClick={() => setAdding(true)}>Thêm người…</Button>}
+          {can.writeMembers(account) && <Button href="#/import">Nhập từ Excel…</Button>}
+          {can.writeMembers(account) && <Button onClick={() => setAdding(true)}>Thêm người…</Button>}
         </Space>
       }
     >
@@ -112,7 +110,7 @@ export function MembersPage({ account }: { account: Account }) {
           aria-label="Tình trạng"
           value={status}
           onChange={(v) => (setStatus(v), setPage(1))}
-          options={statusOptions}
+          options={statusOptions()}
           style={{ width: 300 }}
         />
         <Input
@@ -145,8 +143,13 @@ export function MembersPage({ account }: { account: Account }) {
         columns={[
           { title: 'Họ và tên', dataIndex: 'full_name' },
           { title: 'Ngày sinh', dataIndex: 'birth_date', render: vnDate, width: 120 },
-          { title: 'Tình trạng', dataIndex: 'status', render: (s) => <Tag>{statusLabel[s]}</Tag>, width: 200 },
-          { title: 'Tổ chức', dataIndex: 'org', width: 140 },
+          {
+            title: 'Tình trạng',
+            dataIndex: 'status',
+            render: (s) => <Tag>{label('member_statuses', s)}</Tag>,
+            width: 200,
+          },
+          { title: 'Tổ chức', dataIndex: 'org_name', render: (n: string, r) => n || r.org, width: 200 },
           { title: 'Số thẻ', dataIndex: 'card_number', width: 150 },
           { title: 'Mã', dataIndex: 'code', width: 120 },
         ]}
@@ -204,21 +207,10 @@ function AddMemberDialog({ onClose, defaultOrg }: { onClose: () => void; default
           <DatePicker format={dateFormats} />
         </Form.Item>
         <Form.Item label="Giới tính" name="gender">
-          <Select
-            options={[
-              { value: 'male', label: 'Nam' },
-              { value: 'female', label: 'Nữ' },
-              { value: 'unknown', label: 'Chưa ghi' },
-            ]}
-          />
+          <Select options={Object.entries(genderLabel).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item label="Sự kiện đầu tiên" name="kind">
-          <Select
-            options={[
-              { value: 'candidate_registration', label: 'Đăng ký quần chúng ưu tú' },
-              { value: 'admission', label: 'Kết nạp' },
-            ]}
-          />
+          <Select options={options('member_event_kinds', ['candidate_registration', 'admission'])} />
         </Form.Item>
         <Form.Item label="Chi bộ" name="org" rules={[{ required: true, message: 'Bắt buộc' }]}>
           <Input />

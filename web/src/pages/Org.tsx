@@ -3,8 +3,8 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { client, type Schemas } from '../client';
 import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { can, type Account, type TreeNode } from '../api';
-import { eventLabel, kindLabel, vnDate } from '../labels';
+import { can, type Viewer, type TreeNode } from '../api';
+import { vnDate, label } from '../labels';
 import { go } from '../route';
 import { Chart } from './Chart';
 import { iso, dateFormats } from './forms';
@@ -15,7 +15,7 @@ import { useNarrow } from '../shell/AppHeader';
 
 type RecentEvent = Schemas['RecentEvent'];
 
-export function OrgPage({ account, code }: { account: Account; code: string }) {
+export function OrgPage({ account, code }: { account: Viewer; code: string }) {
   const narrow = useNarrow();
   const [at, setAt] = useState<Dayjs | null>(dayjs());
   const [op, setOp] = useState<'rename' | 'move' | 'dissolve' | 'split' | null>(null);
@@ -86,12 +86,12 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
     [years],
   );
   const children = sub?.children ?? [];
-  const mayChange = can.changeOrgs(account.role);
+  const mayChange = can.changeOrgs(account);
   const own = account.org === code;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Card
-        title={stats ? `${stats.name} — ${kindLabel[stats.kind]}` : code}
+        title={stats ? `${stats.name} — ${label('org_kinds', stats.kind)}` : code}
         extra={
           <Space wrap>
             <label htmlFor="org-at">Tính đến ngày</label>
@@ -186,7 +186,7 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
           dataSource={recent}
           columns={[
             { title: 'Ngày', dataIndex: 'date', render: vnDate, width: 120 },
-            { title: 'Sự kiện', dataIndex: 'kind', render: (k) => eventLabel[k] ?? k, width: 260 },
+            { title: 'Sự kiện', dataIndex: 'kind', render: (k) => label('member_event_kinds', k), width: 260 },
             {
               title: 'Họ và tên',
               dataIndex: 'full_name',
@@ -211,7 +211,7 @@ export function OrgPage({ account, code }: { account: Account; code: string }) {
                 dataIndex: 'name',
                 render: (n, r) => <a href={`#/org/${encodeURIComponent(r.code)}`}>{n}</a>,
               },
-              { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{kindLabel[k]}</Tag> },
+              { title: 'Loại', dataIndex: 'kind', render: (k) => <Tag>{label('org_kinds', k)}</Tag> },
               { title: 'Đảng viên', render: (_, r) => r.counts.members, align: 'right' },
             ]}
           />

@@ -6,7 +6,7 @@ import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { type TreeNode } from '../api';
 import { client } from '../client';
-import { kindLabel, vnNumber } from '../labels';
+import { vnNumber, label } from '../labels';
 import { dateFormat, fieldErrors, iso, dateFormats } from './forms';
 import { searchable } from '../search';
 
@@ -21,7 +21,7 @@ const opTitle: Record<Op, string> = {
 function orgOptions(orgs: TreeNode[], except: string[] = []) {
   return orgs
     .filter((o) => !except.includes(o.code))
-    .map((o) => ({ value: o.code, label: `${o.name} [${o.code}] — ${kindLabel[o.kind]}` }));
+    .map((o) => ({ value: o.code, label: `${o.name} [${o.code}] — ${label('org_kinds', o.kind)}` }));
 }
 
 // A two-step dialog: the form, then the preview, then the call.

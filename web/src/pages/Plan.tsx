@@ -2,7 +2,7 @@
 // its whole subtree against the subtree's targets (computed by the server).
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, InputNumber, Space, Table, Typography, message } from 'antd';
-import { can, type Account } from '../api';
+import { can, type Viewer } from '../api';
 import { go } from '../route';
 import { atField } from './forms';
 import { $api, client, errorText } from '../client';
@@ -10,7 +10,7 @@ import { vnNumber } from '../labels';
 import { useTree } from './Tree';
 import { useNarrow } from '../shell/AppHeader';
 
-export function PlanPage({ account, code: given }: { account: Account; code?: string }) {
+export function PlanPage({ account, code: given }: { account: Viewer; code?: string }) {
   const narrow = useNarrow();
   const { root } = useTree(null);
   const code = given || account.org || root?.code || '';
@@ -51,7 +51,7 @@ export function PlanPage({ account, code: given }: { account: Account; code?: st
       setRefused({ ...refused, [indicator]: atField((e as Error).message) });
     }
   };
-  const editable = can.plan(account.role);
+  const editable = can.plan(account);
   return (
     <Card
       title={`Kế hoạch năm ${year}${plan ? ` – ${plan.org_name}` : ''}`}

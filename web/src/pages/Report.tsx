@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, List, Space, Spin, Table, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { query, type Account, type Check, type TreeNode } from '../api';
+import { query, type Viewer, type Check, type TreeNode } from '../api';
 import { vnDate, vnNumber } from '../labels';
 import { go } from '../route';
 import { iso, dateFormats } from './forms';
@@ -47,7 +47,7 @@ async function previewOf(url: string, signal: AbortSignal): Promise<[string, str
   }
 }
 
-export function ReportPage({ account, code }: { account: Account; code?: string }) {
+export function ReportPage({ account, code }: { account: Viewer; code?: string }) {
   const narrow = useNarrow();
   const { root } = useTree(null);
   const org = code || account.org || root?.code || '';

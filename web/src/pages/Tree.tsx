@@ -4,8 +4,8 @@ import { client } from '../client';
 import { Alert, Button, Card, DatePicker, Space, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import dayjs, { type Dayjs } from 'dayjs';
-import { can, query, type Account, type TreeNode } from '../api';
-import { kindLabel, vnDate, vnNumber } from '../labels';
+import { can, query, type Viewer, type TreeNode } from '../api';
+import { vnDate, vnNumber, label } from '../labels';
 import { go } from '../route';
 import { iso, dateFormats } from './forms';
 import { MergeDialog } from './OrgOps';
@@ -16,7 +16,7 @@ function toData(n: TreeNode): DataNode {
     title: (
       <span data-testid={`node-${n.code}`}>
         <Typography.Link onClick={() => go('org', n.code)}>{n.name}</Typography.Link>{' '}
-        <Tag>{kindLabel[n.kind] ?? n.kind}</Tag>
+        <Tag>{label('org_kinds', n.kind)}</Tag>
         <Typography.Text type="secondary">{vnNumber(n.counts.members)} đảng viên</Typography.Text>
       </span>
     ),
@@ -59,7 +59,7 @@ export function treeExportHref(code: string, at: Dayjs | null): string {
   return `/api/v1/orgs/${encodeURIComponent(code)}/export${query({ at: iso(at), format: 'xlsx' })}`;
 }
 
-export function TreePage({ account }: { account: Account }) {
+export function TreePage({ account }: { account: Viewer }) {
   const [at, setAt] = useState<Dayjs | null>(dayjs());
   const { root, roots, tree, error, reload } = useTree(at);
   // When the user's committee did not exist on the date, the answer says when it was formed.
@@ -84,7 +84,7 @@ export function TreePage({ account }: { account: Account }) {
               Xuất cây tổ chức (Excel)
             </Button>
           )}
-          {can.changeOrgs(account.role) && <Button onClick={() => setMerging(true)}>Hợp nhất tổ chức…</Button>}
+          {can.changeOrgs(account) && <Button onClick={() => setMerging(true)}>Hợp nhất tổ chức…</Button>}
         </Space>
       }
     >

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { can, type Account, type Activities } from '../api';
+import { can, type Viewer, type Activities, type Meeting, type Oversight, type StudySession } from '../api';
 import { vnDate } from '../labels';
 import { go } from '../route';
 import { iso, dateFormats } from './forms';
@@ -12,17 +12,64 @@ import { WorkFormDialog, type WorkForm } from './WorkForms';
 import { useNarrow } from '../shell/AppHeader';
 import { keepPreviousData } from '@tanstack/react-query';
 import { $api, errorText } from '../client';
+import { CancelDialog, CancelledMark, CancelledNote, type CancelTarget } from './CancelDialog';
+
+type Row = Meeting | Oversight | StudySession;
+
+// The org that recorded it, with its parent: two branches of a committee may share a name.
+function orgCell(r: Row) {
+  return (
+    <span>
+      {r.org_name}
+      {r.org_parent_name && (
+        <>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: '0.9em' }}>
+            {r.org_parent_name}
+          </Typography.Text>
+        </>
+      )}
+    </span>
+  );
+}
+
+const dateCell = (d: string, r: Row) => (
+  <span style={{ whiteSpace: 'nowrap' }}>
+    {vnDate(d)} <CancelledMark cancelled={r.cancelled} />
+  </span>
+);
+
+// A cancelled record stays listed, greyed and struck through.
+const rowClassName = (r: Row) => (r.cancelled ? 'dv-cancelled' : '');
 
 // The server gives at most this many of each kind, newest first.
 const limit = 500;
 const count = (n: number) => (n >= limit ? `${limit}+` : String(n));
 
-export function WorkPage({ account, code }: { account: Account; code?: string }) {
+export function WorkPage({ account, code }: { account: Viewer; code?: string }) {
   const { root } = useTree(null, code || undefined);
   const narrow = useNarrow();
   const org = code || account.org || root?.code || '';
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const [open, setOpen] = useState<WorkForm | null>(null);
+  const [cancelling, setCancelling] = useState<CancelTarget | null>(null);
+  // Opened under a row: what the list does not show, and «Hủy» for a record made by mistake.
+  const details = (r: Row, kind: CancelTarget['kind'], what: string, may: boolean, more?: React.ReactNode) => (
+    <Space direction="vertical" size={4} data-testid={`details-${r.id}`} className="dv-row-details">
+      {more}
+      <CancelledNote cancelled={r.cancelled} />
+      {!r.cancelled && may && (
+        <Button
+          size="small"
+          danger
+          onClick={() => setCancelling({ kind, id: r.id, what })}
+          data-testid={`cancel-${r.id}`}
+        >
+          Hủy bản ghi nhầm…
+        </Button>
+      )}
+    </Space>
+  );
   const activities = $api.useQuery(
     'get',
     '/api/v1/orgs/{code}/activities',
@@ -32,7 +79,6 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
   const data: Activities | undefined = activities.data;
   const error = errorText(activities.error);
   const orgs = useMemo(() => flatten(root), [root]);
-  const role = account.role;
   return (
     <Card
       title={`Công tác${root ? ` – ${root.name}` : ''}`}
@@ -52,22 +98,22 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
     >
       {error && <Alert type="error" message={error} />}
       <Space wrap style={{ marginBottom: 16 }}>
-        {can.recordActivities(role) && (
+        {can.recordActivities(account) && (
           <Button type="primary" onClick={() => setOpen('meeting')} data-testid="new-meeting">
             Ghi sinh hoạt chi bộ
           </Button>
         )}
-        {can.recordOversight(role) && (
+        {can.recordOversight(account) && (
           <Button onClick={() => setOpen('oversight')} data-testid="new-oversight">
             Ghi kiểm tra, giám sát
           </Button>
         )}
-        {can.recordActivities(role) && (
+        {can.recordActivities(account) && (
           <Button onClick={() => setOpen('study')} data-testid="new-study">
             Ghi học tập nghị quyết
           </Button>
         )}
-        {can.plan(role) && (
+        {can.plan(account) && (
           <Button onClick={() => setOpen('document')} data-testid="new-document">
             Ghi văn bản vào sổ
           </Button>
@@ -86,9 +132,28 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
                   rowKey="id"
                   data-testid="meetings"
                   dataSource={data.meetings}
+                  rowClassName={rowClassName}
+                  expandable={{
+                    expandRowByClick: true,
+                    expandedRowRender: (m) =>
+                      details(
+                        m,
+                        'meeting',
+                        `buổi sinh hoạt ngày ${vnDate(m.date)} của ${m.org_name}`,
+                        can.recordActivities(account),
+                        <Typography.Text>
+                          {m.absences.length === 0
+                            ? 'Không có đảng viên vắng mặt.'
+                            : `Vắng mặt (${m.absences.length}): ` +
+                              m.absences
+                                .map((a) => (a.reason ? `${a.full_name} (${a.reason})` : a.full_name))
+                                .join('; ')}
+                        </Typography.Text>,
+                      ),
+                  }}
                   columns={[
-                    { title: 'Ngày', dataIndex: 'date', render: vnDate },
-                    { title: 'Chi bộ', dataIndex: 'org_name' },
+                    { title: 'Ngày', dataIndex: 'date', render: dateCell },
+                    { title: 'Chi bộ', render: orgCell },
                     { title: 'Loại', dataIndex: 'kind_label' },
                     { title: 'Chủ đề', dataIndex: 'topic' },
                     { title: 'Có mặt', render: (_, m) => `${m.present}/${m.expected}` },
@@ -107,9 +172,20 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
                   rowKey="id"
                   data-testid="oversights"
                   dataSource={data.oversights}
+                  rowClassName={rowClassName}
+                  expandable={{
+                    expandRowByClick: true,
+                    expandedRowRender: (o) =>
+                      details(
+                        o,
+                        'oversight',
+                        `cuộc ${o.kind_label} ngày ${vnDate(o.date)} (${o.subject})`,
+                        can.recordOversight(account),
+                      ),
+                  }}
                   columns={[
-                    { title: 'Ngày', dataIndex: 'date', render: vnDate },
-                    { title: 'Tổ chức tiến hành', dataIndex: 'org_name' },
+                    { title: 'Ngày', dataIndex: 'date', render: dateCell },
+                    { title: 'Tổ chức tiến hành', render: orgCell },
                     { title: 'Hình thức', render: (_, o) => `${o.kind_label} ${o.basis_label}` },
                     { title: 'Đối tượng', dataIndex: 'subject' },
                     { title: 'Kết luận', dataIndex: 'conclusion' },
@@ -127,9 +203,20 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
                   rowKey="id"
                   data-testid="study"
                   dataSource={data.study_sessions}
+                  rowClassName={rowClassName}
+                  expandable={{
+                    expandRowByClick: true,
+                    expandedRowRender: (st) =>
+                      details(
+                        st,
+                        'study',
+                        `buổi học tập ngày ${vnDate(st.date)} của ${st.org_name}`,
+                        can.recordActivities(account),
+                      ),
+                  }}
                   columns={[
-                    { title: 'Ngày', dataIndex: 'date', render: vnDate },
-                    { title: 'Chi bộ', dataIndex: 'org_name' },
+                    { title: 'Ngày', dataIndex: 'date', render: dateCell },
+                    { title: 'Chi bộ', render: orgCell },
                     { title: 'Văn bản', render: (_, s) => `${s.document} – ${s.document_title}` },
                     { title: 'Tham dự', render: (_, s) => `${s.present}/${s.expected}` },
                   ]}
@@ -140,8 +227,10 @@ export function WorkPage({ account, code }: { account: Account; code?: string })
         />
       )}
       <Typography.Paragraph type="secondary">
-        Mỗi lần ghi được lưu vào nhật ký thao tác và không xóa được; hãy kiểm tra kỹ trước khi bấm «Ghi».
+        Bấm vào một dòng để xem chi tiết. Mỗi lần ghi được lưu vào nhật ký thao tác và không xóa được; một bản ghi nhầm
+        được hủy (vẫn giữ, đánh dấu «Đã hủy», không còn tính vào số liệu).
       </Typography.Paragraph>
+      {cancelling && <CancelDialog target={cancelling} onClose={() => setCancelling(null)} />}
       {open && (
         <WorkFormDialog
           form={open}

@@ -5,7 +5,7 @@ import { Button, DatePicker, Form, Input, Modal, message } from 'antd';
 import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type PartyDocument, type TreeNode } from '../api';
-import { kindLabel, vnDate } from '../labels';
+import { vnDate, label, options } from '../labels';
 import { fieldErrors, iso, dateFormats } from './forms';
 import { MemberSearch, useBranchMembers } from './memberPickers';
 import { flatten } from './Tree';
@@ -23,7 +23,7 @@ async function meetingNotRecordedYet(org: string, date: string, kind: string): P
     .GET('/api/v1/orgs/{code}/activities', {
       params: { path: { code: org }, query: { from: date, to: date, limit: 50 } },
     })
-    .then((r) => data(r).meetings.filter((m) => m.org === org && m.kind === kind))
+    .then((r) => data(r).meetings.filter((m) => m.org === org && m.kind === kind && !m.cancelled))
     .catch(() => []);
   if (existing.length === 0) return true;
   return new Promise((resolve) =>
@@ -93,7 +93,7 @@ export function WorkFormDialog({
     if (initialOrg && !form.getFieldValue('org')) form.setFieldValue('org', initialOrg);
   }, [initialOrg]); // eslint-disable-line react-hooks/exhaustive-deps
   const orgOptions = (list: TreeNode[]) =>
-    list.map((o) => ({ value: o.code, label: `${o.name} [${o.code}] – ${kindLabel[o.kind] ?? o.kind}` }));
+    list.map((o) => ({ value: o.code, label: `${o.name} [${o.code}] – ${label('org_kinds', o.kind)}` }));
   const titles: Record<WorkForm, string> = {
     meeting: 'Ghi buổi sinh hoạt chi bộ',
     oversight: 'Ghi cuộc kiểm tra, giám sát',
@@ -227,12 +227,7 @@ export function WorkFormDialog({
         {which === 'meeting' && (
           <>
             <Form.Item name="kind" label="Loại buổi sinh hoạt">
-              <Select
-                options={[
-                  { value: 'regular', label: 'Định kỳ (hằng tháng)' },
-                  { value: 'thematic', label: 'Chuyên đề' },
-                ]}
-              />
+              <Select options={options('meeting_kinds')} />
             </Form.Item>
             <Form.Item name="topic" label="Chủ đề (bắt buộc với sinh hoạt chuyên đề)">
               <Input maxLength={500} />
@@ -242,15 +237,7 @@ export function WorkFormDialog({
               label="Đánh giá chất lượng"
               rules={[{ required: true, message: 'Chọn đánh giá.' }]}
             >
-              <Select
-                placeholder="Chi bộ tự đánh giá buổi sinh hoạt"
-                options={[
-                  { value: 'good', label: 'Tốt' },
-                  { value: 'fair', label: 'Khá' },
-                  { value: 'average', label: 'Trung bình' },
-                  { value: 'poor', label: 'Kém' },
-                ]}
-              />
+              <Select placeholder="Chi bộ tự đánh giá buổi sinh hoạt" options={options('meeting_qualities')} />
             </Form.Item>
             <Form.Item label="Đảng viên vắng mặt (mỗi người vắng cần có lý do)">
               <Form.List name="absent">
@@ -298,20 +285,10 @@ export function WorkFormDialog({
         {which === 'oversight' && (
           <>
             <Form.Item name="kind" label="Hình thức">
-              <Select
-                options={[
-                  { value: 'inspection', label: 'Kiểm tra' },
-                  { value: 'supervision', label: 'Giám sát' },
-                ]}
-              />
+              <Select options={options('oversight_kinds')} />
             </Form.Item>
             <Form.Item name="basis" label="Căn cứ">
-              <Select
-                options={[
-                  { value: 'planned', label: 'Theo kế hoạch' },
-                  { value: 'signs_of_violation', label: 'Khi có dấu hiệu vi phạm' },
-                ]}
-              />
+              <Select options={options('oversight_bases')} />
             </Form.Item>
             <Form.Item name="subject_type" label="Đối tượng">
               <Select

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { Account } from '../api';
-import { roleLabel } from '../labels';
+import { label } from '../labels';
 import { go } from '../route';
 
 interface Props {
@@ -22,7 +22,7 @@ export function useNarrow(): boolean {
 }
 
 function whoami(account: Account) {
-  return `${account.display_name} · ${roleLabel[account.role]}${account.org ? ` · ${account.org}` : ''}`;
+  return `${account.display_name} · ${label('roles', account.role)}${account.org ? ` · ${account.org}` : ''}`;
 }
 
 export function AppHeader({ account, items, selected, onLogout }: Props) {

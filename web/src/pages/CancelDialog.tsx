@@ -1,0 +1,87 @@
+// Cancelling a record made by mistake (a meeting, an inspection or supervision, a study session, a
+// conference): nothing is deleted. The server appends a cancellation with its reason; the record
+// stays in the lists, marked, and no figure counts it any more.
+import { Alert, Form, Input, Tag, Typography } from 'antd';
+import type { Schemas } from '../client';
+import { client } from '../client';
+import { vnDateTime } from '../time';
+import { FormDialog } from './FormDialog';
+
+export type CancelKind = 'meeting' | 'oversight' | 'study' | 'conference';
+
+export interface CancelTarget {
+  kind: CancelKind;
+  id: number;
+  // What it is, as the confirmation names it: «buổi sinh hoạt ngày 05/12/2026 của Chi bộ 1».
+  what: string;
+}
+
+function send(t: CancelTarget, reason: string) {
+  const params = { path: { id: t.id } };
+  const body = { reason };
+  switch (t.kind) {
+    case 'meeting':
+      return client.POST('/api/v1/meetings/{id}/cancel', { params, body });
+    case 'oversight':
+      return client.POST('/api/v1/oversights/{id}/cancel', { params, body });
+    case 'study':
+      return client.POST('/api/v1/study-sessions/{id}/cancel', { params, body });
+    case 'conference':
+      return client.POST('/api/v1/conferences/{id}/cancel', { params, body });
+  }
+}
+
+export function CancelDialog({ target, onClose }: { target: CancelTarget; onClose: (changed: boolean) => void }) {
+  return (
+    <FormDialog<{ reason: string }>
+      title={`Hủy ${target.what}`}
+      fields={['reason']}
+      send={async (v) => {
+        await send(target, v.reason.trim());
+        return `Đã hủy ${target.what}.`;
+      }}
+      onClose={onClose}
+      okText="Hủy bản ghi"
+      okDanger
+    >
+      {() => (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="Chỉ hủy khi đã ghi nhầm (nhầm tổ chức, nhầm ngày, ghi hai lần)."
+            description="Bản ghi không bị xóa: nó vẫn ở trong danh sách với dấu «Đã hủy» và lý do, và không còn được tính vào số liệu, báo cáo. Việc hủy không làm lại được; nếu cần, hãy ghi lại cho đúng."
+          />
+          <Form.Item
+            name="reason"
+            label="Lý do hủy"
+            rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do hủy.' }]}
+          >
+            <Input.TextArea rows={3} maxLength={1000} showCount placeholder="Ví dụ: ghi nhầm chi bộ" />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+// How a cancelled record is marked where it is listed.
+export function CancelledMark({ cancelled }: { cancelled: Schemas['Cancellation'] }) {
+  if (!cancelled) return null;
+  return (
+    <Tag color="default" data-testid="cancelled-mark">
+      Đã hủy
+    </Tag>
+  );
+}
+
+// The cancellation in words: when, by whom, why.
+export function cancelledText(c: NonNullable<Schemas['Cancellation']>): string {
+  return `Đã hủy lúc ${vnDateTime(c.on)}, người hủy: ${c.by}. Lý do: ${c.reason}`;
+}
+
+export function CancelledNote({ cancelled }: { cancelled: Schemas['Cancellation'] }) {
+  if (!cancelled) return null;
+  return <Typography.Text type="secondary">{cancelledText(cancelled)}</Typography.Text>;
+}
