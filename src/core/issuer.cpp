@@ -11,7 +11,7 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// The đảng bộ's name → its committee's name and symbol (DOMAIN.md "Who issues what").
+// The đảng bộ's name → its committee's name and symbol (docs/domain.md "Who issues and signs").
 struct NameRule {
   std::string_view body, committee, symbol;
 };

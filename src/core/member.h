@@ -60,7 +60,7 @@ enum class Gender { unknown, male, female };
 std::string_view to_string(Gender g);
 std::optional<Gender> parse_gender(std::string_view text);
 
-// Who a person is. Names are stored in three parts and never split on a space (DESIGN.md).
+// Who a person is. Names are stored in three parts and never split on a space (docs/domain.md).
 struct Person {
   std::string family;  // họ, may be two syllables ("Hoàng Phủ")
   std::string middle;  // tên đệm, may be empty

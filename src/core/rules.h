@@ -71,8 +71,8 @@ struct RuleSet {
   // often held in January or February of the next year: seed 001 held 2023's on 27/02/2024).
   int conference_days_after_period = 120;
   // The review report's sections in order (the outline of a báo cáo sơ kết / tổng kết, as the
-  // thuvienphapluat model of a branch's annual report lays it out: research/regulations-2026.md
-  // section 5). An office may reorder, rename or leave out sections; "tasks" takes the next
+  // thuvienphapluat model of a branch's annual report lays it out; docs/domain.md, "Who issues
+  // and signs"). An office may reorder, rename or leave out sections; "tasks" takes the next
   // period's name after its heading.
   std::vector<ReportSection> report_outline = {
       {"situation", 1, "I. ĐẶC ĐIỂM TÌNH HÌNH"},

@@ -1,5 +1,5 @@
 #pragma once
-// Scope over time (DOMAIN.md): what an account holds is its subtree as it stands today and the
+// Scope over time (docs/domain.md): what an account holds is its subtree as it stands today and the
 // whole history of what that subtree holds — the orgs in it now and their predecessors (an org
 // merged or split into one of them, an org dissolved while under one of them), the members it
 // holds now with their whole histories. Nothing that has left the subtree is held, whatever date

@@ -42,7 +42,7 @@ struct Evaluation {
   std::map<OrgId, std::vector<int>> missing_meeting_months;
   int required_months = 0;  // completed months of the period so far
   // Per branch: the completed quarters (year*4+q-1) without a thematic meeting (at least one a
-  // quarter, DOMAIN.md).
+  // quarter, docs/domain.md).
   std::map<OrgId, std::vector<int>> missing_thematic_quarters;
   // Probationers of the subtree past their probation and review time on `as_of`, without a
   // decision (the checks name them).

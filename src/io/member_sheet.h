@@ -5,7 +5,7 @@
 // full name split. Every problem is collected with its sheet, row and column; nothing stops at the
 // first one. Whether a record is acceptable to the registry is the service's question.
 //
-// Name split (DESIGN.md stores family, middle and given names apart): a "Họ và tên" column is split
+// Name split (names are stored in three parts, docs/domain.md): a "Họ và tên" column is split
 // with the family name as the first word and the given name as the last word, the words between
 // being the middle name. Two-syllable family names (Hoàng Phủ, Tôn Thất) and given names (Bình
 // Minh) cannot be told from a middle name by the words alone: such files should give separate
