@@ -383,6 +383,14 @@ json to_json(const service::TaskView& v) {
           {"events", events}};
 }
 
+json to_json(const service::ItemFileView& v) {
+  return {{"name", v.name},
+          {"content_type", v.content_type},
+          {"size", v.size},
+          {"uploaded_at", v.uploaded_at},
+          {"uploaded_by", v.uploaded_by}};
+}
+
 json to_json(const service::ConferenceView& v) {
   json sites = json::array();
   for (const auto& s : v.sites) {
@@ -422,7 +430,8 @@ json to_json(const service::ConferenceView& v) {
                      {"speaker_title", i.speaker_title},
                      {"speaker_org", i.speaker_org},
                      {"file", i.file_name},
-                     {"summary", i.summary}});
+                     {"summary", i.summary},
+                     {"attachment", i.attachment ? to_json(*i.attachment) : json()}});
   }
   json decisions = json::array();
   for (const auto& d : v.decisions) decisions.push_back(decision_json(d));

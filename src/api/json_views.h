@@ -26,6 +26,7 @@ nlohmann::json to_json(const service::ConferenceView& v);
 nlohmann::json to_json(const service::TaskView& v);
 nlohmann::json to_json(const service::PrepareNextView& v);
 nlohmann::json to_json(const service::InviteResultView& v);
+nlohmann::json to_json(const service::ItemFileView& v);
 // {"error":{"code","message","field","rule"}}
 nlohmann::json to_json(const Error& e);
 

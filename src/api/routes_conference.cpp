@@ -234,6 +234,70 @@ Status add_item(RequestContext& ctx) {
   return {};
 }
 
+// The item's number, the second path parameter (/conferences/{id}/items/{seq}/file).
+Result<long long> item_param(const RequestContext& ctx) {
+  const std::string& text = ctx.path_params.at(1);
+  bool ok = !text.empty() && text.size() <= 6;
+  for (char c : text) ok = ok && c >= '0' && c <= '9';
+  if (!ok) {
+    return Error::invalid("item", "Trường «item»: số «" + text + "» không hợp lệ.",
+                          "path parameter 'item': not a number");
+  }
+  return std::stoll(text);
+}
+
+// POST /conferences/{id}/items/{seq}/file?file_name=…: the body is the file.
+Status attach_item_file(RequestContext& ctx) {
+  auto id = number_param(ctx, "conference");
+  if (!id.ok()) return id.error();
+  auto item = item_param(ctx);
+  if (!item.ok()) return item.error();
+  service::ItemFileInput in;
+  in.conference = *id;
+  in.item = *item;
+  in.file_name = ctx.query("file_name");
+  in.content = std::move(ctx.raw_in);
+  auto v = registry(ctx).attach_item_file(in);
+  if (!v.ok()) return v.error();
+  ctx.status = 201;
+  ctx.out = to_json(*v);
+  return {};
+}
+
+// The name in a Content-Disposition header: ASCII for old clients (anything else becomes '_'),
+// and the UTF-8 name percent-encoded (RFC 6266, RFC 5987) for the others.
+std::string disposition(const std::string& name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string ascii, encoded;
+  for (const char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '-' || c == '_';
+    ascii.push_back(plain || c == ' ' ? static_cast<char>(c) : '_');
+    if (plain) {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded.push_back(kHex[c >> 4]);
+      encoded.push_back(kHex[c & 0x0f]);
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+Status get_item_file(RequestContext& ctx) {
+  auto id = number_param(ctx, "conference");
+  if (!id.ok()) return id.error();
+  auto item = item_param(ctx);
+  if (!item.ok()) return item.error();
+  auto f = registry(ctx).item_file(*id, *item);
+  if (!f.ok()) return f.error();
+  ctx.raw_body = std::move(f->content);
+  ctx.raw_type = f->content_type;
+  ctx.headers.emplace_back("Content-Disposition", disposition(f->name));
+  return {};
+}
+
 Status conclude(RequestContext& ctx) {
   auto id = number_param(ctx, "conference");
   if (!id.ok()) return id.error();
@@ -390,6 +454,11 @@ void add_conference_routes(std::vector<Route>& routes) {
                     record_attendance_many, BodyKind::json, false, "conference.attendance_bulk"});
   routes.push_back({"POST", "/api/v1/conferences/{id}/report", Access::ready, attach_report});
   routes.push_back({"POST", "/api/v1/conferences/{id}/items", Access::ready, add_item});
+  Route file{"POST", "/api/v1/conferences/{id}/items/{seq}/file", Access::ready, attach_item_file};
+  file.body = BodyKind::file;
+  routes.push_back(file);
+  routes.push_back(
+      {"GET", "/api/v1/conferences/{id}/items/{seq}/file", Access::ready, get_item_file});
   routes.push_back({"POST", "/api/v1/conferences/{id}/conclusion", Access::ready, conclude});
   routes.push_back({"POST", "/api/v1/conferences/{id}/decisions", Access::ready, add_decision});
   routes.push_back({"POST", "/api/v1/conferences/{id}/cancel", Access::ready, cancel_conference,

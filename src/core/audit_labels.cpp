@@ -62,6 +62,7 @@ constexpr std::array kActions = std::to_array<Label>({
     {"conference.attendance_bulk", "Điểm danh nhiều người dự hội nghị"},
     {"conference.report", "Gắn báo cáo vào hội nghị"},
     {"conference.item", "Ghi nội dung chương trình hội nghị"},
+    {"conference.item_file", "Đính kèm tệp tham luận"},
     {"conference.conclusion", "Ghi kết luận hội nghị"},
     {"conference.decision", "Ghi quyết nghị của hội nghị"},
     {"conference.cancel", "Hủy hội nghị ghi nhầm"},

@@ -9,6 +9,7 @@
 #include "core/conference.h"
 #include "core/period.h"
 #include "service/cancellation.h"
+#include "service/conference_files.h"
 #include "service/registry.h"
 #include "service/validate.h"
 #include "text/normalize.h"
@@ -1053,10 +1054,15 @@ Result<ConferenceView> Registry::show_conference(long long id, const std::string
               q.rule.numerator, q.rule.denominator, q.rule.more_than};
   auto items = store_.conference_items(c->id);
   if (!items.ok()) return items.error();
+  auto files = store_.item_files(c->id);
+  if (!files.ok()) return files.error();
   for (const auto& i : *items) {
     v.items.push_back({i.seq, std::string(to_string(i.kind)), std::string(label_vi(i.kind)),
                        i.title, i.speaker_name, i.speaker_title, i.speaker_org, i.file_name,
-                       i.summary});
+                       i.summary, std::nullopt});
+    for (const auto& f : *files) {
+      if (f.item == i.seq) v.items.back().attachment = item_file_view(f);
+    }
   }
   auto decisions = store_.conference_decisions(c->id);
   if (!decisions.ok()) return decisions.error();

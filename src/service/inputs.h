@@ -179,6 +179,15 @@ struct ConferenceItemInput {
   std::string title, file_name, summary;
 };
 
+// Attaches a file to a conference item (a contribution's text): its name as the user's computer
+// called it, and its bytes.
+struct ItemFileInput {
+  long long conference = 0;
+  long long item = 0;
+  std::string file_name;
+  std::string content;
+};
+
 // Cancels a record made by mistake (a meeting, an oversight, a study session, a conference).
 struct CancelInput {
   CancelledKind kind = CancelledKind::meeting;

@@ -110,6 +110,10 @@ class Registry {
   Result<int> record_attendance_many(const BulkAttendanceInput& in);
   Status attach_report(const AttachReportInput& in);
   Result<int> add_conference_item(const ConferenceItemInput& in);  // the item's place in order
+  // A file for an item (conference_files.cpp): PDF, Word or OpenDocument text, at most
+  // kMaxItemFileBytes; a later file for the same item is shown instead (both kept).
+  Result<ItemFileView> attach_item_file(const ItemFileInput& in);
+  Result<store::ItemFileRecord> item_file(long long conference, long long item);
   Status conclude_conference(const ConclusionInput& in);
   Result<int> add_decision(const DecisionInput& in);  // the decision's number
   Result<TaskId> add_task(const TaskInput& in);

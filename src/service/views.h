@@ -246,9 +246,17 @@ struct QuorumView {
   bool more_than = true;
 };
 
+// The file attached to an item (the latest one): its name, type and size, when and by whom.
+struct ItemFileView {
+  std::string name, content_type;
+  long long size = 0;
+  std::string uploaded_at, uploaded_by;
+};
+
 struct ConferenceItemView {
   int seq = 0;
   std::string kind, kind_vi, title, speaker, speaker_title, speaker_org, file_name, summary;
+  std::optional<ItemFileView> attachment;
 };
 
 struct DecisionView {

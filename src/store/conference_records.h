@@ -64,6 +64,19 @@ struct ConferenceItemRecord {
   std::string file_name, summary;
 };
 
+// A file attached to a conference item (a contribution's text, a speech): appended, never
+// replaced in place; the latest for an item is the one shown. `content` is the file's bytes (stored
+// as hex text: PostgreSQL has no portable BLOB); a listing reads everything but them.
+// `uploaded_by_name` is the account's display name (read back).
+struct ItemFileRecord {
+  ConferenceId conference = 0;
+  int item = 0;  // the item's seq
+  std::string name, content_type;
+  std::int64_t size = 0;
+  std::string content;
+  std::string uploaded_by, uploaded_at, uploaded_by_name;
+};
+
 struct DecisionRecord {
   std::int64_t id = 0;
   ConferenceId conference = 0;

@@ -48,7 +48,8 @@ const std::vector<std::string>& copy_order() {
                                                  "issuer_profile",
                                                  "office_holder",
                                                  "figure_change",
-                                                 "activity_cancellation"};
+                                                 "activity_cancellation",
+                                                 "conference_item_file"};
   return order;
 }
 

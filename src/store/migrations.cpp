@@ -485,6 +485,23 @@ const std::vector<Migration>& migrations() {
            " cancelled_at TEXT NOT NULL,"
            " UNIQUE (kind, activity_id))",
        }},
+      {14,
+       {
+           // The file of a conference item (a contribution's text): appended, the latest per
+           // item shown; the bytes as hex text (no portable BLOB in PostgreSQL).
+           "CREATE TABLE conference_item_file ("
+           " id INTEGER PRIMARY KEY,"
+           " conference_id INTEGER NOT NULL REFERENCES conference(id),"
+           " item_seq INTEGER NOT NULL,"
+           " name TEXT NOT NULL,"
+           " content_type TEXT NOT NULL,"
+           " size INTEGER NOT NULL,"
+           " content TEXT NOT NULL,"
+           " uploaded_by TEXT NOT NULL,"
+           " uploaded_at TEXT NOT NULL)",
+           "CREATE INDEX conference_item_file_by_item ON conference_item_file (conference_id, "
+           "item_seq, id)",
+       }},
   };
   return list;
 }

@@ -415,6 +415,11 @@ class Store {
                         const std::string& reason);
   Result<int> insert_conference_item(const ConferenceItemRecord& item);
   Result<std::vector<ConferenceItemRecord>> conference_items(ConferenceId id);
+  // Files attached to items (conference_file_store.cpp): the latest of each item of a conference,
+  // without its bytes; the latest of one item, with them.
+  Status insert_item_file(const ItemFileRecord& f);
+  Result<std::vector<ItemFileRecord>> item_files(ConferenceId id);
+  Result<std::optional<ItemFileRecord>> item_file(ConferenceId id, int item);
   Result<int> insert_decision(const DecisionRecord& d, const std::string& actor,
                               const std::string& at);
   Result<std::vector<DecisionRecord>> conference_decisions(ConferenceId id);

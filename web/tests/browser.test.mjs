@@ -703,6 +703,25 @@ await test('a half-year review with two sites gives minutes and a news item with
     .getByTestId('attached-report')
     .getByText('Báo cáo 6 tháng đầu năm 2026 của Đảng bộ Ban Tổ chức Tỉnh ủy')
     .waitFor();
+  // A contribution with its file, chosen on the computer: the server keeps it and gives it back as
+  // it was sent, under its Vietnamese name.
+  const contribution = Buffer.from('%PDF-1.4\n% Tham luận của Chi bộ 1\n1 0 obj\n<<>>\nendobj\n', 'utf8');
+  await page.getByTestId('add-item').click();
+  await page.getByLabel('Họ tên người trình bày').fill('Lê Thị Mai');
+  await page.getByLabel('Chức vụ người trình bày').fill('Bí thư Chi bộ 1');
+  await page.getByLabel('Tên tham luận').fill('Nâng cao chất lượng sinh hoạt chi bộ');
+  await page
+    .locator('.ant-modal input[type=file]')
+    .setInputFiles({ name: 'Tham luận Chi bộ 1.pdf', mimeType: 'application/pdf', buffer: contribution });
+  await page.locator('.ant-modal').getByText('Tham luận Chi bộ 1.pdf').waitFor();
+  await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await page.getByText('và gửi tệp «Tham luận Chi bộ 1.pdf».').waitFor();
+  const link = page.getByTestId('items').getByText('Tải tệp «Tham luận Chi bộ 1.pdf»');
+  await link.waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  if (file.suggestedFilename() !== 'Tham luận Chi bộ 1.pdf') throw new Error(`file ${file.suggestedFilename()}`);
+  if (!readFileSync(await file.path()).equals(contribution)) throw new Error('the file came back changed');
+
   const conclusion = 'Tập trung thực hiện 03 nhiệm vụ trọng tâm 6 tháng cuối năm 2026.';
   await page.getByTestId('conclude').click();
   await page.getByLabel('Kết luận', { exact: true }).fill(conclusion);

@@ -195,6 +195,56 @@ TEST(ConferenceApi, AnOfficeRecordsAReviewAndDownloadsItsDocuments) {
   }
 }
 
+// A contribution's file goes up as the browser sends it (the bytes, the name in the address) and
+// comes back byte for byte under its Vietnamese name; the conference's item names it; a file that
+// is not PDF, Word or OpenDocument is refused at its name, and a write without the token is not
+// taken.
+TEST(ConferenceApi, AContributionsFileGoesUpAndComesBackAsSent) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  const long long id = record_review(office);
+  const std::string file = "/api/v1/conferences/" + std::to_string(id) + "/items/4/file";
+  const std::string pdf = std::string("%PDF-1.4\n\xE2\xE3\xCF\xD3\n", 14) + "1 0 obj\n";
+  Reply up = office.raw("POST", file + "?file_name=Tham%20lu%E1%BA%ADn%20chi%20b%E1%BB%99.pdf", pdf,
+                        "application/octet-stream", {{"X-CSRF-Token", office.csrf()}});
+  ASSERT_EQ(up.status, 201) << up.raw;
+  EXPECT_EQ(up.body["name"], "Tham luận chi bộ.pdf");
+  EXPECT_EQ(up.body["size"], pdf.size());
+  EXPECT_EQ(up.body["content_type"], "application/pdf");
+
+  Reply v = office.get("/api/v1/conferences/" + std::to_string(id));
+  ASSERT_EQ(v.status, 200) << v.raw;
+  for (const auto& item : v.body["items"]) {
+    if (item["seq"] == 4) {
+      EXPECT_EQ(item["attachment"]["name"], "Tham luận chi bộ.pdf");
+    } else {
+      EXPECT_TRUE(item["attachment"].is_null()) << item.dump();
+    }
+  }
+  Reply down = office.get(file);
+  ASSERT_EQ(down.status, 200);
+  EXPECT_EQ(down.raw, pdf);
+  EXPECT_EQ(down.header("Content-Type"), "application/pdf");
+  // The name: ASCII for old clients, percent-encoded UTF-8 for the others (the test's HTTP client
+  // decodes percent-encoded header values as it reads them).
+  EXPECT_EQ(down.header("Content-Disposition"),
+            "attachment; filename=\"Tham lu___n chi b___.pdf\"; "
+            "filename*=UTF-8''Tham luận chi bộ.pdf");
+
+  Reply exe = office.raw("POST", file + "?file_name=tham-luan.exe", "MZ",
+                         "application/octet-stream", {{"X-CSRF-Token", office.csrf()}});
+  EXPECT_EQ(exe.status, 400) << exe.raw;
+  EXPECT_EQ(exe.body["error"]["field"], "file_name");
+  Reply no_token =
+      office.raw("POST", file + "?file_name=khac.pdf", pdf, "application/octet-stream");
+  EXPECT_EQ(no_token.status, 403) << no_token.raw;
+  Reply none = office.get("/api/v1/conferences/" + std::to_string(id) + "/items/1/file");
+  EXPECT_EQ(none.status, 404) << none.raw;
+  EXPECT_EQ(none.body["error"]["field"], "item");
+  EXPECT_EQ(office.get(file).raw, pdf);
+}
+
 TEST(ConferenceApi, RefusalsNameTheFieldAndTheRuleAndChangeNothing) {
   ApiServer server;
   Browser office(server.port());

@@ -4,6 +4,7 @@
 // cluster's rotation (seed 002) and 'prepare next' bringing last period's tasks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "service/registry.h"
@@ -593,6 +594,92 @@ TEST_F(ConferenceTest, PrepareNextBringsLastPeriodsTasksWithTheirStatus) {
   auto none = registry_->prepare_next_conference("DBB", "");
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->previous.has_value());
+}
+
+// A contribution's file is uploaded, kept and downloaded as it was sent: the conference shows it on
+// its item; a later file for the item is shown instead (both kept, each audited). Anything else —
+// another kind of file, a name that lies about its content, an empty or too large file, an item
+// the conference does not have, a cancelled conference, a caller outside the scope or without
+// the right — is refused naming its field, and nothing changes.
+TEST_F(ConferenceTest, AContributionsFileIsKeptAndGivenBackAsSent) {
+  const ConferenceId c = create(half_year());
+  auto item =
+      registry_->add_conference_item({c, "contribution", "M4", "", "Bí thư chi bộ",
+                                      "Chi bộ Văn phòng", "Nâng cao chất lượng sinh hoạt", "", ""});
+  ASSERT_TRUE(item.ok()) << item.error().detail_en;
+  std::string docx("PK\x03\x04", 4);
+  docx += std::string("word/document.xml \0\x01\xff tham luận", 30);
+  const std::string name = "Tham luận Chi bộ Văn phòng.docx";
+  auto attached = registry_->attach_item_file({c, *item, name, docx});
+  ASSERT_TRUE(attached.ok()) << attached.error().detail_en;
+  EXPECT_EQ(attached->name, name);
+  EXPECT_EQ(attached->size, static_cast<long long>(docx.size()));
+  EXPECT_EQ(attached->content_type,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  auto back = registry_->item_file(c, *item);
+  ASSERT_TRUE(back.ok()) << back.error().detail_en;
+  EXPECT_EQ(back->content, docx);
+  EXPECT_EQ(back->name, name);
+  auto shown = registry_->show_conference(c, "");
+  ASSERT_TRUE(shown.ok());
+  for (const auto& i : shown->items) {
+    EXPECT_EQ(i.attachment.has_value(), i.seq == *item) << i.seq;
+    if (i.attachment) {
+      EXPECT_EQ(i.attachment->name, name);
+    }
+  }
+  // A corrected file: shown instead, the first one kept.
+  const std::string pdf = "%PDF-1.7\n% bản sửa\n";
+  ASSERT_TRUE(registry_->attach_item_file({c, *item, "Tham luận (bản sửa).pdf", pdf}).ok());
+  back = registry_->item_file(c, *item);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->content, pdf);
+  EXPECT_EQ(back->content_type, "application/pdf");
+  const std::string dump = testing::dump_database(path_);
+  EXPECT_NE(dump.find("Tham luận Chi bộ Văn phòng.docx"), std::string::npos);
+  auto audit = store_->list_audit({});
+  ASSERT_TRUE(audit.ok());
+  EXPECT_EQ(std::count_if(audit->begin(), audit->end(),
+                          [](const auto& e) { return e.action == "conference.item_file"; }),
+            2);
+
+  auto attach = [&](const std::string& file, const std::string& bytes, long long at = 0) {
+    return [&, file, bytes, at]() {
+      return status_of(registry_->attach_item_file({c, at ? at : *item, file, bytes}));
+    };
+  };
+  expect_refused_unchanged(attach("tham-luan.exe", "MZ\x90"), ErrorKind::invalid_input,
+                           "file_name");
+  expect_refused_unchanged(attach("thu-muc/tham-luan.pdf", pdf), ErrorKind::invalid_input,
+                           "file_name");
+  expect_refused_unchanged(attach("tham-luan.pdf", docx), ErrorKind::invalid_input, "file");
+  expect_refused_unchanged(attach("tham-luan.docx", ""), ErrorKind::invalid_input, "file");
+  expect_refused_unchanged(attach("tham-luan.pdf", "%PDF-" + std::string(10 * 1024 * 1024, 'x')),
+                           ErrorKind::too_large, "file");
+  expect_refused_unchanged(attach("tham-luan.pdf", pdf, 99), ErrorKind::not_found, "item");
+  expect_refused_unchanged(
+      [&]() {
+        return status_of(scoped(auth::Role::committee_office, "DBB")
+                             .attach_item_file({c, *item, "tham-luan.pdf", pdf}));
+      },
+      ErrorKind::not_found, "conference");
+  expect_refused_unchanged(
+      [&]() {
+        return status_of(
+            scoped(auth::Role::viewer, "DBA").attach_item_file({c, *item, "tham-luan.pdf", pdf}));
+      },
+      ErrorKind::forbidden, "");
+  // Outside the scope, the file is not given either; an item without a file is named.
+  auto outside = scoped(auth::Role::committee_office, "DBB").item_file(c, *item);
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.error().kind, ErrorKind::not_found);
+  auto none = registry_->item_file(c, 1);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().field, "item");
+  // A cancelled conference takes no file.
+  ASSERT_TRUE(registry_->cancel_record({CancelledKind::conference, c, "Tạo nhầm"}).ok());
+  expect_refused_unchanged(attach("tham-luan.pdf", pdf), ErrorKind::rule_refused, "conference",
+                           "conference.cancelled");
 }
 
 }  // namespace

@@ -12,6 +12,7 @@ import { flatten, useTree } from './Tree';
 import { $api, errorText } from '../client';
 import { useNarrow } from '../shell/AppHeader';
 import { CancelDialog, cancelledText } from './CancelDialog';
+import { ItemFile } from './ItemFile';
 
 export function ConferencePage({ account, id }: { account: Viewer; id: string }) {
   const narrow = useNarrow();
@@ -251,7 +252,7 @@ export function ConferencePage({ account, id }: { account: Viewer; id: string })
               <Space direction="vertical" size={0}>
                 <span>
                   {i.seq}. <Tag>{i.kind_vi}</Tag> {i.title}
-                  {i.file && <Typography.Text type="secondary"> ({i.file})</Typography.Text>}
+                  {i.file && !i.attachment && <Typography.Text type="secondary"> ({i.file})</Typography.Text>}
                 </span>
                 {i.speaker && (
                   <Typography.Text type="secondary">
@@ -259,6 +260,7 @@ export function ConferencePage({ account, id }: { account: Viewer; id: string })
                   </Typography.Text>
                 )}
                 {i.summary && <Typography.Text>{i.summary}</Typography.Text>}
+                <ItemFile conference={c.id} item={i} write={write} />
               </Space>
             </List.Item>
           )}

@@ -2,10 +2,12 @@
 // attach the report, add a contribution or speech, the conclusion, a decision, a task and a task's
 // status. Each sends one request (one transaction on the server).
 import { useState } from 'react';
-import { Button, Checkbox, DatePicker, Form, Input, Radio, Space, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Radio, Space, Typography, Upload, message } from 'antd';
+import type { UploadFile } from 'antd';
 import dayjs from 'dayjs';
 import { type Conference, type FollowUpTask, type Participant, type TreeNode } from '../api';
-import { client } from '../client';
+import { client, data } from '../client';
+import { itemFileAccept, itemFileMaxBytes, sendItemFile } from './ItemFile';
 import { Select } from '../controls';
 import { searchable } from '../search';
 import { options } from '../labels';
@@ -347,7 +349,7 @@ interface ItemValues {
   speaker_title?: string;
   speaker_org?: string;
   title?: string;
-  file?: string;
+  upload?: UploadFile[];
   summary?: string;
 }
 
@@ -356,9 +358,11 @@ function ItemDialog({ conference: c, onClose }: Props) {
     <FormDialog<ItemValues>
       title="Thêm tham luận, phát biểu"
       initialValues={{ kind: 'contribution' }}
-      fields={['kind', 'speaker', 'speaker_name', 'speaker_title', 'speaker_org', 'title', 'file', 'summary']}
+      fields={['kind', 'speaker', 'speaker_name', 'speaker_title', 'speaker_org', 'title', 'upload', 'summary']}
+      fieldMap={{ file: 'upload' }}
       send={async (v) => {
-        await client.POST('/api/v1/conferences/{id}/items', {
+        const chosen = v.upload?.[0]?.originFileObj;
+        const added = await client.POST('/api/v1/conferences/{id}/items', {
           params: id(c),
           body: {
             kind: v.kind,
@@ -367,10 +371,20 @@ function ItemDialog({ conference: c, onClose }: Props) {
             speaker_title: v.speaker_title ?? '',
             speaker_org: v.speaker_org ?? '',
             title: v.title ?? '',
-            file: v.file ?? '',
+            file: chosen?.name ?? '',
             summary: v.summary ?? '',
           },
         });
+        if (!chosen) return;
+        // The item is recorded; a file the server refuses is said, and can be sent again from the
+        // item's row (sending it from here again would record the item twice).
+        const seq = data(added).seq;
+        try {
+          await sendItemFile(c.id, seq, chosen);
+          return `Đã ghi nội dung số ${seq} và gửi tệp «${chosen.name}».`;
+        } catch (e) {
+          message.error(`Đã ghi nội dung số ${seq}, nhưng chưa gửi được tệp: ${(e as Error).message}`);
+        }
       }}
       onClose={onClose}
     >
@@ -415,8 +429,23 @@ function ItemFields({ form, conference: c }: { form: Parameters<typeof Form.useW
         <Input aria-label="Tên tham luận" />
       </Form.Item>
       {kind === 'contribution' && (
-        <Form.Item name="file" label="Tên tệp tham luận">
-          <Input placeholder="tham-luan.docx" aria-label="Tên tệp" />
+        <Form.Item
+          name="upload"
+          label="Tệp tham luận (PDF, Word; không bắt buộc)"
+          valuePropName="fileList"
+          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+          rules={[
+            {
+              validator: (_, list?: UploadFile[]) =>
+                (list?.[0]?.size ?? 0) > itemFileMaxBytes
+                  ? Promise.reject(new Error('Tệp quá lớn: tệp tham luận tối đa 10 MB.'))
+                  : Promise.resolve(),
+            },
+          ]}
+        >
+          <Upload accept={itemFileAccept} maxCount={1} beforeUpload={() => false}>
+            <Button data-testid="choose-item-file">Chọn tệp…</Button>
+          </Upload>
         </Form.Item>
       )}
       <Form.Item name="summary" label="Tóm tắt nội dung (thư ký ghi)">
