@@ -51,7 +51,7 @@ await test('record an admission, then an early recognition is refused at the dat
   await page.goto(`${base}#/member/QC0000001`);
   await page.getByText('Quần chúng ưu tú').first().waitFor();
   await choose(page, 'Sự kiện', 'Kết nạp');
-  await page.getByLabel('Chi bộ', { exact: true }).fill('DB001.01');
+  await chooseOne(page, 'Chi bộ', 'DB001.01', '[DB001.01]');
   await page.getByLabel('Số quyết định').fill('125-QĐ/ĐU');
   await page.getByRole('button', { name: 'Ghi sự kiện' }).click();
   await page.getByText('Đã ghi: Kết nạp.').waitFor();

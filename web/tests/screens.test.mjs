@@ -211,6 +211,35 @@ await test(
   { viewport: phone },
 );
 
+// A branch secretary admits a candidate of the branch from a phone: the branch is picked by its
+// name typed without diacritics, the form fits the screen, the timeline names the branch.
+await test(
+  'a branch secretary records a member event from a phone',
+  async (page) => {
+    await login(page, 'bithu');
+    const list = await (await page.request.get(`${base}api/v1/members?org=DB001.01&status=candidate&limit=5`)).json();
+    const candidate = list.rows[0];
+    if (!candidate) throw new Error('no candidate in DB001.01');
+    await page.goto(`${base}#/member/${candidate.code}`);
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ đảng viên' }).waitFor();
+    await choose(page, 'Sự kiện', 'Kết nạp');
+    await chooseOne(page, 'Chi bộ', 'chi bo van phong', 'Chi bộ Văn phòng [DB001.01]');
+    await page.getByLabel('Số quyết định').fill('15-QĐ/ĐU');
+    const save = page.getByRole('button', { name: 'Ghi sự kiện' });
+    await save.scrollIntoViewIfNeeded();
+    const problems = await offScreen(page);
+    if (problems.length) throw new Error(problems.join('\n'));
+    await save.click();
+    await page.getByText('Đã ghi: Kết nạp.').waitFor();
+    const after = await (await page.request.get(`${base}api/v1/members/${candidate.code}`)).json();
+    if (after.status !== 'probationary') throw new Error(`status ${after.status}`);
+    const admission = after.events.find((e) => e.kind === 'admission');
+    await page.locator('.ant-timeline').getByText(`— ${admission.org_name}`).first().waitFor();
+    await checkPage(page, 'a member after an admission');
+  },
+  { viewport: phone },
+);
+
 // The text size chosen stays after the page is opened again.
 await test(
   'a larger text size is kept across visits',

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { can, type Viewer, type Member } from '../api';
 import { vnDate, label, options } from '../labels';
 import { fieldErrors, iso, dateFormats } from './forms';
+import { flatten, useTree } from './Tree';
+import { searchable } from '../search';
 import { $api, client, errorText, type Schemas } from '../client';
 
 const eventKinds = [
@@ -78,6 +80,13 @@ type EventValues = Omit<Schemas['EventInput'], 'date'> & { date: dayjs.Dayjs };
 function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form);
+  // The branches the caller holds, as they stood on the event's date.
+  const date: dayjs.Dayjs | undefined = Form.useWatch('date', form);
+  const { roots } = useTree(date ?? null);
+  const branches = useMemo(
+    () => roots.flatMap((r) => flatten(r)).filter((o) => o.kind === 'grassroots_branch' || o.kind === 'sub_branch'),
+    [roots],
+  );
   const [done, setDone] = useState('');
   const fields = ['kind', 'date', 'org', 'mode', 'decision_no', 'ceremony_date', 'card_number', 'reason'];
   const submit = async (v: EventValues) => {
@@ -119,8 +128,13 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
             <DatePicker format={dateFormats} />
           </Form.Item>
           {needsOrg.has(kind) && (
-            <Form.Item label="Chi bộ" name="org" rules={[{ required: true, message: 'Bắt buộc' }]}>
-              <Input style={{ width: 160 }} />
+            <Form.Item label="Chi bộ" name="org" rules={[{ required: true, message: 'Chọn chi bộ.' }]}>
+              <Select
+                style={{ width: 300, maxWidth: '100%' }}
+                placeholder="Gõ tên chi bộ để tìm"
+                {...searchable}
+                options={branches.map((o) => ({ value: o.code, label: `${o.name} [${o.code}]` }))}
+              />
             </Form.Item>
           )}
           {kind === 'transfer' && (
