@@ -67,6 +67,8 @@ Status get_labels(RequestContext& ctx) {
       {"member_event_kinds",
        values_of<MemberEventKind>(static_cast<string_view (*)(MemberEventKind)>(to_string),
                                   static_cast<string_view (*)(MemberEventKind)>(label_vi))},
+      {"genders", values_in(kAllGenders, static_cast<string_view (*)(Gender)>(to_string),
+                            static_cast<string_view (*)(Gender)>(label_vi))},
       {"transfer_modes",
        values_of<TransferMode>(static_cast<string_view (*)(TransferMode)>(to_string),
                                static_cast<string_view (*)(TransferMode)>(label_vi))},

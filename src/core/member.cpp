@@ -144,6 +144,15 @@ std::string_view to_string(Gender g) {
   return "unknown";
 }
 
+std::string_view label_vi(Gender g) {
+  switch (g) {
+    case Gender::male: return "Nam";
+    case Gender::female: return "Nữ";
+    case Gender::unknown: return "Chưa ghi";
+  }
+  return "Chưa ghi";
+}
+
 std::optional<Gender> parse_gender(std::string_view text) {
   for (auto g : {Gender::unknown, Gender::male, Gender::female}) {
     if (to_string(g) == text) return g;

@@ -59,6 +59,9 @@ std::string_view label_vi(TransferMode m);  // "chính thức", "tạm thời", 
 enum class Gender { unknown, male, female };
 std::string_view to_string(Gender g);
 std::optional<Gender> parse_gender(std::string_view text);
+// "Nam", "Nữ", "Chưa ghi": a gender stands alone (a cell, a choice), so it starts with a capital.
+std::string_view label_vi(Gender g);
+inline constexpr Gender kAllGenders[] = {Gender::male, Gender::female, Gender::unknown};
 
 // Who a person is. Names are stored in three parts and never split on a space (docs/domain.md).
 struct Person {

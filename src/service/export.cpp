@@ -16,13 +16,8 @@ ExportTable::Value date_value(const std::optional<Date>& d) {
   return d ? ExportTable::Value{d->iso(), 0} : ExportTable::Value{};
 }
 
-std::string gender_vi(Gender g) {
-  switch (g) {
-    case Gender::male: return "Nam";
-    case Gender::female: return "Nữ";
-    default: return "";
-  }
-}
+// An unknown gender is an empty cell, not «Chưa ghi».
+std::string gender_vi(Gender g) { return g == Gender::unknown ? "" : std::string(label_vi(g)); }
 
 }  // namespace
 

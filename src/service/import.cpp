@@ -20,6 +20,12 @@ using nlohmann::json;
 
 namespace {
 
+// The preview's gender cell: «Nam», «Nữ», or empty when the file gave none.
+std::string gender_shown(const std::string& code) {
+  auto g = parse_gender(code);
+  return g && *g != Gender::unknown ? std::string(label_vi(*g)) : std::string();
+}
+
 // A stable code for a member that the file gives none for: from the person and the org, so that a
 // re-import finds the same code.
 std::string generated_code(const std::string& folded_name, Date birth, const std::string& org) {
@@ -529,11 +535,8 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
     report.preview.push_back({r.row,
                               outcomes[i],
                               {member_codes[i], r.family, r.middle, r.given, iso(r.birth_date),
-                               r.gender == "male"     ? "Nam"
-                               : r.gender == "female" ? "Nữ"
-                                                      : "",
-                               org_codes[i].empty() ? r.org : org_codes[i], iso(r.admission_date),
-                               iso(r.recognition_date), r.card_number}});
+                               gender_shown(r.gender), org_codes[i].empty() ? r.org : org_codes[i],
+                               iso(r.admission_date), iso(r.recognition_date), r.card_number}});
   }
   return report;
 }

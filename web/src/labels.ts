@@ -40,12 +40,6 @@ export function options(list: LabelList, only?: readonly string[]): { value: str
     .map((e) => ({ value: e.value, label: upperFirst(e.label) }));
 }
 
-// Genders are not among the server's lists yet (the API sends the code).
-export const genderLabel: Record<string, string> = {
-  male: 'Nam',
-  female: 'Nữ',
-  unknown: 'Chưa ghi',
-};
 // The period kind each conference kind takes (the server checks it: conference.period_kind).
 export const conferencePeriodKind: Record<string, 'quarter' | 'half' | 'year' | 'month'> = {
   quarterly_review: 'quarter',

@@ -87,6 +87,10 @@ TEST(Session, TheSessionNamesThePermissionsAndTheLabelsComeFromTheServer) {
   EXPECT_EQ(labels.body["member_statuses"].size(), 8u);
   EXPECT_EQ(labels.body["roles"].size(), 5u);
   EXPECT_EQ(labels.body["org_kinds"].size(), 5u);
+  EXPECT_EQ(
+      labels.body["genders"],
+      nlohmann::json::parse(R"([{"value":"male","label":"Nam"},{"value":"female","label":"Nữ"},)"
+                            R"({"value":"unknown","label":"Chưa ghi"}])"));
   EXPECT_EQ(labels.body["meeting_qualities"][1]["label"], "khá");
   EXPECT_EQ(labels.body["task_statuses"].size(), 4u);
   EXPECT_EQ(labels.body["cancelled_kinds"].size(), 4u);

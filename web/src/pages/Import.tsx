@@ -34,7 +34,7 @@ import {
   type ImportProblem,
   type ImportReport,
 } from '../api';
-import { genderLabel, vnDate, vnNumber, label } from '../labels';
+import { vnDate, vnNumber, label } from '../labels';
 import { go } from '../route';
 import { atField, fieldErrors } from './forms';
 import { matchFolded } from '../search';
@@ -113,7 +113,7 @@ function shown(key: string, v: unknown): string {
   if (v === undefined || v === null || v === '') return '';
   const s = String(v);
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return vnDate(s);
-  if (key === 'gender') return genderLabel[s] ?? s;
+  if (key === 'gender') return label('genders', s);
   if (key === 'kind') return label('org_kinds', s);
   return s;
 }

@@ -4,7 +4,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag 
 import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { can, query, type Viewer, type MemberList, type MemberRow } from '../api';
-import { genderLabel, vnDate, label, options } from '../labels';
+import { vnDate, label, options } from '../labels';
 import { go, hashParams, replaceHashParams, useRoute } from '../route';
 import { client } from '../client';
 import type { paths } from '../generated/openapi';
@@ -207,7 +207,7 @@ function AddMemberDialog({ onClose, defaultOrg }: { onClose: () => void; default
           <DatePicker format={dateFormats} />
         </Form.Item>
         <Form.Item label="Giới tính" name="gender">
-          <Select options={Object.entries(genderLabel).map(([value, label]) => ({ value, label }))} />
+          <Select options={options('genders')} />
         </Form.Item>
         <Form.Item label="Sự kiện đầu tiên" name="kind">
           <Select options={options('member_event_kinds', ['candidate_registration', 'admission'])} />
