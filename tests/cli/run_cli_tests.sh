@@ -247,6 +247,15 @@ expect_output "indicators: inspected against the plan" "Tổ chức đảng đư
 expect_output "indicators: attendance" "Tỷ lệ đảng viên dự sinh hoạt chi bộ: 100,0%" D indicators --db "$db" --org DBAB --period 2026-05
 expect_output "indicators: a branch without its monthly meeting is named with its đảng bộ" "Chi bộ Phòng Nghiệp vụ \(Đảng bộ [^)]*\) \[DBB.01\]: Chưa ghi nhận sinh hoạt chi bộ định kỳ" D indicators --db "$db" --org CUM1 --period 2026-Q2
 expect_refused "indicators of a malformed period" 2 "period" D indicators --db "$db" --org DBAB --period 2026-Q5
+# A meeting recorded twice by mistake is cancelled with its reason: refusals change nothing, the
+# list keeps it marked, and the month's figures count the one meeting left.
+twice=$(D meeting --db "$db" --org DBB.01 --date 2026-05-06 --quality good 2>&1 | sed -n 's/.*#\([0-9]*\).*/\1/p')
+expect_refused "cancel without a reason" 2 "reason" D cancel meeting --db "$db" --id "$twice" --reason " "
+expect_refused "cancel an unknown meeting" 4 "id" D cancel meeting --db "$db" --id 99999 --reason "Ghi nhầm"
+expect_output "cancel a meeting recorded twice" "Đã hủy .*#$twice" D cancel meeting --db "$db" --id "$twice" --reason "Ghi hai lần"
+expect_refused "cancel it again" 5 "id" D cancel meeting --db "$db" --id "$twice" --reason "Ghi hai lần"
+expect_output "the list marks the cancelled meeting" "ĐÃ HỦY" D activities --db "$db" --org DBB.01
+expect_output "indicators: the cancelled meeting counts no more" "Tỷ lệ đảng viên dự sinh hoạt chi bộ: 100,0%" D indicators --db "$db" --org DBAB --period 2026-05
 
 expect_ok "report as Word" D report --db "$db" --org DBAB --period 2026-H1 -o "$work/r.docx"
 if unzip -p "$work/r.docx" word/document.xml | grep -q "kiểm tra được 1/4 tổ chức (đạt 25,0% kế hoạch năm)"; then ok "the Word report says what the indicators say"; else fail "the Word report says what the indicators say"; fi
