@@ -108,6 +108,10 @@ export type ConferenceItem = Conference['items'][number];
 export type Decision = S['Decision'];
 export type FollowUpTask = S['Task'];
 export type PrepareNext = S['PrepareNext'];
+export type Dossier = S['Dossier'];
+export type DossierFact = S['DossierFact'];
+export type DossierRecord = S['DossierRecord'];
+export type DossierChange = S['DossierChange'];
 
 export type Permission = Session['permissions'][number];
 // The signed-in account with what its role may do, as the session answered it: the server keeps
@@ -125,4 +129,7 @@ export const can = {
   changeOrgs: may('change_orgs'),
   recordConferences: may('record_conferences'),
   administer: may('administer'),
+  // The sensitive fields of a member's dossier (citizen ID, ethnicity, religion, health, discipline).
+  readSensitive: may('read_sensitive'),
+  exportSensitive: may('export_sensitive'),
 };

@@ -3,10 +3,13 @@ import type { Schemas } from './client';
 // Vietnamese words for the API's codes, from the server's own name tables (GET /api/v1/labels,
 // loaded with the session before any page is shown), and dates as dd/mm/yyyy.
 export type LabelLists = Schemas['Labels'];
-export type LabelList = keyof LabelLists;
+// The lists of codes and labels; `catalogs` is a map of such lists, read by catalogLabel.
+export type LabelList = Exclude<keyof LabelLists, 'catalogs'>;
+export type DossierFieldInfo = Schemas['DossierFieldInfo'];
 
 let lists: Partial<LabelLists> = {};
 let maps = new Map<LabelList, Map<string, string>>();
+let catalogMaps = new Map<string, Map<string, string>>();
 
 // The server writes labels as they read inside a sentence («đảng bộ cơ sở»); shown alone they
 // start with a capital («Đảng bộ cơ sở»).
@@ -14,11 +17,14 @@ export function upperFirst(s: string): string {
   return s ? s.charAt(0).toLocaleUpperCase('vi') + s.slice(1) : s;
 }
 
+const pairs = (list: readonly { value: string; label: string }[] | undefined) =>
+  new Map((list ?? []).map((e) => [e.value, e.label] as const));
+
 export function installLabels(l: LabelLists) {
   lists = l;
-  maps = new Map(
-    (Object.keys(l) as LabelList[]).map((k) => [k, new Map(l[k].map((e) => [e.value, e.label] as const))]),
-  );
+  const names = (Object.keys(l) as (keyof LabelLists)[]).filter((k): k is LabelList => k !== 'catalogs');
+  maps = new Map(names.map((k) => [k, pairs(l[k])]));
+  catalogMaps = new Map(Object.entries(l.catalogs ?? {}).map(([name, list]) => [name, pairs(list)]));
 }
 
 // A code's label shown alone (capitalized); the code itself if the server has none for it.
@@ -38,6 +44,23 @@ export function options(list: LabelList, only?: readonly string[]): { value: str
   return (lists[list] ?? [])
     .filter((e) => !only || only.includes(e.value))
     .map((e) => ({ value: e.value, label: upperFirst(e.label) }));
+}
+
+// The fields of a member's dossier in the order the server shows them (none from a labels answer
+// cached before the server had them).
+export function dossierFields(): DossierFieldInfo[] {
+  return lists.dossier_fields ?? [];
+}
+
+// A category's label in the catalog `name` (capitalized), the code itself when the list lacks it.
+export function catalogLabel(name: string, value: string): string {
+  const l = catalogMaps.get(name)?.get(value);
+  return l === undefined ? value : upperFirst(l);
+}
+
+// The choices of a catalog in the server's order.
+export function catalogOptions(name: string): { value: string; label: string }[] {
+  return (lists.catalogs?.[name] ?? []).map((e) => ({ value: e.value, label: upperFirst(e.label) }));
 }
 
 // The period kind each conference kind takes (the server checks it: conference.period_kind).

@@ -2,14 +2,14 @@
 // at the field it names (or as a message), success closes it with a sentence of what was recorded.
 import { useState, type ReactNode } from 'react';
 import { Form, Modal, message, type FormInstance } from 'antd';
-import { fieldErrors } from './forms';
+import { fieldErrors, type FieldMap } from './forms';
 
 export interface FormDialogProps<V> {
   title: string;
   initialValues?: Partial<V>;
   // The form's field names, and the API's field names mapped to them (a refusal's `field`).
   fields: string[];
-  fieldMap?: Record<string, string>;
+  fieldMap?: FieldMap;
   // Sends the values; returns the sentence to show, or nothing.
   send: (values: V) => Promise<string | void>;
   onClose: (changed: boolean) => void;

@@ -8,6 +8,7 @@ import { fieldErrors, iso, dateFormats } from './forms';
 import { flatten, useTree } from './Tree';
 import { searchable } from '../search';
 import { $api, client, errorText, type Schemas } from '../client';
+import { DossierCard } from './Dossier';
 
 const eventKinds = [
   'admission',
@@ -51,6 +52,7 @@ export function MemberPage({ account, code }: { account: Viewer; code: string })
           <Alert key={f} type="warning" message={f} style={{ marginTop: 8 }} />
         ))}
       </Card>
+      <DossierCard account={account} code={member.code} />
       <Card title="Quá trình">
         <Timeline
           items={member.events.map((e) => ({

@@ -2,13 +2,18 @@ import { message, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../api';
 
-// Shows the server's refusal next to the field it names, or as a message when it names none.
-// `fields` are the form's field names; `fieldMap` maps the API's field names to them.
-export function fieldErrors(form: FormInstance, e: unknown, fields: string[], fieldMap: Record<string, string> = {}) {
+// The API's field names mapped to the form's: a table, or a function for names that depend on
+// what was sent (`changes[2].value` → the form field of the third change).
+export type FieldMap = Record<string, string> | ((apiField: string) => string | undefined);
+
+// Shows the server's refusal next to the field it names (scrolled into view: a long form may
+// have it below), or as a message when it names none. `fields` are the form's field names.
+export function fieldErrors(form: FormInstance, e: unknown, fields: string[], fieldMap: FieldMap = {}) {
   if (e instanceof ApiError) {
-    const field = fieldMap[e.field] ?? e.field;
+    const field = (typeof fieldMap === 'function' ? fieldMap(e.field) : fieldMap[e.field]) ?? e.field;
     if (field && fields.includes(field)) {
       form.setFields([{ name: field, errors: [atField(e.message)] }]);
+      form.scrollToField(field, { block: 'center' });
       return;
     }
     message.error(e.message);
@@ -22,6 +27,12 @@ export function fieldErrors(form: FormInstance, e: unknown, fields: string[], fi
 export function atField(text: string): string {
   const rest = text.replace(/^Trường «[^»]*»:\s*/, '');
   return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+}
+
+// The item of a list sent whose part a refusal names: `changes[2].value` → [2, 'value'].
+export function listItemField(apiField: string, list: string): [number, string] | undefined {
+  const m = apiField.match(/^([a-z_]+)\[(\d+)\](?:\.([a-z_]+))?$/);
+  return m && m[1] === list ? [Number(m[2]), m[3] ?? ''] : undefined;
 }
 
 export function iso(d: Dayjs | null | undefined): string {
