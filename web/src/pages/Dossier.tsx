@@ -62,10 +62,11 @@ export function DossierCard({ account, code, at }: { account: Viewer; code: stri
         {groups.map((g) => (
           <Descriptions
             key={g.key}
-            title={g.title}
+            title={g.fields.length > 1 || g.title !== g.fields[0].label ? g.title : undefined}
             column={1}
             size="small"
             bordered
+            styles={{ label: { width: '40%' } }}
             items={g.fields.map((f) => ({
               key: f.value,
               label: f.label,
@@ -121,14 +122,15 @@ function Value({ fact }: { fact: DossierFact | undefined }) {
   );
 }
 
-// A listed field's entries (awards, discipline), newest first, each with its date and decision.
+// A listed field's entries (awards, discipline), newest first, each with its date and decision
+// (an entry is dated, rather than holding «from» a date).
 function Entries({ fact, add, addText }: { fact: DossierFact | undefined; add?: () => void; addText: string }) {
   const entries = [...(fact?.history ?? [])].reverse();
   return (
     <Space direction="vertical" size={4}>
       {entries.map((e) => (
         <span key={e.id}>
-          {e.value_label} <Typography.Text type="secondary">từ {vnDate(e.from)}</Typography.Text>
+          {e.value_label} <Typography.Text type="secondary">ngày {vnDate(e.from)}</Typography.Text>
           {e.note && <Typography.Text type="secondary"> — {e.note}</Typography.Text>}
         </span>
       ))}

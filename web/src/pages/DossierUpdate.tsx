@@ -69,6 +69,7 @@ export function DossierUpdateDialog({
       send={send}
       onClose={onClose}
       width={760}
+      maskClosable={false}
     >
       {() => (
         <>

@@ -18,6 +18,8 @@ export interface FormDialogProps<V> {
   // The button that sends («Ghi» unless said otherwise); red when the action cannot be undone.
   okText?: string;
   okDanger?: boolean;
+  // Whether a click beside the dialog closes it (a long form keeps what was typed instead).
+  maskClosable?: boolean;
 }
 
 export function FormDialog<V>({
@@ -31,6 +33,7 @@ export function FormDialog<V>({
   width = 680,
   okText = 'Ghi',
   okDanger = false,
+  maskClosable = true,
 }: FormDialogProps<V>) {
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
@@ -59,6 +62,7 @@ export function FormDialog<V>({
       onOk={submit}
       onCancel={() => onClose(false)}
       width={width}
+      maskClosable={maskClosable}
     >
       <Form form={form} layout="vertical" initialValues={initialValues}>
         {children(form)}
