@@ -15,6 +15,7 @@ const MembersPage = lazy(() => import('./pages/Members').then((m) => ({ default:
 const MemberPage = lazy(() => import('./pages/Member').then((m) => ({ default: m.MemberPage })));
 const AuditPage = lazy(() => import('./pages/Audit').then((m) => ({ default: m.AuditPage })));
 const ReportPage = lazy(() => import('./pages/Report').then((m) => ({ default: m.ReportPage })));
+const StatisticsPage = lazy(() => import('./pages/Statistics').then((m) => ({ default: m.StatisticsPage })));
 const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
 const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
 const ConferencesPage = lazy(() => import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })));
@@ -95,6 +96,7 @@ export function App() {
     { key: 'members', label: 'Đảng viên' },
     { key: 'work', label: 'Công tác' },
     { key: 'report', label: 'Báo cáo' },
+    { key: 'statistics', label: 'Thống kê' },
     { key: 'conferences', label: 'Hội nghị' },
     ...(can.writeMembers(account) ? [{ key: 'import', label: 'Nhập từ Excel' }] : []),
     ...(can.administer(account) ? [{ key: 'accounts', label: 'Tài khoản' }] : []),
@@ -115,6 +117,7 @@ export function App() {
             {page === 'member' && <MemberPage account={account} code={route[1]} />}
             {page === 'audit' && can.administer(account) && <AuditPage />}
             {page === 'report' && <ReportPage account={account} code={route[1]} />}
+            {page === 'statistics' && <StatisticsPage account={account} code={route[1]} />}
             {page === 'work' && <WorkPage account={account} code={route[1]} />}
             {page === 'plan' && <PlanPage account={account} code={route[1]} />}
             {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}

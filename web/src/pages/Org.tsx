@@ -106,6 +106,9 @@ export function OrgPage({ account, code }: { account: Viewer; code: string }) {
             <Button onClick={() => go('report', code)} data-testid="org-report">
               Báo cáo
             </Button>
+            <Button onClick={() => go('statistics', code)} data-testid="org-statistics">
+              Thống kê đảng viên
+            </Button>
             <Button onClick={() => go('conferences', code)} data-testid="org-conferences">
               Hội nghị
             </Button>

@@ -27,6 +27,22 @@ export function periodCode(p: PeriodValue): string {
   }
 }
 
+// A period from its code as the server names it (periodCode's inverse; a page's address keeps
+// it); null for anything else.
+export function parsePeriod(code: string | null | undefined): PeriodValue | null {
+  const m = /^(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12])|-(\d{4}))?$/.exec(code ?? '');
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (m[2]) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { kind: 'month', year, part: month } : null;
+  }
+  if (m[3]) return { kind: 'quarter', year, part: Number(m[3]) };
+  if (m[4]) return { kind: 'half', year, part: Number(m[4]) };
+  if (m[5]) return Number(m[5]) === year + 5 ? { kind: 'term', year, part: 1 } : null;
+  return { kind: 'year', year, part: 1 };
+}
+
 // The last day of a period (a term: its last year's 31 December).
 export function periodEnd(p: PeriodValue): dayjs.Dayjs {
   const y = dayjs(`${p.year}-01-01`);
