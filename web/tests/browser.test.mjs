@@ -61,6 +61,66 @@ await test('record an admission, then an early recognition is refused at the dat
   await page.locator('.ant-form-item-explain-error', { hasText: 'tháng dự bị' }).waitFor();
 });
 
+// A member's dossier: the administrator sets the ethnicity (found without diacritics), the
+// political theory and the citizen ID; an ID of 11 digits is refused at its field and nothing is
+// recorded; with 12 it is, and the card shows them. A viewer is shown neither the ID nor the
+// ethnicity, and is told which kinds of information are hidden.
+await test('a dossier update refused at the citizen ID, then saved; a viewer sees no sensitive field', async (page) => {
+  await login(page, 'quantri');
+  const get = async (path) => (await page.request.get(`${base}${path}`)).json();
+  const labels = await get('api/v1/labels');
+  const field = (code) => labels.dossier_fields.find((f) => f.value === code);
+  // A member the viewer (scope DBUB) may read, not of the Tày group yet.
+  const { rows } = await get('api/v1/members?org=DBUB&status=official&limit=20');
+  let member;
+  let before;
+  for (const r of rows) {
+    before = await get(`api/v1/members/${r.code}/dossier`);
+    if (!before.facts.some((f) => f.field === 'ethnicity' && f.current?.value_label === 'Tày')) {
+      member = r;
+      break;
+    }
+  }
+  if (!before.sensitive_shown) throw new Error('the administrator is not shown the sensitive fields');
+  const theoryNow = before.facts.find((f) => f.field === 'political_theory')?.current?.value;
+  const theory = labels.catalogs.political_theory.find((c) => c.value !== theoryNow).label;
+  await page.goto(`${base}#/member/${member.code}`);
+  await page.getByTestId('dossier-update').click();
+  await chooseOne(page, field('ethnicity').label, 'tay', 'Tày');
+  await chooseOne(page, field('political_theory').label, theory);
+  const id = page.getByLabel(field('citizen_id').label, { exact: true });
+  await id.fill('09908099900');
+  const save = page.locator('.ant-modal').getByRole('button', { name: 'Ghi', exact: true });
+  await save.click();
+  await page
+    .locator('.ant-form-item', { has: id })
+    .locator('.ant-form-item-explain-error', { hasText: '12 chữ số' })
+    .waitFor();
+  if (JSON.stringify(await get(`api/v1/members/${member.code}/dossier`)) !== JSON.stringify(before))
+    throw new Error('a refused update changed the dossier');
+  await id.fill('099080999001');
+  await save.click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  const row = (code) => page.getByTestId('dossier').locator('tr', { hasText: field(code).label });
+  await row('ethnicity').getByText('Tày').waitFor();
+  await row('political_theory').getByText(theory).waitFor();
+  await row('citizen_id').getByText('099080999001').waitFor();
+
+  await page.context().clearCookies();
+  await login(page, 'xem');
+  await page.goto(`${base}#/member/${member.code}`);
+  const hidden = labels.dossier_fields
+    .filter((f) => f.sensitive)
+    .map((f) => f.label.charAt(0).toLocaleLowerCase('vi') + f.label.slice(1));
+  await page
+    .getByTestId('dossier-sensitive-hidden')
+    .getByText(`Một số thông tin nhạy cảm (${hidden.join(', ')}) không hiển thị với tài khoản của bạn.`)
+    .waitFor();
+  await row('political_theory').getByText(theory).waitFor();
+  const card = await page.getByTestId('dossier').innerText();
+  if (card.includes('099080999001') || card.includes('Tày')) throw new Error('a sensitive field shown to a viewer');
+});
+
 await test('merge two branches and see the tree before and after the date', async (page) => {
   await login(page, 'quantri');
   await page.getByTestId('node-CB030').waitFor();

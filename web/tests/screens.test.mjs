@@ -122,6 +122,21 @@ for (const [user, { org }] of Object.entries(roles)) {
         for (const route of extra) {
           await page.goto(`${base}#/${route}`);
           await checkPage(page, `${user} #/${route}`);
+          // The member's dossier update form, for whoever may write it: its every field fits.
+          if (route.startsWith('member/') && (await page.getByTestId('dossier-update').count())) {
+            await page.getByTestId('dossier-update').click();
+            const dialog = page.locator('.ant-modal');
+            await dialog.getByLabel('Áp dụng từ ngày').waitFor();
+            // Checked once it has opened (colours fading in would read as low contrast).
+            await page.waitForFunction(() =>
+              document
+                .getAnimations()
+                .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+            );
+            await checkPage(page, `${user} the dossier's update form`);
+            await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
         }
       },
       { viewport },
