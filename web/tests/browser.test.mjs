@@ -318,6 +318,47 @@ await test('the report page shows the same figures as its preview and gives the 
   await preview.getByText('Tổng kết công tác xây dựng Đảng năm 2026', { exact: false }).first().waitFor();
 });
 
+// The member statistics of a committee for the demo's year, opened from its page: the analysis'
+// total (biểu 3) is the members at the end (D of biểu 1), on the page and in the API; the checks
+// shown are the API's; the print preview and the Excel file are given.
+await test('the member statistics agree with the API and give the Excel file', async (page) => {
+  await login(page, 'vanphong');
+  await page.goto(`${base}#/org/DBCQD`);
+  await page.getByTestId('org-statistics').click();
+  await page.getByRole('heading', { level: 1, name: 'Thống kê đảng viên' }).waitFor();
+  await choosePeriod(page, 'Năm', null, 2026);
+  await page.waitForFunction(() => window.location.hash === '#/statistics/DBCQD?period=2026');
+  await page.getByTestId('statistics-period').getByText('năm 2026').waitFor();
+  // A line's «Kỳ này» as the page shows it, in the table titled «Biểu N.».
+  const shown = async (table, label) => {
+    const card = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: table }) });
+    const row = card.getByRole('row').filter({ has: page.getByRole('cell', { name: label, exact: true }) });
+    return (await row.getByRole('cell').nth(1).innerText()).trim();
+  };
+  await page.getByRole('cell', { name: 'D. Đảng viên cuối kỳ', exact: true }).waitFor();
+  const total = await shown('Biểu 3.', 'Tổng số');
+  const d = await shown('Biểu 1.', 'D. Đảng viên cuối kỳ');
+  if (!/^\d{1,3}(\.\d{3})*$/.test(total)) throw new Error(`total «${total}»`);
+  if (total !== d) throw new Error(`biểu 3 total «${total}», biểu 1 D «${d}»`);
+  const api = await (await page.request.get(`${base}api/v1/orgs/DBCQD/statistics?period=2026`)).json();
+  const line = (table, id) => api.tables.find((t) => t.id === table).lines.find((l) => l.id === id);
+  const apiTotal = line('all_members', 'total');
+  if (apiTotal.shown !== total || apiTotal.value !== line('increase_decrease', 'd').value)
+    throw new Error(`the API's total ${apiTotal.value} («${apiTotal.shown}»), the page's «${total}»`);
+  // Every check the API says fails is listed; when none fails, the page says the figures agree.
+  const failing = api.checks.filter((c) => !c.holds);
+  if (failing.length === 0) await page.getByTestId('statistics-checks-ok').waitFor();
+  for (const c of failing) await page.getByTestId('statistics-checks').getByText(c.message).waitFor();
+  await page.getByRole('button', { name: 'Xem bản in' }).click();
+  await page.getByTestId('statistics-preview').getByText('BIỂU THỐNG KÊ', { exact: true }).waitFor();
+  const href = await page.getByTestId('statistics-xlsx').getAttribute('href');
+  const xlsx = await page.request.get(`${base.replace(/\/$/, '')}${href}`);
+  if (xlsx.status() !== 200 || !xlsx.headers()['content-type'].includes('spreadsheetml'))
+    throw new Error(`xlsx ${xlsx.status()} ${xlsx.headers()['content-type']}`);
+  if (!xlsx.headers()['content-disposition']?.includes('thong-ke-dang-vien-DBCQD-2026.xlsx'))
+    throw new Error(`xlsx named «${xlsx.headers()['content-disposition']}»`);
+});
+
 await test('an office registers a document and records its study with every member present', async (page) => {
   await login(page, 'vanphong');
   await page.goto(`${base}#/work/DBCQD`);

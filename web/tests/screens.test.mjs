@@ -114,10 +114,18 @@ for (const [user, { org }] of Object.entries(roles)) {
           await openFromMenu(page, label.trim());
           await checkPage(page, `${user} «${label.trim()}»`);
         }
-        // The pages reached from others: the own organization, its plan, a member, a conference.
+        // The pages reached from others: the own organization, its plan and statistics, a member, a
+        // conference.
         const members = await (await page.request.get(`${base}api/v1/members?org=${org}&limit=1`)).json();
         const conferences = await (await page.request.get(`${base}api/v1/orgs/${org}/conferences`)).json();
-        const extra = [`org/${org}`, `plan/${org}`, `member/${members.rows[0].code}`, 'settings', 'no-such-page'];
+        const extra = [
+          `org/${org}`,
+          `plan/${org}`,
+          `statistics/${org}`,
+          `member/${members.rows[0].code}`,
+          'settings',
+          'no-such-page',
+        ];
         if (conferences.conferences?.length) extra.push(`conference/${conferences.conferences[0].id}`);
         for (const route of extra) {
           await page.goto(`${base}#/${route}`);
