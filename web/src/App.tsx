@@ -96,7 +96,6 @@ export function App() {
     { key: 'members', label: 'Đảng viên' },
     { key: 'work', label: 'Công tác' },
     { key: 'report', label: 'Báo cáo' },
-    { key: 'statistics', label: 'Thống kê' },
     { key: 'conferences', label: 'Hội nghị' },
     ...(can.writeMembers(account) ? [{ key: 'import', label: 'Nhập từ Excel' }] : []),
     ...(can.administer(account) ? [{ key: 'accounts', label: 'Tài khoản' }] : []),

@@ -97,6 +97,12 @@ export function ReportPage({ account, code }: { account: Viewer; code?: string }
                 <Button href={file('docx', 'checks')} data-testid="download-checks">
                   Phiếu đối chiếu số liệu (nội bộ)
                 </Button>
+                <Button
+                  href={`#/statistics/${encodeURIComponent(org)}${query({ period: p })}`}
+                  data-testid="report-statistics"
+                >
+                  Thống kê đảng viên
+                </Button>
               </Space>
               <Table
                 scroll={{ x: 'max-content' }}

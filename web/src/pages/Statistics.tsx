@@ -154,9 +154,8 @@ function Checks({ checks }: { checks: StatCheck[] }) {
           </Typography.Paragraph>
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {failing.map((c) => (
-              <li key={`${c.period}-${c.id}`}>
-                {c.period === 'last_year' ? 'Cùng kỳ năm trước' : 'Kỳ này'}: {c.message}
-              </li>
+              // The server's message names the period when it is the year before.
+              <li key={`${c.period}-${c.id}`}>{c.message}</li>
             ))}
           </ul>
         </>
@@ -205,7 +204,7 @@ function StatisticsTable({ table }: { table: StatTable }) {
         columns={[
           {
             title: 'Chỉ tiêu',
-            width: narrow ? 140 : 420,
+            width: narrow ? 130 : 420,
             render: (_, l) => (
               <span
                 style={{
@@ -222,19 +221,19 @@ function StatisticsTable({ table }: { table: StatTable }) {
           {
             title: 'Kỳ này',
             align: 'right',
-            width: narrow ? 70 : 120,
+            width: narrow ? 68 : 120,
             render: (_, l) => value(l.shown, l, `statistics-${table.id}-${l.id}`),
           },
           {
             title: 'Cùng kỳ năm trước',
             align: 'right',
-            width: narrow ? 70 : 160,
+            width: narrow ? 76 : 160,
             render: (_, l) => value(l.last_year_shown, l),
           },
           {
             title: '%',
             align: 'right',
-            width: narrow ? 70 : 100,
+            width: narrow ? 68 : 100,
             render: (_, l) => value(l.percent_shown, l),
           },
         ]}

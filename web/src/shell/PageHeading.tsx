@@ -30,7 +30,7 @@ export const sectionOf: Record<string, string> = {
   work: 'work',
   plan: 'work',
   report: 'report',
-  statistics: 'statistics',
+  statistics: 'report',
   conferences: 'conferences',
   conference: 'conferences',
   import: 'import',
