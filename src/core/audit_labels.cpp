@@ -32,6 +32,8 @@ constexpr std::array kActions = std::to_array<Label>({
     {"org.office_holder", "Ghi bí thư, phó bí thư"},
     // Members: "member.event." + the event's kind.
     {"member.add", "Thêm hồ sơ đảng viên"},
+    {"member.dossier", "Cập nhật hồ sơ đảng viên"},
+    {"member.dossier_read", "Xem thông tin nhạy cảm trong hồ sơ đảng viên"},
     {"member.import", "Nhập danh sách đảng viên từ tệp"},
     {"member.event.candidate_registration", "Ghi nhận quần chúng ưu tú"},
     {"member.event.admission", "Kết nạp đảng viên"},

@@ -99,6 +99,12 @@ constexpr std::array kLabels = std::to_array<FieldLabel>({
     {"", "new_decision_no", "Số quyết định mới"},
     {"", "new_card_number", "Số thẻ đảng viên mới"},
     {"", "q", "Từ khóa tìm kiếm"},
+    // The dossier.
+    {"", "changes", "Các thay đổi hồ sơ"},
+    {"", "field", "Mục hồ sơ"},
+    {"", "value", "Giá trị"},
+    {"", "replaces", "Bản ghi được sửa"},
+    {"", "fields", "Các mục hồ sơ"},
     // Work records.
     {"", "number", "Số văn bản"},
     {"", "issued_on", "Ngày ban hành"},

@@ -75,6 +75,7 @@ class Folder {
  private:
   Status check_org(const MemberEvent& e, std::optional<OrgId> org);
   Status check_age(const MemberEvent& e);
+  Status check_readmission(const MemberEvent& e);
   void change(Date d, MemberPeriod next);
 
   const Person& person_;
@@ -139,6 +140,31 @@ Status Folder::check_age(const MemberEvent& e) {
   return {};
 }
 
+// Readmission (kết nạp lại) waits the rule set's months after the membership ended, and comes
+// once only.
+Status Folder::check_readmission(const MemberEvent& e) {
+  if (rules_.readmission_once) {
+    for (const auto& m : h_.milestones) {
+      if (m.kind == MemberEventKind::readmission) {
+        return refuse(e, "kind", "readmission.once",
+                      "người này đã được kết nạp lại một lần (ngày " + m.date.vi() +
+                          "); chỉ xem xét kết nạp lại một lần.",
+                      "readmitted once already");
+      }
+    }
+  }
+  const Date earliest = cur_.from.add_months(rules_.readmission_min_months);
+  if (e.date < earliest) {
+    return refuse(e, "date", "readmission.min_months",
+                  "chưa đủ " + std::to_string(rules_.readmission_min_months) +
+                      " tháng kể từ ngày " + cur_.from.vi() + " (" +
+                      std::string(ended_phrase_vi(cur_.status)) + "); sớm nhất là ngày " +
+                      earliest.vi() + ".",
+                  "readmission before the minimum time since the membership ended");
+  }
+  return {};
+}
+
 Status Folder::step(const MemberEvent& e) {
   const MemberStatus s = cur_.status;
   if (e.date > today_) {
@@ -181,6 +207,7 @@ Status Folder::step(const MemberEvent& e) {
                 " theo quy định.",
             "readmission not allowed from this status");
       }
+      if (re) DANGVU_TRY(check_readmission(e));
       std::optional<OrgId> org = e.org ? e.org : cur_.org;
       DANGVU_TRY(check_org(e, org));
       DANGVU_TRY(check_age(e));

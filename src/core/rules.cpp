@@ -50,6 +50,7 @@ Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
       {"branch_min_official_members", &r.branch_min_official_members},
       {"card_number_digits", &r.card_number_digits},
       {"conference_days_after_period", &r.conference_days_after_period},
+      {"readmission_min_months", &r.readmission_min_months},
   };
   for (const auto& [key, value] : root.items()) {
     if (auto it = ints.find(key); it != ints.end()) {
@@ -130,6 +131,13 @@ Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
         }
         r.conference_quorum[kind] = rule;
       }
+    } else if (key == "readmission_once") {
+      if (!value.is_boolean()) return bad_rule(key, "phải là true hoặc false.", "must be boolean");
+      r.readmission_once = value.get<bool>();
+    } else if (key == "catalogs") {
+      DANGVU_TRY(r.catalogs.merge_json(value.dump()));
+    } else if (key == "statistics") {
+      DANGVU_TRY(r.statistics.merge_json(value.dump()));
     } else if (key == "report_outline") {
       if (!value.is_array() || value.empty()) {
         return bad_rule(key, "phải là danh sách các phần của báo cáo.",
@@ -178,6 +186,8 @@ std::string RuleSet::to_json() const {
   j["branch_min_official_members"] = branch_min_official_members;
   j["card_number_digits"] = card_number_digits;
   j["conference_days_after_period"] = conference_days_after_period;
+  j["catalogs"] = json::parse(catalogs.to_json());
+  j["statistics"] = json::parse(statistics.to_json());
   j["badge_years"] = badge_years;
   json parents = json::object();
   for (const auto& [child, ps] : allowed_parents) parents[std::string(to_string(child))] = ps;
@@ -188,6 +198,8 @@ std::string RuleSet::to_json() const {
   json after = json::array();
   for (auto s : readmission_after) after.push_back(std::string(to_string(s)));
   j["readmission_after"] = after;
+  j["readmission_min_months"] = readmission_min_months;
+  j["readmission_once"] = readmission_once;
   json quorum = json::object();
   for (const auto& [kind, q] : conference_quorum) {
     quorum[kind] = {

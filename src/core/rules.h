@@ -8,9 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalogs.h"
 #include "core/member.h"
 #include "core/org.h"
 #include "core/result.h"
+#include "core/statistics_rules.h"
 
 namespace dangvu {
 
@@ -57,6 +59,11 @@ struct RuleSet {
   std::set<OrgKind> member_org_kinds = {OrgKind::grassroots_branch, OrgKind::sub_branch};
   // Ended statuses after which readmission (kết nạp lại) may be recorded.
   std::set<MemberStatus> readmission_after = {MemberStatus::removed, MemberStatus::resigned};
+  // Readmission comes at least this many months after the membership ended (36 under Quy định
+  // 24-QĐ/TW of 2021, Điều 4; a marked default until Quy định 294-QĐ/TW's text is checked,
+  // docs/rules.md) and only once (`readmission_once`).
+  int readmission_min_months = 36;
+  bool readmission_once = true;
   // Quorum of a conference, by conference kind (core/conference.h names). Default for every kind:
   // more than half of the invited members present — Quy định 294-QĐ/TW requires more than half
   // of a branch's full members for a valid meeting, and a review conference of a Party
@@ -90,6 +97,12 @@ struct RuleSet {
       {"tasks", 1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM"},
       {"recommendations", 1, "V. ĐỀ XUẤT, KIẾN NGHỊ"},
   };
+
+  // The lists of categories the dossier takes (core/catalogs.h); `catalogs` in the JSON file
+  // replaces the lists it names.
+  Catalogs catalogs = Catalogs::defaults();
+  // What the member statistics group by (core/statistics_rules.h).
+  StatisticsRules statistics;
 
   // The defaults above.
   static RuleSet defaults() { return {}; }

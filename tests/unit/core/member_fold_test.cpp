@@ -306,6 +306,7 @@ TEST_F(MemberFoldTest, EventAfterExpulsionIsRefused) {
 }
 
 TEST_F(MemberFoldTest, ReadmissionAfterRemovalIsAllowed) {
+  rules_.readmission_min_months = 0;  // the wait is tested on its own below
   auto events = normal_life();
   events.push_back(ev(4, K::removal, "2025-03-01"));
   MemberEvent re = ev(5, K::readmission, "2025-09-01", 20);
@@ -325,6 +326,7 @@ TEST_F(MemberFoldTest, ReadmissionAfterRemovalIsAllowed) {
 }
 
 TEST_F(MemberFoldTest, ReadmissionWithoutOrgReturnsToTheLastOrg) {
+  rules_.readmission_min_months = 0;  // the wait is tested on its own below
   auto events = normal_life();
   events.push_back(ev(4, K::resignation, "2025-03-01"));
   events.push_back(ev(5, K::readmission, "2025-09-01"));
@@ -347,11 +349,31 @@ TEST_F(MemberFoldTest, ReadmissionOfASittingMemberIsRefused) {
 }
 
 TEST_F(MemberFoldTest, ReadmissionAfterExpulsionFollowsTheRuleSet) {
+  rules_.readmission_min_months = 0;  // the wait is tested on its own below
   rules_.readmission_after.insert(S::expelled);
   auto events = normal_life();
   events.push_back(ev(4, K::expulsion, "2025-03-01"));
   events.push_back(ev(5, K::readmission, "2025-09-01", 20));
   EXPECT_TRUE(fold(events).ok());
+}
+
+// Removed on 23/04/2015: readmission waits 36 months (the rule set's), and comes once only.
+TEST_F(MemberFoldTest, ReadmissionWaitsTheRuleSetsMonthsAndComesOnce) {
+  MemberEvent adm = ev(1, K::admission, "2010-01-10", 10);
+  std::vector<MemberEvent> events = {adm, ev(2, K::recognition, "2011-01-10"),
+                                     ev(3, K::removal, "2015-04-23")};
+  auto early = events;
+  early.push_back(ev(4, K::readmission, "2017-10-01", 10));
+  expect_refused(fold(early), "date", "readmission.min_months");
+  EXPECT_NE(fold(early).error().message_vi.find("23/04/2018"), std::string::npos);
+  events.push_back(ev(4, K::readmission, "2018-04-23", 10));
+  fold_ok(events);
+  events.push_back(ev(5, K::recognition, "2019-05-01"));
+  events.push_back(ev(6, K::removal, "2020-01-01"));
+  events.push_back(ev(7, K::readmission, "2024-01-01", 10));
+  expect_refused(fold(events), "kind", "readmission.once");
+  rules_.readmission_once = false;
+  fold_ok(events);
 }
 
 TEST_F(MemberFoldTest, CandidateMayDieButNotBeRemoved) {
