@@ -49,7 +49,9 @@ const std::vector<std::string>& copy_order() {
                                                  "office_holder",
                                                  "figure_change",
                                                  "activity_cancellation",
-                                                 "conference_item_file"};
+                                                 "conference_item_file",
+                                                 "dossier_record",
+                                                 "dossier_span"};
   return order;
 }
 

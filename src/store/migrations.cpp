@@ -502,6 +502,33 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX conference_item_file_by_item ON conference_item_file (conference_id, "
            "item_seq, id)",
        }},
+      {15,
+       {
+           // A member's dossier (core/dossier.h): dated facts, appended, never changed; a
+           // correction is a row that replaces an earlier one.
+           "CREATE TABLE dossier_record ("
+           " id INTEGER PRIMARY KEY,"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " field TEXT NOT NULL,"
+           " value TEXT NOT NULL,"
+           " valid_from TEXT NOT NULL,"
+           " note TEXT NOT NULL,"
+           " replaces INTEGER REFERENCES dossier_record(id),"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX dossier_record_by_member ON dossier_record (member_id, id)",
+           // Who holds a value (a citizen ID is one person's).
+           "CREATE INDEX dossier_record_by_value ON dossier_record (field, value)",
+           // Derived from dossier_record in the same transaction (Dossier::spans): each single
+           // field's value over [valid_from, valid_to), what the statistics read as of a date.
+           "CREATE TABLE dossier_span ("
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " field TEXT NOT NULL,"
+           " value TEXT NOT NULL,"
+           " valid_from TEXT NOT NULL,"
+           " valid_to TEXT NOT NULL)",
+           "CREATE INDEX dossier_span_by_member ON dossier_span (member_id, field, valid_from)",
+       }},
   };
   return list;
 }

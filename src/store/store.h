@@ -466,6 +466,8 @@ class Store {
   struct Impl;  // store_impl.h
 
  private:
+  friend class DossierStore;     // dossier_store.h
+  friend class StatisticsStore;  // statistics_store.h
   explicit Store(std::unique_ptr<Impl> impl);
   static Result<std::unique_ptr<Store>> open_server(const std::string& url, OpenMode mode,
                                                     const std::string& now_iso);

@@ -1,0 +1,154 @@
+#include "store/dossier_store.h"
+
+#include "store/rows_insert.h"
+#include "store/store_impl.h"
+
+namespace dangvu::store {
+namespace {
+
+struct RecordRow {
+  long long member = 0;
+  std::string field, value, from, note, at, by;
+  static std::string placeholders(std::size_t i) {
+    const std::string n = std::to_string(i);
+    return "(:m" + n + ", :f" + n + ", :v" + n + ", :d" + n + ", :n" + n + ", :a" + n + ", :b" + n +
+           ")";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(member));
+    st.exchange(soci::use(field));
+    st.exchange(soci::use(value));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(note));
+    st.exchange(soci::use(at));
+    st.exchange(soci::use(by));
+  }
+};
+
+struct SpanRow {
+  long long member = 0;
+  std::string field, value, from, to;
+  static std::string placeholders(std::size_t i) {
+    const std::string n = std::to_string(i);
+    return "(:m" + n + ", :f" + n + ", :v" + n + ", :a" + n + ", :b" + n + ")";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(member));
+    st.exchange(soci::use(field));
+    st.exchange(soci::use(value));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(to));
+  }
+};
+
+}  // namespace
+
+struct DossierStore::Bulk {
+  explicit Bulk(soci::session& sql)
+      : records(sql,
+                "INSERT INTO dossier_record (member_id, field, value, valid_from, note, "
+                "recorded_at, recorded_by) VALUES "),
+        spans(sql,
+              "INSERT INTO dossier_span (member_id, field, value, valid_from, valid_to) "
+              "VALUES ") {}
+  RowsInsert<RecordRow> records;
+  RowsInsert<SpanRow> spans;
+};
+
+DossierStore::DossierStore(Store& store) : store_(store) {}
+DossierStore::~DossierStore() = default;
+
+Status DossierStore::insert_loaded(MemberId member, const std::vector<DossierRecord>& records,
+                                   const std::vector<Dossier::Span>& spans) {
+  return guarded([&]() -> Status {
+    if (!bulk_) bulk_ = std::make_unique<Bulk>(store_.impl_->sql);
+    const long long m = member;
+    bulk_->records.insert_all(records, [&](RecordRow& row, const DossierRecord& r) {
+      row = {m, r.field, r.value, r.from.iso(), r.note, r.recorded_at, r.recorded_by};
+    });
+    bulk_->spans.insert_all(spans, [&](SpanRow& row, const Dossier::Span& s) {
+      row = {m, s.field, s.value, s.from.iso(), s.to.iso()};
+    });
+    return {};
+  });
+}
+
+Result<std::vector<DossierRecord>> DossierStore::records(MemberId member) {
+  return guarded([&]() -> Result<std::vector<DossierRecord>> {
+    long long m = member, id = 0;
+    std::string field, value, from, note, at, by;
+    long long replaces = 0;
+    soci::indicator replaces_ind = soci::i_null;
+    soci::statement st =
+        (store_.impl_->sql.prepare
+             << "SELECT id, field, value, valid_from, note, replaces, recorded_at, recorded_by "
+                "FROM dossier_record WHERE member_id = :m ORDER BY id",
+         soci::use(m), soci::into(id), soci::into(field), soci::into(value), soci::into(from),
+         soci::into(note), soci::into(replaces, replaces_ind), soci::into(at), soci::into(by));
+    st.execute();
+    std::vector<DossierRecord> out;
+    while (st.fetch()) {
+      auto date = Date::parse(from, "valid_from");
+      if (!date.ok()) return date.error();
+      DossierRecord r;
+      r.id = id;
+      r.field = field;
+      r.value = value;
+      r.from = *date;
+      r.note = note;
+      if (replaces_ind == soci::i_ok) r.replaces = replaces;
+      r.recorded_at = at;
+      r.recorded_by = by;
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+Result<DossierRecordId> DossierStore::append(MemberId member, const DossierRecord& r) {
+  return guarded([&]() -> Result<DossierRecordId> {
+    long long m = member;
+    const std::string from = r.from.iso();
+    long long replaces = r.replaces.value_or(0);
+    soci::indicator replaces_ind = r.replaces ? soci::i_ok : soci::i_null;
+    auto& sql = store_.impl_->sql;
+    sql << "INSERT INTO dossier_record (member_id, field, value, valid_from, note, replaces, "
+           "recorded_at, recorded_by) VALUES (:m, :f, :v, :d, :n, :r, :a, :b)",
+        soci::use(m), soci::use(r.field), soci::use(r.value), soci::use(from), soci::use(r.note),
+        soci::use(replaces, replaces_ind), soci::use(r.recorded_at), soci::use(r.recorded_by);
+    return static_cast<DossierRecordId>(last_insert_id(sql));
+  });
+}
+
+Status DossierStore::replace_spans(MemberId member, const std::vector<Dossier::Span>& spans) {
+  return guarded([&]() -> Status {
+    long long m = member;
+    auto& sql = store_.impl_->sql;
+    sql << "DELETE FROM dossier_span WHERE member_id = :m", soci::use(m);
+    for (const auto& s : spans) {
+      const std::string from = s.from.iso(), to = s.to.iso();
+      sql << "INSERT INTO dossier_span (member_id, field, value, valid_from, valid_to) VALUES "
+             "(:m, :f, :v, :a, :b)",
+          soci::use(m), soci::use(s.field), soci::use(s.value), soci::use(from), soci::use(to);
+    }
+    return {};
+  });
+}
+
+Result<std::vector<std::pair<MemberId, DossierRecordId>>> DossierStore::holders(
+    const std::string& field, const std::string& value, MemberId except) {
+  return guarded([&]() -> Result<std::vector<std::pair<MemberId, DossierRecordId>>> {
+    long long m = 0, id = 0, not_m = except;
+    soci::statement st =
+        (store_.impl_->sql.prepare
+             << "SELECT member_id, id FROM dossier_record WHERE field = :f AND "
+                "value = :v AND member_id <> :m ORDER BY id",
+         soci::use(field), soci::use(value), soci::use(not_m), soci::into(m), soci::into(id));
+    st.execute();
+    std::vector<std::pair<MemberId, DossierRecordId>> out;
+    while (st.fetch()) out.emplace_back(m, id);
+    return out;
+  });
+}
+
+}  // namespace dangvu::store
