@@ -8,6 +8,7 @@
 #include "auth/role.h"
 #include "core/activity.h"
 #include "core/conference.h"
+#include "core/dossier.h"
 #include "core/member.h"
 #include "core/org.h"
 
@@ -110,6 +111,26 @@ Status get_labels(RequestContext& ctx) {
        values_of<TaskEventKind>(static_cast<string_view (*)(TaskEventKind)>(to_string),
                                 static_cast<string_view (*)(TaskEventKind)>(label_vi))},
   };
+  using nlohmann::json;
+  json fields = json::array();
+  for (const auto& f : dossier_fields()) {
+    fields.push_back({{"value", f.code},
+                      {"label", f.label},
+                      {"kind", to_string(f.kind)},
+                      {"catalog", f.catalog.empty() ? json(nullptr) : json(f.catalog)},
+                      {"sensitive", f.sensitive},
+                      {"listed", f.listed}});
+  }
+  ctx.out["dossier_fields"] = fields;
+  json catalogs = json::object();
+  for (const auto& [name, catalog] : ctx.env->rules.catalogs.lists) {
+    json items = json::array();
+    for (const auto& item : catalog.items) {
+      items.push_back({{"value", item.code}, {"label", item.label}});
+    }
+    catalogs[name] = items;
+  }
+  ctx.out["catalogs"] = catalogs;
   // The same for every account and every request until the program changes: a browser keeps
   // it for an hour instead of asking on every page.
   ctx.headers.emplace_back("Cache-Control", "private, max-age=3600");

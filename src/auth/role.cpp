@@ -42,6 +42,8 @@ bool can_record_oversight(Role r) {
 }
 bool can_plan(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool can_record_conferences(Role r) { return r == Role::admin || r == Role::committee_office; }
+bool can_read_sensitive(Role r) { return can_write_members(r) || r == Role::inspection; }
+bool can_export_sensitive(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool needs_scope(Role r) { return r != Role::admin; }
 
 namespace {
@@ -53,6 +55,8 @@ constexpr Permission kPermissions[] = {
     {"record_oversight", can_record_oversight},
     {"plan", can_plan},
     {"record_conferences", can_record_conferences},
+    {"read_sensitive", can_read_sensitive},
+    {"export_sensitive", can_export_sensitive},
 };
 }  // namespace
 

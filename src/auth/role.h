@@ -32,6 +32,12 @@ bool can_plan(Role r);               // the year's targets and the document regi
 // Review conferences: invitations, attendance, programme, conclusion, decisions, follow-up
 // tasks. The committee's office prepares and records them; a branch secretary does not.
 bool can_record_conferences(Role r);
+// Sensitive personal data of the dossier (Luật 91/2025/QH15: ethnicity, religion, health,
+// discipline, the citizen ID): read and written by the roles that keep members (a branch
+// secretary, its own branch's) and by the inspection commission, which handles discipline; a
+// viewer does not see them. An export that contains them needs a permission of its own.
+bool can_read_sensitive(Role r);
+bool can_export_sensitive(Role r);
 // Every permission above by the name the API gives it ("record_activities"), with its test: the
 // session's `permissions` are the names of those the role holds.
 struct Permission {

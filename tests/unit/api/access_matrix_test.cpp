@@ -28,6 +28,8 @@ const std::array<const char*, 5> kAccounts = {"admin", "office", "secretary", "i
 
 std::vector<Cell> matrix() {
   const json early_recognition = {{"kind", "recognition"}, {"date", "2026-06-01"}};
+  const json future_fact = {
+      {"changes", {{{"field", "occupation"}, {"value", "worker"}, {"from", "2099-01-01"}}}}};
   const json rename_before_creation = {{"name", "Tên mới"}, {"date", "1999-01-01"}};
   const json absent_stranger = {{"date", "2026-05-05"},
                                 {"quality", "good"},
@@ -61,6 +63,14 @@ std::vector<Cell> matrix() {
       {"POST", "/api/v1/members/MA1/events", early_recognition, {409, 409, 409, 403, 403}, ""},
       {"POST", "/api/v1/members/MA2/events", early_recognition, {409, 409, 404, 403, 403}, ""},
       {"POST", "/api/v1/members/MB1/events", early_recognition, {409, 404, 404, 403, 403}, ""},
+      // The dossier: read by scope (sensitive fields by role: dossier_test.cpp); a change dated
+      // in the future reaches the rule check (409) for the roles that keep members.
+      {"GET", "/api/v1/members/MA1/dossier", {}, {200, 200, 200, 200, 200}, ""},
+      {"GET", "/api/v1/members/MA2/dossier", {}, {200, 200, 404, 200, 200}, "Bình"},
+      {"GET", "/api/v1/members/MB1/dossier", {}, {200, 404, 404, 404, 404}, "Chính"},
+      {"POST", "/api/v1/members/MA1/dossier", future_fact, {409, 409, 409, 403, 403}, ""},
+      {"POST", "/api/v1/members/MA2/dossier", future_fact, {409, 409, 404, 403, 403}, ""},
+      {"POST", "/api/v1/members/MB1/dossier", future_fact, {409, 404, 404, 403, 403}, ""},
       // Org operations: the committee office in its subtree, never its own org's structure.
       {"POST", "/api/v1/orgs/A2/rename", rename_before_creation, {409, 409, 403, 403, 403}, ""},
       {"POST", "/api/v1/orgs/B1/rename", rename_before_creation, {409, 404, 403, 403, 403}, ""},
