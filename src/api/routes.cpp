@@ -16,6 +16,8 @@ const std::vector<Route>& route_table() {
     add_io_routes(routes);
     add_conference_routes(routes);
     add_issuer_routes(routes);
+    add_dossier_routes(routes);
+    add_statistics_routes(routes);
     return routes;
   }();
   return table;

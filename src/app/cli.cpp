@@ -28,6 +28,7 @@ int run_cli(int argc, char** argv) {
   add_migrate_command(app, opt);
   add_work_commands(app, opt);
   add_report_commands(app, opt);
+  add_statistics_commands(app, opt);
   add_io_commands(app, opt);
   add_conference_commands(app, opt);
   try {

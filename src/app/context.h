@@ -48,6 +48,7 @@ void add_backup_commands(CLI::App& app, Options& opt);
 void add_migrate_command(CLI::App& app, Options& opt);
 void add_work_commands(CLI::App& app, Options& opt);
 void add_report_commands(CLI::App& app, Options& opt);
+void add_statistics_commands(CLI::App& app, Options& opt);
 void add_io_commands(CLI::App& app, Options& opt);
 void add_conference_commands(CLI::App& app, Options& opt);
 // invitation | minutes | news, under `dangvu conference` (cli_conference_docs.cpp).

@@ -16,8 +16,10 @@
 #include "report/document.h"
 #include "report/review_report.h"
 #include "service/caller.h"
+#include "service/dossier.h"
 #include "service/import.h"
 #include "service/inputs.h"
+#include "service/statistics.h"
 #include "service/views.h"
 #include "store/store.h"
 
@@ -50,6 +52,16 @@ class Registry {
   // Members.
   Result<MemberId> add_member(const AddMemberInput& in);
   Result<EventId> record_event(const EventInput& in);
+  // A member's dossier as of a date (dossier_actions.cpp): sensitive fields only for roles that
+  // may read them, and each read that shows them audited.
+  Result<DossierView> dossier(const std::string& code, const std::string& at);
+  // Appends the changes of a member's dossier in one transaction, or none; their ids.
+  Result<std::vector<DossierRecordId>> record_dossier(const DossierInput& in);
+  // The member statistics of an org's subtree for a period beside the same period a year
+  // before (statistics_reads.cpp; figures/statistics.h), and as the document an office signs.
+  Result<StatisticsView> member_statistics(const std::string& org_code, const std::string& period);
+  Result<report::Document> statistics_document(const std::string& org_code,
+                                               const std::string& period);
 
   // Reads "as of" a date (empty: today). An empty org code means the caller's own organization
   // (the root of the tree for the administrator).
@@ -176,6 +188,18 @@ class Registry {
                           const std::string& payload_json, const std::string& target, OrgId org);
   Status move_members(const OrgChange& change, const OrgHistory& history);
   Result<MemberEvent> to_event(const EventInput& in, const Date& default_date);
+  // A member the caller holds today, with its log folded (inside or outside a transaction); an
+  // unknown code and one outside the scope answer alike.
+  struct HeldMember {
+    store::MemberRecord record;
+    MemberHistory history;
+  };
+  Result<HeldMember> held_member(const std::string& code, const OrgHistory& history);
+  // Checks one change of a dossier against the field, the catalogs, the member's dates and the
+  // log (a correction names a record of this member and field; a citizen ID is one person's).
+  Status check_dossier_change(const DossierChangeInput& c, std::size_t index,
+                              const HeldMember& member, const Dossier& log, const Scope& held,
+                              const OrgHistory& history);
   Result<MemberHistory> fold(const Person& person, const std::vector<MemberEvent>& events,
                              const OrgHistory& history) const;
   // Refuses (naming `field`) a member write whose result `after` breaks the invariant of the two

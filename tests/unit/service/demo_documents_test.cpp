@@ -213,13 +213,18 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
   auto invitation = registry_->conference_invitation(c);
   auto minutes = registry_->conference_minutes(c);
   ASSERT_TRUE(invitation.ok() && minutes.ok());
+  auto statistics_tu = registry_->statistics_document("TU", "2026");
+  auto statistics_db = registry_->statistics_document("DB001", "2026");
+  ASSERT_TRUE(statistics_tu.ok() && statistics_db.ok());
   const auto docs = render({{"bao-cao-TU", report("TU", "2026-H1")},
                             {"bao-cao-DBCQD", report("DBCQD", "2026-H1")},
                             {"bao-cao-DB001", report("DB001", "2026-H1")},
                             {"bao-cao-CQD-CUM1", report("CQD-CUM1", "2026-H1")},
                             {"giay-moi-DB001", *invitation},
-                            {"bien-ban-DB001", *minutes}});
-  ASSERT_EQ(docs.size(), 6u);
+                            {"bien-ban-DB001", *minutes},
+                            {"thong-ke-TU", *statistics_tu},
+                            {"thong-ke-DB001", *statistics_db}});
+  ASSERT_EQ(docs.size(), 8u);
   const auto& tu = docs[0];
   const auto& cluster = docs[3];
   const auto& inv = docs[4];
@@ -242,7 +247,9 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
   EXPECT_EQ(inv.doc.place_date, "An Bình, ngày 07 tháng 4 năm 2026") << "before the conference";
   EXPECT_EQ(min.doc.place_date, "An Bình, ngày 08 tháng 4 năm 2026") << "the conference's day";
   for (const auto& r : docs) {
-    if (r.name != "bien-ban-DB001") {
+    // The minutes are signed by name at the meeting; the head of the Organization Commission is
+    // no office holder the registry keeps.
+    if (r.name != "bien-ban-DB001" && r.name != "thong-ke-TU") {
       EXPECT_FALSE(r.doc.signer_name.empty()) << r.name;
     }
   }
@@ -256,6 +263,33 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
     for (const auto& b : s.blocks) people += b.table.rows.size();
   }
   expect_party_form(min, 4 + 2 * ((people + 99) / 100));
+
+  // The statistics: the province's prepared by its Organization Commission, a grassroots
+  // committee's by the committee; the preparer on the left; every figure the engine's (biểu 1's
+  // D is the members indicator of the same year).
+  const auto& st_tu = docs[6];
+  const auto& st_db = docs[7];
+  EXPECT_EQ(st_tu.doc.superior, "TỈNH ỦY AN BÌNH");
+  EXPECT_EQ(st_tu.doc.issuer, "BAN TỔ CHỨC");
+  EXPECT_EQ(st_tu.doc.signer_title, "TRƯỞNG BAN");
+  EXPECT_EQ(st_db.doc.issuer, "ĐẢNG ỦY VĂN PHÒNG TỈNH ỦY");
+  EXPECT_EQ(st_db.doc.signer_authority, "T/M ĐẢNG ỦY");
+  for (const auto* st : {&st_tu, &st_db}) {
+    EXPECT_EQ(st->doc.left_signer_title, "NGƯỜI LẬP BIỂU");
+    EXPECT_TRUE(st->doc.annex.empty()) << st->name << ": an identity does not hold";
+    expect_party_form(*st, 8);
+    const std::string org = st == &st_tu ? "TU" : "DB001";
+    auto members = registry_->indicators(org, "2026");
+    ASSERT_TRUE(members.ok());
+    std::string all;
+    for (const auto& p : st->pages) all += p + "\n";
+    for (const auto& row : members->rows) {
+      if (row.id == "members") {
+        EXPECT_NE(flat(all).find("D. Đảng viên cuối kỳ " + row.shown), std::string::npos)
+            << org << " " << row.shown;
+      }
+    }
+  }
 
   // The figures are the engine's: the indicators of the same org and period, in the text.
   for (std::size_t i = 0; i < 4; ++i) {

@@ -1,0 +1,248 @@
+// The member statistics on a registry built by hand, whose every figure is known: members carried
+// over, admitted, transferred in and out, died, removed while probationary; the analysis as of
+// the period's end (gender, status, age, era, dossier values, one of which changed in the
+// period); last year's same period; a merge of the 2025 reorganization; and the document.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "service/registry.h"
+#include "support/temp_db.h"
+
+namespace dangvu::service {
+namespace {
+
+Date D(const char* iso) { return *Date::parse(iso); }
+
+class StatisticsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = dir_.database("s.db");
+    auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
+    ASSERT_TRUE(s.ok()) << s.error().detail_en;
+    store_ = std::move(*s);
+    registry_ = std::make_unique<Registry>(*store_, RuleSet::defaults(), clock_, "test");
+    org("TU", "Đảng bộ tỉnh", "upper_committee", "");
+    org("DB", "Đảng bộ Sở Tài chính", "grassroots_committee", "TU");
+    org("DC", "Đảng bộ Sở Xây dựng", "grassroots_committee", "TU");
+    org("S1", "Chi bộ 1", "sub_branch", "DB");
+    org("S2", "Chi bộ 2", "sub_branch", "DB");
+    org("C1", "Chi bộ 1", "sub_branch", "DC");
+    admit("M1", "Lan", "female", "1990-05-10", "S1", "2015-03-03");
+    admit("M2", "Hùng", "male", "1950-01-01", "S1", "1974-06-01");
+    admit("M3", "Mai", "female", "2000-03-03", "S2", "2026-03-01", false);
+    admit("M4", "Nam", "male", "1985-06-15", "C1", "2010-01-05");
+    admit("M5", "Sơn", "male", "1970-02-02", "S1", "2000-04-04");
+    admit("M6", "Tùng", "male", "1980-07-07", "S2", "2005-05-05");
+    admit("M7", "Vinh", "male", "1991-09-09", "S1", "2025-11-01", false);
+    event("M4", "transfer", "2026-05-01", "S2");
+    event("M5", "death", "2026-08-01");
+    event("M6", "transfer", "2026-09-01", "C1");
+    event("M7", "removal", "2026-04-01");
+    dossier("M1", {{"ethnicity", "02", "1990-05-10", "", {}},
+                   {"religion", "buddhism", "1990-05-10", "", {}},
+                   {"general_education", "9/12", "2005-06-01", "", {}},
+                   {"general_education", "12/12", "2026-06-01", "", {}},
+                   {"political_theory", "intermediate", "2020-01-01", "", {}},
+                   {"youth_union_joined", "2006-03-26", "2006-03-26", "", {}}});
+    dossier("M2", {{"general_education", "7/10", "1965-06-01", "", {}}});
+    dossier("M3", {{"general_education", "12/12", "2018-06-01", "", {}},
+                   {"youth_union_joined", "2015-03-26", "2015-03-26", "", {}}});
+  }
+
+  void org(const std::string& code, const std::string& name, const std::string& kind,
+           const std::string& parent) {
+    auto id = registry_->add_org({code, name, kind, parent, "1970-01-01"});
+    ASSERT_TRUE(id.ok()) << id.error().detail_en;
+  }
+
+  void admit(const std::string& code, const std::string& given, const std::string& gender,
+             const std::string& birth, const std::string& org, const std::string& on,
+             bool recognize = true) {
+    AddMemberInput in;
+    in.code = code;
+    in.family = "Trần";
+    in.middle = "Văn";
+    in.given = given;
+    in.gender = gender;
+    in.birth_date = birth;
+    in.first.kind = "admission";
+    in.first.org_code = org;
+    in.first.date = on;
+    auto id = registry_->add_member(in);
+    ASSERT_TRUE(id.ok()) << id.error().detail_en;
+    if (recognize) event(code, "recognition", D(on.c_str()).add_years(1).add_days(7).iso());
+  }
+
+  void event(const std::string& code, const std::string& kind, const std::string& date,
+             const std::string& org = "") {
+    EventInput e;
+    e.member_code = code;
+    e.kind = kind;
+    e.date = date;
+    e.org_code = org;
+    auto id = registry_->record_event(e);
+    ASSERT_TRUE(id.ok()) << code << " " << kind << ": " << id.error().detail_en;
+  }
+
+  void dossier(const std::string& code, std::vector<DossierChangeInput> changes) {
+    auto ids = registry_->record_dossier({code, std::move(changes)});
+    ASSERT_TRUE(ids.ok()) << ids.error().detail_en;
+  }
+
+  // A line of a table: its value this period and last year (-1: none).
+  std::pair<double, double> line(const StatisticsView& v, const std::string& table,
+                                 const std::string& id) {
+    for (const auto& t : v.tables) {
+      if (t.id != table) continue;
+      for (const auto& l : t.lines) {
+        if (l.id == id) return {l.value.value_or(-1), l.last_year.value_or(-1)};
+      }
+    }
+    ADD_FAILURE() << "no line " << table << "/" << id;
+    return {-2, -2};
+  }
+
+  FixedClock clock_{D("2026-12-06")};
+  testing::TempDir dir_;
+  std::string path_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Registry> registry_;
+};
+
+TEST_F(StatisticsTest, IncreasesAndDecreasesAddUpAndEveryKindIsCounted) {
+  auto v = registry_->member_statistics("DB", "2026");
+  ASSERT_TRUE(v.ok()) << v.error().detail_en;
+  const char* t = "increase_decrease";
+  EXPECT_EQ(line(*v, t, "a").first, 5);                 // M1 M2 M5 M6 M7
+  EXPECT_EQ(line(*v, t, "b.admitted").first, 1);        // M3
+  EXPECT_EQ(line(*v, t, "b.transferred_in").first, 1);  // M4
+  EXPECT_EQ(line(*v, t, "b.readmitted").first, 0);
+  EXPECT_EQ(line(*v, t, "b").first, 2);
+  EXPECT_EQ(line(*v, t, "c.died").first, 1);                  // M5
+  EXPECT_EQ(line(*v, t, "c.removed").first, 1);               // M7
+  EXPECT_EQ(line(*v, t, "c.removed_probationary").first, 1);  // M7
+  EXPECT_EQ(line(*v, t, "c.transferred_out").first, 1);       // M6
+  EXPECT_EQ(line(*v, t, "c").first, 3);
+  EXPECT_EQ(line(*v, t, "d").first, 4);  // M1 M2 M3 M4
+  // Last year, to the same day: M7 admitted.
+  EXPECT_EQ(line(*v, t, "a").second, 4);
+  EXPECT_EQ(line(*v, t, "b.admitted").second, 1);
+  EXPECT_EQ(line(*v, t, "d").second, 5);
+  for (const auto& c : v->checks) EXPECT_TRUE(c.holds) << c.id << ": " << c.message;
+  // The province sees M4 and M6 move inside it: no transfer in or out.
+  auto province = registry_->member_statistics("TU", "2026");
+  ASSERT_TRUE(province.ok());
+  EXPECT_EQ(line(*province, t, "b.transferred_in").first, 0);
+  EXPECT_EQ(line(*province, t, "c.transferred_out").first, 0);
+  EXPECT_EQ(line(*province, t, "d").first, 5);
+  for (const auto& c : province->checks) EXPECT_TRUE(c.holds) << c.id << ": " << c.message;
+}
+
+TEST_F(StatisticsTest, AllMembersAreAnalysedAsOfThePeriodsEnd) {
+  auto v = registry_->member_statistics("DB", "2026");
+  ASSERT_TRUE(v.ok()) << v.error().detail_en;
+  const char* t = "all_members";
+  EXPECT_EQ(line(*v, t, "total").first, 4);
+  EXPECT_EQ(line(*v, t, "women").first, 2);         // M1 M3
+  EXPECT_EQ(line(*v, t, "probationary").first, 1);  // M3
+  EXPECT_EQ(line(*v, t, "minority").first, 1);      // M1, Tày
+  EXPECT_EQ(line(*v, t, "religious").first, 1);     // M1
+  EXPECT_EQ(line(*v, t, "youth_union").first, 1);   // M3 (26); M1 is 36
+  EXPECT_EQ(line(*v, t, "age.0").first, 1);         // M3, 26
+  EXPECT_EQ(line(*v, t, "age.2").first, 1);         // M1, 36
+  EXPECT_EQ(line(*v, t, "age.3").first, 1);         // M4, 41
+  EXPECT_EQ(line(*v, t, "age.7").first, 1);         // M2, 76
+  EXPECT_DOUBLE_EQ(line(*v, t, "age.average").first, (26 + 36 + 41 + 76) / 4.0);
+  EXPECT_EQ(line(*v, t, "era.2").first, 1);  // M2, 1974
+  EXPECT_EQ(line(*v, t, "era.3").first, 3);
+  // M1's education rose to 12/12 on 01/06/2026.
+  EXPECT_EQ(line(*v, t, "general_education.upper_secondary").first, 2);  // M1 M3
+  EXPECT_EQ(line(*v, t, "general_education.lower_secondary").first, 1);  // M2, 7/10
+  EXPECT_EQ(line(*v, t, "general_education.none").first, 1);             // M4
+  EXPECT_EQ(line(*v, t, "general_education.upper_secondary").second, 0);
+  EXPECT_EQ(line(*v, t, "general_education.lower_secondary").second, 2);  // M1 M2 in 2025
+  EXPECT_EQ(line(*v, t, "political_theory.intermediate").first, 1);
+  EXPECT_EQ(line(*v, t, "occupation.none").first, 4);
+  // The new members of the period: M3.
+  EXPECT_EQ(line(*v, "new_members", "total").first, 1);
+  EXPECT_EQ(line(*v, "new_members", "youth_union").first, 1);
+  EXPECT_EQ(line(*v, "new_by_ethnicity", "ethnicity.none").first, 1);
+  // The organizations below on the day: two sub-branches.
+  EXPECT_EQ(line(*v, "organizations", "kind.sub_branch").first, 2);
+}
+
+TEST_F(StatisticsTest, ARatioComparesWithTheSamePeriodLastYear) {
+  auto v = registry_->member_statistics("DB", "2026");
+  ASSERT_TRUE(v.ok());
+  for (const auto& t : v->tables) {
+    for (const auto& l : t.lines) {
+      if (t.id == "increase_decrease" && l.id == "d") {
+        EXPECT_EQ(l.shown, "4");
+        EXPECT_EQ(l.last_year_shown, "5");
+        EXPECT_EQ(l.percent_shown, "80,0%");
+      }
+      if (t.id == "all_members" && l.id == "age.average") {
+        EXPECT_EQ(l.shown, "44,8");
+        EXPECT_EQ(l.percent_shown, "—");
+      }
+    }
+  }
+}
+
+TEST_F(StatisticsTest, AMergeOfTheReorganizationMovesMembersInsideTheProvinceOnly) {
+  auto merged = registry_->merge_orgs({{"DB", "DC"},
+                                       "DM",
+                                       "Đảng bộ Sở Tài chính - Xây dựng",
+                                       "grassroots_committee",
+                                       "TU",
+                                       "2025-07-01"});
+  ASSERT_TRUE(merged.ok()) << merged.error().detail_en;
+  auto province = registry_->member_statistics("TU", "2025");
+  ASSERT_TRUE(province.ok()) << province.error().detail_en;
+  EXPECT_EQ(line(*province, "increase_decrease", "b.transferred_in").first, 0);
+  EXPECT_EQ(line(*province, "increase_decrease", "c.transferred_out").first, 0);
+  for (const auto& c : province->checks) EXPECT_TRUE(c.holds) << c.id << ": " << c.message;
+  // The new committee: nothing carried over, everyone came with the merge; no last year.
+  auto dm = registry_->member_statistics("DM", "2025");
+  ASSERT_TRUE(dm.ok()) << dm.error().detail_en;
+  EXPECT_EQ(line(*dm, "increase_decrease", "a").first, 0);
+  const double d = line(*dm, "increase_decrease", "d").first;
+  EXPECT_GT(d, 0);
+  EXPECT_EQ(line(*dm, "increase_decrease", "b.transferred_in").first +
+                line(*dm, "increase_decrease", "b.admitted").first,
+            d);
+  EXPECT_EQ(line(*dm, "increase_decrease", "d").second, -1) << "DM did not exist in 2024";
+  for (const auto& c : dm->checks) EXPECT_TRUE(c.holds) << c.id << ": " << c.message;
+}
+
+TEST_F(StatisticsTest, TheDocumentIsTheTablesAsSignedAndRefusalsNameTheField) {
+  auto doc = registry_->statistics_document("DB", "2026");
+  ASSERT_TRUE(doc.ok()) << doc.error().detail_en;
+  EXPECT_EQ(doc->kind_title, "BIỂU THỐNG KÊ");
+  EXPECT_EQ(doc->left_signer_title, "NGƯỜI LẬP BIỂU");
+  EXPECT_TRUE(doc->annex.empty()) << "every identity holds";
+  ASSERT_FALSE(doc->sections.empty());
+  EXPECT_EQ(doc->sections[0].blocks[0].table.header[3], "Cùng kỳ năm trước");
+  auto upper = registry_->statistics_document("TU", "2026");
+  ASSERT_TRUE(upper.ok());
+  EXPECT_EQ(upper->signer_title, "TRƯỞNG BAN");
+  EXPECT_EQ(upper->issuer, "BAN TỔ CHỨC");
+
+  auto future = registry_->member_statistics("DB", "2027");
+  ASSERT_FALSE(future.ok());
+  EXPECT_EQ(future.error().field, "period");
+  auto unknown = registry_->member_statistics("XX", "2026");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
+  // Another committee's office reads nothing of DB.
+  auto org = store_->find_org("DC");
+  Registry other(*store_, RuleSet::defaults(), clock_,
+                 Caller{"u-DC", "127.0.0.1", auth::Role::committee_office, **org, 1});
+  auto hidden = other.member_statistics("DB", "2026");
+  ASSERT_FALSE(hidden.ok());
+  EXPECT_EQ(hidden.error().kind, ErrorKind::not_found);
+}
+
+}  // namespace
+}  // namespace dangvu::service
