@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "service/demo_conference.h"
+#include "service/demo_dossier.h"
 #include "service/demo_names.h"
 #include "service/demo_rng.h"
 #include "service/demo_work.h"
+#include "store/dossier_store.h"
 
 namespace dangvu::service {
 namespace {
@@ -83,6 +85,9 @@ class Generator {
   Rng rng_;
   const std::function<void(const std::string&)>& progress_;
   OrgHistory history_;
+  store::DossierStore dossiers_{store_};
+  int province_ = 0;              // the province being built (1…), for the dossiers' citizen IDs
+  std::int64_t in_province_ = 0;  // people of that province so far
   std::optional<OrgId> national_;
   DemoSummary* summary_ = nullptr;
   std::int64_t next_card_ = 1;
@@ -241,7 +246,7 @@ std::vector<MemberEvent> Generator::life(Person& p, OrgId home, const std::vecto
         events.push_back(end);
         last = ended;
         if (end_kind != MemberEventKind::death && rng_.chance(0.2)) {
-          Date again = random_date(ended.add_years(1), kLastEvent);
+          Date again = random_date(ended.add_months(r_.rules().readmission_min_months), kLastEvent);
           if (again <= kLastEvent && again > ended &&
               whole_years_between(p.birth_date, again) < 60) {
             MemberEvent re;
@@ -288,6 +293,14 @@ Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& prov
       e.detail_en = "demo member " + code + ": " + e.detail_en;
       return e;
     }
+    // The person's dossier, from a random stream of its own (demo_dossier.h).
+    auto records = demo::dossier_of(p, events, province_, ++in_province_, kLastEvent);
+    for (std::size_t k = 0; k < records.size(); ++k) {
+      records[k].id = static_cast<DossierRecordId>(k + 1);
+      records[k].recorded_at = r_.clock().now_iso();
+      records[k].recorded_by = "demo";
+    }
+    DANGVU_TRY(dossiers_.insert_loaded(*id, records, Dossier(records).spans()));
     ++summary_->members;
     summary_->events += static_cast<std::int64_t>(events.size());
     if (progress_ && summary_->members % 50000 == 0) {
@@ -304,6 +317,8 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
       shape_.provinces > 1 ? "P" + std::to_string(100 + p).substr(1) + "-" : "";
   province_card_prefix_ = std::to_string(100 + (p % 99) + 1).substr(1);
   next_card_ = 1;
+  province_ = p + 1;
+  in_province_ = 0;
   auto province = create(prefix.empty() ? "TU" : prefix + "TU", "Đảng bộ tỉnh " + province_name,
                          OrgKind::upper_committee, national_root, kFounded);
   if (!province.ok()) return province.error();

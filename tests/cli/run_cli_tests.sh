@@ -81,12 +81,13 @@ expect_refused "member into a committee" 3 "org" D member add --db "$db" --code 
 expect_refused "name with digits" 2 "given" D member add --db "$db" --code QC0004 --family "Lê" --given "B1nh" --birth-date 1980-01-01 --org DBA.01 --date 2020-01-01
 expect_ok "add a member to remove" D member add --db "$db" --code 019999999999 --family "Trần" --middle "Văn" --given "Bình" --birth-date 1970-02-01 --kind admission --org DBB.01 --date 2001-05-05
 expect_ok "add a third member" D member add --db "$db" --code 015555555555 --family "Nguyễn" --middle "Thị" --given "Ánh" --birth-date 1985-02-01 --kind admission --org CB1 --date 2010-05-05
-expect_ok "remove the member" D member event --db "$db" --member 019999999999 --kind removal --date 2024-04-01 --reason "Bỏ sinh hoạt 3 tháng"
+expect_ok "remove the member" D member event --db "$db" --member 019999999999 --kind removal --date 2021-04-01 --reason "Bỏ sinh hoạt 3 tháng"
 expect_refused "event after removal" 3 "kind" D member event --db "$db" --member 019999999999 --kind transfer --org DBA.01 --date 2024-06-01
 expect_refused "future event" 3 "date" D member event --db "$db" --member 015555555555 --kind transfer --org DBA.01 --date 2027-01-01
 expect_refused "unknown member" 4 "member" D member event --db "$db" --member NOBODY --kind death --date 2024-06-01
 expect_refused "duplicate member code" 5 "code" D member add --db "$db" --code QC0001 --family "Lê" --given "Bình" --birth-date 1980-01-01 --org DBA.01 --date 2020-01-01
 expect_refused "bad card number" 3 "card_number" D member event --db "$db" --member 019999999999 --kind readmission --org DBB.01 --date 2025-06-01 --card 12345
+expect_refused "readmission within 36 months" 3 "date" D member event --db "$db" --member 019999999999 --kind readmission --org DBB.01 --date 2024-03-31
 expect_ok "readmission after removal" D member event --db "$db" --member 019999999999 --kind readmission --org DBB.01 --date 2025-06-01
 expect_ok "transfer permanently" D member event --db "$db" --member QC0001 --kind transfer --org DBB.01 --date 2023-01-02
 
