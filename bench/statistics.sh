@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The member statistics of the demo's upper committee for a year (issue 20: under 1 s for the
+# province), our way beside the plain-SQL way in the same run. Ours: `dangvu statistics` (A and D
+# from the figures engine's stocks; the changes of members' periods in the year and last year;
+# every member and every new member analysed, grouped by org in SQL and added up over the tree in
+# memory; both years; the identities checked) — a whole process, opening the database and loading
+# the org history included. Plain SQL: the same tables' main figures as an ordinary application
+# would get them — a recursive CTE over the tree as of the date and a GROUP BY per analysis
+# (status and gender, age bands, each dossier field's value) for the year's end, in the sqlite3
+# shell. Both sides' totals are compared. Usage: bench/statistics.sh [RUNS] [SCALE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-5}"
+scale="${2:-small}"
+scripts/setup >/dev/null
+scripts/build release >/dev/null
+bin="$PWD/build/release/src/app/dangvu"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/demo.db"
+"$bin" demo --db "$db" --scale "$scale" >/dev/null 2>&1
+root=TU
+period=2026
+last=2026-12-31
+today=$(date -u +%F)
+[[ "$today" < "$last" ]] && last=$today
+
+time_ms() {
+  local times=()
+  for ((i = 0; i < runs; i++)); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null
+    t1=$(date +%s%N)
+    times+=($(((t1 - t0) / 1000000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+ours() { "$bin" statistics --db "$db" --org "$root" --period "$period"; }
+
+plain_sql() {
+  sqlite3 "$db" "
+    WITH RECURSIVE sub(id) AS (
+      SELECT id FROM org WHERE code = '$root'
+      UNION SELECT v.org_id FROM org_version v JOIN sub ON v.parent_id = sub.id
+      WHERE v.valid_from <= '$last' AND v.valid_to > '$last'),
+    m AS (SELECT p.member_id, p.status, x.gender, x.birth_date FROM member_period p
+          JOIN member x ON x.id = p.member_id
+          WHERE p.org_id IN sub AND p.valid_from <= '$last' AND p.valid_to > '$last'
+            AND p.status IN ('official', 'probationary'))
+    SELECT 'total', COUNT(*) FROM m
+    UNION ALL SELECT 'women', COUNT(*) FROM m WHERE gender = 'female'
+    UNION ALL SELECT 'probationary', COUNT(*) FROM m WHERE status = 'probationary'
+    UNION ALL SELECT 'over 60', COUNT(*) FROM m WHERE birth_date <= date('$last', '-61 years');
+    WITH RECURSIVE sub(id) AS (
+      SELECT id FROM org WHERE code = '$root'
+      UNION SELECT v.org_id FROM org_version v JOIN sub ON v.parent_id = sub.id
+      WHERE v.valid_from <= '$last' AND v.valid_to > '$last')
+    SELECT s.field, s.value, COUNT(*) FROM member_period p
+      JOIN dossier_span s ON s.member_id = p.member_id AND s.valid_from <= '$last'
+        AND s.valid_to > '$last'
+      WHERE p.org_id IN sub AND p.valid_from <= '$last' AND p.valid_to > '$last'
+        AND p.status IN ('official', 'probationary')
+      GROUP BY s.field, s.value;"
+}
+
+people=$(sqlite3 "$db" "SELECT COUNT(*) FROM member")
+orgs=$(sqlite3 "$db" "SELECT COUNT(*) FROM org")
+records=$(sqlite3 "$db" "SELECT COUNT(*) FROM dossier_record")
+echo "scale $scale: $orgs orgs, $people people, $records dossier records; $root, $period (to $last)"
+# Biểu 3's total (this year) beside the plain SQL's count of members on the day.
+ours_total=$(ours | sed -n '/^Biểu 3/,$p' | grep -m1 '^Tổng số:' | cut -d' ' -f3)
+echo "members analysed: ours $ours_total, plain SQL $(plain_sql | grep -m1 '^total|' | cut -d'|' -f2)"
+echo "ours (dangvu statistics, both years, every table): $(time_ms ours) ms (median of $runs)"
+echo "plain SQL (the year's end only, 5 figures + the dossier GROUP BY): $(time_ms plain_sql) ms (median of $runs)"
