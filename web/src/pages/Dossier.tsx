@@ -115,6 +115,8 @@ function held(fact: DossierFact | undefined): boolean {
 function Value({ fact }: { fact: DossierFact | undefined }) {
   const c = fact?.current;
   if (!c) return <Typography.Text type="secondary">Không còn</Typography.Text>;
+  // A date that holds from itself (the day of joining the Youth Union) is not said twice.
+  if (c.value === c.from) return <span>{c.value_label}</span>;
   return (
     <span>
       {c.value_label} <Typography.Text type="secondary">từ {vnDate(c.from)}</Typography.Text>
