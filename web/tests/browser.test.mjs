@@ -90,7 +90,8 @@ await test('a dossier update refused at the citizen ID, then saved; a viewer see
   await chooseOne(page, field('political_theory').label, theory);
   const id = page.getByLabel(field('citizen_id').label, { exact: true });
   await id.fill('09908099900');
-  const save = page.locator('.ant-modal').getByRole('button', { name: 'Ghi', exact: true });
+  // The dialog's primary button (after a refusal antd may keep a faded «loading» icon in its name).
+  const save = page.locator('.ant-modal-footer .ant-btn-primary', { hasText: 'Ghi' });
   await save.click();
   await page
     .locator('.ant-form-item', { has: id })

@@ -4,7 +4,7 @@
 import { useRef } from 'react';
 import { Col, Divider, Form, Input, Row, DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError, can, type Dossier, type DossierChange, type Viewer } from '../api';
+import { can, type Dossier, type DossierChange, type Viewer } from '../api';
 import { client } from '../client';
 import type { DossierFieldInfo } from '../labels';
 import { FormDialog } from './FormDialog';
@@ -42,20 +42,18 @@ export function DossierUpdateDialog({
     return part === 'from' || part === 'note' ? part : sent.current[index];
   };
 
-  const send = async (v: Values) => {
-    const changes: DossierChange[] = [];
-    sent.current = [];
+  // The fields whose value differs from the one held today, as changes from the date chosen.
+  const changesOf = (v: Values) => {
     const note = v.note?.trim() || undefined;
-    for (const f of fields) {
-      const value = fromForm(f, v[nameOf(f)]);
-      if (value === (current.get(f.value) ?? '')) continue;
-      changes.push({ field: f.value, value, from: iso(v.from), note });
-      sent.current.push(nameOf(f));
-    }
-    if (!changes.length) {
-      // Shown as a message, the dialog kept open: nothing was sent.
-      throw new ApiError(0, 'unchanged', 'Chưa có thông tin nào thay đổi.', '', '');
-    }
+    return fields
+      .map((f) => ({ f, value: fromForm(f, v[nameOf(f)]) }))
+      .filter(({ f, value }) => value !== (current.get(f.value) ?? ''))
+      .map(({ f, value }) => ({ name: nameOf(f), change: { field: f.value, value, from: iso(v.from), note } }));
+  };
+  const send = async (v: Values) => {
+    const made = changesOf(v);
+    sent.current = made.map((m) => m.name);
+    const changes: DossierChange[] = made.map((m) => m.change);
     await client.POST('/api/v1/members/{code}/dossier', { params: { path: { code } }, body: { changes } });
     return `Đã cập nhật hồ sơ: ${changes.length} thông tin.`;
   };
@@ -67,6 +65,7 @@ export function DossierUpdateDialog({
       fields={['from', 'note', ...fields.map(nameOf)]}
       fieldMap={fieldMap}
       send={send}
+      check={(v) => (changesOf(v).length ? undefined : 'Chưa có thông tin nào thay đổi.')}
       onClose={onClose}
       width={760}
       maskClosable={false}

@@ -12,6 +12,8 @@ export interface FormDialogProps<V> {
   fieldMap?: FieldMap;
   // Sends the values; returns the sentence to show, or nothing.
   send: (values: V) => Promise<string | void>;
+  // Before sending: a sentence when there is nothing to send (the dialog stays open with it).
+  check?: (values: V) => string | void;
   onClose: (changed: boolean) => void;
   children: (form: FormInstance<V>) => ReactNode;
   width?: number;
@@ -34,12 +36,18 @@ export function FormDialog<V>({
   okText = 'Ghi',
   okDanger = false,
   maskClosable = true,
+  check,
 }: FormDialogProps<V>) {
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
+    const nothing = check?.(v);
+    if (nothing) {
+      message.warning(nothing);
+      return;
+    }
     setSaving(true);
     try {
       const done = await send(v);
