@@ -17,7 +17,11 @@ Date SystemClock::today() const {
   if (const char* fixed = std::getenv("DANGVU_TODAY")) {
     if (auto d = Date::parse(fixed); d.ok()) return *d;
   }
-  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  // The day it is in Việt Nam (Asia/Ho_Chi_Minh: UTC+7 all year, no summer time since 1975),
+  // which the offices and their browsers date everything by: between 17:00 and 24:00 UTC it is
+  // already the next day there. Times stay UTC (now_iso).
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() +
+                                                   std::chrono::hours(7));
   return Date::from_days(static_cast<std::int32_t>(now.time_since_epoch().count()));
 }
 

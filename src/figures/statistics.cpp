@@ -188,7 +188,7 @@ void analysis_lines(StatTable& t, const Analysis& a, const RuleSet& rules, bool 
     // A degree or an academic title is held by few: the rest hold none rather than lack a record.
     const bool few_hold =
         std::string(b.field) == "degree" || std::string(b.field) == "academic_title";
-    line(std::string(b.field) + ".none", few_hold ? "Không có" : "Chưa có thông tin", 1,
+    line(std::string(b.field) + ".unrecorded", few_hold ? "Không có" : "Chưa có thông tin", 1,
          a.total - recorded);
   }
 }
@@ -357,7 +357,8 @@ StatTable by_item(std::string id, std::string title, const Analysis& a, const Ca
     recorded += n;
     if (n > 0) t.lines.push_back({field + "." + item.code, item.label, 1, n, std::nullopt});
   }
-  t.lines.push_back({field + ".none", "Chưa có thông tin", 1, a.total - recorded, std::nullopt});
+  t.lines.push_back(
+      {field + ".unrecorded", "Chưa có thông tin", 1, a.total - recorded, std::nullopt});
   return t;
 }
 
@@ -409,10 +410,27 @@ std::vector<ComparedTable> compare(const MemberStatistics& now, const MemberStat
   for (const auto& t : now.tables) {
     ComparedTable ct{t.id, t.title, {}};
     const StatTable* old = last_year ? last_year->find(t.id) : nullptr;
-    for (const auto& l : t.lines) {
+    // A line only one year has (a religion of last year's new members alone) is shown with a
+    // nought for the other, before the table's "no record" line.
+    std::vector<StatLine> lines = t.lines;
+    if (old != nullptr) {
+      for (const auto& o : old->lines) {
+        if (t.find(o.id) != nullptr) continue;
+        StatLine none = o;
+        none.value = 0;
+        none.decimal.reset();
+        auto at = lines.end();
+        if (!lines.empty() && lines.back().id.ends_with(".unrecorded")) --at;
+        lines.insert(at, none);
+      }
+    }
+    for (const auto& l : lines) {
       ComparedLine c{l.id,        l.label,      l.level,     l.id == "age.average",
                      value_of(l), std::nullopt, std::nullopt};
-      if (const StatLine* o = old ? old->find(l.id) : nullptr) c.last_year = value_of(*o);
+      if (old != nullptr) {
+        const StatLine* o = old->find(l.id);
+        c.last_year = o != nullptr ? value_of(*o) : std::optional<double>(0.0);
+      }
       if (!c.decimal && c.value && c.last_year && *c.last_year != 0) {
         c.percent = *c.value / *c.last_year * 100.0;
       }

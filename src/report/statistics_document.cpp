@@ -51,10 +51,12 @@ Document build_statistics_document(const StatisticsDocInput& in) {
   d.title = "Đảng viên và tổ chức đảng " + in.period.label_vi() + " (số liệu đến ngày " +
             in.as_of.vi() + ")";
   for (const auto& t : in.tables) {
-    Section s{t.title, 1, {}};
+    // The table's title heads it (and names its sheet in the spreadsheet).
+    Section s{"", 1, {}};
     Block b;
     b.kind = Block::Kind::table;
     b.table = table_of(t);
+    b.table.title = t.title;
     s.blocks.push_back(std::move(b));
     d.sections.push_back(std::move(s));
   }

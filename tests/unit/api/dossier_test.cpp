@@ -24,7 +24,7 @@ TEST(DossierApi, AnOfficeRecordsADossierAndReadsItAsOfDates) {
   Reply recorded =
       office.post("/api/v1/members/MA1/dossier",
                   {{"changes",
-                    {{{"field", "ethnicity"}, {"value", "02"}, {"from", "1990-01-01"}},
+                    {{{"field", "ethnicity"}, {"value", "02"}, {"from", "1990-03-04"}},
                      {{"field", "citizen_id"}, {"value", "001090012345"}, {"from", "2021-07-01"}},
                      {{"field", "general_education"}, {"value", "9/12"}, {"from", "2005-06-01"}},
                      {{"field", "political_theory"},

@@ -159,15 +159,15 @@ TEST_F(StatisticsTest, AllMembersAreAnalysedAsOfThePeriodsEnd) {
   // M1's education rose to 12/12 on 01/06/2026.
   EXPECT_EQ(line(*v, t, "general_education.upper_secondary").first, 2);  // M1 M3
   EXPECT_EQ(line(*v, t, "general_education.lower_secondary").first, 1);  // M2, 7/10
-  EXPECT_EQ(line(*v, t, "general_education.none").first, 1);             // M4
+  EXPECT_EQ(line(*v, t, "general_education.unrecorded").first, 1);       // M4
   EXPECT_EQ(line(*v, t, "general_education.upper_secondary").second, 0);
   EXPECT_EQ(line(*v, t, "general_education.lower_secondary").second, 2);  // M1 M2 in 2025
   EXPECT_EQ(line(*v, t, "political_theory.intermediate").first, 1);
-  EXPECT_EQ(line(*v, t, "occupation.none").first, 4);
+  EXPECT_EQ(line(*v, t, "occupation.unrecorded").first, 4);
   // The new members of the period: M3.
   EXPECT_EQ(line(*v, "new_members", "total").first, 1);
   EXPECT_EQ(line(*v, "new_members", "youth_union").first, 1);
-  EXPECT_EQ(line(*v, "new_by_ethnicity", "ethnicity.none").first, 1);
+  EXPECT_EQ(line(*v, "new_by_ethnicity", "ethnicity.unrecorded").first, 1);
   // The organizations below on the day: two sub-branches.
   EXPECT_EQ(line(*v, "organizations", "kind.sub_branch").first, 2);
 }
