@@ -259,33 +259,67 @@ bool is_certainly_unicode(std::string_view s) {
   return false;
 }
 
-TextEncoding detect_encoding(const std::vector<std::string_view>& cells) {
-  long long unicode = 0, tcvn3 = 0, vni = 0;
-  for (auto cell : cells) {
-    char32_t previous = 0;
-    for (std::size_t i = 0; i < cell.size();) {
-      char32_t c = next_code_point(cell, i);
-      if ((c >= 0x102 && c <= 0x1B0) || (c >= 0x300 && c <= 0x323) ||
-          (c >= 0x1EA0 && c <= 0x1EF9)) {
-        ++unicode;
-      } else if (c >= 0xA1 && c <= 0xBF) {
-        ++tcvn3;  // TCVN3's own letters (ă â ê ô ơ ư đ, a and ă with tones): not in names otherwise
-      } else if (c >= 0xC0 && c <= 0xFE && !is_vietnamese_latin1(c)) {
-        // Bytes that are neither Unicode Vietnamese nor TCVN3's A1–BF: a VNI mark after a vowel,
-        // or one of VNI's single letters; else TCVN3 (which uses them for toned letters).
-        const VniMark* m = vni_mark(c);
-        if ((m && is_vowel(previous, m->vowels)) || vni_letter(c)) {
-          ++vni;
-        } else {
-          ++tcvn3;
-        }
+void EncodingEvidence::add(std::string_view cell) {
+  char32_t previous = 0;
+  for (std::size_t i = 0; i < cell.size();) {
+    char32_t c = next_code_point(cell, i);
+    if ((c >= 0x102 && c <= 0x1B0) || (c >= 0x300 && c <= 0x323) || (c >= 0x1EA0 && c <= 0x1EF9)) {
+      ++unicode;
+    } else if (c >= 0xA1 && c <= 0xBF) {
+      ++tcvn3;  // TCVN3's own letters (ă â ê ô ơ ư đ, a and ă with tones): not in names otherwise
+    } else if (c >= 0xC0 && c <= 0xFE && !is_vietnamese_latin1(c)) {
+      // Bytes that are neither Unicode Vietnamese nor TCVN3's A1–BF: a VNI mark after a vowel
+      // (or after VNI's ơ, ư, which take tones), or one of VNI's single letters where it may
+      // stand; else TCVN3, which uses them for toned small letters ("NguyÔn": ễ after a y).
+      const VniMark* m = vni_mark(c);
+      const bool after_horn =
+          previous == 0xF4 || previous == 0xD4 || previous == 0xF6 || previous == 0xD6;
+      const bool mark = m && (is_vowel(previous, m->vowels) || (after_horn && is_tone_only(*m)));
+      const VniLetter* l = vni_letter(c);
+      const bool small_before = previous >= U'a' && previous <= U'z';
+      const bool letter = l && !((c < 0xE0 || c == 0xF1) && small_before);
+      if (mark || letter) {
+        ++vni;
+      } else {
+        ++tcvn3;
       }
-      previous = c;
     }
+    previous = c;
   }
+}
+
+EncodingEvidence& EncodingEvidence::operator+=(const EncodingEvidence& other) {
+  unicode += other.unicode;
+  tcvn3 += other.tcvn3;
+  vni += other.vni;
+  return *this;
+}
+
+long long EncodingEvidence::of(TextEncoding e) const {
+  switch (e) {
+    case TextEncoding::tcvn3: return tcvn3;
+    case TextEncoding::vni: return vni;
+    default: return unicode;
+  }
+}
+
+TextEncoding EncodingEvidence::leading() const {
   if (tcvn3 == 0 && vni == 0) return TextEncoding::unicode;
   if (unicode >= tcvn3 && unicode >= vni) return TextEncoding::unicode;
   return tcvn3 > vni ? TextEncoding::tcvn3 : TextEncoding::vni;
+}
+
+TextEncoding detect_encoding(const std::vector<std::string_view>& cells) {
+  EncodingEvidence e;
+  for (auto cell : cells) e.add(cell);
+  return e.leading();
+}
+
+TextEncoding column_encoding(const EncodingEvidence& column, TextEncoding file) {
+  const TextEncoding own = column.leading();
+  if (own == file) return file;
+  const long long mine = column.of(own);
+  return mine >= kClearEvidence && mine >= 3 * column.of(file) ? own : file;
 }
 
 std::string decode(std::string_view s, TextEncoding from) {

@@ -7,9 +7,11 @@
 //     bytes are the lower-case ones): they convert to lower case.
 //   - VNI (VNI-Windows; fonts VNI-Times): a base letter followed by mark bytes ("Nguyeãn", "Haø
 //     Noäi"), with single bytes for đ, ơ, ư and some i/y forms.
-// The tables are data (legacy.cpp). Detection is per column: the encoding with the most bytes
-// that only it uses; a cell holding Vietnamese letters outside Latin-1 is Unicode whatever its
-// column says.
+// The tables are data (legacy.cpp). Detection weighs evidence: the letters only one encoding
+// explains (Latin-1 letters Unicode Vietnamese uses are evidence of nothing). A sheet decides from
+// the whole file's evidence, a column keeping its own encoding only where its evidence clearly
+// says otherwise (column_encoding); a cell holding Vietnamese letters outside Latin-1 is Unicode
+// whatever its column says.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +23,30 @@ enum class TextEncoding { unicode, tcvn3, vni };
 std::string_view to_string(TextEncoding e);  // "unicode", "tcvn3", "vni"
 std::string_view label_vi(TextEncoding e);   // "Unicode", "TCVN3 (ABC)", "VNI"
 
-// The encoding the cells of one column were typed in.
+// How many letters of some text only each encoding explains. A VNI mark byte counts for VNI
+// after a vowel it may follow (or ơ, ư), a VNI capital letter byte only where a capital may stand
+// (not after a small letter, where TCVN3 has its small toned letters); TCVN3's A1–BF bytes and
+// the other bytes from C0 up count for TCVN3; letters beyond Latin-1 for Unicode.
+struct EncodingEvidence {
+  long long unicode = 0, tcvn3 = 0, vni = 0;
+
+  void add(std::string_view utf8);  // one cell's text
+  EncodingEvidence& operator+=(const EncodingEvidence& other);
+  long long of(TextEncoding e) const;
+  // Unicode without legacy evidence or with at least as much Unicode evidence; else the legacy
+  // encoding with more.
+  TextEncoding leading() const;
+};
+
+// The encoding the cells of one column were typed in, from their evidence alone.
 TextEncoding detect_encoding(const std::vector<std::string_view>& cells);
+
+// The encoding of a column of a file whose evidence leads to `file`: the file's, unless the
+// column's own evidence clearly conflicts (at least kClearEvidence letters of another encoding,
+// and three times as many as of the file's): a VNI column in a TCVN3 file, a column of Unicode
+// cells in a legacy one.
+constexpr long long kClearEvidence = 3;
+TextEncoding column_encoding(const EncodingEvidence& column, TextEncoding file);
 
 // Whether one cell is certainly Unicode (holds Vietnamese letters or marks beyond Latin-1).
 bool is_certainly_unicode(std::string_view utf8);

@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <deque>
+
 #include "io/dates.h"
 #include "io/org_sheet.h"
 #include "io/source.h"
@@ -103,13 +106,110 @@ constexpr Spelling kSpellings[] = {
 };
 
 constexpr int kHeaderSearchRows = 30;
+// How many of the last rows are kept whole (every column) to find the rows below the data that
+// are no members: a total, a date and place, the signatures.
+constexpr std::size_t kFooterRows = 40;
+
+constexpr TextEncoding kEncodings[] = {TextEncoding::unicode, TextEncoding::tcvn3,
+                                       TextEncoding::vni};
+
+// A header cell read in `preferred` first, then in the other encodings: the first reading that
+// is a known spelling (a header's spelling is evidence of its encoding too: "Tên" typed in Unicode
+// in a TCVN3 file). A cell with letters only Unicode has is read as Unicode alone.
+struct HeaderReading {
+  std::string text;
+  std::optional<MemberField> field;
+};
+HeaderReading read_header(std::string_view raw, TextEncoding preferred) {
+  HeaderReading first{decode(raw, is_certainly_unicode(raw) ? TextEncoding::unicode : preferred),
+                      std::nullopt};
+  first.field = field_of_header(first.text);
+  if (first.field || is_certainly_unicode(raw)) return first;
+  for (TextEncoding e : kEncodings) {
+    if (e == preferred) continue;
+    HeaderReading other{decode(raw, e), std::nullopt};
+    other.field = field_of_header(other.text);
+    if (other.field) return other;
+  }
+  return first;
+}
+
+std::vector<std::string> words_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      if (!w.empty()) out.push_back(w);
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  if (!w.empty()) out.push_back(w);
+  return out;
+}
+
+// Up to three folded words; the unused ones empty.
+struct Phrase {
+  std::string_view words[3];
+};
+
+bool starts_with_words(const std::vector<std::string>& words, const Phrase& phrase) {
+  std::size_t i = 0;
+  for (auto w : phrase.words) {
+    if (w.empty()) break;
+    if (i >= words.size() || words[i] != w) return false;
+    ++i;
+  }
+  return true;
+}
+
+bool is_number_word(const std::string& w) {
+  return !w.empty() && w.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// What a cell below the data says, folded: a total ("Tổng cộng: 3 đồng chí", "Cộng 3"), or the
+// date, place and signatures ("Ngày … tháng … năm …", "Người lập biểu", "TM. CHI ỦY", "BÍ THƯ",
+// "Xác nhận của cấp ủy"). A total with a count or a colon after it cannot be a name ("Tống Văn
+// An" folds to "tong van an"): such a row is no member however many cells it fills.
+enum class FooterCell { none, signature, total, counted_total };
+FooterCell footer_cell(const std::string& value) {
+  const std::string folded = text::fold(value);
+  const auto words = words_of(folded);
+  if (words.empty()) return FooterCell::none;
+  if (words[0] == "tong" || words[0] == "cong") {
+    const bool phrase = words.size() > 1 && (words[1] == "cong" || words[1] == "so");
+    const std::size_t next = words[0] == "tong" && phrase ? 2 : 1;
+    const bool counted = (next < words.size() && is_number_word(words[next])) ||
+                         value.find(':') != std::string::npos;
+    if (counted) return FooterCell::counted_total;
+    if (next == words.size()) return FooterCell::total;
+  }
+  static constexpr Phrase kSignatures[] = {
+      {{"nguoi", "lap"}},     {{"nguoi", "ky"}}, {{"xac", "nhan"}},  {{"tm"}},
+      {{"t", "m"}},           {{"kt"}},          {{"k", "t"}},       {{"bi", "thu"}},
+      {{"pho", "bi", "thu"}}, {{"ky", "ten"}},   {{"thu", "truong"}}};
+  for (const auto& s : kSignatures) {
+    if (starts_with_words(words, s)) return FooterCell::signature;
+  }
+  // "Ngày … tháng … năm …", "An Bình, ngày 10 tháng 5 năm 2026": the three words in order.
+  const auto day = std::find(words.begin(), words.end(), "ngay");
+  const auto month = std::find(day, words.end(), "thang");
+  if (month != words.end() && std::find(month, words.end(), "nam") != words.end()) {
+    return FooterCell::signature;
+  }
+  return FooterCell::none;
+}
 
 struct Builder {
   const SheetOptions& options;
   MemberSheet sheet;
   std::vector<Row> before_header;
   bool header_found = false;
-  std::vector<Row> data;  // rows after the header, mapped columns only
+  std::vector<std::string> raw_headers;  // each column's header cell as read, by sheet.columns
+  std::vector<Row> data;                 // rows after the header, mapped columns only
+  std::deque<Row> tail;                  // the last kFooterRows rows of `data`, every column
+  TextEncoding file_encoding = TextEncoding::unicode;
 
   std::optional<MemberField> user_field(const std::string& header, int column) const {
     for (const auto& [key, value] : options.mapping) {
@@ -120,8 +220,28 @@ struct Builder {
     return std::nullopt;
   }
 
-  // The mapping a row would give as a header row, and how many known fields it names.
+  // The field of column `m` from its header read in `preferred` (or the user's mapping).
+  void map_column(ColumnMapping& m, std::string_view raw, TextEncoding preferred) const {
+    HeaderReading h = read_header(raw, preferred);
+    m.header = std::move(h.text);
+    if (auto f = user_field(m.header, m.column)) {
+      m.field = *f;
+      m.by_user = true;
+    } else {
+      m.field = h.field.value_or(MemberField::ignore);
+      m.by_user = false;
+    }
+  }
+
+  // The mapping a row would give as a header row, and how many known fields it names. The row
+  // is read in the encoding the rows so far lead to (a header typed in TCVN3 with one legacy
+  // letter, "Chi bé", is read with its neighbours).
   std::vector<ColumnMapping> map_header(const Row& row, int* known) const {
+    EncodingEvidence evidence;
+    for (const auto& cell : row.cells) evidence.add(cell.text);
+    for (const auto& r : before_header) {
+      for (const auto& cell : r.cells) evidence.add(cell.text);
+    }
     std::vector<ColumnMapping> out;
     *known = 0;
     for (int c = 0; c < static_cast<int>(row.cells.size()); ++c) {
@@ -129,16 +249,7 @@ struct Builder {
       if (cell.kind == CellKind::empty && !user_field("", c)) continue;
       ColumnMapping m;
       m.column = c;
-      std::vector<std::string_view> one{cell.text};
-      m.header = decode(cell_text(cell), detect_encoding(one));
-      if (auto f = user_field(m.header, c)) {
-        m.field = *f;
-        m.by_user = true;
-      } else if (auto f2 = field_of_header(m.header)) {
-        m.field = *f2;
-      } else {
-        m.field = MemberField::ignore;
-      }
+      map_column(m, cell_text(cell), evidence.leading());
       if (m.field != MemberField::ignore) ++*known;
       out.push_back(m);
     }
@@ -152,28 +263,34 @@ struct Builder {
     return false;
   }
 
-  Status on_row(const Row& row) {
-    if (!header_found) {
-      int known = 0;
-      auto cols = map_header(row, &known);
-      if (known >= 2 && names_a_person(cols)) {
-        header_found = true;
-        sheet.header_row = row.number;
-        sheet.columns = std::move(cols);
-        return {};
+  Status on_header_search(const Row& row) {
+    int known = 0;
+    auto cols = map_header(row, &known);
+    if (known >= 2 && names_a_person(cols)) {
+      header_found = true;
+      sheet.header_row = row.number;
+      sheet.columns = std::move(cols);
+      for (const auto& m : sheet.columns) {
+        const auto c = static_cast<std::size_t>(m.column);
+        raw_headers.push_back(c < row.cells.size() ? cell_text(row.cells[c]) : std::string());
       }
-      if (static_cast<int>(before_header.size()) >= kHeaderSearchRows) {
-        return Error::invalid(
-            "header",
-            "Trường «header»: không tìm thấy dòng tiêu đề trong " +
-                std::to_string(kHeaderSearchRows) +
-                " dòng đầu; cần ít nhất cột «Họ và tên» (hoặc «Tên») và một cột khác như «Ngày "
-                "sinh», «Chi bộ», «Ngày vào Đảng», hoặc chỉ định bằng --map \"Tên cột=full_name\".",
-            "no header row found");
-      }
-      before_header.push_back(row);
       return {};
     }
+    if (static_cast<int>(before_header.size()) >= kHeaderSearchRows) {
+      return Error::invalid(
+          "header",
+          "Trường «header»: không tìm thấy dòng tiêu đề trong " +
+              std::to_string(kHeaderSearchRows) +
+              " dòng đầu; cần ít nhất cột «Họ và tên» (hoặc «Tên») và một cột khác như «Ngày "
+              "sinh», «Chi bộ», «Ngày vào Đảng», hoặc chỉ định bằng --map \"Tên cột=full_name\".",
+          "no header row found");
+    }
+    before_header.push_back(row);
+    return {};
+  }
+
+  Status on_row(const Row& row) {
+    if (!header_found) return on_header_search(row);
     if (is_numbering_row(row) && data.empty()) return {};
     Row kept;
     kept.number = row.number;
@@ -187,7 +304,10 @@ struct Builder {
         any = any || kept.cells[i].kind != CellKind::empty;
       }
     }
-    if (any) data.push_back(std::move(kept));
+    if (!any) return {};
+    data.push_back(std::move(kept));
+    tail.push_back(row);
+    if (tail.size() > kFooterRows) tail.pop_front();
     return {};
   }
 
@@ -204,10 +324,88 @@ struct Builder {
     add_problem(sheet.problems, sheet.omitted, std::move(p));
   }
 
-  void finish(bool date1904) {
-    const std::size_t ncols = sheet.columns.size();
-    std::vector<DateOrder> orders(ncols, DateOrder::unsettled);
-    for (std::size_t i = 0; i < ncols; ++i) {
+  // The file's encoding from the evidence of every cell read (the rows above the header, the
+  // headers, the data), then each column's (the file's unless its own evidence clearly
+  // differs), and each header read again in its column's encoding.
+  void decide_encodings() {
+    EncodingEvidence file;
+    for (const auto& r : before_header) {
+      for (const auto& cell : r.cells) file.add(cell.text);
+    }
+    std::vector<EncodingEvidence> columns(sheet.columns.size());
+    for (std::size_t i = 0; i < sheet.columns.size(); ++i) {
+      columns[i].add(raw_headers[i]);
+      for (const auto& row : data) {
+        if (row.cells[i].kind == CellKind::text) columns[i].add(row.cells[i].text);
+      }
+      file += columns[i];
+    }
+    file_encoding = file.leading();
+    for (std::size_t i = 0; i < sheet.columns.size(); ++i) {
+      auto& m = sheet.columns[i];
+      m.encoding = column_encoding(columns[i], file_encoding);
+      const MemberField before = m.field;
+      map_column(m, raw_headers[i], m.encoding);
+      // Only the columns mapped while reading kept their cells.
+      if (before == MemberField::ignore) m.field = MemberField::ignore;
+    }
+  }
+
+  // The encoding a cell of column `c` of the whole row is read in.
+  TextEncoding encoding_of_column(int c) const {
+    for (const auto& m : sheet.columns) {
+      if (m.column == c) return m.encoding;
+    }
+    return file_encoding;
+  }
+
+  // Whether a row below the data is no member: a total, or a signature block's line where at
+  // most two of the read columns hold anything (a member fills more). `keyword`: it names what
+  // it is (a name signing under a title names nothing).
+  bool is_footer_row(const Row& whole, const Row& kept, bool* keyword) const {
+    int filled = 0;
+    for (const auto& cell : kept.cells) filled += cell.kind != CellKind::empty ? 1 : 0;
+    const bool sparse = filled <= 2;
+    *keyword = false;
+    for (std::size_t c = 0; c < whole.cells.size(); ++c) {
+      const Cell& cell = whole.cells[c];
+      if (cell.kind != CellKind::text) continue;
+      const TextEncoding e = is_certainly_unicode(cell.text)
+                                 ? TextEncoding::unicode
+                                 : encoding_of_column(static_cast<int>(c));
+      const FooterCell f = footer_cell(decode(cell.text, e));
+      if (f == FooterCell::counted_total || (f != FooterCell::none && sparse)) *keyword = true;
+    }
+    return *keyword || sparse;
+  }
+
+  // The rows below the data that are no members (a total, the date, the signatures and the names
+  // signing) leave the data, each reported as skipped: the last rows of the file that look so,
+  // from the first of them that names what it is. A row among the members is read as a member.
+  void drop_footer() {
+    const std::size_t n = data.size();
+    std::size_t start = n;
+    for (std::size_t i = n; i > n - tail.size(); --i) {
+      bool keyword = false;
+      if (!is_footer_row(tail[i - 1 - (n - tail.size())], data[i - 1], &keyword)) break;
+      if (keyword) start = i - 1;
+    }
+    for (std::size_t i = start; i < n; ++i) {
+      MemberRecord r;
+      r.row = data[i].number;
+      problem(r, nullptr,
+              "Không phải đảng viên (dòng tổng cộng, ngày tháng hoặc chữ ký dưới danh sách), đã "
+              "bỏ qua.",
+              true);
+      sheet.skipped_rows.push_back(r.row);
+    }
+    data.resize(start);
+  }
+
+  // Each date column's day/month order, and one converted cell of each legacy column.
+  std::vector<DateOrder> settle_columns() {
+    std::vector<DateOrder> orders(sheet.columns.size(), DateOrder::unsettled);
+    for (std::size_t i = 0; i < sheet.columns.size(); ++i) {
       auto& m = sheet.columns[i];
       if (m.field == MemberField::ignore) continue;
       std::vector<std::string_view> texts;
@@ -215,136 +413,143 @@ struct Builder {
       for (const auto& row : data) {
         if (row.cells[i].kind == CellKind::text) texts.push_back(row.cells[i].text);
       }
-      m.encoding = detect_encoding(texts);
-      const bool dates =
-          m.field == MemberField::birth_date || m.field == MemberField::admission_date ||
-          m.field == MemberField::recognition_date || m.field == MemberField::registration_date;
-      if (dates) orders[i] = settle_order(texts);
-      if (m.encoding != TextEncoding::unicode) {
-        for (auto t : texts) {
-          std::string after = decode(t, m.encoding);
-          if (after != t) {
-            m.sample_before = std::string(t);
-            m.sample_after = after;
-            break;
-          }
+      if (is_date_field(m.field)) orders[i] = settle_order(texts);
+      if (m.encoding == TextEncoding::unicode) continue;
+      for (auto t : texts) {
+        if (is_certainly_unicode(t)) continue;
+        std::string after = decode(t, m.encoding);
+        if (after != t) {
+          m.sample_before = std::string(t);
+          m.sample_after = after;
+          break;
         }
       }
     }
+    return orders;
+  }
+
+  static bool is_date_field(MemberField f) {
+    return f == MemberField::birth_date || f == MemberField::admission_date ||
+           f == MemberField::recognition_date || f == MemberField::registration_date;
+  }
+
+  // What one row's cells give, before the name is split.
+  struct RowCells {
+    std::string full_name, family_middle;
+    bool male = false, female = false;
+    const ColumnMapping* name_column = nullptr;
+    const ColumnMapping* gender_column = nullptr;
+  };
+
+  void read_cell(MemberRecord& r, RowCells& rc, const ColumnMapping& m, const Cell& cell,
+                 DateOrder order, bool date1904) {
+    auto fail = [&](const std::string& msg) {
+      problem(r, &m, "Cột «" + m.header + "»: " + msg, false);
+      r.has_errors = true;
+    };
+    std::string raw = cell_text(cell);
+    std::string value = (cell.kind == CellKind::text && !is_certainly_unicode(raw))
+                            ? decode(raw, m.encoding)
+                            : text::to_nfc(raw);
+    switch (m.field) {
+      case MemberField::birth_date:
+      case MemberField::admission_date:
+      case MemberField::recognition_date:
+      case MemberField::registration_date: {
+        Cell c = cell;
+        if (c.kind == CellKind::text) c.text = value;
+        auto d = parse_date_cell(c, order, date1904, options.this_year);
+        if (!d.date) {
+          fail(d.error_vi);
+          break;
+        }
+        if (!d.warning_vi.empty()) problem(r, &m, "Cột «" + m.header + "»: " + d.warning_vi, true);
+        (m.field == MemberField::birth_date         ? r.birth_date
+         : m.field == MemberField::admission_date   ? r.admission_date
+         : m.field == MemberField::recognition_date ? r.recognition_date
+                                                    : r.registration_date) = d.date;
+        break;
+      }
+      case MemberField::full_name:
+        rc.full_name = value;
+        rc.name_column = &m;
+        break;
+      case MemberField::family_middle: rc.family_middle = value; break;
+      case MemberField::family: r.family = value; break;
+      case MemberField::middle: r.middle = value; break;
+      case MemberField::given: r.given = value; break;
+      case MemberField::gender: {
+        std::string g = text::fold(value);
+        if (g == "nam" || g == "m" || g == "male") {
+          r.gender = "male";
+        } else if (g == "nu" || g == "f" || g == "female") {
+          r.gender = "female";
+        } else {
+          fail("giới tính «" + value + "» không rõ; ghi «Nam» hoặc «Nữ».");
+        }
+        break;
+      }
+      case MemberField::male_mark:
+        rc.male = true;
+        rc.gender_column = &m;
+        break;
+      case MemberField::female_mark:
+        rc.female = true;
+        rc.gender_column = &m;
+        break;
+      case MemberField::org: r.org = value; break;
+      case MemberField::card_number: r.card_number = value; break;
+      case MemberField::code: r.code = value; break;
+      case MemberField::decision_no: r.decision_no = value; break;
+      case MemberField::ignore: break;
+    }
+  }
+
+  // The gender marks and the name split into its three parts.
+  void finish_record(MemberRecord& r, const RowCells& rc) {
+    if (rc.male && rc.female) {
+      problem(r, rc.gender_column, "Dòng đánh dấu cả «Nam» lẫn «Nữ».", false);
+      r.has_errors = true;
+    } else if (rc.male) {
+      r.gender = "male";
+    } else if (rc.female) {
+      r.gender = "female";
+    }
+    if (!rc.full_name.empty()) {
+      auto ws = words_of(rc.full_name);
+      if (ws.size() < 2) {
+        problem(r, rc.name_column,
+                "Họ và tên «" + rc.full_name + "» chỉ có một chữ; cần ít nhất họ và tên.", false);
+        r.has_errors = true;
+      } else {
+        r.family = ws.front();
+        r.given = ws.back();
+        r.middle.clear();
+        for (std::size_t k = 1; k + 1 < ws.size(); ++k) r.middle += (k > 1 ? " " : "") + ws[k];
+      }
+    } else if (!rc.family_middle.empty()) {
+      auto ws = words_of(rc.family_middle);
+      r.family = ws.front();
+      r.middle.clear();
+      for (std::size_t k = 1; k < ws.size(); ++k) r.middle += (k > 1 ? " " : "") + ws[k];
+    }
+  }
+
+  void finish(bool date1904) {
+    decide_encodings();
+    drop_footer();
+    const std::vector<DateOrder> orders = settle_columns();
     sheet.records.reserve(data.size());
     for (const auto& row : data) {
       MemberRecord r;
       r.row = row.number;
-      std::string full_name, family_middle;
-      bool male = false, female = false;
-      const ColumnMapping* name_column = nullptr;
-      const ColumnMapping* gender_column = nullptr;
-      for (std::size_t i = 0; i < ncols; ++i) {
+      RowCells rc;
+      for (std::size_t i = 0; i < sheet.columns.size(); ++i) {
         const auto& m = sheet.columns[i];
-        const Cell& cell = row.cells[i];
-        if (m.field == MemberField::ignore || cell.kind == CellKind::empty) continue;
-        auto fail = [&](const std::string& msg) {
-          problem(r, &m, "Cột «" + m.header + "»: " + msg, false);
-          r.has_errors = true;
-        };
-        std::string raw = cell_text(cell);
-        std::string value = (cell.kind == CellKind::text && !is_certainly_unicode(raw))
-                                ? decode(raw, m.encoding)
-                                : text::to_nfc(raw);
-        switch (m.field) {
-          case MemberField::birth_date:
-          case MemberField::admission_date:
-          case MemberField::recognition_date:
-          case MemberField::registration_date: {
-            Cell c = cell;
-            if (c.kind == CellKind::text) c.text = value;
-            auto d = parse_date_cell(c, orders[i], date1904, options.this_year);
-            if (!d.date) {
-              fail(d.error_vi);
-              break;
-            }
-            if (!d.warning_vi.empty())
-              problem(r, &m, "Cột «" + m.header + "»: " + d.warning_vi, true);
-            (m.field == MemberField::birth_date         ? r.birth_date
-             : m.field == MemberField::admission_date   ? r.admission_date
-             : m.field == MemberField::recognition_date ? r.recognition_date
-                                                        : r.registration_date) = d.date;
-            break;
-          }
-          case MemberField::full_name:
-            full_name = value;
-            name_column = &m;
-            break;
-          case MemberField::family_middle: family_middle = value; break;
-          case MemberField::family: r.family = value; break;
-          case MemberField::middle: r.middle = value; break;
-          case MemberField::given: r.given = value; break;
-          case MemberField::gender: {
-            std::string g = text::fold(value);
-            if (g == "nam" || g == "m" || g == "male") {
-              r.gender = "male";
-            } else if (g == "nu" || g == "f" || g == "female") {
-              r.gender = "female";
-            } else {
-              fail("giới tính «" + value + "» không rõ; ghi «Nam» hoặc «Nữ».");
-            }
-            break;
-          }
-          case MemberField::male_mark:
-            male = true;
-            gender_column = &m;
-            break;
-          case MemberField::female_mark:
-            female = true;
-            gender_column = &m;
-            break;
-          case MemberField::org: r.org = value; break;
-          case MemberField::card_number: r.card_number = value; break;
-          case MemberField::code: r.code = value; break;
-          case MemberField::decision_no: r.decision_no = value; break;
-          case MemberField::ignore: break;
-        }
+        if (m.field == MemberField::ignore || row.cells[i].kind == CellKind::empty) continue;
+        read_cell(r, rc, m, row.cells[i], orders[i], date1904);
       }
-      if (male && female) {
-        problem(r, gender_column, "Dòng đánh dấu cả «Nam» lẫn «Nữ».", false);
-        r.has_errors = true;
-      } else if (male) {
-        r.gender = "male";
-      } else if (female) {
-        r.gender = "female";
-      }
-      auto words = [](const std::string& s) {
-        std::vector<std::string> out;
-        std::string w;
-        for (char c : s) {
-          if (c == ' ' || c == '\t') {
-            if (!w.empty()) out.push_back(w);
-            w.clear();
-          } else {
-            w += c;
-          }
-        }
-        if (!w.empty()) out.push_back(w);
-        return out;
-      };
-      if (!full_name.empty()) {
-        auto ws = words(full_name);
-        if (ws.size() < 2) {
-          problem(r, name_column,
-                  "Họ và tên «" + full_name + "» chỉ có một chữ; cần ít nhất họ và tên.", false);
-          r.has_errors = true;
-        } else {
-          r.family = ws.front();
-          r.given = ws.back();
-          r.middle.clear();
-          for (std::size_t k = 1; k + 1 < ws.size(); ++k) r.middle += (k > 1 ? " " : "") + ws[k];
-        }
-      } else if (!family_middle.empty()) {
-        auto ws = words(family_middle);
-        r.family = ws.front();
-        r.middle.clear();
-        for (std::size_t k = 1; k < ws.size(); ++k) r.middle += (k > 1 ? " " : "") + ws[k];
-      }
+      finish_record(r, rc);
       sheet.records.push_back(std::move(r));
     }
     data.clear();
@@ -456,7 +661,7 @@ Status parse_mapping_json(std::string_view json, std::map<std::string, std::stri
 }
 
 Result<MemberSheet> read_member_sheet(std::string_view data, const SheetOptions& options) {
-  Builder builder{options, {}, {}, false, {}};
+  Builder builder{options, {}, {}, false, {}, {}, {}, TextEncoding::unicode};
   RowSink sink = [&](const Row& row) { return builder.on_row(row); };
   auto info = read_rows(data, options.sheet, options.limits, sink);
   if (!info.ok()) return info.error();

@@ -1,9 +1,12 @@
 #pragma once
 // A member list sheet (XLSX or CSV) read into typed records: the header row found among the
 // first rows by its Vietnamese headers (any order, the spellings offices use, compared folded),
-// every text column's encoding detected and converted to Unicode NFC, dates read (dates.h), the
-// full name split. Every problem is collected with its sheet, row and column; nothing stops at the
-// first one. Whether a record is acceptable to the registry is the service's question.
+// the text's encoding decided from the whole file's evidence (legacy.h; a column keeps its own
+// only where its evidence clearly differs) and converted to Unicode NFC, dates read (dates.h), the
+// full name split, and the rows below the data that are no members (a total, the date, the
+// signatures) left out with a warning. Every problem is collected with its sheet, row and column;
+// nothing stops at the first one. Whether a record is acceptable to the registry is the service's
+// question.
 //
 // Name split (names are stored in three parts, docs/domain.md): a "Họ và tên" column is split
 // with the family name as the first word and the given name as the last word, the words between
@@ -101,6 +104,9 @@ struct MemberSheet {
   std::int64_t header_row = 0;
   std::vector<ColumnMapping> columns;
   std::vector<MemberRecord> records;
+  // Rows below the data that are no members (a total, the date and the signatures): left out,
+  // each reported by a warning.
+  std::vector<std::int64_t> skipped_rows;
   std::vector<Problem> problems;  // the first kMaxListedProblems
   OmittedProblems omitted;        // the others
 };

@@ -80,5 +80,37 @@ TEST(Legacy, DetectsEachEncodingPerColumn) {
   EXPECT_EQ(detect_encoding({"Le Ha", "Hà", "Võ Tú"}), TextEncoding::unicode);
 }
 
+// TCVN3's small toned letters share bytes with VNI's letters (ệ is VNI's Ư, ủ its đ): after a
+// small letter they are TCVN3's; VNI's tone marks after its own ơ and ư are VNI's.
+TEST(Legacy, EvidenceReadsEachByteWhereItMayStand) {
+  const std::string name = encode("Nguyệt Thủy", TextEncoding::tcvn3);
+  ASSERT_EQ(name, "Nguy\u00D6t Th\u00F1y");
+  EXPECT_EQ(detect_encoding({name}), TextEncoding::tcvn3);
+  const std::string truong = encode("Trương Thị Hường", TextEncoding::vni);
+  EncodingEvidence e;
+  e.add(truong);
+  EXPECT_EQ(e.tcvn3, 0) << truong;
+  EXPECT_EQ(e.vni, 3);  // ư, ư and the grave after ơ (ơ and ị are Latin-1 letters: no evidence)
+  EXPECT_EQ(detect_encoding({encode("ĐẢNG BỘ", TextEncoding::vni)}), TextEncoding::vni);
+}
+
+TEST(Legacy, AColumnKeepsItsOwnEncodingOnlyWhenItsEvidenceIsClear) {
+  auto evidence = [](long long unicode, long long tcvn3, long long vni) {
+    EncodingEvidence e;
+    e.unicode = unicode;
+    e.tcvn3 = tcvn3;
+    e.vni = vni;
+    return e;
+  };
+  // No evidence of its own, or less than clear: the file's.
+  EXPECT_EQ(column_encoding(evidence(0, 0, 0), TextEncoding::tcvn3), TextEncoding::tcvn3);
+  EXPECT_EQ(column_encoding(evidence(1, 0, 0), TextEncoding::tcvn3), TextEncoding::tcvn3);
+  EXPECT_EQ(column_encoding(evidence(0, 2, 5), TextEncoding::tcvn3), TextEncoding::tcvn3);
+  // Clearly another: its own.
+  EXPECT_EQ(column_encoding(evidence(0, 1, 5), TextEncoding::tcvn3), TextEncoding::vni);
+  EXPECT_EQ(column_encoding(evidence(4, 0, 0), TextEncoding::tcvn3), TextEncoding::unicode);
+  EXPECT_EQ(column_encoding(evidence(0, 9, 0), TextEncoding::unicode), TextEncoding::tcvn3);
+}
+
 }  // namespace
 }  // namespace dangvu::io
