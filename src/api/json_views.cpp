@@ -291,6 +291,10 @@ json to_json(const service::ImportReport& v) {
                         {"message", p.message_vi},
                         {"severity", p.warning ? "warning" : "error"}});
   }
+  json ambiguous = json::array();
+  for (const auto& a : v.ambiguous_orgs) {
+    ambiguous.push_back({{"name", a.name}, {"candidates", a.candidates}, {"rows", a.rows}});
+  }
   json preview_columns = json::array();
   for (const auto& c : v.preview_columns) {
     preview_columns.push_back({{"key", c.field}, {"label", c.label}});
@@ -311,6 +315,8 @@ json to_json(const service::ImportReport& v) {
           {"columns", columns},
           {"fields", fields},
           {"rows", v.rows},
+          {"skipped", v.skipped},
+          {"ambiguous_orgs", ambiguous},
           {"created", v.created},
           {"updated", v.updated},
           {"unchanged", v.unchanged},

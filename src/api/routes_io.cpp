@@ -55,6 +55,7 @@ Status import_list(RequestContext& ctx) {
   in.dry_run = *dry_run;
   in.valid_only = *valid_only;
   in.options.sheet = ctx.query("sheet");
+  in.under = ctx.query("under");
   const auto sheet_kind = kind == "orgs" ? io::SheetKind::orgs : io::SheetKind::members;
   if (const std::string mapping = ctx.query("mapping"); !mapping.empty()) {
     DANGVU_TRY(io::parse_mapping_json(mapping, in.options.mapping, sheet_kind));

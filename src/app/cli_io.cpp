@@ -13,7 +13,7 @@ namespace dangvu::app {
 namespace {
 
 struct ImportArgs {
-  std::string kind = "members", file, sheet, map_file;
+  std::string kind = "members", file, sheet, map_file, under;
   std::vector<std::string> map;
   bool dry_run = false, valid_only = false;
 };
@@ -65,7 +65,14 @@ void print_report(const service::ImportReport& r) {
     std::cout << "\n";
   }
   std::cout << "Số dòng: " << r.rows << "; mới " << r.created << ", cập nhật " << r.updated
-            << ", không đổi " << r.unchanged << ", có lỗi " << r.rejected << ".\n";
+            << ", không đổi " << r.unchanged << ", có lỗi " << r.rejected;
+  if (r.skipped > 0) std::cout << "; bỏ qua " << r.skipped << " dòng không phải đảng viên";
+  std::cout << ".\n";
+  for (const auto& a : r.ambiguous_orgs) {
+    std::cout << "  Tên chi bộ chưa rõ: «" << a.name << "» (" << a.candidates
+              << " tổ chức trùng tên, " << a.rows
+              << " dòng); ghi mã của chi bộ hoặc chọn tổ chức cấp trên bằng --under MÃ.\n";
+  }
   for (const auto& p : r.problems) {
     std::cout << (p.warning ? "  Cảnh báo " : "  Lỗi ");
     if (p.row > 0) {
@@ -109,6 +116,9 @@ void add_io_commands(CLI::App& app, Options& opt) {
                   "admission_date recognition_date card_number code decision_no ignore; org "
                   "fields: code name kind parent founded ignore)");
   imp->add_option("--map-file", ia->map_file, "JSON mapping {\"Header\": \"field\"}");
+  imp->add_option("--under", ia->under,
+                  "Members: the org code whose subtree branches written by name are looked for "
+                  "in (default: the whole registry)");
   imp->add_flag("--dry-run", ia->dry_run, "Check every row, write nothing");
   imp->add_flag("--valid-only", ia->valid_only, "Write the rows that pass (one transaction)");
   imp->add_flag("--json", opt.json, "JSON output");
@@ -120,6 +130,7 @@ void add_io_commands(CLI::App& app, Options& opt) {
       in.data = std::move(*data);
       in.file_name = std::filesystem::path(ia->file).filename().string();
       in.options.sheet = ia->sheet;
+      in.under = ia->under;
       const auto kind = ia->kind == "orgs" ? io::SheetKind::orgs : io::SheetKind::members;
       for (const auto& m : ia->map) {
         DANGVU_TRY(io::parse_mapping_entry(m, in.options.mapping, kind));

@@ -180,6 +180,7 @@ constexpr std::array kLabels = std::to_array<FieldLabel>({
     {"", "sheet", "Trang tính"},
     {"", "header", "Dòng tiêu đề"},
     {"", "mapping", "Ghép cột"},
+    {"", "under", "Tìm chi bộ trong"},
     {"", "dry_run", "Chạy thử"},
     {"", "valid_only", "Chỉ nhập các dòng hợp lệ"},
     {"", "body", "Nội dung yêu cầu"},

@@ -15,6 +15,17 @@ struct ImportInput {
   io::SheetOptions options;
   bool dry_run = false;     // check everything, write nothing
   bool valid_only = false;  // write the rows that pass, report the others (still one transaction)
+  // Members: the org whose subtree a branch written by name is looked for in (a code; empty: the
+  // caller's own org, the whole tree for the command line and the administrator).
+  std::string under;
+};
+
+// A branch name of the file that more than one org bears in the subtree searched: its rows are
+// refused naming the candidates.
+struct AmbiguousOrgName {
+  std::string name;             // as the file writes it
+  std::int64_t candidates = 0;  // orgs of that name in the subtree
+  std::int64_t rows = 0;        // rows refused for it
 };
 
 // A column of the file as the import reads it: which field it fills, and the legacy encoding it
@@ -47,6 +58,8 @@ struct ImportReport {
   std::vector<io::Problem> problems;  // the first io::kMaxListedProblems, rows in file order
   io::OmittedProblems omitted;        // the problems past those, only counted
   std::int64_t rows = 0;              // data rows read
+  std::int64_t skipped = 0;  // rows below the data that are no members (each has a warning)
+  std::vector<AmbiguousOrgName> ambiguous_orgs;
   std::int64_t created = 0, updated = 0, unchanged = 0, rejected = 0;
   bool dry_run = false;
   bool written = false;                       // whether the database was changed

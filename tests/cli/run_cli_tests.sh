@@ -202,6 +202,39 @@ expect_ok "import for the check" D import --db "$imported" "$work/ds.csv"
 expect_ok "merge after the import" D org merge --db "$imported" --from S1 --into S2 --date 2025-01-01
 expect_output "an imported and merged registry passes dangvu check" "Không có sai lệch" D check --db "$imported"
 
+# A sheet as offices make it: the branch written by name (two committees have a "Chi bộ Văn
+# phòng"), a total and the signatures below the data. Refused naming both branches, nothing
+# written; with --under the committee, the member is imported and the rows below are skipped.
+names="$work/names.db"
+D init --db "$names" >/dev/null 2>&1
+D org add --db "$names" --code R --name "Đảng bộ" --kind upper_committee --date 2010-01-01 >/dev/null
+for g in G1 G2; do
+  D org add --db "$names" --code $g --name "Đảng bộ cơ sở $g" --kind grassroots_committee --parent R --date 2010-01-01 >/dev/null
+  D org add --db "$names" --code $g.01 --name "Chi bộ Văn phòng" --kind sub_branch --parent $g --date 2010-01-01 >/dev/null
+done
+printf '%s\n' "Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng" "Trần Thị Dung,22/03/1980,Chi bộ Văn phòng,15/06/2016" \
+  "Tổng cộng: 1 đồng chí,,," "Người lập biểu,,TM. CHI ỦY," > "$work/names.csv"
+before=$(dump "$names")
+out=$(D import --db "$names" "$work/names.csv" 2>&1); rc=$?
+if [[ $rc -ne 0 ]] && grep -q "G1.01 (thuộc Đảng bộ cơ sở G1), G2.01 (thuộc Đảng bộ cơ sở G2)" <<<"$out" \
+  && grep -q "Tên chi bộ chưa rõ: «Chi bộ Văn phòng» (2 tổ chức trùng tên, 1 dòng)" <<<"$out" \
+  && [[ "$(dump "$names")" == "$before" ]]; then
+  ok "import refuses a branch name two committees bear, naming both"
+else
+  fail "import refuses a branch name two committees bear, naming both (rc=$rc)" "$out"
+fi
+out=$(D import --db "$names" "$work/names.csv" --under ZZ 2>&1); rc=$?
+if [[ $rc -ne 0 ]] && grep -q "Lỗi: Trường «under»: không có tổ chức mã «ZZ»" <<<"$out" \
+  && [[ "$(dump "$names")" == "$before" ]]; then
+  ok "import refuses an unknown --under"
+else
+  fail "import refuses an unknown --under (rc=$rc)" "$out"
+fi
+expect_output "import --under finds the branch by name and skips the rows below the data" \
+  "mới 1, .*bỏ qua 2 dòng không phải đảng viên" D import --db "$names" "$work/names.csv" --under G2
+org=$(sqlite3 "$names" "SELECT o.code FROM member m JOIN org o ON o.id = m.org_id")
+if [[ "$org" == "G2.01" ]]; then ok "the member is in G2's branch"; else fail "the member is in G2's branch ($org)"; fi
+
 # Files that hold members' data are the owner's alone.
 perm=$(stat -c %a "$demo")
 if [[ "$perm" == "600" ]]; then ok "the database file is created 0600"; else fail "the database file is created 0600 ($perm)"; fi

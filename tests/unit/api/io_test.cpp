@@ -153,6 +153,60 @@ TEST(IoApi, RolesAndScopeHoldForImports) {
   EXPECT_EQ(dump_database(server.db_path()), before);
 }
 
+// Branches written by name: within the caller's own org, or within `under` (an org it holds); a
+// name two orgs bear is refused naming both and listed in `ambiguous_orgs`; an org outside the
+// caller's scope is answered as an unknown one.
+TEST(IoApi, ABranchWrittenByNameIsLookedForUnderTheChosenOrg) {
+  ApiServer server;
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Reply orgs = upload(admin, "/api/v1/import/orgs?file_name=o.csv",
+                      "Mã tổ chức,Tên tổ chức,Loại,Trực thuộc,Ngày thành lập\r\n"
+                      "A3,Chi bộ Văn phòng,Chi bộ trực thuộc,DBA,01/01/2000\r\n"
+                      "B3,Chi bộ Văn phòng,Chi bộ trực thuộc,DBB,01/01/2000\r\n");
+  ASSERT_EQ(orgs.status, 200) << orgs.raw;
+  const std::string file =
+      "Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng\r\n"
+      "Lê Văn Dũng,15/06/1985,chi bộ văn phòng,20/01/2015\r\n";
+
+  Reply both = upload(admin, "/api/v1/import/members?file_name=ds.csv&dry_run=true", file);
+  ASSERT_EQ(both.status, 200) << both.raw;
+  EXPECT_EQ(both.body["rejected"], 1);
+  ASSERT_EQ(both.body["ambiguous_orgs"].size(), 1u) << both.raw;
+  EXPECT_EQ(both.body["ambiguous_orgs"][0]["name"], "chi bộ văn phòng");
+  EXPECT_EQ(both.body["ambiguous_orgs"][0]["candidates"], 2);
+  EXPECT_EQ(both.body["ambiguous_orgs"][0]["rows"], 1);
+  ASSERT_EQ(errors_of(both.body).size(), 1u);
+  EXPECT_NE(errors_of(both.body)[0]["message"].get<std::string>().find(
+                "A3 (thuộc Đảng bộ Sở A), B3 (thuộc Đảng bộ Sở B)"),
+            std::string::npos)
+      << both.raw;
+
+  Reply under_b =
+      upload(admin, "/api/v1/import/members?file_name=ds.csv&dry_run=true&under=DBB", file);
+  ASSERT_EQ(under_b.status, 200) << under_b.raw;
+  EXPECT_EQ(under_b.body["created"], 1);
+  EXPECT_TRUE(under_b.body["ambiguous_orgs"].empty());
+  EXPECT_EQ(under_b.body["preview"][0]["org"], "B3");
+
+  // The office of Sở A: its own branch, without choosing; Sở B is not its to search.
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  const std::string before = dump_database(server.db_path());
+  for (const std::string under : {"DBB", "ZZ"}) {
+    Reply outside = upload(office, "/api/v1/import/members?file_name=ds.csv&under=" + under, file);
+    EXPECT_EQ(outside.status, 404) << outside.raw;
+    EXPECT_EQ(outside.body["error"]["field"], "under");
+    EXPECT_EQ(outside.body["error"]["message"],
+              "Trường «Tìm chi bộ trong»: không có tổ chức mã «" + under + "».");
+  }
+  EXPECT_EQ(dump_database(server.db_path()), before);
+  Reply own = upload(office, "/api/v1/import/members?file_name=ds.csv", file);
+  ASSERT_EQ(own.status, 200) << own.raw;
+  EXPECT_TRUE(own.body["written"].get<bool>());
+  EXPECT_EQ(own.body["preview"][0]["org"], "A3");
+}
+
 TEST(IoApi, TheTreeExportsAndImportsBackAsAnOrgList) {
   ApiServer server;
   Browser admin(server.port());

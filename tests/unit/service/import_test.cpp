@@ -1,6 +1,7 @@
 // Imports over a real SQLite file: a TCVN3 file of 2,000 members, each header spelling, a file
 // with 30 bad rows (30 messages, nothing written), re-imports and export → import round trips
-// that change nothing.
+// that change nothing; branches written by name (within the caller's subtree or a chosen one, as
+// the tree stood on the row's date), and the total and signatures below a sheet's data.
 #include <gtest/gtest.h>
 
 #include "core/clock.h"
@@ -38,18 +39,53 @@ class ImportTest : public ::testing::Test {
   }
 
   Result<ImportReport> import(const std::string& data, bool dry_run = false,
-                              bool valid_only = false) {
-    return import_into(*registry_, data, dry_run, valid_only);
+                              bool valid_only = false, const std::string& under = "") {
+    return import_into(*registry_, data, dry_run, valid_only, under);
   }
 
   static Result<ImportReport> import_into(Registry& registry, const std::string& data,
-                                          bool dry_run = false, bool valid_only = false) {
+                                          bool dry_run = false, bool valid_only = false,
+                                          const std::string& under = "") {
     ImportInput in;
     in.data = data;
     in.file_name = "ds.xlsx";
     in.dry_run = dry_run;
     in.valid_only = valid_only;
+    in.under = under;
     return registry.import_members(in);
+  }
+
+  // A second committee with a branch of the same name as A1's: "Chi bộ Văn phòng" under "Đảng bộ
+  // Sở A" (A1) and under "Đảng bộ Sở B" (B1). Returns the second committee's id.
+  OrgId add_second_committee() {
+    auto dbb =
+        registry_->add_org({"DBB", "Đảng bộ Sở B", "grassroots_committee", "TU", "2000-01-01"});
+    EXPECT_TRUE(dbb.ok()) << dbb.error().detail_en;
+    auto b1 = registry_->add_org({"B1", "Chi bộ Văn phòng", "sub_branch", "DBB", "2000-01-01"});
+    EXPECT_TRUE(b1.ok()) << b1.error().detail_en;
+    return dbb.ok() ? *dbb : OrgId{};
+  }
+
+  // A committee office account of `scope`, over the same database.
+  std::unique_ptr<Registry> office_of(OrgId scope) {
+    return std::make_unique<Registry>(
+        *store_, RuleSet::defaults(), clock_,
+        Caller{"office", "test", auth::Role::committee_office, scope, 0});
+  }
+
+  // The org code the member of card `card` is recorded in now.
+  std::string org_of(const std::string& card) {
+    auto m = registry_->show_member(card, "");
+    EXPECT_TRUE(m.ok());
+    return m.ok() ? m->org_code : std::string();
+  }
+
+  static std::vector<std::string> errors_of(const ImportReport& r) {
+    std::vector<std::string> out;
+    for (const auto& p : r.problems) {
+      if (!p.warning) out.push_back(p.message_vi);
+    }
+    return out;
   }
 
   static std::string xlsx(const std::vector<std::string>& headers,
@@ -340,6 +376,175 @@ TEST_F(ImportTest, AFileOfBadRowsListsTheFirstProblemsAndCountsTheRest) {
   EXPECT_EQ(report->errors(), 1500);
   EXPECT_EQ(report->omitted.errors, 500);
   EXPECT_EQ(report->problems.front().row, 2);
+}
+
+// Sheets name the branch, not its code. A name is looked for, folded, within the caller's own
+// subtree or the one chosen (`under`); where two orgs there bear it, its rows are refused naming
+// both and nothing is written; an org the caller does not hold is answered as an unknown code.
+TEST_F(ImportTest, ABranchWrittenByNameIsFoundWithinTheSubtreeSearched) {
+  const OrgId dbb = add_second_committee();
+  const std::vector<std::string> headers{"Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng",
+                                         "Số thẻ"};
+  const auto file = [&](const std::string& org) {
+    return xlsx(headers, {{"Lê Văn Tám", "05/06/1980", org, "01/02/2005", "000000000101"},
+                          {"Trần Thị Hà", "07/08/1990", org, "01/02/2015", "000000000102"}});
+  };
+
+  // The whole registry (the command line): two "Chi bộ Văn phòng", both named with their parents.
+  const std::string before = dump();
+  auto ambiguous = import(file("chi bo  VĂN PHÒNG"));
+  ASSERT_TRUE(ambiguous.ok()) << ambiguous.error().message_vi;
+  EXPECT_EQ(ambiguous->rejected, 2);
+  EXPECT_FALSE(ambiguous->written);
+  EXPECT_EQ(dump(), before);
+  const auto errors = errors_of(*ambiguous);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0],
+            "«chi bo  VĂN PHÒNG» có 2 tổ chức trùng tên: A1 (thuộc Đảng bộ Sở A), B1 (thuộc Đảng "
+            "bộ Sở B); hãy ghi mã của chi bộ, hoặc chọn tổ chức cấp trên để tìm chi bộ trong đó.");
+  ASSERT_EQ(ambiguous->ambiguous_orgs.size(), 1u);
+  EXPECT_EQ(ambiguous->ambiguous_orgs[0].name, "chi bo  VĂN PHÒNG");
+  EXPECT_EQ(ambiguous->ambiguous_orgs[0].candidates, 2);
+  EXPECT_EQ(ambiguous->ambiguous_orgs[0].rows, 2);
+
+  // Within a chosen committee the name is one org.
+  auto under_b = import(file("Chi bộ Văn phòng"), false, false, "DBB");
+  ASSERT_TRUE(under_b.ok()) << under_b.error().message_vi;
+  EXPECT_EQ(under_b->created, 2) << errors_of(*under_b).front();
+  EXPECT_TRUE(under_b->ambiguous_orgs.empty());
+  EXPECT_EQ(org_of("000000000101"), "B1");
+  EXPECT_EQ(under_b->preview[0].values[6], "B1");
+
+  // An office of Sở B finds its own branch without choosing; Sở A's "Chi bộ Kế toán" and its code
+  // A2 are unknown to it, in the same words as a code nobody has.
+  auto office = office_of(dbb);
+  auto own = import_into(*office, xlsx(headers, {{"Phạm Văn Lộc", "01/01/1985", "Chi bộ Văn phòng",
+                                                  "01/02/2012", "000000000103"}}));
+  ASSERT_TRUE(own.ok()) << own.error().message_vi;
+  EXPECT_EQ(own->created, 1);
+  EXPECT_EQ(org_of("000000000103"), "B1");
+  const std::string before_outside = dump();
+  auto outside = import_into(
+      *office, xlsx(headers, {{"Võ Văn Nga", "01/01/1985", "Chi bộ Kế toán", "01/02/2012", ""},
+                              {"Võ Văn Đức", "01/01/1986", "A2", "01/02/2012", ""},
+                              {"Võ Văn Bình", "01/01/1987", "KHONGCO", "01/02/2012", ""}}));
+  ASSERT_TRUE(outside.ok()) << outside.error().message_vi;
+  EXPECT_EQ(outside->rejected, 3);
+  EXPECT_EQ(dump(), before_outside);
+  const auto refused = errors_of(*outside);
+  ASSERT_EQ(refused.size(), 3u);
+  EXPECT_EQ(refused[0], "Không có tổ chức đảng mã hoặc tên «Chi bộ Kế toán» trong «Đảng bộ Sở B».");
+  EXPECT_EQ(refused[1], "Không có tổ chức đảng mã hoặc tên «A2» trong «Đảng bộ Sở B».");
+  EXPECT_EQ(refused[2], "Không có tổ chức đảng mã hoặc tên «KHONGCO» trong «Đảng bộ Sở B».");
+  // Nor may it look within Sở A: refused as an unknown org, nothing read further.
+  ImportInput in;
+  in.data = file("Chi bộ Văn phòng");
+  in.under = "DBA";
+  auto not_held = office->import_members(in);
+  ASSERT_FALSE(not_held.ok());
+  EXPECT_EQ(not_held.error().kind, ErrorKind::not_found);
+  EXPECT_EQ(not_held.error().field, "under");
+  EXPECT_EQ(not_held.error().message_vi, "Trường «under»: không có tổ chức mã «DBA».");
+  in.under = "KHONGCO";
+  auto unknown = office->import_members(in);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().message_vi, "Trường «under»: không có tổ chức mã «KHONGCO».");
+  EXPECT_EQ(dump(), before_outside);
+}
+
+// A name is read as the tree stood on the row's date: Sở B's branch was "Chi bộ Văn phòng" until
+// 2020 and is "Chi bộ Hành chính" since, so the name is two orgs for a member admitted in 2015 and
+// one (A1) for a member admitted in 2022.
+TEST_F(ImportTest, ABranchNameIsReadAsTheTreeStoodOnTheRowsDate) {
+  add_second_committee();
+  ASSERT_TRUE(registry_->rename_org("B1", "Chi bộ Hành chính", "2020-01-01").ok());
+  const std::vector<std::string> headers{"Họ và tên", "Ngày sinh", "Chi bộ", "Ngày vào Đảng"};
+  auto report =
+      import(xlsx(headers, {{"Lê Văn Tám", "05/06/1980", "Chi bộ Văn phòng", "01/02/2015"},
+                            {"Trần Thị Hà", "07/08/1990", "Chi bộ Văn phòng", "01/02/2022"},
+                            {"Đặng Văn An", "07/08/1991", "Chi bộ Hành chính", "01/02/2016"}}),
+             true);
+  ASSERT_TRUE(report.ok()) << report.error().message_vi;
+  ASSERT_EQ(report->preview.size(), 3u);
+  EXPECT_EQ(report->preview[0].outcome, "error");
+  EXPECT_EQ(report->preview[1].outcome, "new");
+  EXPECT_EQ(report->preview[1].values[6], "A1");
+  // No org bore the name on the row's date: the one that bore it since.
+  EXPECT_EQ(report->preview[2].outcome, "new");
+  EXPECT_EQ(report->preview[2].values[6], "B1");
+}
+
+// An office's sheet ends with a total, the date and the signatures: those rows are no members,
+// left out with a warning each, and the members import. A row among the members that is no
+// member is still an error, named in Vietnamese (never «middle»).
+TEST_F(ImportTest, TheTotalAndSignaturesBelowTheDataAreSkipped) {
+  std::string csv =
+      "DANH SÁCH ĐẢNG VIÊN\n"
+      "STT,Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng\n"
+      "1,Lê Văn Tám,25/06/1980,A1,21/02/2005\n"
+      "2,Trần Thị Hà,17/08/1990,Chi bộ Kế toán,21/02/2015\n"
+      "3,Tống Văn An,27/08/1991,A2,21/02/2016\n"
+      ",Tổng cộng: 3 đồng chí,,,\n"
+      ",,,\"An Bình, ngày 10 tháng 5 năm 2026\",\n"
+      ",Người lập biểu,,TM. CHI ỦY,\n"
+      ",,,BÍ THƯ,\n"
+      ",Nguyễn Thị Lan,,Phạm Văn Hùng,\n";
+  auto report = import(csv);
+  ASSERT_TRUE(report.ok()) << report.error().message_vi;
+  EXPECT_EQ(report->errors(), 0) << errors_of(*report).front();
+  EXPECT_EQ(report->rows, 3);
+  EXPECT_EQ(report->created, 3);
+  EXPECT_EQ(report->skipped, 5);
+  EXPECT_TRUE(report->written);
+  std::vector<std::int64_t> warned;
+  for (const auto& p : report->problems) {
+    EXPECT_TRUE(p.warning) << p.message_vi;
+    warned.push_back(p.row);
+  }
+  EXPECT_EQ(warned, (std::vector<std::int64_t>{6, 7, 8, 9, 10}));
+  EXPECT_EQ(report->problems.front().message_vi,
+            "Không phải đảng viên (dòng tổng cộng, ngày tháng hoặc chữ ký dưới danh sách), đã bỏ "
+            "qua.");
+
+  // The same lines among the members: rows like any other, refused, nothing written.
+  const std::string before = dump();
+  auto middle = import(
+      "Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng\n"
+      "Lê Văn Hai,05/06/1981,A1,01/02/2006\n"
+      "Ngày … tháng … năm …,,,\n"
+      "Trần Thị Ba,07/08/1992,A2,01/02/2017\n");
+  ASSERT_TRUE(middle.ok()) << middle.error().message_vi;
+  EXPECT_EQ(middle->skipped, 0);
+  EXPECT_EQ(middle->rejected, 1);
+  EXPECT_FALSE(middle->written);
+  EXPECT_EQ(dump(), before);
+  bool names_middle = false;
+  for (const auto& m : errors_of(*middle)) {
+    for (const char* english : {"«middle»", "«family»", "«given»", "«org»", "«birth_date»"}) {
+      EXPECT_EQ(m.find(english), std::string::npos) << m;
+    }
+    names_middle = names_middle || m.rfind("Trường «Tên đệm»: ", 0) == 0;
+  }
+  EXPECT_TRUE(names_middle);
+}
+
+// A file typed wholly in TCVN3 whose branch column is headed "Chi bộ" in TCVN3 ("Chi bé": its one
+// legacy letter is a Latin-1 letter) finds the column, and its branch names, written in TCVN3.
+TEST_F(ImportTest, ATcvn3FileFindsItsBranchColumnAndBranchesByName) {
+  auto tcvn = [](const std::string& s) { return io::encode(s, io::TextEncoding::tcvn3); };
+  EXPECT_EQ(tcvn("Chi bộ"), "Chi b\xC3\xA9");  // U+00E9 in UTF-8
+  auto report =
+      import(xlsx({tcvn("Họ và tên"), tcvn("Ngày sinh"), tcvn("Chi bộ"), tcvn("Ngày vào Đảng")},
+                  {{tcvn("Nguyễn Văn Trọng"), "05/06/1980", tcvn("Chi bộ Văn phòng"), "01/02/2005"},
+                   {tcvn("Đặng Thị Hường"), "07/08/1990", tcvn("Chi bộ Kế toán"), "01/02/2015"}}));
+  ASSERT_TRUE(report.ok()) << report.error().message_vi;
+  EXPECT_EQ(report->errors(), 0) << errors_of(*report).front();
+  EXPECT_EQ(report->created, 2);
+  EXPECT_EQ(report->columns[2].header, "Chi bộ");
+  EXPECT_EQ(report->columns[2].field, "org");
+  EXPECT_EQ(report->preview[0].values[6], "A1");
+  EXPECT_EQ(report->preview[1].values[6], "A2");
+  EXPECT_EQ(report->preview[1].values[3], "Hường");
 }
 
 }  // namespace
