@@ -609,12 +609,15 @@ function toTcvn3(text) {
 await test('a CSV typed in TCVN3 is shown converted to Unicode and imported', async (page) => {
   await login(page, 'vanphong');
   await page.goto(`${base}#/import`);
-  // The whole file in TCVN3 bytes ("ANSI"), headers included: "Hä vµ tªn", "NguyÔn V¨n An".
+  // The whole file in TCVN3 bytes ("ANSI"), headers included: "Hä vµ tªn", "NguyÔn V¨n An". The
+  // branch is written by name, as offices write it, and a total and a signature end the sheet.
   const lines = [
     'Họ và tên,Ngày sinh,Phái,Đơn vị,Ngày vào Đảng,Ngày chính thức',
-    'Nguyễn Văn An,12/03/1985,Nam,DB001.01,19/08/2025,24/08/2026',
-    'Trần Thị Thúy Hằng,25/11/1990,Nữ,DB001.01,23/09/2025,',
-    'Lê Đức Thắng,14/07/1988,Nam,DB001.01,02/10/2025,',
+    'Nguyễn Văn An,12/03/1985,Nam,Chi bộ Văn phòng,19/08/2025,24/08/2026',
+    'Trần Thị Thúy Hằng,25/11/1990,Nữ,Chi bộ Văn phòng,23/09/2025,',
+    'Lê Đức Thắng,14/07/1988,Nam,Chi bộ Văn phòng,02/10/2025,',
+    'Tổng cộng: 3 đồng chí,,,,,',
+    ',,,Người lập biểu,,',
   ];
   const bytes = Buffer.concat(lines.map((l) => Buffer.concat([toTcvn3(l), Buffer.from('\r\n')])));
   if (bytes.indexOf(Buffer.from([0x4e, 0x67, 0x75, 0x79, 0xd4, 0x6e, 0x20, 0x56, 0xa8, 0x6e])) < 0) {
@@ -622,6 +625,11 @@ await test('a CSV typed in TCVN3 is shown converted to Unicode and imported', as
   }
   await chooseFile(page, 'danh-sach-tcvn3.csv', bytes);
   await page.getByTestId('import-check').click();
+  // Every committee of this office has a «Chi bộ Văn phòng»: the rows wait for the committee.
+  await page.getByTestId('import-ambiguous').getByText('«Chi bộ Văn phòng»:', { exact: false }).waitFor();
+  await chooseOne(page, 'Tìm chi bộ trong', 'DB001', '[DB001]');
+  await page.getByTestId('import-check').click();
+  await page.getByTestId('import-skipped').getByText('2 dòng dưới danh sách').waitFor();
   const encoding = page.getByTestId('encoding-A');
   await encoding.waitFor();
   const text = await encoding.innerText();

@@ -2,8 +2,9 @@
 // that writes nothing) and the check shown — how each column was understood, legacy font
 // conversions, the counts, every problem and the first rows as they would be recorded — before the
 // user decides to write all rows or only the valid ones. The mapping of a column may be corrected
-// here; each correction runs the check again.
-import { useEffect, useRef, useState } from 'react';
+// here; each correction runs the check again. Branches written by name are looked for within the
+// org chosen in «Tìm chi bộ trong» (the account's own by default).
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -37,7 +38,8 @@ import {
 import { vnDate, vnNumber, label } from '../labels';
 import { go } from '../route';
 import { atField, fieldErrors } from './forms';
-import { matchFolded } from '../search';
+import { matchFolded, searchable } from '../search';
+import { flatten, useTree } from './Tree';
 
 // The server refuses bodies over 32 MiB (413); a file that big is refused here before sending.
 const maxBytes = 32 * 1024 * 1024;
@@ -120,7 +122,7 @@ function shown(key: string, v: unknown): string {
 
 const headersHelp: Record<ImportKind, string> = {
   members:
-    'Các cột được nhận ra: «Họ và tên» (hoặc «Họ», «Tên đệm», «Tên»), «Ngày sinh», «Giới tính», «Chi bộ» (mã hoặc tên tổ chức), «Ngày vào Đảng», «Ngày chính thức», «Số thẻ đảng viên», «Mã đảng viên». Cần có họ tên, ngày sinh, chi bộ và ngày vào Đảng.',
+    'Các cột được nhận ra: «Họ và tên» (hoặc «Họ», «Tên đệm», «Tên»), «Ngày sinh», «Giới tính», «Chi bộ» (mã hoặc tên tổ chức), «Ngày vào Đảng», «Ngày chính thức», «Số thẻ đảng viên», «Mã đảng viên». Cần có họ tên, ngày sinh, chi bộ và ngày vào Đảng. Các dòng tổng cộng, ngày tháng và chữ ký dưới danh sách được bỏ qua.',
   orgs: 'Các cột được nhận ra: «Mã tổ chức», «Tên tổ chức», «Loại», «Trực thuộc» (mã tổ chức cấp trên), «Ngày thành lập».',
 };
 
@@ -160,7 +162,17 @@ export function ImportPage({ account }: { account: Viewer }) {
     setDone(null);
   };
 
-  const formFields = ['file', 'sheet', 'kind'];
+  // Where a branch written by name is looked for: the orgs of the account's tree that hold others.
+  const { root } = useTree(null);
+  const committees = useMemo(
+    () =>
+      flatten(root)
+        .filter((o) => o.children.length > 0)
+        .map((o) => ({ value: o.code, label: `${o.name} [${o.code}]` })),
+    [root],
+  );
+
+  const formFields = ['file', 'sheet', 'kind', 'under'];
   // The API's names of what a refusal is about, as this form names them.
   const fieldMap = { file_name: 'file', header: 'file', mapping: 'file' };
 
@@ -179,6 +191,7 @@ export function ImportPage({ account }: { account: Viewer }) {
       dry_run: mode === 'check' ? 'true' : undefined,
       valid_only: mode === 'valid' ? 'true' : undefined,
       sheet: extensionOf(chosen.name) === 'xlsx' ? (v.sheet ?? '').trim() : undefined,
+      under: (v.kind ?? 'members') === 'members' ? (v.under ?? undefined) : undefined,
       mapping: Object.keys(map).length ? JSON.stringify(map) : undefined,
     })}`;
     try {
@@ -241,7 +254,7 @@ export function ImportPage({ account }: { account: Viewer }) {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ kind: 'members', file: null, sheet: '' }}
+          initialValues={{ kind: 'members', file: null, sheet: '', under: account.org || undefined }}
           onValuesChange={reset}
           style={{ maxWidth: 720 }}
         >
@@ -278,6 +291,22 @@ export function ImportPage({ account }: { account: Viewer }) {
           {isXlsx && (
             <Form.Item label="Trang tính (để trống: trang đầu tiên)" name="sheet">
               <Input disabled={!!busy} style={{ maxWidth: 320 }} />
+            </Form.Item>
+          )}
+          {kind === 'members' && (
+            <Form.Item
+              label="Tìm chi bộ trong"
+              name="under"
+              extra="Chi bộ ghi bằng tên trong tệp được tìm trong tổ chức này (để trống: mọi tổ chức bạn quản lý)."
+            >
+              <Select
+                {...searchable}
+                allowClear
+                disabled={!!busy}
+                options={committees}
+                placeholder="Mọi tổ chức bạn quản lý"
+                style={{ maxWidth: 480 }}
+              />
             </Form.Item>
           )}
           {file && file.size >= bigBytes && file.size <= maxBytes && (
@@ -399,7 +428,8 @@ function ReportView({
     Object.keys(report.preview[0] ?? {})
       .filter((k) => k !== 'row' && k !== 'outcome')
       .map((key) => ({ key, label: key }));
-  const converted = report.columns.filter((c) => c.encoding !== 'unicode');
+  // Columns a cell of which was converted (a file's encoding applies to its date columns too).
+  const converted = report.columns.filter((c) => c.encoding !== 'unicode' && c.sample);
   const what = report.kind === 'orgs' ? 'tổ chức' : 'đảng viên';
 
   return (
@@ -470,6 +500,32 @@ function ReportView({
             type="warning"
             showIcon
             message={`${vnNumber(warnings)} cảnh báo: vẫn nhập được, nhưng nên xem lại các dòng được nêu.`}
+          />
+        )}
+        {report.skipped > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="import-skipped"
+            message={`${vnNumber(report.skipped)} dòng dưới danh sách không phải ${what} (tổng cộng, ngày tháng, chữ ký) đã được bỏ qua.`}
+          />
+        )}
+        {report.ambiguous_orgs.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="import-ambiguous"
+            message="Tên chi bộ trùng với nhiều tổ chức:"
+            description={
+              <>
+                {report.ambiguous_orgs.map((a) => (
+                  <div key={a.name}>
+                    «{a.name}»: {vnNumber(a.candidates)} tổ chức trùng tên ({vnNumber(a.rows)} dòng)
+                  </div>
+                ))}
+                Ghi mã chi bộ trong tệp, hoặc chọn tổ chức cấp trên ở «Tìm chi bộ trong» rồi kiểm tra lại.
+              </>
+            }
           />
         )}
         {converted.length > 0 && (
