@@ -609,8 +609,8 @@ Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::st
     if (one.find_first_not_of(" \t") == std::string_view::npos) continue;
     auto eq = one.rfind('=');
     if (eq == std::string_view::npos || eq == 0) {
-      return Error::invalid("map",
-                            "Trường «map»: «" + std::string(one) +
+      return Error::invalid("mapping",
+                            "Trường «Ghép cột»: «" + std::string(one) +
                                 "» phải có dạng «Tên cột=trường», ví dụ «Họ và tên=full_name».",
                             "mapping entry without '='");
     }
@@ -629,8 +629,8 @@ Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::st
       } else {
         names = org_field_names();
       }
-      return Error::invalid("map",
-                            "Trường «map»: «" + value +
+      return Error::invalid("mapping",
+                            "Trường «Ghép cột»: «" + value +
                                 "» không phải trường đã biết; chọn một "
                                 "trong: " +
                                 names + ".",
@@ -645,14 +645,15 @@ Status parse_mapping_json(std::string_view json, std::map<std::string, std::stri
                           SheetKind kind) {
   auto j = nlohmann::json::parse(json, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
-    return Error::invalid("map",
-                          "Trường «map»: tệp ánh xạ phải là một đối tượng JSON {\"Tên cột\": "
+    return Error::invalid("mapping",
+                          "Trường «Ghép cột»: tệp ánh xạ phải là một đối tượng JSON {\"Tên cột\": "
                           "\"trường\"}.",
                           "mapping JSON is not an object");
   }
   for (const auto& [key, value] : j.items()) {
     if (!value.is_string()) {
-      return Error::invalid("map", "Trường «map»: giá trị của «" + key + "» phải là chuỗi.",
+      return Error::invalid("mapping",
+                            "Trường «Ghép cột»: giá trị của «" + key + "» phải là chuỗi.",
                             "mapping value is not a string");
     }
     DANGVU_TRY(parse_mapping_entry(key + "=" + value.get<std::string>(), mapping, kind));

@@ -106,7 +106,9 @@ TEST(IoApi, TheUsersMappingIsUsedAndBadUploadsNameTheirField) {
                                httplib::detail::encode_query_param(R"({"Người": "tuoi"})"),
                            file);
   EXPECT_EQ(bad_field.status, 400);
-  EXPECT_EQ(bad_field.body["error"]["field"], "map");
+  EXPECT_EQ(bad_field.body["error"]["field"], "mapping");
+  EXPECT_EQ(bad_field.body["error"]["message"].get<std::string>().rfind("Trường «Ghép cột»: ", 0),
+            0u);
   Reply bad_name = upload(office, "/api/v1/import/members?file_name=a.txt", file);
   EXPECT_EQ(bad_name.body["error"]["field"], "file_name");
   Reply bad_kind = upload(office, "/api/v1/import/people?file_name=a.csv", file);

@@ -547,5 +547,24 @@ TEST_F(ImportTest, ATcvn3FileFindsItsBranchColumnAndBranchesByName) {
   EXPECT_EQ(report->preview[1].values[3], "Hường");
 }
 
+// A file refused whole names what it lacks by its Vietnamese label, for the command line too.
+TEST_F(ImportTest, AFileRefusedWholeNamesTheFieldInVietnamese) {
+  const std::string before = dump();
+  auto no_branch = import("Họ và tên,Ngày sinh,Ngày vào Đảng\nLê Văn Tám,25/06/1980,21/02/2005\n");
+  ASSERT_FALSE(no_branch.ok());
+  EXPECT_EQ(no_branch.error().field, "header");
+  EXPECT_EQ(
+      no_branch.error().message_vi,
+      "Trường «Dòng tiêu đề»: tệp thiếu cột «Chi bộ»; thêm cột hoặc chỉ định bằng --map \"Tên "
+      "cột=trường\".");
+  auto no_header = import("Cột 1,Cột 2\n1,2\n");
+  ASSERT_FALSE(no_header.ok());
+  EXPECT_EQ(
+      no_header.error().message_vi.rfind("Trường «Dòng tiêu đề»: không tìm thấy dòng tiêu đề", 0),
+      0u)
+      << no_header.error().message_vi;
+  EXPECT_EQ(dump(), before);
+}
+
 }  // namespace
 }  // namespace dangvu::service
