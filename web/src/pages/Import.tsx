@@ -162,12 +162,13 @@ export function ImportPage({ account }: { account: Viewer }) {
     setDone(null);
   };
 
-  // Where a branch written by name is looked for: the orgs of the account's tree that hold others.
+  // Where a branch written by name is looked for: the account's own org and the orgs of its tree
+  // that hold others.
   const { root } = useTree(null);
   const committees = useMemo(
     () =>
       flatten(root)
-        .filter((o) => o.children.length > 0)
+        .filter((o) => o === root || o.children.length > 0)
         .map((o) => ({ value: o.code, label: `${o.name} [${o.code}]` })),
     [root],
   );
