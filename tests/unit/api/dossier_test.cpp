@@ -29,7 +29,7 @@ TEST(DossierApi, AnOfficeRecordsADossierAndReadsItAsOfDates) {
                      {{"field", "general_education"}, {"value", "9/12"}, {"from", "2005-06-01"}},
                      {{"field", "political_theory"},
                       {"value", "intermediate"},
-                      {"from", "2024-05-15"},
+                      {"from", "2025-05-15"},
                       {"note", "Bằng số 123/TC"}}}}});
   ASSERT_EQ(recorded.status, 201) << recorded.raw;
   ASSERT_EQ(recorded.body["ids"].size(), 4u);
