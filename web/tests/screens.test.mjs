@@ -298,6 +298,8 @@ await test(
     const otp = (await page.getByTestId('one-time-password').innerText()).trim();
     if (!/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(otp)) throw new Error(`one-time password «${otp}»`);
     await page.getByRole('button', { name: 'Đã ghi lại' }).click();
+    // The one-time password's dialog closes before the list behind it takes a click.
+    await page.getByTestId('one-time-password').waitFor({ state: 'hidden' });
     const row = page.locator('tr', { hasText: 'hoa.tran' });
     await row.getByText('Chờ đổi mật khẩu').waitFor();
     await row.getByRole('button', { name: 'Khóa' }).click();
