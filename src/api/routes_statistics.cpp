@@ -1,7 +1,7 @@
 // The member statistics of an org's subtree for a period: the tables as JSON for the page, and
 // the document the office signs (an HTML preview, the Word or Excel file).
+#include "api/document_answer.h"
 #include "api/routes.h"
-#include "report/render.h"
 #include "service/registry.h"
 
 namespace dangvu::api {
@@ -51,33 +51,11 @@ Status get_statistics(RequestContext& ctx) {
 }
 
 Status get_statistics_document(RequestContext& ctx) {
-  std::string format = ctx.query("format");
-  if (format.empty()) format = "html";
-  if (format != "html" && format != "docx" && format != "xlsx") {
-    return Error::invalid("format", "Trường «format»: chọn html, docx hoặc xlsx.",
-                          "unknown statistics format");
-  }
   const std::string& code = ctx.path_params.at(0);
   const std::string period = ctx.query("period");
-  auto doc = registry(ctx).statistics_document(code, period);
-  if (!doc.ok()) return doc.error();
-  if (format == "html") {
-    ctx.raw_body = report::render_html(*doc);
-    ctx.raw_type = "text/html; charset=utf-8";
-    return {};
-  }
-  const std::string& tpl = ctx.env->report_template_docx;
-  auto bytes = format == "docx" ? report::render_docx(*doc, tpl.empty() ? nullptr : &tpl)
-                                : report::render_xlsx(*doc);
-  if (!bytes.ok()) return bytes.error();
-  ctx.raw_body = std::move(*bytes);
-  ctx.raw_type = format == "docx"
-                     ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  // Codes and periods are ASCII ([A-Za-z0-9._-], checked by the service): safe in the header.
-  ctx.headers.emplace_back("Content-Disposition", "attachment; filename=\"thong-ke-dang-vien-" +
-                                                      code + "-" + period + "." + format + "\"");
-  return {};
+  return answer_document(
+      ctx, ctx.query("format"), [&] { return registry(ctx).statistics_document(code, period); },
+      "thong-ke-dang-vien-" + code + "-" + period);
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 // Work records: the document register, the year's plan, activities, indicators.
+#include "api/document_answer.h"
 #include "api/json_views.h"
 #include "api/routes.h"
 #include "figures/indicators.h"
-#include "report/render.h"
 #include "service/registry.h"
 
 namespace dangvu::api {
@@ -169,12 +169,6 @@ Status get_indicators(RequestContext& ctx) {
 
 // The report itself: an HTML fragment for the page's preview, or the Word or Excel file.
 Status get_report(RequestContext& ctx) {
-  std::string format = ctx.query("format");
-  if (format.empty()) format = "html";
-  if (format != "html" && format != "docx" && format != "xlsx") {
-    return Error::invalid("format", "Trường «format»: chọn html, docx hoặc xlsx.",
-                          "unknown report format");
-  }
   const std::string& code = ctx.path_params.at(0);
   const std::string period = ctx.query("period");
   const std::string part = ctx.query("part");
@@ -184,29 +178,15 @@ Status get_report(RequestContext& ctx) {
                           "liệu).",
                           "unknown report part");
   }
-  auto doc = registry(ctx).report(code, period, ctx.query("date"),
-                                  part == "checks" ? service::Registry::ReportPart::check_sheet
-                                                   : service::Registry::ReportPart::signed_report);
-  if (!doc.ok()) return doc.error();
-  if (format == "html") {
-    ctx.raw_body = report::render_html(*doc);
-    ctx.raw_type = "text/html; charset=utf-8";
-    return {};
-  }
-  const std::string& tpl = ctx.env->report_template_docx;
-  auto bytes = format == "docx" ? report::render_docx(*doc, tpl.empty() ? nullptr : &tpl)
-                                : report::render_xlsx(*doc);
-  if (!bytes.ok()) return bytes.error();
-  ctx.raw_body = std::move(*bytes);
-  ctx.raw_type = format == "docx"
-                     ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                     : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  // Codes and periods are ASCII ([A-Za-z0-9._-], checked by the service): safe in the header.
-  ctx.headers.emplace_back("Content-Disposition",
-                           std::string("attachment; filename=\"") +
-                               (part == "checks" ? "doi-chieu-so-lieu-" : "bao-cao-") + code + "-" +
-                               period + "." + format + "\"");
-  return {};
+  return answer_document(
+      ctx, ctx.query("format"),
+      [&] {
+        return registry(ctx).report(code, period, ctx.query("date"),
+                                    part == "checks"
+                                        ? service::Registry::ReportPart::check_sheet
+                                        : service::Registry::ReportPart::signed_report);
+      },
+      (part == "checks" ? "doi-chieu-so-lieu-" : "bao-cao-") + code + "-" + period);
 }
 
 }  // namespace
