@@ -2,7 +2,10 @@
 // group, each value with the date it holds from; every record of it, corrections included, under
 // «Quá trình thay đổi»; and, for whoever may write members, its update, a new award or discipline,
 // and the correction of a record made by mistake. Sensitive fields the role may not read are not
-// in the server's answer at all; the card says which they are.
+// in the server's answer at all; the card says which they are. A candidate's admission file has a
+// card of its own (AdmissionFile.tsx: what it holds and lacks, each piece recorded there); here it
+// is a group of a member's dossier, shown once it holds something, and its records stay in the
+// history (where a wrong one is corrected).
 import { useState } from 'react';
 import { Alert, Button, Card, Collapse, Descriptions, Space, Tag, Typography } from 'antd';
 import { can, type Dossier, type DossierFact, type DossierRecord, type Viewer } from '../api';
@@ -11,7 +14,7 @@ import { vnDate, type DossierFieldInfo } from '../labels';
 import { vnDateTime } from '../time';
 import { DossierChangeDialog, type ChangeTarget } from './DossierChange';
 import { DossierUpdateDialog } from './DossierUpdate';
-import { groupedFields, lowerFirst, sensitiveNames } from './dossierFields';
+import { admissionFileCodes, dateWords, groupedFields, lowerFirst, sensitiveNames } from './dossierFields';
 
 export function DossierCard({ account, code, at }: { account: Viewer; code: string; at?: string }) {
   const answer = $api.useQuery('get', '/api/v1/members/{code}/dossier', {
@@ -33,9 +36,15 @@ export function DossierCard({ account, code, at }: { account: Viewer; code: stri
 
   const facts = new Map(dossier.facts.map((f) => [f.field, f]));
   const mayShow = (f: DossierFieldInfo) => dossier.sensitive_shown || !f.sensitive;
-  // A group is shown when it holds something, or offers an entry to add (awards, discipline).
-  const groups = groupedFields(mayShow)
-    .map((g) => ({ ...g, fields: g.fields.filter((f) => held(facts.get(f.value)) || (writes && f.listed)) }))
+  // A group is shown when it holds something, or offers an entry to add (awards, discipline). The
+  // admission file is a candidate's own card; a member's is read, not added to.
+  const candidate = dossier.admission_gaps !== undefined;
+  const admissionFile = (f: DossierFieldInfo) => admissionFileCodes.includes(f.value);
+  const groups = groupedFields((f) => mayShow(f) && !(candidate && admissionFile(f)))
+    .map((g) => ({
+      ...g,
+      fields: g.fields.filter((f) => held(facts.get(f.value)) || (writes && f.listed && !admissionFile(f))),
+    }))
     .filter((g) => g.fields.length);
   return (
     <Card
@@ -73,11 +82,12 @@ export function DossierCard({ account, code, at }: { account: Viewer; code: stri
               children: f.listed ? (
                 <Entries
                   fact={facts.get(f.value)}
+                  dated={dateWords(f) ?? 'ngày'}
                   add={writes ? () => setChange({ field: f, replaces: null }) : undefined}
                   addText={`Thêm ${lowerFirst(f.label)}…`}
                 />
               ) : (
-                <Value fact={facts.get(f.value)} />
+                <Value fact={facts.get(f.value)} dated={dateWords(f) ?? 'từ'} />
               ),
             }))}
           />
@@ -112,27 +122,43 @@ function held(fact: DossierFact | undefined): boolean {
   return !!fact && (fact.current !== null || fact.history.length > 0);
 }
 
-function Value({ fact }: { fact: DossierFact | undefined }) {
+function Value({ fact, dated }: { fact: DossierFact | undefined; dated: string }) {
   const c = fact?.current;
   if (!c) return <Typography.Text type="secondary">Không còn</Typography.Text>;
   // A date that holds from itself (the day of joining the Youth Union) is not said twice.
   if (c.value === c.from) return <span>{c.value_label}</span>;
   return (
     <span>
-      {c.value_label} <Typography.Text type="secondary">từ {vnDate(c.from)}</Typography.Text>
+      {c.value_label}{' '}
+      <Typography.Text type="secondary">
+        {dated} {vnDate(c.from)}
+      </Typography.Text>
     </span>
   );
 }
 
 // A listed field's entries (awards, discipline), newest first, each with its date and decision
-// (an entry is dated, rather than holding «from» a date).
-function Entries({ fact, add, addText }: { fact: DossierFact | undefined; add?: () => void; addText: string }) {
+// (an entry is dated, rather than holding «from» a date; a sponsor «cùng công tác từ» it).
+function Entries({
+  fact,
+  dated,
+  add,
+  addText,
+}: {
+  fact: DossierFact | undefined;
+  dated: string;
+  add?: () => void;
+  addText: string;
+}) {
   const entries = [...(fact?.history ?? [])].reverse();
   return (
     <Space direction="vertical" size={4}>
       {entries.map((e) => (
         <span key={e.id}>
-          {e.value_label} <Typography.Text type="secondary">ngày {vnDate(e.from)}</Typography.Text>
+          {e.value_label}{' '}
+          <Typography.Text type="secondary">
+            {dated} {vnDate(e.from)}
+          </Typography.Text>
           {e.note && <Typography.Text type="secondary"> — {e.note}</Typography.Text>}
         </span>
       ))}

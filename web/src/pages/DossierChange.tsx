@@ -1,5 +1,5 @@
-// One record of a member's dossier: a new entry of a listed field («Thêm khen thưởng…»), or the
-// correction of a record made by mistake («Sửa bản ghi nhầm…»: its right value and date, or the
+// One record of a member's dossier: a new entry of a listed field («Thêm khen thưởng…»), a new
+// value of any other (the admission file's «Ghi thẩm tra lý lịch…»), or the correction of a record made by mistake («Sửa bản ghi nhầm…»: its right value and date, or the
 // record voided). Nothing is edited: the server appends a record that replaces the wrong one.
 import { Alert, DatePicker, Form, Input, Radio, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
@@ -8,7 +8,7 @@ import { client } from '../client';
 import { vnDate, type DossierFieldInfo } from '../labels';
 import { FormDialog } from './FormDialog';
 import { dateFormats, iso, listItemField } from './forms';
-import { fromForm, lowerFirst, toForm, ValueInput, type FormValue } from './dossierFields';
+import { dateLabel, fromForm, lowerFirst, toForm, ValueInput, type FormValue } from './dossierFields';
 
 export interface ChangeTarget {
   field: DossierFieldInfo;
@@ -25,7 +25,7 @@ export function DossierChangeDialog({
 }: {
   code: string;
   target: ChangeTarget;
-  onClose: () => void;
+  onClose: (changed: boolean) => void;
 }) {
   const { field, replaces } = target;
   const what = lowerFirst(field.label);
@@ -45,7 +45,7 @@ export function DossierChangeDialog({
         ],
       },
     });
-    if (!replaces) return `Đã thêm ${what}.`;
+    if (!replaces) return field.listed ? `Đã thêm ${what}.` : `Đã ghi ${what}.`;
     return voiding ? `Đã hủy bản ghi nhầm của ${what}.` : `Đã sửa bản ghi của ${what}.`;
   };
   const fieldMap = (apiField: string) => {
@@ -54,10 +54,11 @@ export function DossierChangeDialog({
   };
   return (
     <FormDialog<Values>
-      title={replaces ? `Sửa bản ghi nhầm: ${field.label}` : `Thêm ${what}`}
+      title={replaces ? `Sửa bản ghi nhầm: ${field.label}` : field.listed ? `Thêm ${what}` : `Ghi ${what}`}
       initialValues={{
         action: 'fix',
-        value: toForm(field, replaces?.value),
+        // A new flag is recorded to say it holds (the background check concluded).
+        value: toForm(field, replaces ? replaces.value : field.kind === 'flag' ? 'yes' : undefined),
         from: replaces ? dayjs(replaces.from) : dayjs(),
       }}
       fields={['value', 'from', 'note']}
@@ -101,12 +102,12 @@ function ChangeFields({ form, target }: { form: FormInstance<Values>; target: Ch
           valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
           rules={field.kind === 'flag' ? [] : valueRequired}
         >
-          <ValueInput field={field} />
+          <ValueInput field={field} shown={replaces?.value_label} />
         </Form.Item>
       )}
       <Form.Item
         name="from"
-        label={replaces ? 'Từ ngày (đúng)' : 'Từ ngày'}
+        label={`${dateLabel(field) ?? 'Từ ngày'}${replaces ? ' (đúng)' : ''}`}
         rules={[{ required: true, message: 'Chọn ngày.' }]}
       >
         <DatePicker format={dateFormats} style={{ width: '100%' }} />

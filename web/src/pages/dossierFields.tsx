@@ -7,6 +7,25 @@ import { Select } from '../controls';
 import { catalogOptions, dossierFields, type DossierFieldInfo } from '../labels';
 import { searchable } from '../search';
 import { dateFormats, iso } from './forms';
+import { MemberSearch } from './memberPickers';
+
+// The admission file (hồ sơ kết nạp, core/admission.h): what a candidate needs before the branch
+// votes. A candidate's page shows it in a card of its own, with what it still lacks
+// (AdmissionFile.tsx); a member's dossier keeps it as a group, once it holds something.
+export const admissionFileTitle = 'Hồ sơ kết nạp';
+export const admissionFileCodes = ['party_course', 'background_check', 'youth_union_introduction', 'sponsor'];
+
+// What a record's date means, where «Từ ngày» would not say it: the day a certificate was issued,
+// a check concluded, since when a sponsor has worked with the candidate. The label in a form, and
+// the words before the date where a value is read.
+const dateMeaning: Record<string, { label: string; words: string }> = {
+  party_course: { label: 'Ngày cấp', words: 'cấp ngày' },
+  background_check: { label: 'Ngày kết luận', words: 'kết luận ngày' },
+  youth_union_introduction: { label: 'Ngày giới thiệu', words: 'ngày' },
+  sponsor: { label: 'Cùng công tác từ ngày', words: 'cùng công tác từ' },
+};
+export const dateLabel = (f: DossierFieldInfo) => dateMeaning[f.value]?.label;
+export const dateWords = (f: DossierFieldInfo) => dateMeaning[f.value]?.words;
 
 // Fields read together, by their codes (core/dossier.cpp). A group without a title is one field,
 // headed by its own label; a field the list does not name (added later on the server) is shown
@@ -33,6 +52,7 @@ const groupsByCode: { title?: string; codes: string[] }[] = [
     ],
   },
   { title: 'Vào Đoàn, nhập ngũ, xuất ngũ', codes: ['youth_union_joined', 'enlisted', 'discharged'] },
+  { title: admissionFileTitle, codes: admissionFileCodes },
 ];
 
 export interface FieldGroup {
@@ -77,7 +97,7 @@ export type FormValue = string | dayjs.Dayjs | boolean | null | undefined;
 export function toForm(f: DossierFieldInfo, value: string | undefined): FormValue {
   if (f.kind === 'date') return value ? dayjs(value) : null;
   if (f.kind === 'flag') return value === 'yes';
-  if (f.kind === 'catalog') return value || undefined;
+  if (f.kind === 'catalog' || f.kind === 'member') return value || undefined;
   return value ?? '';
 }
 
@@ -87,9 +107,27 @@ export function fromForm(f: DossierFieldInfo, v: FormValue): string {
   return typeof v === 'string' ? v.trim() : '';
 }
 
-// The control for a field's value, inside a Form.Item (which passes value and onChange).
-export function ValueInput({ field, ...rest }: { field: DossierFieldInfo } & Record<string, unknown>) {
+// The control for a field's value, inside a Form.Item (which passes value and onChange). A member
+// (a sponsor) is found by name among the official members the account holds; `shown` is how the
+// value held reads (a record corrected: «Họ tên (mã)»).
+export function ValueInput({
+  field,
+  shown,
+  ...rest
+}: { field: DossierFieldInfo; shown?: string } & Record<string, unknown>) {
   switch (field.kind) {
+    case 'member':
+      return (
+        <MemberSearch
+          {...rest}
+          org={undefined}
+          anywhere
+          status="official"
+          label={field.label}
+          shown={shown}
+          placeholder="Gõ họ tên đảng viên chính thức (có thể không dấu) hoặc mã"
+        />
+      );
     case 'catalog':
       return (
         <Select
