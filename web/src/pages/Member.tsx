@@ -2,13 +2,16 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { Select } from '../controls';
 import dayjs from 'dayjs';
-import { can, type Viewer, type Member } from '../api';
-import { vnDate, label, options } from '../labels';
+import { ApiError, can, type Viewer, type Member } from '../api';
+import { vnDate, label, options, dossierFields } from '../labels';
 import { fieldErrors, iso, dateFormats } from './forms';
 import { flatten, useTree } from './Tree';
 import { searchable } from '../search';
 import { $api, client, errorText, type Schemas } from '../client';
 import { DossierCard } from './Dossier';
+import { AdmissionFileCard, admissionAddText, admissionFileId } from './AdmissionFile';
+import { DossierChangeDialog } from './DossierChange';
+import { admissionFileCodes } from './dossierFields';
 
 const eventKinds = [
   'admission',
@@ -21,6 +24,9 @@ const eventKinds = [
   'readmission',
 ];
 const needsOrg = new Set(['admission', 'transfer', 'readmission']);
+// The events the branch votes on (the age is checked on the vote's date; a candidate's admission
+// needs it and a complete admission file).
+const votedOn = new Set(['admission', 'readmission']);
 
 export function MemberPage({ account, code }: { account: Viewer; code: string }) {
   const answer = $api.useQuery('get', '/api/v1/members/{code}', { params: { path: { code } } });
@@ -52,6 +58,7 @@ export function MemberPage({ account, code }: { account: Viewer; code: string })
           <Alert key={f} type="warning" message={f} style={{ marginTop: 8 }} />
         ))}
       </Card>
+      {member.status === 'candidate' && <AdmissionFileCard account={account} code={member.code} />}
       <DossierCard account={account} code={member.code} />
       <Card title="Quá trình">
         <Timeline
@@ -77,7 +84,7 @@ export function MemberPage({ account, code }: { account: Viewer; code: string })
   );
 }
 
-type EventValues = Omit<Schemas['EventInput'], 'date'> & { date: dayjs.Dayjs };
+type EventValues = Omit<Schemas['EventInput'], 'date' | 'vote_date'> & { date: dayjs.Dayjs; vote_date?: dayjs.Dayjs };
 
 function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
@@ -90,9 +97,15 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
     [roots],
   );
   const [done, setDone] = useState('');
-  const fields = ['kind', 'date', 'org', 'mode', 'decision_no', 'ceremony_date', 'card_number', 'reason'];
+  // An admission refused for the admission file: the server's message (every gap) and the field of
+  // the first, whose record the user may add from here.
+  const [incomplete, setIncomplete] = useState<ApiError | null>(null);
+  const [completing, setCompleting] = useState(false);
+  const fields = ['kind', 'date', 'vote_date', 'org', 'mode', 'decision_no', 'ceremony_date', 'card_number', 'reason'];
   const submit = async (v: EventValues) => {
     setDone('');
+    setIncomplete(null);
+    const voted = votedOn.has(v.kind);
     try {
       await client.POST('/api/v1/members/{code}/events', {
         params: { path: { code } },
@@ -100,6 +113,7 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
           kind: v.kind,
           date: iso(v.date),
           org: needsOrg.has(v.kind) ? v.org : undefined,
+          vote_date: voted && v.vote_date ? iso(v.vote_date) : undefined,
           mode: v.kind === 'transfer' ? v.mode : undefined,
           decision_no: v.decision_no,
           card_number: v.card_number,
@@ -107,13 +121,19 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
         },
       });
       setDone(`Đã ghi: ${label('member_event_kinds', v.kind)}.`);
-      form.resetFields(['decision_no', 'reason', 'card_number']);
+      form.resetFields(['decision_no', 'reason', 'card_number', 'vote_date']);
       onDone();
     } catch (e) {
-      // Rule refusals about dates (probation, age) are shown at the date.
-      fieldErrors(form, e, fields, { birth_date: 'date', vote_date: 'date', member: 'kind' });
+      if (e instanceof ApiError && admissionFileCodes.includes(e.field)) {
+        setIncomplete(e);
+        return;
+      }
+      // Rule refusals about dates (probation, age) are shown at the date; the age, at the vote's.
+      const age = voted && v.vote_date ? 'vote_date' : 'date';
+      fieldErrors(form, e, fields, { birth_date: age, member: 'kind' });
     }
   };
+  const missing = incomplete ? dossierFields().find((f) => f.value === incomplete.field) : undefined;
   return (
     <Card title="Ghi sự kiện">
       {done && <Alert type="success" message={done} style={{ marginBottom: 16 }} />}
@@ -126,9 +146,35 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
               options={options('member_event_kinds', eventKinds)}
             />
           </Form.Item>
-          <Form.Item label="Ngày" name="date" rules={[{ required: true, message: 'Bắt buộc' }]}>
+          <Form.Item
+            label="Ngày"
+            name="date"
+            rules={[{ required: true, message: 'Bắt buộc' }]}
+            extra={
+              votedOn.has(kind) ? `Ngày quyết định ${kind === 'readmission' ? 'kết nạp lại' : 'kết nạp'}` : undefined
+            }
+          >
             <DatePicker format={dateFormats} />
           </Form.Item>
+          {votedOn.has(kind) && (
+            <Form.Item
+              label="Ngày chi bộ xét, biểu quyết"
+              name="vote_date"
+              dependencies={['date']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, vote?: dayjs.Dayjs) => {
+                    const decided: dayjs.Dayjs | undefined = getFieldValue('date');
+                    return vote && decided && vote.isAfter(decided, 'day')
+                      ? Promise.reject(new Error('Chi bộ biểu quyết trước ngày quyết định kết nạp.'))
+                      : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DatePicker format={dateFormats} />
+            </Form.Item>
+          )}
           {needsOrg.has(kind) && (
             <Form.Item label="Chi bộ" name="org" rules={[{ required: true, message: 'Chọn chi bộ.' }]}>
               <Select
@@ -156,10 +202,40 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
             <Input style={{ width: 260 }} />
           </Form.Item>
         </Space>
+        {incomplete && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="admission-refused"
+            style={{ marginBottom: 16 }}
+            message={incomplete.message}
+            description={
+              <Space wrap>
+                {missing && <Button onClick={() => setCompleting(true)}>{admissionAddText[missing.value]}</Button>}
+                <Button
+                  type="link"
+                  onClick={() => document.getElementById(admissionFileId)?.scrollIntoView({ block: 'start' })}
+                >
+                  Xem hồ sơ kết nạp
+                </Button>
+              </Space>
+            }
+          />
+        )}
         <Button type="primary" htmlType="submit">
           Ghi sự kiện
         </Button>
       </Form>
+      {completing && missing && (
+        <DossierChangeDialog
+          code={code}
+          target={{ field: missing, replaces: null }}
+          onClose={(changed) => {
+            setCompleting(false);
+            if (changed) setIncomplete(null);
+          }}
+        />
+      )}
     </Card>
   );
 }
