@@ -83,6 +83,13 @@ Status get_dossier(RequestContext& ctx) {
              {"sensitive_shown", v->sensitive_shown},
              {"facts", facts},
              {"records", records}};
+  if (v->admission_gaps) {
+    json gaps = json::array();
+    for (const auto& g : *v->admission_gaps) {
+      gaps.push_back({{"field", g.field}, {"rule", g.rule}, {"message", g.message_vi}});
+    }
+    ctx.out["admission_gaps"] = gaps;
+  }
   return {};
 }
 

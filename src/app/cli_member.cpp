@@ -79,6 +79,8 @@ void add_member_commands(CLI::App& app, Options& opt) {
     });
   });
 
+  add_member_dossier_command(member, opt);
+
   auto* show = member->add_subcommand("show", "Xem hồ sơ và lịch sử một người");
   auto sh = std::make_shared<std::pair<std::string, std::string>>();
   show->add_option("--db", opt.db, "Database file or postgresql:// URL")->required();

@@ -40,6 +40,8 @@ void add_org_commands(CLI::App& app, Options& opt);
 // issuer | set-issuer | holder, under `dangvu org` (cli_issuer.cpp).
 void add_org_issuer_commands(CLI::App& org, Options& opt);
 void add_member_commands(CLI::App& app, Options& opt);
+// `member dossier`, under the `member` command (cli_dossier.cpp).
+void add_member_dossier_command(CLI::App* member, Options& opt);
 void add_read_commands(CLI::App& app, Options& opt);
 void add_admin_commands(CLI::App& app, Options& opt);
 void add_user_commands(CLI::App& app, Options& opt);

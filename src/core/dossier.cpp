@@ -37,6 +37,13 @@ constexpr DossierField kFields[] = {
     {"award", "Khen thưởng", K::text, {}, false, true},
     {"discipline", "Kỷ luật", K::catalog, "discipline", true, true},
     {"exemption", "Miễn công tác và sinh hoạt đảng", K::flag, {}, false, false},
+    // The admission file (core/admission.h): each fact dated when it was done; a sponsor's date is
+    // the day they began to work with the candidate.
+    {"party_course", "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng", K::text, {}, false,
+     false},
+    {"background_check", "Thẩm tra lý lịch (đã kết luận)", K::flag, {}, false, false},
+    {"youth_union_introduction", "Đoàn TNCS Hồ Chí Minh giới thiệu", K::flag, {}, false, false},
+    {"sponsor", "Đảng viên giới thiệu", K::member, {}, false, true},
 };
 
 constexpr std::size_t kMaxTextChars = 500;
@@ -69,6 +76,7 @@ std::string_view to_string(DossierValueKind k) {
     case K::citizen_id: return "citizen_id";
     case K::phone: return "phone";
     case K::flag: return "flag";
+    case K::member: return "member";
   }
   return "text";
 }
@@ -197,6 +205,11 @@ Status check_dossier_value(const DossierField& f, std::string_view value, const 
       if (value != "yes") {
         return bad_value(f, field_name, "chỉ nhận «yes» (có) hoặc để trống (không còn).",
                          "dossier.flag");
+      }
+      return {};
+    case K::member:
+      if (value.size() > 40) {
+        return bad_value(f, field_name, "mã đảng viên dài quá 40 ký tự.", "dossier.member_code");
       }
       return {};
   }

@@ -28,6 +28,7 @@ enum class DossierValueKind {
   citizen_id,  // số định danh cá nhân: 12 digits, one person's
   phone,       // digits, with + ( ) . - and spaces
   flag,        // "yes" (held from the date) or empty (no longer)
+  member,      // another person's member code (a sponsor: đảng viên giới thiệu)
 };
 std::string_view to_string(DossierValueKind k);
 

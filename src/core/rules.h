@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/admission.h"
 #include "core/catalogs.h"
 #include "core/member.h"
 #include "core/org.h"
@@ -64,6 +65,8 @@ struct RuleSet {
   // docs/rules.md) and only once (`readmission_once`).
   int readmission_min_months = 36;
   bool readmission_once = true;
+  // What a candidate's admission file must hold on the branch's vote date (core/admission.h).
+  AdmissionRules admission;
   // Quorum of a conference, by conference kind (core/conference.h names). Default for every kind:
   // more than half of the invited members present — Quy định 294-QĐ/TW requires more than half
   // of a branch's full members for a valid meeting, and a review conference of a Party

@@ -267,6 +267,7 @@ std::vector<MemberEvent> Generator::life(Person& p, OrgId home, const std::vecto
 
 Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& province_branches) {
   int n = rng_.between(shape_.members_min, shape_.members_max);
+  std::vector<demo::Colleague> colleagues;  // the branch's official members so far: sponsors
   for (int i = 0; i < n; ++i) {
     bool male = rng_.chance(0.58);
     Person p = person(male);
@@ -294,7 +295,8 @@ Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& prov
       return e;
     }
     // The person's dossier, from a random stream of its own (demo_dossier.h).
-    auto records = demo::dossier_of(p, events, province_, ++in_province_, kLastEvent);
+    auto records = demo::dossier_of(p, events, province_, ++in_province_, kLastEvent, colleagues);
+    if (auto c = demo::official_in(code, events, branch)) colleagues.push_back(std::move(*c));
     for (std::size_t k = 0; k < records.size(); ++k) {
       records[k].id = static_cast<DossierRecordId>(k + 1);
       records[k].recorded_at = r_.clock().now_iso();

@@ -27,8 +27,31 @@ Date clamp(Date d, Date lo, Date hi) { return d < lo ? lo : (d > hi ? hi : d); }
 
 }  // namespace
 
+std::optional<Colleague> official_in(const std::string& code,
+                                     const std::vector<MemberEvent>& events, OrgId branch) {
+  std::optional<Colleague> c;
+  OrgId at = 0;
+  for (const auto& e : events) {
+    if (c && c->to == Date::max() &&
+        (e.kind == MemberEventKind::removal || e.kind == MemberEventKind::expulsion ||
+         e.kind == MemberEventKind::resignation || e.kind == MemberEventKind::death ||
+         (e.kind == MemberEventKind::transfer && e.mode == TransferMode::permanent))) {
+      c->to = e.date;
+    }
+    if (e.org && (e.kind == MemberEventKind::admission || e.kind == MemberEventKind::readmission ||
+                  (e.kind == MemberEventKind::transfer && e.mode == TransferMode::permanent))) {
+      at = *e.org;
+    }
+    if (e.kind == MemberEventKind::recognition && at == branch && !c) {
+      c = Colleague{code, e.date, Date::max()};
+    }
+  }
+  return c;
+}
+
 std::vector<DossierRecord> dossier_of(const Person& p, const std::vector<MemberEvent>& events,
-                                      int province, std::int64_t serial, Date last) {
+                                      int province, std::int64_t serial, Date last,
+                                      const std::vector<Colleague>& colleagues) {
   Rng rng(0x5EED0000ULL ^ (static_cast<std::uint64_t>(province) << 40) ^
           static_cast<std::uint64_t>(serial) * 0x9E3779B97F4A7C15ULL);
   std::vector<DossierRecord> out;
@@ -125,6 +148,37 @@ std::vector<DossierRecord> dossier_of(const Person& p, const std::vector<MemberE
       if (std::string(level) == "elementary" && years >= 3 && rng.chance(0.08)) {
         add("political_theory", "intermediate", Date::from_ymd(last.year(), 6, 30).value(),
             "Bằng tốt nghiệp trung cấp lý luận chính trị");
+      }
+    }
+  }
+  // The admission file of a person registered as a candidate: the course, the background check,
+  // the Youth Union's introduction of the young, and the sponsors of the branch. One in eight
+  // candidates still waits for something, so the candidate's page has gaps to show.
+  std::optional<Date> registered;
+  for (const auto& e : events) {
+    if (e.kind == MemberEventKind::candidate_registration) registered = e.date;
+  }
+  if (registered) {
+    const Date vote = admitted ? admitted->add_days(-rng.between(10, 25)) : last;
+    const bool waits = !admitted && rng.chance(0.125);
+    Date course = registered->add_months(rng.between(1, 3));
+    if (course > vote.add_days(-20)) course = vote.add_days(-20);
+    add("party_course", std::to_string(rng.between(10, 990)) + "/GCN-TTCT", course,
+        "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng");
+    const Date checked = admitted ? vote.add_days(-rng.between(15, 60))
+                                  : registered->add_months(rng.between(4, 9));
+    if (!waits || rng.chance(0.5)) {
+      add("background_check", "yes", checked, "Kết luận thẩm tra lý lịch");
+    }
+    const bool young = whole_years_between(birth, vote) <= 30 && rng.chance(0.7);
+    if (young) add("youth_union_introduction", "yes", checked, "Nghị quyết giới thiệu của Đoàn");
+    std::size_t wanted = young ? 1 : 2;
+    if (waits && wanted > 0) --wanted;
+    for (const auto& c : colleagues) {
+      if (wanted == 0) break;
+      if (c.from <= vote && vote < c.to) {
+        add("sponsor", c.code, vote.add_months(-rng.between(13, 48)));
+        --wanted;
       }
     }
   }

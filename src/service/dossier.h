@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/admission.h"
 #include "core/date.h"
 #include "core/dossier.h"
 
@@ -43,6 +44,9 @@ struct DossierView {
   bool sensitive_shown = false;
   std::vector<DossierFactView> facts;      // in the order of dossier_fields()
   std::vector<DossierRecordView> records;  // the whole log shown to the caller, as recorded
+  // A candidate on the date asked: what the admission file still lacks then (the branch's vote
+  // comes with the admission itself and is not listed).
+  std::optional<std::vector<AdmissionGap>> admission_gaps;
 };
 
 }  // namespace dangvu::service

@@ -1,6 +1,7 @@
 // A member's dossier: read as of a date (sensitive fields only for the roles that may, each such
 // read audited) and changed by appended records, all of one action in one transaction.
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "service/registry.h"
@@ -104,6 +105,32 @@ Result<DossierView> Registry::dossier(const std::string& code, const std::string
     }
     if (!fact.history.empty()) v.facts.push_back(std::move(fact));
   }
+  // A sponsor reads as a name where the caller holds the sponsor, as a code elsewhere.
+  std::map<std::string, std::string> sponsors;
+  auto name_sponsor = [&](DossierRecordView& r) -> Status {
+    const DossierField* f = find_dossier_field(r.record.field);
+    if (f == nullptr || f->kind != DossierValueKind::member || r.record.value.empty()) return {};
+    auto [it, fresh] = sponsors.try_emplace(r.record.value);
+    if (fresh) {
+      auto label = sponsor_label(r.record.value, **history);
+      if (!label.ok()) return label.error();
+      it->second = *label;
+    }
+    r.value_label = it->second;
+    return {};
+  };
+  for (auto& r : v.records) DANGVU_TRY(name_sponsor(r));
+  for (auto& fact : v.facts) {
+    for (auto& r : fact.history) DANGVU_TRY(name_sponsor(r));
+  }
+  if (member->history.state_at(*at).status == MemberStatus::candidate) {
+    auto gaps = admission_gaps_of(member->record.id, std::nullopt, *at, **history);
+    if (!gaps.ok()) return gaps.error();
+    v.admission_gaps.emplace();
+    for (auto& g : *gaps) {
+      if (g.field != "vote_date") v.admission_gaps->push_back(std::move(g));
+    }
+  }
   // Who read whose sensitive data, and when (Luật 91/2025/QH15): one entry per read that showed
   // any.
   if (!sensitive_read.empty()) {
@@ -168,6 +195,20 @@ Status Registry::check_dossier_change(const DossierChangeInput& c, std::size_t i
       e.message_vi = label + ": " + e.message_vi;
       e.field = at_index(i, "from");
       return e;
+    }
+  }
+  if (f.kind == DossierValueKind::member && !c.value.empty()) {
+    auto sponsor = store_.find_member(c.value);
+    if (!sponsor.ok()) return sponsor.error();
+    if (!*sponsor) {
+      return Error::not_found(at_index(i, "value"),
+                              label + ": không có đảng viên mã «" + c.value + "».",
+                              "no member of this code");
+    }
+    if ((*sponsor)->id == member.record.id) {
+      return Error::refused(at_index(i, "value"), "dossier.member_self",
+                            label + ": không thể là chính người được ghi hồ sơ.",
+                            "a person cannot be their own sponsor");
     }
   }
   if (f.kind == DossierValueKind::citizen_id && !c.value.empty()) {

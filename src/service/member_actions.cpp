@@ -337,6 +337,15 @@ Result<EventId> Registry::record_event(const EventInput& in) {
     DANGVU_TRY(require_orgs_hold(in.member_code, (*member)->person, *folded, *history,
                                  org_breaks(*before, *history, rules_),
                                  event->org || event->new_org ? "org" : "date"));
+    // A candidate held here comes in only with a complete admission file (core/admission.h). An
+    // admission recorded as a person's first event is one made on paper before dangvu knew the
+    // person; its file, if the office has it, is recorded in the dossier.
+    if (event->kind == MemberEventKind::admission &&
+        before->current().status == MemberStatus::candidate) {
+      auto gaps = admission_gaps_of((*member)->id, event->vote_date, event->date, *history);
+      if (!gaps.ok()) return gaps.error();
+      if (!gaps->empty()) return admission_refusal(*gaps);
+    }
     if (!folded->card_number.empty() && folded->card_number != (*member)->card_number) {
       auto holder = store_.find_member(folded->card_number);
       if (!holder.ok()) return holder.error();

@@ -202,6 +202,13 @@ class Registry {
                               const OrgHistory& history);
   Result<MemberHistory> fold(const Person& person, const std::vector<MemberEvent>& events,
                              const OrgHistory& history) const;
+  // What a candidate's admission file lacks for a vote on `vote` (admission_file.cpp): the
+  // dossier's file facts, and each sponsor's status on that day read from the sponsor's own log.
+  Result<std::vector<AdmissionGap>> admission_gaps_of(MemberId member, std::optional<Date> vote,
+                                                      Date fallback, const OrgHistory& history);
+  // A sponsor as a person reads it: "Name (code)" when the caller holds the sponsor today, the
+  // code alone otherwise.
+  Result<std::string> sponsor_label(const std::string& code, const OrgHistory& history);
   // Refuses (naming `field`) a member write whose result `after` breaks the invariant of the two
   // histories (core/member_orgs.h) other than where the record already broke it (`was`, the
   // breaks of the record before the write, against the org history before it).

@@ -72,8 +72,8 @@ expect_refused "unknown kind" 2 "kind" D org add --db "$db" --code X3 --name "X"
 expect_refused "dissolve with children" 3 "org" D org dissolve --db "$db" --code DBA --date 2010-01-01
 
 # Members.
-expect_ok "register a candidate" D member add --db "$db" --code QC0001 --family "Đàm" --middle "Văn" --given "Chính" --birth-date 1990-05-10 --gender male --org DBA.01 --date 2019-01-10
-expect_ok "admit the candidate" D member event --db "$db" --member QC0001 --kind admission --date 2020-03-02 --ceremony-date 2020-03-16 --decision 12-QĐ/ĐU --card 011234567890
+# An admission made on paper before dangvu knew the person (its file is the candidate section's).
+expect_ok "add a member admitted on paper" D member add --db "$db" --code QC0001 --family "Đàm" --middle "Văn" --given "Chính" --birth-date 1990-05-10 --gender male --kind admission --org DBA.01 --date 2020-03-02 --ceremony-date 2020-03-16 --decision 12-QĐ/ĐU --card 011234567890
 expect_refused "recognition before 12 months" 3 "date" D member event --db "$db" --member QC0001 --kind recognition --date 2021-03-15
 expect_ok "recognition after 12 months" D member event --db "$db" --member QC0001 --kind recognition --date 2021-03-16
 expect_refused "admission under 18" 3 "birth_date" D member add --db "$db" --code QC0002 --family "Nguyễn" --middle "Thị" --given "An" --birth-date 2010-01-01 --kind admission --org DBA.01 --date 2026-01-05
@@ -379,6 +379,33 @@ records() { sqlite3 "$1" "SELECT * FROM org_version; SELECT * FROM member_event;
 if [[ "$(records "$db")" == "$(records "$work/r.db")" ]]; then ok "restore gives back every record"; else fail "restore gives back every record"; fi
 expect_output "restore is audited" "backup.restore" D audit --db "$work/r.db"
 expect_refused "restore never replaces without --replace" 5 "--replace" D restore --backup "$work/b.bak" --db "$db" --passphrase-file "$work/pass"
+
+# The way in (a database of its own, so that the counts above stay as they are): a candidate is
+# admitted only with the admission file complete on the branch's vote date.
+main_db="$db"
+db="$work/admission.db"
+expect_ok "init a database for the admission file" D init --db "$db"
+expect_ok "a committee" D org add --db "$db" --code DB --name "Đảng bộ Sở C" --kind upper_committee --date 2000-01-01
+expect_ok "its branch" D org add --db "$db" --code DB.01 --name "Chi bộ Văn phòng" --kind grassroots_branch --parent DB --date 2000-01-01
+expect_ok "a first sponsor" D member add --db "$db" --code GT01 --family "Hoàng" --middle "Văn" --given "Nam" --birth-date 1975-03-01 --kind admission --org DB.01 --date 2005-04-01
+expect_ok "recognized" D member event --db "$db" --member GT01 --kind recognition --date 2006-04-03
+expect_ok "a probationary member" D member add --db "$db" --code GT02 --family "Lý" --middle "Thị" --given "Hoa" --birth-date 1990-07-01 --kind admission --org DB.01 --date 2019-09-01
+expect_ok "register a candidate" D member add --db "$db" --code QC0001 --family "Đàm" --middle "Văn" --given "Hùng" --birth-date 1995-05-10 --gender male --org DB.01 --date 2019-01-10
+expect_output "the candidate's file lacks everything" "còn thiếu" D member dossier --db "$db" --member QC0001 --at 2020-02-20
+expect_refused "admission without a vote date nor a file" 3 "biểu quyết" D member event --db "$db" --member QC0001 --kind admission --date 2020-03-02 --decision 12-QĐ/ĐU
+expect_ok "the course certificate" D member dossier --db "$db" --member QC0001 --set party_course=25/GCN-TTCT --from 2019-03-15
+expect_ok "the background check" D member dossier --db "$db" --member QC0001 --set background_check=yes --from 2019-11-20
+expect_ok "two sponsors" D member dossier --db "$db" --member QC0001 --set sponsor=GT01 --set sponsor=GT02 --from 2018-06-01
+expect_refused "a sponsor that is no member" 4 "NOBODY" D member dossier --db "$db" --member QC0001 --set sponsor=NOBODY --from 2018-06-01
+expect_refused "a sponsor who is not an official member on the vote date" 3 "GT02.*chưa là đảng viên chính thức" D member event --db "$db" --member QC0001 --kind admission --date 2020-03-02 --vote-date 2020-02-20 --decision 12-QĐ/ĐU
+expect_ok "a second official sponsor" D member add --db "$db" --code GT03 --family "Trần" --given "Minh" --birth-date 1970-01-01 --kind admission --org DB.01 --date 2000-01-10
+expect_ok "recognized too" D member event --db "$db" --member GT03 --kind recognition --date 2001-01-10
+expect_ok "the second official sponsor in the file" D member dossier --db "$db" --member QC0001 --set sponsor=GT03 --from 2019-06-01
+expect_refused "a sponsor who worked with the candidate less than 12 months" 3 "chưa đủ 12 tháng" D member event --db "$db" --member QC0001 --kind admission --date 2020-03-02 --vote-date 2020-02-20 --decision 12-QĐ/ĐU
+expect_output "the file is complete a year later" "đã đủ" D member dossier --db "$db" --member QC0001 --at 2021-01-05
+expect_ok "admitted with the file complete" D member event --db "$db" --member QC0001 --kind admission --date 2021-01-20 --vote-date 2021-01-05 --decision 3-QĐ/ĐU
+expect_output "the sponsors by name" "Đảng viên giới thiệu: Hoàng Văn Nam \(GT01\)" D member dossier --db "$db" --member QC0001
+db="$main_db"
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -1,0 +1,206 @@
+// The way into the Party through the registry: a candidate's admission refused, naming what the
+// file lacks and writing nothing, until the course, the background check and two official sponsors
+// of twelve months are recorded in the dossier; a sponsor's standing read from the sponsor's own
+// log on the vote date; the candidate's dossier listing the gaps, and its sponsors by name only
+// where the reader holds them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "service/registry.h"
+#include "support/temp_db.h"
+
+namespace dangvu::service {
+namespace {
+
+Date D(const char* iso) { return *Date::parse(iso); }
+
+class AdmissionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = dir_.database("a.db");
+    auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
+    ASSERT_TRUE(s.ok()) << s.error().detail_en;
+    store_ = std::move(*s);
+    registry_ = std::make_unique<Registry>(*store_, RuleSet::defaults(), clock_, "test");
+    org("TU", "Đảng bộ tỉnh", "upper_committee", "");
+    org("DB", "Đảng bộ Sở Tài chính", "grassroots_committee", "TU");
+    org("DC", "Đảng bộ Sở Xây dựng", "grassroots_committee", "TU");
+    org("S1", "Chi bộ 1", "sub_branch", "DB");
+    org("C1", "Chi bộ 1", "sub_branch", "DC");
+    add("G1", "Nam", "admission", "S1", "2005-04-01");
+    event("G1", "recognition", "2006-04-03");
+    add("G2", "Hoa", "admission", "S1", "2025-09-01");  // probationary until recognized
+    add("G3", "Minh", "admission", "C1", "2001-01-10");
+    event("G3", "recognition", "2002-01-11");
+    add("Q1", "Hùng", "candidate_registration", "S1", "2025-01-10");
+  }
+
+  void org(const std::string& code, const std::string& name, const std::string& kind,
+           const std::string& parent) {
+    auto id = registry_->add_org({code, name, kind, parent, "2000-01-01"});
+    ASSERT_TRUE(id.ok()) << id.error().detail_en;
+  }
+
+  void add(const std::string& code, const std::string& given, const std::string& kind,
+           const std::string& org, const std::string& date) {
+    AddMemberInput in;
+    in.code = code;
+    in.family = "Lê";
+    in.middle = "Văn";
+    in.given = given;
+    in.birth_date = "1975-02-02";
+    in.first.kind = kind;
+    in.first.org_code = org;
+    in.first.date = date;
+    auto id = registry_->add_member(in);
+    ASSERT_TRUE(id.ok()) << id.error().detail_en;
+  }
+
+  void event(const std::string& member, const std::string& kind, const std::string& date) {
+    EventInput e;
+    e.member_code = member;
+    e.kind = kind;
+    e.date = date;
+    auto id = registry_->record_event(e);
+    ASSERT_TRUE(id.ok()) << id.error().message_vi;
+  }
+
+  Result<std::vector<DossierRecordId>> file(const std::string& field, const std::string& value,
+                                            const std::string& from) {
+    return registry_->record_dossier({"Q1", {{field, value, from, "", std::nullopt}}});
+  }
+
+  // The course, the background check and the sponsors G1 and G2, both since 01/01/2024.
+  void complete_but_for_g2() {
+    ASSERT_TRUE(file("party_course", "25/GCN-TTCT", "2025-03-01").ok());
+    ASSERT_TRUE(file("background_check", "yes", "2026-06-01").ok());
+    ASSERT_TRUE(file("sponsor", "G1", "2024-01-01").ok());
+    ASSERT_TRUE(file("sponsor", "G2", "2024-01-01").ok());
+  }
+
+  EventInput admission(const std::string& vote) {
+    EventInput e;
+    e.member_code = "Q1";
+    e.kind = "admission";
+    e.date = "2026-12-01";
+    e.vote_date = vote;
+    e.decision_no = "125-QĐ/ĐU";
+    return e;
+  }
+
+  // The refusal of an admission of Q1: nothing written.
+  Error refused(const EventInput& e) {
+    const std::string before = testing::dump_database(path_);
+    auto r = registry_->record_event(e);
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(testing::dump_database(path_), before) << "a refusal changed the database";
+    return r.ok() ? Error{} : r.error();
+  }
+
+  Registry as(auth::Role role, const std::string& org_code) {
+    auto org = store_->find_org(org_code);
+    return Registry(*store_, RuleSet::defaults(), clock_,
+                    Caller{"u-" + org_code, "127.0.0.1", role, **org, 1});
+  }
+
+  FixedClock clock_{D("2026-12-06")};
+  testing::TempDir dir_;
+  std::string path_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Registry> registry_;
+};
+
+TEST_F(AdmissionTest, ACandidateWithoutAFileIsRefusedNamingEveryGap) {
+  Error e = refused(admission(""));
+  EXPECT_EQ(e.kind, ErrorKind::rule_refused);
+  EXPECT_EQ(e.field, "vote_date");
+  EXPECT_EQ(e.rule, "admission.branch_vote");
+  for (const char* piece : {"biểu quyết", "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng",
+                            "thẩm tra lý lịch", "cần 2 đảng viên chính thức giới thiệu"}) {
+    EXPECT_NE(e.message_vi.find(piece), std::string::npos) << piece << " in " << e.message_vi;
+  }
+  e = refused(admission("2026-11-20"));
+  EXPECT_EQ(e.field, "party_course");
+  EXPECT_EQ(e.rule, "admission.course_certificate");
+}
+
+TEST_F(AdmissionTest, ASponsorWhoWasNotAnOfficialMemberOnTheVoteDateDoesNotCount) {
+  complete_but_for_g2();
+  Error e = refused(admission("2026-11-20"));
+  EXPECT_EQ(e.field, "sponsor");
+  EXPECT_EQ(e.rule, "admission.sponsors");
+  EXPECT_NE(e.message_vi.find("«G2» ngày 20/11/2026 chưa là đảng viên chính thức"),
+            std::string::npos)
+      << e.message_vi;
+  // G2 is recognized in September 2026: a vote before it still counts G2 as probationary, a vote
+  // after it counts both.
+  event("G2", "recognition", "2026-09-02");
+  e = refused(admission("2026-08-20"));
+  EXPECT_EQ(e.rule, "admission.sponsors");
+  auto id = registry_->record_event(admission("2026-11-20"));
+  ASSERT_TRUE(id.ok()) << id.error().message_vi;
+  auto q1 = registry_->show_member("Q1", "");
+  ASSERT_TRUE(q1.ok());
+  EXPECT_EQ(q1->status, MemberStatus::probationary);
+}
+
+TEST_F(AdmissionTest, AnAdmissionRecordedAsTheFirstEventIsOneMadeOnPaper) {
+  // The office records a member admitted before dangvu knew them: no file is asked for.
+  add("P9", "Tâm", "admission", "S1", "2018-05-05");
+  auto p9 = registry_->show_member("P9", "");
+  ASSERT_TRUE(p9.ok());
+  EXPECT_EQ(p9->status, MemberStatus::probationary);
+}
+
+TEST_F(AdmissionTest, TheCandidatesDossierListsTheGapsAndNamesSponsorsItsReaderHolds) {
+  auto before = registry_->dossier("Q1", "");
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(before->admission_gaps);
+  EXPECT_EQ(before->admission_gaps->size(), 3u) << "the vote is not listed on the dossier";
+
+  complete_but_for_g2();
+  ASSERT_TRUE(file("sponsor", "G3", "2024-01-01").ok());  // of another committee
+  auto after = registry_->dossier("Q1", "");
+  ASSERT_TRUE(after.ok());
+  ASSERT_TRUE(after->admission_gaps);
+  EXPECT_TRUE(after->admission_gaps->empty()) << "G1 and G3 are official: the file is complete";
+  // As of a day before the background check, it lacks it.
+  auto earlier = registry_->dossier("Q1", "2026-05-31");
+  ASSERT_TRUE(earlier.ok() && earlier->admission_gaps);
+  ASSERT_EQ(earlier->admission_gaps->size(), 1u);
+  EXPECT_EQ(earlier->admission_gaps->front().rule, "admission.background_check");
+
+  // The branch secretary of S1 holds G1 and G2, not G3 of the other committee.
+  Registry secretary = as(auth::Role::branch_secretary, "S1");
+  auto read = secretary.dossier("Q1", "");
+  ASSERT_TRUE(read.ok()) << read.error().message_vi;
+  std::vector<std::string> labels;
+  for (const auto& f : read->facts) {
+    if (f.field != "sponsor") continue;
+    for (const auto& r : f.history) labels.push_back(r.value_label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"Lê Văn Nam (G1)", "Lê Văn Hoa (G2)", "G3"}));
+
+  // A member's dossier has no admission file to judge.
+  auto g1 = registry_->dossier("G1", "");
+  ASSERT_TRUE(g1.ok());
+  EXPECT_FALSE(g1->admission_gaps);
+}
+
+TEST_F(AdmissionTest, ASponsorMustBeAnotherMembersCode) {
+  const std::string before = testing::dump_database(path_);
+  auto unknown = file("sponsor", "NOBODY", "2024-01-01");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
+  EXPECT_EQ(unknown.error().field, "changes[0].value");
+  EXPECT_NE(unknown.error().message_vi.find("Đảng viên giới thiệu"), std::string::npos);
+  auto self = file("sponsor", "Q1", "2024-01-01");
+  ASSERT_FALSE(self.ok());
+  EXPECT_EQ(self.error().rule, "dossier.member_self");
+  EXPECT_EQ(testing::dump_database(path_), before);
+}
+
+}  // namespace
+}  // namespace dangvu::service
