@@ -7,16 +7,19 @@
 # the org history included. Plain SQL: the same tables' main figures as an ordinary application
 # would get them — a recursive CTE over the tree as of the date and a GROUP BY per analysis
 # (status and gender, age bands, each dossier field's value) for the year's end, in the sqlite3
-# shell. Both sides' totals are compared. Usage: bench/statistics.sh [RUNS] [SCALE]
+# shell (or psql). Both sides' totals are compared. On PostgreSQL the server is a throwaway one
+# (scripts/pg-server) loaded from the same demo file by `dangvu migrate`.
+# Usage: bench/statistics.sh [RUNS] [SCALE] [ENGINES]   e.g. bench/statistics.sh 5 province "sqlite postgresql"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 scale="${2:-small}"
+engines="${3:-sqlite}"
 scripts/setup >/dev/null
 scripts/build release >/dev/null
 bin="$PWD/build/release/src/app/dangvu"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'scripts/pg-server stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 db="$work/demo.db"
 "$bin" demo --db "$db" --scale "$scale" >/dev/null 2>&1
 root=TU
@@ -37,22 +40,24 @@ time_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
-ours() { "$bin" statistics --db "$db" --org "$root" --period "$period"; }
+over60=$(date -d "$last -61 years" +%F)
+target="$db"
+ours() { "$bin" statistics --db "$target" --org "$root" --period "$period"; }
 
-plain_sql() {
-  sqlite3 "$db" "
+# The same SQL on both engines: text dates compare as dates.
+plain_query="
     WITH RECURSIVE sub(id) AS (
       SELECT id FROM org WHERE code = '$root'
       UNION SELECT v.org_id FROM org_version v JOIN sub ON v.parent_id = sub.id
       WHERE v.valid_from <= '$last' AND v.valid_to > '$last'),
     m AS (SELECT p.member_id, p.status, x.gender, x.birth_date FROM member_period p
           JOIN member x ON x.id = p.member_id
-          WHERE p.org_id IN sub AND p.valid_from <= '$last' AND p.valid_to > '$last'
+          WHERE p.org_id IN (SELECT id FROM sub) AND p.valid_from <= '$last' AND p.valid_to > '$last'
             AND p.status IN ('official', 'probationary'))
     SELECT 'total', COUNT(*) FROM m
     UNION ALL SELECT 'women', COUNT(*) FROM m WHERE gender = 'female'
     UNION ALL SELECT 'probationary', COUNT(*) FROM m WHERE status = 'probationary'
-    UNION ALL SELECT 'over 60', COUNT(*) FROM m WHERE birth_date <= date('$last', '-61 years');
+    UNION ALL SELECT 'over 60', COUNT(*) FROM m WHERE birth_date <= '$over60';
     WITH RECURSIVE sub(id) AS (
       SELECT id FROM org WHERE code = '$root'
       UNION SELECT v.org_id FROM org_version v JOIN sub ON v.parent_id = sub.id
@@ -60,17 +65,32 @@ plain_sql() {
     SELECT s.field, s.value, COUNT(*) FROM member_period p
       JOIN dossier_span s ON s.member_id = p.member_id AND s.valid_from <= '$last'
         AND s.valid_to > '$last'
-      WHERE p.org_id IN sub AND p.valid_from <= '$last' AND p.valid_to > '$last'
+      WHERE p.org_id IN (SELECT id FROM sub) AND p.valid_from <= '$last' AND p.valid_to > '$last'
         AND p.status IN ('official', 'probationary')
       GROUP BY s.field, s.value;"
+engine=sqlite
+plain_sql() {
+  if [[ "$engine" == sqlite ]]; then
+    sqlite3 "$db" "$plain_query"
+  else
+    psql -qAt -F '|' "$target" -c "$plain_query"
+  fi
 }
 
 people=$(sqlite3 "$db" "SELECT COUNT(*) FROM member")
 orgs=$(sqlite3 "$db" "SELECT COUNT(*) FROM org")
 records=$(sqlite3 "$db" "SELECT COUNT(*) FROM dossier_record")
 echo "scale $scale: $orgs orgs, $people people, $records dossier records; $root, $period (to $last)"
-# Biểu 3's total (this year) beside the plain SQL's count of members on the day.
-ours_total=$(ours | sed -n '/^Biểu 3/,$p' | grep -m1 '^Tổng số:' | cut -d' ' -f3)
-echo "members analysed: ours $ours_total, plain SQL $(plain_sql | grep -m1 '^total|' | cut -d'|' -f2)"
-echo "ours (dangvu statistics, both years, every table): $(time_ms ours) ms (median of $runs)"
-echo "plain SQL (the year's end only, 5 figures + the dossier GROUP BY): $(time_ms plain_sql) ms (median of $runs)"
+for engine in $engines; do
+  if [[ "$engine" == postgresql ]]; then
+    scripts/pg-server start "$work/pg" auto >/dev/null
+    target="$(cat "$work/pg/url")"
+    "$bin" migrate --from "$db" --to "$target" >/dev/null
+  fi
+  echo "== $engine"
+  # Biểu 3's total (this year) beside the plain SQL's count of members on the day.
+  ours_total=$(ours | sed -n '/^Biểu 3/,$p' | grep -m1 '^Tổng số:' | cut -d' ' -f3)
+  echo "members analysed: ours $ours_total, plain SQL $(plain_sql | grep -m1 '^total|' | cut -d'|' -f2)"
+  echo "ours (dangvu statistics, both years, every table): $(time_ms ours) ms (median of $runs)"
+  echo "plain SQL (the year's end only, 5 figures + the dossier GROUP BY): $(time_ms plain_sql) ms (median of $runs)"
+done
