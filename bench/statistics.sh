@@ -82,6 +82,7 @@ orgs=$(sqlite3 "$db" "SELECT COUNT(*) FROM org")
 records=$(sqlite3 "$db" "SELECT COUNT(*) FROM dossier_record")
 echo "scale $scale: $orgs orgs, $people people, $records dossier records; $root, $period (to $last)"
 for engine in $engines; do
+  target="$db"
   if [[ "$engine" == postgresql ]]; then
     scripts/pg-server start "$work/pg" auto >/dev/null
     target="$(cat "$work/pg/url")"
