@@ -8,63 +8,31 @@
 #include <string>
 #include <vector>
 
-#include "service/registry.h"
-#include "support/temp_db.h"
+#include "support/registry_fixture.h"
 
 namespace dangvu::service {
 namespace {
 
-Date D(const char* iso) { return *Date::parse(iso); }
-
-class AdmissionTest : public ::testing::Test {
+class AdmissionTest : public testing::RegistryFixture {
  protected:
   void SetUp() override {
-    path_ = dir_.database("a.db");
-    auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
-    ASSERT_TRUE(s.ok()) << s.error().detail_en;
-    store_ = std::move(*s);
-    registry_ = std::make_unique<Registry>(*store_, RuleSet::defaults(), clock_, "test");
+    RegistryFixture::SetUp();
     org("TU", "Đảng bộ tỉnh", "upper_committee", "");
     org("DB", "Đảng bộ Sở Tài chính", "grassroots_committee", "TU");
     org("DC", "Đảng bộ Sở Xây dựng", "grassroots_committee", "TU");
     org("S1", "Chi bộ 1", "sub_branch", "DB");
     org("C1", "Chi bộ 1", "sub_branch", "DC");
-    add("G1", "Nam", "admission", "S1", "2005-04-01");
+    person({.code = "G1", .given = "Nam", .org = "S1", .date = "2005-04-01"});
     event("G1", "recognition", "2006-04-03");
-    add("G2", "Hoa", "admission", "S1", "2025-09-01");  // probationary until recognized
-    add("G3", "Minh", "admission", "C1", "2001-01-10");
+    // G2 stays probationary until recognized.
+    person({.code = "G2", .given = "Hoa", .org = "S1", .date = "2025-09-01"});
+    person({.code = "G3", .given = "Minh", .org = "C1", .date = "2001-01-10"});
     event("G3", "recognition", "2002-01-11");
-    add("Q1", "Hùng", "candidate_registration", "S1", "2025-01-10");
-  }
-
-  void org(const std::string& code, const std::string& name, const std::string& kind,
-           const std::string& parent) {
-    auto id = registry_->add_org({code, name, kind, parent, "2000-01-01"});
-    ASSERT_TRUE(id.ok()) << id.error().detail_en;
-  }
-
-  void add(const std::string& code, const std::string& given, const std::string& kind,
-           const std::string& org, const std::string& date) {
-    AddMemberInput in;
-    in.code = code;
-    in.family = "Lê";
-    in.middle = "Văn";
-    in.given = given;
-    in.birth_date = "1975-02-02";
-    in.first.kind = kind;
-    in.first.org_code = org;
-    in.first.date = date;
-    auto id = registry_->add_member(in);
-    ASSERT_TRUE(id.ok()) << id.error().detail_en;
-  }
-
-  void event(const std::string& member, const std::string& kind, const std::string& date) {
-    EventInput e;
-    e.member_code = member;
-    e.kind = kind;
-    e.date = date;
-    auto id = registry_->record_event(e);
-    ASSERT_TRUE(id.ok()) << id.error().message_vi;
+    person({.code = "Q1",
+            .given = "Hùng",
+            .first_kind = "candidate_registration",
+            .org = "S1",
+            .date = "2025-01-10"});
   }
 
   Result<std::vector<DossierRecordId>> file(const std::string& field, const std::string& value,
@@ -90,30 +58,14 @@ class AdmissionTest : public ::testing::Test {
     return e;
   }
 
-  // The refusal of an admission of Q1: nothing written.
-  Error refused(const EventInput& e) {
-    const std::string before = testing::dump_database(path_);
-    auto r = registry_->record_event(e);
-    EXPECT_FALSE(r.ok());
-    EXPECT_EQ(testing::dump_database(path_), before) << "a refusal changed the database";
-    return r.ok() ? Error{} : r.error();
+  // The refusal of an admission of Q1 (nothing written).
+  Error refused_admission(const std::string& vote) {
+    return refused([&] { return registry_->record_event(admission(vote)); });
   }
-
-  Registry as(auth::Role role, const std::string& org_code) {
-    auto org = store_->find_org(org_code);
-    return Registry(*store_, RuleSet::defaults(), clock_,
-                    Caller{"u-" + org_code, "127.0.0.1", role, **org, 1});
-  }
-
-  FixedClock clock_{D("2026-12-06")};
-  testing::TempDir dir_;
-  std::string path_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Registry> registry_;
 };
 
 TEST_F(AdmissionTest, ACandidateWithoutAFileIsRefusedNamingEveryGap) {
-  Error e = refused(admission(""));
+  Error e = refused_admission("");
   EXPECT_EQ(e.kind, ErrorKind::rule_refused);
   EXPECT_EQ(e.field, "vote_date");
   EXPECT_EQ(e.rule, "admission.branch_vote");
@@ -121,14 +73,14 @@ TEST_F(AdmissionTest, ACandidateWithoutAFileIsRefusedNamingEveryGap) {
                             "thẩm tra lý lịch", "cần 2 đảng viên chính thức giới thiệu"}) {
     EXPECT_NE(e.message_vi.find(piece), std::string::npos) << piece << " in " << e.message_vi;
   }
-  e = refused(admission("2026-11-20"));
+  e = refused_admission("2026-11-20");
   EXPECT_EQ(e.field, "party_course");
   EXPECT_EQ(e.rule, "admission.course_certificate");
 }
 
 TEST_F(AdmissionTest, ASponsorWhoWasNotAnOfficialMemberOnTheVoteDateDoesNotCount) {
   complete_but_for_g2();
-  Error e = refused(admission("2026-11-20"));
+  Error e = refused_admission("2026-11-20");
   EXPECT_EQ(e.field, "sponsor");
   EXPECT_EQ(e.rule, "admission.sponsors");
   EXPECT_NE(e.message_vi.find("«G2» ngày 20/11/2026 chưa là đảng viên chính thức"),
@@ -137,7 +89,7 @@ TEST_F(AdmissionTest, ASponsorWhoWasNotAnOfficialMemberOnTheVoteDateDoesNotCount
   // G2 is recognized in September 2026: a vote before it still counts G2 as probationary, a vote
   // after it counts both.
   event("G2", "recognition", "2026-09-02");
-  e = refused(admission("2026-08-20"));
+  e = refused_admission("2026-08-20");
   EXPECT_EQ(e.rule, "admission.sponsors");
   auto id = registry_->record_event(admission("2026-11-20"));
   ASSERT_TRUE(id.ok()) << id.error().message_vi;
@@ -148,7 +100,7 @@ TEST_F(AdmissionTest, ASponsorWhoWasNotAnOfficialMemberOnTheVoteDateDoesNotCount
 
 TEST_F(AdmissionTest, AnAdmissionRecordedAsTheFirstEventIsOneMadeOnPaper) {
   // The office records a member admitted before dangvu knew them: no file is asked for.
-  add("P9", "Tâm", "admission", "S1", "2018-05-05");
+  person({.code = "P9", .given = "Tâm", .org = "S1", .date = "2018-05-05"});
   auto p9 = registry_->show_member("P9", "");
   ASSERT_TRUE(p9.ok());
   EXPECT_EQ(p9->status, MemberStatus::probationary);
@@ -190,16 +142,12 @@ TEST_F(AdmissionTest, TheCandidatesDossierListsTheGapsAndNamesSponsorsItsReaderH
 }
 
 TEST_F(AdmissionTest, ASponsorMustBeAnotherMembersCode) {
-  const std::string before = testing::dump_database(path_);
-  auto unknown = file("sponsor", "NOBODY", "2024-01-01");
-  ASSERT_FALSE(unknown.ok());
-  EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
-  EXPECT_EQ(unknown.error().field, "changes[0].value");
-  EXPECT_NE(unknown.error().message_vi.find("Đảng viên giới thiệu"), std::string::npos);
-  auto self = file("sponsor", "Q1", "2024-01-01");
-  ASSERT_FALSE(self.ok());
-  EXPECT_EQ(self.error().rule, "dossier.member_self");
-  EXPECT_EQ(testing::dump_database(path_), before);
+  const Error unknown = refused([&] { return file("sponsor", "NOBODY", "2024-01-01"); });
+  EXPECT_EQ(unknown.kind, ErrorKind::not_found);
+  EXPECT_EQ(unknown.field, "changes[0].value");
+  EXPECT_NE(unknown.message_vi.find("Đảng viên giới thiệu"), std::string::npos);
+  const Error self = refused([&] { return file("sponsor", "Q1", "2024-01-01"); });
+  EXPECT_EQ(self.rule, "dossier.member_self");
 }
 
 }  // namespace

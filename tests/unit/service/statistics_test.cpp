@@ -6,28 +6,21 @@
 
 #include <string>
 
-#include "service/registry.h"
-#include "support/temp_db.h"
+#include "support/registry_fixture.h"
 
 namespace dangvu::service {
 namespace {
 
-Date D(const char* iso) { return *Date::parse(iso); }
-
-class StatisticsTest : public ::testing::Test {
+class StatisticsTest : public testing::RegistryFixture {
  protected:
   void SetUp() override {
-    path_ = dir_.database("s.db");
-    auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
-    ASSERT_TRUE(s.ok()) << s.error().detail_en;
-    store_ = std::move(*s);
-    registry_ = std::make_unique<Registry>(*store_, RuleSet::defaults(), clock_, "test");
-    org("TU", "Đảng bộ tỉnh", "upper_committee", "");
-    org("DB", "Đảng bộ Sở Tài chính", "grassroots_committee", "TU");
-    org("DC", "Đảng bộ Sở Xây dựng", "grassroots_committee", "TU");
-    org("S1", "Chi bộ 1", "sub_branch", "DB");
-    org("S2", "Chi bộ 2", "sub_branch", "DB");
-    org("C1", "Chi bộ 1", "sub_branch", "DC");
+    RegistryFixture::SetUp();
+    org("TU", "Đảng bộ tỉnh", "upper_committee", "", "1970-01-01");
+    org("DB", "Đảng bộ Sở Tài chính", "grassroots_committee", "TU", "1970-01-01");
+    org("DC", "Đảng bộ Sở Xây dựng", "grassroots_committee", "TU", "1970-01-01");
+    org("S1", "Chi bộ 1", "sub_branch", "DB", "1970-01-01");
+    org("S2", "Chi bộ 2", "sub_branch", "DB", "1970-01-01");
+    org("C1", "Chi bộ 1", "sub_branch", "DC", "1970-01-01");
     admit("M1", "Lan", "female", "1990-05-10", "S1", "2015-03-03");
     admit("M2", "Hùng", "male", "1950-01-01", "S1", "1974-06-01");
     admit("M3", "Mai", "female", "2000-03-03", "S2", "2026-03-01", false);
@@ -50,44 +43,17 @@ class StatisticsTest : public ::testing::Test {
                    {"youth_union_joined", "2015-03-26", "2015-03-26", "", {}}});
   }
 
-  void org(const std::string& code, const std::string& name, const std::string& kind,
-           const std::string& parent) {
-    auto id = registry_->add_org({code, name, kind, parent, "1970-01-01"});
-    ASSERT_TRUE(id.ok()) << id.error().detail_en;
-  }
-
   void admit(const std::string& code, const std::string& given, const std::string& gender,
              const std::string& birth, const std::string& org, const std::string& on,
              bool recognize = true) {
-    AddMemberInput in;
-    in.code = code;
-    in.family = "Trần";
-    in.middle = "Văn";
-    in.given = given;
-    in.gender = gender;
-    in.birth_date = birth;
-    in.first.kind = "admission";
-    in.first.org_code = org;
-    in.first.date = on;
-    auto id = registry_->add_member(in);
-    ASSERT_TRUE(id.ok()) << id.error().detail_en;
+    person({.code = code,
+            .given = given,
+            .org = org,
+            .date = on,
+            .birth_date = birth,
+            .gender = gender,
+            .family = "Trần"});
     if (recognize) event(code, "recognition", D(on.c_str()).add_years(1).add_days(7).iso());
-  }
-
-  void event(const std::string& code, const std::string& kind, const std::string& date,
-             const std::string& org = "") {
-    EventInput e;
-    e.member_code = code;
-    e.kind = kind;
-    e.date = date;
-    e.org_code = org;
-    auto id = registry_->record_event(e);
-    ASSERT_TRUE(id.ok()) << code << " " << kind << ": " << id.error().detail_en;
-  }
-
-  void dossier(const std::string& code, std::vector<DossierChangeInput> changes) {
-    auto ids = registry_->record_dossier({code, std::move(changes)});
-    ASSERT_TRUE(ids.ok()) << ids.error().detail_en;
   }
 
   // A line of a table: its value this period and last year (-1: none).
@@ -102,12 +68,6 @@ class StatisticsTest : public ::testing::Test {
     ADD_FAILURE() << "no line " << table << "/" << id;
     return {-2, -2};
   }
-
-  FixedClock clock_{D("2026-12-06")};
-  testing::TempDir dir_;
-  std::string path_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Registry> registry_;
 };
 
 TEST_F(StatisticsTest, IncreasesAndDecreasesAddUpAndEveryKindIsCounted) {
@@ -236,9 +196,7 @@ TEST_F(StatisticsTest, TheDocumentIsTheTablesAsSignedAndRefusalsNameTheField) {
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
   // Another committee's office reads nothing of DB.
-  auto org = store_->find_org("DC");
-  Registry other(*store_, RuleSet::defaults(), clock_,
-                 Caller{"u-DC", "127.0.0.1", auth::Role::committee_office, **org, 1});
+  Registry other = as(auth::Role::committee_office, "DC");
   auto hidden = other.member_statistics("DB", "2026");
   ASSERT_FALSE(hidden.ok());
   EXPECT_EQ(hidden.error().kind, ErrorKind::not_found);
