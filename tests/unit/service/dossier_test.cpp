@@ -7,27 +7,20 @@
 #include <string>
 #include <vector>
 
-#include "service/registry.h"
-#include "support/temp_db.h"
+#include "support/registry_fixture.h"
 
 namespace dangvu::service {
 namespace {
-
-Date D(const char* iso) { return *Date::parse(iso); }
 
 DossierChangeInput change(const std::string& field, const std::string& value,
                           const std::string& from, std::optional<long long> replaces = {}) {
   return {field, value, from, "", replaces};
 }
 
-class DossierTest : public ::testing::Test {
+class DossierTest : public testing::RegistryFixture {
  protected:
   void SetUp() override {
-    path_ = dir_.database("d.db");
-    auto s = store::Store::open(path_, store::OpenMode::create_new, clock_.now_iso());
-    ASSERT_TRUE(s.ok()) << s.error().detail_en;
-    store_ = std::move(*s);
-    registry_ = std::make_unique<Registry>(*store_, RuleSet::defaults(), clock_, "test");
+    RegistryFixture::SetUp();
     org("TU", "Đảng bộ tỉnh", "upper_committee", "");
     org("DB", "Đảng bộ Sở Tài chính", "grassroots_committee", "TU");
     org("DC", "Đảng bộ Sở Xây dựng", "grassroots_committee", "TU");
@@ -47,30 +40,12 @@ class DossierTest : public ::testing::Test {
     ASSERT_TRUE(registry_->record_event(move).ok());
   }
 
-  void org(const std::string& code, const std::string& name, const std::string& kind,
-           const std::string& parent) {
-    auto id = registry_->add_org({code, name, kind, parent, "2000-01-01"});
-    ASSERT_TRUE(id.ok()) << id.error().detail_en;
-  }
-
   void admit(const std::string& code, const std::string& given, const std::string& org) {
-    AddMemberInput in;
-    in.code = code;
-    in.family = "Lê";
-    in.middle = "Văn";
-    in.given = given;
-    in.birth_date = "1980-02-02";
-    in.first.kind = "admission";
-    in.first.org_code = org;
-    in.first.date = "2015-03-03";
-    auto id = registry_->add_member(in);
-    ASSERT_TRUE(id.ok()) << id.error().detail_en;
-  }
-
-  Registry as(auth::Role role, const std::string& org_code) {
-    auto org = store_->find_org(org_code);
-    return Registry(*store_, RuleSet::defaults(), clock_,
-                    Caller{"u-" + org_code, "127.0.0.1", role, **org, 1});
+    person({.code = code,
+            .given = given,
+            .org = org,
+            .date = "2015-03-03",
+            .birth_date = "1980-02-02"});
   }
 
   Result<std::vector<DossierRecordId>> record(Registry& r, const std::string& member,
@@ -103,18 +78,9 @@ class DossierTest : public ::testing::Test {
 
   // The refusal of `changes` for P1: its field and rule, and nothing written.
   Error refused(std::vector<DossierChangeInput> changes, Registry* as_registry = nullptr) {
-    const std::string before = testing::dump_database(path_);
-    auto r = record(as_registry ? *as_registry : *registry_, "P1", std::move(changes));
-    EXPECT_FALSE(r.ok());
-    EXPECT_EQ(testing::dump_database(path_), before) << "a refusal changed the database";
-    return r.ok() ? Error{} : r.error();
+    return RegistryFixture::refused(
+        [&] { return record(as_registry ? *as_registry : *registry_, "P1", std::move(changes)); });
   }
-
-  FixedClock clock_{D("2026-12-06")};
-  testing::TempDir dir_;
-  std::string path_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Registry> registry_;
 };
 
 TEST_F(DossierTest, AChangeOfEducationIsReadAsOfEachDate) {
