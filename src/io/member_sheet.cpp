@@ -7,6 +7,7 @@
 #include <deque>
 
 #include "io/dates.h"
+#include "io/dossier_columns.h"
 #include "io/org_sheet.h"
 #include "io/source.h"
 #include "text/fold.h"
@@ -38,6 +39,7 @@ constexpr FieldInfo kFields[] = {
     {MemberField::card_number, "card_number", "Số thẻ đảng viên"},
     {MemberField::code, "code", "Mã đảng viên"},
     {MemberField::decision_no, "decision_no", "Số quyết định kết nạp"},
+    {MemberField::dossier, "dossier", "Mục hồ sơ"},
 };
 
 // Header spellings, folded (text::fold). Several-word spellings also match as a prefix of a
@@ -113,25 +115,65 @@ constexpr std::size_t kFooterRows = 40;
 constexpr TextEncoding kEncodings[] = {TextEncoding::unicode, TextEncoding::tcvn3,
                                        TextEncoding::vni};
 
+// What a header names: a field of the member or of the dossier. A spelling written exactly wins;
+// else the longer several-word spelling the header begins with ("Nơi sinh hoạt" is the branch,
+// "Đơn vị công tác" the dossier's work unit, though "Đơn vị" names the branch).
+struct HeaderField {
+  MemberField field = MemberField::ignore;
+  const DossierField* dossier = nullptr;
+};
+std::optional<HeaderField> header_field(std::string_view header) {
+  const std::string folded = text::fold(header);
+  if (folded.empty()) return std::nullopt;
+  std::size_t member_length = 0;
+  std::optional<MemberField> member;
+  for (const auto& s : kSpellings) {
+    const std::string_view sp(s.folded);
+    if (folded == sp) {
+      member = s.field;
+      member_length = std::string_view::npos;
+      break;
+    }
+    const bool several_words = sp.find(' ') != std::string_view::npos;
+    if (several_words && folded.size() > sp.size() && folded.compare(0, sp.size(), sp) == 0 &&
+        folded[sp.size()] == ' ' && sp.size() > member_length) {
+      member = s.field;
+      member_length = sp.size();
+    }
+  }
+  std::size_t dossier_length = 0;
+  const DossierField* dossier = dossier_field_of_header(header, &dossier_length);
+  if (dossier != nullptr && dossier_length > member_length) {
+    return HeaderField{MemberField::dossier, dossier};
+  }
+  if (member) return HeaderField{*member, nullptr};
+  return std::nullopt;
+}
+
 // A header cell read in `preferred` first, then in the other encodings: the first reading that
 // is a known spelling (a header's spelling is evidence of its encoding too: "Tên" typed in Unicode
 // in a TCVN3 file). A cell with letters only Unicode has is read as Unicode alone.
 struct HeaderReading {
   std::string text;
-  std::optional<MemberField> field;
+  std::optional<HeaderField> field;
 };
 HeaderReading read_header(std::string_view raw, TextEncoding preferred) {
   HeaderReading first{decode(raw, is_certainly_unicode(raw) ? TextEncoding::unicode : preferred),
                       std::nullopt};
-  first.field = field_of_header(first.text);
+  first.field = header_field(first.text);
   if (first.field || is_certainly_unicode(raw)) return first;
   for (TextEncoding e : kEncodings) {
     if (e == preferred) continue;
     HeaderReading other{decode(raw, e), std::nullopt};
-    other.field = field_of_header(other.text);
+    other.field = header_field(other.text);
     if (other.field) return other;
   }
   return first;
+}
+
+const Catalogs& default_catalogs() {
+  static const Catalogs catalogs = Catalogs::defaults();
+  return catalogs;
 }
 
 std::vector<std::string> words_of(const std::string& s) {
@@ -211,10 +253,14 @@ struct Builder {
   std::deque<Row> tail;                  // the last kFooterRows rows of `data`, every column
   TextEncoding file_encoding = TextEncoding::unicode;
 
-  std::optional<MemberField> user_field(const std::string& header, int column) const {
+  std::optional<HeaderField> user_field(const std::string& header, int column) const {
     for (const auto& [key, value] : options.mapping) {
       if (key == column_name(column) || text::fold(key) == text::fold(header)) {
-        return parse_member_field(value);
+        if (auto f = parse_member_field(value)) return HeaderField{*f, nullptr};
+        if (const DossierField* d = dossier_field_named(value)) {
+          return HeaderField{MemberField::dossier, d};
+        }
+        return std::nullopt;
       }
     }
     return std::nullopt;
@@ -225,10 +271,12 @@ struct Builder {
     HeaderReading h = read_header(raw, preferred);
     m.header = std::move(h.text);
     if (auto f = user_field(m.header, m.column)) {
-      m.field = *f;
+      m.field = f->field;
+      m.dossier = f->dossier;
       m.by_user = true;
     } else {
-      m.field = h.field.value_or(MemberField::ignore);
+      m.field = h.field ? h.field->field : MemberField::ignore;
+      m.dossier = h.field ? h.field->dossier : nullptr;
       m.by_user = false;
     }
   }
@@ -317,7 +365,7 @@ struct Builder {
     p.row = r.row;
     if (m) {
       p.column = column_name(m->column);
-      p.field = std::string(to_string(m->field));
+      p.field = std::string(field_name(*m));
     }
     p.message_vi = std::move(message);
     p.warning = warning;
@@ -413,7 +461,10 @@ struct Builder {
       for (const auto& row : data) {
         if (row.cells[i].kind == CellKind::text) texts.push_back(row.cells[i].text);
       }
-      if (is_date_field(m.field)) orders[i] = settle_order(texts);
+      if (is_date_field(m.field) ||
+          (m.dossier != nullptr && m.dossier->kind == DossierValueKind::date)) {
+        orders[i] = settle_order(texts);
+      }
       if (m.encoding == TextEncoding::unicode) continue;
       for (auto t : texts) {
         if (is_certainly_unicode(t)) continue;
@@ -501,7 +552,40 @@ struct Builder {
       case MemberField::card_number: r.card_number = value; break;
       case MemberField::code: r.code = value; break;
       case MemberField::decision_no: r.decision_no = value; break;
+      case MemberField::dossier: read_dossier(r, m, cell, value, order, date1904); break;
       case MemberField::ignore: break;
+    }
+  }
+
+  // A dossier column's cell: its values as the dossier stores them. A single field written in
+  // two columns of a row must say the same in both.
+  void read_dossier(MemberRecord& r, const ColumnMapping& m, const Cell& cell,
+                    const std::string& value, DateOrder order, bool date1904) {
+    if (m.dossier == nullptr) return;
+    const Catalogs& catalogs = options.catalogs ? *options.catalogs : default_catalogs();
+    DossierCellReading read =
+        read_dossier_cell(*m.dossier, cell, value, catalogs, order, date1904, options.this_year);
+    if (!read.error_vi.empty()) {
+      problem(r, &m, "Cột «" + m.header + "»: " + read.error_vi, false);
+      r.has_errors = true;
+      return;
+    }
+    for (auto& v : read.values) {
+      if (!m.dossier->listed) {
+        const auto other = std::find_if(r.dossier.begin(), r.dossier.end(),
+                                        [&](const DossierCell& c) { return c.field == m.dossier; });
+        if (other != r.dossier.end()) {
+          if (other->value != v.value) {
+            problem(r, &m,
+                    "Cột «" + m.header + "»: khác với cột «" + other->header + "» (cùng mục «" +
+                        std::string(m.dossier->label) + "»).",
+                    false);
+            r.has_errors = true;
+          }
+          continue;
+        }
+      }
+      r.dossier.push_back({m.dossier, std::move(v.value), v.from, column_name(m.column), m.header});
     }
   }
 
@@ -567,12 +651,13 @@ std::string_view to_string(MemberField f) {
 }
 
 std::optional<MemberField> parse_member_field(std::string_view name) {
+  // A dossier column is mapped by its dossier field's name (dossier_field_named).
   for (const auto& i : kFields) {
-    if (name == i.name) return i.field;
+    if (name == i.name && i.field != MemberField::dossier) return i.field;
   }
   std::string folded = text::fold(name);
   for (const auto& i : kFields) {
-    if (folded == text::fold(i.label)) return i.field;
+    if (folded == text::fold(i.label) && i.field != MemberField::dossier) return i.field;
   }
   if (folded == "bo qua") return MemberField::ignore;
   return std::nullopt;
@@ -588,10 +673,20 @@ std::string_view label_vi(MemberField f) {
 std::vector<MemberField> member_fields() {
   std::vector<MemberField> out;
   for (const auto& i : kFields) {
-    if (i.field != MemberField::ignore) out.push_back(i.field);
+    if (i.field != MemberField::ignore && i.field != MemberField::dossier) out.push_back(i.field);
   }
   out.push_back(MemberField::ignore);
   return out;
+}
+
+std::string_view field_name(const ColumnMapping& column) {
+  if (column.field == MemberField::dossier && column.dossier) return column.dossier->code;
+  return to_string(column.field);
+}
+
+std::string_view field_label(const ColumnMapping& column) {
+  if (column.field == MemberField::dossier && column.dossier) return column.dossier->label;
+  return label_vi(column.field);
 }
 
 std::optional<MemberField> field_of_header(std::string_view header) {
@@ -620,12 +715,17 @@ Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::st
     while (!key.empty() && key.front() == ' ') key.erase(key.begin());
     while (!value.empty() && value.front() == ' ') value.erase(value.begin());
     while (!value.empty() && value.back() == ' ') value.pop_back();
-    const bool known = kind == SheetKind::members ? parse_member_field(value).has_value()
+    const bool known = kind == SheetKind::members ? parse_member_field(value).has_value() ||
+                                                        dossier_field_named(value) != nullptr
                                                   : parse_org_field(value).has_value();
     if (!known) {
       std::string names;
       if (kind == SheetKind::members) {
-        for (const auto& i : kFields) names += (names.empty() ? "" : ", ") + std::string(i.name);
+        for (const auto& i : kFields) {
+          if (i.field == MemberField::dossier) continue;
+          names += (names.empty() ? "" : ", ") + std::string(i.name);
+        }
+        for (const auto& f : dossier_fields()) names += ", " + std::string(f.code);
       } else {
         names = org_field_names();
       }

@@ -19,7 +19,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalogs.h"
 #include "core/date.h"
+#include "core/dossier.h"
 #include "io/legacy.h"
 #include "io/source.h"
 #include "io/table.h"
@@ -44,6 +46,7 @@ enum class MemberField {
   card_number,        // Số thẻ đảng viên
   code,               // Mã đảng viên
   decision_no,        // Số quyết định kết nạp
+  dossier,            // a field of the member's dossier (dossier_columns.h): ColumnMapping::dossier
 };
 
 std::string_view to_string(MemberField f);  // "full_name", … (the names --map takes)
@@ -52,17 +55,22 @@ std::string_view label_vi(MemberField f);  // "Họ và tên", …
 // Every field a column may be mapped to (ignore included, last), for the mapping choices.
 std::vector<MemberField> member_fields();
 
-// The field a header names, if it is one of the known spellings.
+// The field a header names, if it is one of the known spellings (of the member's own fields).
 std::optional<MemberField> field_of_header(std::string_view header);
 
 struct ColumnMapping {
   int column = 0;
   std::string header;  // as written (converted to Unicode)
   MemberField field = MemberField::ignore;
-  bool by_user = false;  // set by the user's mapping rather than recognized
+  bool by_user = false;                   // set by the user's mapping rather than recognized
+  const DossierField* dossier = nullptr;  // the dossier field, when field is MemberField::dossier
   TextEncoding encoding = TextEncoding::unicode;
   std::string sample_before, sample_after;  // one converted cell, for the preview
 };
+
+// The name a column's field goes by ("ethnicity" for a dossier column) and its Vietnamese label.
+std::string_view field_name(const ColumnMapping& column);
+std::string_view field_label(const ColumnMapping& column);
 
 struct Problem {
   std::string sheet;
@@ -91,11 +99,21 @@ inline void add_problem(std::vector<Problem>& list, OmittedProblems& omitted, Pr
   }
 }
 
+// One value of a dossier column on a row, as the dossier stores it (a catalog's code, an ISO date).
+struct DossierCell {
+  const DossierField* field = nullptr;
+  std::string value;
+  std::optional<Date> from;  // a date the cell wrote with the value (a listed entry's), if any
+  std::string column;        // "H"
+  std::string header;        // as written (converted to Unicode)
+};
+
 struct MemberRecord {
   std::int64_t row = 0;
   std::string code, family, middle, given, gender, org, card_number, decision_no;
   std::optional<Date> birth_date, admission_date, recognition_date, registration_date;
-  bool has_errors = false;  // a problem (not a warning) on this row
+  std::vector<DossierCell> dossier;  // in column order; a listed field may give several
+  bool has_errors = false;           // a problem (not a warning) on this row
 };
 
 struct MemberSheet {
@@ -116,6 +134,8 @@ struct SheetOptions {
   std::map<std::string, std::string> mapping;  // header text or column letter → field name
   Limits limits;
   int this_year = 2026;  // bounds two-digit years
+  // The catalogs a dossier column's values are looked up in (the rule set's); none: the defaults.
+  const Catalogs* catalogs = nullptr;
 };
 
 // Reads a member list from a file's bytes (XLSX when it starts as a ZIP, CSV otherwise). An error
