@@ -321,6 +321,7 @@ json to_json(const service::ImportReport& v) {
           {"updated", v.updated},
           {"unchanged", v.unchanged},
           {"rejected", v.rejected},
+          {"dossier_records", v.dossier_records},
           {"errors", v.errors()},
           {"omitted_errors", v.omitted.errors},
           {"omitted_warnings", v.omitted.warnings},

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "service/dossier_rows.h"
 #include "service/registry.h"
 #include "service/validate.h"
 #include "store/dossier_store.h"
@@ -212,21 +213,13 @@ Status Registry::check_dossier_change(const DossierChangeInput& c, std::size_t i
     }
   }
   if (f.kind == DossierValueKind::citizen_id && !c.value.empty()) {
-    auto holders = store::DossierStore(store_).holders(c.field, c.value, member.record.id);
-    if (!holders.ok()) return holders.error();
-    std::set<MemberId> others;
-    for (const auto& [other, record] : *holders) others.insert(other);
-    for (MemberId other : others) {
-      auto their = store::DossierStore(store_).records(other);
-      if (!their.ok()) return their.error();
-      const Dossier their_log(*their);
-      for (const auto& r : their_log.history_until(c.field, Date::max())) {
-        if (r.value == c.value) {
-          return Error::conflict(at_index(i, "value"),
-                                 label + ": «" + c.value + "» đã được ghi cho một người khác.",
-                                 "citizen ID held by another member");
-        }
-      }
+    store::DossierStore dossiers(store_);
+    auto other = held_by_another(dossiers, c.field, c.value, member.record.id);
+    if (!other.ok()) return other.error();
+    if (*other) {
+      return Error::conflict(at_index(i, "value"),
+                             label + ": «" + c.value + "» đã được ghi cho một người khác.",
+                             "citizen ID held by another member");
     }
   }
   return {};

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "core/field_labels.h"
+#include "service/dossier_rows.h"
 #include "service/registry.h"
 #include "service/validate.h"
 #include "text/collate.h"
@@ -199,6 +200,30 @@ class RowOrgs {
   std::unordered_map<std::string, std::vector<OrgId>> by_name_;  // folded name → orgs
 };
 
+// The labels of the dossier fields the file gives values of that are dated from the row's first
+// event (dossier_rows.h), «joined», or empty.
+std::string dated_by_first_event(const io::MemberSheet& sheet) {
+  std::vector<const DossierField*> fields;
+  for (const auto& r : sheet.records) {
+    for (const auto& cell : r.dossier) {
+      const std::string_view code = cell.field->code;
+      if (code == "place_of_birth" || code == "hometown" || code == "ethnicity" ||
+          cell.field->kind == DossierValueKind::date || cell.from) {
+        continue;
+      }
+      if (std::find(fields.begin(), fields.end(), cell.field) == fields.end()) {
+        fields.push_back(cell.field);
+      }
+    }
+  }
+  std::string out;
+  for (const auto& f : dossier_fields()) {
+    if (std::find(fields.begin(), fields.end(), &f) == fields.end()) continue;
+    out += (out.empty() ? "«" : ", «") + std::string(f.label) + "»";
+  }
+  return out;
+}
+
 // The report's account of the file as read: columns, the fields a column may take, the reader's
 // problems, the rows read and skipped.
 ImportReport report_of_sheet(io::MemberSheet& sheet, const ImportInput& in) {
@@ -209,15 +234,30 @@ ImportReport report_of_sheet(io::MemberSheet& sheet, const ImportInput& in) {
   report.sheet = sheet.sheet;
   report.header_row = sheet.header_row;
   for (const auto& c : sheet.columns) {
-    report.columns.push_back({c.column, c.header, std::string(io::to_string(c.field)),
-                              std::string(io::label_vi(c.field)), c.by_user, c.encoding,
+    report.columns.push_back({c.column, c.header, std::string(io::field_name(c)),
+                              std::string(io::field_label(c)), c.by_user, c.encoding,
                               c.sample_before, c.sample_after});
   }
   for (auto f : io::member_fields()) {
     report.fields.push_back({std::string(io::to_string(f)), std::string(io::label_vi(f))});
   }
+  for (const auto& f : dossier_fields()) {
+    report.fields.push_back({std::string(f.code), std::string(f.label)});
+  }
   report.problems = std::move(sheet.problems);
   report.omitted = sheet.omitted;
+  if (std::string dated = dated_by_first_event(sheet); !dated.empty()) {
+    io::Problem p;
+    p.sheet = sheet.sheet;
+    p.field = "dossier";
+    p.message_vi = "Các mục hồ sơ " + dated +
+                   " được ghi từ ngày đăng ký quần chúng hoặc ngày vào Đảng của mỗi dòng (nơi "
+                   "sinh, quê quán, dân tộc từ ngày sinh; cột ngày từ chính ngày ấy). Mục nào có "
+                   "sau ngày đó (học vị, chức vụ mới…) xin ghi lại ngày bằng «Cập nhật hồ sơ» "
+                   "của đảng viên.";
+    p.warning = true;
+    io::add_problem(report.problems, report.omitted, std::move(p));
+  }
   report.rows = static_cast<std::int64_t>(sheet.records.size());
   report.skipped = static_cast<std::int64_t>(sheet.skipped_rows.size());
   report.dry_run = in.dry_run;
@@ -459,6 +499,7 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
                                 "write member records"));
   io::SheetOptions options = in.options;
   options.this_year = clock_.today().year();
+  options.catalogs = &rules_.catalogs;
   auto sheet = io::read_member_sheet(in.data, options);
   if (!sheet.ok()) {
     Error e = sheet.error();
@@ -509,12 +550,16 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
     row_problems.clear();
     report.omitted = read_omitted;
     report.created = report.updated = report.unchanged = report.rejected = 0;
+    report.dossier_records = 0;
     report.ambiguous_orgs.clear();
     auto loaded = store_.load_org_history();
     if (!loaded.ok()) return loaded.error();
     OrgHistory& history = *loaded;
     auto orgs = row_orgs(history, in.under);
     if (!orgs.ok()) return orgs.error();
+    const Scope held_scope = scope(history);
+    DossierRows dossier_rows(store_, rules_.catalogs, clock_.today(), clock_.now_iso(), actor_,
+                             "Nhập từ tệp " + in.file_name);
     std::unordered_map<std::string, std::int64_t> seen;  // person key → first row
 
     auto keys = known_keys(store_, sheet->records, named);
@@ -540,6 +585,16 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         failed = true;
       };
       auto fail_error = [&](io::MemberField field, const Error& e) { fail(field, e.message_vi); };
+      auto fail_dossier = [&](const io::DossierCell& cell, const std::string& message) {
+        io::Problem p;
+        p.sheet = report.sheet;
+        p.row = r.row;
+        p.field = std::string(cell.field->code);
+        p.column = cell.column;
+        p.message_vi = "Cột «" + cell.header + "»: " + message;
+        io::add_problem(row_problems, report.omitted, std::move(p), report.problems.size());
+        failed = true;
+      };
 
       NamedRow& name = named[i];
       const std::optional<OrgId> org = check_row_fields(r, name, *orgs, report, fail);
@@ -638,11 +693,25 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
           outcomes[i] = "error";
           continue;
         }
+        auto dossier =
+            dossier_rows.plan(r, *r.birth_date, MatchedMember{existing->id, &*existing_fold},
+                              held_scope, fail_dossier);
+        if (!dossier.ok()) return dossier.error();
+        if (failed) {
+          outcomes[i] = "error";
+          continue;
+        }
         const std::vector<MemberEvent> added =
             events_to_add(r, *existing, *existing_fold, admission, clock_.today(), in.file_name);
-        if (added.empty()) {
+        if (added.empty() && dossier->empty()) {
           outcomes[i] = "unchanged";
           ++report.unchanged;
+          continue;
+        }
+        if (added.empty()) {
+          DANGVU_TRY(dossier_rows.append(existing->id, *dossier));
+          outcomes[i] = "updated";
+          ++report.updated;
           continue;
         }
         std::vector<MemberEvent> all = existing_events;
@@ -677,6 +746,7 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
           if (!eid.ok()) return eid.error();
         }
         DANGVU_TRY(store_.replace_member_derived(existing->id, *folded_all));
+        DANGVU_TRY(dossier_rows.append(existing->id, *dossier));
         outcomes[i] = "updated";
         ++report.updated;
         continue;
@@ -695,6 +765,12 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
           continue;
         }
       }
+      auto dossier = dossier_rows.plan(r, *r.birth_date, std::nullopt, held_scope, fail_dossier);
+      if (!dossier.ok()) return dossier.error();
+      if (failed) {
+        outcomes[i] = "error";
+        continue;
+      }
       // A card the registry did not hold before the file; a repeat within the file is refused
       // above (`seen`).
       const bool card_free = r.card_number.empty() || !known->count(r.card_number);
@@ -708,21 +784,28 @@ Result<ImportReport> Registry::import_members(const ImportInput& in) {
         outcomes[i] = "error";
         continue;
       }
+      DANGVU_TRY(dossier_rows.write_new(*id, *dossier));
       member_codes[i] = code;
       outcomes[i] = "new";
       ++report.created;
     }
 
     for (const auto& o : outcomes) report.rejected += o == "error" ? 1 : 0;
+    report.dossier_records = dossier_rows.written();  // or would be, for a dry run
     bool blocked = report.rejected > 0 && !in.valid_only;
     // Nothing to write (a re-import): roll back, so that not even an audit entry changes.
     if (blocked || in.dry_run || report.created + report.updated == 0) {
       return Error::invalid("", "", sentinel);
     }
-    json detail = {{"file", in.file_name},          {"format", report.format},
-                   {"sheet", report.sheet},         {"rows", report.rows},
-                   {"created", report.created},     {"updated", report.updated},
-                   {"unchanged", report.unchanged}, {"rejected", report.rejected}};
+    json detail = {{"file", in.file_name},
+                   {"format", report.format},
+                   {"sheet", report.sheet},
+                   {"rows", report.rows},
+                   {"created", report.created},
+                   {"updated", report.updated},
+                   {"unchanged", report.unchanged},
+                   {"rejected", report.rejected},
+                   {"dossier_records", report.dossier_records}};
     report.written = report.created + report.updated > 0;
     return audit("member.import", in.file_name, detail.dump(), caller_.scope);
   });

@@ -61,6 +61,8 @@ struct ImportReport {
   std::int64_t skipped = 0;  // rows below the data that are no members (each has a warning)
   std::vector<AmbiguousOrgName> ambiguous_orgs;
   std::int64_t created = 0, updated = 0, unchanged = 0, rejected = 0;
+  // Records written to the members' dossiers (the dossier's columns; 0 for an org list).
+  std::int64_t dossier_records = 0;
   bool dry_run = false;
   bool written = false;                       // whether the database was changed
   std::vector<ImportChoice> preview_columns;  // key (field) and header of each preview value
