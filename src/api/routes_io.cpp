@@ -127,7 +127,11 @@ Status export_members(RequestContext& ctx) {
   in.at = ctx.query("at");
   in.q = ctx.query("q");
   in.status = ctx.query("status");
-  auto table = registry(ctx).export_members(in);
+  auto sensitive = flag_query(ctx, "sensitive");
+  if (!sensitive.ok()) return sensitive.error();
+  auto table =
+      registry(ctx).export_members(in, *sensitive ? service::Registry::SensitiveColumns::included
+                                                  : service::Registry::SensitiveColumns::left_out);
   if (!table.ok()) return table.error();
   return send_table(ctx, *table, "dang-vien" + (in.org_code.empty() ? "" : "-" + in.org_code));
 }

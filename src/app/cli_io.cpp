@@ -20,6 +20,7 @@ struct ImportArgs {
 
 struct ExportArgs {
   std::string kind = "members", org, at, status, q, output;
+  bool sensitive = false;  // members: with the dossier's sensitive columns
 };
 
 Result<std::string> read_file(const std::string& path, std::uint64_t limit) {
@@ -67,6 +68,7 @@ void print_report(const service::ImportReport& r) {
   std::cout << "Số dòng: " << r.rows << "; mới " << r.created << ", cập nhật " << r.updated
             << ", không đổi " << r.unchanged << ", có lỗi " << r.rejected;
   if (r.skipped > 0) std::cout << "; bỏ qua " << r.skipped << " dòng không phải đảng viên";
+  if (r.dossier_records > 0) std::cout << "; " << r.dossier_records << " mục hồ sơ";
   std::cout << ".\n";
   for (const auto& a : r.ambiguous_orgs) {
     std::cout << "  Tên chi bộ chưa rõ: «" << a.name << "» (" << a.candidates
@@ -167,6 +169,9 @@ void add_io_commands(CLI::App& app, Options& opt) {
   exp->add_option("--at", ea->at, "As of YYYY-MM-DD (default: today)");
   exp->add_option("--status", ea->status, "Members: active (default), all or a status");
   exp->add_option("--q", ea->q, "Members: name search");
+  exp->add_flag("--sensitive", ea->sensitive,
+                "Members: with the dossier's sensitive columns (ethnicity, religion, citizen ID, "
+                "health, discipline; audited)");
   exp->add_option("-o,--output", ea->output, "Output file .xlsx or .csv")->required();
   exp->callback([&opt, ea] {
     opt.exit_code = with_registry(opt, false, [ea](service::Registry& r) -> Status {
@@ -185,7 +190,8 @@ void add_io_commands(CLI::App& app, Options& opt) {
         in.at = ea->at;
         in.status = ea->status;
         in.q = ea->q;
-        table = r.export_members(in);
+        table = r.export_members(in, ea->sensitive ? service::Registry::SensitiveColumns::included
+                                                   : service::Registry::SensitiveColumns::left_out);
       }
       if (!table.ok()) return table.error();
       DANGVU_TRY(csv ? io::write_csv(*table, ea->output) : io::write_xlsx(*table, ea->output));

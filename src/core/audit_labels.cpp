@@ -34,6 +34,7 @@ constexpr std::array kActions = std::to_array<Label>({
     {"member.add", "Thêm hồ sơ đảng viên"},
     {"member.dossier", "Cập nhật hồ sơ đảng viên"},
     {"member.dossier_read", "Xem thông tin nhạy cảm trong hồ sơ đảng viên"},
+    {"member.export_sensitive", "Xuất danh sách đảng viên kèm thông tin nhạy cảm"},
     {"member.import", "Nhập danh sách đảng viên từ tệp"},
     {"member.event.candidate_registration", "Ghi nhận quần chúng ưu tú"},
     {"member.event.admission", "Kết nạp đảng viên"},

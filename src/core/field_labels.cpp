@@ -183,6 +183,7 @@ constexpr std::array kLabels = std::to_array<FieldLabel>({
     {"", "under", "Tìm chi bộ trong"},
     {"", "dry_run", "Chạy thử"},
     {"", "valid_only", "Chỉ nhập các dòng hợp lệ"},
+    {"", "sensitive", "Kèm dữ liệu nhạy cảm"},
     {"", "body", "Nội dung yêu cầu"},
     // Keys only the audit log records.
     {"", "id", "Số hiệu"},

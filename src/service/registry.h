@@ -163,7 +163,13 @@ class Registry {
 
   // A member list as filtered (the same filters as list_members, every page) and the tree with
   // counts, as tables for the writers.
-  Result<ExportTable> export_members(const ListMembersInput& in);
+  // The member list carries the dossier's columns (values as of the list's date, catalog items
+  // by their labels); the sensitive ones (ethnicity, religion, citizen ID, health, discipline)
+  // only when `sensitive` is included, which needs the permission export_sensitive and writes an
+  // audit entry (who, whose, when) — refused (forbidden) before anything is read otherwise.
+  enum class SensitiveColumns { left_out, included };
+  Result<ExportTable> export_members(const ListMembersInput& in,
+                                     SensitiveColumns sensitive = SensitiveColumns::left_out);
   Result<ExportTable> export_tree(const std::string& org_code, const std::string& at);
 
   // Bulk loading for generators and imports, inside a transaction the caller holds: a member
