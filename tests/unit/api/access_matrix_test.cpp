@@ -71,6 +71,19 @@ std::vector<Cell> matrix() {
       {"POST", "/api/v1/members/MA1/dossier", future_fact, {409, 409, 409, 403, 403}, ""},
       {"POST", "/api/v1/members/MA2/dossier", future_fact, {409, 409, 404, 403, 403}, ""},
       {"POST", "/api/v1/members/MB1/dossier", future_fact, {409, 404, 404, 403, 403}, ""},
+      // The member list out: any role, by scope; with the dossier's sensitive columns only the
+      // roles holding export_sensitive (refused before the scope is looked at).
+      {"GET", "/api/v1/export/members?org=DBA", {}, {200, 200, 404, 200, 200}, "Bình"},
+      {"GET",
+       "/api/v1/export/members?org=DBA&sensitive=true",
+       {},
+       {200, 200, 403, 403, 403},
+       "Bình"},
+      {"GET",
+       "/api/v1/export/members?org=DBB&sensitive=true",
+       {},
+       {200, 404, 403, 403, 403},
+       "Chính"},
       // Org operations: the committee office in its subtree, never its own org's structure.
       {"POST", "/api/v1/orgs/A2/rename", rename_before_creation, {409, 409, 403, 403, 403}, ""},
       {"POST", "/api/v1/orgs/B1/rename", rename_before_creation, {409, 404, 403, 403, 403}, ""},

@@ -272,5 +272,65 @@ TEST(IoApi, TheMemberListExportsAsFiledAndImportsBackUnchanged) {
   EXPECT_EQ(office.get("/api/v1/export/members?org=DBB").status, 404);
 }
 
+// The member list's dossier columns: the sensitive ones only with ?sensitive=true and the
+// permission export_sensitive (a branch secretary is refused, nothing exported or audited); each
+// such export audited. A file with dossier columns imports them.
+TEST(IoApi, TheDossierColumnsGoOutSensitiveOnesOnlyWithThePermission) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  Reply recorded = office.post(
+      "/api/v1/members/MA1/dossier",
+      {{"changes",
+        {{{"field", "ethnicity"}, {"value", "02"}, {"from", "1990-03-04"}},
+         {{"field", "occupation"}, {"value", "civil_servant"}, {"from", "2015-01-01"}}}}});
+  ASSERT_EQ(recorded.status, 201) << recorded.raw;
+
+  Reply plain = office.get("/api/v1/export/members?org=DBA&format=csv");
+  ASSERT_EQ(plain.status, 200) << plain.raw;
+  EXPECT_NE(plain.raw.find("Nghề nghiệp"), std::string::npos);
+  EXPECT_NE(plain.raw.find("Cán bộ, công chức"), std::string::npos);
+  EXPECT_EQ(plain.raw.find("Dân tộc"), std::string::npos);
+  EXPECT_EQ(plain.raw.find("Tày"), std::string::npos);
+
+  Browser secretary(server.port());
+  ASSERT_EQ(secretary.login("secretary").status, 200);
+  const std::string before = dump_database(server.db_path());
+  Reply refused = secretary.get("/api/v1/export/members?format=csv&sensitive=true");
+  ASSERT_EQ(refused.status, 403) << refused.raw;
+  EXPECT_NE(refused.body["error"]["message"].get<std::string>().find("Xuất dữ liệu nhạy cảm"),
+            std::string::npos)
+      << refused.raw;
+  EXPECT_EQ(dump_database(server.db_path()), before);
+  EXPECT_EQ(office.get("/api/v1/export/members?sensitive=maybe").status, 400);
+
+  Reply full = office.get("/api/v1/export/members?org=DBA&format=csv&sensitive=true");
+  ASSERT_EQ(full.status, 200) << full.raw;
+  EXPECT_NE(full.raw.find("Dân tộc"), std::string::npos);
+  EXPECT_NE(full.raw.find("Tày"), std::string::npos);
+  Browser admin(server.port());
+  ASSERT_EQ(admin.login("admin").status, 200);
+  Reply audit = admin.get("/api/v1/audit?limit=100");
+  ASSERT_EQ(audit.status, 200) << audit.raw;
+  int exports = 0;
+  for (const auto& e : audit.body["entries"]) {
+    if (e["action"] != "member.export_sensitive") continue;
+    ++exports;
+    EXPECT_EQ(e["actor"], "office");
+    EXPECT_EQ(e["target"], "DBA");
+    EXPECT_EQ(e["action_label"], "Xuất danh sách đảng viên kèm thông tin nhạy cảm");
+  }
+  EXPECT_EQ(exports, 1);
+
+  // The exported file imports back: every member and dossier value already recorded.
+  Reply xlsx = office.get("/api/v1/export/members?org=DBA&sensitive=true");
+  ASSERT_EQ(xlsx.status, 200);
+  Reply back = upload(office, "/api/v1/import/members?file_name=dv.xlsx&dry_run=true", xlsx.raw);
+  ASSERT_EQ(back.status, 200) << back.raw;
+  EXPECT_EQ(back.body["unchanged"], 2);
+  EXPECT_EQ(back.body["dossier_records"], 0);
+  EXPECT_EQ(errors_of(back.body).size(), 0u) << back.raw;
+}
+
 }  // namespace
 }  // namespace dangvu::testing
