@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { Select } from '../controls';
 import dayjs, { type Dayjs } from 'dayjs';
 import { can, query, type Viewer, type MemberList, type MemberRow } from '../api';
@@ -28,6 +28,8 @@ export function MembersPage({ account }: { account: Viewer }) {
   const [page, setPage] = useState(Number(initial.get('page')) || 1);
   const [pageSize, setPageSize] = useState(Number(initial.get('size')) || 50);
   const [adding, setAdding] = useState(false);
+  // The dossier's sensitive columns in the export: only for a role that may (the server audits it).
+  const [sensitive, setSensitive] = useState(false);
 
   // Search as you type, without a request per keystroke.
   useEffect(() => {
@@ -77,13 +79,29 @@ export function MembersPage({ account }: { account: Viewer }) {
   const loading = list.isFetching;
   // The list as filtered on screen, every page of it.
   const exportHref = (format: 'xlsx' | 'csv') =>
-    `/api/v1/export/members${query({ org, at: iso(at), status, q, format })}`;
+    `/api/v1/export/members${query({
+      org,
+      at: iso(at),
+      status,
+      q,
+      format,
+      sensitive: sensitive && can.exportSensitive(account) ? 'true' : undefined,
+    })}`;
 
   return (
     <Card
       title="Đảng viên"
       extra={
         <Space wrap>
+          {can.exportSensitive(account) && (
+            <Checkbox
+              checked={sensitive}
+              onChange={(e) => setSensitive(e.target.checked)}
+              data-testid="export-members-sensitive"
+            >
+              Kèm dữ liệu nhạy cảm
+            </Checkbox>
+          )}
           {/* Plain links: the session cookie goes along and the browser saves the file. */}
           <Button href={exportHref('xlsx')} data-testid="export-members-xlsx">
             Xuất Excel
