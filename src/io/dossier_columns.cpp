@@ -270,17 +270,19 @@ const DossierField* dossier_field_of_header(std::string_view header, std::size_t
       best_length = n;
     }
   };
-  for (const auto& f : dossier_fields()) consider(text::fold(f.label), &f);
+  for (const auto& f : dossier_fields()) {
+    if (in_member_sheets(f)) consider(text::fold(f.label), &f);
+  }
   for (const auto& s : kSpellings) consider(s.folded, find_dossier_field(s.field));
   if (matched != nullptr) *matched = best_length;
   return best;
 }
 
 const DossierField* dossier_field_named(std::string_view name) {
-  if (const DossierField* f = find_dossier_field(name)) return f;
+  if (const DossierField* f = find_dossier_field(name)) return in_member_sheets(*f) ? f : nullptr;
   const std::string folded = text::fold(name);
   for (const auto& f : dossier_fields()) {
-    if (folded == text::fold(f.label)) return &f;
+    if (in_member_sheets(f) && folded == text::fold(f.label)) return &f;
   }
   return nullptr;
 }
@@ -327,6 +329,7 @@ DossierCellReading read_dossier_cell(const DossierField& f, const Cell& cell,
     return out;
   }
   switch (f.kind) {
+    case K::member:  // no column (in_member_sheets): read as the code written
     case K::text: {
       auto cleaned = text::clean_field(value, f.label, 500);
       if (!cleaned.ok()) {

@@ -17,6 +17,11 @@
 
 namespace dangvu::io {
 
+// Whether a field has a column in the member sheets. A sponsor (kind member: another member's
+// code) has none: offices write sponsors by name, and the admission file is recorded in the
+// dossier form, where a sponsor is picked among the members.
+inline bool in_member_sheets(const DossierField& f) { return f.kind != DossierValueKind::member; }
+
 // The dossier field a header names, if it is one of the known spellings (the field's own label
 // first, then the spellings offices use: "CCCD", "Hộ khẩu thường trú", "Trình độ LLCT" …).
 // `matched`, when given, is set to std::string_view::npos for an exact spelling, else to the

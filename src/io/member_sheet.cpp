@@ -725,7 +725,9 @@ Status parse_mapping_entry(std::string_view entry, std::map<std::string, std::st
           if (i.field == MemberField::dossier) continue;
           names += (names.empty() ? "" : ", ") + std::string(i.name);
         }
-        for (const auto& f : dossier_fields()) names += ", " + std::string(f.code);
+        for (const auto& f : dossier_fields()) {
+          if (in_member_sheets(f)) names += ", " + std::string(f.code);
+        }
       } else {
         names = org_field_names();
       }

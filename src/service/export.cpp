@@ -31,7 +31,7 @@ constexpr std::size_t kAuditedCodes = 500;
 std::vector<const DossierField*> exported_fields(bool sensitive) {
   std::vector<const DossierField*> out;
   for (const auto& f : dossier_fields()) {
-    if (!f.sensitive || sensitive) out.push_back(&f);
+    if (io::in_member_sheets(f) && (!f.sensitive || sensitive)) out.push_back(&f);
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "core/field_labels.h"
+#include "io/dossier_columns.h"
 #include "service/dossier_rows.h"
 #include "service/registry.h"
 #include "service/validate.h"
@@ -242,6 +243,7 @@ ImportReport report_of_sheet(io::MemberSheet& sheet, const ImportInput& in) {
     report.fields.push_back({std::string(io::to_string(f)), std::string(io::label_vi(f))});
   }
   for (const auto& f : dossier_fields()) {
+    if (!io::in_member_sheets(f)) continue;
     report.fields.push_back({std::string(f.code), std::string(f.label)});
   }
   report.problems = std::move(sheet.problems);
