@@ -129,5 +129,70 @@ TEST(DossierApi, TheLabelsCarryTheFieldsAndCatalogsAndTheSessionTheSensitiveRigh
   for (const auto& p : viewer_login.body["permissions"]) EXPECT_NE(p, "read_sensitive");
 }
 
+// The way in over HTTP: a candidate's dossier lists what the admission file lacks; an admission
+// is refused (409, naming the field and the rule) and nothing is written until the course, the
+// background check, the Youth Union's introduction and one official sponsor are recorded; then it
+// is recorded, and the sponsor reads by name.
+TEST(DossierApi, ACandidateIsAdmittedOnlyWithTheAdmissionFileComplete) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  auto add = [&](const char* code, const char* given, const json& first) {
+    Reply r = office.post("/api/v1/members", {{"code", code},
+                                              {"family", "Hoàng"},
+                                              {"middle", "Văn"},
+                                              {"given", given},
+                                              {"birth_date", "2000-04-05"},
+                                              {"first", first}});
+    ASSERT_EQ(r.status, 201) << r.raw;
+  };
+  add("QC1", "Hải", {{"kind", "candidate_registration"}, {"date", "2025-06-02"}, {"org", "A1"}});
+  add("GT1", "Long", {{"kind", "admission"}, {"date", "2019-01-04"}, {"org", "A1"}});
+  Reply recognized = office.post("/api/v1/members/GT1/events",
+                                 {{"kind", "recognition"}, {"date", "2020-01-10"}});
+  ASSERT_EQ(recognized.status, 201) << recognized.raw;
+
+  Reply empty = office.get("/api/v1/members/QC1/dossier");
+  ASSERT_EQ(empty.status, 200) << empty.raw;
+  ASSERT_EQ(empty.body["admission_gaps"].size(), 3u) << empty.raw;
+  EXPECT_EQ(empty.body["admission_gaps"][0]["rule"], "admission.course_certificate");
+
+  const json admission = {{"kind", "admission"},
+                          {"date", "2026-06-15"},
+                          {"decision_no", "125-QĐ/ĐU"},
+                          {"vote_date", "2026-06-01"}};
+  Reply before = office.get("/api/v1/members/QC1");
+  Reply refused = office.post("/api/v1/members/QC1/events", admission);
+  ASSERT_EQ(refused.status, 409) << refused.raw;
+  EXPECT_EQ(refused.body["error"]["field"], "party_course") << refused.raw;
+  EXPECT_EQ(refused.body["error"]["rule"], "admission.course_certificate");
+  EXPECT_NE(refused.raw.find("Chưa đủ hồ sơ kết nạp"), std::string::npos) << refused.raw;
+  EXPECT_EQ(office.get("/api/v1/members/QC1").raw, before.raw) << "a refusal wrote something";
+
+  Reply file = office.post(
+      "/api/v1/members/QC1/dossier",
+      {{"changes",
+        {{{"field", "party_course"}, {"value", "25/GCN-TTCT"}, {"from", "2025-08-01"}},
+         {{"field", "background_check"}, {"value", "yes"}, {"from", "2026-04-20"}},
+         {{"field", "youth_union_introduction"}, {"value", "yes"}, {"from", "2026-04-20"}},
+         {{"field", "sponsor"}, {"value", "GT1"}, {"from", "2024-09-01"}}}}});
+  ASSERT_EQ(file.status, 201) << file.raw;
+  Reply complete = office.get("/api/v1/members/QC1/dossier");
+  ASSERT_EQ(complete.status, 200);
+  EXPECT_TRUE(complete.body["admission_gaps"].empty()) << complete.raw;
+  EXPECT_EQ(fact(complete, "sponsor")["history"][0]["value_label"], "Hoàng Văn Long (GT1)");
+
+  json no_vote = admission;
+  no_vote.erase("vote_date");
+  Reply unvoted = office.post("/api/v1/members/QC1/events", no_vote);
+  ASSERT_EQ(unvoted.status, 409) << unvoted.raw;
+  EXPECT_EQ(unvoted.body["error"]["field"], "vote_date");
+  EXPECT_EQ(unvoted.body["error"]["rule"], "admission.branch_vote");
+  Reply admitted = office.post("/api/v1/members/QC1/events", admission);
+  ASSERT_EQ(admitted.status, 201) << admitted.raw;
+  EXPECT_EQ(office.get("/api/v1/members/QC1").body["status"], "probationary");
+  EXPECT_TRUE(office.get("/api/v1/members/QC1/dossier").body["admission_gaps"].is_null());
+}
+
 }  // namespace
 }  // namespace dangvu::testing
