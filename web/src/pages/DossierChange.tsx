@@ -59,7 +59,8 @@ export function DossierChangeDialog({
         action: 'fix',
         // A new flag is recorded to say it holds (the background check concluded).
         value: toForm(field, replaces ? replaces.value : field.kind === 'flag' ? 'yes' : undefined),
-        from: replaces ? dayjs(replaces.from) : dayjs(),
+        // Since when a sponsor has worked with the candidate is never today: it is asked, not guessed.
+        from: replaces ? dayjs(replaces.from) : field.kind === 'member' ? undefined : dayjs(),
       }}
       fields={['value', 'from', 'note']}
       fieldMap={fieldMap}

@@ -4,7 +4,7 @@ import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { ApiError, can, type Viewer, type Member } from '../api';
 import { vnDate, label, options, dossierFields } from '../labels';
-import { fieldErrors, iso, dateFormats } from './forms';
+import { fieldErrors, iso, dateFormats, enterConfirmsDates } from './forms';
 import { flatten, useTree } from './Tree';
 import { searchable } from '../search';
 import { $api, client, errorText, type Schemas } from '../client';
@@ -137,7 +137,13 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
   return (
     <Card title="Ghi sự kiện">
       {done && <Alert type="success" message={done} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs(), mode: 'permanent' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onKeyDown={enterConfirmsDates}
+        initialValues={{ date: dayjs(), mode: 'permanent' }}
+      >
         <Space wrap align="start">
           <Form.Item label="Sự kiện" name="kind" rules={[{ required: true, message: 'Chọn sự kiện.' }]}>
             <Select

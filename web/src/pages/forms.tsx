@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { message, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../api';
@@ -43,3 +44,9 @@ export const dateFormat = 'DD/MM/YYYY';
 // What a date field accepts as typed: dd/mm/yyyy, and the short and dashed forms people type
 // (30/6/2023, 30-06-2023, 30.06.2023, 30062023); it always shows dd/mm/yyyy.
 export const dateFormats = ['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'D-M-YYYY', 'DD.MM.YYYY', 'D.M.YYYY', 'DDMMYYYY'];
+
+// On a form with a submit button, Enter in a text box sends the form; in a date box it only means
+// «this date» (typed dates are confirmed with Enter), so there it must not send a half-filled form.
+export function enterConfirmsDates(e: KeyboardEvent<HTMLFormElement>) {
+  if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('.ant-picker')) e.preventDefault();
+}
