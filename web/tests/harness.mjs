@@ -252,6 +252,43 @@ export async function chooseFirst(page, label) {
   await item.waitFor({ timeout: 1000 });
 }
 
+// A day counted from today in Việt Nam (the server's today, and the forms' default date), as the
+// API writes it (yyyy-mm-dd) and as a page shows it (dd/mm/yyyy).
+export function vnDay(offsetDays = 0) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + offsetDays);
+  const iso = day.toISOString().slice(0, 10);
+  const [y, m, d] = iso.split('-');
+  return { iso, vn: `${d}/${m}/${y}` };
+}
+
+// A name as a person types it without diacritics («Đàm Văn Chính» → «dam van chinh»).
+export function fold(s) {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+// The API as the signed-in page: a GET's JSON, and a POST with the session's CSRF token that must
+// succeed.
+export async function apiOf(page) {
+  const get = async (path) => {
+    const r = await page.request.get(`${base}${path}`);
+    if (!r.ok()) throw new Error(`GET ${path}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  };
+  const { csrf_token: token } = await get('api/v1/session');
+  const post = async (path, data) => {
+    const r = await page.request.post(`${base}${path}`, { data, headers: { 'X-CSRF-Token': token } });
+    if (!r.ok()) throw new Error(`POST ${path}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  };
+  return { get, post };
+}
+
 // Stops the server and the browser, and exits with the tests' verdict.
 // A reporting period in the period picker (pages/period.tsx): the kind («6 tháng», «Năm», …), the
 // part when the kind has one («6 tháng đầu năm»), and the year; returns once the picker shows it.
