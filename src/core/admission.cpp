@@ -21,8 +21,8 @@ std::string label_of(std::string_view field) {
 std::string sponsor_shortfall(const AdmissionRules& rules, const SponsorStanding& s, Date vote) {
   if (s.status == MemberStatus::none) return "không có đảng viên mã này";
   if (s.status != MemberStatus::official) {
-    return "ngày " + vote.vi() + " chưa là đảng viên chính thức (khi ấy: " +
-           std::string(label_vi(s.status)) + ")";
+    return "ngày " + vote.vi() +
+           " chưa là đảng viên chính thức (khi ấy: " + std::string(label_vi(s.status)) + ")";
   }
   if (vote < s.worked_since.add_months(rules.sponsor_min_months)) {
     return "cùng công tác từ " + s.worked_since.vi() + ", đến ngày biểu quyết chưa đủ " +
@@ -86,8 +86,8 @@ std::vector<AdmissionGap> admission_gaps(const AdmissionRules& rules, const Doss
   if (rules.course_certificate) {
     auto course = file.value_at("party_course", on);
     if (!course) {
-      gaps.push_back({"party_course", "admission.course_certificate",
-                      "chưa có " + label_of("party_course")});
+      gaps.push_back(
+          {"party_course", "admission.course_certificate", "chưa có " + label_of("party_course")});
     } else if (rules.course_certificate_valid_months > 0 &&
                course->from.add_months(rules.course_certificate_valid_months) < on) {
       gaps.push_back({"party_course", "admission.course_certificate_expired",
@@ -96,8 +96,8 @@ std::vector<AdmissionGap> admission_gaps(const AdmissionRules& rules, const Doss
     }
   }
   if (rules.background_check && !file.value_at("background_check", on)) {
-    gaps.push_back({"background_check", "admission.background_check",
-                    "chưa kết luận thẩm tra lý lịch"});
+    gaps.push_back(
+        {"background_check", "admission.background_check", "chưa kết luận thẩm tra lý lịch"});
   }
   const bool youth_union = file.value_at("youth_union_introduction", on).has_value();
   const int needed = youth_union ? rules.sponsors_with_youth_union : rules.sponsors;

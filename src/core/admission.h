@@ -37,8 +37,8 @@ struct AdmissionRules {
 
 // A sponsor as recorded in the candidate's dossier, and what the sponsor was on the vote date.
 struct SponsorStanding {
-  std::string code;                     // the sponsor's member code, as recorded
-  Date worked_since;                    // the record's date: since when they work together
+  std::string code;                          // the sponsor's member code, as recorded
+  Date worked_since;                         // the record's date: since when they work together
   MemberStatus status = MemberStatus::none;  // on the vote date (none: no such member)
 };
 

@@ -39,7 +39,11 @@ constexpr DossierField kFields[] = {
     {"exemption", "Miễn công tác và sinh hoạt đảng", K::flag, {}, false, false},
     // The admission file (core/admission.h): each fact dated when it was done; a sponsor's date is
     // the day they began to work with the candidate.
-    {"party_course", "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng", K::text, {}, false,
+    {"party_course",
+     "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng",
+     K::text,
+     {},
+     false,
      false},
     {"background_check", "Thẩm tra lý lịch (đã kết luận)", K::flag, {}, false, false},
     {"youth_union_introduction", "Đoàn TNCS Hồ Chí Minh giới thiệu", K::flag, {}, false, false},

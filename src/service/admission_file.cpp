@@ -6,9 +6,9 @@
 namespace dangvu::service {
 
 Result<std::vector<AdmissionGap>> Registry::admission_gaps_of(MemberId member,
-                                                             std::optional<Date> vote,
-                                                             Date fallback,
-                                                             const OrgHistory& history) {
+                                                              std::optional<Date> vote,
+                                                              Date fallback,
+                                                              const OrgHistory& history) {
   auto records = store::DossierStore(store_).records(member);
   if (!records.ok()) return records.error();
   const Dossier file(*records);

@@ -165,8 +165,8 @@ std::vector<DossierRecord> dossier_of(const Person& p, const std::vector<MemberE
     if (course > vote.add_days(-20)) course = vote.add_days(-20);
     add("party_course", std::to_string(rng.between(10, 990)) + "/GCN-TTCT", course,
         "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng");
-    const Date checked = admitted ? vote.add_days(-rng.between(15, 60))
-                                  : registered->add_months(rng.between(4, 9));
+    const Date checked =
+        admitted ? vote.add_days(-rng.between(15, 60)) : registered->add_months(rng.between(4, 9));
     if (!waits || rng.chance(0.5)) {
       add("background_check", "yes", checked, "Kết luận thẩm tra lý lịch");
     }

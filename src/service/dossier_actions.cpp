@@ -1,7 +1,7 @@
 // A member's dossier: read as of a date (sensitive fields only for the roles that may, each such
 // read audited) and changed by appended records, all of one action in one transaction.
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "service/dossier_rows.h"

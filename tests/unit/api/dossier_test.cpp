@@ -148,8 +148,8 @@ TEST(DossierApi, ACandidateIsAdmittedOnlyWithTheAdmissionFileComplete) {
   };
   add("QC1", "Hải", {{"kind", "candidate_registration"}, {"date", "2025-06-02"}, {"org", "A1"}});
   add("GT1", "Long", {{"kind", "admission"}, {"date", "2019-01-04"}, {"org", "A1"}});
-  Reply recognized = office.post("/api/v1/members/GT1/events",
-                                 {{"kind", "recognition"}, {"date", "2020-01-10"}});
+  Reply recognized =
+      office.post("/api/v1/members/GT1/events", {{"kind", "recognition"}, {"date", "2020-01-10"}});
   ASSERT_EQ(recognized.status, 201) << recognized.raw;
 
   Reply empty = office.get("/api/v1/members/QC1/dossier");

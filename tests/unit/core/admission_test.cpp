@@ -43,8 +43,8 @@ const AdmissionRules kRules;
 
 TEST(AdmissionTest, ACompleteFileHasNoGap) {
   const Dossier file(file_without_sponsors());
-  EXPECT_TRUE(admission_gaps(kRules, file, D("2020-02-20"), D("2020-03-02"), two_officials())
-                  .empty());
+  EXPECT_TRUE(
+      admission_gaps(kRules, file, D("2020-02-20"), D("2020-03-02"), two_officials()).empty());
 }
 
 TEST(AdmissionTest, EachMissingPieceIsNamedInTheFilesOrder) {
@@ -81,15 +81,15 @@ TEST(AdmissionTest, FactsRecordedAfterTheVoteDoNotCount) {
 TEST(AdmissionTest, ACertificateOlderThanTheRuleIsNamed) {
   auto records = file_without_sponsors();
   records[0].from = D("2014-02-19");
-  auto gaps = admission_gaps(kRules, Dossier(records), D("2020-02-20"), D("2020-03-02"),
-                             two_officials());
+  auto gaps =
+      admission_gaps(kRules, Dossier(records), D("2020-02-20"), D("2020-03-02"), two_officials());
   ASSERT_EQ(rules_of(gaps), std::vector<std::string>{"admission.course_certificate_expired"});
   EXPECT_NE(gaps[0].message_vi.find("19/02/2014"), std::string::npos);
   AdmissionRules lenient = kRules;
   lenient.course_certificate_valid_months = 0;  // no limit
-  EXPECT_TRUE(admission_gaps(lenient, Dossier(records), D("2020-02-20"), D("2020-03-02"),
-                             two_officials())
-                  .empty());
+  EXPECT_TRUE(
+      admission_gaps(lenient, Dossier(records), D("2020-02-20"), D("2020-03-02"), two_officials())
+          .empty());
 }
 
 TEST(AdmissionTest, SponsorsWhoDoNotCountAreNamedWithTheReason) {
@@ -124,13 +124,13 @@ TEST(AdmissionTest, TheYouthUnionsIntroductionStandsForOneSponsor) {
   auto gaps = admission_gaps(kRules, Dossier(records), D("2020-02-20"), D("2020-03-02"), one);
   EXPECT_EQ(rules_of(gaps), std::vector<std::string>{"admission.sponsors"});
   records.push_back(rec(3, "youth_union_introduction", "yes", "2020-01-10"));
-  EXPECT_TRUE(admission_gaps(kRules, Dossier(records), D("2020-02-20"), D("2020-03-02"), one)
-                  .empty());
+  EXPECT_TRUE(
+      admission_gaps(kRules, Dossier(records), D("2020-02-20"), D("2020-03-02"), one).empty());
   // An introduction withdrawn before the vote (an empty value ends it) no longer stands.
   records.push_back(rec(4, "youth_union_introduction", "", "2020-02-01"));
-  EXPECT_EQ(rules_of(admission_gaps(kRules, Dossier(records), D("2020-02-20"), D("2020-03-02"),
-                                    one)),
-            std::vector<std::string>{"admission.sponsors"});
+  EXPECT_EQ(
+      rules_of(admission_gaps(kRules, Dossier(records), D("2020-02-20"), D("2020-03-02"), one)),
+      std::vector<std::string>{"admission.sponsors"});
 }
 
 TEST(AdmissionTest, TheRuleSetReadsAndRefusesItsAdmissionKeys) {
