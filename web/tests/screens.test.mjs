@@ -3,7 +3,20 @@
 // accessibility violation. Then the journeys a branch secretary or an office makes from a phone.
 // Usage: node screens.test.mjs DANGVU_BINARY WEB_DIST OUTPUT_DIR
 import { readFileSync } from 'node:fs';
-import { base, desktop, phone, test, login, choose, chooseOne, pickDate, finish } from './harness.mjs';
+import {
+  base,
+  desktop,
+  phone,
+  test,
+  login,
+  choose,
+  chooseOne,
+  pickDate,
+  vnDay,
+  fold,
+  apiOf,
+  finish,
+} from './harness.mjs';
 
 const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
@@ -234,19 +247,29 @@ await test(
   { viewport: phone },
 );
 
-// A branch secretary admits a candidate of the branch from a phone: the branch is picked by its
-// name typed without diacritics, the form fits the screen, the timeline names the branch.
+// A branch secretary admits a candidate of the branch from a phone: one whose admission file the
+// server finds complete; the branch is picked by its name typed without diacritics, the vote's
+// date given, the form fits the screen, the timeline names the branch.
 await test(
   'a branch secretary records a member event from a phone',
   async (page) => {
     await login(page, 'bithu');
-    const list = await (await page.request.get(`${base}api/v1/members?org=DB001.01&status=candidate&limit=5`)).json();
-    const candidate = list.rows[0];
-    if (!candidate) throw new Error('no candidate in DB001.01');
+    const { get } = await apiOf(page);
+    const list = await get('api/v1/members?org=DB001.01&status=candidate&limit=50');
+    let candidate;
+    for (const c of list.rows) {
+      if ((await get(`api/v1/members/${c.code}/dossier`)).admission_gaps?.length === 0) {
+        candidate = c;
+        break;
+      }
+    }
+    if (!candidate) throw new Error('no candidate of DB001.01 with a complete admission file');
     await page.goto(`${base}#/member/${candidate.code}`);
     await page.getByRole('heading', { level: 1, name: 'Hồ sơ đảng viên' }).waitFor();
+    await page.getByTestId('admission-complete').waitFor();
     await choose(page, 'Sự kiện', 'Kết nạp');
     await chooseOne(page, 'Chi bộ', 'chi bo van phong', 'Chi bộ Văn phòng [DB001.01]');
+    await pickDate(page, 'Ngày chi bộ xét, biểu quyết', vnDay(-7).vn);
     await page.getByLabel('Số quyết định').fill('15-QĐ/ĐU');
     const save = page.getByRole('button', { name: 'Ghi sự kiện' });
     await save.scrollIntoViewIfNeeded();
@@ -254,11 +277,114 @@ await test(
     if (problems.length) throw new Error(problems.join('\n'));
     await save.click();
     await page.getByText('Đã ghi: Kết nạp.').waitFor();
-    const after = await (await page.request.get(`${base}api/v1/members/${candidate.code}`)).json();
+    const after = await get(`api/v1/members/${candidate.code}`);
     if (after.status !== 'probationary') throw new Error(`status ${after.status}`);
     const admission = after.events.find((e) => e.kind === 'admission');
     await page.locator('.ant-timeline').getByText(`— ${admission.org_name}`).first().waitFor();
     await checkPage(page, 'a member after an admission');
+  },
+  { viewport: phone },
+);
+
+// A candidate whose admission file lacks something, from a phone: the page lists what is missing;
+// an admission is refused naming every gap and records nothing; the office adds what is missing
+// (a sponsor found by name, the background check, the certificate) and the page says the file is
+// complete.
+await test(
+  'a candidate with a gap in the admission file is refused, then the file is completed',
+  async (page) => {
+    await login(page, 'vanphong');
+    const { get } = await apiOf(page);
+    // A candidate the server finds lacking: one that lacks only sponsors if there is one.
+    const { rows } = await get('api/v1/members?status=candidate&limit=300');
+    const lacking = [];
+    for (const c of rows) {
+      const gaps = (await get(`api/v1/members/${c.code}/dossier`)).admission_gaps ?? [];
+      if (gaps.length) lacking.push({ ...c, gaps });
+      if (gaps.length && gaps.every((g) => g.field === 'sponsor')) break;
+    }
+    const candidate = lacking.find((c) => c.gaps.every((g) => g.field === 'sponsor')) ?? lacking[0];
+    if (!candidate) throw new Error('no candidate with a gap in the admission file');
+    const before = await get(`api/v1/members/${candidate.code}`);
+
+    await page.goto(`${base}#/member/${candidate.code}`);
+    const card = page.getByTestId('admission-file');
+    const gapsShown = page.getByTestId('admission-gaps');
+    await gapsShown.getByText('Còn thiếu:').waitFor();
+    const listed = await gapsShown.innerText();
+    for (const g of candidate.gaps)
+      if (!listed.includes(g.message.slice(1))) throw new Error(`the page does not list «${g.message}»: ${listed}`);
+    await checkPage(page, 'a candidate whose admission file has gaps');
+
+    // The admission is refused above the button, naming every gap; nothing is recorded.
+    await choose(page, 'Sự kiện', 'Kết nạp');
+    await chooseOne(page, 'Chi bộ', before.org, `[${before.org}]`);
+    await pickDate(page, 'Ngày chi bộ xét, biểu quyết', vnDay().vn);
+    await page.getByRole('button', { name: 'Ghi sự kiện' }).click();
+    const refused = page.getByTestId('admission-refused');
+    await refused.getByText('Chưa đủ hồ sơ kết nạp: ').waitFor();
+    const said = await refused.innerText();
+    for (const g of candidate.gaps)
+      if (!said.includes(g.message)) throw new Error(`the refusal does not name «${g.message}»: ${said}`);
+    const unchanged = await get(`api/v1/members/${candidate.code}`);
+    if (unchanged.status !== 'candidate' || unchanged.events.length !== before.events.length)
+      throw new Error(`a refused admission changed the member: ${unchanged.status}, ${unchanged.events.length} events`);
+
+    // What is missing, recorded through the dossier's form; a sponsor found by a name typed without
+    // diacritics among the official members of the candidate's branch.
+    const modal = page.locator('.ant-modal');
+    const record = async () => {
+      await modal.locator('.ant-modal-footer .ant-btn-primary', { hasText: 'Ghi' }).click();
+      await modal.waitFor({ state: 'hidden' });
+    };
+    const lacks = (field) => candidate.gaps.some((g) => g.field === field);
+    // The first piece from the refusal's own button, the rest from the card.
+    let from = refused;
+    const source = () => {
+      const s = from;
+      from = card;
+      return s;
+    };
+    if (lacks('party_course')) {
+      await source()
+        .getByRole('button', { name: /Ghi giấy chứng nhận/ })
+        .click();
+      await page.getByLabel('Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng').fill('215/GCN-TTCT');
+      await pickDate(page, 'Ngày cấp', vnDay(-20).vn);
+      await record();
+    }
+    if (lacks('background_check')) {
+      await source().getByRole('button', { name: 'Ghi kết luận thẩm tra…' }).click();
+      await pickDate(page, 'Ngày kết luận', vnDay(-10).vn);
+      await record();
+      await card.getByText(`Đã kết luận ngày ${vnDay(-10).vn}`).waitFor();
+    }
+    if (lacks('sponsor')) {
+      const message = candidate.gaps.find((g) => g.field === 'sponsor').message;
+      const [, needed, counted] = message.match(/cần (\d+) .*mới có (\d+)/);
+      const dossier = await get(`api/v1/members/${candidate.code}/dossier`);
+      const held = new Set(dossier.facts.find((f) => f.field === 'sponsor')?.history.map((e) => e.value));
+      const officials = await get(`api/v1/members?org=${before.org}&status=official&limit=50`);
+      const sponsors = officials.rows.filter((r) => !held.has(r.code)).slice(0, needed - counted);
+      for (const sponsor of sponsors) {
+        await source().getByRole('button', { name: 'Thêm đảng viên giới thiệu…' }).click();
+        await modal.getByText('Thêm đảng viên giới thiệu').first().waitFor();
+        await chooseOne(page, 'Đảng viên giới thiệu', fold(sponsor.full_name), `(${sponsor.code})`);
+        await pickDate(page, 'Cùng công tác từ ngày', vnDay(-730).vn);
+        const problems = await offScreen(page);
+        if (problems.length) throw new Error(problems.join('\n'));
+        await record();
+        await card.getByTestId('admission-sponsor').getByText(`${sponsor.full_name} (${sponsor.code})`).waitFor();
+      }
+      await card
+        .getByText(`cùng công tác từ ${vnDay(-730).vn}`)
+        .first()
+        .waitFor();
+    }
+    await card.getByTestId('admission-complete').getByText('Hồ sơ kết nạp đã đủ để chi bộ xét.').waitFor();
+    // Checked once the last «Đã thêm …» has faded (a fading text reads as low contrast).
+    await page.locator('.ant-message-notice').last().waitFor({ state: 'detached' });
+    await checkPage(page, 'a candidate whose admission file is complete');
   },
   { viewport: phone },
 );
