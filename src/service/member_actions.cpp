@@ -97,6 +97,13 @@ Result<MemberEvent> Registry::to_event(const EventInput& in, const Date& default
   auto vote = optional_date(in.vote_date, "vote_date");
   if (!vote.ok()) return vote.error();
   e.vote_date = *vote;
+  // The branch votes, then the committee decides: a vote after the decision is a typing mistake.
+  if (e.vote_date && *e.vote_date > e.date) {
+    return Error::refused("vote_date", "admission.vote_before_decision",
+                          "Trường «vote_date»: ngày chi bộ xét, biểu quyết (" + e.vote_date->vi() +
+                              ") sau ngày quyết định kết nạp (" + e.date.vi() + ").",
+                          "vote after the decision");
+  }
   auto exception = optional_text(in.age_exception_ref, "age_exception_ref", 50);
   if (!exception.ok()) return exception.error();
   e.age_exception_ref = *exception;

@@ -183,6 +183,7 @@ Result<MemberView> Registry::show_member(const std::string& code, const std::str
     nlohmann::json detail = nlohmann::json::object();
     if (!e.decision_no.empty()) detail["decision_no"] = e.decision_no;
     if (e.ceremony_date) detail["ceremony_date"] = e.ceremony_date->iso();
+    if (e.vote_date) detail["vote_date"] = e.vote_date->iso();
     if (e.kind == MemberEventKind::transfer) detail["mode"] = std::string(to_string(e.mode));
     if (!e.reason.empty()) detail["reason"] = e.reason;
     if (e.corrects) detail["corrects"] = *e.corrects;

@@ -403,6 +403,7 @@ expect_ok "recognized too" D member event --db "$db" --member GT03 --kind recogn
 expect_ok "the second official sponsor in the file" D member dossier --db "$db" --member QC0001 --set sponsor=GT03 --from 2019-06-01
 expect_refused "a sponsor who worked with the candidate less than 12 months" 3 "chưa đủ 12 tháng" D member event --db "$db" --member QC0001 --kind admission --date 2020-03-02 --vote-date 2020-02-20 --decision 12-QĐ/ĐU
 expect_output "the file is complete a year later" "đã đủ" D member dossier --db "$db" --member QC0001 --at 2021-01-05
+expect_refused "a vote after the decision" 3 "sau ngày quyết định" D member event --db "$db" --member QC0001 --kind admission --date 2021-01-20 --vote-date 2021-01-25 --decision 3-QĐ/ĐU
 expect_ok "admitted with the file complete" D member event --db "$db" --member QC0001 --kind admission --date 2021-01-20 --vote-date 2021-01-05 --decision 3-QĐ/ĐU
 expect_output "the sponsors by name" "Đảng viên giới thiệu: Hoàng Văn Nam \(GT01\)" D member dossier --db "$db" --member QC0001
 db="$main_db"
