@@ -90,8 +90,11 @@ for engine in $engines; do
   fi
   echo "== $engine"
   # Biểu 3's total (this year) beside the plain SQL's count of members on the day.
-  ours_total=$(ours | sed -n '/^Biểu 3/,$p' | grep -m1 '^Tổng số:' | cut -d' ' -f3)
-  echo "members analysed: ours $ours_total, plain SQL $(plain_sql | grep -m1 '^total|' | cut -d'|' -f2)"
+  # (Whole outputs first: a reader that stops early would end the writer by SIGPIPE.)
+  ours > "$work/ours.txt"
+  plain_sql > "$work/plain.txt"
+  ours_total=$(sed -n '/^Biểu 3/,$p' "$work/ours.txt" | grep -m1 '^Tổng số:' | cut -d' ' -f3)
+  echo "members analysed: ours $ours_total, plain SQL $(grep -m1 '^total|' "$work/plain.txt" | cut -d'|' -f2)"
   echo "ours (dangvu statistics, both years, every table): $(time_ms ours) ms (median of $runs)"
   echo "plain SQL (the year's end only, 5 figures + the dossier GROUP BY): $(time_ms plain_sql) ms (median of $runs)"
 done
