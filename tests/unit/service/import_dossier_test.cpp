@@ -13,7 +13,7 @@
 #include "io/legacy.h"
 #include "io/writer.h"
 #include "service/registry.h"
-#include "support/temp_db.h"
+#include "support/import_fixture.h"
 
 namespace dangvu::service {
 namespace {
@@ -21,30 +21,8 @@ namespace {
 std::string tcvn(const std::string& s) { return io::encode(s, io::TextEncoding::tcvn3); }
 std::string vni(const std::string& s) { return io::encode(s, io::TextEncoding::vni); }
 
-class ImportDossierTest : public ::testing::Test {
+class ImportDossierTest : public testing::ImportFixture {
  protected:
-  void SetUp() override {
-    path_ = dir_.database("i.db");
-    open_with_orgs(path_, store_, registry_);
-  }
-
-  void open_with_orgs(const std::string& path, std::unique_ptr<store::Store>& store,
-                      std::unique_ptr<Registry>& registry) {
-    auto s = store::Store::open(path, store::OpenMode::create_new, clock_.now_iso());
-    ASSERT_TRUE(s.ok()) << s.error().detail_en;
-    store = std::move(*s);
-    registry = std::make_unique<Registry>(*store, RuleSet::defaults(), clock_, "test");
-    for (auto [code, name, kind, parent] :
-         std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
-             {"TU", "Đảng bộ tỉnh", "upper_committee", ""},
-             {"DBA", "Đảng bộ Sở A", "grassroots_committee", "TU"},
-             {"A1", "Chi bộ Văn phòng", "sub_branch", "DBA"},
-             {"A2", "Chi bộ Kế toán", "sub_branch", "DBA"}}) {
-      auto id = registry->add_org({code, name, kind, parent, "2000-01-01"});
-      ASSERT_TRUE(id.ok()) << id.error().detail_en;
-    }
-  }
-
   static Result<ImportReport> import_into(Registry& registry, const std::string& data,
                                           const std::string& file_name = "ds.xlsx") {
     ImportInput in;
@@ -53,28 +31,6 @@ class ImportDossierTest : public ::testing::Test {
     return registry.import_members(in);
   }
   Result<ImportReport> import(const std::string& data) { return import_into(*registry_, data); }
-
-  static std::string xlsx(const std::vector<std::string>& headers,
-                          const std::vector<std::vector<std::string>>& rows) {
-    io::Table t;
-    t.title = "DS";
-    t.headers = headers;
-    t.kinds.assign(headers.size(), io::Table::Kind::text);
-    for (const auto& r : rows) {
-      std::vector<io::Table::Value> row;
-      for (const auto& v : r) row.push_back({v, 0});
-      t.rows.push_back(row);
-    }
-    return io::xlsx_bytes(t).value();
-  }
-
-  static std::vector<std::string> errors_of(const ImportReport& r) {
-    std::vector<std::string> out;
-    for (const auto& p : r.problems) {
-      if (!p.warning) out.push_back(p.message_vi);
-    }
-    return out;
-  }
 
   // The record of `field` in force today in the dossier of `member`, read through the registry
   // (none: an empty record).
@@ -91,14 +47,6 @@ class ImportDossierTest : public ::testing::Test {
   DossierRecord fact(const std::string& member, const std::string& field) {
     return fact(*registry_, member, field);
   }
-
-  std::string dump() const { return testing::dump_database(path_); }
-
-  FixedClock clock_{Date::parse("2026-06-01").value()};
-  testing::TempDir dir_;
-  std::string path_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Registry> registry_;
 };
 
 // The "Done when": a file typed wholly in TCVN3 — every header and every cell, the branch
