@@ -396,6 +396,9 @@ expect_refused "admission without a vote date nor a file" 3 "biểu quyết" D m
 expect_ok "the course certificate" D member dossier --db "$db" --member QC0001 --set party_course=25/GCN-TTCT --from 2019-03-15
 expect_ok "the background check" D member dossier --db "$db" --member QC0001 --set background_check=yes --from 2019-11-20
 expect_ok "two sponsors" D member dossier --db "$db" --member QC0001 --set sponsor=GT01 --set sponsor=GT02 --from 2018-06-01
+expect_refused "a --set without a value" 2 "mục=giá trị" D member dossier --db "$db" --member QC0001 --set sponsor --from 2018-06-01
+expect_refused "an unknown dossier field" 2 "không có trong hồ sơ" D member dossier --db "$db" --member QC0001 --set blood_type=O --from 2018-06-01
+expect_refused "a dossier record dated in the future" 3 "chưa tới" D member dossier --db "$db" --member QC0001 --set background_check=yes --from 2027-01-01
 expect_refused "a sponsor that is no member" 4 "NOBODY" D member dossier --db "$db" --member QC0001 --set sponsor=NOBODY --from 2018-06-01
 expect_refused "a sponsor who is not an official member on the vote date" 3 "GT02.*chưa là đảng viên chính thức" D member event --db "$db" --member QC0001 --kind admission --date 2020-03-02 --vote-date 2020-02-20 --decision 12-QĐ/ĐU
 expect_ok "a second official sponsor" D member add --db "$db" --code GT03 --family "Trần" --given "Minh" --birth-date 1970-01-01 --kind admission --org DB.01 --date 2000-01-10
