@@ -1,7 +1,9 @@
 #include "figures/statistics.h"
 
+#include <charconv>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/dossier.h"
@@ -11,9 +13,6 @@
 
 namespace dangvu::figures {
 namespace {
-
-using store::PersonCount;
-using store::ValueCount;
 
 std::string num(std::int64_t n) { return std::to_string(n); }
 
@@ -39,13 +38,18 @@ class Subtree {
   bool counts(OrgId org, const std::optional<Date>& on) const {
     if (on) return within_on(in_.history, org, in_.root, *on);
     if (orgs_.count(org) > 0) return true;
+    auto known = elsewhere_.find(org);
+    if (known != elsewhere_.end()) return known->second;
     auto standing = resolve_org_at(in_.history, org, in_.to);
-    return standing && orgs_.count(*standing) > 0;
+    const bool inside = standing && orgs_.count(*standing) > 0;
+    elsewhere_.emplace(org, inside);
+    return inside;
   }
 
  private:
   const StatisticsInput& in_;
   std::unordered_set<OrgId> orgs_;
+  mutable std::unordered_map<OrgId, bool> elsewhere_;  // orgs outside it, asked once each
 };
 
 // What the analysis of a set of members adds up: per person and per dossier value.
@@ -55,30 +59,106 @@ struct Analysis {
   std::map<std::pair<std::string, std::string>, std::int64_t> values;  // (field, value) → count
 };
 
-Analysis analyse(const std::vector<PersonCount>& persons, const std::vector<ValueCount>& values,
-                 const Subtree& subtree, const StatisticsRules& rules) {
-  Analysis a;
-  a.bands.assign(rules.age_band_upper.size() + 1, 0);
-  a.eras.assign(rules.admission_eras.size(), 0);
-  for (const auto& p : persons) {
-    if (!subtree.counts(p.org, p.on)) continue;
-    a.total += p.count;
-    if (p.gender == Gender::female) a.women += p.count;
-    if (p.status == MemberStatus::probationary) a.probationary += p.count;
-    if (p.youth_union) a.youth += p.count;
-    a.age_sum += p.age_sum;
-    if (p.age_band >= 0 && static_cast<std::size_t>(p.age_band) < a.bands.size()) {
-      a.bands[static_cast<std::size_t>(p.age_band)] += p.count;
-    }
-    if (p.era >= 0 && static_cast<std::size_t>(p.era) < a.eras.size()) {
-      a.eras[static_cast<std::size_t>(p.era)] += p.count;
+// A string key looked up by its view (a profile's "field\tvalue" without a copy).
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Adds up, one member profile at a time, the members on the period's end (or those admitted in
+// the period) who count for the subtree, analysed as of the period's end.
+class Analyser {
+ public:
+  Analyser(const StatisticsInput& in, bool admitted, const std::vector<std::string>& fields)
+      : in_(in),
+        subtree_(in),
+        admitted_(admitted),
+        day_(in.to.iso()),
+        from_(in.from.iso()),
+        rules_(in.rules.statistics) {
+    a_.bands.assign(rules_.age_band_upper.size() + 1, 0);
+    a_.eras.assign(rules_.admission_eras.size(), 0);
+    for (const auto& f : fields) fields_.insert(f);
+    for (std::size_t i = 1; i < rules_.admission_eras.size(); ++i) {
+      era_starts_.push_back(rules_.admission_eras[i].from.iso());
     }
   }
-  for (const auto& v : values) {
-    if (subtree.counts(v.org, v.on)) a.values[{v.field, v.value}] += v.count;
+
+  void add(const ProfileView& p) {
+    if (!admitted_) {
+      const ProfileView::Period* period = p.period_on(day_);
+      if (period != nullptr && subtree_.counts(period->org, std::nullopt)) {
+        add_person(p, period->status);
+      }
+      return;
+    }
+    for (const auto& adm : p.admissions) {
+      if (!adm.org || adm.on < from_ || adm.on > day_) continue;
+      auto on = Date::parse(adm.on);
+      if (on.ok() && subtree_.counts(*adm.org, *on)) add_person(p, MemberStatus::probationary);
+    }
   }
-  return a;
-}
+
+  Analysis result() const {
+    Analysis out = a_;
+    for (const auto& [key, n] : values_) {
+      const auto tab = key.find('\t');
+      out.values[{key.substr(0, tab), key.substr(tab + 1)}] += n;
+    }
+    return out;
+  }
+
+ private:
+  // Age in whole years on the period's end, from the ISO birth date.
+  int age_of(std::string_view birth) const {
+    int year = 0;
+    std::from_chars(birth.data(), birth.data() + 4, year);
+    return in_.to.year() - year - (birth.substr(5) > std::string_view(day_).substr(5) ? 1 : 0);
+  }
+
+  std::size_t era_of(std::string_view first_admission) const {
+    const std::size_t last = a_.eras.size() - 1;
+    if (first_admission.empty()) return last;
+    for (std::size_t i = 0; i < era_starts_.size(); ++i) {
+      if (first_admission < era_starts_[i]) return i;
+    }
+    return last;
+  }
+
+  void add_person(const ProfileView& p, MemberStatus status) {
+    const int age = age_of(p.birth);
+    ++a_.total;
+    a_.age_sum += age;
+    if (p.gender == to_string(Gender::female)) ++a_.women;
+    if (status == MemberStatus::probationary) ++a_.probationary;
+    std::size_t band = 0;
+    while (band < rules_.age_band_upper.size() && age > rules_.age_band_upper[band]) ++band;
+    ++a_.bands[band];
+    ++a_.eras[era_of(p.first_admission())];
+    bool youth_union = false;
+    for (const auto& f : p.facts) {
+      if (f.from > day_ || f.to <= day_) continue;
+      if (f.field == "youth_union_joined") {
+        youth_union = youth_union || f.value <= day_;
+      } else if (fields_.count(f.field) > 0) {
+        auto it = values_.find(f.key);
+        if (it == values_.end()) it = values_.emplace(std::string(f.key), 0).first;
+        ++it->second;
+      }
+    }
+    if (youth_union && age <= rules_.youth_union_max_age) ++a_.youth;
+  }
+
+  const StatisticsInput& in_;
+  Subtree subtree_;
+  bool admitted_;
+  std::string day_, from_;
+  const StatisticsRules& rules_;
+  std::vector<std::string> era_starts_;  // the eras' first days but the first's, ISO
+  std::unordered_set<std::string, KeyHash, std::equal_to<>> fields_;
+  std::unordered_map<std::string, std::int64_t, KeyHash, std::equal_to<>> values_;
+  Analysis a_;
+};
 
 std::int64_t value_count(const Analysis& a, const std::string& field, const std::string& value) {
   auto it = a.values.find({field, value});
@@ -452,41 +532,27 @@ bool within_on(const OrgHistory& history, OrgId org, OrgId root, Date on) {
   return false;
 }
 
-Result<MemberStatistics> member_statistics(store::Store& store, const StatisticsInput& in) {
+namespace {
+
+// One period's tables from its two analyses (the members on its end, the members it admitted).
+Result<MemberStatistics> statistics_of(store::Store& store, const StatisticsInput& in,
+                                       const Analysis& members, const Analysis& joined) {
   MemberStatistics out;
   out.from = in.from;
   out.to = in.to;
   store::StatisticsStore stats(store);
-  const Subtree subtree(in);
-  const store::OrgFilter orgs = orgs_counting_for(in.history, in.tree_at_end, in.root, in.to);
-  const std::vector<std::string> fields = analysed_fields();
-
   auto moves = stats.transitions(in.from, in.to);
   if (!moves.ok()) return moves.error();
   auto with_orgs = org_moves(store, in);
   if (!with_orgs.ok()) return with_orgs.error();
   out.tables.push_back(increase_decrease(in, *moves, *with_orgs, out.checks));
 
-  const store::StatisticsScope all{in.to, std::nullopt, orgs};
-  auto persons = stats.by_person(all, in.rules.statistics);
-  if (!persons.ok()) return persons.error();
-  auto values = stats.by_value(all, fields);
-  if (!values.ok()) return values.error();
-  const Analysis members = analyse(*persons, *values, subtree, in.rules.statistics);
   StatTable all_members{"all_members", "Biểu 3. Phân tích đội ngũ đảng viên", {}};
   analysis_lines(all_members, members, in.rules, true);
   out.checks.push_back(check("identity.all_members.total", in.members_at_end, members.total,
                              "Biểu 3: tổng số = D của biểu 1"));
   check_breakdowns(all_members, "Biểu 3", out.checks);
 
-  // Every admission of the period (few rows, by the date index): whether it counts is its org's
-  // place on the day.
-  const store::StatisticsScope admitted{in.to, in.from, std::nullopt};
-  auto new_persons = stats.by_person(admitted, in.rules.statistics);
-  if (!new_persons.ok()) return new_persons.error();
-  auto new_values = stats.by_value(admitted, fields);
-  if (!new_values.ok()) return new_values.error();
-  const Analysis joined = analyse(*new_persons, *new_values, subtree, in.rules.statistics);
   StatTable new_members{"new_members", "Biểu 2. Phân tích đảng viên mới kết nạp", {}};
   analysis_lines(new_members, joined, in.rules, false);
   const StatLine* b_admitted = out.tables.front().find("b.admitted");
@@ -503,6 +569,51 @@ Result<MemberStatistics> member_statistics(store::Store& store, const Statistics
   out.tables.push_back(by_item("new_by_religion", "Biểu 4b. Đảng viên mới kết nạp theo tôn giáo",
                                joined, *in.rules.catalogs.find("religion"), "religion"));
   out.tables.push_back(orgs_by_kind(in));
+  return out;
+}
+
+// The orgs whose members count for any of `inputs` (none: every org's).
+store::OrgFilter orgs_of(const std::vector<StatisticsInput>& inputs) {
+  std::set<OrgId> orgs;
+  for (const auto& in : inputs) {
+    const store::OrgFilter some = orgs_counting_for(in.history, in.tree_at_end, in.root, in.to);
+    if (!some) return std::nullopt;
+    orgs.insert(some->begin(), some->end());
+  }
+  return std::vector<OrgId>(orgs.begin(), orgs.end());
+}
+
+}  // namespace
+
+Result<std::vector<MemberStatistics>> member_statistics(
+    store::Store& store, const std::vector<StatisticsInput>& inputs) {
+  const std::vector<std::string> fields = analysed_fields();
+  // Every analysis of every period from one scan of the member profiles: the members of the
+  // subtree's orgs, and everyone admitted in a period (whether an admission counts is its org's
+  // place on the day).
+  std::vector<Analyser> members, joined;
+  members.reserve(inputs.size());
+  joined.reserve(inputs.size());
+  Date first = Date::max(), last;
+  for (const auto& in : inputs) {
+    members.emplace_back(in, false, fields);
+    joined.emplace_back(in, true, fields);
+    first = std::min(first, in.from);
+    last = std::max(last, in.to);
+  }
+  if (inputs.empty()) return std::vector<MemberStatistics>{};
+  store::StatisticsStore stats(store);
+  auto read = stats.each_profile(orgs_of(inputs), first, last, [&](const ProfileView& p) {
+    for (auto& a : members) a.add(p);
+    for (auto& a : joined) a.add(p);
+  });
+  if (!read.ok()) return read.error();
+  std::vector<MemberStatistics> out;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    auto one = statistics_of(store, inputs[i], members[i].result(), joined[i].result());
+    if (!one.ok()) return one.error();
+    out.push_back(std::move(*one));
+  }
   return out;
 }
 

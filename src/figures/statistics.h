@@ -72,7 +72,10 @@ struct ComparedTable {
 };
 std::vector<ComparedTable> compare(const MemberStatistics& now, const MemberStatistics* last_year);
 
-Result<MemberStatistics> member_statistics(store::Store& store, const StatisticsInput& in);
+// The statistics of each input (this period and the same period a year before), from one scan
+// of the member profiles.
+Result<std::vector<MemberStatistics>> member_statistics(store::Store& store,
+                                                        const std::vector<StatisticsInput>& inputs);
 
 // Whether `org` sat in the subtree of `root` on `on` (walking its parents as they were then).
 bool within_on(const OrgHistory& history, OrgId org, OrgId root, Date on);

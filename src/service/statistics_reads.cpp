@@ -26,15 +26,23 @@ std::string shown(std::optional<double> v, bool decimal) {
 
 }  // namespace
 
-// The statistics of `root`'s subtree from `first` to `last` (the tree as of `last`), or none when
-// the root did not stand on `last` (a committee formed later has no "same period last year").
-static Result<std::optional<figures::MemberStatistics>> statistics_between(Registry& registry,
-                                                                           OrgId root, Date first,
-                                                                           Date last) {
+namespace {
+
+// What one period's statistics are computed from: the tree of its end (kept alive here) and the
+// engine's stocks on the day before it and on its end.
+struct PeriodBasis {
+  std::shared_ptr<const figures::TreeAt> at_end;
+  Date first, last;
+  std::int64_t members_at_start = 0, members_at_end = 0;
+};
+
+// The basis of `root`'s subtree from `first` to `last` (the tree as of `last`), or none when the
+// root did not stand on `last` (a committee formed later has no "same period last year").
+Result<std::optional<PeriodBasis>> basis_of(Registry& registry, OrgId root, Date first, Date last) {
   auto at_end = registry.tree_at(last);
   if (!at_end.ok()) return at_end.error();
   const OrgTree& tree = (*at_end)->tree;
-  if (tree.find(root) == nullptr) return std::optional<figures::MemberStatistics>{};
+  if (tree.find(root) == nullptr) return std::optional<PeriodBasis>{};
   const OrgHistory& history = *(*at_end)->history;
   auto members_on = [&](Date d, const OrgTree& t) -> Result<std::int64_t> {
     if (t.find(root) == nullptr) return std::int64_t{0};
@@ -42,20 +50,14 @@ static Result<std::optional<figures::MemberStatistics>> statistics_between(Regis
     if (!stocks.ok()) return stocks.error();
     return members_of(figures::subtree_facts(t, root, history, **stocks, registry.rules()));
   };
-  const Date before = first.add_days(-1);
-  auto at_start = registry.tree_at(before);
+  auto at_start = registry.tree_at(first.add_days(-1));
   if (!at_start.ok()) return at_start.error();
-  auto a = members_on(before, (*at_start)->tree);
+  auto a = members_on(first.add_days(-1), (*at_start)->tree);
   if (!a.ok()) return a.error();
   auto d = members_on(last, tree);
   if (!d.ok()) return d.error();
-  figures::StatisticsInput in{history, tree, root, first, last, *a, *d, registry.rules()};
-  auto stats = figures::member_statistics(registry.store(), in);
-  if (!stats.ok()) return stats.error();
-  return std::optional<figures::MemberStatistics>{std::move(*stats)};
+  return std::optional<PeriodBasis>{PeriodBasis{*at_end, first, last, *a, *d}};
 }
-
-namespace {
 
 // Both periods computed, for the page and for the document.
 struct Computed {
@@ -85,14 +87,23 @@ static Result<Computed> compute(Registry& registry, const std::string& period_co
   auto root = root_of((*shared)->tree, c.as_of);
   if (!root.ok()) return root.error();
   c.root = *root;
-  auto now = statistics_between(registry, c.root, period->first, c.as_of);
-  if (!now.ok()) return now.error();
-  c.now = std::move(**now);
   c.last_first = period->first.add_years(-1);
   c.last_to = c.as_of.add_years(-1);
-  auto before = statistics_between(registry, c.root, c.last_first, c.last_to);
+  auto now = basis_of(registry, c.root, period->first, c.as_of);
+  if (!now.ok()) return now.error();
+  auto before = basis_of(registry, c.root, c.last_first, c.last_to);
   if (!before.ok()) return before.error();
-  c.before = std::move(*before);
+  std::vector<figures::StatisticsInput> inputs;
+  for (const auto* b : {&*now, &*before}) {
+    if (!*b) continue;
+    const auto& basis = **b;
+    inputs.push_back({*basis.at_end->history, basis.at_end->tree, c.root, basis.first, basis.last,
+                      basis.members_at_start, basis.members_at_end, registry.rules()});
+  }
+  auto stats = figures::member_statistics(registry.store(), inputs);
+  if (!stats.ok()) return stats.error();
+  c.now = std::move(stats->front());
+  if (stats->size() > 1) c.before = std::move((*stats)[1]);
   return c;
 }
 

@@ -51,7 +51,8 @@ const std::vector<std::string>& copy_order() {
                                                  "activity_cancellation",
                                                  "conference_item_file",
                                                  "dossier_record",
-                                                 "dossier_span"};
+                                                 "dossier_span",
+                                                 "member_profile"};
   return order;
 }
 

@@ -202,6 +202,7 @@ Status migrate(Store::Impl& impl, bool has_meta, const std::string& now_iso) {
       if (!pg) {
         for (const auto& stmt : m.sqlite_only) impl.sql << stmt;
       }
+      if (m.fill != nullptr) m.fill(impl);
       impl.sql << "INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)",
           soci::use(m.version), soci::use(now_iso);
     }
@@ -491,11 +492,13 @@ Status Store::run_transaction(const std::function<Status()>& fn) {
   impl_->in_transaction = true;
   impl_->org_changed = impl_->members_changed = false;
   impl_->figure_log.clear();
+  impl_->profiles_stale.clear();
   Status result;
   try {
     result = fn();
     if (result.ok()) {
       for (const auto& create : impl_->deferred_indexes) impl_->sql << create;
+      write_member_profiles(*impl_);
     }
     // Each topic's revision is raised once, and what this transaction changed is logged under
     // the revision it commits as: the row lock on data_revision orders the revisions as the
@@ -516,6 +519,7 @@ Status Store::run_transaction(const std::function<Status()>& fn) {
   impl_->in_transaction = false;
   impl_->deferred_indexes.clear();  // built again above, or brought back by the rollback
   impl_->figure_log.clear();
+  impl_->profiles_stale.clear();
   try {
     if (result.ok()) {
       impl_->sql << "COMMIT";

@@ -69,6 +69,7 @@ Status DossierStore::insert_loaded(MemberId member, const std::vector<DossierRec
     bulk_->spans.insert_all(spans, [&](SpanRow& row, const Dossier::Span& s) {
       row = {m, s.field, s.value, s.from.iso(), s.to.iso()};
     });
+    profile_stale(*store_.impl_, m);
     return {};
   });
 }
@@ -131,6 +132,7 @@ Status DossierStore::replace_spans(MemberId member, const std::vector<Dossier::S
              "(:m, :f, :v, :a, :b)",
           soci::use(m), soci::use(s.field), soci::use(s.value), soci::use(from), soci::use(to);
     }
+    profile_stale(*store_.impl_, m);
     return {};
   });
 }

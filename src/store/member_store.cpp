@@ -222,6 +222,7 @@ Result<MemberId> Store::insert_member(const NewMember& member, const std::string
     auto& p = impl_->members();
     write_member_row(p, member, MemberStatus::none, std::nullopt, "", at);
     write_search_keys(p.insert_search_keys, p.member, member.search_keys, {0});
+    profile_stale(*impl_, p.member);
     return MemberId{p.member};
   });
 }
@@ -241,6 +242,7 @@ Result<MemberId> Store::insert_new_member(const NewMember& member,
     write_derived_rows(p, derived);
     write_search_keys(p.insert_search_keys, p.member, member.search_keys, orgs_of(derived));
     impl_->figure_log.note_member({}, {}, derived);
+    profile_stale(*impl_, p.member);
     return MemberId{p.member};
   });
 }
@@ -402,6 +404,7 @@ Status Store::replace_member_derived(MemberId member, const MemberHistory& h) {
     }
     impl_->figure_log.note_member(std::move(ended), std::move(ended_milestones), h);
     write_derived_rows(p, h);
+    profile_stale(*impl_, member);
     // The search keys with each org the member comes into (the rows of orgs it was in stay: a
     // scoped search checks the period on its date).
     std::set<long long> orgs_new;

@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "store/store_impl.h"
+
 namespace dangvu::store {
 
 std::string for_engine(const std::string& statement, bool postgresql) {
@@ -529,6 +531,18 @@ const std::vector<Migration>& migrations() {
            " valid_to TEXT NOT NULL)",
            "CREATE INDEX dossier_span_by_member ON dossier_span (member_id, field, valid_from)",
        }},
+      {16,
+       {
+           // Each member as the statistics read them (core/member_profile.h): derived from the
+           // member's periods, milestones and dossier spans before COMMIT of every transaction
+           // that changes them (store/member_profiles.cpp), so that the statistics of a subtree
+           // are one scan of these rows rather than a lookup per member and field.
+           "CREATE TABLE member_profile ("
+           " member_id INTEGER NOT NULL PRIMARY KEY REFERENCES member(id),"
+           " profile TEXT NOT NULL)",
+       },
+       {},
+       write_all_member_profiles},
   };
   return list;
 }

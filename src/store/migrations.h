@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "store/store.h"
+
 namespace dangvu::store {
 
 // Written once in SQLite's words; for PostgreSQL each statement goes through for_engine().
@@ -11,6 +13,8 @@ struct Migration {
   int version;
   std::vector<std::string> statements;
   std::vector<std::string> sqlite_only = {};  // after `statements`, on SQLite only (data fixes)
+  // After them, on both engines: rows derived by the program (a new derived table's first rows).
+  void (*fill)(Store::Impl&) = nullptr;
 };
 
 const std::vector<Migration>& migrations();

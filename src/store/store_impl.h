@@ -46,12 +46,24 @@ struct Store::Impl {
   FigureLog figure_log;
   // Indexes dropped for this transaction (their CREATE statements), built again before COMMIT.
   std::vector<std::string> deferred_indexes;
+  // Members whose periods, milestones or dossier this transaction changed: their member_profile
+  // rows are derived again before COMMIT (store/member_profiles.cpp).
+  std::set<long long> profiles_stale;
   std::unique_ptr<MemberStatements> member_statements;
 };
 
 // Writes the figure change log of the committing transaction under `revision` of `topic`
 // ("member" or "org"), and prunes old revisions now and then.
 void write_figure_log(Store::Impl& impl, const std::string& topic, long long revision);
+
+// Derives again the member_profile rows of Impl::profiles_stale; of every member (the migration
+// that brought the table).
+void write_member_profiles(Store::Impl& impl);
+// Notes that `member`'s profile must be derived again (at once outside a write transaction).
+void profile_stale(Store::Impl& impl, long long member);
+void write_all_member_profiles(Store::Impl& impl);
+// The members whose member_profile row is missing or differs from their rows now (a check).
+std::vector<MemberId> member_profiles_out_of_date(Store::Impl& impl);
 
 // Turns a storage exception into an Error the user can read (no SQL in the message).
 Error storage_error(const std::exception& e);

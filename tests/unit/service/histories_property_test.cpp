@@ -12,6 +12,7 @@
 #include "figures/engine.h"
 #include "service/demo_rng.h"
 #include "service/registry.h"
+#include "store/statistics_store.h"
 #include "support/temp_db.h"
 
 namespace dangvu::service {
@@ -193,6 +194,10 @@ TEST(HistoriesProperty, RandomWritesNeverLeaveAMemberInAnEndedOrg) {
       auto breaks = r.registry().check_registry();
       ASSERT_TRUE(breaks.ok()) << breaks.error().detail_en;
       for (const auto& b : *breaks) ADD_FAILURE() << where << ": " << b.message_vi;
+      // Each member's profile (what the statistics read) was derived again by the write.
+      auto stale = store::StatisticsStore(r.store()).profiles_out_of_date();
+      ASSERT_TRUE(stale.ok()) << stale.error().detail_en;
+      EXPECT_TRUE(stale->empty()) << where << ": " << stale->size() << " profiles out of date";
       if (i % 10 == 0) {
         for (const char* at : {"2014-06-30", "2019-12-31", "2026-11-22"}) {
           expect_counts_match(r.registry(), r.members(), at, where);

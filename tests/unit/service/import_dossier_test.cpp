@@ -13,6 +13,7 @@
 #include "io/legacy.h"
 #include "io/writer.h"
 #include "service/registry.h"
+#include "store/statistics_store.h"
 #include "support/import_fixture.h"
 
 namespace dangvu::service {
@@ -128,6 +129,10 @@ TEST_F(ImportDossierTest, AWholeTcvn3FileWithDossierColumnsIsImported) {
   EXPECT_EQ(again->errors(), 0) << errors_of(*again).front();
   EXPECT_EQ(again->unchanged, 1);
   EXPECT_EQ(dump(), before);
+  // What the statistics read was derived in the import's transaction.
+  auto stale = store::StatisticsStore(*store_).profiles_out_of_date();
+  ASSERT_TRUE(stale.ok());
+  EXPECT_TRUE(stale->empty()) << stale->size() << " profiles out of date";
 }
 
 // A VNI CSV file (headers and cells) reads the same.

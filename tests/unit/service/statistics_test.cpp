@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "store/statistics_store.h"
 #include "support/registry_fixture.h"
 
 namespace dangvu::service {
@@ -130,6 +131,48 @@ TEST_F(StatisticsTest, AllMembersAreAnalysedAsOfThePeriodsEnd) {
   EXPECT_EQ(line(*v, "new_by_ethnicity", "ethnicity.unrecorded").first, 1);
   // The organizations below on the day: two sub-branches.
   EXPECT_EQ(line(*v, "organizations", "kind.sub_branch").first, 2);
+}
+
+// The statistics read each member's profile (member_profile), derived in the transaction of
+// every write that changes the member's periods, admissions or dossier; a file from before
+// schema 16 gets every member's when it is opened, and gives the same tables.
+TEST_F(StatisticsTest, TheProfilesFollowEveryWriteAndAnOlderFileGetsThem) {
+  event("M1", "transfer", "2026-10-01", "C1");
+  dossier("M2", {{"political_theory", "elementary", "2026-02-01", "", {}}});
+  store::StatisticsStore profiles(*store_);
+  auto stale = profiles.profiles_out_of_date();
+  ASSERT_TRUE(stale.ok()) << stale.error().detail_en;
+  EXPECT_TRUE(stale->empty()) << stale->size() << " profiles out of date";
+  auto before = registry_->member_statistics("TU", "2026");
+  ASSERT_TRUE(before.ok()) << before.error().detail_en;
+  EXPECT_EQ(line(*before, "all_members", "political_theory.elementary").first, 1);  // M2
+
+  registry_.reset();
+  store_.reset();
+  // Back to schema 15, as a file written by the previous release.
+  ASSERT_TRUE(testing::exec_sql(
+      path_, "DROP TABLE member_profile; DELETE FROM schema_version WHERE version >= 16"));
+  auto reopened = store::Store::open(path_, store::OpenMode::open_existing, clock_.now_iso());
+  ASSERT_TRUE(reopened.ok()) << reopened.error().detail_en;
+  store_ = std::move(*reopened);
+  registry_ = std::make_unique<Registry>(*store_, rules_, clock_, "test");
+  stale = store::StatisticsStore(*store_).profiles_out_of_date();
+  ASSERT_TRUE(stale.ok());
+  EXPECT_TRUE(stale->empty()) << stale->size() << " profiles out of date";
+  EXPECT_EQ(testing::query_text(path_, "SELECT COUNT(*) FROM member_profile"), "7\n");
+  auto after = registry_->member_statistics("TU", "2026");
+  ASSERT_TRUE(after.ok()) << after.error().detail_en;
+  ASSERT_EQ(after->tables.size(), before->tables.size());
+  for (std::size_t t = 0; t < before->tables.size(); ++t) {
+    const auto& was = before->tables[t];
+    const auto& now = after->tables[t];
+    ASSERT_EQ(now.lines.size(), was.lines.size()) << was.id;
+    for (std::size_t l = 0; l < was.lines.size(); ++l) {
+      EXPECT_EQ(now.lines[l].shown, was.lines[l].shown) << was.id << "/" << was.lines[l].id;
+      EXPECT_EQ(now.lines[l].last_year_shown, was.lines[l].last_year_shown)
+          << was.id << "/" << was.lines[l].id;
+    }
+  }
 }
 
 TEST_F(StatisticsTest, ARatioComparesWithTheSamePeriodLastYear) {
