@@ -4,31 +4,55 @@
 
 namespace dangvu::store {
 Status StatisticsStore::each_profile(const OrgFilter& orgs, Date admitted_from, Date admitted_to,
-                                     const std::function<void(const ProfileView&)>& each) {
-  return guarded([&]() -> Status {
-    std::string sql = "SELECT member_id, profile FROM member_profile";
-    if (orgs) {
-      // Dates as literals: ISO digits and dashes only (Date::iso), nothing to escape.
-      sql += " WHERE member_id IN (SELECT member_id FROM member_period WHERE 1 = 1" +
-             and_org_in("org_id", orgs) +
-             ") OR member_id IN (SELECT member_id FROM member_milestone WHERE kind IN "
-             "('admission', 'readmission') AND on_date >= '" +
-             admitted_from.iso() + "' AND on_date <= '" + admitted_to.iso() + "')";
-    }
-    long long member = 0;
-    std::string text;
-    soci::statement st = (store_.impl_->sql.prepare << sql, soci::into(member), soci::into(text));
+                                     const std::function<void(const ProfileView&)>& each,
+                                     long long per_read) {
+  auto& sql = store_.impl_->sql;
+  long long member = 0, after = 0, rows = 0;
+  std::string text;
+  ProfileView view;
+  // Reads one statement's rows; false when a profile does not parse.
+  auto read = [&](soci::statement& st) {
     st.execute();
-    ProfileView view;
     while (st.fetch()) {
-      if (!parse_profile(text, view)) {
-        return Error::io("Dữ liệu thống kê của một đảng viên (số nội bộ " + std::to_string(member) +
-                             ") không đọc được; hãy báo người quản trị.",
-                         "member_profile " + std::to_string(member) + " does not parse");
-      }
+      ++rows;
+      after = member;
+      if (!parse_profile(text, view)) return false;
       each(view);
     }
-    return {};
+    return true;
+  };
+  auto unreadable = [&] {
+    return Error::io("Dữ liệu thống kê của một đảng viên (số nội bộ " + std::to_string(member) +
+                         ") không đọc được; hãy báo người quản trị.",
+                     "member_profile " + std::to_string(member) + " does not parse");
+  };
+  return store_.read_snapshot([&]() -> Status {
+    return guarded([&]() -> Status {
+      if (orgs) {
+        // Dates as literals: ISO digits and dashes only (Date::iso), nothing to escape.
+        soci::statement st =
+            (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE member_id IN "
+                            "(SELECT member_id FROM member_period WHERE 1 = 1" +
+                                and_org_in("org_id", orgs) +
+                                ") OR member_id IN (SELECT member_id FROM member_milestone WHERE "
+                                "kind IN ('admission', 'readmission') AND on_date >= '" +
+                                admitted_from.iso() + "' AND on_date <= '" + admitted_to.iso() +
+                                "')",
+             soci::into(member), soci::into(text));
+        if (!read(st)) return unreadable();
+        return {};
+      }
+      // Every member's, in id order, a slice at a time.
+      soci::statement st =
+          (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE member_id > :a "
+                          "ORDER BY member_id LIMIT :n",
+           soci::into(member), soci::into(text), soci::use(after), soci::use(per_read));
+      do {
+        rows = 0;
+        if (!read(st)) return unreadable();
+      } while (rows == per_read);
+      return {};
+    });
   });
 }
 

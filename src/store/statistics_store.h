@@ -33,9 +33,13 @@ class StatisticsStore {
 
   // Calls `each` with every member profile (core/member_profile.h) of a member ever in one of
   // `orgs` (all members when none are named) or admitted or readmitted from `admitted_from` to
-  // `admitted_to` anywhere. A profile that cannot be read is an error.
+  // `admitted_to` anywhere. A profile that cannot be read is an error. Every member's are read
+  // `per_read` at a time (the nation's 5.6 million would otherwise come back from PostgreSQL as
+  // one result held in memory).
+  static constexpr long long kProfilesPerRead = 50000;
   Status each_profile(const OrgFilter& orgs, Date admitted_from, Date admitted_to,
-                      const std::function<void(const ProfileView&)>& each);
+                      const std::function<void(const ProfileView&)>& each,
+                      long long per_read = kProfilesPerRead);
   // The members whose profile is missing or differs from what their periods, milestones and
   // dossier give now (none, unless a write went around the store).
   Result<std::vector<MemberId>> profiles_out_of_date();

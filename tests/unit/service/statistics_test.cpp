@@ -4,6 +4,7 @@
 // period); last year's same period; a merge of the 2025 reorganization; and the document.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 #include "store/statistics_store.h"
@@ -160,6 +161,20 @@ TEST_F(StatisticsTest, TheProfilesFollowEveryWriteAndAnOlderFileGetsThem) {
   ASSERT_TRUE(stale.ok());
   EXPECT_TRUE(stale->empty()) << stale->size() << " profiles out of date";
   EXPECT_EQ(testing::query_text(path_, "SELECT COUNT(*) FROM member_profile"), "7\n");
+  // Every member's profiles, read a slice at a time (as the nation's are): each once.
+  int read = 0;
+  std::set<std::string> births;
+  ASSERT_TRUE(store::StatisticsStore(*store_)
+                  .each_profile(
+                      std::nullopt, D("2026-01-01"), D("2026-12-06"),
+                      [&](const ProfileView& p) {
+                        ++read;
+                        births.insert(std::string(p.birth));
+                      },
+                      2)
+                  .ok());
+  EXPECT_EQ(read, 7);
+  EXPECT_EQ(births.size(), 7u);
   auto after = registry_->member_statistics("TU", "2026");
   ASSERT_TRUE(after.ok()) << after.error().detail_en;
   ASSERT_EQ(after->tables.size(), before->tables.size());
