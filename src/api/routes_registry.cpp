@@ -20,6 +20,7 @@ Status read_event(const json& body, service::EventInput& e) {
                                 {"age_exception_ref", &e.age_exception_ref},
                                 {"card_number", &e.card_number},
                                 {"reason", &e.reason},
+                                {"ground", &e.ground},
                                 {"new_date", &e.new_date},
                                 {"new_org", &e.new_org_code},
                                 {"new_ceremony_date", &e.new_ceremony_date},

@@ -126,7 +126,9 @@ Status get_labels(RequestContext& ctx) {
   for (const auto& [name, catalog] : ctx.env->rules.catalogs.lists) {
     json items = json::array();
     for (const auto& item : catalog.items) {
-      items.push_back({{"value", item.code}, {"label", item.label}});
+      json entry = {{"value", item.code}, {"label", item.label}};
+      if (!item.group.empty()) entry["group"] = item.group;
+      items.push_back(std::move(entry));
     }
     catalogs[name] = items;
   }

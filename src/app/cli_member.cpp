@@ -21,6 +21,8 @@ void add_event_options(CLI::App* cmd, service::EventInput& e) {
                   "Provincial committee decision allowing admission over the age limit");
   cmd->add_option("--card", e.card_number, "Party card number (12 digits)");
   cmd->add_option("--reason", e.reason, "Reason or note");
+  cmd->add_option("--ground", e.ground,
+                  "Removal, expulsion, resignation: the ground (catalog leaving_ground)");
 }
 
 }  // namespace

@@ -140,6 +140,20 @@ Catalogs Catalogs::defaults() {
                                   {"bachelor", "Cử nhân", "advanced"}}};
   // The forms of discipline of a member short of expulsion (Điều lệ Đảng, Điều 35; Quy định
   // 296-QĐ/TW); expulsion is an event of the member's log.
+  // Why a membership ended (removal, expulsion, resignation). Items of group "no_readmission"
+  // bar readmission (kết nạp lại). A marked default: the grounds of Quy định 24-QĐ/TW (2021) and
+  // Hướng dẫn 01-HD/TW as remembered, not checked against Quy định 294-QĐ/TW (docs/rules.md).
+  c.lists["leaving_ground"] = {
+      "Lý do ra khỏi Đảng",
+      {{"no_activity", "Tự ý bỏ sinh hoạt đảng", "no_readmission"},
+       {"asked_to_leave", "Làm đơn xin ra khỏi Đảng", "no_readmission"},
+       {"family_hardship", "Xin ra khỏi Đảng vì gia đình đặc biệt khó khăn", ""},
+       {"corruption", "Bị kết án về tội tham nhũng", "no_readmission"},
+       {"serious_crime", "Bị kết án về tội nghiêm trọng trở lên", "no_readmission"},
+       {"disunity", "Gây mất đoàn kết nội bộ nghiêm trọng", "no_readmission"},
+       {"political_history", "Vi phạm về lịch sử chính trị, chính trị hiện nay", "no_readmission"},
+       {"dues_and_meetings", "Không sinh hoạt, không đóng đảng phí 3 tháng trong năm", ""},
+       {"other", "Lý do khác", ""}}};
   c.lists["discipline"] = {"Hình thức kỷ luật",
                            {{"reprimand", "Khiển trách", "reprimand"},
                             {"warning", "Cảnh cáo", "warning"},

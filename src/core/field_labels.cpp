@@ -91,6 +91,7 @@ constexpr std::array kLabels = std::to_array<FieldLabel>({
     {"", "age_exception_ref", "Quyết định kết nạp quá tuổi"},
     {"", "card_number", "Số thẻ đảng viên"},
     {"", "reason", "Lý do"},
+    {"", "ground", "Lý do ra khỏi Đảng"},
     {"", "corrects", "Sự kiện được sửa"},
     {"", "voids", "Hủy sự kiện"},
     {"", "new_date", "Ngày mới"},

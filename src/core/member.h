@@ -86,6 +86,9 @@ struct MemberEvent {
   std::string age_exception_ref;      // over-60 admission: the provincial committee's decision
   std::string card_number;  // số thẻ đảng viên, set on admission or later by correction
   std::string reason;       // why (removal, correction, transfer …)
+  // Removal, expulsion, resignation: the ground, a code of the catalog "leaving_ground" (an item
+  // of group "no_readmission" bars readmission).
+  std::string ground;
   // Correction only: the event it corrects, and either voids it or replaces the fields below.
   std::optional<EventId> corrects;
   bool voids = false;

@@ -84,6 +84,7 @@ class Folder {
   Date today_;
   MemberHistory h_;
   MemberPeriod cur_;
+  std::string left_for_;  // the ground of the event that ended the membership, if given
 };
 
 void Folder::change(Date d, MemberPeriod next) {
@@ -152,6 +153,15 @@ Status Folder::check_readmission(const MemberEvent& e) {
                       "readmitted once already");
       }
     }
+  }
+  const Catalog* grounds = rules_.catalogs.find("leaving_ground");
+  const CatalogItem* ground = grounds != nullptr ? grounds->find(left_for_) : nullptr;
+  if (ground != nullptr && ground->group == "no_readmission") {
+    return refuse(e, "kind", "readmission.excluded_ground",
+                  "không xem xét kết nạp lại người đã " +
+                      std::string(ended_phrase_vi(cur_.status)) + " vì: " + ground->label +
+                      " (ngày " + cur_.from.vi() + ").",
+                  "readmission barred by the ground the membership ended for");
   }
   const Date earliest = cur_.from.add_months(rules_.readmission_min_months);
   if (e.date < earliest) {
@@ -303,6 +313,7 @@ Status Folder::step(const MemberEvent& e) {
                                                              : MemberStatus::deceased;
       next.temp_org.reset();
       next.probation_start.reset();
+      left_for_ = e.ground;
       break;
     case MemberEventKind::correction: break;  // applied before folding
   }

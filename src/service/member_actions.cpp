@@ -40,6 +40,7 @@ json event_json(const EventInput& in) {
   put("age_exception_ref", in.age_exception_ref);
   put("card_number", in.card_number);
   put("reason", in.reason);
+  put("ground", in.ground);
   put("corrects", in.corrects);
   if (in.voids) j["voids"] = true;
   put("new_date", in.new_date);
@@ -111,6 +112,25 @@ Result<MemberEvent> Registry::to_event(const EventInput& in, const Date& default
   auto reason = optional_text(in.reason, "reason", 500);
   if (!reason.ok()) return reason.error();
   e.reason = *reason;
+  if (!in.ground.empty()) {
+    const bool ends = e.kind == MemberEventKind::removal ||
+                      e.kind == MemberEventKind::expulsion ||
+                      e.kind == MemberEventKind::resignation;
+    if (!ends) {
+      return Error::invalid("ground",
+                            "Trường «ground» (lý do ra khỏi Đảng): chỉ ghi cho sự kiện xóa tên, "
+                            "khai trừ hoặc ra khỏi Đảng.",
+                            "a ground is for removal, expulsion or resignation only");
+    }
+    const Catalog* grounds = rules().catalogs.find("leaving_ground");
+    if (grounds == nullptr || grounds->find(in.ground) == nullptr) {
+      return Error::invalid("ground",
+                            "Trường «ground» (lý do ra khỏi Đảng): «" + in.ground +
+                                "» không có trong danh mục lý do ra khỏi Đảng.",
+                            "unknown leaving ground");
+    }
+    e.ground = in.ground;
+  }
   if (e.kind == MemberEventKind::correction) {
     std::size_t used = 0;
     long long target = 0;

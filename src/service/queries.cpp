@@ -186,6 +186,7 @@ Result<MemberView> Registry::show_member(const std::string& code, const std::str
     if (e.vote_date) detail["vote_date"] = e.vote_date->iso();
     if (e.kind == MemberEventKind::transfer) detail["mode"] = std::string(to_string(e.mode));
     if (!e.reason.empty()) detail["reason"] = e.reason;
+    if (!e.ground.empty()) detail["ground"] = e.ground;
     if (e.corrects) detail["corrects"] = *e.corrects;
     if (e.voids) detail["voids"] = true;
     if (e.new_date) detail["new_date"] = e.new_date->iso();

@@ -15,6 +15,7 @@ std::string encode_event_payload(const MemberEvent& e) {
   if (!e.age_exception_ref.empty()) j["age_exception_ref"] = e.age_exception_ref;
   if (!e.card_number.empty()) j["card_number"] = e.card_number;
   if (!e.reason.empty()) j["reason"] = e.reason;
+  if (!e.ground.empty()) j["ground"] = e.ground;
   if (e.corrects) j["corrects"] = *e.corrects;
   if (e.voids) j["voids"] = true;
   if (e.new_date) j["new_date"] = e.new_date->iso();
@@ -44,6 +45,7 @@ Status decode_event_payload(const std::string& json_text, MemberEvent& e) {
   e.age_exception_ref = text("age_exception_ref");
   e.card_number = text("card_number");
   e.reason = text("reason");
+  e.ground = text("ground");
   if (j.contains("corrects")) e.corrects = j["corrects"].get<EventId>();
   e.voids = j.value("voids", false);
   e.new_date = date("new_date");

@@ -63,6 +63,12 @@ export function catalogOptions(name: string): { value: string; label: string }[]
   return (lists.catalogs?.[name] ?? []).map((e) => ({ value: e.value, label: upperFirst(e.label) }));
 }
 
+// A catalog's items as the server sends them, with each one's group when it sends it (for
+// `leaving_ground`, group `no_readmission` bars a later readmission).
+export function catalogItems(name: string): { value: string; label: string; group?: string }[] {
+  return lists.catalogs?.[name] ?? [];
+}
+
 // The period kind each conference kind takes (the server checks it: conference.period_kind).
 export const conferencePeriodKind: Record<string, 'quarter' | 'half' | 'year' | 'month'> = {
   quarterly_review: 'quarter',

@@ -376,6 +376,29 @@ TEST_F(MemberFoldTest, ReadmissionWaitsTheRuleSetsMonthsAndComesOnce) {
   fold_ok(events);
 }
 
+// The ground the membership ended for may bar readmission: the catalog "leaving_ground" marks
+// such grounds with the group "no_readmission", as data an office can correct.
+TEST_F(MemberFoldTest, AGroundOfTheCatalogsNoReadmissionGroupBarsReadmission) {
+  MemberEvent adm = ev(1, K::admission, "2010-01-10", 10);
+  MemberEvent removal = ev(3, K::removal, "2015-04-23");
+  removal.ground = "no_activity";
+  std::vector<MemberEvent> events = {adm, ev(2, K::recognition, "2011-01-10"), removal,
+                                     ev(4, K::readmission, "2019-01-10", 10)};
+  expect_refused(fold(events), "kind", "readmission.excluded_ground");
+  EXPECT_NE(fold(events).error().message_vi.find("Tự ý bỏ sinh hoạt đảng"), std::string::npos);
+  // A ground outside the group, or none: the wait alone applies.
+  events[2].ground = "family_hardship";
+  fold_ok(events);
+  events[2].ground.clear();
+  fold_ok(events);
+  // An office that no longer bars it: the same readmission passes.
+  events[2].ground = "no_activity";
+  for (auto& item : rules_.catalogs.lists["leaving_ground"].items) {
+    if (item.code == "no_activity") item.group.clear();
+  }
+  fold_ok(events);
+}
+
 TEST_F(MemberFoldTest, CandidateMayDieButNotBeRemoved) {
   MemberHistory h =
       fold_ok({ev(1, K::candidate_registration, "2023-03-01", 10), ev(2, K::death, "2023-06-01")});

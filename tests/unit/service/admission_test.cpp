@@ -150,5 +150,44 @@ TEST_F(AdmissionTest, ASponsorMustBeAnotherMembersCode) {
   EXPECT_EQ(self.rule, "dossier.member_self");
 }
 
+// A removal records its ground (the catalog "leaving_ground"); a ground of the group
+// "no_readmission" bars the readmission, refused naming the rule and writing nothing. A ground on
+// another kind of event, or not in the catalog, is refused naming «ground».
+TEST_F(AdmissionTest, TheGroundOfARemovalMayBarTheReadmission) {
+  auto with_ground = [&](const std::string& code, const std::string& kind,
+                         const std::string& date, const std::string& ground) {
+    EventInput e;
+    e.member_code = code;
+    e.kind = kind;
+    e.date = date;
+    e.ground = ground;
+    return registry_->record_event(e);
+  };
+  Error e = refused([&] { return with_ground("G3", "removal", "2020-04-23", "lazy"); });
+  EXPECT_EQ(e.field, "ground");
+  EXPECT_NE(e.message_vi.find("không có trong danh mục"), std::string::npos) << e.message_vi;
+  e = refused([&] { return with_ground("G3", "recognition", "2020-04-23", "no_activity"); });
+  EXPECT_EQ(e.field, "ground");
+  ASSERT_TRUE(with_ground("G3", "removal", "2020-04-23", "no_activity").ok());
+  e = refused([&] {
+    EventInput re;
+    re.member_code = "G3";
+    re.kind = "readmission";
+    re.date = "2024-05-02";
+    re.org_code = "C1";
+    return registry_->record_event(re);
+  });
+  EXPECT_EQ(e.rule, "readmission.excluded_ground");
+  EXPECT_NE(e.message_vi.find("Tự ý bỏ sinh hoạt đảng"), std::string::npos) << e.message_vi;
+  // The member's history shows the ground.
+  auto member = registry_->show_member("G3", "");
+  ASSERT_TRUE(member.ok());
+  bool shown = false;
+  for (const auto& ev : member->events) {
+    if (ev.kind == MemberEventKind::removal) shown = ev.detail.find("no_activity") != std::string::npos;
+  }
+  EXPECT_TRUE(shown);
+}
+
 }  // namespace
 }  // namespace dangvu::service

@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag,
 import { Select } from '../controls';
 import dayjs from 'dayjs';
 import { ApiError, can, type Viewer, type Member } from '../api';
-import { vnDate, label, options, dossierFields } from '../labels';
+import { vnDate, label, options, dossierFields, catalogItems, catalogLabel, upperFirst } from '../labels';
 import { fieldErrors, iso, dateFormats, enterConfirmsDates } from './forms';
 import { flatten, useTree } from './Tree';
 import { searchable } from '../search';
@@ -27,6 +27,16 @@ const needsOrg = new Set(['admission', 'transfer', 'readmission']);
 // The events the branch votes on (the age is checked on the vote's date; a candidate's admission
 // needs it and a complete admission file).
 const votedOn = new Set(['admission', 'readmission']);
+// The events that end a membership; they may name the ground (catalog `leaving_ground`).
+const ends = new Set(['removal', 'expulsion', 'resignation']);
+
+// The grounds of leaving, those that bar a later readmission marked so.
+function groundOptions(): { value: string; label: string }[] {
+  return catalogItems('leaving_ground').map((e) => ({
+    value: e.value,
+    label: upperFirst(e.label) + (e.group === 'no_readmission' ? ' (không xem xét kết nạp lại)' : ''),
+  }));
+}
 
 export function MemberPage({ account, code }: { account: Viewer; code: string }) {
   const answer = $api.useQuery('get', '/api/v1/members/{code}', { params: { path: { code } } });
@@ -68,6 +78,11 @@ export function MemberPage({ account, code }: { account: Viewer; code: string })
                 <b>{vnDate(e.date)}</b> — {label('member_event_kinds', e.kind)}
                 {e.org && ` — ${e.org_name || e.org}`}
                 {typeof e.detail.new_org_name === 'string' && ` → ${e.detail.new_org_name}`}
+                {typeof e.detail.ground === 'string' && (
+                  <Typography.Text type="secondary">
+                    {` — Lý do ra khỏi Đảng: ${catalogLabel('leaving_ground', e.detail.ground)}`}
+                  </Typography.Text>
+                )}
                 {typeof e.detail.reason === 'string' && (
                   <Typography.Text type="secondary"> — {e.detail.reason}</Typography.Text>
                 )}
@@ -101,7 +116,18 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
   // the first, whose record the user may add from here.
   const [incomplete, setIncomplete] = useState<ApiError | null>(null);
   const [completing, setCompleting] = useState(false);
-  const fields = ['kind', 'date', 'vote_date', 'org', 'mode', 'decision_no', 'ceremony_date', 'card_number', 'reason'];
+  const fields = [
+    'kind',
+    'date',
+    'vote_date',
+    'org',
+    'mode',
+    'decision_no',
+    'ceremony_date',
+    'card_number',
+    'ground',
+    'reason',
+  ];
   const submit = async (v: EventValues) => {
     setDone('');
     setIncomplete(null);
@@ -118,10 +144,11 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
           decision_no: v.decision_no,
           card_number: v.card_number,
           reason: v.reason,
+          ground: ends.has(v.kind) && v.ground ? v.ground : undefined,
         },
       });
       setDone(`Đã ghi: ${label('member_event_kinds', v.kind)}.`);
-      form.resetFields(['decision_no', 'reason', 'card_number', 'vote_date']);
+      form.resetFields(['decision_no', 'reason', 'card_number', 'vote_date', 'ground']);
       onDone();
     } catch (e) {
       if (e instanceof ApiError && admissionFileCodes.includes(e.field)) {
@@ -202,6 +229,17 @@ function EventForm({ code, onDone }: { code: string; onDone: () => void }) {
           {(kind === 'admission' || kind === 'recognition') && (
             <Form.Item label="Số thẻ đảng viên" name="card_number">
               <Input style={{ width: 160 }} />
+            </Form.Item>
+          )}
+          {ends.has(kind) && (
+            <Form.Item label="Lý do ra khỏi Đảng" name="ground">
+              <Select
+                style={{ width: 360, maxWidth: '100%' }}
+                allowClear
+                placeholder="Chọn lý do"
+                options={groundOptions()}
+                optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
+              />
             </Form.Item>
           )}
           <Form.Item label="Lý do / ghi chú" name="reason">
