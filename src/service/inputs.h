@@ -38,7 +38,7 @@ struct EventInput {
   std::string member_code;
   std::string kind, date, org_code, mode;
   std::string decision_no, ceremony_date, vote_date, age_exception_ref, card_number, reason;
-  std::string ground;  // removal, expulsion, resignation: a code of the catalog "leaving_ground"
+  std::string ground;    // removal, expulsion, resignation: a code of the catalog "leaving_ground"
   std::string corrects;  // event number, for a correction
   bool voids = false;
   std::string new_date, new_org_code, new_ceremony_date, new_decision_no, new_card_number;

@@ -113,8 +113,7 @@ Result<MemberEvent> Registry::to_event(const EventInput& in, const Date& default
   if (!reason.ok()) return reason.error();
   e.reason = *reason;
   if (!in.ground.empty()) {
-    const bool ends = e.kind == MemberEventKind::removal ||
-                      e.kind == MemberEventKind::expulsion ||
+    const bool ends = e.kind == MemberEventKind::removal || e.kind == MemberEventKind::expulsion ||
                       e.kind == MemberEventKind::resignation;
     if (!ends) {
       return Error::invalid("ground",

@@ -154,8 +154,8 @@ TEST_F(AdmissionTest, ASponsorMustBeAnotherMembersCode) {
 // "no_readmission" bars the readmission, refused naming the rule and writing nothing. A ground on
 // another kind of event, or not in the catalog, is refused naming «ground».
 TEST_F(AdmissionTest, TheGroundOfARemovalMayBarTheReadmission) {
-  auto with_ground = [&](const std::string& code, const std::string& kind,
-                         const std::string& date, const std::string& ground) {
+  auto with_ground = [&](const std::string& code, const std::string& kind, const std::string& date,
+                         const std::string& ground) {
     EventInput e;
     e.member_code = code;
     e.kind = kind;
@@ -184,7 +184,8 @@ TEST_F(AdmissionTest, TheGroundOfARemovalMayBarTheReadmission) {
   ASSERT_TRUE(member.ok());
   bool shown = false;
   for (const auto& ev : member->events) {
-    if (ev.kind == MemberEventKind::removal) shown = ev.detail.find("no_activity") != std::string::npos;
+    if (ev.kind == MemberEventKind::removal)
+      shown = ev.detail.find("no_activity") != std::string::npos;
   }
   EXPECT_TRUE(shown);
 }
