@@ -10,6 +10,7 @@
 
 #include "core/admission.h"
 #include "core/catalogs.h"
+#include "core/dues.h"
 #include "core/member.h"
 #include "core/org.h"
 #include "core/result.h"
@@ -67,6 +68,8 @@ struct RuleSet {
   bool readmission_once = true;
   // What a candidate's admission file must hold on the branch's vote date (core/admission.h).
   AdmissionRules admission;
+  // Party dues under Quy định 01-QĐ/TW (core/dues.h).
+  DuesRules dues = DuesRules::defaults();
   // Quorum of a conference, by conference kind (core/conference.h names). Default for every kind:
   // more than half of the invited members present — Quy định 294-QĐ/TW requires more than half
   // of a branch's full members for a valid meeting, and a review conference of a Party
