@@ -2,8 +2,8 @@
 # The member statistics of the demo's upper committee for a year (issue 20: under 1 s for the
 # province), our way beside the plain-SQL way in the same run. Ours: `dangvu statistics` (A and D
 # from the figures engine's stocks; the changes of members' periods in the year and last year;
-# every member and every new member analysed, grouped by org in SQL and added up over the tree in
-# memory; both years; the identities checked) — a whole process, opening the database and loading
+# every member and every new member of both years analysed in one scan of the member profiles,
+# added up over the tree in memory; the identities checked) — a whole process, opening the database and loading
 # the org history included. Plain SQL: the same tables' main figures as an ordinary application
 # would get them — a recursive CTE over the tree as of the date and a GROUP BY per analysis
 # (status and gender, age bands, each dossier field's value) for the year's end, in the sqlite3
