@@ -81,6 +81,8 @@ expect_refused "member into a committee" 3 "org" D member add --db "$db" --code 
 expect_refused "name with digits" 2 "given" D member add --db "$db" --code QC0004 --family "Lê" --given "B1nh" --birth-date 1980-01-01 --org DBA.01 --date 2020-01-01
 expect_ok "add a member to remove" D member add --db "$db" --code 019999999999 --family "Trần" --middle "Văn" --given "Bình" --birth-date 1970-02-01 --kind admission --org DBB.01 --date 2001-05-05
 expect_ok "add a third member" D member add --db "$db" --code 015555555555 --family "Nguyễn" --middle "Thị" --given "Ánh" --birth-date 1985-02-01 --kind admission --org CB1 --date 2010-05-05
+expect_refused "unknown leaving ground" 2 "ground" D member event --db "$db" --member 019999999999 --kind removal --date 2021-04-01 --ground lazy
+expect_refused "a ground on a transfer" 2 "ground" D member event --db "$db" --member 019999999999 --kind transfer --org DBA.01 --date 2021-04-01 --ground no_activity
 expect_ok "remove the member" D member event --db "$db" --member 019999999999 --kind removal --date 2021-04-01 --reason "Bỏ sinh hoạt 3 tháng"
 expect_refused "event after removal" 3 "kind" D member event --db "$db" --member 019999999999 --kind transfer --org DBA.01 --date 2024-06-01
 expect_refused "future event" 3 "date" D member event --db "$db" --member 015555555555 --kind transfer --org DBA.01 --date 2027-01-01

@@ -211,6 +211,8 @@ export async function chooseOne(page, label, text, shown = text) {
   const chosen = item.locator('.ant-select-selection-item', { hasText: shown });
   // Each try waits a while for the option: the list comes from the server and a busy machine
   // may deliver it after the text was typed (or the typing may land before the dialog has focus).
+  // Under the whole suite (two test jobs, the server built with sanitizers, the browser) the
+  // choice once never showed after four tries of 10 s each: the option is waited for up to 30 s.
   for (let attempt = 0; attempt < 4 && !(await chosen.count()); attempt++) {
     await item.locator('.ant-select-selector').click();
     await input.fill(text);
@@ -218,7 +220,7 @@ export async function chooseOne(page, label, text, shown = text) {
     const option = page
       .locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`, { hasText: shown })
       .first();
-    const clicked = await option.click({ timeout: 10000 }).then(
+    const clicked = await option.click({ timeout: 30000 }).then(
       () => true,
       () => false,
     );
