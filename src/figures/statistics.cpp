@@ -101,9 +101,10 @@ class Analyser {
 
   Analysis result() const {
     Analysis out = a_;
-    for (const auto& [key, n] : values_) {
+    for (const auto& [key, slot] : values_) {
+      if (!slot.counted) continue;
       const auto tab = key.find('\t');
-      out.values[{key.substr(0, tab), key.substr(tab + 1)}] += n;
+      out.values[{key.substr(0, tab), key.substr(tab + 1)}] += slot.n;
     }
     return out;
   }
@@ -140,11 +141,15 @@ class Analyser {
       if (f.from > day_ || f.to <= day_) continue;
       if (f.field == "youth_union_joined") {
         youth_union = youth_union || f.value <= day_;
-      } else if (fields_.count(f.field) > 0) {
-        auto it = values_.find(f.key);
-        if (it == values_.end()) it = values_.emplace(std::string(f.key), 0).first;
-        ++it->second;
+        continue;
       }
+      // One lookup per fact: whether its field is counted is settled the first time its value
+      // is met.
+      auto it = values_.find(f.key);
+      if (it == values_.end()) {
+        it = values_.emplace(std::string(f.key), Slot{fields_.count(f.field) > 0, 0}).first;
+      }
+      if (it->second.counted) ++it->second.n;
     }
     if (youth_union && age <= rules_.youth_union_max_age) ++a_.youth;
   }
@@ -156,7 +161,11 @@ class Analyser {
   const StatisticsRules& rules_;
   std::vector<std::string> era_starts_;  // the eras' first days but the first's, ISO
   std::unordered_set<std::string, KeyHash, std::equal_to<>> fields_;
-  std::unordered_map<std::string, std::int64_t, KeyHash, std::equal_to<>> values_;
+  struct Slot {
+    bool counted = false;  // a field the analysis counts
+    std::int64_t n = 0;
+  };
+  std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> values_;  // by "field\tvalue"
   Analysis a_;
 };
 

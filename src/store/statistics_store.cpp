@@ -1,5 +1,7 @@
 #include "store/statistics_store.h"
 
+#include <algorithm>
+
 #include "store/store_impl.h"
 
 namespace dangvu::store {
@@ -42,7 +44,26 @@ Status StatisticsStore::each_profile(const OrgFilter& orgs, Date admitted_from, 
         if (!read(st)) return unreadable();
         return {};
       }
-      // Every member's, in id order, a slice at a time.
+      if (store_.impl_->engine == Engine::postgresql) {
+        // In the table's physical order, a range of pages at a time (a TID range scan): one
+        // sequential read, where slices in id order jump about the table once upserts have moved
+        // its rows (5.6 million profiles: 11 s instead of 33–41 s, bench/RESULTS.md). The
+        // snapshot is taken by the first statement, so every row it sees lies below that size.
+        long long pages = 0, first_page = 0, end_page = 0;
+        sql << "SELECT pg_relation_size('member_profile') / current_setting('block_size')::bigint",
+            soci::into(pages);
+        const long long per_slice = std::max(1LL, per_read / 8);  // about 8 profiles to a page
+        soci::statement slice =
+            (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE ctid >= ('(' || "
+                            ":a || ',0)')::tid AND ctid < ('(' || :b || ',0)')::tid",
+             soci::into(member), soci::into(text), soci::use(first_page), soci::use(end_page));
+        for (; first_page <= pages; first_page += per_slice) {
+          end_page = first_page + per_slice;
+          if (!read(slice)) return unreadable();
+        }
+        return {};
+      }
+      // Every member's, in id order (SQLite's rowid: the file's order), a slice at a time.
       soci::statement st =
           (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE member_id > :a "
                           "ORDER BY member_id LIMIT :n",
