@@ -1,6 +1,7 @@
 // member_profile: each member as the statistics read them (core/member_profile.h), derived again
 // before COMMIT for every member whose periods, milestones or dossier the transaction changed.
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 #include "core/member_profile.h"
@@ -25,12 +26,6 @@ struct ProfileRow {
 
 // Members read and written at a time: an IN list short enough for every engine's planner.
 constexpr std::size_t kBatch = 500;
-
-std::string id_list(std::span<const long long> ids) {
-  std::string out = "(";
-  for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
-  return out + ")";
-}
 
 // The dossier fields the profiles keep, as an SQL list (our own field codes).
 const std::string& read_fields() {

@@ -94,7 +94,8 @@ inline long long last_insert_id(soci::session& sql) {
 
 // "(1, 2, 3)" from our own integer ids: safe to inline, and one statement for any list length
 // ("(NULL)" for none, which matches nothing).
-inline std::string id_list(const std::vector<OrgId>& ids) {
+template <typename Ids>  // a vector or span of integer ids
+std::string id_list(const Ids& ids) {
   std::string out = "(";
   for (auto id : ids) {
     if (out.size() > 1) out += ", ";
