@@ -77,6 +77,36 @@ plain_sql() {
   fi
 }
 
+# The same tables as the web page asks for them: GET /api/v1/orgs/$root/statistics on a server
+# just started (the figures engine reads the stocks), then again (the engine keeps them).
+through_server() {
+  local port=18093 pw cookie token first
+  pw=$("$bin" user add --db "$target" --username "bench$engine" --role committee_office \
+    --org "$root" 2>&1 | sed -n 's/.*một lần: \([^ ]*\).*/\1/p')
+  "$bin" serve --db "$target" --listen 127.0.0.1:$port --log-level warn >/dev/null 2>&1 &
+  local server=$!
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/labels" && break; sleep 0.1; done
+  cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"username\":\"bench$engine\",\"password\":\"$pw\"}" "http://127.0.0.1:$port/api/v1/session" |
+    grep -i '^set-cookie' | sed 's/.*dangvu_session=\([^;]*\);.*/\1/')
+  token=$(curl -s -H "Cookie: dangvu_session=$cookie" "http://127.0.0.1:$port/api/v1/session" |
+    sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
+  curl -s -o /dev/null -H "Cookie: dangvu_session=$cookie" -H "X-CSRF-Token: $token" \
+    -H 'Content-Type: application/json' \
+    -d "{\"current_password\":\"$pw\",\"new_password\":\"Bench-statistics-2026\"}" \
+    "http://127.0.0.1:$port/api/v1/session/password"
+  get() {
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: dangvu_session=$cookie" \
+      "http://127.0.0.1:$port/api/v1/orgs/$root/statistics?period=$period"
+  }
+  first=$(get)
+  local times=()
+  for ((i = 0; i < runs; i++)); do times+=($(get | awk '{printf "%d", $2 * 1000}')); done
+  kill $server
+  wait $server 2>/dev/null || true
+  echo "through the server: first request $(awk '{printf "%d ms (HTTP %s)", $2 * 1000, $1}' <<<"$first"), then $(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms (median of $runs)"
+}
+
 people=$(sqlite3 "$db" "SELECT COUNT(*) FROM member")
 orgs=$(sqlite3 "$db" "SELECT COUNT(*) FROM org")
 records=$(sqlite3 "$db" "SELECT COUNT(*) FROM dossier_record")
@@ -97,4 +127,5 @@ for engine in $engines; do
   echo "members analysed: ours $ours_total, plain SQL $(grep -m1 '^total|' "$work/plain.txt" | cut -d'|' -f2)"
   echo "ours (dangvu statistics, both years, every table): $(time_ms ours) ms (median of $runs)"
   echo "plain SQL (the year's end only, 5 figures + the dossier GROUP BY): $(time_ms plain_sql) ms (median of $runs)"
+  through_server
 done

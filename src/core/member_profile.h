@@ -1,16 +1,20 @@
 #pragma once
 // A member as the statistics read them (member_profile, one row per person): gender, birth, the
-// periods as a member (probationary or official, with the org), the admissions and readmissions,
+// periods (every status, with the org: the changes between them are the statistics' increases and
+// decreases), the admissions and readmissions,
 // and the values over time of the dossier fields the forms count by (each listed category and
 // the date joined the Youth Union). Derived from the member's periods, milestones and dossier
 // spans in the transaction that changes them, never written by hand; one scan of these rows gives
 // every table of both years (figures/statistics.cpp), instead of a lookup per member and field.
 //
-// The text is one line per fact, fields split by tabs, dates ISO (so they compare as text):
-//   M <gender> <birth>
-//   P <from> <to> <status> <org>
-//   A <kind> <on> <org or empty>
-//   F <field> <value> <from> <to>
+// The text is one line per fact, fields split by tabs, kept short because the nation's 5.6 million
+// rows cross the wire on every scan: a date is its day number (days since 1970-01-01, see
+// core/date.h), an open end is empty, a status, kind or gender is one letter, and a field is its
+// tag (profile_tag below; its code when it has none):
+//   M <f|m|u> <birth>
+//   P <from> <to> <n|c|p|o|x|e|r|d> <org or empty>   (the period's status, as MemberStatus)
+//   A <a|r> <on> <org or empty>
+//   F <tag> <value> <from> <to>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +29,11 @@ namespace dangvu {
 // Whether the statistics read `field` (so the profile keeps its values).
 bool read_by_statistics(const DossierField& field);
 
+// The short name of `field` in a profile's text: a letter for each field the statistics read,
+// never given to another field (a stored profile would be read wrongly); the code itself for a
+// field without one.
+std::string_view profile_tag(std::string_view field);
+
 struct ProfileSource {
   Gender gender = Gender::unknown;
   Date birth;
@@ -35,35 +44,39 @@ struct ProfileSource {
 
 std::string encode_profile(const ProfileSource& source);
 
-// A profile read back, as views into its text (valid while the text is). Parsing reuses the
-// vectors' room, so one object serves a whole scan.
+// A profile read back, its text parts as views into its text (valid while the text is). Parsing
+// reuses the vectors' room, so one object serves a whole scan.
 struct ProfileView {
-  std::string_view gender, birth;  // birth: "1980-05-17"
+  Gender gender = Gender::unknown;
+  Date birth;
   struct Period {
-    std::string_view from, to;  // ISO; to: "9999-12-31" while it lasts
+    Date from, to;  // to: Date::max() while it lasts
     MemberStatus status = MemberStatus::none;
-    OrgId org = 0;
+    std::optional<OrgId> org;
   };
   struct Admission {
     MemberEventKind kind = MemberEventKind::admission;
-    std::string_view on;
+    Date on;
     std::optional<OrgId> org;
   };
   struct Fact {
-    std::string_view key;  // "field\tvalue"
-    std::string_view field, value, from, to;
+    std::string_view key;    // "tag\tvalue", as in the text: one hash per fact
+    std::string_view field;  // the field's code
+    std::string_view value;  // as recorded (a catalog code; a date field's ISO date)
+    Date from, to;
   };
   std::vector<Period> periods;
   std::vector<Admission> admissions;
   std::vector<Fact> facts;
 
-  // The member's period on `day` (ISO), if a member then.
-  const Period* period_on(std::string_view day) const;
-  // The first admission decision, if any ("" otherwise).
-  std::string_view first_admission() const;
+  // The member's period on `day`, if a member of an org then (probationary or official).
+  const Period* period_on(Date day) const;
+  // The first admission decision, if any.
+  std::optional<Date> first_admission() const;
 };
 
-// False when the text is not a profile (a line of an unknown kind or too few fields).
+// False when the text is not a profile (a line of an unknown kind, too few fields or a number that
+// does not read).
 bool parse_profile(std::string_view text, ProfileView& out);
 
 }  // namespace dangvu

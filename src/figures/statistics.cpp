@@ -3,6 +3,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -73,55 +74,52 @@ class Analyser {
       : in_(in),
         subtree_(in),
         admitted_(admitted),
-        day_(in.to.iso()),
-        from_(in.from.iso()),
+        day_(in.to),
+        day_iso_(in.to.iso()),
         rules_(in.rules.statistics) {
     a_.bands.assign(rules_.age_band_upper.size() + 1, 0);
     a_.eras.assign(rules_.admission_eras.size(), 0);
     for (const auto& f : fields) fields_.insert(f);
     for (std::size_t i = 1; i < rules_.admission_eras.size(); ++i) {
-      era_starts_.push_back(rules_.admission_eras[i].from.iso());
+      era_starts_.push_back(rules_.admission_eras[i].from);
     }
   }
 
   void add(const ProfileView& p) {
     if (!admitted_) {
       const ProfileView::Period* period = p.period_on(day_);
-      if (period != nullptr && subtree_.counts(period->org, std::nullopt)) {
+      if (period != nullptr && subtree_.counts(*period->org, std::nullopt)) {
         add_person(p, period->status);
       }
       return;
     }
     for (const auto& adm : p.admissions) {
-      if (!adm.org || adm.on < from_ || adm.on > day_) continue;
-      auto on = Date::parse(adm.on);
-      if (on.ok() && subtree_.counts(*adm.org, *on)) add_person(p, MemberStatus::probationary);
+      if (!adm.org || adm.on < in_.from || adm.on > day_) continue;
+      if (subtree_.counts(*adm.org, adm.on)) add_person(p, MemberStatus::probationary);
     }
   }
 
   Analysis result() const {
     Analysis out = a_;
     for (const auto& [key, slot] : values_) {
-      if (!slot.counted) continue;
-      const auto tab = key.find('\t');
-      out.values[{key.substr(0, tab), key.substr(tab + 1)}] += slot.n;
+      if (slot.counted) out.values[{slot.field, slot.value}] += slot.n;
     }
     return out;
   }
 
  private:
-  // Age in whole years on the period's end, from the ISO birth date.
-  int age_of(std::string_view birth) const {
-    int year = 0;
-    std::from_chars(birth.data(), birth.data() + 4, year);
-    return in_.to.year() - year - (birth.substr(5) > std::string_view(day_).substr(5) ? 1 : 0);
+  // Age in whole years on the period's end (one born on 29/02 is a year older on 01/03).
+  int age_of(Date birth) const {
+    const bool before_birthday =
+        std::pair(birth.month(), birth.day()) > std::pair(day_.month(), day_.day());
+    return day_.year() - birth.year() - (before_birthday ? 1 : 0);
   }
 
-  std::size_t era_of(std::string_view first_admission) const {
+  std::size_t era_of(std::optional<Date> first_admission) const {
     const std::size_t last = a_.eras.size() - 1;
-    if (first_admission.empty()) return last;
+    if (!first_admission) return last;
     for (std::size_t i = 0; i < era_starts_.size(); ++i) {
-      if (first_admission < era_starts_[i]) return i;
+      if (*first_admission < era_starts_[i]) return i;
     }
     return last;
   }
@@ -130,7 +128,7 @@ class Analyser {
     const int age = age_of(p.birth);
     ++a_.total;
     a_.age_sum += age;
-    if (p.gender == to_string(Gender::female)) ++a_.women;
+    if (p.gender == Gender::female) ++a_.women;
     if (status == MemberStatus::probationary) ++a_.probationary;
     std::size_t band = 0;
     while (band < rules_.age_band_upper.size() && age > rules_.age_band_upper[band]) ++band;
@@ -140,14 +138,17 @@ class Analyser {
     for (const auto& f : p.facts) {
       if (f.from > day_ || f.to <= day_) continue;
       if (f.field == "youth_union_joined") {
-        youth_union = youth_union || f.value <= day_;
+        youth_union = youth_union || f.value <= day_iso_;  // an ISO date
         continue;
       }
       // One lookup per fact: whether its field is counted is settled the first time its value
       // is met.
       auto it = values_.find(f.key);
       if (it == values_.end()) {
-        it = values_.emplace(std::string(f.key), Slot{fields_.count(f.field) > 0, 0}).first;
+        it = values_
+                 .emplace(std::string(f.key), Slot{fields_.count(f.field) > 0, 0,
+                                                   std::string(f.field), std::string(f.value)})
+                 .first;
       }
       if (it->second.counted) ++it->second.n;
     }
@@ -157,15 +158,17 @@ class Analyser {
   const StatisticsInput& in_;
   Subtree subtree_;
   bool admitted_;
-  std::string day_, from_;
+  Date day_;
+  std::string day_iso_;
   const StatisticsRules& rules_;
-  std::vector<std::string> era_starts_;  // the eras' first days but the first's, ISO
+  std::vector<Date> era_starts_;  // the eras' first days but the first's
   std::unordered_set<std::string, KeyHash, std::equal_to<>> fields_;
   struct Slot {
     bool counted = false;  // a field the analysis counts
     std::int64_t n = 0;
+    std::string field, value;
   };
-  std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> values_;  // by "field\tvalue"
+  std::unordered_map<std::string, Slot, KeyHash, std::equal_to<>> values_;  // by "tag\tvalue"
   Analysis a_;
 };
 
@@ -290,6 +293,52 @@ StatCheck check(std::string id, std::int64_t expected, std::int64_t got, const s
   return c;
 }
 
+// Members whose period changed in the period, grouped by the change: from (org, status) to (org,
+// status) on a day; a first period, or one after a gap, changes from nothing.
+struct TransitionCount {
+  std::optional<OrgId> from_org;
+  MemberStatus from_status = MemberStatus::none;
+  std::optional<OrgId> to_org;
+  MemberStatus to_status = MemberStatus::none;
+  Date on;
+  std::int64_t count = 0;
+};
+
+// Adds up, one member profile at a time, the changes of period that start in the period (every
+// member's: whether one crosses the subtree's edge is decided by increase_decrease).
+class Transitions {
+ public:
+  explicit Transitions(const StatisticsInput& in) : from_(in.from), to_(in.to) {}
+
+  void add(const ProfileView& p) {
+    const ProfileView::Period* before = nullptr;
+    for (const auto& now : p.periods) {  // in order of their start
+      if (now.from >= from_ && now.from <= to_) {
+        const bool follows = before != nullptr && before->to == now.from;
+        ++counts_[{follows ? before->org : std::nullopt,
+                   follows ? before->status : MemberStatus::none, now.org, now.status, now.from}];
+      }
+      before = &now;
+    }
+  }
+
+  std::vector<TransitionCount> result() const {
+    std::vector<TransitionCount> out;
+    out.reserve(counts_.size());
+    for (const auto& [k, n] : counts_) {
+      out.push_back(
+          {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), n});
+    }
+    return out;
+  }
+
+ private:
+  Date from_, to_;
+  using Key =
+      std::tuple<std::optional<OrgId>, MemberStatus, std::optional<OrgId>, MemberStatus, Date>;
+  std::map<Key, std::int64_t> counts_;
+};
+
 // Members carried across the subtree's edge with their org (an org moved under another
 // committee, as in the 2025 reorganization): no event of theirs records it. An org counts when it
 // stood both the day before and the day of a change of the tree, inside the subtree on one and
@@ -341,8 +390,7 @@ Result<OrgMoves> org_moves(store::Store& store, const StatisticsInput& in) {
 
 // Biểu 1: A, the increases and decreases by kind (from the changes of each member's period
 // that cross the subtree's edge), D.
-StatTable increase_decrease(const StatisticsInput& in,
-                            const std::vector<store::TransitionCount>& moves,
+StatTable increase_decrease(const StatisticsInput& in, const std::vector<TransitionCount>& moves,
                             const OrgMoves& with_orgs, std::vector<StatCheck>& checks) {
   std::int64_t admitted = 0, readmitted = 0, moved_in = 0;
   std::int64_t died = 0, expelled = 0, removed = 0, removed_probationary = 0, resigned = 0,
@@ -545,16 +593,14 @@ namespace {
 
 // One period's tables from its two analyses (the members on its end, the members it admitted).
 Result<MemberStatistics> statistics_of(store::Store& store, const StatisticsInput& in,
-                                       const Analysis& members, const Analysis& joined) {
+                                       const Analysis& members, const Analysis& joined,
+                                       const std::vector<TransitionCount>& moves) {
   MemberStatistics out;
   out.from = in.from;
   out.to = in.to;
-  store::StatisticsStore stats(store);
-  auto moves = stats.transitions(in.from, in.to);
-  if (!moves.ok()) return moves.error();
   auto with_orgs = org_moves(store, in);
   if (!with_orgs.ok()) return with_orgs.error();
-  out.tables.push_back(increase_decrease(in, *moves, *with_orgs, out.checks));
+  out.tables.push_back(increase_decrease(in, moves, *with_orgs, out.checks));
 
   StatTable all_members{"all_members", "Biểu 3. Phân tích đội ngũ đảng viên", {}};
   analysis_lines(all_members, members, in.rules, true);
@@ -581,13 +627,32 @@ Result<MemberStatistics> statistics_of(store::Store& store, const StatisticsInpu
   return out;
 }
 
-// The orgs whose members count for any of `inputs` (none: every org's).
+// The orgs whose members count for any of `inputs` (none: every org's): those counting for the
+// subtree on a period's end, and those inside it on the day before the period or on a day the tree
+// changed in it (a member who left such an org while it was inside is one of the decreases).
 store::OrgFilter orgs_of(const std::vector<StatisticsInput>& inputs) {
   std::set<OrgId> orgs;
   for (const auto& in : inputs) {
     const store::OrgFilter some = orgs_counting_for(in.history, in.tree_at_end, in.root, in.to);
     if (!some) return std::nullopt;
     orgs.insert(some->begin(), some->end());
+    const std::vector<OrgVersion> versions = in.history.all_versions();
+    std::set<Date> days{in.from.add_days(-1)};
+    for (const auto& v : versions) {
+      if (v.valid_from >= in.from && v.valid_from <= in.to) days.insert(v.valid_from);
+    }
+    for (const auto& v : versions) {
+      if (orgs.count(v.org) > 0) continue;
+      for (Date d : days) {
+        if (v.valid_at(d) && within_on(in.history, v.org, in.root, d)) {
+          orgs.insert(v.org);
+          break;
+        }
+      }
+    }
+    const std::size_t limit = std::min(
+        kMaxNamedOrgs, std::max(kAlwaysNamedOrgs, in.history.org_count() / kNamedShareDivisor));
+    if (orgs.size() > limit) return std::nullopt;
   }
   return std::vector<OrgId>(orgs.begin(), orgs.end());
 }
@@ -597,16 +662,19 @@ store::OrgFilter orgs_of(const std::vector<StatisticsInput>& inputs) {
 Result<std::vector<MemberStatistics>> member_statistics(
     store::Store& store, const std::vector<StatisticsInput>& inputs) {
   const std::vector<std::string> fields = analysed_fields();
-  // Every analysis of every period from one scan of the member profiles: the members of the
-  // subtree's orgs, and everyone admitted in a period (whether an admission counts is its org's
-  // place on the day).
+  // Every analysis and every change of period of every period from one scan of the member
+  // profiles: the members of the subtree's orgs, and everyone admitted in a period (whether an
+  // admission counts is its org's place on the day).
   std::vector<Analyser> members, joined;
+  std::vector<Transitions> moves;
   members.reserve(inputs.size());
   joined.reserve(inputs.size());
+  moves.reserve(inputs.size());
   Date first = Date::max(), last;
   for (const auto& in : inputs) {
     members.emplace_back(in, false, fields);
     joined.emplace_back(in, true, fields);
+    moves.emplace_back(in);
     first = std::min(first, in.from);
     last = std::max(last, in.to);
   }
@@ -615,11 +683,13 @@ Result<std::vector<MemberStatistics>> member_statistics(
   auto read = stats.each_profile(orgs_of(inputs), first, last, [&](const ProfileView& p) {
     for (auto& a : members) a.add(p);
     for (auto& a : joined) a.add(p);
+    for (auto& m : moves) m.add(p);
   });
   if (!read.ok()) return read.error();
   std::vector<MemberStatistics> out;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    auto one = statistics_of(store, inputs[i], members[i].result(), joined[i].result());
+    auto one =
+        statistics_of(store, inputs[i], members[i].result(), joined[i].result(), moves[i].result());
     if (!one.ok()) return one.error();
     out.push_back(std::move(*one));
   }

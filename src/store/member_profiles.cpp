@@ -66,17 +66,15 @@ std::vector<std::pair<long long, std::string>> derive_batch(Store::Impl& impl,
     soci::statement st =
         (sql.prepare << "SELECT member_id, valid_from, valid_to, status, org_id FROM member_period "
                         "WHERE member_id IN " +
-                            in +
-                            " AND status IN ('probationary', 'official') AND org_id IS NOT NULL "
-                            "ORDER BY member_id, valid_from",
-         soci::into(member), soci::into(a), soci::into(b), soci::into(c), soci::into(org));
+                            in + " ORDER BY member_id, valid_from",
+         soci::into(member), soci::into(a), soci::into(b), soci::into(c), soci::into(org, org_ind));
     st.execute();
     while (st.fetch()) {
       MemberPeriod p;
       p.from = date_of(a);
       p.to = date_of(b);
       p.status = parse_member_status(c).value_or(MemberStatus::none);
-      p.org = org;
+      if (org_ind == soci::i_ok) p.org = org;
       sources[member].periods.push_back(p);
     }
   }

@@ -1,77 +1,211 @@
 #include "store/statistics_store.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "store/store_impl.h"
 
 namespace dangvu::store {
+namespace {
+
+// Profiles taken from a statement's rows: the first `size` of `members` and `texts` (a batch given
+// back keeps its strings, whose room the next rows reuse).
+struct ProfileBatch {
+  std::vector<long long> members;
+  std::vector<std::string> texts;
+  std::size_t size = 0;
+};
+
+// Small enough that counting starts soon after the first rows come; large enough that passing
+// them on costs nothing.
+constexpr std::size_t kRowsPerBatch = 4096;
+
+// Passes batches from the thread that reads the database to the thread that counts, holding at
+// most two, and the spent ones back to be filled again, so the database's work (PostgreSQL's scan
+// and sending, SQLite's reading) overlaps the parsing and counting on another core instead of
+// waiting for it.
+class ProfileHandoff {
+ public:
+  // False once the counting side has stopped (the reader then stops too).
+  bool put(ProfileBatch&& batch) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || ready_.size() < 2; });
+    if (stopped_) return false;
+    ready_.push_back(std::move(batch));
+    filled_.notify_one();
+    return true;
+  }
+  // The next batch; none when the reader has finished and every batch was taken.
+  std::optional<ProfileBatch> take() {
+    std::unique_lock lock(mutex_);
+    filled_.wait(lock, [&] { return finished_ || !ready_.empty(); });
+    if (ready_.empty()) return std::nullopt;
+    ProfileBatch batch = std::move(ready_.front());
+    ready_.pop_front();
+    room_.notify_one();
+    return batch;
+  }
+  // A spent batch to fill again (its room kept), or an empty one.
+  ProfileBatch spent() {
+    std::lock_guard lock(mutex_);
+    if (spent_.empty()) return {};
+    ProfileBatch batch = std::move(spent_.back());
+    spent_.pop_back();
+    batch.size = 0;
+    return batch;
+  }
+  void give_back(ProfileBatch&& batch) {
+    std::lock_guard lock(mutex_);
+    spent_.push_back(std::move(batch));
+  }
+  void finish() {
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+    filled_.notify_one();
+  }
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    room_.notify_one();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable room_, filled_;
+  std::deque<ProfileBatch> ready_;
+  std::vector<ProfileBatch> spent_;
+  bool finished_ = false, stopped_ = false;
+};
+
+// Reads the profiles the statistics ask for (see each_profile), handing them on a batch at a
+// time; stops early when `put` answers false.
+void read_profiles(Store::Impl& impl, const OrgFilter& orgs, Date admitted_from, Date admitted_to,
+                   long long per_read, const std::function<bool(ProfileBatch&&)>& put,
+                   const std::function<ProfileBatch()>& spent) {
+  auto& sql = impl.sql;
+  long long member = 0, after = 0, rows = 0;
+  std::string text;
+  ProfileBatch batch;
+  bool more = true;
+  auto flush = [&] {
+    if (batch.size > 0) more = put(std::move(batch));
+    batch = spent();
+  };
+  // Reads one statement's rows; false once the counting side has stopped.
+  auto read = [&](soci::statement& st) {
+    st.execute();
+    while (more && st.fetch()) {
+      ++rows;
+      after = member;
+      if (batch.size == batch.texts.size()) {
+        batch.members.emplace_back();
+        batch.texts.emplace_back();
+      }
+      // Swapped, not copied: the statement's next row goes into the room of a spent one.
+      batch.members[batch.size] = member;
+      batch.texts[batch.size].swap(text);
+      if (++batch.size == kRowsPerBatch) flush();
+    }
+    return more;
+  };
+  if (orgs) {
+    // Dates as literals: ISO digits and dashes only (Date::iso), nothing to escape.
+    soci::statement st =
+        (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE member_id IN "
+                        "(SELECT member_id FROM member_period WHERE 1 = 1" +
+                            and_org_in("org_id", orgs) +
+                            ") OR member_id IN (SELECT member_id FROM member_milestone WHERE "
+                            "kind IN ('admission', 'readmission') AND on_date >= '" +
+                            admitted_from.iso() + "' AND on_date <= '" + admitted_to.iso() + "')",
+         soci::into(member), soci::into(text));
+    read(st);
+  } else if (impl.engine == Engine::postgresql) {
+    // In the table's physical order, a range of pages at a time (a TID range scan): one
+    // sequential read, where slices in id order jump about the table once upserts have moved
+    // its rows (5.6 million profiles: 11 s instead of 33–41 s, bench/RESULTS.md). The
+    // snapshot is taken by the first statement, so every row it sees lies below that size.
+    long long pages = 0, first_page = 0, end_page = 0;
+    sql << "SELECT pg_relation_size('member_profile') / current_setting('block_size')::bigint",
+        soci::into(pages);
+    const long long per_slice = std::max(1LL, per_read / 8);  // about 8 profiles to a page
+    soci::statement slice =
+        (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE ctid >= ('(' || "
+                        ":a || ',0)')::tid AND ctid < ('(' || :b || ',0)')::tid",
+         soci::into(member), soci::into(text), soci::use(first_page), soci::use(end_page));
+    for (; first_page <= pages && more; first_page += per_slice) {
+      end_page = first_page + per_slice;
+      read(slice);
+    }
+  } else {
+    // Every member's, in id order (SQLite's rowid: the file's order), a slice at a time.
+    soci::statement st =
+        (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE member_id > :a "
+                        "ORDER BY member_id LIMIT :n",
+         soci::into(member), soci::into(text), soci::use(after), soci::use(per_read));
+    do {
+      rows = 0;
+    } while (read(st) && rows == per_read);
+  }
+  flush();
+}
+
+}  // namespace
+
 Status StatisticsStore::each_profile(const OrgFilter& orgs, Date admitted_from, Date admitted_to,
                                      const std::function<void(const ProfileView&)>& each,
                                      long long per_read) {
-  auto& sql = store_.impl_->sql;
-  long long member = 0, after = 0, rows = 0;
-  std::string text;
-  ProfileView view;
-  // Reads one statement's rows; false when a profile does not parse.
-  auto read = [&](soci::statement& st) {
-    st.execute();
-    while (st.fetch()) {
-      ++rows;
-      after = member;
-      if (!parse_profile(text, view)) return false;
-      each(view);
-    }
-    return true;
-  };
-  auto unreadable = [&] {
-    return Error::io("Dữ liệu thống kê của một đảng viên (số nội bộ " + std::to_string(member) +
-                         ") không đọc được; hãy báo người quản trị.",
-                     "member_profile " + std::to_string(member) + " does not parse");
-  };
+  auto& impl = *store_.impl_;
   return store_.read_snapshot([&]() -> Status {
     return guarded([&]() -> Status {
-      if (orgs) {
-        // Dates as literals: ISO digits and dashes only (Date::iso), nothing to escape.
-        soci::statement st =
-            (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE member_id IN "
-                            "(SELECT member_id FROM member_period WHERE 1 = 1" +
-                                and_org_in("org_id", orgs) +
-                                ") OR member_id IN (SELECT member_id FROM member_milestone WHERE "
-                                "kind IN ('admission', 'readmission') AND on_date >= '" +
-                                admitted_from.iso() + "' AND on_date <= '" + admitted_to.iso() +
-                                "')",
-             soci::into(member), soci::into(text));
-        if (!read(st)) return unreadable();
-        return {};
-      }
-      if (store_.impl_->engine == Engine::postgresql) {
-        // In the table's physical order, a range of pages at a time (a TID range scan): one
-        // sequential read, where slices in id order jump about the table once upserts have moved
-        // its rows (5.6 million profiles: 11 s instead of 33–41 s, bench/RESULTS.md). The
-        // snapshot is taken by the first statement, so every row it sees lies below that size.
-        long long pages = 0, first_page = 0, end_page = 0;
-        sql << "SELECT pg_relation_size('member_profile') / current_setting('block_size')::bigint",
-            soci::into(pages);
-        const long long per_slice = std::max(1LL, per_read / 8);  // about 8 profiles to a page
-        soci::statement slice =
-            (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE ctid >= ('(' || "
-                            ":a || ',0)')::tid AND ctid < ('(' || :b || ',0)')::tid",
-             soci::into(member), soci::into(text), soci::use(first_page), soci::use(end_page));
-        for (; first_page <= pages; first_page += per_slice) {
-          end_page = first_page + per_slice;
-          if (!read(slice)) return unreadable();
+      // The reading thread uses the session alone until it is joined: this thread only counts.
+      ProfileHandoff handoff;
+      std::exception_ptr failed;
+      std::thread reader([&] {
+        try {
+          read_profiles(
+              impl, orgs, admitted_from, admitted_to, per_read,
+              [&](ProfileBatch&& batch) { return handoff.put(std::move(batch)); },
+              [&] { return handoff.spent(); });
+        } catch (...) {
+          failed = std::current_exception();
         }
-        return {};
+        handoff.finish();
+      });
+      struct Join {
+        ProfileHandoff& handoff;
+        std::thread& reader;
+        ~Join() {  // also when counting throws: the reader must not outlive its session
+          handoff.stop();
+          if (reader.joinable()) reader.join();
+        }
+      } join{handoff, reader};
+      ProfileView view;
+      std::optional<long long> unreadable;
+      while (!unreadable) {
+        auto batch = handoff.take();
+        if (!batch) break;
+        for (std::size_t i = 0; i < batch->size; ++i) {
+          if (!parse_profile(batch->texts[i], view)) {
+            unreadable = batch->members[i];
+            break;
+          }
+          each(view);
+        }
+        handoff.give_back(std::move(*batch));
       }
-      // Every member's, in id order (SQLite's rowid: the file's order), a slice at a time.
-      soci::statement st =
-          (sql.prepare << "SELECT member_id, profile FROM member_profile WHERE member_id > :a "
-                          "ORDER BY member_id LIMIT :n",
-           soci::into(member), soci::into(text), soci::use(after), soci::use(per_read));
-      do {
-        rows = 0;
-        if (!read(st)) return unreadable();
-      } while (rows == per_read);
+      handoff.stop();
+      reader.join();
+      if (failed) std::rethrow_exception(failed);
+      if (unreadable) {
+        const std::string id = std::to_string(*unreadable);
+        return Error::io("Dữ liệu thống kê của một đảng viên (số nội bộ " + id +
+                             ") không đọc được; hãy báo người quản trị.",
+                         "member_profile " + id + " does not parse");
+      }
       return {};
     });
   });
@@ -80,42 +214,6 @@ Status StatisticsStore::each_profile(const OrgFilter& orgs, Date admitted_from, 
 Result<std::vector<MemberId>> StatisticsStore::profiles_out_of_date() {
   return guarded([&]() -> Result<std::vector<MemberId>> {
     return member_profiles_out_of_date(*store_.impl_);
-  });
-}
-
-Result<std::vector<TransitionCount>> StatisticsStore::transitions(Date from, Date to) {
-  return guarded([&]() -> Result<std::vector<TransitionCount>> {
-    std::vector<TransitionCount> out;
-    const std::string f = from.iso(), t = to.iso();
-    long long from_org = 0, to_org = 0, n = 0;
-    std::string from_status, to_status, on;
-    soci::indicator from_org_ind = soci::i_null, from_status_ind = soci::i_null,
-                    to_org_ind = soci::i_null;
-    soci::statement st =
-        (store_.impl_->sql.prepare
-             << "SELECT p.org_id, p.status, n.org_id, n.status, n.valid_from, COUNT(*) FROM "
-                "member_period n LEFT JOIN member_period p ON p.member_id = n.member_id AND "
-                "p.valid_to = n.valid_from WHERE n.valid_from >= :f AND n.valid_from <= :t "
-                "GROUP BY p.org_id, p.status, n.org_id, n.status, n.valid_from",
-         soci::into(from_org, from_org_ind), soci::into(from_status, from_status_ind),
-         soci::into(to_org, to_org_ind), soci::into(to_status), soci::into(on), soci::into(n),
-         soci::use(f), soci::use(t));
-    st.execute();
-    while (st.fetch()) {
-      TransitionCount c;
-      if (from_org_ind == soci::i_ok) c.from_org = from_org;
-      if (from_status_ind == soci::i_ok) {
-        c.from_status = parse_member_status(from_status).value_or(MemberStatus::none);
-      }
-      if (to_org_ind == soci::i_ok) c.to_org = to_org;
-      c.to_status = parse_member_status(to_status).value_or(MemberStatus::none);
-      auto date = Date::parse(on);
-      if (!date.ok()) return date.error();
-      c.on = *date;
-      c.count = n;
-      out.push_back(c);
-    }
-    return out;
   });
 }
 

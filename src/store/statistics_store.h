@@ -1,7 +1,7 @@
 #pragma once
 // What the member statistics (biểu thống kê) read: the member profiles of a subtree (one scan
-// serves every table of both years; figures/statistics.cpp counts them), and the changes of
-// status or org that start in a period, grouped in SQL.
+// serves every table of both years, the changes of period among them; figures/statistics.cpp
+// counts them).
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -16,17 +16,6 @@
 
 namespace dangvu::store {
 
-// Members whose period changed on `on` from (from_org, from_status) to (to_org, to_status); a
-// first period has no "from".
-struct TransitionCount {
-  std::optional<OrgId> from_org;
-  MemberStatus from_status = MemberStatus::none;
-  std::optional<OrgId> to_org;
-  MemberStatus to_status = MemberStatus::none;
-  Date on;
-  std::int64_t count = 0;
-};
-
 class StatisticsStore {
  public:
   explicit StatisticsStore(Store& store) : store_(store) {}
@@ -35,7 +24,8 @@ class StatisticsStore {
   // `orgs` (all members when none are named) or admitted or readmitted from `admitted_from` to
   // `admitted_to` anywhere. A profile that cannot be read is an error. Every member's are read
   // `per_read` at a time (the nation's 5.6 million would otherwise come back from PostgreSQL as
-  // one result held in memory).
+  // one result held in memory), on a thread of their own while this one counts: `each` runs on
+  // the calling thread and must not use the store.
   static constexpr long long kProfilesPerRead = 50000;
   Status each_profile(const OrgFilter& orgs, Date admitted_from, Date admitted_to,
                       const std::function<void(const ProfileView&)>& each,
@@ -43,9 +33,6 @@ class StatisticsStore {
   // The members whose profile is missing or differs from what their periods, milestones and
   // dossier give now (none, unless a write went around the store).
   Result<std::vector<MemberId>> profiles_out_of_date();
-  // Every change of status or org that starts from `from` to `to` (all orgs: the caller keeps
-  // those that cross its subtree's edge).
-  Result<std::vector<TransitionCount>> transitions(Date from, Date to);
 
  private:
   Store& store_;

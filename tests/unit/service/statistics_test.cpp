@@ -163,13 +163,13 @@ TEST_F(StatisticsTest, TheProfilesFollowEveryWriteAndAnOlderFileGetsThem) {
   EXPECT_EQ(testing::query_text(path_, "SELECT COUNT(*) FROM member_profile"), "7\n");
   // Every member's profiles, read a slice at a time (as the nation's are): each once.
   int read = 0;
-  std::set<std::string> births;
+  std::set<std::int32_t> births;
   ASSERT_TRUE(store::StatisticsStore(*store_)
                   .each_profile(
                       std::nullopt, D("2026-01-01"), D("2026-12-06"),
                       [&](const ProfileView& p) {
                         ++read;
-                        births.insert(std::string(p.birth));
+                        births.insert(p.birth.days());
                       },
                       2)
                   .ok());
@@ -188,6 +188,31 @@ TEST_F(StatisticsTest, TheProfilesFollowEveryWriteAndAnOlderFileGetsThem) {
           << was.id << "/" << was.lines[l].id;
     }
   }
+}
+
+// A profile that does not read (a write around the store) stops the statistics with an error that
+// names the member, instead of tables that leave them out; the reading thread stops with it.
+TEST_F(StatisticsTest, AProfileThatDoesNotReadIsAnErrorNotAMissingMember) {
+  const std::string id =
+      testing::query_text(path_,
+                          "SELECT member_id FROM member_profile ORDER BY member_id LIMIT 1 "
+                          "OFFSET 3");
+  ASSERT_FALSE(id.empty());
+  const std::string member = id.substr(0, id.size() - 1);
+  ASSERT_TRUE(testing::exec_sql(
+      path_, "UPDATE member_profile SET profile = 'M\tf\t1980-05-17' WHERE member_id = " + member));
+  int read = 0;
+  auto scan = store::StatisticsStore(*store_).each_profile(
+      std::nullopt, D("2026-01-01"), D("2026-12-06"), [&](const ProfileView&) { ++read; }, 2);
+  ASSERT_FALSE(scan.ok());
+  EXPECT_EQ(scan.error().detail_en, "member_profile " + member + " does not parse");
+  EXPECT_LT(read, 7);  // those read before it (in the table's order), then nothing more
+  auto v = registry_->member_statistics("TU", "2026");
+  ASSERT_FALSE(v.ok());
+  EXPECT_NE(v.error().message_vi.find("số nội bộ " + member), std::string::npos);
+  auto stale = store::StatisticsStore(*store_).profiles_out_of_date();
+  ASSERT_TRUE(stale.ok());
+  EXPECT_EQ(*stale, std::vector<MemberId>{std::stoll(member)});
 }
 
 TEST_F(StatisticsTest, ARatioComparesWithTheSamePeriodLastYear) {
