@@ -18,6 +18,7 @@ const std::vector<Route>& route_table() {
     add_issuer_routes(routes);
     add_dossier_routes(routes);
     add_statistics_routes(routes);
+    add_dues_routes(routes);
     return routes;
   }();
   return table;

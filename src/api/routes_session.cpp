@@ -133,6 +133,24 @@ Status get_labels(RequestContext& ctx) {
     catalogs[name] = items;
   }
   ctx.out["catalogs"] = catalogs;
+  const DuesRules& dues = ctx.env->rules.dues;
+  json categories = json::array(), grounds = json::array();
+  for (const auto& c : dues.categories) {
+    categories.push_back({{"value", c.code},
+                          {"label", c.label},
+                          {"rate_bp", c.rate_bp},
+                          {"fixed", c.fixed},
+                          {"base_of_month_before", c.base_of_month_before}});
+  }
+  for (const auto& g : dues.exemption_grounds) {
+    grounds.push_back({{"value", g.code}, {"label", g.label}});
+  }
+  ctx.out["dues"] = {{"categories", categories},
+                     {"exemption_grounds", grounds},
+                     {"reduction_percents", dues.reduction_percents},
+                     {"reduction_max_months", dues.reduction_max_months},
+                     {"unpaid_months_flag", dues.unpaid_months_flag},
+                     {"exempt_party_age_years", dues.exempt_party_age_years}};
   // The same for every account and every request until the program changes: a browser keeps
   // it for an hour instead of asking on every page.
   ctx.headers.emplace_back("Cache-Control", "private, max-age=3600");

@@ -44,6 +44,7 @@ bool can_plan(Role r) { return r == Role::admin || r == Role::committee_office; 
 bool can_record_conferences(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool can_read_sensitive(Role r) { return can_write_members(r) || r == Role::inspection; }
 bool can_export_sensitive(Role r) { return r == Role::admin || r == Role::committee_office; }
+bool can_record_dues(Role r) { return can_write_members(r); }
 bool needs_scope(Role r) { return r != Role::admin; }
 
 namespace {
@@ -57,6 +58,7 @@ constexpr Permission kPermissions[] = {
     {"record_conferences", can_record_conferences},
     {"read_sensitive", can_read_sensitive},
     {"export_sensitive", can_export_sensitive},
+    {"record_dues", can_record_dues},
 };
 }  // namespace
 

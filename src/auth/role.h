@@ -38,6 +38,9 @@ bool can_record_conferences(Role r);
 // viewer does not see them. An export that contains them needs a permission of its own.
 bool can_read_sensitive(Role r);
 bool can_export_sensitive(Role r);
+// Party dues: the payments of a month and each member's basis, exemptions and reductions, by
+// the roles that keep members (a branch secretary, its own branch's).
+bool can_record_dues(Role r);
 // Every permission above by the name the API gives it ("record_activities"), with its test: the
 // session's `permissions` are the names of those the role holds.
 struct Permission {

@@ -9,10 +9,12 @@
 
 #include "service/demo_conference.h"
 #include "service/demo_dossier.h"
+#include "service/demo_dues.h"
 #include "service/demo_names.h"
 #include "service/demo_rng.h"
 #include "service/demo_work.h"
 #include "store/dossier_store.h"
+#include "store/dues_store.h"
 
 namespace dangvu::service {
 namespace {
@@ -86,6 +88,7 @@ class Generator {
   const std::function<void(const std::string&)>& progress_;
   OrgHistory history_;
   store::DossierStore dossiers_{store_};
+  store::DuesStore dues_{store_};
   int province_ = 0;              // the province being built (1…), for the dossiers' citizen IDs
   std::int64_t in_province_ = 0;  // people of that province so far
   std::optional<OrgId> national_;
@@ -303,6 +306,16 @@ Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& prov
       records[k].recorded_by = "demo";
     }
     DANGVU_TRY(dossiers_.insert_loaded(*id, records, Dossier(records).spans()));
+    // A year of dues, in the book of the branch of each month (demo_dues.h).
+    const OrgKindAt kind_at = [this](OrgId org, Date d) -> std::optional<OrgKind> {
+      const OrgVersion* v = history_.version_at(org, d);
+      return v ? std::optional<OrgKind>(v->kind) : std::nullopt;
+    };
+    auto folded = fold_member(p, events, r_.rules(), kind_at, r_.clock().today());
+    if (!folded.ok()) return folded.error();
+    const auto dues = demo::dues_of(*folded, records, province_, in_province_, kLastEvent,
+                                    r_.rules().dues, r_.clock().now_iso());
+    DANGVU_TRY(dues_.insert_loaded(*id, dues.records, dues.payments));
     ++summary_->members;
     summary_->events += static_cast<std::int64_t>(events.size());
     if (progress_ && summary_->members % 50000 == 0) {

@@ -17,6 +17,7 @@
 #include "report/review_report.h"
 #include "service/caller.h"
 #include "service/dossier.h"
+#include "service/dues.h"
 #include "service/import.h"
 #include "service/inputs.h"
 #include "service/statistics.h"
@@ -65,6 +66,13 @@ class Registry {
 
   // Reads "as of" a date (empty: today). An empty org code means the caller's own organization
   // (the root of the tree for the administrator).
+  // Party dues (service/dues_actions.cpp).
+  Result<DuesRecordId> record_dues(const DuesRecordInput& in);
+  Result<DuesMemberView> member_dues(const std::string& code, int year);
+  Result<DuesBookView> dues_book(const std::string& org_code, int year);
+  Result<std::vector<DuesPaymentId>> record_dues_month(const DuesMonthInput& in);
+  Result<DuesPaymentId> cancel_dues_payment(const DuesCancelInput& in);
+
   Result<TreeView> tree(const std::string& org_code, const std::string& at);
   Result<StatsView> stats(const std::string& org_code, const std::string& at);
   // Every member whose history breaks the invariant of the two histories (administrator only):

@@ -52,7 +52,9 @@ const std::vector<std::string>& copy_order() {
                                                  "conference_item_file",
                                                  "dossier_record",
                                                  "dossier_span",
-                                                 "member_profile"};
+                                                 "member_profile",
+                                                 "dues_record",
+                                                 "dues_payment"};
   return order;
 }
 

@@ -546,6 +546,46 @@ const std::vector<Migration>& migrations() {
       // The profiles in their short form (day numbers, one-letter statuses and field tags: 452
       // bytes a member down to about 200), derived again for every member.
       {17, {}, {}, write_all_member_profiles},
+      {18,
+       {
+           // Party dues (core/dues_ledger.h): each member's basis, exemptions and reductions,
+           // appended (a correction replaces an earlier record, a cancellation voids it).
+           // Months are "YYYY-MM"; money is whole đồng.
+           "CREATE TABLE dues_record ("
+           " id INTEGER PRIMARY KEY,"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " kind TEXT NOT NULL,"
+           " from_month TEXT NOT NULL,"
+           " to_month TEXT,"
+           " category TEXT NOT NULL,"
+           " base INTEGER,"
+           " ground TEXT NOT NULL,"
+           " percent INTEGER NOT NULL,"
+           " decision_no TEXT NOT NULL,"
+           " decided_by TEXT NOT NULL,"
+           " replaces INTEGER REFERENCES dues_record(id),"
+           " voids INTEGER NOT NULL,"
+           " note TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX dues_record_by_member ON dues_record (member_id, id)",
+           // What was paid for a month, to which org; a cancellation is a row of its own.
+           "CREATE TABLE dues_payment ("
+           " id INTEGER PRIMARY KEY,"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " month TEXT NOT NULL,"
+           " amount INTEGER NOT NULL,"
+           " paid_on TEXT NOT NULL,"
+           " channel TEXT NOT NULL,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " reference TEXT NOT NULL,"
+           " cancels INTEGER REFERENCES dues_payment(id),"
+           " note TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX dues_payment_by_member ON dues_payment (member_id, month)",
+           "CREATE INDEX dues_payment_by_org ON dues_payment (org_id, month)",
+       }},
   };
   return list;
 }

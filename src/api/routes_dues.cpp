@@ -1,0 +1,253 @@
+// Party dues: a member's records and months, a branch's book for a year, a month's payments of a
+// branch recorded at once, a payment cancelled.
+#include "api/routes.h"
+#include "service/registry.h"
+
+namespace dangvu::api {
+namespace {
+
+using nlohmann::json;
+
+Error wrong(const std::string& field, const char* what_vi, const char* what_en) {
+  return Error::invalid(field, "Trường «" + field + "»: phải là " + what_vi + ".",
+                        "field '" + field + "': expected " + what_en);
+}
+
+Error unknown_key(const std::string& name) {
+  return Error::invalid(name, "Trường «" + name + "» không được hỗ trợ.", "unknown field");
+}
+
+// Reads the object's keys into their targets, refusing an unknown key or a wrong type by name.
+struct Fields {
+  std::vector<std::pair<const char*, std::string*>> texts;
+  std::vector<std::pair<const char*, std::optional<long long>*>> numbers;
+  std::vector<std::pair<const char*, bool*>> flags;
+
+  Status read(const json& object, const std::string& at) const {
+    if (!object.is_object()) return wrong(at.empty() ? "body" : at, "một đối tượng", "an object");
+    for (const auto& [key, value] : object.items()) {
+      const std::string name = at.empty() ? key : at + "." + key;
+      bool known = false;
+      for (const auto& [k, target] : texts) {
+        if (key != k) continue;
+        if (!value.is_string()) return wrong(name, "chuỗi ký tự", "a string");
+        *target = value.get<std::string>();
+        known = true;
+      }
+      for (const auto& [k, target] : numbers) {
+        if (key != k) continue;
+        if (value.is_null()) {
+          target->reset();
+        } else if (!value.is_number_integer()) {
+          return wrong(name, "số nguyên (đồng)", "an integer");
+        } else {
+          *target = value.get<long long>();
+        }
+        known = true;
+      }
+      for (const auto& [k, target] : flags) {
+        if (key != k) continue;
+        if (!value.is_boolean()) return wrong(name, "true hoặc false", "a boolean");
+        *target = value.get<bool>();
+        known = true;
+      }
+      if (!known) return unknown_key(name);
+    }
+    return {};
+  }
+};
+
+json owed_json(const std::optional<DuesOwed>& owed) {
+  if (!owed) return nullptr;
+  const char* why = "category";
+  switch (owed->why) {
+    case DuesOwed::Why::category: break;
+    case DuesOwed::Why::party_age: why = "party_age"; break;
+    case DuesOwed::Why::exemption: why = "exemption"; break;
+    case DuesOwed::Why::reduction: why = "reduction"; break;
+  }
+  return {{"amount", owed->amount}, {"full", owed->full}, {"why", why}};
+}
+
+json payment_json(const DuesPayment& p) {
+  return {{"id", p.id},
+          {"month", month_iso(p.month)},
+          {"amount", p.amount},
+          {"paid_on", p.paid_on.iso()},
+          {"channel", std::string(to_string(p.channel))},
+          {"reference", p.reference},
+          {"cancels", p.cancels ? json(*p.cancels) : json(nullptr)},
+          {"note", p.note},
+          {"recorded_at", p.recorded_at},
+          {"recorded_by", p.recorded_by}};
+}
+
+json month_json(const service::DuesMonthView& m) {
+  return {{"month", month_iso(m.month)},
+          {"in_book", m.in_book},
+          {"owed", owed_json(m.owed)},
+          {"missing", m.missing.empty() ? json(nullptr) : json(m.missing)},
+          {"payment", m.payment ? payment_json(*m.payment) : json(nullptr)}};
+}
+
+json record_json(const DuesRecord& r, bool replaced) {
+  return {{"id", r.id},
+          {"kind", std::string(to_string(r.kind))},
+          {"from", month_iso(r.from)},
+          {"to", r.to ? json(month_iso(*r.to)) : json(nullptr)},
+          {"category", r.category},
+          {"base", r.base ? json(*r.base) : json(nullptr)},
+          {"ground", r.ground},
+          {"percent", r.percent},
+          {"decision_no", r.decision_no},
+          {"decided_by", r.decided_by},
+          {"replaces", r.replaces ? json(*r.replaces) : json(nullptr)},
+          {"voids", r.voids},
+          {"replaced", replaced},
+          {"note", r.note},
+          {"recorded_at", r.recorded_at},
+          {"recorded_by", r.recorded_by}};
+}
+
+Status get_member_dues(RequestContext& ctx) {
+  auto year = int_query(ctx, "year", ctx.env->clock->today().year());
+  if (!year.ok()) return year.error();
+  auto v = registry(ctx).member_dues(ctx.path_params.at(0), *year);
+  if (!v.ok()) return v.error();
+  json records = json::array(), payments = json::array(), months = json::array();
+  for (const auto& r : v->records) {
+    const bool replaced =
+        std::find(v->replaced.begin(), v->replaced.end(), r.id) != v->replaced.end();
+    records.push_back(record_json(r, replaced));
+  }
+  for (const auto& p : v->payments) {
+    json j = payment_json(p);
+    j["cancelled"] =
+        std::find(v->cancelled.begin(), v->cancelled.end(), p.id) != v->cancelled.end();
+    payments.push_back(std::move(j));
+  }
+  for (const auto& m : v->months) months.push_back(month_json(m));
+  ctx.out = {{"member", v->member_code},
+             {"year", v->year},
+             {"records", records},
+             {"payments", payments},
+             {"months", months}};
+  return {};
+}
+
+Status record_member_dues(RequestContext& ctx) {
+  service::DuesRecordInput in;
+  in.member_code = ctx.path_params.at(0);
+  std::optional<long long> percent, replaces;
+  DANGVU_TRY((Fields{{{"kind", &in.kind},
+                      {"from", &in.from},
+                      {"to", &in.to},
+                      {"category", &in.category},
+                      {"ground", &in.ground},
+                      {"decision_no", &in.decision_no},
+                      {"decided_by", &in.decided_by},
+                      {"note", &in.note}},
+                     {{"base", &in.base}, {"percent", &percent}, {"replaces", &replaces}},
+                     {{"voids", &in.voids}}}
+                  .read(ctx.body, "")));
+  if (percent) in.percent = static_cast<int>(std::clamp<long long>(*percent, -1, 1000));
+  in.replaces = replaces;
+  auto id = registry(ctx).record_dues(in);
+  if (!id.ok()) return id.error();
+  ctx.status = 201;
+  ctx.out = {{"member", in.member_code}, {"id", *id}};
+  return {};
+}
+
+Status cancel_payment(RequestContext& ctx) {
+  service::DuesCancelInput in;
+  in.member_code = ctx.path_params.at(0);
+  try {
+    in.payment = std::stoll(ctx.path_params.at(1));
+  } catch (const std::exception&) {
+    return Error::not_found("payment",
+                            "Không có lần nộp đảng phí số «" + ctx.path_params.at(1) + "».",
+                            "payment id is not a number");
+  }
+  DANGVU_TRY((Fields{{{"reason", &in.reason}}, {}, {}}.read(ctx.body, "")));
+  auto id = registry(ctx).cancel_dues_payment(in);
+  if (!id.ok()) return id.error();
+  ctx.status = 201;
+  ctx.out = {{"member", in.member_code}, {"id", *id}, {"cancels", in.payment}};
+  return {};
+}
+
+Status get_book(RequestContext& ctx) {
+  auto year = int_query(ctx, "year", ctx.env->clock->today().year());
+  if (!year.ok()) return year.error();
+  auto v = registry(ctx).dues_book(ctx.path_params.at(0), *year);
+  if (!v.ok()) return v.error();
+  json months = json::array(), rows = json::array();
+  for (Date m : v->months) months.push_back(month_iso(m));
+  for (const auto& r : v->rows) {
+    json row_months = json::array();
+    for (const auto& m : r.months) row_months.push_back(month_json(m));
+    rows.push_back({{"member", r.member_code},
+                    {"name", r.name},
+                    {"category", r.category.empty() ? json(nullptr) : json(r.category)},
+                    {"owed", r.owed},
+                    {"paid", r.paid},
+                    {"unpaid_months", r.unpaid_months},
+                    {"flagged", r.flagged},
+                    {"months", row_months}});
+  }
+  ctx.out = {{"org", v->org_code}, {"org_name", v->org_name},
+             {"year", v->year},    {"last_month", month_iso(v->last_month)},
+             {"months", months},   {"owed", v->owed},
+             {"paid", v->paid},    {"rows", rows}};
+  return {};
+}
+
+Status record_month(RequestContext& ctx) {
+  service::DuesMonthInput in;
+  in.org_code = ctx.path_params.at(0);
+  in.month = ctx.path_params.at(1);
+  if (!ctx.body.is_object()) return wrong("body", "một đối tượng", "an object");
+  for (const auto& [key, value] : ctx.body.items()) {
+    if (key != "payments") return unknown_key(key);
+  }
+  auto payments = ctx.body.find("payments");
+  if (payments == ctx.body.end() || !payments->is_array()) {
+    return wrong("payments", "danh sách các đảng viên đã nộp", "an array of payments");
+  }
+  for (std::size_t i = 0; i < payments->size(); ++i) {
+    service::DuesPaymentInput p;
+    const std::string at = "payments[" + std::to_string(i) + "]";
+    DANGVU_TRY((Fields{
+        {{"member", &p.member_code},
+         {"paid_on", &p.paid_on},
+         {"channel", &p.channel},
+         {"reference", &p.reference},
+         {"note", &p.note}},
+        {{"amount", &p.amount}},
+        {}}.read((*payments)[i], at)));
+    if (p.member_code.empty()) {
+      return Error::invalid(at + ".member", "Trường «" + at + ".member»: cần nhập.",
+                            "required field missing");
+    }
+    in.payments.push_back(std::move(p));
+  }
+  auto ids = registry(ctx).record_dues_month(in);
+  if (!ids.ok()) return ids.error();
+  ctx.status = 201;
+  ctx.out = {{"org", in.org_code}, {"month", in.month}, {"ids", *ids}};
+  return {};
+}
+
+}  // namespace
+
+void add_dues_routes(std::vector<Route>& routes) {
+  routes.push_back({"GET", "/api/v1/members/{code}/dues", Access::ready, get_member_dues});
+  routes.push_back({"POST", "/api/v1/members/{code}/dues", Access::ready, record_member_dues});
+  routes.push_back(
+      {"POST", "/api/v1/members/{code}/dues/payments/{id}/cancel", Access::ready, cancel_payment});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/dues", Access::ready, get_book});
+  routes.push_back({"POST", "/api/v1/orgs/{code}/dues/{month}", Access::ready, record_month});
+}
+
+}  // namespace dangvu::api

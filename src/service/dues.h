@@ -1,0 +1,92 @@
+#pragma once
+// What the dues use cases take and give (service/dues_actions.cpp): a member's basis, exemptions
+// and reductions; the branch's dues book for a year; a month's payments recorded at once; a
+// payment cancelled.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dues_ledger.h"
+
+namespace dangvu::service {
+
+// One record of a member's dues: `kind` basis (category, base from a month), exemption (ground,
+// decision, from and to) or reduction (percent, decision, from and to); with `replaces`, a
+// correction of the record numbered so, or with `voids` its cancellation.
+struct DuesRecordInput {
+  std::string member_code = {};
+  std::string kind = {};  // basis | exemption | reduction
+  std::string from = {};  // "2026-02"
+  std::string to = {};    // "2026-12" or empty (open)
+  std::string category = {};
+  std::optional<long long> base = {};
+  std::string ground = {};
+  int percent = 0;
+  std::string decision_no = {};
+  std::string decided_by = {};
+  std::optional<long long> replaces = {};
+  bool voids = false;
+  std::string note = {};
+};
+
+// A month's payments of a branch, recorded as one action: each ticked member with what they paid
+// (the amount owed when none is given).
+struct DuesPaymentInput {
+  std::string member_code = {};
+  std::optional<long long> amount = {};
+  std::string paid_on = {};  // ISO; the day of recording when empty
+  std::string channel = "cash";
+  std::string reference = {};
+  std::string note = {};
+};
+struct DuesMonthInput {
+  std::string org_code = {};
+  std::string month = {};  // "2026-02"
+  std::vector<DuesPaymentInput> payments = {};
+};
+
+struct DuesCancelInput {
+  std::string member_code = {};
+  long long payment = 0;
+  std::string reason = {};
+};
+
+// One member's month as the book shows it.
+struct DuesMonthView {
+  Date month;
+  bool in_book = false;          // the member's dues for this month belong to this org's book
+  std::optional<DuesOwed> owed;  // none: the basis lacks `missing`, or not in the book
+  std::string missing;           // "category" / "base" when the basis lacks it
+  std::optional<DuesPayment> payment;
+};
+
+struct DuesBookRow {
+  std::string member_code;
+  std::string name;
+  std::string category;               // in force at the book's last month shown, if any
+  std::vector<DuesMonthView> months;  // the book's months, in order
+  Money owed = 0, paid = 0;
+  int unpaid_months = 0;  // in the book, owed more than 0 and not paid, up to today's month
+  bool flagged = false;   // unpaid_months reached the rule set's unpaid_months_flag
+};
+
+struct DuesBookView {
+  std::string org_code, org_name;
+  int year = 0;
+  Date last_month;  // the last month counted (this month while the year runs)
+  std::vector<Date> months;
+  std::vector<DuesBookRow> rows;
+  Money owed = 0, paid = 0;
+};
+
+struct DuesMemberView {
+  std::string member_code;
+  int year = 0;
+  std::vector<DuesRecord> records;  // every record, as recorded
+  std::vector<DuesRecordId> replaced;
+  std::vector<DuesPayment> payments;  // every payment record
+  std::vector<DuesPaymentId> cancelled;
+  std::vector<DuesMonthView> months;  // the year's, wherever the member was
+};
+
+}  // namespace dangvu::service

@@ -1,0 +1,352 @@
+#include "store/dues_store.h"
+
+#include "store/rows_insert.h"
+#include "store/store_impl.h"
+
+namespace dangvu::store {
+namespace {
+
+// The columns read back, in the order of the SELECTs below.
+struct RecordRow {
+  long long member = 0, id = 0, base = 0, replaces = 0;
+  int percent = 0, voids = 0;
+  std::string kind, from, to, category, ground, decision_no, decided_by, note, at, by;
+  soci::indicator to_ind = soci::i_null, base_ind = soci::i_null, replaces_ind = soci::i_null;
+
+  void into(soci::statement& st) {
+    st.exchange(soci::into(member));
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(kind));
+    st.exchange(soci::into(from));
+    st.exchange(soci::into(to, to_ind));
+    st.exchange(soci::into(category));
+    st.exchange(soci::into(base, base_ind));
+    st.exchange(soci::into(ground));
+    st.exchange(soci::into(percent));
+    st.exchange(soci::into(decision_no));
+    st.exchange(soci::into(decided_by));
+    st.exchange(soci::into(replaces, replaces_ind));
+    st.exchange(soci::into(voids));
+    st.exchange(soci::into(note));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(by));
+  }
+  Result<DuesRecord> record() const {
+    DuesRecord r;
+    r.id = id;
+    auto k = parse_dues_record_kind(kind);
+    if (!k) return Error::io("Dữ liệu đảng phí không đọc được.", "dues_record kind " + kind);
+    r.kind = *k;
+    auto f = parse_month(from, "from_month");
+    if (!f.ok()) return f.error();
+    r.from = *f;
+    if (to_ind == soci::i_ok) {
+      auto t = parse_month(to, "to_month");
+      if (!t.ok()) return t.error();
+      r.to = *t;
+    }
+    r.category = category;
+    if (base_ind == soci::i_ok) r.base = base;
+    r.ground = ground;
+    r.percent = percent;
+    r.decision_no = decision_no;
+    r.decided_by = decided_by;
+    if (replaces_ind == soci::i_ok) r.replaces = replaces;
+    r.voids = voids != 0;
+    r.note = note;
+    r.recorded_at = at;
+    r.recorded_by = by;
+    return r;
+  }
+};
+
+constexpr const char* kRecordColumns =
+    "SELECT member_id, id, kind, from_month, to_month, category, base, ground, percent, "
+    "decision_no, decided_by, replaces, voids, note, recorded_at, recorded_by FROM dues_record ";
+
+struct PaymentRow {
+  long long member = 0, id = 0, amount = 0, org = 0, cancels = 0;
+  std::string month, paid_on, channel, reference, note, at, by;
+  soci::indicator cancels_ind = soci::i_null;
+
+  void into(soci::statement& st) {
+    st.exchange(soci::into(member));
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(month));
+    st.exchange(soci::into(amount));
+    st.exchange(soci::into(paid_on));
+    st.exchange(soci::into(channel));
+    st.exchange(soci::into(org));
+    st.exchange(soci::into(reference));
+    st.exchange(soci::into(cancels, cancels_ind));
+    st.exchange(soci::into(note));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(by));
+  }
+  Result<DuesPayment> payment() const {
+    DuesPayment p;
+    p.id = id;
+    auto m = parse_month(month, "month");
+    if (!m.ok()) return m.error();
+    p.month = *m;
+    p.amount = amount;
+    auto d = Date::parse(paid_on, "paid_on");
+    if (!d.ok()) return d.error();
+    p.paid_on = *d;
+    auto c = parse_dues_channel(channel);
+    if (!c) return Error::io("Dữ liệu đảng phí không đọc được.", "dues_payment channel " + channel);
+    p.channel = *c;
+    p.org = org;
+    p.reference = reference;
+    if (cancels_ind == soci::i_ok) p.cancels = cancels;
+    p.note = note;
+    p.recorded_at = at;
+    p.recorded_by = by;
+    return p;
+  }
+};
+
+constexpr const char* kPaymentColumns =
+    "SELECT member_id, id, month, amount, paid_on, channel, org_id, reference, cancels, note, "
+    "recorded_at, recorded_by FROM dues_payment ";
+
+template <typename Row, typename Out, typename Make>
+Status read_rows(soci::session& sql, const std::string& query, Out& out, Make make) {
+  Row row;
+  soci::statement st(sql);
+  row.into(st);
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute();
+  while (st.fetch()) {
+    auto one = make(row);
+    if (!one.ok()) return one.error();
+    out.emplace_back(row.member, std::move(*one));
+  }
+  return {};
+}
+
+// One row of each table for a bulk load (RowsInsert).
+struct RecordInsertRow {
+  long long member = 0, base = 0;
+  int percent = 0;
+  std::string kind, from, to, category, ground, decision_no, decided_by, note, at, by;
+  soci::indicator to_ind = soci::i_null, base_ind = soci::i_null;
+  static std::string placeholders(std::size_t i) {
+    std::string out = "(";
+    for (const char* name : {"m", "k", "f", "t", "c", "b", "g", "p", "dn", "db", "n", "a", "by"}) {
+      out += (out.size() > 1 ? ", :" : ":") + std::string(name) + std::to_string(i);
+    }
+    return out + ", NULL, 0)";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(member));
+    st.exchange(soci::use(kind));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(to, to_ind));
+    st.exchange(soci::use(category));
+    st.exchange(soci::use(base, base_ind));
+    st.exchange(soci::use(ground));
+    st.exchange(soci::use(percent));
+    st.exchange(soci::use(decision_no));
+    st.exchange(soci::use(decided_by));
+    st.exchange(soci::use(note));
+    st.exchange(soci::use(at));
+    st.exchange(soci::use(by));
+  }
+};
+
+struct PaymentInsertRow {
+  long long member = 0, amount = 0, org = 0;
+  std::string month, paid_on, channel, reference, note, at, by;
+  static std::string placeholders(std::size_t i) {
+    std::string out = "(";
+    for (const char* name : {"m", "mo", "am", "d", "c", "o", "r", "n", "a", "b"}) {
+      out += (out.size() > 1 ? ", :" : ":") + std::string(name) + std::to_string(i);
+    }
+    return out + ", NULL)";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(member));
+    st.exchange(soci::use(month));
+    st.exchange(soci::use(amount));
+    st.exchange(soci::use(paid_on));
+    st.exchange(soci::use(channel));
+    st.exchange(soci::use(org));
+    st.exchange(soci::use(reference));
+    st.exchange(soci::use(note));
+    st.exchange(soci::use(at));
+    st.exchange(soci::use(by));
+  }
+};
+
+}  // namespace
+
+struct DuesStore::Bulk {
+  explicit Bulk(soci::session& sql)
+      : records(sql,
+                "INSERT INTO dues_record (member_id, kind, from_month, to_month, category, base, "
+                "ground, percent, decision_no, decided_by, note, recorded_at, recorded_by, "
+                "replaces, voids) VALUES "),
+        payments(sql,
+                 "INSERT INTO dues_payment (member_id, month, amount, paid_on, channel, org_id, "
+                 "reference, note, recorded_at, recorded_by, cancels) VALUES ") {}
+  RowsInsert<RecordInsertRow> records;
+  RowsInsert<PaymentInsertRow> payments;
+};
+
+DuesStore::DuesStore(Store& store) : store_(store) {}
+DuesStore::~DuesStore() = default;
+
+Status DuesStore::insert_loaded(MemberId member, const std::vector<DuesRecord>& records,
+                                const std::vector<DuesPayment>& payments) {
+  return guarded([&]() -> Status {
+    if (!bulk_) bulk_ = std::make_unique<Bulk>(store_.impl_->sql);
+    const long long m = member;
+    bulk_->records.insert_all(records, [&](RecordInsertRow& row, const DuesRecord& r) {
+      row.member = m;
+      row.kind = std::string(to_string(r.kind));
+      row.from = month_iso(r.from);
+      row.to = r.to ? month_iso(*r.to) : std::string();
+      row.to_ind = r.to ? soci::i_ok : soci::i_null;
+      row.category = r.category;
+      row.base = r.base.value_or(0);
+      row.base_ind = r.base ? soci::i_ok : soci::i_null;
+      row.ground = r.ground;
+      row.percent = r.percent;
+      row.decision_no = r.decision_no;
+      row.decided_by = r.decided_by;
+      row.note = r.note;
+      row.at = r.recorded_at;
+      row.by = r.recorded_by;
+    });
+    bulk_->payments.insert_all(payments, [&](PaymentInsertRow& row, const DuesPayment& p) {
+      row = {m,
+             p.amount,
+             p.org,
+             month_iso(p.month),
+             p.paid_on.iso(),
+             std::string(to_string(p.channel)),
+             p.reference,
+             p.note,
+             p.recorded_at,
+             p.recorded_by};
+    });
+    return {};
+  });
+}
+
+Result<std::vector<std::pair<MemberId, DuesRecord>>> DuesStore::records_of(
+    const std::vector<MemberId>& members) {
+  return guarded([&]() -> Result<std::vector<std::pair<MemberId, DuesRecord>>> {
+    std::vector<std::pair<MemberId, DuesRecord>> out;
+    DANGVU_TRY(read_rows<RecordRow>(
+        store_.impl_->sql,
+        std::string(kRecordColumns) + "WHERE member_id IN " + id_list(members) + " ORDER BY id",
+        out, [](const RecordRow& r) { return r.record(); }));
+    return out;
+  });
+}
+
+Result<std::vector<std::pair<MemberId, DuesPayment>>> DuesStore::payments_of(
+    const std::vector<MemberId>& members) {
+  return guarded([&]() -> Result<std::vector<std::pair<MemberId, DuesPayment>>> {
+    std::vector<std::pair<MemberId, DuesPayment>> out;
+    DANGVU_TRY(read_rows<PaymentRow>(
+        store_.impl_->sql,
+        std::string(kPaymentColumns) + "WHERE member_id IN " + id_list(members) + " ORDER BY id",
+        out, [](const PaymentRow& r) { return r.payment(); }));
+    return out;
+  });
+}
+
+Result<std::vector<MemberId>> DuesStore::members_in(OrgId org, Date from, Date to) {
+  return guarded([&]() -> Result<std::vector<MemberId>> {
+    long long o = org, id = 0;
+    const std::string a = from.iso(), b = to.iso();
+    soci::statement st =
+        (store_.impl_->sql.prepare
+             << "SELECT DISTINCT member_id FROM member_period WHERE org_id = :o AND valid_to > :a "
+                "AND valid_from < :b AND status IN ('probationary', 'official') ORDER BY 1",
+         soci::into(id), soci::use(o), soci::use(a), soci::use(b));
+    st.execute();
+    std::vector<MemberId> out;
+    while (st.fetch()) out.push_back(id);
+    return out;
+  });
+}
+
+Result<std::vector<DuesRecord>> DuesStore::records(MemberId member) {
+  auto rows = records_of({member});
+  if (!rows.ok()) return rows.error();
+  std::vector<DuesRecord> out;
+  for (auto& [m, r] : *rows) out.push_back(std::move(r));
+  return out;
+}
+
+Result<std::vector<DuesPayment>> DuesStore::payments(MemberId member) {
+  auto rows = payments_of({member});
+  if (!rows.ok()) return rows.error();
+  std::vector<DuesPayment> out;
+  for (auto& [m, p] : *rows) out.push_back(std::move(p));
+  return out;
+}
+
+Result<std::optional<std::pair<MemberId, DuesPaymentId>>> DuesStore::payment_by_reference(
+    const std::string& reference) {
+  return guarded([&]() -> Result<std::optional<std::pair<MemberId, DuesPaymentId>>> {
+    long long member = 0, id = 0;
+    soci::indicator ind = soci::i_null;
+    store_.impl_->sql
+        << "SELECT p.member_id, p.id FROM dues_payment p WHERE p.reference = :r AND p.cancels IS "
+           "NULL AND NOT EXISTS (SELECT 1 FROM dues_payment c WHERE c.cancels = p.id) ORDER BY "
+           "p.id LIMIT 1",
+        soci::use(reference), soci::into(member, ind), soci::into(id);
+    if (!store_.impl_->sql.got_data() || ind != soci::i_ok) {
+      return std::optional<std::pair<MemberId, DuesPaymentId>>();
+    }
+    return std::optional<std::pair<MemberId, DuesPaymentId>>(std::pair{member, id});
+  });
+}
+
+Result<DuesRecordId> DuesStore::append(MemberId member, const DuesRecord& r) {
+  return guarded([&]() -> Result<DuesRecordId> {
+    long long m = member;
+    const std::string kind(to_string(r.kind)), from = month_iso(r.from);
+    const std::string to = r.to ? month_iso(*r.to) : std::string();
+    soci::indicator to_ind = r.to ? soci::i_ok : soci::i_null;
+    long long base = r.base.value_or(0), replaces = r.replaces.value_or(0);
+    soci::indicator base_ind = r.base ? soci::i_ok : soci::i_null;
+    soci::indicator replaces_ind = r.replaces ? soci::i_ok : soci::i_null;
+    int percent = r.percent, voids = r.voids ? 1 : 0;
+    auto& sql = store_.impl_->sql;
+    sql << "INSERT INTO dues_record (member_id, kind, from_month, to_month, category, base, "
+           "ground, percent, decision_no, decided_by, replaces, voids, note, recorded_at, "
+           "recorded_by) VALUES (:m, :k, :f, :t, :c, :b, :g, :p, :dn, :db, :r, :v, :n, :a, :by)",
+        soci::use(m), soci::use(kind), soci::use(from), soci::use(to, to_ind),
+        soci::use(r.category), soci::use(base, base_ind), soci::use(r.ground), soci::use(percent),
+        soci::use(r.decision_no), soci::use(r.decided_by), soci::use(replaces, replaces_ind),
+        soci::use(voids), soci::use(r.note), soci::use(r.recorded_at), soci::use(r.recorded_by);
+    return static_cast<DuesRecordId>(last_insert_id(sql));
+  });
+}
+
+Result<DuesPaymentId> DuesStore::append(MemberId member, const DuesPayment& p) {
+  return guarded([&]() -> Result<DuesPaymentId> {
+    long long m = member, amount = p.amount, org = p.org, cancels = p.cancels.value_or(0);
+    soci::indicator cancels_ind = p.cancels ? soci::i_ok : soci::i_null;
+    const std::string month = month_iso(p.month), paid_on = p.paid_on.iso(),
+                      channel(to_string(p.channel));
+    auto& sql = store_.impl_->sql;
+    sql << "INSERT INTO dues_payment (member_id, month, amount, paid_on, channel, org_id, "
+           "reference, cancels, note, recorded_at, recorded_by) VALUES (:m, :mo, :am, :d, :c, "
+           ":o, :r, :x, :n, :a, :b)",
+        soci::use(m), soci::use(month), soci::use(amount), soci::use(paid_on), soci::use(channel),
+        soci::use(org), soci::use(p.reference), soci::use(cancels, cancels_ind), soci::use(p.note),
+        soci::use(p.recorded_at), soci::use(p.recorded_by);
+    return static_cast<DuesPaymentId>(last_insert_id(sql));
+  });
+}
+
+}  // namespace dangvu::store

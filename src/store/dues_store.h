@@ -1,0 +1,54 @@
+#pragma once
+// Party dues (dues_record, dues_payment; schema v18): each member's records and payments,
+// appended, never changed or removed. A part of the store of its own: it runs on the store's
+// connection and inside its transactions.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dues_ledger.h"
+#include "core/member.h"
+#include "core/result.h"
+
+namespace dangvu::store {
+
+class Store;
+
+class DuesStore {
+ public:
+  explicit DuesStore(Store& store);
+  ~DuesStore();
+  DuesStore(const DuesStore&) = delete;
+  DuesStore& operator=(const DuesStore&) = delete;
+
+  // The members who were members (probationary or official) of `org` on some day from `from` to
+  // before `to`: those whose dues may be in its book then.
+  Result<std::vector<MemberId>> members_in(OrgId org, Date from, Date to);
+  // Every record of the member, in the order recorded.
+  Result<std::vector<DuesRecord>> records(MemberId member);
+  // Every payment record of the member (cancellations too), in the order recorded.
+  Result<std::vector<DuesPayment>> payments(MemberId member);
+  // The records and payments of several members at once (a book's), by member.
+  Result<std::vector<std::pair<MemberId, DuesRecord>>> records_of(
+      const std::vector<MemberId>& members);
+  Result<std::vector<std::pair<MemberId, DuesPayment>>> payments_of(
+      const std::vector<MemberId>& members);
+  // A payment by its portal reference, if one was recorded and not cancelled.
+  Result<std::optional<std::pair<MemberId, DuesPaymentId>>> payment_by_reference(
+      const std::string& reference);
+  // Appends (inside a write transaction); the new row's id.
+  Result<DuesRecordId> append(MemberId member, const DuesRecord& record);
+  Result<DuesPaymentId> append(MemberId member, const DuesPayment& payment);
+  // A member's records and payments at once, for a bulk load (the demo) inside a write
+  // transaction: several rows per statement, the statements kept for the next member.
+  Status insert_loaded(MemberId member, const std::vector<DuesRecord>& records,
+                       const std::vector<DuesPayment>& payments);
+
+ private:
+  struct Bulk;  // dues_store.cpp
+  Store& store_;
+  std::unique_ptr<Bulk> bulk_;
+};
+
+}  // namespace dangvu::store

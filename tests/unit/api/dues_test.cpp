@@ -1,0 +1,104 @@
+// Party dues over HTTP against the real server: the office records a member's basis, the branch's
+// secretary reads the book and records a month for the branch in one request, a payment recorded by
+// mistake is cancelled, the labels carry the rule set's categories; bad input is refused naming the
+// field, and a viewer may read but not record.
+#include <gtest/gtest.h>
+
+#include "support/api_server.h"
+
+namespace dangvu::testing {
+namespace {
+
+using nlohmann::json;
+
+TEST(DuesApi, ABranchRecordsAMonthAndReadsItsBook) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  Reply basis = office.post(
+      "/api/v1/members/MA1/dues",
+      {{"kind", "basis"}, {"from", "2026-03"}, {"category", "insured"}, {"base", 10000000}});
+  ASSERT_EQ(basis.status, 201) << basis.raw;
+  Reply reduction = office.post("/api/v1/members/MA1/dues", {{"kind", "reduction"},
+                                                             {"from", "2026-10"},
+                                                             {"to", "2026-12"},
+                                                             {"percent", 50},
+                                                             {"decision_no", "15-QĐ/ĐU"},
+                                                             {"decided_by", "Đảng ủy Sở A"}});
+  ASSERT_EQ(reduction.status, 201) << reduction.raw;
+
+  Browser secretary(server.port());
+  ASSERT_EQ(secretary.login("secretary").status, 200);
+  Reply month = secretary.post("/api/v1/orgs/A1/dues/2026-09",
+                               {{"payments", {{{"member", "MA1"}, {"paid_on", "2026-09-10"}}}}});
+  ASSERT_EQ(month.status, 201) << month.raw;
+  ASSERT_EQ(month.body["ids"].size(), 1u);
+  Reply book = secretary.get("/api/v1/orgs/A1/dues?year=2026");
+  ASSERT_EQ(book.status, 200) << book.raw;
+  ASSERT_EQ(book.body["rows"].size(), 1u);
+  const json& row = book.body["rows"][0];
+  EXPECT_EQ(row["member"], "MA1");
+  EXPECT_FALSE(row["months"][1]["in_book"].get<bool>());  // February: not yet admitted
+  EXPECT_EQ(row["months"][8]["payment"]["amount"], 100000);
+  EXPECT_EQ(row["months"][10]["owed"]["amount"], 50000);
+  EXPECT_EQ(row["months"][10]["owed"]["why"], "reduction");
+  EXPECT_EQ(book.body["paid"], 100000);
+
+  // Recorded by mistake: cancelled, the month open again, both on record.
+  const long long id = month.body["ids"][0].get<long long>();
+  Reply cancel =
+      secretary.post("/api/v1/members/MA1/dues/payments/" + std::to_string(id) + "/cancel",
+                     {{"reason", "Ghi nhầm"}});
+  ASSERT_EQ(cancel.status, 201) << cancel.raw;
+  Reply dues = secretary.get("/api/v1/members/MA1/dues?year=2026");
+  ASSERT_EQ(dues.status, 200) << dues.raw;
+  EXPECT_TRUE(dues.body["months"][8]["payment"].is_null());
+  ASSERT_EQ(dues.body["payments"].size(), 2u);
+  EXPECT_TRUE(dues.body["payments"][0]["cancelled"].get<bool>());
+  EXPECT_EQ(dues.body["records"].size(), 2u);
+
+  Reply labels = secretary.get("/api/v1/labels");
+  ASSERT_EQ(labels.status, 200);
+  EXPECT_EQ(labels.body["dues"]["categories"][0]["value"], "insured");
+  EXPECT_EQ(labels.body["dues"]["unpaid_months_flag"], 3);
+}
+
+TEST(DuesApi, BadInputIsRefusedByNameAndAViewerOnlyReads) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  Reply short_paid = office.post("/api/v1/orgs/A1/dues/2026-09",
+                                 {{"payments", {{{"member", "MA1"}, {"amount", -100}}}}});
+  EXPECT_EQ(short_paid.status, 400) << short_paid.raw;
+  EXPECT_EQ(short_paid.body["error"]["field"], "payments[0].amount");
+  Reply bad_month =
+      office.post("/api/v1/orgs/A1/dues/2026-9", {{"payments", {{{"member", "MA1"}}}}});
+  EXPECT_EQ(bad_month.status, 400) << bad_month.raw;
+  EXPECT_EQ(bad_month.body["error"]["field"], "month");
+  Reply unknown = office.post("/api/v1/members/MA1/dues",
+                              {{"kind", "basis"}, {"from", "2026-03"}, {"salary", 1}});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.body["error"]["field"], "salary");
+  Reply no_ground = office.post("/api/v1/members/MA1/dues", {{"kind", "exemption"},
+                                                             {"from", "2026-03"},
+                                                             {"decision_no", "1-QĐ/ĐU"},
+                                                             {"decided_by", "Đảng ủy"}});
+  EXPECT_EQ(no_ground.status, 400);
+  EXPECT_EQ(no_ground.body["error"]["field"], "ground");
+  Reply other = office.post("/api/v1/orgs/B1/dues/2026-09", {{"payments", {{{"member", "MB1"}}}}});
+  EXPECT_EQ(other.status, 404) << other.raw;  // DBB is outside the office's scope
+
+  Browser viewer(server.port());
+  ASSERT_EQ(viewer.login("viewer").status, 200);
+  EXPECT_EQ(viewer.get("/api/v1/orgs/A1/dues").status, 200);
+  Reply refused =
+      viewer.post("/api/v1/orgs/A1/dues/2026-09", {{"payments", {{{"member", "MA1"}}}}});
+  EXPECT_EQ(refused.status, 403) << refused.raw;
+  Reply none = office.get("/api/v1/members/MA1/dues");
+  ASSERT_EQ(none.status, 200);
+  EXPECT_TRUE(none.body["payments"].empty());
+  EXPECT_TRUE(none.body["records"].empty());
+}
+
+}  // namespace
+}  // namespace dangvu::testing

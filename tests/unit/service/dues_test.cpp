@@ -1,0 +1,287 @@
+// Party dues on a registry built by hand (issue 21): the regulation's examples computed from each
+// member's recorded basis (the insured on the salary of the month before, a pension, a maternity
+// allowance, a student, a 50% reduction, 50 years of party age, a probationary member); the
+// branch's book for a year, with a member transferred in mid-year appearing from then; a month
+// recorded for the whole branch in one action; the unpaid months flagged; and every bad input
+// refused by name with nothing written.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "support/registry_fixture.h"
+
+namespace dangvu::service {
+namespace {
+
+class DuesTest : public testing::RegistryFixture {
+ protected:
+  void SetUp() override {
+    RegistryFixture::SetUp();
+    org("TU", "Đảng bộ tỉnh", "upper_committee", "", "1970-01-01");
+    org("DB", "Đảng bộ Sở Tài chính", "grassroots_committee", "TU", "1970-01-01");
+    org("S1", "Chi bộ Văn phòng", "sub_branch", "DB", "1970-01-01");
+    org("S2", "Chi bộ Kế toán", "sub_branch", "DB", "1970-01-01");
+    admit("A", "An", "S1", "2015-03-03");
+    admit("B", "Bình", "S1", "1990-04-04");
+    admit("C", "Chi", "S1", "2012-05-05");
+    admit("D", "Dũng", "S1", "2024-06-06");
+    admit("E", "Én", "S1", "2010-07-07");
+    admit("F", "Phúc", "S1", "1976-07-15");
+    admit("G", "Giang", "S1", "2026-03-01", false);  // probationary all year
+    admit("H", "Hà", "S2", "2011-08-08");
+    event("H", "transfer", "2026-05-01", "S1");
+    basis("A", "insured", 10'000'000, "2026-01");
+    basis("A", "insured", 12'000'000, "2026-03");
+    basis("B", "pensioner", 8'000'000, "2026-01");
+    basis("C", "sickness_maternity", 12'000'000, "2026-01");
+    basis("D", "student", std::nullopt, "2026-01");
+    basis("E", "insured", 10'000'000, "2026-01");
+    basis("F", "insured", 9'000'000, "2026-01");
+    basis("G", "insured", 7'000'000, "2026-03");
+    basis("H", "insured", 6'000'000, "2026-01");
+    DuesRecordInput r{.member_code = "E", .kind = "reduction", .from = "2026-06", .to = "2026-11"};
+    r.percent = 50;
+    r.decision_no = "15-QĐ/ĐU";
+    r.decided_by = "Đảng ủy Sở Tài chính";
+    ASSERT_TRUE(registry_->record_dues(r).ok());
+  }
+
+  void admit(const std::string& code, const std::string& given, const std::string& org,
+             const std::string& on, bool recognize = true) {
+    const std::string born = std::to_string(std::stoi(on.substr(0, 4)) - 25) + "-01-01";
+    person({.code = code, .given = given, .org = org, .date = on, .birth_date = born});
+    if (recognize) event(code, "recognition", D(on.c_str()).add_years(1).add_days(7).iso());
+  }
+
+  void basis(const std::string& code, const std::string& category, std::optional<long long> base,
+             const std::string& from) {
+    DuesRecordInput r{.member_code = code, .kind = "basis", .from = from, .category = category};
+    r.base = base;
+    auto id = registry_->record_dues(r);
+    ASSERT_TRUE(id.ok()) << code << ": " << id.error().message_vi;
+  }
+
+  // What `code` owes for `month` ("2026-02"), -1 when nothing can be computed.
+  Money owed(const std::string& code, const std::string& month) {
+    auto v = registry_->member_dues(code, 2026);
+    EXPECT_TRUE(v.ok()) << (v.ok() ? "" : v.error().message_vi);
+    if (!v.ok()) return -2;
+    const int m = std::stoi(month.substr(5));
+    const DuesMonthView& mv = v->months.at(static_cast<std::size_t>(m - 1));
+    return mv.owed ? mv.owed->amount : -1;
+  }
+
+  const DuesBookRow* row(const DuesBookView& book, const std::string& code) {
+    for (const auto& r : book.rows) {
+      if (r.member_code == code) return &r;
+    }
+    return nullptr;
+  }
+
+  DuesMonthInput month_of_branch(const std::string& org, const std::string& month,
+                                 std::vector<std::string> codes) {
+    DuesMonthInput in{.org_code = org, .month = month, .payments = {}};
+    for (auto& c : codes) in.payments.push_back({.member_code = c, .paid_on = month + "-10"});
+    return in;
+  }
+};
+
+TEST_F(DuesTest, TheRegulationsExamplesFromTheRecordedBasis) {
+  // The insured pay 1% of the salary of the month before: 10.000.000 đ in January → 100.000 đ
+  // for February; the raise recorded from March counts from April.
+  EXPECT_EQ(owed("A", "2026-02"), 100'000);
+  EXPECT_EQ(owed("A", "2026-03"), 100'000);
+  EXPECT_EQ(owed("A", "2026-04"), 120'000);
+  EXPECT_EQ(owed("B", "2026-05"), 40'000);   // 0.5% of a pension of 8.000.000 đ
+  EXPECT_EQ(owed("C", "2026-05"), 120'000);  // 1% of a maternity allowance of 12.000.000 đ
+  EXPECT_EQ(owed("D", "2026-05"), 5'000);    // a student
+  EXPECT_EQ(owed("E", "2026-05"), 100'000);
+  EXPECT_EQ(owed("E", "2026-06"), 50'000);  // the 50% reduction, June to November
+  EXPECT_EQ(owed("E", "2026-11"), 50'000);
+  EXPECT_EQ(owed("E", "2026-12"), 100'000);
+  // Admitted on 15/07/1976: 49 years 11 months on 01/07/2026 pays in full, 50 years from August.
+  EXPECT_EQ(owed("F", "2026-07"), 90'000);
+  EXPECT_EQ(owed("F", "2026-08"), 0);
+  // A probationary member pays like a full one, from the month of admission; nothing before.
+  EXPECT_EQ(owed("G", "2026-03"), 70'000);
+  EXPECT_EQ(owed("G", "2026-02"), -1);
+  auto g = registry_->member_dues("G", 2026);
+  ASSERT_TRUE(g.ok());
+  EXPECT_FALSE(g->months[1].in_book);
+  EXPECT_TRUE(g->months[2].in_book);
+}
+
+TEST_F(DuesTest, TheBranchsBookHoldsItsMembersOfEachMonthAndAMonthIsOneAction) {
+  auto book = registry_->dues_book("S1", 2026);
+  ASSERT_TRUE(book.ok()) << book.error().message_vi;
+  EXPECT_EQ(book->rows.size(), 8u);  // A–H: H from May
+  EXPECT_EQ(book->last_month, D("2026-12-01"));
+  const DuesBookRow* h = row(*book, "H");
+  ASSERT_NE(h, nullptr);
+  EXPECT_FALSE(h->months[3].in_book);  // April: in S2's book
+  EXPECT_TRUE(h->months[4].in_book);
+  auto s2 = registry_->dues_book("S2", 2026);
+  ASSERT_TRUE(s2.ok());
+  ASSERT_EQ(s2->rows.size(), 1u);
+  EXPECT_TRUE(s2->rows[0].months[3].in_book);
+  EXPECT_FALSE(s2->rows[0].months[4].in_book);
+
+  // November for the whole branch, amounts prefilled: one action, one payment each.
+  auto ids = registry_->record_dues_month(
+      month_of_branch("S1", "2026-11", {"A", "B", "C", "D", "E", "G", "H"}));
+  ASSERT_TRUE(ids.ok()) << ids.error().message_vi;
+  EXPECT_EQ(ids->size(), 7u);
+  book = registry_->dues_book("S1", 2026);
+  ASSERT_TRUE(book.ok());
+  const DuesBookRow* e = row(*book, "E");
+  ASSERT_TRUE(e->months[10].payment.has_value());
+  EXPECT_EQ(e->months[10].payment->amount, 50'000);
+  // F owes nothing since August: not ticked, not unpaid.
+  EXPECT_EQ(row(*book, "F")->months[10].owed->amount, 0);
+  // Eight months unpaid from March to October for G (admitted in March): flagged for the branch.
+  EXPECT_EQ(row(*book, "G")->unpaid_months, 8);
+  EXPECT_TRUE(row(*book, "G")->flagged);
+  // The book's totals are the sum of its rows.
+  Money paid = 0, owed_total = 0;
+  for (const auto& r : book->rows) {
+    paid += r.paid;
+    owed_total += r.owed;
+  }
+  EXPECT_EQ(book->paid, paid);
+  EXPECT_EQ(book->owed, owed_total);
+  EXPECT_EQ(paid, 120'000 + 40'000 + 120'000 + 5'000 + 50'000 + 70'000 + 60'000);
+}
+
+TEST_F(DuesTest, ThreeUnpaidMonthsOfTheYearPutAMemberOnTheBranchsList) {
+  // D pays every month but three.
+  for (const char* m :
+       {"2026-01", "2026-02", "2026-03", "2026-05", "2026-06", "2026-08", "2026-09", "2026-11"}) {
+    ASSERT_TRUE(registry_->record_dues_month(month_of_branch("S1", m, {"D"})).ok()) << m;
+  }
+  auto book = registry_->dues_book("S1", 2026);
+  ASSERT_TRUE(book.ok());
+  EXPECT_EQ(row(*book, "D")->unpaid_months, 3);  // April, July, October
+  EXPECT_TRUE(row(*book, "D")->flagged);
+  ASSERT_TRUE(registry_->record_dues_month(month_of_branch("S1", "2026-10", {"D"})).ok());
+  book = registry_->dues_book("S1", 2026);
+  EXPECT_EQ(row(*book, "D")->unpaid_months, 2);
+  EXPECT_FALSE(row(*book, "D")->flagged);
+}
+
+TEST_F(DuesTest, ACancelledPaymentLeavesTheMonthOpenAndStaysOnRecord) {
+  auto ids = registry_->record_dues_month(month_of_branch("S1", "2026-09", {"A"}));
+  ASSERT_TRUE(ids.ok());
+  auto again = refused(
+      [&] { return registry_->record_dues_month(month_of_branch("S1", "2026-09", {"A"})); });
+  EXPECT_EQ(again.kind, ErrorKind::conflict);
+  EXPECT_NE(again.message_vi.find("đã nộp đảng phí tháng 09/2026"), std::string::npos);
+  auto cancel = registry_->cancel_dues_payment({"A", ids->front(), "Ghi nhầm tháng"});
+  ASSERT_TRUE(cancel.ok()) << cancel.error().message_vi;
+  auto twice = refused([&] { return registry_->cancel_dues_payment({"A", ids->front(), "Lại"}); });
+  EXPECT_EQ(twice.kind, ErrorKind::conflict);
+  auto v = registry_->member_dues("A", 2026);
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->months[8].payment.has_value());
+  EXPECT_EQ(v->payments.size(), 2u);  // the payment and its cancellation
+  ASSERT_TRUE(registry_->record_dues_month(month_of_branch("S1", "2026-09", {"A"})).ok());
+}
+
+TEST_F(DuesTest, ACorrectionReplacesTheBasisAndACancellationVoidsIt) {
+  auto v = registry_->member_dues("B", 2026);
+  ASSERT_TRUE(v.ok());
+  const DuesRecordId first = v->records.front().id;
+  DuesRecordInput fix{
+      .member_code = "B", .kind = "basis", .from = "2026-01", .category = "pensioner"};
+  fix.base = 9'000'000;
+  fix.replaces = first;
+  ASSERT_TRUE(registry_->record_dues(fix).ok());
+  EXPECT_EQ(owed("B", "2026-05"), 45'000);
+  auto stale = refused([&] { return registry_->record_dues(fix); });  // the first is replaced
+  EXPECT_EQ(stale.field, "replaces");
+  v = registry_->member_dues("B", 2026);
+  DuesRecordInput undo{.member_code = "B", .kind = "basis"};
+  undo.replaces = v->records.back().id;
+  undo.voids = true;
+  ASSERT_TRUE(registry_->record_dues(undo).ok());
+  EXPECT_EQ(owed("B", "2026-05"), -1);  // no basis left in force
+}
+
+TEST_F(DuesTest, BadInputIsRefusedByNameAndWritesNothing) {
+  auto month = [&](const std::string& code, const std::string& m, std::optional<long long> amount) {
+    DuesMonthInput in = month_of_branch("S1", m, {code});
+    in.payments[0].amount = amount;
+    return registry_->record_dues_month(in);
+  };
+  auto e = refused([&] { return month("A", "2026-05", -5'000); });
+  EXPECT_EQ(e.field, "payments[0].amount");
+  e = refused([&] { return month("A", "2026-05", 500'000'000); });  // a typing slip
+  EXPECT_EQ(e.field, "payments[0].amount");
+  e = refused([&] { return month("A", "2026-05", 50'000); });  // less than owed
+  EXPECT_EQ(e.rule, "dues.short");
+  e = refused([&] { return month("G", "2026-02", std::nullopt); });  // before the admission
+  EXPECT_EQ(e.rule, "dues.not_member");
+  e = refused([&] { return month("H", "2026-03", std::nullopt); });  // then in S2's book
+  EXPECT_EQ(e.rule, "dues.other_book");
+  e = refused([&] { return month("A", "2026-5", std::nullopt); });
+  EXPECT_EQ(e.field, "month");
+  e = refused([&] {
+    DuesMonthInput in = month_of_branch("S1", "2026-05", {"A", "B"});
+    in.payments[1].paid_on = "2027-01-01";
+    return registry_->record_dues_month(in);
+  });
+  EXPECT_EQ(e.field, "payments[1].paid_on");
+  e = refused([&] {  // one bad row: nothing of the month is written
+    return registry_->record_dues_month(month_of_branch("S1", "2026-05", {"A", "B", "G", "Z"}));
+  });
+  EXPECT_EQ(e.field, "payments[3].member");
+
+  DuesRecordInput r{.member_code = "A", .kind = "reduction", .from = "2026-01", .to = "2027-02"};
+  r.percent = 50;
+  r.decision_no = "1-QĐ/ĐU";
+  r.decided_by = "Đảng ủy";
+  e = refused([&] { return registry_->record_dues(r); });  // 14 months
+  EXPECT_EQ(e.rule, "dues.reduction_months");
+  r.to = "2026-06";
+  r.percent = 40;
+  e = refused([&] { return registry_->record_dues(r); });
+  EXPECT_EQ(e.rule, "dues.reduction_rate");
+  DuesRecordInput x{.member_code = "A", .kind = "exemption", .from = "2026-01"};
+  x.decision_no = "2-QĐ/ĐU";
+  x.decided_by = "Đảng ủy";
+  e = refused([&] { return registry_->record_dues(x); });
+  EXPECT_EQ(e.field, "ground");
+  DuesRecordInput b{.member_code = "A", .kind = "basis", .from = "2026-01", .category = "miner"};
+  e = refused([&] { return registry_->record_dues(b); });
+  EXPECT_EQ(e.field, "category");
+  b.category = "insured";
+  e = refused([&] { return registry_->record_dues(b); });  // no salary
+  EXPECT_EQ(e.field, "base");
+  b.base = -1;
+  e = refused([&] { return registry_->record_dues(b); });
+  EXPECT_EQ(e.field, "base");
+  b.base = 1'000'000;
+  b.from = "2014-01";  // before the admission of 03/2015
+  e = refused([&] { return registry_->record_dues(b); });
+  EXPECT_EQ(e.rule, "dues.before_admission");
+}
+
+TEST_F(DuesTest, AnAccountRecordsOnlyTheBooksItHolds) {
+  auto s2 = as(auth::Role::branch_secretary, "S2");
+  auto e = refused([&] { return s2.record_dues_month(month_of_branch("S1", "2026-05", {"A"})); });
+  EXPECT_EQ(e.kind, ErrorKind::not_found);
+  EXPECT_FALSE(s2.dues_book("S1", 2026).ok());
+  EXPECT_TRUE(s2.dues_book("S2", 2026).ok());
+  auto viewer = as(auth::Role::viewer, "DB");
+  e = refused([&] { return viewer.record_dues_month(month_of_branch("S1", "2026-05", {"A"})); });
+  EXPECT_EQ(e.kind, ErrorKind::forbidden);
+  EXPECT_TRUE(viewer.dues_book("S1", 2026).ok());
+  auto s1 = as(auth::Role::branch_secretary, "S1");
+  EXPECT_TRUE(s1.record_dues_month(month_of_branch("S1", "2026-05", {"A"})).ok());
+  // H's April is S2's: S1's secretary is told it is another book, not which.
+  e = refused([&] { return s1.record_dues_month(month_of_branch("S1", "2026-04", {"H"})); });
+  EXPECT_EQ(e.rule, "dues.other_book");
+  EXPECT_EQ(e.message_vi.find("S2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dangvu::service
