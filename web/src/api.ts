@@ -112,6 +112,13 @@ export type Dossier = S['Dossier'];
 export type DossierFact = S['DossierFact'];
 export type DossierRecord = S['DossierRecord'];
 export type DossierChange = S['DossierChange'];
+export type DuesBook = S['DuesBook'];
+export type DuesBookRow = DuesBook['rows'][number];
+export type DuesMonth = S['DuesMonth'];
+export type MemberDues = S['MemberDues'];
+export type DuesRecord = S['DuesRecord'];
+export type DuesPayment = S['DuesPayment'];
+export type DuesPaymentInput = S['DuesPaymentInput'];
 
 export type Permission = Session['permissions'][number];
 // The signed-in account with what its role may do, as the session answered it: the server keeps
@@ -132,4 +139,6 @@ export const can = {
   // The sensitive fields of a member's dossier (citizen ID, ethnicity, religion, health, discipline).
   readSensitive: may('read_sensitive'),
   exportSensitive: may('export_sensitive'),
+  // A member's dues basis, exemption, reduction; a branch's month of payments.
+  recordDues: may('record_dues'),
 };

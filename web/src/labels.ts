@@ -3,9 +3,12 @@ import type { Schemas } from './client';
 // Vietnamese words for the API's codes, from the server's own name tables (GET /api/v1/labels,
 // loaded with the session before any page is shown), and dates as dd/mm/yyyy.
 export type LabelLists = Schemas['Labels'];
-// The lists of codes and labels; `catalogs` is a map of such lists, read by catalogLabel.
-export type LabelList = Exclude<keyof LabelLists, 'catalogs'>;
+// The lists of codes and labels; `catalogs` is a map of such lists, read by catalogLabel; `dues`
+// is the rule set's party dues (categories with their rates, grounds, the flag), read by duesRules.
+export type LabelList = Exclude<keyof LabelLists, 'catalogs' | 'dues'>;
 export type DossierFieldInfo = Schemas['DossierFieldInfo'];
+export type DuesRules = LabelLists['dues'];
+export type DuesCategory = DuesRules['categories'][number];
 
 let lists: Partial<LabelLists> = {};
 let maps = new Map<LabelList, Map<string, string>>();
@@ -22,7 +25,9 @@ const pairs = (list: readonly { value: string; label: string }[] | undefined) =>
 
 export function installLabels(l: LabelLists) {
   lists = l;
-  const names = (Object.keys(l) as (keyof LabelLists)[]).filter((k): k is LabelList => k !== 'catalogs');
+  const names = (Object.keys(l) as (keyof LabelLists)[]).filter(
+    (k): k is LabelList => k !== 'catalogs' && k !== 'dues',
+  );
   maps = new Map(names.map((k) => [k, pairs(l[k])]));
   catalogMaps = new Map(Object.entries(l.catalogs ?? {}).map(([name, list]) => [name, pairs(list)]));
 }
@@ -67,6 +72,28 @@ export function catalogOptions(name: string): { value: string; label: string }[]
 // `leaving_ground`, group `no_readmission` bars a later readmission).
 export function catalogItems(name: string): { value: string; label: string; group?: string }[] {
   return lists.catalogs?.[name] ?? [];
+}
+
+// The party dues as the server's rule set has them (nothing from a labels answer cached before the
+// server had them).
+export function duesRules(): DuesRules {
+  return (
+    lists.dues ?? {
+      categories: [],
+      exemption_grounds: [],
+      reduction_percents: [],
+      reduction_max_months: 0,
+      unpaid_months_flag: 0,
+      exempt_party_age_years: 0,
+    }
+  );
+}
+
+// A dues category's label shown alone, the code itself when the rule set lacks it.
+export function duesCategoryLabel(code: string | null | undefined): string {
+  if (!code) return '';
+  const c = duesRules().categories.find((e) => e.value === code);
+  return c ? upperFirst(c.label) : code;
 }
 
 // The period kind each conference kind takes (the server checks it: conference.period_kind).

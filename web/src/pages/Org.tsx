@@ -109,6 +109,9 @@ export function OrgPage({ account, code }: { account: Viewer; code: string }) {
             <Button onClick={() => go('statistics', code)} data-testid="org-statistics">
               Thống kê đảng viên
             </Button>
+            <Button onClick={() => go('dues', code)} data-testid="org-dues">
+              Sổ đảng phí
+            </Button>
             <Button onClick={() => go('conferences', code)} data-testid="org-conferences">
               Hội nghị
             </Button>
