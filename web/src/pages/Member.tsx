@@ -12,6 +12,7 @@ import { DossierCard } from './Dossier';
 import { AdmissionFileCard, admissionAddText, admissionFileId } from './AdmissionFile';
 import { DossierChangeDialog } from './DossierChange';
 import { admissionFileCodes } from './dossierFields';
+import { MemberDuesCard } from './MemberDues';
 
 const eventKinds = [
   'admission',
@@ -70,6 +71,8 @@ export function MemberPage({ account, code }: { account: Viewer; code: string })
       </Card>
       {member.status === 'candidate' && <AdmissionFileCard account={account} code={member.code} />}
       <DossierCard account={account} code={member.code} />
+      {/* Dues begin with the admission: a candidate owes none. */}
+      {member.admitted_on && <MemberDuesCard account={account} code={member.code} />}
       <Card title="Quá trình">
         <Timeline
           items={member.events.map((e) => ({
