@@ -19,6 +19,7 @@ import {
   choosePeriod,
   vnDay,
   apiOf,
+  phone,
   finish,
 } from './harness.mjs';
 
@@ -986,5 +987,125 @@ await test('the organization page lists the overdue tasks of a conference', asyn
     .waitFor();
   await page.getByTestId('tasks').getByText('quá hạn').waitFor();
 });
+
+// Party dues of a branch (DB001.01, its secretary). Two members owing this month get a basis: one
+// on the member page (a student's fixed 5.000 đ), one through the API (a pension's 0,5% of
+// 4.000.000 đ = 20.000 đ). The book's «Ghi thu tháng» lists everyone owing the month; the secretary
+// unticks all, ticks the two, and types less than owed for the first: the server refuses the
+// whole month at that member's line and nothing is recorded, nothing typed is lost. With more than
+// owed (by choice) the one request records both; the book shows the two months paid.
+const duesOrg = 'DB001.01';
+const duesMonth = vnDay().iso.slice(0, 7);
+const [duesY, duesM] = duesMonth.split('-');
+let duesPaid; // the member paid by the desktop journey, for the phone's
+const owesMonth = (r) => {
+  const m = r.months.find((x) => x.month === duesMonth);
+  return m.in_book && !m.payment && !(m.owed && m.owed.amount === 0);
+};
+
+await test('a branch secretary records two members’ dues basis, then the month for the branch at once', async (page) => {
+  await login(page, 'bithu');
+  const { get, post } = await apiOf(page);
+  const labels = await get('api/v1/labels');
+  const student = labels.dues.categories.find((c) => c.value === 'student');
+  const book = async () => get(`api/v1/orgs/${duesOrg}/dues?year=${duesY}`);
+  const monthOf = (b, code) => b.rows.find((r) => r.member === code).months.find((m) => m.month === duesMonth);
+  const owing = (await book()).rows.filter(owesMonth);
+  if (owing.length < 3) throw new Error(`${owing.length} members owe ${duesMonth}`);
+  const [a, b, c] = owing;
+
+  await page.goto(`${base}#/member/${a.member}`);
+  await page.getByTestId('dues-basis-new').click();
+  const studentLabel = student.label.charAt(0).toLocaleUpperCase('vi') + student.label.slice(1);
+  await choose(page, 'Đối tượng đóng đảng phí', `${studentLabel} (${student.fixed.toLocaleString('vi-VN')} đ/tháng)`);
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  await page.getByTestId('member-dues').getByText(`Từ tháng ${duesM}/${duesY}: ${studentLabel}`).waitFor();
+  await post(`api/v1/members/${b.member}/dues`, {
+    kind: 'basis',
+    from: duesMonth,
+    category: 'pensioner',
+    base: 4000000,
+  });
+  const based = await book();
+  for (const [code, owed] of [
+    [a.member, 5000],
+    [b.member, 20000],
+  ])
+    if (monthOf(based, code).owed?.amount !== owed)
+      throw new Error(`${code} owes ${JSON.stringify(monthOf(based, code))}`);
+
+  await page.goto(`${base}#/dues/${duesOrg}`);
+  await page.getByTestId('dues-record-toggle').click();
+  const line = (code) => page.getByTestId(`dues-line-${code}`);
+  await line(a.member).waitFor();
+  await page.getByRole('button', { name: 'Bỏ dấu tất cả' }).click();
+  await line(a.member).getByRole('checkbox').check();
+  await line(b.member).getByRole('checkbox').check();
+  await page.locator(`#dues-line-${b.member}-amount`).waitFor();
+  if ((await page.locator(`#dues-line-${b.member}-amount`).inputValue()) !== '20.000')
+    throw new Error('b not prefilled');
+  const posts = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/dues/') && posts.push(r.postDataJSON()));
+  await page.locator(`#dues-line-${a.member}-amount`).fill('4000');
+  await page.getByTestId('dues-month-submit').click();
+  await page.getByTestId(`dues-line-${a.member}-error`).getByText('ít hơn số phải nộp').waitFor();
+  if (monthOf(await book(), b.member).payment) throw new Error('a refused month recorded a payment');
+  if (
+    !(await line(b.member).getByRole('checkbox').isChecked()) ||
+    (await line(c.member).getByRole('checkbox').isChecked())
+  )
+    throw new Error('the ticks changed after a refusal');
+
+  await page.locator(`#dues-line-${a.member}-amount`).fill('10000');
+  await page.getByTestId('dues-month-submit').click();
+  await page
+    .getByTestId('dues-month-done')
+    .getByText(`Đã ghi thu đảng phí tháng ${duesM}/${duesY}: 2 đảng viên, cộng 30.000 đ.`)
+    .waitFor();
+  await line(a.member).waitFor({ state: 'detached' });
+  for (const [code, amount] of [
+    [a.member, '10.000'],
+    [b.member, '20.000'],
+  ])
+    await page.getByTestId(`dues-${code}-${duesMonth}`).getByText(`✓\u2009${amount}`).waitFor();
+  // One request for the two; the amount owed is the server's (not sent), another one is.
+  if (posts.length !== 2 || posts[1].payments.length !== 2) throw new Error(`sent ${JSON.stringify(posts)}`);
+  const [pa, pb] = posts[1].payments;
+  if (pa.member !== a.member || pa.amount !== 10000 || pb.member !== b.member || 'amount' in pb)
+    throw new Error(`sent ${JSON.stringify(posts[1])}`);
+  const after = await book();
+  if (monthOf(after, a.member).payment?.paid_on !== vnDay().iso || monthOf(after, c.member).payment)
+    throw new Error(`the book after: ${JSON.stringify([monthOf(after, a.member), monthOf(after, c.member)])}`);
+  duesPaid = { code: a.member, amount: '10.000' };
+});
+
+await test(
+  'the dues book on a phone: a card per member with its months, nothing wider than the screen',
+  async (page) => {
+    await login(page, 'bithu');
+    const { get } = await apiOf(page);
+    const book = await get(`api/v1/orgs/${duesOrg}/dues?year=${duesY}`);
+    // The month paid by the journey above, or any month paid.
+    let paid = duesPaid && { ...duesPaid, month: duesMonth };
+    for (const r of book.rows)
+      for (const m of r.months)
+        if (!paid && m.in_book && m.payment)
+          paid = { code: r.member, month: m.month, amount: m.payment.amount.toLocaleString('vi-VN') };
+    if (!paid) throw new Error('no month paid in the book');
+    await page.goto(`${base}#/dues/${duesOrg}`);
+    await page
+      .getByTestId(`dues-card-${paid.code}`)
+      .getByTestId(`dues-${paid.code}-${paid.month}`)
+      .getByText(`✓\u2009${paid.amount}`)
+      .waitFor();
+    const wide = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if ((await wide()) > 1) throw new Error(`the book scrolls sideways by ${await wide()} px`);
+    await page.getByTestId('dues-record-toggle').click();
+    await page.getByTestId('dues-record-month').waitFor();
+    if ((await wide()) > 1) throw new Error(`«Ghi thu tháng» scrolls sideways by ${await wide()} px`);
+  },
+  { viewport: phone },
+);
 
 await finish();

@@ -127,14 +127,15 @@ for (const [user, { org }] of Object.entries(roles)) {
           await openFromMenu(page, label.trim());
           await checkPage(page, `${user} «${label.trim()}»`);
         }
-        // The pages reached from others: the own organization, its plan and statistics, a member, a
-        // conference.
+        // The pages reached from others: the own organization, its plan, statistics and dues book, a
+        // member, a conference.
         const members = await (await page.request.get(`${base}api/v1/members?org=${org}&limit=1`)).json();
         const conferences = await (await page.request.get(`${base}api/v1/orgs/${org}/conferences`)).json();
         const extra = [
           `org/${org}`,
           `plan/${org}`,
           `statistics/${org}`,
+          `dues/${org}`,
           `member/${members.rows[0].code}`,
           'settings',
           'no-such-page',
@@ -143,6 +144,12 @@ for (const [user, { org }] of Object.entries(roles)) {
         for (const route of extra) {
           await page.goto(`${base}#/${route}`);
           await checkPage(page, `${user} #/${route}`);
+          // The month recorded for the branch, for whoever may record dues: its every line fits.
+          if (route.startsWith('dues/') && (await page.getByTestId('dues-record-toggle').count())) {
+            await page.getByTestId('dues-record-toggle').click();
+            await page.getByTestId('dues-record-month').waitFor();
+            await checkPage(page, `${user} «Ghi thu tháng»`);
+          }
           // The member's dossier update form, for whoever may write it: its every field fits.
           if (route.startsWith('member/') && (await page.getByTestId('dossier-update').count())) {
             await page.getByTestId('dossier-update').click();
