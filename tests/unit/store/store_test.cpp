@@ -248,7 +248,8 @@ TEST(Store, SchemaNineKeepsTheSearchKeysOfAnOlderFile) {
       "INSERT INTO old_search SELECT search_key, member_id FROM member_search; DROP TABLE "
       "member_search; ALTER TABLE old_search RENAME TO member_search; DROP TABLE issuer_profile; "
       "DROP TABLE office_holder; DROP TABLE figure_change; DROP TABLE activity_cancellation; DROP "
-      "TABLE conference_item_file; DROP TABLE member_profile; DROP TABLE dossier_span; DROP TABLE "
+      "TABLE conference_item_file; DROP TABLE member_profile; DROP TABLE dues_payment; DROP TABLE "
+      "dues_record; DROP TABLE dossier_span; DROP TABLE "
       "dossier_record; "
       "DELETE FROM schema_version WHERE version >= 9;"));
   const std::string keys = "SELECT search_key, member_id FROM member_search ORDER BY 1";
@@ -317,6 +318,7 @@ TEST(Store, SchemaTenMovesAClustersInspectionsToTheCommitteeAboveIt) {
                                 "DROP TABLE issuer_profile; DROP TABLE office_holder; DROP TABLE "
                                 "figure_change; DROP TABLE activity_cancellation; DROP TABLE "
                                 "conference_item_file; DROP TABLE member_profile; DROP TABLE "
+                                "dues_payment; DROP TABLE dues_record; DROP TABLE "
                                 "dossier_span; DROP TABLE dossier_record; "
                                 "DELETE FROM "
                                 "schema_version WHERE version >= 10"));
@@ -376,7 +378,8 @@ TEST(Store, SchemaTwelveKeepsEachSearchKeyWithTheOrgsOfItsMember) {
       "member(id), PRIMARY KEY (search_key, member_id)) WITHOUT ROWID; INSERT INTO old_search "
       "SELECT DISTINCT search_key, member_id FROM member_search; DROP TABLE member_search; ALTER "
       "TABLE old_search RENAME TO member_search; DROP TABLE activity_cancellation; DROP TABLE "
-      "conference_item_file; DROP TABLE member_profile; DROP TABLE dossier_span; DROP TABLE "
+      "conference_item_file; DROP TABLE member_profile; DROP TABLE dues_payment; DROP TABLE "
+      "dues_record; DROP TABLE dossier_span; DROP TABLE "
       "dossier_record; DELETE FROM "
       "schema_version WHERE version >= 12;"));
   const std::string rows =
