@@ -185,8 +185,9 @@ Status get_book(RequestContext& ctx) {
   json months = json::array(), rows = json::array();
   for (Date m : v->months) months.push_back(month_iso(m));
   for (const auto& r : v->rows) {
-    json row_months = json::array();
+    json row_months = json::array(), notices = json::array();
     for (const auto& m : r.months) row_months.push_back(month_json(m));
+    for (const auto& n : r.notices) notices.push_back({{"rule", n.rule}, {"message", n.message}});
     rows.push_back({{"member", r.member_code},
                     {"name", r.name},
                     {"category", r.category.empty() ? json(nullptr) : json(r.category)},
@@ -194,6 +195,7 @@ Status get_book(RequestContext& ctx) {
                     {"paid", r.paid},
                     {"unpaid_months", r.unpaid_months},
                     {"flagged", r.flagged},
+                    {"notices", notices},
                     {"months", row_months}});
   }
   ctx.out = {{"org", v->org_code}, {"org_name", v->org_name},

@@ -9,6 +9,7 @@
 #include "core/activity.h"
 #include "core/conference.h"
 #include "core/dossier.h"
+#include "core/dues_ledger.h"
 #include "core/member.h"
 #include "core/org.h"
 
@@ -145,8 +146,13 @@ Status get_labels(RequestContext& ctx) {
   for (const auto& g : dues.exemption_grounds) {
     grounds.push_back({{"value", g.code}, {"label", g.label}});
   }
+  json channels = json::array();
+  for (auto c : {DuesChannel::cash, DuesChannel::portal}) {
+    channels.push_back({{"value", std::string(to_string(c))}, {"label", std::string(label_vi(c))}});
+  }
   ctx.out["dues"] = {{"categories", categories},
                      {"exemption_grounds", grounds},
+                     {"channels", channels},
                      {"reduction_percents", dues.reduction_percents},
                      {"reduction_max_months", dues.reduction_max_months},
                      {"unpaid_months_flag", dues.unpaid_months_flag},

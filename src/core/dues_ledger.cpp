@@ -53,6 +53,10 @@ std::optional<DuesRecordKind> parse_dues_record_kind(std::string_view text) {
 
 std::string_view to_string(DuesChannel c) { return c == DuesChannel::portal ? "portal" : "cash"; }
 
+std::string_view label_vi(DuesChannel c) {
+  return c == DuesChannel::portal ? "Cổng Dịch vụ công quốc gia" : "Tiền mặt tại chi bộ";
+}
+
 std::optional<DuesChannel> parse_dues_channel(std::string_view text) {
   if (text == "cash") return DuesChannel::cash;
   if (text == "portal") return DuesChannel::portal;

@@ -53,6 +53,7 @@ struct DuesRecord {
 
 enum class DuesChannel { cash, portal };
 std::string_view to_string(DuesChannel c);
+std::string_view label_vi(DuesChannel c);  // "Tiền mặt tại chi bộ", "Cổng Dịch vụ công quốc gia"
 std::optional<DuesChannel> parse_dues_channel(std::string_view text);
 
 struct DuesPayment {

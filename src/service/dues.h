@@ -56,7 +56,9 @@ struct DuesMonthView {
   Date month;
   bool in_book = false;          // the member's dues for this month belong to this org's book
   std::optional<DuesOwed> owed;  // none: the basis lacks `missing`, or not in the book
-  std::string missing;           // "category" / "base" when the basis lacks it
+  // "category" / "base" when the basis lacks it; "rules" when it names a category, ground or
+  // rate the rule set no longer has.
+  std::string missing;
   std::optional<DuesPayment> payment;
 };
 
@@ -66,8 +68,17 @@ struct DuesBookRow {
   std::string category;               // in force at the book's last month shown, if any
   std::vector<DuesMonthView> months;  // the book's months, in order
   Money owed = 0, paid = 0;
-  int unpaid_months = 0;  // in the book, owed more than 0 and not paid, up to today's month
-  bool flagged = false;   // unpaid_months reached the rule set's unpaid_months_flag
+  // In the book, owed more than 0 and not paid, before this month (a month without a recorded
+  // basis is not counted: it shows as missing).
+  int unpaid_months = 0;
+  bool flagged = false;  // unpaid_months reached the rule set's unpaid_months_flag
+  // What the branch should know this month or next: the member reaching the party age that
+  // exempts them ("dues.party_age_exempt"), a reduction ending ("dues.reduction_ending").
+  struct Notice {
+    std::string rule;
+    std::string message;
+  };
+  std::vector<Notice> notices;
 };
 
 struct DuesBookView {

@@ -62,7 +62,10 @@ DuesMonthView month_view(const DuesLedger& ledger, const MemberHistory& history,
     if (owed.ok()) {
       v.owed = *owed;
     } else {
-      v.missing = owed.error().field;
+      // The basis lacks its category or base; or it names a category, ground or rate the rule
+      // set no longer has (an office corrected the rules).
+      const std::string& f = owed.error().field;
+      v.missing = f == "category" || f == "base" ? f : "rules";
     }
   }
   if (const DuesPayment* p = ledger.paid(month)) v.payment = *p;
@@ -344,7 +347,9 @@ Result<DuesBookView> Registry::dues_book(const std::string& org_code, int year) 
       if (m.in_book && month <= v.last_month) {
         if (m.owed) row.owed += m.owed->amount;
         if (m.payment) row.paid += m.payment->amount;
-        const bool owes = !m.owed || m.owed->amount > 0;
+        // A month whose basis is not recorded is the office's gap, not the member's debt: the
+        // book shows it as such and does not count it towards the flag.
+        const bool owes = m.owed && m.owed->amount > 0;
         if (owes && !m.payment && month < this_month) ++row.unpaid_months;
       }
       row.months.push_back(std::move(m));
@@ -353,6 +358,27 @@ Result<DuesBookView> Registry::dues_book(const std::string& org_code, int year) 
       row.category = basis->category;
     }
     row.flagged = row.unpaid_months >= rules_.dues.unpaid_months_flag;
+    // This month and the next, as the branch plans its collection.
+    if (v.year == this_month.year() || v.year == next_month(this_month).year()) {
+      for (Date m : {this_month, next_month(this_month)}) {
+        if (dues_org_for(*folded, m) != *org) continue;
+        const int years = rules_.dues.exempt_party_age_years;
+        if (folded->party_age_years(m) >= years &&
+            folded->party_age_years(m.add_months(-1)) < years) {
+          row.notices.push_back(
+              {"dues.party_age_exempt", "Đủ " + std::to_string(years) +
+                                            " năm tuổi Đảng: miễn đóng đảng phí từ tháng " +
+                                            month_vi(m) + "."});
+        }
+        const DuesRecord* reduction = ledger.in_force(DuesRecordKind::reduction, m);
+        if (reduction != nullptr && reduction->to && *reduction->to == m) {
+          row.notices.push_back(
+              {"dues.reduction_ending", "Giảm " + std::to_string(reduction->percent) +
+                                            "% đảng phí đến hết tháng " + month_vi(m) +
+                                            " (quyết định " + reduction->decision_no + ")."});
+        }
+      }
+    }
     v.owed += row.owed;
     v.paid += row.paid;
     v.rows.push_back(std::move(row));

@@ -81,6 +81,7 @@ export function duesRules(): DuesRules {
     lists.dues ?? {
       categories: [],
       exemption_grounds: [],
+      channels: [],
       reduction_percents: [],
       reduction_max_months: 0,
       unpaid_months_flag: 0,

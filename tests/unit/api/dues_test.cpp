@@ -43,6 +43,8 @@ TEST(DuesApi, ABranchRecordsAMonthAndReadsItsBook) {
   EXPECT_EQ(row["months"][10]["owed"]["amount"], 50000);
   EXPECT_EQ(row["months"][10]["owed"]["why"], "reduction");
   EXPECT_EQ(book.body["paid"], 100000);
+  ASSERT_EQ(row["notices"].size(), 1u);  // the reduction ends next month
+  EXPECT_EQ(row["notices"][0]["rule"], "dues.reduction_ending");
 
   // Recorded by mistake: cancelled, the month open again, both on record.
   const long long id = month.body["ids"][0].get<long long>();
@@ -61,6 +63,7 @@ TEST(DuesApi, ABranchRecordsAMonthAndReadsItsBook) {
   ASSERT_EQ(labels.status, 200);
   EXPECT_EQ(labels.body["dues"]["categories"][0]["value"], "insured");
   EXPECT_EQ(labels.body["dues"]["unpaid_months_flag"], 3);
+  EXPECT_EQ(labels.body["dues"]["channels"][1]["label"], "Cổng Dịch vụ công quốc gia");
 }
 
 TEST(DuesApi, BadInputIsRefusedByNameAndAViewerOnlyReads) {

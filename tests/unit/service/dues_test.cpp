@@ -168,6 +168,28 @@ TEST_F(DuesTest, ThreeUnpaidMonthsOfTheYearPutAMemberOnTheBranchsList) {
   EXPECT_FALSE(row(*book, "D")->flagged);
 }
 
+TEST_F(DuesTest, TheBookTellsOfAPartyAgeThatExemptsAndAReductionEnding) {
+  admit("K", "Khang", "S1", "1976-12-10");  // 50 years of party age on 10/12/2026
+  basis("K", "pensioner", 6'000'000, "2026-01");
+  DuesRecordInput r{.member_code = "B", .kind = "reduction", .from = "2026-07", .to = "2026-12"};
+  r.percent = 30;
+  r.decision_no = "21-QĐ/ĐU";
+  r.decided_by = "Đảng ủy Sở Tài chính";
+  ASSERT_TRUE(registry_->record_dues(r).ok());
+  auto book = registry_->dues_book("S1", 2026);
+  ASSERT_TRUE(book.ok());
+  const DuesBookRow* k = row(*book, "K");
+  ASSERT_EQ(k->notices.size(), 1u);
+  EXPECT_EQ(k->notices[0].rule, "dues.party_age_exempt");
+  EXPECT_EQ(k->notices[0].message, "Đủ 50 năm tuổi Đảng: miễn đóng đảng phí từ tháng 01/2027.");
+  EXPECT_EQ(k->months[11].owed->amount, 30'000);  // December in full
+  const DuesBookRow* b = row(*book, "B");
+  ASSERT_EQ(b->notices.size(), 1u);
+  EXPECT_EQ(b->notices[0].rule, "dues.reduction_ending");
+  EXPECT_NE(b->notices[0].message.find("đến hết tháng 12/2026"), std::string::npos);
+  EXPECT_TRUE(row(*book, "E")->notices.empty());  // its reduction ended in November
+}
+
 TEST_F(DuesTest, ACancelledPaymentLeavesTheMonthOpenAndStaysOnRecord) {
   auto ids = registry_->record_dues_month(month_of_branch("S1", "2026-09", {"A"}));
   ASSERT_TRUE(ids.ok());
@@ -204,6 +226,12 @@ TEST_F(DuesTest, ACorrectionReplacesTheBasisAndACancellationVoidsIt) {
   undo.voids = true;
   ASSERT_TRUE(registry_->record_dues(undo).ok());
   EXPECT_EQ(owed("B", "2026-05"), -1);  // no basis left in force
+  // The office's gap, not the member's debt: shown as missing, not counted towards the flag.
+  auto book = registry_->dues_book("S1", 2026);
+  ASSERT_TRUE(book.ok());
+  EXPECT_EQ(row(*book, "B")->months[4].missing, "category");
+  EXPECT_EQ(row(*book, "B")->unpaid_months, 0);
+  EXPECT_FALSE(row(*book, "B")->flagged);
 }
 
 TEST_F(DuesTest, BadInputIsRefusedByNameAndWritesNothing) {
