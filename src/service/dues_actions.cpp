@@ -49,6 +49,24 @@ Result<int> year_of(int year) {
   return year;
 }
 
+// A typed text and where its cleaned form goes (NFC, spaces; at most 200 characters).
+struct TypedText {
+  const std::string& typed;
+  std::string field;
+  std::string& out;
+};
+
+// Cleans each non-empty text into its target; the first that is refused refuses by its field.
+Status clean_texts(std::initializer_list<TypedText> texts) {
+  for (const auto& t : texts) {
+    if (t.typed.empty()) continue;
+    auto clean = text::clean_field(t.typed, t.field, 200);
+    if (!clean.ok()) return clean.error();
+    t.out = *clean;
+  }
+  return {};
+}
+
 // One month of a member: whether it is in `book`'s book (any org's when none), what is owed, what
 // was paid.
 DuesMonthView month_view(const DuesLedger& ledger, const MemberHistory& history, Date month,
@@ -176,14 +194,9 @@ Result<DuesRecordId> Registry::record_dues(const DuesRecordInput& in) {
       require_permission(auth::can_record_dues(caller_.role), "ghi đảng phí", "record party dues"));
   DuesRecord r;
   DANGVU_TRY(check_record_shape(in, rules_.dues, r));
-  for (auto [text, field, out] : {std::tuple{&in.decision_no, "decision_no", &r.decision_no},
-                                  std::tuple{&in.decided_by, "decided_by", &r.decided_by},
-                                  std::tuple{&in.note, "note", &r.note}}) {
-    if (text->empty()) continue;
-    auto clean = text::clean_field(*text, field, 200);
-    if (!clean.ok()) return clean.error();
-    *out = *clean;
-  }
+  DANGVU_TRY(clean_texts({{in.decision_no, "decision_no", r.decision_no},
+                          {in.decided_by, "decided_by", r.decided_by},
+                          {in.note, "note", r.note}}));
   DuesRecordId id = 0;
   DANGVU_TRY(store_.write_transaction([&]() -> Status {
     auto history = figures().history(store_);
@@ -456,13 +469,8 @@ Result<std::vector<DuesPaymentId>> Registry::record_dues_month(const DuesMonthIn
           "unknown channel");
     }
     c.channel = *channel;
-    for (auto [text, key, out] : {std::tuple{&p.reference, "reference", &c.reference},
-                                  std::tuple{&p.note, "note", &c.note}}) {
-      if (text->empty()) continue;
-      auto clean = text::clean_field(*text, at_index(i, key), 200);
-      if (!clean.ok()) return clean.error();
-      *out = *clean;
-    }
+    DANGVU_TRY(clean_texts({{p.reference, at_index(i, "reference"), c.reference},
+                            {p.note, at_index(i, "note"), c.note}}));
     checked.push_back(std::move(c));
   }
   std::vector<DuesPaymentId> ids;
