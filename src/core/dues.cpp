@@ -247,6 +247,10 @@ Result<DuesOwed> dues_owed(const DuesRules& rules, const DuesBasis& basis) {
   return out;
 }
 
+Money dues_share(const DuesRules& rules, Money amount, int bp) {
+  return rounded(amount * bp, 10'000, rules.round_to);
+}
+
 Status check_dues_reduction(const DuesRules& rules, int percent, Date from, Date to) {
   if (rules.reduction_percents.count(percent) == 0) {
     std::string allowed;

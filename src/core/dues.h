@@ -83,6 +83,10 @@ struct DuesOwed {
 // holds wrongly (an unknown category, ground or reduction).
 Result<DuesOwed> dues_owed(const DuesRules& rules, const DuesBasis& basis);
 
+// The share of `amount` at `bp` basis points (what an org keeps of what it collected), rounded
+// as the rule set says.
+Money dues_share(const DuesRules& rules, Money amount, int bp);
+
 // Checks a reduction decision: its rate is one of the rule set's, and it lasts at most
 // `reduction_max_months` months (from `from` to `to`, inclusive months).
 Status check_dues_reduction(const DuesRules& rules, int percent, Date from, Date to);

@@ -112,6 +112,10 @@ const DuesRecord* DuesLedger::in_force(DuesRecordKind kind, Date month) const {
 
 DuesBasis DuesLedger::basis_for(Date month, const DuesRules& rules,
                                 const MemberHistory& history) const {
+  return basis_for(month, rules, history.party_age_years(month));
+}
+
+DuesBasis DuesLedger::basis_for(Date month, const DuesRules& rules, int party_age_years) const {
   DuesBasis b;
   if (const DuesRecord* r = in_force(DuesRecordKind::basis, month)) {
     b.category = r->category;
@@ -127,19 +131,12 @@ DuesBasis DuesLedger::basis_for(Date month, const DuesRules& rules,
   if (const DuesRecord* r = in_force(DuesRecordKind::reduction, month)) {
     b.reduction_percent = r->percent;
   }
-  b.party_age_years = history.party_age_years(month);
+  b.party_age_years = party_age_years;
   return b;
 }
 
 std::optional<OrgId> dues_org_for(const MemberHistory& history, Date month) {
-  const Date next = next_month(month);
-  for (const auto& p : history.periods) {
-    if (p.from >= next || p.to <= month) continue;
-    const bool member =
-        p.status == MemberStatus::probationary || p.status == MemberStatus::official;
-    if (member && p.org) return p.org;
-  }
-  return std::nullopt;
+  return dues_org_in(history.periods, month);
 }
 
 }  // namespace dangvu

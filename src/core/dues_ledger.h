@@ -88,6 +88,9 @@ class DuesLedger {
   const DuesRecord* in_force(DuesRecordKind kind, Date month) const;
   // What the dues of `month` rest on, the party age taken from `history`.
   DuesBasis basis_for(Date month, const DuesRules& rules, const MemberHistory& history) const;
+  // The same, with the member's party age on the month's first day given (the report reads it
+  // from the member's profile).
+  DuesBasis basis_for(Date month, const DuesRules& rules, int party_age_years) const;
 
  private:
   std::vector<DuesRecord> records_;  // every record, in recording order
@@ -100,5 +103,17 @@ class DuesLedger {
 // month's first day as a member (probationary or official), or on the first day they were one
 // in it (an admission or a return mid-month). None when not a member in any day of it.
 std::optional<OrgId> dues_org_for(const MemberHistory& history, Date month);
+
+// The same over date-ordered periods with `from`, `to`, `status` and `org` (a member profile's).
+template <typename Periods>
+std::optional<OrgId> dues_org_in(const Periods& periods, Date month) {
+  const Date next = next_month(month);
+  for (const auto& p : periods) {
+    if (p.from >= next) break;
+    if (p.to <= month || !is_member(p.status)) continue;
+    if (p.org) return p.org;
+  }
+  return std::nullopt;
+}
 
 }  // namespace dangvu

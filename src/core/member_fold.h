@@ -37,6 +37,27 @@ struct MemberFlag {
   Date date;
 };
 
+// Whole years of party age on `d` over date-ordered periods that have `from`, `to` and `status`
+// (a history's, or a member profile's): from the first admission decision, minus the days
+// outside the Party (ended statuses) before `d`; while still outside on `d`, the age stops where
+// that period began.
+template <typename Periods>
+int party_age_years_of(std::optional<Date> first_admission, const Periods& periods, Date d) {
+  if (!first_admission || d < *first_admission) return 0;
+  std::int32_t outside = 0;
+  Date end = d;
+  for (const auto& p : periods) {
+    if (p.from >= d) break;
+    if (!is_ended(p.status)) continue;
+    if (p.to >= d) {
+      end = p.from;
+    } else {
+      outside += p.to.days() - p.from.days();
+    }
+  }
+  return whole_years_between(first_admission->add_days(outside), end);
+}
+
 struct MemberHistory {
   std::vector<MemberPeriod> periods;  // contiguous, in date order
   std::vector<MemberMilestone> milestones;

@@ -16,21 +16,7 @@ MemberPeriod MemberHistory::current() const {
 }
 
 int MemberHistory::party_age_years(Date d) const {
-  if (!first_admission || d < *first_admission) return 0;
-  // Days outside the Party (ended statuses) before `d` push the start later.
-  std::int32_t outside = 0;
-  Date end = d;
-  for (const auto& p : periods) {
-    if (p.from >= d) break;
-    if (is_ended(p.status)) {
-      Date to = p.to < d ? p.to : d;
-      if (p.to >= d)
-        end = p.from;  // still outside on d: age stops at the end
-      else
-        outside += to.days() - p.from.days();
-    }
-  }
-  return whole_years_between(first_admission->add_days(outside), end);
+  return party_age_years_of(first_admission, periods, d);
 }
 
 std::optional<int> MemberHistory::badge_reached(Date d, const RuleSet& rules) const {

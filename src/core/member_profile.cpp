@@ -225,9 +225,7 @@ bool parse_profile(std::string_view text, ProfileView& out) {
 const ProfileView::Period* ProfileView::period_on(Date day) const {
   for (const auto& p : periods) {
     if (p.from <= day && day < p.to) {
-      const bool member =
-          p.status == MemberStatus::probationary || p.status == MemberStatus::official;
-      return member && p.org ? &p : nullptr;
+      return is_member(p.status) && p.org ? &p : nullptr;
     }
   }
   return nullptr;

@@ -47,6 +47,7 @@ std::string encode_profile(const ProfileSource& source);
 // A profile read back, its text parts as views into its text (valid while the text is). Parsing
 // reuses the vectors' room, so one object serves a whole scan.
 struct ProfileView {
+  MemberId member = 0;  // whose: set by the scan that read the row (not in the text)
   Gender gender = Gender::unknown;
   Date birth;
   struct Period {

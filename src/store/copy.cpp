@@ -54,7 +54,8 @@ const std::vector<std::string>& copy_order() {
                                                  "dossier_span",
                                                  "member_profile",
                                                  "dues_record",
-                                                 "dues_payment"};
+                                                 "dues_payment",
+                                                 "dues_digest"};
   return order;
 }
 

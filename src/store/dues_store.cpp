@@ -1,5 +1,9 @@
 #include "store/dues_store.h"
 
+#include <algorithm>
+#include <map>
+
+#include "core/dues_digest.h"
 #include "store/rows_insert.h"
 #include "store/store_impl.h"
 
@@ -181,7 +185,74 @@ struct PaymentInsertRow {
   }
 };
 
+struct DigestRow {
+  long long member = 0;
+  int year = 0;
+  std::string digest;
+  static std::string placeholders(std::size_t i) {
+    const std::string n = std::to_string(i);
+    return "(:m" + n + ", :y" + n + ", :d" + n + ")";
+  }
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(member));
+    st.exchange(soci::use(year));
+    st.exchange(soci::use(digest));
+  }
+};
+
+constexpr const char* kDigestInsert = "INSERT INTO dues_digest (member_id, year, digest) VALUES ";
+
+// The rows of one member's digest (year 0: the records in force).
+void add_digest_rows(std::vector<DigestRow>& rows, long long member, const DuesDigest& d) {
+  if (!d.records.empty()) rows.push_back({member, 0, d.records});
+  for (const auto& [year, text] : d.years) rows.push_back({member, year, text});
+}
+
+// Members whose digests are derived at a time: an IN list short enough for every planner.
+constexpr std::size_t kDigestBatch = 500;
+
+// Derives again the digests of `members` from their rows now (inside a write transaction).
+Status derive_digests(soci::session& sql, const std::vector<long long>& members) {
+  RowsInsert<DigestRow> insert(sql, kDigestInsert);
+  for (std::size_t at = 0; at < members.size(); at += kDigestBatch) {
+    const std::vector<long long> batch(
+        members.begin() + static_cast<std::ptrdiff_t>(at),
+        members.begin() + static_cast<std::ptrdiff_t>(std::min(members.size(), at + kDigestBatch)));
+    const std::string in = id_list(batch);
+    std::vector<std::pair<MemberId, DuesRecord>> records;
+    std::vector<std::pair<MemberId, DuesPayment>> payments;
+    DANGVU_TRY(read_rows<RecordRow>(
+        sql, std::string(kRecordColumns) + "WHERE member_id IN " + in + " ORDER BY id", records,
+        [](const RecordRow& r) { return r.record(); }));
+    DANGVU_TRY(read_rows<PaymentRow>(
+        sql, std::string(kPaymentColumns) + "WHERE member_id IN " + in + " ORDER BY id", payments,
+        [](const PaymentRow& r) { return r.payment(); }));
+    std::map<long long, std::pair<std::vector<DuesRecord>, std::vector<DuesPayment>>> by;
+    for (auto& [m, r] : records) by[m].first.push_back(std::move(r));
+    for (auto& [m, p] : payments) by[m].second.push_back(std::move(p));
+    sql << "DELETE FROM dues_digest WHERE member_id IN " + in;
+    std::vector<DigestRow> rows;
+    for (auto& [m, rp] : by) {
+      add_digest_rows(rows, m, encode_dues_digest(DuesLedger(rp.first, rp.second)));
+    }
+    insert.insert_all(rows, [](DigestRow& row, const DigestRow& r) { row = r; });
+  }
+  return {};
+}
+
 }  // namespace
+
+void write_all_dues_digests(Store::Impl& impl) {
+  std::vector<long long> members;
+  long long id = 0;
+  soci::statement st = (impl.sql.prepare << "SELECT member_id FROM dues_record UNION SELECT "
+                                            "member_id FROM dues_payment ORDER BY 1",
+                        soci::into(id));
+  st.execute();
+  while (st.fetch()) members.push_back(id);
+  auto done = derive_digests(impl.sql, members);
+  if (!done.ok()) throw std::runtime_error(done.error().detail_en);
+}
 
 struct DuesStore::Bulk {
   explicit Bulk(soci::session& sql)
@@ -191,9 +262,11 @@ struct DuesStore::Bulk {
                 "replaces, voids) VALUES "),
         payments(sql,
                  "INSERT INTO dues_payment (member_id, month, amount, paid_on, channel, org_id, "
-                 "reference, note, recorded_at, recorded_by, cancels) VALUES ") {}
+                 "reference, note, recorded_at, recorded_by, cancels) VALUES "),
+        digests(sql, kDigestInsert) {}
   RowsInsert<RecordInsertRow> records;
   RowsInsert<PaymentInsertRow> payments;
+  RowsInsert<DigestRow> digests;
 };
 
 DuesStore::DuesStore(Store& store) : store_(store) {}
@@ -233,6 +306,15 @@ Status DuesStore::insert_loaded(MemberId member, const std::vector<DuesRecord>& 
              p.recorded_at,
              p.recorded_by};
     });
+    // The member's first dues rows: numbered in their order, none replaced or cancelled.
+    std::vector<DuesRecord> numbered = records;
+    std::vector<DuesPayment> paid = payments;
+    for (std::size_t i = 0; i < numbered.size(); ++i)
+      numbered[i].id = static_cast<DuesRecordId>(i + 1);
+    for (std::size_t i = 0; i < paid.size(); ++i) paid[i].id = static_cast<DuesPaymentId>(i + 1);
+    std::vector<DigestRow> rows;
+    add_digest_rows(rows, m, encode_dues_digest(DuesLedger(numbered, paid)));
+    bulk_->digests.insert_all(rows, [](DigestRow& row, const DigestRow& r) { row = r; });
     return {};
   });
 }
@@ -328,7 +410,9 @@ Result<DuesRecordId> DuesStore::append(MemberId member, const DuesRecord& r) {
         soci::use(r.category), soci::use(base, base_ind), soci::use(r.ground), soci::use(percent),
         soci::use(r.decision_no), soci::use(r.decided_by), soci::use(replaces, replaces_ind),
         soci::use(voids), soci::use(r.note), soci::use(r.recorded_at), soci::use(r.recorded_by);
-    return static_cast<DuesRecordId>(last_insert_id(sql));
+    const auto id = static_cast<DuesRecordId>(last_insert_id(sql));
+    DANGVU_TRY(derive_digests(sql, {m}));
+    return id;
   });
 }
 
@@ -345,7 +429,39 @@ Result<DuesPaymentId> DuesStore::append(MemberId member, const DuesPayment& p) {
         soci::use(m), soci::use(month), soci::use(amount), soci::use(paid_on), soci::use(channel),
         soci::use(org), soci::use(p.reference), soci::use(cancels, cancels_ind), soci::use(p.note),
         soci::use(p.recorded_at), soci::use(p.recorded_by);
-    return static_cast<DuesPaymentId>(last_insert_id(sql));
+    const auto id = static_cast<DuesPaymentId>(last_insert_id(sql));
+    DANGVU_TRY(derive_digests(sql, {m}));
+    return id;
+  });
+}
+
+Result<std::unordered_map<MemberId, DuesDigest>> DuesStore::digests(const OrgFilter& orgs,
+                                                                    const std::vector<int>& years) {
+  return guarded([&]() -> Result<std::unordered_map<MemberId, DuesDigest>> {
+    std::string in = "(0";
+    for (int y : years) in += ", " + std::to_string(y);
+    in += ")";
+    std::string query = "SELECT member_id, year, digest FROM dues_digest WHERE year IN " + in;
+    if (orgs) {
+      query += " AND member_id IN (SELECT member_id FROM member_period WHERE 1 = 1" +
+               and_org_in("org_id", orgs) + ")";
+    }
+    long long member = 0;
+    int year = 0;
+    std::string text;
+    soci::statement st = (store_.impl_->sql.prepare << query, soci::into(member), soci::into(year),
+                          soci::into(text));
+    st.execute();
+    std::unordered_map<MemberId, DuesDigest> out;
+    while (st.fetch()) {
+      DuesDigest& d = out[member];
+      if (year == 0) {
+        d.records.swap(text);
+      } else {
+        d.years[year].swap(text);
+      }
+    }
+    return out;
   });
 }
 

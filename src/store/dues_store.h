@@ -5,11 +5,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "core/dues_digest.h"
 #include "core/dues_ledger.h"
 #include "core/member.h"
 #include "core/result.h"
+#include "store/store.h"
 
 namespace dangvu::store {
 
@@ -37,11 +40,16 @@ class DuesStore {
   // A payment by its portal reference, if one was recorded and not cancelled.
   Result<std::optional<std::pair<MemberId, DuesPaymentId>>> payment_by_reference(
       const std::string& reference);
-  // Appends (inside a write transaction); the new row's id.
+  // The digests (core/dues_digest.h) of the members ever in one of `orgs` (every member's when
+  // none): the records' row and the rows of `years`, by member.
+  Result<std::unordered_map<MemberId, DuesDigest>> digests(const OrgFilter& orgs,
+                                                           const std::vector<int>& years);
+  // Appends (inside a write transaction) and derives the member's digest again; the new row's id.
   Result<DuesRecordId> append(MemberId member, const DuesRecord& record);
   Result<DuesPaymentId> append(MemberId member, const DuesPayment& payment);
-  // A member's records and payments at once, for a bulk load (the demo) inside a write
-  // transaction: several rows per statement, the statements kept for the next member.
+  // A member's first records and payments at once, with their digest, for a bulk load (the demo)
+  // inside a write transaction: several rows per statement, the statements kept for the next
+  // member.
   Status insert_loaded(MemberId member, const std::vector<DuesRecord>& records,
                        const std::vector<DuesPayment>& payments);
 

@@ -586,6 +586,20 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX dues_payment_by_member ON dues_payment (member_id, month)",
            "CREATE INDEX dues_payment_by_org ON dues_payment (org_id, month)",
        }},
+      {19,
+       {
+           // Derived from a member's dues rows in the transaction that appends one
+           // (core/dues_digest.h): year 0 holds the records in force, each other year the
+           // payments standing in it. The dues report reads these short rows, not every record
+           // and payment.
+           "CREATE TABLE dues_digest ("
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " year INTEGER NOT NULL,"
+           " digest TEXT NOT NULL,"
+           " PRIMARY KEY (member_id, year))",
+       },
+       {},
+       write_all_dues_digests},
   };
   return list;
 }

@@ -193,6 +193,7 @@ Status StatisticsStore::each_profile(const OrgFilter& orgs, Date admitted_from, 
             unreadable = batch->members[i];
             break;
           }
+          view.member = batch->members[i];
           each(view);
         }
         handoff.give_back(std::move(*batch));

@@ -62,6 +62,8 @@ void write_member_profiles(Store::Impl& impl);
 // Notes that `member`'s profile must be derived again (at once outside a write transaction).
 void profile_stale(Store::Impl& impl, long long member);
 void write_all_member_profiles(Store::Impl& impl);
+// Derives the dues_digest rows of every member with dues rows (store/dues_store.cpp).
+void write_all_dues_digests(Store::Impl& impl);
 // The members whose member_profile row is missing or differs from their rows now (a check).
 std::vector<MemberId> member_profiles_out_of_date(Store::Impl& impl);
 
