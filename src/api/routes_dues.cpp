@@ -1,5 +1,7 @@
 // Party dues: a member's records and months, a branch's book for a year, a month's payments of a
-// branch recorded at once, a payment cancelled.
+// branch recorded at once, a payment cancelled; the dues report of a subtree for a period, as JSON
+// and as the document the office sends.
+#include "api/document_answer.h"
 #include "api/routes.h"
 #include "service/registry.h"
 
@@ -241,6 +243,48 @@ Status record_month(RequestContext& ctx) {
   return {};
 }
 
+json figures_json(const service::DuesReportLineView& l) {
+  const auto& f = l.figures;
+  return {{"code", l.org_code},
+          {"name", l.org_name},
+          {"members", f.members},
+          {"members_owing", f.members_owing},
+          {"members_paid", f.members_paid},
+          {"members_unpaid", f.members_unpaid},
+          {"members_exempt", f.members_exempt},
+          {"members_reduced", f.members_reduced},
+          {"members_no_basis", f.members_no_basis},
+          {"months_unpaid", f.months_unpaid},
+          {"owed", f.owed},
+          {"collected", f.collected},
+          {"outstanding", f.outstanding},
+          {"kept", f.kept},
+          {"remitted", f.remitted},
+          {"percent", l.percent ? json(*l.percent) : json(nullptr)}};
+}
+
+Status get_report(RequestContext& ctx) {
+  auto v = registry(ctx).dues_report(ctx.path_params.at(0), ctx.query("period"));
+  if (!v.ok()) return v.error();
+  json lines = json::array(), months = json::array();
+  for (const auto& l : v->lines) lines.push_back(figures_json(l));
+  for (const auto& m : v->by_month) months.push_back(figures_json(m));
+  ctx.out = {{"org", v->org_code},      {"org_name", v->org_name},
+             {"period", v->period},     {"period_label", v->period_label},
+             {"from", v->from.iso()},   {"to", v->to.iso()},
+             {"as_of", v->as_of.iso()}, {"total", figures_json(v->total)},
+             {"lines", lines},          {"months", months}};
+  return {};
+}
+
+Status get_report_document(RequestContext& ctx) {
+  const std::string& code = ctx.path_params.at(0);
+  const std::string period = ctx.query("period");
+  return answer_document(
+      ctx, ctx.query("format"), [&] { return registry(ctx).dues_report_document(code, period); },
+      "dang-phi-" + code + "-" + period);
+}
+
 }  // namespace
 
 void add_dues_routes(std::vector<Route>& routes) {
@@ -250,6 +294,10 @@ void add_dues_routes(std::vector<Route>& routes) {
       {"POST", "/api/v1/members/{code}/dues/payments/{id}/cancel", Access::ready, cancel_payment});
   routes.push_back({"GET", "/api/v1/orgs/{code}/dues", Access::ready, get_book});
   routes.push_back({"POST", "/api/v1/orgs/{code}/dues/{month}", Access::ready, record_month});
+  routes.push_back(
+      {"GET", "/api/v1/orgs/{code}/dues/report", Access::ready, get_report, BodyKind::json, true});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/dues/report/document", Access::ready,
+                    get_report_document, BodyKind::json, true});
 }
 
 }  // namespace dangvu::api

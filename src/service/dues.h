@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/dues_ledger.h"
+#include "figures/dues_report.h"
 
 namespace dangvu::service {
 
@@ -98,6 +99,24 @@ struct DuesMemberView {
   std::vector<DuesPayment> payments;  // every payment record
   std::vector<DuesPaymentId> cancelled;
   std::vector<DuesMonthView> months;  // the year's, wherever the member was
+};
+
+// The dues report of a subtree for a period (service/dues_report.cpp; figures/dues_report.h).
+struct DuesReportLineView {
+  std::string org_code, org_name;  // the org directly under the root (the root: its own members)
+  figures::DuesFigures figures;
+  std::optional<double> percent;  // collected ÷ owed × 100; none when nothing was owed
+};
+
+struct DuesReportView {
+  std::string org_code, org_name;
+  std::string period, period_label;
+  Date from, to;  // the period's first and last day
+  Date as_of;     // the last day counted (today while the period runs)
+  std::vector<Date> months;
+  DuesReportLineView total;
+  std::vector<DuesReportLineView> lines;
+  std::vector<DuesReportLineView> by_month;  // org_code: the month "2026-02", org_name "02/2026"
 };
 
 }  // namespace dangvu::service

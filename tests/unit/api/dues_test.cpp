@@ -64,6 +64,32 @@ TEST(DuesApi, ABranchRecordsAMonthAndReadsItsBook) {
   EXPECT_EQ(labels.body["dues"]["categories"][0]["value"], "insured");
   EXPECT_EQ(labels.body["dues"]["unpaid_months_flag"], 3);
   EXPECT_EQ(labels.body["dues"]["channels"][1]["label"], "Cổng Dịch vụ công quốc gia");
+
+  // The committee's report: the book's month again, as JSON and as the report it sends.
+  ASSERT_EQ(secretary
+                .post("/api/v1/orgs/A1/dues/2026-10",
+                      {{"payments", {{{"member", "MA1"}, {"paid_on", "2026-10-10"}}}}})
+                .status,
+            201);
+  Reply report = office.get("/api/v1/orgs/DBA/dues/report?period=2026");
+  ASSERT_EQ(report.status, 200) << report.raw;
+  EXPECT_EQ(report.body["total"]["collected"], 50000);
+  EXPECT_EQ(report.body["total"]["members"], 2);  // MA2 of A2 too, with no basis recorded
+  EXPECT_EQ(report.body["total"]["members_no_basis"], 1);
+  EXPECT_EQ(report.body["lines"][0]["code"], "A1");
+  ASSERT_GE(report.body["months"].size(), 10u);  // January to this month
+  EXPECT_EQ(report.body["months"][9]["collected"], 50000);
+  Reply xlsx = office.get("/api/v1/orgs/DBA/dues/report/document?period=2026&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_NE(xlsx.header("Content-Disposition").find("dang-phi-DBA-2026.xlsx"), std::string::npos);
+  Reply html = office.get("/api/v1/orgs/DBA/dues/report/document?period=2026");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.raw.find("Tình hình thu, nộp đảng phí năm 2026"), std::string::npos);
+  EXPECT_NE(html.raw.find("Thu đảng phí đạt"), std::string::npos);
+  EXPECT_EQ(office.get("/api/v1/orgs/DBB/dues/report?period=2026").status, 404);
+  Reply bad = office.get("/api/v1/orgs/DBA/dues/report?period=2026-Q5");
+  ASSERT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["error"]["field"], "period");
 }
 
 TEST(DuesApi, BadInputIsRefusedByNameAndAViewerOnlyReads) {

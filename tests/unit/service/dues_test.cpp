@@ -6,8 +6,10 @@
 // refused by name with nothing written.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
+#include "report/dues_document.h"
 #include "support/registry_fixture.h"
 
 namespace dangvu::service {
@@ -309,6 +311,135 @@ TEST_F(DuesTest, AnAccountRecordsOnlyTheBooksItHolds) {
   e = refused([&] { return s1.record_dues_month(month_of_branch("S1", "2026-04", {"H"})); });
   EXPECT_EQ(e.rule, "dues.other_book");
   EXPECT_EQ(e.message_vi.find("S2"), std::string::npos);
+}
+
+// What the report must say, added up from the books: every month of `books` that the book holds,
+// up to `last` (the months before `this_month` owed and not paid are outstanding).
+struct FromBooks {
+  Money owed = 0, paid = 0, outstanding = 0;
+  std::set<std::string> members, unpaid;
+};
+FromBooks add_books(const std::vector<DuesBookView>& books, Date first, Date last,
+                    Date this_month) {
+  FromBooks out;
+  for (const auto& b : books) {
+    for (const auto& r : b.rows) {
+      for (const auto& m : r.months) {
+        if (!m.in_book || m.month < first || m.month > last) continue;
+        out.members.insert(r.member_code);
+        const Money owed = m.owed ? m.owed->amount : 0;
+        out.owed += owed;
+        if (m.payment) out.paid += m.payment->amount;
+        if (!m.payment && owed > 0 && m.month < this_month) {
+          out.outstanding += owed;
+          out.unpaid.insert(r.member_code);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+TEST_F(DuesTest, TheReportOfASubtreeIsTheSumOfItsBooks) {
+  ASSERT_TRUE(
+      registry_
+          ->record_dues_month(month_of_branch("S1", "2026-11", {"A", "B", "C", "D", "E", "G", "H"}))
+          .ok());
+  for (const char* m : {"2026-01", "2026-02", "2026-03", "2026-04"}) {
+    ASSERT_TRUE(registry_->record_dues_month(month_of_branch("S2", m, {"H"})).ok()) << m;
+  }
+  for (int m = 1; m <= 10; ++m) {
+    const std::string month = "2026-" + std::string(m < 10 ? "0" : "") + std::to_string(m);
+    ASSERT_TRUE(registry_->record_dues_month(month_of_branch("S1", month, {"D"})).ok()) << month;
+  }
+  // A cancelled payment counts for nothing.
+  auto wrong = registry_->record_dues_month(month_of_branch("S1", "2026-10", {"A"}));
+  ASSERT_TRUE(wrong.ok());
+  ASSERT_TRUE(registry_->cancel_dues_payment({"A", wrong->front(), "Ghi nhầm"}).ok());
+
+  auto s1 = registry_->dues_book("S1", 2026);
+  auto s2 = registry_->dues_book("S2", 2026);
+  ASSERT_TRUE(s1.ok() && s2.ok());
+  auto v = registry_->dues_report("DB", "2026");
+  ASSERT_TRUE(v.ok()) << v.error().message_vi;
+  const Date dec = D("2026-12-01");
+  const FromBooks all = add_books({*s1, *s2}, D("2026-01-01"), dec, dec);
+  const auto& t = v->total.figures;
+  EXPECT_EQ(t.owed, all.owed);
+  EXPECT_EQ(t.collected, all.paid);
+  EXPECT_EQ(t.outstanding, all.outstanding);
+  EXPECT_EQ(t.members, static_cast<std::int64_t>(all.members.size()));
+  EXPECT_EQ(t.members, 8);  // A–H; H in both books counts once
+  EXPECT_EQ(t.members_unpaid, static_cast<std::int64_t>(all.unpaid.size()));
+  EXPECT_EQ(t.members_paid, 1);     // D, every month to November
+  EXPECT_EQ(t.members_exempt, 1);   // F from August
+  EXPECT_EQ(t.members_reduced, 1);  // E
+  EXPECT_EQ(t.members_no_basis, 0);
+  // A branch under a grassroots committee keeps 30% of what it collects (the marked default).
+  Money kept = 0;
+  for (const auto* book : {&*s1, &*s2}) {
+    for (const auto& r : book->rows) {
+      for (const auto& m : r.months) {
+        if (m.in_book && m.payment) kept += (m.payment->amount * 3000 + 5000) / 10000;
+      }
+    }
+  }
+  EXPECT_EQ(t.kept, kept);
+  EXPECT_EQ(t.remitted, t.collected - kept);
+  ASSERT_TRUE(v->total.percent.has_value());
+  EXPECT_DOUBLE_EQ(*v->total.percent,
+                   100.0 * static_cast<double>(all.paid) / static_cast<double>(all.owed));
+  // One line for each branch, each its own book.
+  ASSERT_EQ(v->lines.size(), 2u);
+  EXPECT_EQ(v->lines[0].org_code, "S1");
+  EXPECT_EQ(v->lines[0].figures.owed, s1->owed);
+  EXPECT_EQ(v->lines[0].figures.collected, s1->paid);
+  EXPECT_EQ(v->lines[0].figures.members, 8);
+  EXPECT_EQ(v->lines[1].org_code, "S2");
+  EXPECT_EQ(v->lines[1].figures.collected, s2->paid);
+  EXPECT_EQ(v->lines[1].figures.members, 1);
+  // The months add up to the total.
+  ASSERT_EQ(v->by_month.size(), 12u);
+  Money by_month = 0;
+  for (const auto& m : v->by_month) by_month += m.figures.collected;
+  EXPECT_EQ(by_month, t.collected);
+  EXPECT_EQ(v->by_month[3].org_name, "04/2026");
+
+  // A quarter of one branch: H from May only.
+  auto q2 = registry_->dues_report("S1", "2026-Q2");
+  ASSERT_TRUE(q2.ok());
+  const FromBooks s1q2 = add_books({*s1}, D("2026-04-01"), D("2026-06-01"), dec);
+  EXPECT_EQ(q2->total.figures.owed, s1q2.owed);
+  EXPECT_EQ(q2->total.figures.collected, s1q2.paid);
+  EXPECT_EQ(q2->total.figures.members, 8);
+  ASSERT_EQ(q2->lines.size(), 1u);  // the branch itself: its own members
+  EXPECT_EQ(q2->lines[0].org_code, "S1");
+
+  // The document the office sends: every number the engine's.
+  auto doc = registry_->dues_report_document("DB", "2026");
+  ASSERT_TRUE(doc.ok()) << doc.error().message_vi;
+  EXPECT_EQ(doc->kind_title, "BÁO CÁO");
+  EXPECT_EQ(doc->title, "Tình hình thu, nộp đảng phí năm 2026 (số liệu đến ngày 06/12/2026)");
+  bool rate = false;
+  for (const auto& s : doc->sections) {
+    for (const auto& b : s.blocks) {
+      if (b.text == *report::dues_rate_sentence(t, v->total.percent)) rate = true;
+    }
+  }
+  EXPECT_TRUE(rate);
+}
+
+TEST_F(DuesTest, TheReportIsReadOnlyWithinTheCallersScope) {
+  auto s2 = as(auth::Role::branch_secretary, "S2");
+  EXPECT_EQ(refused([&] { return s2.dues_report("DB", "2026"); }).kind, ErrorKind::not_found);
+  EXPECT_EQ(refused([&] { return s2.dues_report("S1", "2026"); }).kind, ErrorKind::not_found);
+  auto own = s2.dues_report("", "2026");  // the caller's own org
+  ASSERT_TRUE(own.ok()) << own.error().message_vi;
+  EXPECT_EQ(own->org_code, "S2");
+  auto e = refused([&] { return registry_->dues_report("DB", "2027"); });
+  EXPECT_EQ(e.field, "period");
+  e = refused([&] { return registry_->dues_report("DB", "năm nay"); });
+  EXPECT_EQ(e.field, "period");
 }
 
 }  // namespace

@@ -1,0 +1,139 @@
+#include "report/dues_document.h"
+
+#include "report/format.h"
+#include "report/party_format.h"
+#include "text/case.h"
+
+namespace dangvu::report {
+namespace {
+
+Cell count(std::int64_t v) { return Cell::of_integer(static_cast<double>(v)); }
+
+// By org: who should pay and who did, the money, the share kept and sent up.
+Table by_org(const DuesDocInput& in) {
+  Table t;
+  t.id = "dues_by_org";
+  t.title = "Biểu 1. Thu, nộp đảng phí theo tổ chức đảng";
+  t.header = {"STT",
+              "Tổ chức đảng",
+              "Đảng viên",
+              "Phải đóng",
+              "Đã đóng đủ",
+              "Còn nợ",
+              "Được miễn",
+              "Được giảm",
+              "Phải thu (đồng)",
+              "Đã thu (đồng)",
+              "Tỷ lệ thu (%)",
+              "Trích giữ lại (đồng)",
+              "Nộp cấp trên (đồng)",
+              "Còn nợ (đồng)"};
+  auto row = [](std::string stt, const DuesDocRow& r) {
+    const auto& f = r.figures;
+    return std::vector<Cell>{Cell::of_text(std::move(stt)),
+                             Cell::of_text(r.label),
+                             count(f.members),
+                             count(f.members_owing),
+                             count(f.members_paid),
+                             count(f.members_unpaid),
+                             count(f.members_exempt),
+                             count(f.members_reduced),
+                             count(f.owed),
+                             count(f.collected),
+                             Cell::of_percent(r.percent),
+                             count(f.kept),
+                             count(f.remitted),
+                             count(f.outstanding)};
+  };
+  int number = 0;
+  for (const auto& l : in.lines) t.rows.push_back(row(std::to_string(++number), l));
+  DuesDocRow total = in.total;
+  total.label = "Tổng cộng";
+  t.rows.push_back(row("", total));
+  return t;
+}
+
+Table by_month(const DuesDocInput& in) {
+  Table t;
+  t.id = "dues_by_month";
+  t.title = "Biểu 2. Thu đảng phí theo tháng";
+  t.header = {"STT",           "Tháng",         "Đảng viên",    "Phải đóng", "Phải thu (đồng)",
+              "Đã thu (đồng)", "Tỷ lệ thu (%)", "Còn nợ (đồng)"};
+  int number = 0;
+  for (const auto& m : in.months) {
+    const auto& f = m.figures;
+    t.rows.push_back({Cell::of_text(std::to_string(++number)), Cell::of_text(m.label),
+                      count(f.members), count(f.members_owing), count(f.owed), count(f.collected),
+                      Cell::of_percent(m.percent), count(f.outstanding)});
+  }
+  return t;
+}
+
+Block paragraph(std::string text) {
+  Block b;
+  b.kind = Block::Kind::paragraph;
+  b.text = std::move(text);
+  return b;
+}
+
+Block table_block(Table t) {
+  Block b;
+  b.kind = Block::Kind::table;
+  b.table = std::move(t);
+  return b;
+}
+
+}  // namespace
+
+std::optional<std::string> dues_rate_sentence(const figures::DuesFigures& f,
+                                              std::optional<double> percent) {
+  if (!percent) return std::nullopt;
+  return "Thu đảng phí đạt " + format_percent(*percent) + " (đã thu " +
+         format_integer(f.collected) + " đồng trên " + format_integer(f.owed) + " đồng phải thu).";
+}
+
+Document build_dues_document(const DuesDocInput& in) {
+  Document d;
+  const Issuer& i = in.issuer;
+  d.superior = text::to_upper_vi(i.superior);
+  d.issuer = text::to_upper_vi(i.committee);
+  d.number = "Số       -BC/" + i.symbol;
+  d.place_date = place_date_line(i.place, in.as_of);
+  d.kind_title = "BÁO CÁO";
+  d.title = "Tình hình thu, nộp đảng phí " + in.period.label_vi() + " (số liệu đến ngày " +
+            in.as_of.vi() + ")";
+  const auto& f = in.total.figures;
+  Section summary{"I. KẾT QUẢ THU, NỘP ĐẢNG PHÍ", 1, {}};
+  summary.blocks.push_back(paragraph("Trong kỳ, " + format_integer(f.members) +
+                                     " đảng viên thuộc diện đóng đảng phí, trong đó " +
+                                     format_integer(f.members_owing) + " đảng viên phải đóng, " +
+                                     format_integer(f.members_exempt) + " đảng viên được miễn và " +
+                                     format_integer(f.members_reduced) + " đảng viên được giảm."));
+  if (auto rate = dues_rate_sentence(f, in.total.percent)) {
+    summary.blocks.push_back(paragraph(*rate));
+  }
+  summary.blocks.push_back(paragraph("Số trích giữ lại theo quy định: " + format_integer(f.kept) +
+                                     " đồng; số nộp lên cấp trên: " + format_integer(f.remitted) +
+                                     " đồng."));
+  if (f.members_unpaid > 0) {
+    summary.blocks.push_back(paragraph(
+        "Còn " + format_integer(f.members_unpaid) + " đảng viên chưa đóng đủ (" +
+        format_integer(f.months_unpaid) + " tháng, " + format_integer(f.outstanding) + " đồng)."));
+  } else if (f.members_owing > 0) {
+    summary.blocks.push_back(paragraph("Không có đảng viên nợ đảng phí."));
+  }
+  d.sections.push_back(std::move(summary));
+  Section tables{"II. SỐ LIỆU CHI TIẾT", 1, {}};
+  tables.blocks.push_back(table_block(by_org(in)));
+  tables.blocks.push_back(table_block(by_month(in)));
+  d.sections.push_back(std::move(tables));
+  d.signer_authority = i.authority;
+  d.signer_title = i.signer_title;
+  d.signer_name = i.signer_name;
+  if (!i.superior_recipient.empty())
+    d.recipients.push_back(i.superior_recipient + " (để báo cáo),");
+  d.recipients.push_back(archive_line(i));
+  return d;
+}
+
+}  // namespace dangvu::report
