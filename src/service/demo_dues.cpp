@@ -13,7 +13,10 @@ DemoDues dues_of(const MemberHistory& history, const std::vector<DossierRecord>&
   if (!history.first_admission) return out;
   Rng rng(0xD0E5'2026'0000'0000ULL ^ (static_cast<std::uint64_t>(province) << 40) ^
           static_cast<std::uint64_t>(serial));
-  const Date first_month = month_of(last).add_months(1 - last.month());  // January
+  // Two years of dues: the one before the last event's and that one, across the 2025
+  // reorganization when the demo ends in 2026.
+  const Date this_january = month_of(last).add_months(1 - last.month());
+  const Date first_month = this_january.add_months(-12);
   const Date last_month = month_of(last);
   std::optional<Date> start;
   for (Date m = first_month; m <= last_month; m = next_month(m)) {
@@ -48,7 +51,7 @@ DemoDues dues_of(const MemberHistory& history, const std::vector<DossierRecord>&
     out.records.push_back(r);
   };
   stamp(basis);
-  const Date july = first_month.add_months(6);
+  const Date july = this_january.add_months(6);
   if (basis.category == "insured" && *start < july && july <= last_month && rng.chance(0.2)) {
     DuesRecord raise = basis;
     raise.from = july;
@@ -58,7 +61,7 @@ DemoDues dues_of(const MemberHistory& history, const std::vector<DossierRecord>&
   if (basis.category != "student" && rng.chance(0.01)) {
     DuesRecord reduction;
     reduction.kind = DuesRecordKind::reduction;
-    reduction.from = std::max(*start, first_month.add_months(rng.below(6)));
+    reduction.from = std::max(*start, first_month.add_months(rng.below(18)));
     reduction.to = reduction.from.add_months(5);
     reduction.percent = 50;
     reduction.decision_no = std::to_string(10 + rng.below(90)) + "-QĐ/ĐU";

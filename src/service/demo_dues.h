@@ -1,7 +1,8 @@
 #pragma once
-// The demo's party dues: each member's basis for the demo's last year (a category by occupation —
-// the insured with a salary, pensioners, students —, a raise for some, a reduction for a few) and
-// the payments of that year up to the demo's last day, in the book of the branch of each month;
+// The demo's party dues: each member's basis for the demo's last two years (a category by
+// occupation — the insured with a salary, pensioners, students —, a raise for some, a reduction
+// for a few) and the payments of those years up to the demo's last day, in the book of the branch
+// of each month (across the 2025 reorganization);
 // most members pay every month, some miss one or two, a few miss three or more (the branch's
 // list). From a random stream of its own, so that the registry's demo stays as it was.
 #include <cstdint>
