@@ -108,8 +108,9 @@ int text_twips(const std::string& text, int points, bool bold) {
 }
 
 // Column widths that hold every column's widest word (so that no word breaks inside a cell);
-// then, narrowest need first, the columns other than the first are widened to hold their cells
-// on one line while the first (names) keeps a third of the width; the first takes the rest.
+// then, narrowest need first, the columns other than the names' are widened to hold their cells
+// on one line while the names keep up to 45% of the width; the names take the rest. The names are
+// the first column, or the second after a numbering column ("STT").
 std::vector<int> column_widths(const Table& t, int total, int points) {
   const std::size_t cols = std::max<std::size_t>(1, t.header.size());
   const int padding = 2 * 85 + 120;  // the cell margins and a little air
@@ -136,10 +137,13 @@ std::vector<int> column_widths(const Table& t, int total, int points) {
   for (int n : need) sum += n;
   std::vector<int> width = need;
   if (sum >= total) return width;  // as narrow as the words allow (the table may run wider)
-  const int first_keeps = cols > 1 ? std::min(natural[0], total * 45 / 100) : 0;
-  int left = total - sum - std::max(0, first_keeps - width[0]);
+  const std::size_t names = cols > 2 && (t.header[0] == "STT" || t.header[0] == "TT") ? 1 : 0;
+  const int names_keep = cols > 1 ? std::min(natural[names], total * 45 / 100) : 0;
+  int left = total - sum - std::max(0, names_keep - width[names]);
   std::vector<std::size_t> order;
-  for (std::size_t c = 1; c < cols; ++c) order.push_back(c);
+  for (std::size_t c = 0; c < cols; ++c) {
+    if (c != names) order.push_back(c);
+  }
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return natural[a] - need[a] < natural[b] - need[b];
   });
@@ -150,8 +154,8 @@ std::vector<int> column_widths(const Table& t, int total, int points) {
     left -= grow;
   }
   int used = 0;
-  for (std::size_t c = 1; c < cols; ++c) used += width[c];
-  width[0] = total - used;
+  for (std::size_t c = 0; c < cols; ++c) used += c == names ? 0 : width[c];
+  width[names] = total - used;
   return width;
 }
 

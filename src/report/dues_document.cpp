@@ -1,5 +1,7 @@
 #include "report/dues_document.h"
 
+#include <functional>
+
 #include "report/format.h"
 #include "report/party_format.h"
 #include "text/case.h"
@@ -9,41 +11,19 @@ namespace {
 
 Cell count(std::int64_t v) { return Cell::of_integer(static_cast<double>(v)); }
 
-// By org: who should pay and who did, the money, the share kept and sent up.
-Table by_org(const DuesDocInput& in) {
+// A table of one row per org and a total row: its columns after STT and the org's name.
+Table by_org(const DuesDocInput& in, std::string id, std::string title,
+             std::vector<std::string> columns,
+             const std::function<std::vector<Cell>(const DuesDocRow&)>& cells) {
   Table t;
-  t.id = "dues_by_org";
-  t.title = "Biểu 1. Thu, nộp đảng phí theo tổ chức đảng";
-  t.header = {"STT",
-              "Tổ chức đảng",
-              "Đảng viên",
-              "Phải đóng",
-              "Đã đóng đủ",
-              "Còn nợ",
-              "Được miễn",
-              "Được giảm",
-              "Phải thu (đồng)",
-              "Đã thu (đồng)",
-              "Tỷ lệ thu (%)",
-              "Trích giữ lại (đồng)",
-              "Nộp cấp trên (đồng)",
-              "Còn nợ (đồng)"};
-  auto row = [](std::string stt, const DuesDocRow& r) {
-    const auto& f = r.figures;
-    return std::vector<Cell>{Cell::of_text(std::move(stt)),
-                             Cell::of_text(r.label),
-                             count(f.members),
-                             count(f.members_owing),
-                             count(f.members_paid),
-                             count(f.members_unpaid),
-                             count(f.members_exempt),
-                             count(f.members_reduced),
-                             count(f.owed),
-                             count(f.collected),
-                             Cell::of_percent(r.percent),
-                             count(f.kept),
-                             count(f.remitted),
-                             count(f.outstanding)};
+  t.id = std::move(id);
+  t.title = std::move(title);
+  t.header = {"STT", "Tổ chức đảng"};
+  t.header.insert(t.header.end(), columns.begin(), columns.end());
+  auto row = [&](std::string stt, const DuesDocRow& r) {
+    std::vector<Cell> out{Cell::of_text(std::move(stt)), Cell::of_text(r.label)};
+    for (auto& c : cells(r)) out.push_back(std::move(c));
+    return out;
   };
   int number = 0;
   for (const auto& l : in.lines) t.rows.push_back(row(std::to_string(++number), l));
@@ -53,12 +33,43 @@ Table by_org(const DuesDocInput& in) {
   return t;
 }
 
+// Who should pay and who did.
+Table members_by_org(const DuesDocInput& in) {
+  return by_org(in, "dues_members", "Biểu 1. Đảng viên đóng đảng phí theo tổ chức đảng",
+                {"Đảng viên", "Phải đóng", "Đã đóng đủ", "Còn nợ", "Được miễn", "Được giảm"},
+                [](const DuesDocRow& r) {
+                  const auto& f = r.figures;
+                  return std::vector<Cell>{count(f.members),        count(f.members_owing),
+                                           count(f.members_paid),   count(f.members_unpaid),
+                                           count(f.members_exempt), count(f.members_reduced)};
+                });
+}
+
+// The money owed, collected and outstanding (đồng).
+Table money_by_org(const DuesDocInput& in) {
+  return by_org(in, "dues_money", "Biểu 2. Thu đảng phí theo tổ chức đảng (đồng)",
+                {"Phải thu", "Đã thu", "Tỷ lệ (%)", "Còn nợ"}, [](const DuesDocRow& r) {
+                  const auto& f = r.figures;
+                  return std::vector<Cell>{count(f.owed), count(f.collected),
+                                           Cell::of_percent(r.percent), count(f.outstanding)};
+                });
+}
+
+// What each org keeps of what it collected and sends up (đồng).
+Table shares_by_org(const DuesDocInput& in) {
+  return by_org(in, "dues_shares", "Biểu 3. Trích giữ lại và nộp cấp trên (đồng)",
+                {"Đã thu", "Trích giữ lại", "Nộp cấp trên"}, [](const DuesDocRow& r) {
+                  const auto& f = r.figures;
+                  return std::vector<Cell>{count(f.collected), count(f.kept), count(f.remitted)};
+                });
+}
+
 Table by_month(const DuesDocInput& in) {
   Table t;
   t.id = "dues_by_month";
-  t.title = "Biểu 2. Thu đảng phí theo tháng";
-  t.header = {"STT",           "Tháng",         "Đảng viên",    "Phải đóng", "Phải thu (đồng)",
-              "Đã thu (đồng)", "Tỷ lệ thu (%)", "Còn nợ (đồng)"};
+  t.title = "Biểu 4. Thu đảng phí theo tháng (đồng)";
+  t.header = {"STT",      "Tháng",  "Đảng viên", "Phải đóng",
+              "Phải thu", "Đã thu", "Tỷ lệ (%)", "Còn nợ"};
   int number = 0;
   for (const auto& m : in.months) {
     const auto& f = m.figures;
@@ -104,11 +115,17 @@ Document build_dues_document(const DuesDocInput& in) {
             in.as_of.vi() + ")";
   const auto& f = in.total.figures;
   Section summary{"I. KẾT QUẢ THU, NỘP ĐẢNG PHÍ", 1, {}};
-  summary.blocks.push_back(paragraph("Trong kỳ, " + format_integer(f.members) +
-                                     " đảng viên thuộc diện đóng đảng phí, trong đó " +
-                                     format_integer(f.members_owing) + " đảng viên phải đóng, " +
-                                     format_integer(f.members_exempt) + " đảng viên được miễn và " +
-                                     format_integer(f.members_reduced) + " đảng viên được giảm."));
+  std::string members = "Trong kỳ, " + format_integer(f.members) +
+                        " đảng viên có tên trong sổ thu đảng phí, trong đó " +
+                        format_integer(f.members_owing) + " đảng viên phải đóng";
+  std::vector<std::string> relieved;
+  if (f.members_exempt > 0) relieved.push_back(format_integer(f.members_exempt) + " được miễn");
+  if (f.members_reduced > 0) relieved.push_back(format_integer(f.members_reduced) + " được giảm");
+  if (!relieved.empty()) {
+    members += "; " + relieved.front() + (relieved.size() > 1 ? ", " + relieved.back() : "") +
+               " (cả kỳ hoặc một số tháng)";
+  }
+  summary.blocks.push_back(paragraph(members + "."));
   if (auto rate = dues_rate_sentence(f, in.total.percent)) {
     summary.blocks.push_back(paragraph(*rate));
   }
@@ -124,7 +141,9 @@ Document build_dues_document(const DuesDocInput& in) {
   }
   d.sections.push_back(std::move(summary));
   Section tables{"II. SỐ LIỆU CHI TIẾT", 1, {}};
-  tables.blocks.push_back(table_block(by_org(in)));
+  tables.blocks.push_back(table_block(members_by_org(in)));
+  tables.blocks.push_back(table_block(money_by_org(in)));
+  tables.blocks.push_back(table_block(shares_by_org(in)));
   tables.blocks.push_back(table_block(by_month(in)));
   d.sections.push_back(std::move(tables));
   d.signer_authority = i.authority;

@@ -1,8 +1,10 @@
 #pragma once
 // The dues report as the document an office sends up (báo cáo thu, nộp đảng phí): the
-// letterhead, the collection rate in a sentence, the table by org directly under the committee
-// with the total, the table by month, and the signatures. Rendered by the docx, xlsx and html
-// writers; every number is the figures engine's (figures/dues_report.h).
+// letterhead, the collection rate in a sentence, three tables by org directly under the committee
+// with the total (the members; the money owed and collected; what is kept and sent up), the table
+// by month, the signature and the recipients.
+// Rendered by the docx, xlsx and html writers; every number is the figures engine's
+// (figures/dues_report.h).
 #include <optional>
 #include <string>
 #include <vector>

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 
+#include "report/dues_document.h"
 #include "report/format.h"
 #include "report/party_format.h"
 #include "text/case.h"
@@ -451,6 +452,11 @@ class Builder {
     } else if (key == "organization") {
       s.blocks.push_back(para(organization_text()));
       if (tables) s.blocks.push_back(table(members_table()));
+      if (in_.dues && in_.dues->owed > 0) {
+        const double percent =
+            static_cast<double>(in_.dues->collected) * 100.0 / static_cast<double>(in_.dues->owed);
+        s.blocks.push_back(para(*dues_rate_sentence(*in_.dues, percent)));
+      }
       s.blocks.push_back(draft("Công tác cán bộ; củng cố, kiện toàn tổ chức trong kỳ."));
     } else if (key == "meetings") {
       if (has_meetings()) {

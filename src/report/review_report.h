@@ -8,6 +8,7 @@
 #include "core/issuer.h"
 #include "core/org_history.h"
 #include "core/rules.h"
+#include "figures/dues_report.h"
 #include "figures/evaluate.h"
 #include "report/checks.h"
 #include "report/document.h"
@@ -33,6 +34,9 @@ struct ReviewReportInput {
   Issuer issuer;                         // who issues and signs it (core/issuer.h)
   const std::vector<ReportSection>* outline = nullptr;  // the rule set's (none: the defaults)
   Date dated;                                           // the report's date line
+  // The dues of the subtree in the period (figures/dues_report.h), when any was owed: the report
+  // states the collection rate.
+  std::optional<figures::DuesFigures> dues = std::nullopt;
 };
 
 // The report as the committee signs it: the sections of a báo cáo sơ kết / tổng kết, each drafted

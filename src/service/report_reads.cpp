@@ -2,6 +2,7 @@
 #include <map>
 
 #include "core/period.h"
+#include "figures/dues_report.h"
 #include "figures/evaluate.h"
 #include "report/checks.h"
 #include "report/format.h"
@@ -145,6 +146,13 @@ Status Registry::with_review_report(
   if (!issuer.ok()) return issuer.error();
   report::ReviewReportInput in{
       ev, *ev.history, e->checks, std::move(studied), *issuer, &rules_.report_outline, dated};
+  // The dues of the same subtree and months, from the same engine as the dues report.
+  std::vector<Date> months;
+  for (Date m = month_of(ev.period.first); m <= ev.as_of; m = next_month(m)) months.push_back(m);
+  auto dues = figures::dues_report(
+      store_, {*ev.history, ev.root, months, month_of(clock_.today()), rules_.dues});
+  if (!dues.ok()) return dues.error();
+  if (dues->total.owed > 0) in.dues = dues->total;
   use(in);
   return {};
 }

@@ -7,11 +7,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "report/dues_document.h"
+#include "report/format.h"
 #include "report/render.h"
 #include "service/demo.h"
 #include "service/registry.h"
@@ -114,6 +117,14 @@ class DemoDocumentsTest : public ::testing::Test {
                             dir_.file("profile") + " --convert-to pdf" + files +
                             " > soffice.log 2>&1";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << slurp(dir_.file("soffice.log"));
+    // To look at the pages: DANGVU_KEEP_PDF=/some/dir keeps a copy of each PDF there.
+    if (const char* keep = std::getenv("DANGVU_KEEP_PDF"); keep != nullptr) {
+      for (const auto& [name, doc] : docs) {
+        std::filesystem::copy_file(dir_.file(name + ".pdf"),
+                                   std::string(keep) + "/" + name + ".pdf",
+                                   std::filesystem::copy_options::overwrite_existing);
+      }
+    }
     std::vector<Rendered> out;
     for (auto& [name, doc] : docs) {
       Rendered r{name, std::move(doc), {}};
@@ -216,6 +227,8 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
   auto statistics_tu = registry_->statistics_document("TU", "2026");
   auto statistics_db = registry_->statistics_document("DB001", "2026");
   ASSERT_TRUE(statistics_tu.ok() && statistics_db.ok());
+  auto dues_db = registry_->dues_report_document("DB001", "2026");
+  ASSERT_TRUE(dues_db.ok()) << dues_db.error().detail_en;
   const auto docs = render({{"bao-cao-TU", report("TU", "2026-H1")},
                             {"bao-cao-DBCQD", report("DBCQD", "2026-H1")},
                             {"bao-cao-DB001", report("DB001", "2026-H1")},
@@ -223,8 +236,9 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
                             {"giay-moi-DB001", *invitation},
                             {"bien-ban-DB001", *minutes},
                             {"thong-ke-TU", *statistics_tu},
-                            {"thong-ke-DB001", *statistics_db}});
-  ASSERT_EQ(docs.size(), 8u);
+                            {"thong-ke-DB001", *statistics_db},
+                            {"dang-phi-DB001", *dues_db}});
+  ASSERT_EQ(docs.size(), 9u);
   const auto& tu = docs[0];
   const auto& cluster = docs[3];
   const auto& inv = docs[4];
@@ -289,6 +303,31 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
             << org << " " << row.shown;
       }
     }
+  }
+
+  // The dues report: the committee's, its rate and its totals the engine's; the periodic report
+  // of the same subtree states the rate of its own months.
+  const auto& dues = docs[8];
+  EXPECT_EQ(dues.doc.issuer, "ĐẢNG ỦY VĂN PHÒNG TỈNH ỦY");
+  EXPECT_EQ(dues.doc.number, "Số       -BC/ĐU");
+  EXPECT_FALSE(dues.doc.recipients.empty());
+  expect_party_form(dues, 4);
+  {
+    auto v = registry_->dues_report("DB001", "2026");
+    ASSERT_TRUE(v.ok());
+    ASSERT_GT(v->total.figures.owed, 0);
+    std::string all;
+    for (const auto& p : dues.pages) all += p + "\n";
+    EXPECT_NE(flat(all).find(*report::dues_rate_sentence(v->total.figures, v->total.percent)),
+              std::string::npos);
+    EXPECT_NE(flat(all).find(report::format_integer(v->total.figures.remitted)), std::string::npos);
+    auto h1 = registry_->dues_report("DB001", "2026-H1");
+    ASSERT_TRUE(h1.ok());
+    std::string report_text;
+    for (const auto& p : docs[2].pages) report_text += p + "\n";
+    EXPECT_NE(
+        flat(report_text).find(*report::dues_rate_sentence(h1->total.figures, h1->total.percent)),
+        std::string::npos);
   }
 
   // The figures are the engine's: the indicators of the same org and period, in the text.
