@@ -1,5 +1,5 @@
-// Import and export: a member or org list file in (its bytes as the body), lists and the tree out
-// as XLSX or CSV.
+// Import and export: a member or org list file, or a file of dues payments, in (its bytes as the
+// body); lists and the tree out as XLSX or CSV.
 #include <malloc.h>
 
 #include "api/json_views.h"
@@ -29,6 +29,97 @@ bool ends_with_folded(const std::string& s, const std::string& suffix) {
   return true;
 }
 
+// One import at a time (Environment::max_concurrent_imports); what it held goes back to the
+// system when it ends, so a burst of imports does not leave the server large.
+class ImportTurn {
+ public:
+  explicit ImportTurn(const RequestContext& ctx)
+      : running_(ctx.env->imports_running),
+        busy_(running_ != nullptr && running_->fetch_add(1) >= ctx.env->max_concurrent_imports) {}
+  ImportTurn(const ImportTurn&) = delete;
+  ImportTurn& operator=(const ImportTurn&) = delete;
+  ~ImportTurn() {
+    if (running_ == nullptr) return;
+    running_->fetch_sub(1);
+    ::malloc_trim(0);
+  }
+  Status taken() const {
+    if (!busy_) return {};
+    Error busy{ErrorKind::throttled, "file", "import.busy",
+               "Máy chủ đang nhập một tệp khác; hãy thử lại sau ít phút.",
+               "another import is running"};
+    busy.retry_after_seconds = 30;
+    return busy;
+  }
+
+ private:
+  std::atomic<int>* running_;
+  bool busy_;
+};
+
+// The file name, the flags and the body every import reads.
+Status read_upload(RequestContext& ctx, std::string& file_name, bool& dry_run, bool& valid_only) {
+  file_name = ctx.query("file_name");
+  if (!ends_with_folded(file_name, ".xlsx") && !ends_with_folded(file_name, ".csv")) {
+    return Error::invalid("file_name",
+                          "Trường «file_name»: tên tệp phải kết thúc bằng .xlsx hoặc .csv.",
+                          "file name without .xlsx or .csv");
+  }
+  if (ctx.raw_in.empty()) {
+    return Error::invalid("file", "Trường «file»: tệp rỗng.", "empty upload");
+  }
+  auto dry = flag_query(ctx, "dry_run");
+  if (!dry.ok()) return dry.error();
+  auto valid = flag_query(ctx, "valid_only");
+  if (!valid.ok()) return valid.error();
+  dry_run = *dry;
+  valid_only = *valid;
+  return {};
+}
+
+// POST /dues/import: a file of dues payments (the portal's), recorded at once. Answered as the
+// member import is: the report, or 400 with the error and the report when rows are refused.
+Status import_dues(RequestContext& ctx) {
+  service::DuesImportInput in;
+  DANGVU_TRY(read_upload(ctx, in.file_name, in.dry_run, in.valid_only));
+  in.options.sheet = ctx.query("sheet");
+  ImportTurn turn(ctx);
+  DANGVU_TRY(turn.taken());
+  in.data = std::move(ctx.raw_in);
+  const bool valid_only = in.valid_only;
+  auto report = registry(ctx).import_dues(std::move(in));
+  if (!report.ok()) return report.error();
+  json problems = json::array();
+  for (const auto& p : report->problems) {
+    problems.push_back({{"row", p.row},
+                        {"column", p.column},
+                        {"field", p.field},
+                        {"message", p.message_vi}});
+  }
+  ctx.out = {{"file_name", report->file_name},
+             {"format", report->format},
+             {"sheet", report->sheet},
+             {"header_row", report->header_row},
+             {"rows", report->rows},
+             {"recorded", report->recorded},
+             {"unchanged", report->unchanged},
+             {"rejected", report->rejected},
+             {"amount", report->amount},
+             {"dry_run", report->dry_run},
+             {"written", report->written},
+             {"problems", problems},
+             {"omitted_errors", report->omitted.errors}};
+  if (!report->written && !report->dry_run && !valid_only && report->rejected > 0) {
+    Error e = Error::invalid("file", "", "import refused: rows with errors");
+    e.rule = "import.rows_invalid";
+    e.message_vi = "Không ghi: " + std::to_string(report->rejected) +
+                   " dòng có lỗi. Sửa tệp rồi nhập lại, hoặc chỉ ghi các dòng hợp lệ.";
+    ctx.status = 400;
+    ctx.out = {{"error", to_json(e)["error"]}, {"report", ctx.out}};
+  }
+  return {};
+}
+
 // POST /import/{kind}: the body is the file. A dry run, or an import that wrote, answers the
 // report; an import refused for its rows answers 400 with the error and the same report, so the
 // page can show every problem.
@@ -39,47 +130,15 @@ Status import_list(RequestContext& ctx) {
                             "unknown import kind");
   }
   service::ImportInput in;
-  in.file_name = ctx.query("file_name");
-  if (!ends_with_folded(in.file_name, ".xlsx") && !ends_with_folded(in.file_name, ".csv")) {
-    return Error::invalid("file_name",
-                          "Trường «file_name»: tên tệp phải kết thúc bằng .xlsx hoặc .csv.",
-                          "file name without .xlsx or .csv");
-  }
-  if (ctx.raw_in.empty()) {
-    return Error::invalid("file", "Trường «file»: tệp rỗng.", "empty upload");
-  }
-  auto dry_run = flag_query(ctx, "dry_run");
-  if (!dry_run.ok()) return dry_run.error();
-  auto valid_only = flag_query(ctx, "valid_only");
-  if (!valid_only.ok()) return valid_only.error();
-  in.dry_run = *dry_run;
-  in.valid_only = *valid_only;
+  DANGVU_TRY(read_upload(ctx, in.file_name, in.dry_run, in.valid_only));
   in.options.sheet = ctx.query("sheet");
   in.under = ctx.query("under");
   const auto sheet_kind = kind == "orgs" ? io::SheetKind::orgs : io::SheetKind::members;
   if (const std::string mapping = ctx.query("mapping"); !mapping.empty()) {
     DANGVU_TRY(io::parse_mapping_json(mapping, in.options.mapping, sheet_kind));
   }
-  // One import at a time (Environment::max_concurrent_imports); what it held goes back to the
-  // system when it ends, so a burst of imports does not leave the server large.
-  struct Turn {
-    std::atomic<int>* running;
-    bool taken;
-    ~Turn() {
-      if (!taken) return;
-      running->fetch_sub(1);
-      ::malloc_trim(0);
-    }
-  };
-  std::atomic<int>* running = ctx.env->imports_running;
-  Turn turn{running, running != nullptr};
-  if (running && running->fetch_add(1) >= ctx.env->max_concurrent_imports) {
-    Error busy{ErrorKind::throttled, "file", "import.busy",
-               "Máy chủ đang nhập một tệp khác; hãy thử lại sau ít phút.",
-               "another import is running"};
-    busy.retry_after_seconds = 30;
-    return busy;
-  }
+  ImportTurn turn(ctx);
+  DANGVU_TRY(turn.taken());
   in.data = std::move(ctx.raw_in);
   auto r = registry(ctx);
   auto report = sheet_kind == io::SheetKind::orgs ? r.import_orgs(in) : r.import_members(in);
@@ -150,6 +209,9 @@ void add_io_routes(std::vector<Route>& routes) {
   Route upload{"POST", "/api/v1/import/{kind}", Access::ready, import_list};
   upload.body = BodyKind::file;
   routes.push_back(upload);
+  Route dues{"POST", "/api/v1/dues/import", Access::ready, import_dues};
+  dues.body = BodyKind::file;
+  routes.push_back(dues);
   routes.push_back({"GET", "/api/v1/export/members", Access::ready, export_members});
   routes.push_back({"GET", "/api/v1/orgs/{code}/export", Access::ready, export_tree});
 }

@@ -38,6 +38,7 @@ constexpr std::array kActions = std::to_array<Label>({
     {"member.dues", "Ghi đối tượng, mức, miễn, giảm đảng phí của đảng viên"},
     {"dues.month", "Ghi thu đảng phí của một tháng"},
     {"dues.cancel", "Hủy một lần nộp đảng phí ghi nhầm"},
+    {"dues.import", "Nhập tệp đảng phí đã nộp qua Cổng Dịch vụ công"},
     {"member.import", "Nhập danh sách đảng viên từ tệp"},
     {"member.event.candidate_registration", "Ghi nhận quần chúng ưu tú"},
     {"member.event.admission", "Kết nạp đảng viên"},

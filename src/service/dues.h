@@ -8,6 +8,7 @@
 
 #include "core/dues_ledger.h"
 #include "figures/dues_report.h"
+#include "io/dues_sheet.h"
 
 namespace dangvu::service {
 
@@ -117,6 +118,33 @@ struct DuesReportView {
   DuesReportLineView total;
   std::vector<DuesReportLineView> lines;
   std::vector<DuesReportLineView> by_month;  // org_code: the month "2026-02", org_name "02/2026"
+};
+
+// A file of payments made on the National Public Service Portal (or typed by an office), recorded
+// at once (service/dues_import.cpp): each row matched to a member by card number or citizen ID,
+// checked as a payment recorded by hand is, and recorded in one transaction — all rows or none,
+// or the valid rows only; a row already recorded (the same transaction number, or the same month,
+// amount and day) is left as it is, so importing a file again changes nothing.
+struct DuesImportInput {
+  std::string data;       // the file's bytes
+  std::string file_name;  // for the audit log
+  io::SheetOptions options;
+  bool dry_run = false;     // check everything, write nothing
+  bool valid_only = false;  // record the rows that pass, report the others
+};
+
+struct DuesImportReport {
+  std::string file_name, format, sheet;
+  std::int64_t header_row = 0;
+  std::int64_t rows = 0;       // data rows read
+  std::int64_t recorded = 0;   // payments recorded (or that would be, in a dry run)
+  std::int64_t unchanged = 0;  // already recorded
+  std::int64_t rejected = 0;   // rows with an error
+  Money amount = 0;            // what the recorded rows paid
+  bool dry_run = false;
+  bool written = false;
+  std::vector<io::Problem> problems;  // the first io::kMaxListedProblems, rows in file order
+  io::OmittedProblems omitted;
 };
 
 }  // namespace dangvu::service

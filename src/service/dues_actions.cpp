@@ -7,6 +7,7 @@
 #include <set>
 
 #include "service/dues.h"
+#include "service/dues_limits.h"
 #include "service/registry.h"
 #include "service/validate.h"
 #include "store/dues_store.h"
@@ -19,8 +20,8 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t kMaxPayments = 500;   // a month of the largest branch, with room
-constexpr Money kMaxPayment = 100'000'000;  // đồng: more for one month is a typing slip
-constexpr Money kMaxBase = 10'000'000'000;  // đồng: no salary or pension is near it
+constexpr Money kMaxPayment = kMaxDuesPayment;
+constexpr Money kMaxBase = kMaxDuesBase;
 
 std::string at_index(std::size_t i, const char* key) {
   return "payments[" + std::to_string(i) + "]." + key;

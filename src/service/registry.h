@@ -72,6 +72,8 @@ class Registry {
   Result<DuesBookView> dues_book(const std::string& org_code, int year);
   Result<std::vector<DuesPaymentId>> record_dues_month(const DuesMonthInput& in);
   Result<DuesPaymentId> cancel_dues_payment(const DuesCancelInput& in);
+  // A file of portal payments recorded at once (service/dues_import.cpp).
+  Result<DuesImportReport> import_dues(DuesImportInput in);
   // The dues report of an org's subtree for a period, and as the document the office sends
   // (service/dues_report.cpp).
   Result<DuesReportView> dues_report(const std::string& org_code, const std::string& period);

@@ -435,6 +435,34 @@ Result<DuesPaymentId> DuesStore::append(MemberId member, const DuesPayment& p) {
   });
 }
 
+Status DuesStore::append_payments(const std::vector<std::pair<MemberId, DuesPayment>>& payments) {
+  return guarded([&]() -> Status {
+    auto& sql = store_.impl_->sql;
+    RowsInsert<PaymentInsertRow> insert(
+        sql,
+        "INSERT INTO dues_payment (member_id, month, amount, paid_on, channel, org_id, reference, "
+        "note, recorded_at, recorded_by, cancels) VALUES ");
+    insert.insert_all(payments, [](PaymentInsertRow& row, const auto& mp) {
+      const DuesPayment& p = mp.second;
+      row = {mp.first,
+             p.amount,
+             p.org,
+             month_iso(p.month),
+             p.paid_on.iso(),
+             std::string(to_string(p.channel)),
+             p.reference,
+             p.note,
+             p.recorded_at,
+             p.recorded_by};
+    });
+    std::vector<long long> members;
+    for (const auto& [m, p] : payments) members.push_back(m);
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    return derive_digests(sql, members);
+  });
+}
+
 Result<std::unordered_map<MemberId, DuesDigest>> DuesStore::digests(const OrgFilter& orgs,
                                                                     const std::vector<int>& years) {
   return guarded([&]() -> Result<std::unordered_map<MemberId, DuesDigest>> {

@@ -47,6 +47,9 @@ class DuesStore {
   // Appends (inside a write transaction) and derives the member's digest again; the new row's id.
   Result<DuesRecordId> append(MemberId member, const DuesRecord& record);
   Result<DuesPaymentId> append(MemberId member, const DuesPayment& payment);
+  // Several members' payments appended at once (an import, inside a write transaction): the rows
+  // in a few statements, each member's digest derived again once.
+  Status append_payments(const std::vector<std::pair<MemberId, DuesPayment>>& payments);
   // A member's first records and payments at once, with their digest, for a bulk load (the demo)
   // inside a write transaction: several rows per statement, the statements kept for the next
   // member.

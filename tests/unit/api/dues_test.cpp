@@ -129,5 +129,47 @@ TEST(DuesApi, BadInputIsRefusedByNameAndAViewerOnlyReads) {
   EXPECT_TRUE(none.body["records"].empty());
 }
 
+TEST(DuesApi, APortalFileIsRecordedOnceAndItsBadRowsNamed) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  for (const char* m : {"MA1", "MA2"}) {
+    Reply basis = office.post(std::string("/api/v1/members/") + m + "/dues",
+                              {{"kind", "basis"}, {"from", "2026-03"}, {"category", "student"}});
+    ASSERT_EQ(basis.status, 201) << basis.raw;
+  }
+  const std::string file =
+      "Số thẻ đảng viên,Tháng,Số tiền,Ngày nộp,Mã giao dịch\n"
+      "MA1,09/2026,5.000,05/09/2026,G-1\n"
+      "MA2,09/2026,5.000,05/09/2099,G-2\n";
+  auto upload = [&](const std::string& query) {
+    return office.raw("POST", "/api/v1/dues/import?file_name=cong.csv" + query, file,
+                      "application/octet-stream", {{"X-CSRF-Token", office.csrf()}});
+  };
+  Reply refused = upload("");
+  ASSERT_EQ(refused.status, 400) << refused.raw;
+  EXPECT_EQ(refused.body["error"]["rule"], "import.rows_invalid");
+  EXPECT_EQ(refused.body["report"]["problems"][0]["row"], 3);
+  EXPECT_EQ(refused.body["report"]["problems"][0]["field"], "paid_on");
+  Reply valid = upload("&valid_only=true");
+  ASSERT_EQ(valid.status, 200) << valid.raw;
+  EXPECT_EQ(valid.body["recorded"], 1);
+  EXPECT_TRUE(valid.body["written"].get<bool>());
+  Reply again = upload("&valid_only=true");
+  ASSERT_EQ(again.status, 200) << again.raw;
+  EXPECT_EQ(again.body["unchanged"], 1);
+  EXPECT_FALSE(again.body["written"].get<bool>());
+  Reply book = office.get("/api/v1/orgs/A1/dues?year=2026");
+  ASSERT_EQ(book.status, 200);
+  EXPECT_EQ(book.body["rows"][0]["months"][8]["payment"]["channel"], "portal");
+  Browser viewer(server.port());
+  ASSERT_EQ(viewer.login("viewer").status, 200);
+  EXPECT_EQ(viewer
+                .raw("POST", "/api/v1/dues/import?file_name=cong.csv", file,
+                     "application/octet-stream", {{"X-CSRF-Token", viewer.csrf()}})
+                .status,
+            403);
+}
+
 }  // namespace
 }  // namespace dangvu::testing

@@ -442,5 +442,89 @@ TEST_F(DuesTest, TheReportIsReadOnlyWithinTheCallersScope) {
   EXPECT_EQ(e.field, "period");
 }
 
+TEST_F(DuesTest, APortalFileIsRecordedAtOnceAndAgainChangesNothing) {
+  const std::string file =
+      "STT,Số thẻ đảng viên,Họ và tên,Tháng,Số tiền,Ngày nộp,Mã giao dịch\n"
+      "1,A,An,10/2026,120.000,05/10/2026,DVC-1\n"
+      "2,B,Bình,10/2026,40000,06/10/2026,DVC-2\n"
+      "3,C,Chi,10/2026,50.000,07/10/2026,DVC-3\n"
+      "4,999999999999,Không rõ,10/2026,100.000,07/10/2026,DVC-4\n"
+      "5,D,Dũng,2026-10,5.000 đ,08/10/2026,DVC-5\n";
+  auto import = [&](bool dry_run, bool valid_only) {
+    DuesImportInput in;
+    in.data = file;
+    in.file_name = "cong-dvc-10-2026.csv";
+    in.dry_run = dry_run;
+    in.valid_only = valid_only;
+    auto r = registry_->import_dues(in);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message_vi);
+    return r.ok() ? *r : DuesImportReport{};
+  };
+  auto paid_in_october = [&] {
+    auto book = registry_->dues_book("S1", 2026);
+    EXPECT_TRUE(book.ok());
+    int n = 0;
+    for (const auto& r : book->rows) n += r.months[9].payment ? 1 : 0;
+    return n;
+  };
+  // Two rows wrong: nothing recorded, each named by its row and field.
+  DuesImportReport all = import(false, false);
+  EXPECT_EQ(all.rows, 5);
+  EXPECT_EQ(all.rejected, 2);
+  EXPECT_FALSE(all.written);
+  EXPECT_EQ(paid_in_october(), 0);
+  ASSERT_EQ(all.problems.size(), 2u);
+  EXPECT_EQ(all.problems[0].row, 4);
+  EXPECT_EQ(all.problems[0].field, "amount");
+  EXPECT_NE(all.problems[0].message_vi.find("ít hơn số phải nộp 120.000 đ"), std::string::npos)
+      << all.problems[0].message_vi;
+  EXPECT_EQ(all.problems[1].row, 5);
+  EXPECT_EQ(all.problems[1].field, "card_number");
+  // A dry run tells what would be recorded.
+  DuesImportReport dry = import(true, false);
+  EXPECT_EQ(dry.recorded, 3);
+  EXPECT_EQ(dry.amount, 120'000 + 40'000 + 5'000);
+  EXPECT_FALSE(dry.written);
+  EXPECT_EQ(paid_in_october(), 0);
+  // The valid rows only: recorded as paid on the portal, with the transaction's number.
+  DuesImportReport valid = import(false, true);
+  EXPECT_TRUE(valid.written);
+  EXPECT_EQ(valid.recorded, 3);
+  EXPECT_EQ(paid_in_october(), 3);
+  auto a = registry_->member_dues("A", 2026);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a->months[9].payment.has_value());
+  EXPECT_EQ(a->months[9].payment->channel, DuesChannel::portal);
+  EXPECT_EQ(a->months[9].payment->reference, "DVC-1");
+  EXPECT_EQ(a->months[9].payment->paid_on, D("2026-10-05"));
+  // The same file again: nothing new.
+  DuesImportReport again = import(false, true);
+  EXPECT_EQ(again.recorded, 0);
+  EXPECT_EQ(again.unchanged, 3);
+  EXPECT_FALSE(again.written);
+  EXPECT_EQ(paid_in_october(), 3);
+  // The report counts them.
+  auto v = registry_->dues_report("S1", "2026-10");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->total.figures.collected, 165'000);
+}
+
+TEST_F(DuesTest, APortalFileNeedsItsColumnsAndAnAccountThatRecords) {
+  DuesImportInput in;
+  in.data = "Họ và tên,Số tiền\nAn,100000\n";
+  in.file_name = "x.csv";
+  EXPECT_EQ(refused([&] { return registry_->import_dues(in); }).field, "header");
+  auto viewer = as(auth::Role::viewer, "DB");
+  in.data = "Số thẻ đảng viên,Tháng,Số tiền,Ngày nộp\nA,10/2026,120000,05/10/2026\n";
+  EXPECT_EQ(refused([&] { return viewer.import_dues(in); }).kind, ErrorKind::forbidden);
+  // Another branch's secretary: A is not in its books, and is not named.
+  auto s2 = as(auth::Role::branch_secretary, "S2");
+  auto r = s2.import_dues(in);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->rejected, 1);
+  EXPECT_NE(r->problems.at(0).message_vi.find("không có đảng viên này trong phạm vi"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace dangvu::service

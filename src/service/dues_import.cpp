@@ -1,0 +1,227 @@
+// The import of a file of dues payments (issue 21): the portal's list of dues paid online, or one
+// an office typed. Each row is matched to a member by card number or citizen ID and checked as a
+// payment recorded by hand is (the month in a book the caller holds, not paid yet, at least what
+// is owed, paid on a day that has come); then every payment is recorded in one transaction — all
+// or none, or only the valid rows when asked. A row already recorded is left as it is: importing
+// the same file again changes nothing.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "report/format.h"
+#include "service/dues.h"
+#include "service/dues_limits.h"
+#include "service/registry.h"
+#include "store/dossier_store.h"
+#include "store/dues_store.h"
+
+namespace dangvu::service {
+namespace {
+
+using nlohmann::json;
+
+std::string money_vi(Money m) { return report::format_integer(m) + " đ"; }
+
+// The rows of one member, in file order.
+struct MemberRows {
+  MemberId member = 0;
+  std::vector<std::size_t> rows;  // indexes into the sheet's rows
+};
+
+}  // namespace
+
+Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
+  DANGVU_TRY(
+      require_permission(auth::can_record_dues(caller_.role), "ghi đảng phí", "record party dues"));
+  in.options.this_year = clock_.today().year();
+  auto sheet = io::read_dues_sheet(in.data, in.options);
+  if (!sheet.ok()) return sheet.error();
+  in.data.clear();
+  DuesImportReport report;
+  report.file_name = in.file_name;
+  report.format = sheet->format;
+  report.sheet = sheet->sheet;
+  report.header_row = sheet->header_row;
+  report.rows = static_cast<std::int64_t>(sheet->rows.size());
+  report.dry_run = in.dry_run;
+  std::vector<io::Problem> problems = std::move(sheet->problems);
+  io::OmittedProblems omitted = sheet->omitted;
+  std::vector<bool> bad(sheet->rows.size(), false);
+  for (std::size_t i = 0; i < sheet->rows.size(); ++i) bad[i] = sheet->rows[i].has_errors;
+  auto fail = [&](std::size_t i, const std::string& field, std::string message) {
+    const auto& r = sheet->rows[i];
+    const std::string who = !r.card_number.empty() ? r.card_number : r.citizen_id;
+    io::add_problem(problems, omitted,
+                    {sheet->sheet, r.row, "", field, who + ": " + std::move(message), false});
+    bad[i] = true;
+  };
+  const Date today = clock_.today();
+  const std::string note = "Nhập từ tệp " + in.file_name;
+
+  std::int64_t recorded = 0, unchanged = 0;
+  Money amount = 0;
+  DANGVU_TRY(store_.write_transaction([&]() -> Status {
+    recorded = unchanged = 0;
+    amount = 0;
+    auto history = figures().history(store_);
+    if (!history.ok()) return history.error();
+    store::DossierStore dossier(store_);
+    store::DuesStore dues(store_);
+    // Who each row is: by card number (or the registry's code), else by citizen ID.
+    std::unordered_map<std::string, std::optional<MemberId>> by_card, by_citizen;
+    std::map<MemberId, MemberRows> groups;
+    for (std::size_t i = 0; i < sheet->rows.size(); ++i) {
+      const auto& r = sheet->rows[i];
+      if (bad[i]) continue;
+      std::optional<MemberId> card, citizen;
+      if (!r.card_number.empty()) {
+        auto [it, added] = by_card.emplace(r.card_number, std::nullopt);
+        if (added) {
+          auto found = store_.find_member(r.card_number);
+          if (!found.ok()) return found.error();
+          if (*found) it->second = (*found)->id;
+        }
+        card = it->second;
+        if (!card) {
+          fail(i, "card_number", "không có đảng viên có số thẻ này.");
+          continue;
+        }
+      }
+      if (!r.citizen_id.empty()) {
+        auto [it, added] = by_citizen.emplace(r.citizen_id, std::nullopt);
+        if (added) {
+          auto holders = dossier.holders("citizen_id", r.citizen_id, 0);
+          if (!holders.ok()) return holders.error();
+          if (holders->size() == 1) it->second = holders->front().first;
+        }
+        citizen = it->second;
+        if (!citizen && !card) {
+          fail(i, "citizen_id", "không có đảng viên có số định danh cá nhân này.");
+          continue;
+        }
+        if (citizen && card && *citizen != *card) {
+          fail(i, "citizen_id", "số thẻ đảng viên và số định danh cá nhân là của hai người khác nhau.");
+          continue;
+        }
+      }
+      const MemberId id = card ? *card : *citizen;
+      groups[id].member = id;
+      groups[id].rows.push_back(i);
+    }
+
+    std::vector<std::pair<MemberId, DuesPayment>> to_append;
+    const Scope held = scope(**history);
+    for (const auto& [id, group] : groups) {
+      auto record = store_.member_by_id(id);
+      if (!record.ok()) return record.error();
+      auto events = store_.member_events(id);
+      if (!events.ok()) return events.error();
+      auto folded = fold(record->person, *events, **history);
+      if (!folded.ok()) return folded.error();
+      auto records = dues.records(id);
+      if (!records.ok()) return records.error();
+      auto payments = dues.payments(id);
+      if (!payments.ok()) return payments.error();
+      const DuesLedger ledger(*records, *payments);
+      std::map<Date, std::size_t> in_file;  // month → the row that pays it in this file
+      for (std::size_t i : group.rows) {
+        const auto& r = sheet->rows[i];
+        const Date month = *r.month;
+        const Money paid = *r.amount;
+        const auto org = dues_org_for(*folded, month);
+        // A member whose month lies outside the caller's books is as unknown as any other.
+        if (org ? !in_scope(**history, *org) : !held.holds_member(*folded)) {
+          fail(i, "card_number", "không có đảng viên này trong phạm vi của tài khoản.");
+          continue;
+        }
+        // Already recorded: by its transaction number, or the same month, amount and day.
+        const DuesPayment* standing = ledger.paid(month);
+        if (standing != nullptr &&
+            (r.reference.empty()
+                 ? standing->amount == paid && r.paid_on && standing->paid_on == *r.paid_on
+                 : standing->reference == r.reference)) {
+          ++unchanged;
+          continue;
+        }
+        if (!r.paid_on) {
+          fail(i, "paid_on", "«Ngày nộp»: cần ghi.");
+          continue;
+        }
+        if (*r.paid_on > today) {
+          fail(i, "paid_on", "«Ngày nộp» " + r.paid_on->vi() + " chưa tới.");
+          continue;
+        }
+        if (!org) {
+          fail(i, "month",
+               "không là đảng viên trong tháng " + month_vi(month) +
+                   ": không có đảng phí của tháng này (quy tắc dues.not_member).");
+          continue;
+        }
+        if (standing != nullptr) {
+          fail(i, "month",
+               "đã nộp đảng phí tháng " + month_vi(month) + " (" + money_vi(standing->amount) +
+                   ", ngày " + standing->paid_on.vi() + ").");
+          continue;
+        }
+        if (auto twice = in_file.find(month); twice != in_file.end()) {
+          fail(i, "month",
+               "tháng " + month_vi(month) + " đã có ở dòng " +
+                   std::to_string(sheet->rows[twice->second].row) + " của tệp.");
+          continue;
+        }
+        if (paid <= 0 || paid > kMaxDuesPayment) {
+          fail(i, "amount",
+               "«Số tiền» " + money_vi(paid) + " không hợp lệ (từ 1 đ đến " +
+                   money_vi(kMaxDuesPayment) + ").");
+          continue;
+        }
+        auto owed = dues_owed(rules_.dues, ledger.basis_for(month, rules_.dues, *folded));
+        if (owed.ok() && paid < owed->amount) {
+          fail(i, "amount",
+               "nộp " + money_vi(paid) + ", ít hơn số phải nộp " + money_vi(owed->amount) +
+                   " của tháng " + month_vi(month) + " (quy tắc dues.short).");
+          continue;
+        }
+        in_file.emplace(month, i);
+        DuesPayment p;
+        p.month = month;
+        p.amount = paid;
+        p.paid_on = *r.paid_on;
+        p.channel = DuesChannel::portal;
+        p.org = *org;
+        p.reference = r.reference;
+        p.note = note;
+        p.recorded_at = clock_.now_iso();
+        p.recorded_by = actor_;
+        to_append.emplace_back(id, std::move(p));
+      }
+    }
+    std::int64_t rejected = 0;
+    for (bool b : bad) rejected += b ? 1 : 0;
+    recorded = static_cast<std::int64_t>(to_append.size());
+    for (const auto& [m, p] : to_append) amount += p.amount;
+    if (in.dry_run || to_append.empty() || (rejected > 0 && !in.valid_only)) return {};
+    DANGVU_TRY(dues.append_payments(to_append));
+    report.written = true;
+    return audit("dues.import", in.file_name,
+                 json{{"file", in.file_name},
+                      {"rows", report.rows},
+                      {"recorded", recorded},
+                      {"unchanged", unchanged},
+                      {"rejected", rejected},
+                      {"amount", amount}}
+                     .dump(),
+                 caller_.scope);
+  }));
+  report.recorded = recorded;
+  report.unchanged = unchanged;
+  report.amount = amount;
+  for (bool b : bad) report.rejected += b ? 1 : 0;
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const io::Problem& a, const io::Problem& b) { return a.row < b.row; });
+  report.problems = std::move(problems);
+  report.omitted = omitted;
+  return report;
+}
+
+}  // namespace dangvu::service
