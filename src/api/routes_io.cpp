@@ -91,10 +91,8 @@ Status import_dues(RequestContext& ctx) {
   if (!report.ok()) return report.error();
   json problems = json::array();
   for (const auto& p : report->problems) {
-    problems.push_back({{"row", p.row},
-                        {"column", p.column},
-                        {"field", p.field},
-                        {"message", p.message_vi}});
+    problems.push_back(
+        {{"row", p.row}, {"column", p.column}, {"field", p.field}, {"message", p.message_vi}});
   }
   ctx.out = {{"file_name", report->file_name},
              {"format", report->format},

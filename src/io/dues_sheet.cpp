@@ -90,9 +90,9 @@ struct Builder {
   std::optional<DuesField> user_field(const std::string& header, int column) const {
     for (const auto& [key, value] : options.mapping) {
       if (key == column_name(column) || text::fold(key) == text::fold(header)) {
-        for (DuesField f : {DuesField::ignore, DuesField::card_number, DuesField::citizen_id,
-                            DuesField::name, DuesField::month, DuesField::amount,
-                            DuesField::paid_on, DuesField::reference}) {
+        for (DuesField f :
+             {DuesField::ignore, DuesField::card_number, DuesField::citizen_id, DuesField::name,
+              DuesField::month, DuesField::amount, DuesField::paid_on, DuesField::reference}) {
           if (value == to_string(f)) return f;
         }
       }
@@ -151,9 +151,8 @@ struct Builder {
   void problem(DuesSheetRow& r, std::size_t i, std::string message) {
     const DuesField f = sheet.columns[i].second;
     add_problem(sheet.problems, sheet.omitted,
-                {sheet.sheet, r.row, column_name(sheet.columns[i].first),
-                 std::string(to_string(f)), "«" + std::string(label_vi(f)) + "»: " + message,
-                 false});
+                {sheet.sheet, r.row, column_name(sheet.columns[i].first), std::string(to_string(f)),
+                 "«" + std::string(label_vi(f)) + "»: " + message, false});
     r.has_errors = true;
   }
 
@@ -176,18 +175,10 @@ struct Builder {
         const std::string text = cell_text(c);
         if (c.kind == CellKind::empty || text.empty()) continue;
         switch (sheet.columns[i].second) {
-          case DuesField::card_number:
-            r.card_number = twelve_digits(c, text);
-            break;
-          case DuesField::citizen_id:
-            r.citizen_id = twelve_digits(c, text);
-            break;
-          case DuesField::name:
-            r.name = text;
-            break;
-          case DuesField::reference:
-            r.reference = text;
-            break;
+          case DuesField::card_number: r.card_number = twelve_digits(c, text); break;
+          case DuesField::citizen_id: r.citizen_id = twelve_digits(c, text); break;
+          case DuesField::name: r.name = text; break;
+          case DuesField::reference: r.reference = text; break;
           case DuesField::month:
             if (c.kind == CellKind::date) {
               auto d = date_from_serial(c.number, date1904);
@@ -207,7 +198,8 @@ struct Builder {
               r.amount = parse_money_text(text);
             }
             if (!r.amount) {
-              problem(r, i, "«" + text + "» không phải một số tiền nguyên đồng (ghi dạng 100.000).");
+              problem(r, i,
+                      "«" + text + "» không phải một số tiền nguyên đồng (ghi dạng 100.000).");
             }
             break;
           case DuesField::paid_on: {
@@ -219,23 +211,21 @@ struct Builder {
             }
             break;
           }
-          case DuesField::ignore:
-            break;
+          case DuesField::ignore: break;
         }
       }
       if (r.card_number.empty() && r.citizen_id.empty()) {
-        add_problem(sheet.problems, sheet.omitted,
-                    {sheet.sheet, r.row, "", "card_number",
-                     "Cần «Số thẻ đảng viên» hoặc «Số định danh cá nhân» để biết ai đã nộp.",
-                     false});
+        add_problem(
+            sheet.problems, sheet.omitted,
+            {sheet.sheet, r.row, "", "card_number",
+             "Cần «Số thẻ đảng viên» hoặc «Số định danh cá nhân» để biết ai đã nộp.", false});
         r.has_errors = true;
       }
       for (std::size_t i = 0; i < sheet.columns.size(); ++i) {
         const DuesField f = sheet.columns[i].second;
-        const bool missing = (f == DuesField::month && !r.month && row.cells[i].kind ==
-                                                                       CellKind::empty) ||
-                             (f == DuesField::amount && !r.amount &&
-                              row.cells[i].kind == CellKind::empty);
+        const bool missing =
+            (f == DuesField::month && !r.month && row.cells[i].kind == CellKind::empty) ||
+            (f == DuesField::amount && !r.amount && row.cells[i].kind == CellKind::empty);
         if (missing) problem(r, i, "cần ghi.");
       }
       sheet.rows.push_back(std::move(r));

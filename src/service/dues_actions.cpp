@@ -19,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kMaxPayments = 500;   // a month of the largest branch, with room
+constexpr std::size_t kMaxPayments = 500;  // a month of the largest branch, with room
 constexpr Money kMaxPayment = kMaxDuesPayment;
 constexpr Money kMaxBase = kMaxDuesBase;
 

@@ -100,7 +100,8 @@ Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
           continue;
         }
         if (citizen && card && *citizen != *card) {
-          fail(i, "citizen_id", "số thẻ đảng viên và số định danh cá nhân là của hai người khác nhau.");
+          fail(i, "citizen_id",
+               "số thẻ đảng viên và số định danh cá nhân là của hai người khác nhau.");
           continue;
         }
       }
@@ -136,10 +137,9 @@ Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
         }
         // Already recorded: by its transaction number, or the same month, amount and day.
         const DuesPayment* standing = ledger.paid(month);
-        if (standing != nullptr &&
-            (r.reference.empty()
-                 ? standing->amount == paid && r.paid_on && standing->paid_on == *r.paid_on
-                 : standing->reference == r.reference)) {
+        if (standing != nullptr && (r.reference.empty() ? standing->amount == paid && r.paid_on &&
+                                                              standing->paid_on == *r.paid_on
+                                                        : standing->reference == r.reference)) {
           ++unchanged;
           continue;
         }

@@ -444,15 +444,9 @@ Status DuesStore::append_payments(const std::vector<std::pair<MemberId, DuesPaym
         "note, recorded_at, recorded_by, cancels) VALUES ");
     insert.insert_all(payments, [](PaymentInsertRow& row, const auto& mp) {
       const DuesPayment& p = mp.second;
-      row = {mp.first,
-             p.amount,
-             p.org,
-             month_iso(p.month),
-             p.paid_on.iso(),
-             std::string(to_string(p.channel)),
-             p.reference,
-             p.note,
-             p.recorded_at,
+      row = {mp.first,           p.amount,        p.org,
+             month_iso(p.month), p.paid_on.iso(), std::string(to_string(p.channel)),
+             p.reference,        p.note,          p.recorded_at,
              p.recorded_by};
     });
     std::vector<long long> members;
