@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import('./pages/Audit').then((m) => ({ default: m.A
 const ReportPage = lazy(() => import('./pages/Report').then((m) => ({ default: m.ReportPage })));
 const StatisticsPage = lazy(() => import('./pages/Statistics').then((m) => ({ default: m.StatisticsPage })));
 const DuesPage = lazy(() => import('./pages/Dues').then((m) => ({ default: m.DuesPage })));
+const DuesReportPage = lazy(() => import('./pages/DuesReport').then((m) => ({ default: m.DuesReportPage })));
 const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
 const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
 const ConferencesPage = lazy(() => import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })));
@@ -119,6 +120,7 @@ export function App() {
             {page === 'report' && <ReportPage account={account} code={route[1]} />}
             {page === 'statistics' && <StatisticsPage account={account} code={route[1]} />}
             {page === 'dues' && <DuesPage account={account} code={route[1]} />}
+            {page === 'dues-report' && <DuesReportPage account={account} code={route[1]} />}
             {page === 'work' && <WorkPage account={account} code={route[1]} />}
             {page === 'plan' && <PlanPage account={account} code={route[1]} />}
             {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}

@@ -119,6 +119,8 @@ export type MemberDues = S['MemberDues'];
 export type DuesRecord = S['DuesRecord'];
 export type DuesPayment = S['DuesPayment'];
 export type DuesPaymentInput = S['DuesPaymentInput'];
+export type DuesReport = S['DuesReport'];
+export type DuesFigures = S['DuesFigures'];
 
 export type Permission = Session['permissions'][number];
 // The signed-in account with what its role may do, as the session answered it: the server keeps

@@ -125,3 +125,11 @@ export function vnDate(iso: string | null | undefined): string {
 export function vnNumber(n: number): string {
   return n.toLocaleString('vi-VN');
 }
+// A percentage as the offices write it, one decimal after a comma (77,5%), rounded half away from
+// zero on the decimal value as the server's documents round it; «—» for none.
+export function vnPercent(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return '—';
+  const tenths = Math.round(Math.abs(p) * 10 * (1 + 1e-12));
+  const shown = (tenths / 10).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${p < 0 && tenths !== 0 ? '-' : ''}${shown}%`;
+}

@@ -1108,4 +1108,57 @@ await test(
   { viewport: phone },
 );
 
+// The dues report of the committee above the branch (DBCQD, its office), opened from its book for
+// this year: «Đã thu» and each org's line are the API's figures, a line leads to its org's own
+// report, and the Word and Excel files are given.
+await test('the dues report of a committee shows the API’s figures and gives the Word and Excel files', async (page) => {
+  await login(page, 'vanphong');
+  const { get } = await apiOf(page);
+  const vn = (n) => n.toLocaleString('vi-VN');
+  await page.goto(`${base}#/dues/DBCQD`);
+  await page.getByTestId('dues-report-link').click();
+  await page.getByRole('heading', { level: 1, name: 'Báo cáo đảng phí' }).waitFor();
+  await page.waitForFunction((y) => window.location.hash === `#/dues-report/DBCQD?period=${y}`, duesY);
+  const report = await get(`api/v1/orgs/DBCQD/dues/report?period=${duesY}`);
+  if (report.total.collected <= 0 || report.lines.length < 2) throw new Error(`the report: ${JSON.stringify(report)}`);
+  await page
+    .getByTestId('dues-report-collected')
+    .getByText(`${vn(report.total.collected)} đ`, { exact: true })
+    .waitFor();
+  const percent = await page.getByTestId('dues-report-percent').locator('.ant-statistic-content').innerText();
+  if (!/^\d{1,3},\d%$/.test(percent)) throw new Error(`«Tỷ lệ thu» shows «${percent}»`);
+  const cell = (testid) => page.getByTestId(testid).innerText();
+  for (const l of report.lines)
+    if ((await cell(`dues-report-line-${l.code}-collected`)) !== vn(l.collected))
+      throw new Error(
+        `${l.code} collected «${await cell(`dues-report-line-${l.code}-collected`)}», not ${l.collected}`,
+      );
+  if ((await cell('dues-report-total-collected')) !== vn(report.total.collected)) throw new Error('the total line');
+  for (const m of report.months)
+    if ((await cell(`dues-report-month-${m.code}-collected`)) !== vn(m.collected))
+      throw new Error(
+        `${m.code} collected «${await cell(`dues-report-month-${m.code}-collected`)}», not ${m.collected}`,
+      );
+
+  const origin = base.replace(/\/$/, '');
+  const docx = await page.request.get(`${origin}${await page.getByTestId('dues-report-docx').getAttribute('href')}`);
+  if (docx.status() !== 200 || !docxText(await docx.body()).includes(`Tình hình thu, nộp đảng phí năm ${duesY}`))
+    throw new Error(`docx ${docx.status()}`);
+  const xlsx = await page.request.get(`${origin}${await page.getByTestId('dues-report-xlsx').getAttribute('href')}`);
+  if (xlsx.status() !== 200 || !xlsx.headers()['content-disposition']?.includes(`dang-phi-DBCQD-${duesY}.xlsx`))
+    throw new Error(`xlsx ${xlsx.status()} «${xlsx.headers()['content-disposition']}»`);
+
+  // A line (not the committee's own members) opens that org's report for the same period.
+  const line = report.lines.find((l) => l.code !== 'DBCQD');
+  await page.getByTestId(`dues-report-line-${line.code}`).getByRole('link', { name: line.name, exact: true }).click();
+  await page.waitForFunction(
+    ([code, y]) => window.location.hash === `#/dues-report/${code}?period=${y}`,
+    [line.code, duesY],
+  );
+  await page
+    .getByTestId('dues-report-collected')
+    .getByText(`${vn(line.collected)} đ`, { exact: true })
+    .waitFor();
+});
+
 await finish();

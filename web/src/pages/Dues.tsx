@@ -5,7 +5,7 @@
 // phone. Whoever may record dues records a month of the branch at once (DuesMonth.tsx).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Row, Select, Space, Spin, Statistic, Table, TreeSelect, Typography } from 'antd';
-import { can, type DuesBook, type DuesBookRow, type TreeNode, type Viewer } from '../api';
+import { can, query, type DuesBook, type DuesBookRow, type TreeNode, type Viewer } from '../api';
 import { $api, errorText } from '../client';
 import { duesCategoryLabel, duesRules, vnNumber } from '../labels';
 import { go, hashParams, replaceHashParams } from '../route';
@@ -66,6 +66,12 @@ export function DuesPage({ account, code }: { account: Viewer; code?: string }) 
               options={yearOptions()}
               onChange={setYear}
             />
+            <Button
+              href={`#/dues-report/${encodeURIComponent(org)}${query({ period: year })}`}
+              data-testid="dues-report-link"
+            >
+              Báo cáo đảng phí
+            </Button>
             {mayRecord && book && book.rows.length > 0 && (
               <Button
                 type={recording ? 'default' : 'primary'}

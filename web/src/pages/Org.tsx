@@ -112,6 +112,9 @@ export function OrgPage({ account, code }: { account: Viewer; code: string }) {
             <Button onClick={() => go('dues', code)} data-testid="org-dues">
               Sổ đảng phí
             </Button>
+            <Button onClick={() => go('dues-report', code)} data-testid="org-dues-report">
+              Báo cáo đảng phí
+            </Button>
             <Button onClick={() => go('conferences', code)} data-testid="org-conferences">
               Hội nghị
             </Button>

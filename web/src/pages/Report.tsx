@@ -103,6 +103,14 @@ export function ReportPage({ account, code }: { account: Viewer; code?: string }
                 >
                   Thống kê đảng viên
                 </Button>
+                {period.kind !== 'term' && (
+                  <Button
+                    href={`#/dues-report/${encodeURIComponent(org)}${query({ period: p })}`}
+                    data-testid="report-dues"
+                  >
+                    Báo cáo đảng phí
+                  </Button>
+                )}
               </Space>
               <Table
                 scroll={{ x: 'max-content' }}

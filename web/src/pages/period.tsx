@@ -116,7 +116,24 @@ const roman = ['I', 'II', 'III', 'IV'];
 // The current term and the three before it.
 const terms = [0, 5, 10, 15].map((back) => currentTermStart(new Date().getFullYear()) - back);
 
-export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange: (p: PeriodValue) => void }) {
+const kindOptions: { value: PeriodKind; label: string }[] = [
+  { value: 'month', label: 'Tháng' },
+  { value: 'quarter', label: 'Quý' },
+  { value: 'half', label: '6 tháng' },
+  { value: 'year', label: 'Năm' },
+  { value: 'term', label: 'Nhiệm kỳ' },
+];
+
+// `kinds`: the kinds a page offers (every kind when not given).
+export function PeriodPicker({
+  value,
+  onChange,
+  kinds,
+}: {
+  value: PeriodValue;
+  onChange: (p: PeriodValue) => void;
+  kinds?: readonly PeriodKind[];
+}) {
   const parts: { value: number; label: string }[] =
     value.kind === 'month'
       ? Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `Tháng ${i + 1}` }))
@@ -136,13 +153,7 @@ export function PeriodPicker({ value, onChange }: { value: PeriodValue; onChange
         value={value.kind}
         style={{ width: 120 }}
         onChange={(kind: PeriodKind) => onChange(switchKind(value, kind))}
-        options={[
-          { value: 'month', label: 'Tháng' },
-          { value: 'quarter', label: 'Quý' },
-          { value: 'half', label: '6 tháng' },
-          { value: 'year', label: 'Năm' },
-          { value: 'term', label: 'Nhiệm kỳ' },
-        ]}
+        options={kinds ? kindOptions.filter((k) => kinds.includes(k.value)) : kindOptions}
       />
       {parts.length > 0 && (
         <Select
