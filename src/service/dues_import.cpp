@@ -4,10 +4,12 @@
 // is owed, paid on a day that has come); then every payment is recorded in one transaction — all
 // or none, or only the valid rows when asked. A row already recorded is left as it is: importing
 // the same file again changes nothing.
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "core/member_profile.h"
 #include "report/format.h"
 #include "service/dues.h"
 #include "service/dues_limits.h"
@@ -21,6 +23,9 @@ namespace {
 using nlohmann::json;
 
 std::string money_vi(Money m) { return report::format_integer(m) + " đ"; }
+
+// Members whose periods and dues rows are read at a time.
+constexpr std::size_t kMembersPerRead = 500;
 
 // The rows of one member, in file order.
 struct MemberRows {
@@ -67,21 +72,26 @@ Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
     if (!history.ok()) return history.error();
     store::DossierStore dossier(store_);
     store::DuesStore dues(store_);
-    // Who each row is: by card number (or the registry's code), else by citizen ID.
-    std::unordered_map<std::string, std::optional<MemberId>> by_card, by_citizen;
+    // Who each row is: by card number (or the registry's code), else by citizen ID; the codes
+    // and cards of the whole file looked up a few hundred at a time.
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < sheet->rows.size(); ++i) {
+      if (!bad[i] && !sheet->rows[i].card_number.empty()) {
+        keys.push_back(sheet->rows[i].card_number);
+      }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    auto by_card = dues.members_by_code_or_card(keys);
+    if (!by_card.ok()) return by_card.error();
+    std::unordered_map<std::string, std::optional<MemberId>> by_citizen;
     std::map<MemberId, MemberRows> groups;
     for (std::size_t i = 0; i < sheet->rows.size(); ++i) {
       const auto& r = sheet->rows[i];
       if (bad[i]) continue;
       std::optional<MemberId> card, citizen;
       if (!r.card_number.empty()) {
-        auto [it, added] = by_card.emplace(r.card_number, std::nullopt);
-        if (added) {
-          auto found = store_.find_member(r.card_number);
-          if (!found.ok()) return found.error();
-          if (*found) it->second = (*found)->id;
-        }
-        card = it->second;
+        if (auto it = by_card->find(r.card_number); it != by_card->end()) card = it->second;
         if (!card) {
           fail(i, "card_number", "không có đảng viên có số thẻ này.");
           continue;
@@ -110,28 +120,20 @@ Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
       groups[id].rows.push_back(i);
     }
 
+    // The payments of one member's rows that pass, checked as a payment typed by hand.
     std::vector<std::pair<MemberId, DuesPayment>> to_append;
-    const Scope held = scope(**history);
-    for (const auto& [id, group] : groups) {
-      auto record = store_.member_by_id(id);
-      if (!record.ok()) return record.error();
-      auto events = store_.member_events(id);
-      if (!events.ok()) return events.error();
-      auto folded = fold(record->person, *events, **history);
-      if (!folded.ok()) return folded.error();
-      auto records = dues.records(id);
-      if (!records.ok()) return records.error();
-      auto payments = dues.payments(id);
-      if (!payments.ok()) return payments.error();
-      const DuesLedger ledger(*records, *payments);
+    auto add_rows = [&](const MemberRows& group, const ProfileView& member,
+                        const DuesLedger& ledger, std::optional<Date> admitted,
+                        std::optional<OrgId> last_org) {
       std::map<Date, std::size_t> in_file;  // month → the row that pays it in this file
       for (std::size_t i : group.rows) {
         const auto& r = sheet->rows[i];
         const Date month = *r.month;
         const Money paid = *r.amount;
-        const auto org = dues_org_for(*folded, month);
+        const auto org = dues_org_in(member.periods, month);
         // A member whose month lies outside the caller's books is as unknown as any other.
-        if (org ? !in_scope(**history, *org) : !held.holds_member(*folded)) {
+        const auto whose = org ? org : last_org;
+        if (!whose || !in_scope(**history, *whose)) {
           fail(i, "card_number", "không có đảng viên này trong phạm vi của tài khoản.");
           continue;
         }
@@ -175,7 +177,8 @@ Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
                    money_vi(kMaxDuesPayment) + ").");
           continue;
         }
-        auto owed = dues_owed(rules_.dues, ledger.basis_for(month, rules_.dues, *folded));
+        const int age = party_age_years_of(admitted, member.periods, month);
+        auto owed = dues_owed(rules_.dues, ledger.basis_for(month, rules_.dues, age));
         if (owed.ok() && paid < owed->amount) {
           fail(i, "amount",
                "nộp " + money_vi(paid) + ", ít hơn số phải nộp " + money_vi(owed->amount) +
@@ -193,7 +196,42 @@ Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
         p.note = note;
         p.recorded_at = clock_.now_iso();
         p.recorded_by = actor_;
-        to_append.emplace_back(id, std::move(p));
+        to_append.emplace_back(group.member, std::move(p));
+      }
+    };
+
+    // The members' periods (their profiles) and dues rows, a few hundred members at a time.
+    std::vector<MemberId> ids;
+    for (const auto& [id, group] : groups) ids.push_back(id);
+    ProfileView view;
+    for (std::size_t at = 0; at < ids.size(); at += kMembersPerRead) {
+      const std::vector<MemberId> batch(
+          ids.begin() + static_cast<std::ptrdiff_t>(at),
+          ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), at + kMembersPerRead)));
+      auto profiles = dues.profiles_of(batch);
+      if (!profiles.ok()) return profiles.error();
+      auto records = dues.records_of(batch);
+      if (!records.ok()) return records.error();
+      auto payments = dues.payments_of(batch);
+      if (!payments.ok()) return payments.error();
+      std::unordered_map<MemberId, std::vector<DuesRecord>> records_by;
+      std::unordered_map<MemberId, std::vector<DuesPayment>> payments_by;
+      for (auto& [m, r] : *records) records_by[m].push_back(std::move(r));
+      for (auto& [m, p] : *payments) payments_by[m].push_back(std::move(p));
+      for (MemberId id : batch) {
+        const auto text = profiles->find(id);
+        if (text == profiles->end() || !parse_profile(text->second, view)) {
+          return Error::io("Dữ liệu của một đảng viên (số nội bộ " + std::to_string(id) +
+                               ") không đọc được; hãy báo người quản trị.",
+                           "member_profile " + std::to_string(id) + " missing or unreadable");
+        }
+        const DuesLedger ledger(std::move(records_by[id]), std::move(payments_by[id]));
+        const std::optional<Date> admitted = view.first_admission();
+        std::optional<OrgId> last_org;
+        for (const auto& period : view.periods) {
+          if (period.org) last_org = period.org;
+        }
+        add_rows(groups[id], view, ledger, admitted, last_org);
       }
     }
     std::int64_t rejected = 0;

@@ -457,6 +457,60 @@ Status DuesStore::append_payments(const std::vector<std::pair<MemberId, DuesPaym
   });
 }
 
+Result<std::unordered_map<std::string, MemberId>> DuesStore::members_by_code_or_card(
+    const std::vector<std::string>& keys) {
+  return guarded([&]() -> Result<std::unordered_map<std::string, MemberId>> {
+    std::unordered_map<std::string, MemberId> out;
+    std::vector<std::string> safe;
+    for (const auto& k : keys) {
+      const bool ok = !k.empty() && k.size() <= 64 &&
+                      k.find_first_not_of(
+                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                          "0123456789._-") == std::string::npos;
+      if (ok) safe.push_back(k);
+    }
+    for (std::size_t at = 0; at < safe.size(); at += kDigestBatch) {
+      std::string in = "(";
+      for (std::size_t i = at; i < std::min(safe.size(), at + kDigestBatch); ++i) {
+        in += (i > at ? ", '" : "'") + safe[i] + "'";  // checked above: nothing to escape
+      }
+      in += ")";
+      long long id = 0;
+      std::string code, card;
+      soci::indicator card_ind = soci::i_null;
+      soci::statement st =
+          (store_.impl_->sql.prepare << "SELECT id, code, card_number FROM member WHERE code IN " +
+                                            in + " OR card_number IN " + in,
+           soci::into(id), soci::into(code), soci::into(card, card_ind));
+      st.execute();
+      std::unordered_map<std::string, MemberId> by_card;
+      while (st.fetch()) {
+        out[code] = id;
+        if (card_ind == soci::i_ok) by_card[card] = id;
+      }
+      for (const auto& [c, m] : by_card) out.emplace(c, m);  // a code wins over a card
+    }
+    return out;
+  });
+}
+
+Result<std::unordered_map<MemberId, std::string>> DuesStore::profiles_of(
+    const std::vector<MemberId>& members) {
+  return guarded([&]() -> Result<std::unordered_map<MemberId, std::string>> {
+    std::unordered_map<MemberId, std::string> out;
+    long long id = 0;
+    std::string text;
+    soci::statement st =
+        (store_.impl_->sql.prepare << "SELECT member_id, profile FROM member_profile WHERE "
+                                      "member_id IN " +
+                                          id_list(members),
+         soci::into(id), soci::into(text));
+    st.execute();
+    while (st.fetch()) out[id] = text;
+    return out;
+  });
+}
+
 Result<std::unordered_map<MemberId, DuesDigest>> DuesStore::digests(const OrgFilter& orgs,
                                                                     const std::vector<int>& years) {
   return guarded([&]() -> Result<std::unordered_map<MemberId, DuesDigest>> {

@@ -28,6 +28,13 @@ class DuesStore {
   // The members who were members (probationary or official) of `org` on some day from `from` to
   // before `to`: those whose dues may be in its book then.
   Result<std::vector<MemberId>> members_in(OrgId org, Date from, Date to);
+  // Of `keys` (member codes or card numbers), the member each names (a code before a card); keys
+  // that cannot be either (not [A-Za-z0-9._-]) name no one.
+  Result<std::unordered_map<std::string, MemberId>> members_by_code_or_card(
+      const std::vector<std::string>& keys);
+  // The member profiles (core/member_profile.h) of `members`, as stored, by member.
+  Result<std::unordered_map<MemberId, std::string>> profiles_of(
+      const std::vector<MemberId>& members);
   // Every record of the member, in the order recorded.
   Result<std::vector<DuesRecord>> records(MemberId member);
   // Every payment record of the member (cancellations too), in the order recorded.
