@@ -121,6 +121,8 @@ export type DuesPayment = S['DuesPayment'];
 export type DuesPaymentInput = S['DuesPaymentInput'];
 export type DuesReport = S['DuesReport'];
 export type DuesFigures = S['DuesFigures'];
+export type DuesImportReport = S['DuesImportReport'];
+export type DuesImportProblem = DuesImportReport['problems'][number];
 
 export type Permission = Session['permissions'][number];
 // The signed-in account with what its role may do, as the session answered it: the server keeps

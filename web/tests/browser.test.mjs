@@ -1108,6 +1108,55 @@ await test(
   { viewport: phone },
 );
 
+// The portal's file of dues payments, imported from the branch's book (its secretary): a member's
+// month before this one, not paid yet, and a card number nobody has. The check writes nothing and
+// shows the unknown card's row; only the valid row is recorded, and the book shows the month paid.
+await test('a branch secretary imports the portal’s dues file: the unknown card shown, the valid row recorded', async (page) => {
+  await login(page, 'bithu');
+  const { get } = await apiOf(page);
+  const [y, m] = duesMonth.split('-').map(Number);
+  const month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const [year, mm] = month.split('-');
+  const monthOf = (r) => r.months.find((x) => x.month === month);
+  const book = async () => get(`api/v1/orgs/${duesOrg}/dues?year=${year}`);
+  const owing = (await book()).rows.find(
+    (r) => monthOf(r).in_book && monthOf(r).owed?.amount > 0 && !monthOf(r).payment,
+  );
+  if (!owing) throw new Error(`nobody owes ${month} in ${duesOrg}`);
+  const amount = monthOf(owing).owed.amount.toLocaleString('vi-VN');
+  const csv = [
+    'Số thẻ đảng viên,Tháng,Số tiền,Ngày nộp,Mã giao dịch',
+    `${owing.member},${mm}/${year},${amount},${vnDay().vn},DVC-WEB-1`,
+    `999999999999,${mm}/${year},${amount},${vnDay().vn},DVC-WEB-2`,
+  ].join('\r\n');
+
+  await page.goto(`${base}#/dues/${duesOrg}?year=${year}`);
+  await page.getByTestId('dues-import-open').click();
+  const dialog = page.locator('.ant-modal');
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'cong-dvc.csv', mimeType: 'text/csv', buffer: Buffer.from(csv + '\r\n', 'utf8') });
+  await dialog.getByText('cong-dvc.csv').waitFor();
+  await dialog.getByTestId('dues-import-check').click();
+  const problem = dialog.getByTestId('dues-import-problems').locator('tr', { hasText: '999999999999' });
+  await problem.waitFor();
+  const [row, , text] = await problem.locator('td').allInnerTexts();
+  if (row !== '3' || !text.includes('không có đảng viên có số thẻ này')) throw new Error(`problem: ${row} «${text}»`);
+  await dialog.getByTestId('dues-import-rejected').getByText('1', { exact: true }).waitFor();
+  await dialog.getByTestId('dues-import-amount').getByText(`${amount} đ`).waitFor();
+  if (!(await dialog.getByTestId('dues-import-all').isDisabled()))
+    throw new Error('«Ghi tất cả» offered with an error');
+  if (monthOf((await book()).rows.find((r) => r.member === owing.member)).payment) throw new Error('the check wrote');
+
+  await dialog.getByRole('button', { name: 'Chỉ ghi các dòng hợp lệ' }).click();
+  await dialog.getByTestId('dues-import-done').getByText('Đã ghi 1 lần nộp').waitFor();
+  await dialog.getByTestId('dues-import-close').click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByTestId(`dues-${owing.member}-${month}`).getByText(`✓\u2009${amount}`).waitFor();
+  const paid = monthOf((await book()).rows.find((r) => r.member === owing.member)).payment;
+  if (paid?.channel !== 'portal' || paid.reference !== 'DVC-WEB-1') throw new Error(`recorded ${JSON.stringify(paid)}`);
+});
+
 // The dues report of the committee above the branch (DBCQD, its office), opened from its book for
 // this year: «Đã thu» and each org's line are the API's figures, a line leads to its org's own
 // report, and the Word and Excel files are given.
@@ -1159,6 +1208,68 @@ await test('the dues report of a committee shows the API’s figures and gives t
     .getByTestId('dues-report-collected')
     .getByText(`${vn(line.collected)} đ`, { exact: true })
     .waitFor();
+});
+
+// A reduction of a member's dues, recorded from «Đảng phí» on the member page by the branch's
+// secretary: 50% for this month and the next, with its decision. The record is listed and the
+// month's amount owed is half the category's (the server's numbers). A reduction one month longer
+// than the rule set allows is refused at «Đến tháng», and nothing is recorded.
+await test('a branch secretary records a 50% dues reduction; one too long is refused at «Đến tháng»', async (page) => {
+  await login(page, 'bithu');
+  const { get } = await apiOf(page);
+  const { dues: rules } = await get('api/v1/labels');
+  const monthOf = (r) => r.months.find((x) => x.month === duesMonth);
+  // A member owing this month by the category alone, an amount that halves to whole thousands.
+  const owing = (await get(`api/v1/orgs/${duesOrg}/dues?year=${duesY}`)).rows.filter(
+    (r) => owesMonth(r) && monthOf(r).owed?.why === 'category' && monthOf(r).owed.amount % 2000 === 0,
+  );
+  const member = owing.at(-1)?.member;
+  if (!member) throw new Error(`nobody in ${duesOrg} owes ${duesMonth} by the category alone`);
+  const dues = async () => get(`api/v1/members/${member}/dues?year=${duesY}`);
+  const before = await dues();
+  const full = monthOf(before).owed.amount;
+  // The month n months after this one, as the month pickers show it (01/2027).
+  const later = (n) => {
+    const d = new Date(Date.UTC(Number(duesY), Number(duesM) - 1 + n, 1));
+    return `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  };
+  const card = page.getByTestId('member-dues');
+  const owedShown = (amount) =>
+    card.getByTestId(`member-dues-${duesMonth}`).getByText(amount.toLocaleString('vi-VN'), { exact: true });
+  const reduce = async (to) => {
+    await card.getByTestId('dues-reduction-new').click();
+    await choose(page, 'Mức giảm', '50%');
+    await pickDate(page, 'Từ tháng', `${duesM}/${duesY}`);
+    await pickDate(page, 'Đến tháng', to);
+    // Within the dialog: the page's «Ghi sự kiện» has a «Số quyết định» of its own.
+    await page.locator('.ant-modal').getByLabel('Số quyết định', { exact: true }).fill('12-QĐ/ĐU');
+    await page.locator('.ant-modal').getByLabel('Cấp quyết định', { exact: true }).fill('Đảng ủy cơ sở');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  };
+
+  await page.goto(`${base}#/member/${member}`);
+  await owedShown(full).waitFor();
+  await reduce(later(1));
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  await card
+    .getByText(
+      `Giảm 50% đảng phí từ tháng ${duesM}/${duesY} đến tháng ${later(1)} (quyết định số 12-QĐ/ĐU, Đảng ủy cơ sở)`,
+    )
+    .waitFor();
+  const after = await dues();
+  const owed = monthOf(after).owed;
+  if (after.records.length !== before.records.length + 1 || owed.why !== 'reduction' || owed.full !== full)
+    throw new Error(`after the reduction: ${JSON.stringify({ records: after.records.length, owed })}`);
+  if (owed.amount !== full / 2) throw new Error(`owes ${owed.amount} of ${full} after a 50% reduction`);
+  await owedShown(owed.amount).waitFor();
+
+  await reduce(later(rules.reduction_max_months));
+  await page
+    .locator('.ant-modal .ant-form-item', { has: page.getByLabel('Đến tháng', { exact: true }) })
+    .locator('.ant-form-item-explain-error')
+    .getByText(`tối đa ${rules.reduction_max_months} tháng`)
+    .waitFor();
+  if ((await dues()).records.length !== after.records.length) throw new Error('a refused reduction was recorded');
 });
 
 await finish();

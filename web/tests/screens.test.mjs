@@ -82,6 +82,15 @@ async function checkPage(page, where) {
   if (problems.length) throw new Error(`${where}:\n      ${problems.join('\n      ')}`);
 }
 
+// A dialog is checked once it has opened (colours fading in would read as low contrast).
+async function opened(page) {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
 // Opens a part of the app the way the user does: the menu in the bar, or the drawer on a phone.
 async function openFromMenu(page, label) {
   const drawerButton = page.getByTestId('menu-button');
@@ -151,17 +160,22 @@ for (const [user, { org }] of Object.entries(roles)) {
             await page.getByTestId('dues-record-month').waitFor();
             await checkPage(page, `${user} «Ghi thu tháng»`);
           }
+          // The portal's file of dues payments, for whoever may record dues: the dialog fits.
+          if (route.startsWith('dues/') && (await page.getByTestId('dues-import-open').count())) {
+            await page.getByTestId('dues-import-open').click();
+            const dialog = page.locator('.ant-modal');
+            await dialog.getByTestId('dues-import-check').waitFor();
+            await opened(page);
+            await checkPage(page, `${user} «Nhập tệp nộp qua Cổng DVC»`);
+            await dialog.getByTestId('dues-import-close').click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
           // The member's dossier update form, for whoever may write it: its every field fits.
           if (route.startsWith('member/') && (await page.getByTestId('dossier-update').count())) {
             await page.getByTestId('dossier-update').click();
             const dialog = page.locator('.ant-modal');
             await dialog.getByLabel('Áp dụng từ ngày').waitFor();
-            // Checked once it has opened (colours fading in would read as low contrast).
-            await page.waitForFunction(() =>
-              document
-                .getAnimations()
-                .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-            );
+            await opened(page);
             await checkPage(page, `${user} the dossier's update form`);
             await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
             await dialog.waitFor({ state: 'hidden' });

@@ -2,7 +2,8 @@
 // the twelve months (paid, owed and not paid, not in the book, no basis recorded), what was owed
 // and paid up to this month, and the members the rule set flags for the branch to consider (the
 // server's `flagged`; nothing is decided here). A wide table at a desk, a card per member on a
-// phone. Whoever may record dues records a month of the branch at once (DuesMonth.tsx).
+// phone. Whoever may record dues records a month of the branch at once (DuesMonth.tsx), or the
+// portal's file of payments (DuesImport.tsx).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Row, Select, Space, Spin, Statistic, Table, TreeSelect, Typography } from 'antd';
 import { can, query, type DuesBook, type DuesBookRow, type TreeNode, type Viewer } from '../api';
@@ -13,6 +14,7 @@ import { matchFolded } from '../search';
 import { useNarrow } from '../shell/AppHeader';
 import { money, MonthCell, MonthLegend, monthNumber, parseYear, thisYear, vnMonth, yearOptions } from './duesCells';
 import { RecordMonth } from './DuesMonth';
+import { DuesImportDialog } from './DuesImport';
 import { useTree } from './Tree';
 
 type SelectNode = { title: string; value: string; children: SelectNode[] };
@@ -41,64 +43,73 @@ export function DuesPage({ account, code }: { account: Viewer; code?: string }) 
   const error = errorText(answer.error);
   const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
   const [recording, setRecording] = useState(false);
+  const [importing, setImporting] = useState(false);
   const mayRecord = can.recordDues(account);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Card
-        title={book ? `Sổ thu đảng phí năm ${book.year} — ${book.org_name}` : 'Sổ thu đảng phí'}
-        data-testid="dues-book"
-        extra={
-          <Space wrap>
-            <TreeSelect
-              aria-label="Tổ chức"
-              style={{ minWidth: 280 }}
-              treeData={treeData}
-              value={org || undefined}
-              showSearch
-              filterTreeNode={(input, node) => matchFolded(input, node)}
-              onChange={(v: string) => go('dues', v)}
-            />
-            <Select
-              aria-label="Năm"
-              data-testid="dues-year"
-              style={{ width: 120 }}
-              value={year}
-              options={yearOptions()}
-              onChange={setYear}
-            />
-            <Button
-              href={`#/dues-report/${encodeURIComponent(org)}${query({ period: year })}`}
-              data-testid="dues-report-link"
-            >
-              Báo cáo đảng phí
-            </Button>
-            {mayRecord && book && book.rows.length > 0 && (
+    <>
+      <Space direction="vertical" style={{ width: '100%' }} size="large">
+        <Card
+          title={book ? `Sổ thu đảng phí năm ${book.year} — ${book.org_name}` : 'Sổ thu đảng phí'}
+          data-testid="dues-book"
+          extra={
+            <Space wrap>
+              <TreeSelect
+                aria-label="Tổ chức"
+                style={{ minWidth: 280 }}
+                treeData={treeData}
+                value={org || undefined}
+                showSearch
+                filterTreeNode={(input, node) => matchFolded(input, node)}
+                onChange={(v: string) => go('dues', v)}
+              />
+              <Select
+                aria-label="Năm"
+                data-testid="dues-year"
+                style={{ width: 120 }}
+                value={year}
+                options={yearOptions()}
+                onChange={setYear}
+              />
               <Button
-                type={recording ? 'default' : 'primary'}
-                aria-expanded={recording}
-                aria-controls="dues-record-month"
-                onClick={() => setRecording(!recording)}
-                data-testid="dues-record-toggle"
+                href={`#/dues-report/${encodeURIComponent(org)}${query({ period: year })}`}
+                data-testid="dues-report-link"
               >
-                {recording ? 'Đóng phần ghi thu' : 'Ghi thu tháng'}
+                Báo cáo đảng phí
               </Button>
-            )}
-          </Space>
-        }
-      >
-        <Spin spinning={answer.isFetching && !book} tip="Đang tải sổ…">
-          {error && <Alert type="error" showIcon message="Chưa xem được sổ thu đảng phí" description={error} />}
-          {!book && !error && <div style={{ minHeight: 120 }} />}
-          {book && <BookSummary book={book} />}
-        </Spin>
-      </Card>
-      {recording && book && (
-        <div id="dues-record-month">
-          <RecordMonth key={`${book.org}-${book.year}`} book={book} />
-        </div>
-      )}
-      {book && book.rows.length > 0 && <BookRows book={book} />}
-    </Space>
+              {mayRecord && book && book.rows.length > 0 && (
+                <Button
+                  type={recording ? 'default' : 'primary'}
+                  aria-expanded={recording}
+                  aria-controls="dues-record-month"
+                  onClick={() => setRecording(!recording)}
+                  data-testid="dues-record-toggle"
+                >
+                  {recording ? 'Đóng phần ghi thu' : 'Ghi thu tháng'}
+                </Button>
+              )}
+              {mayRecord && (
+                <Button aria-haspopup="dialog" onClick={() => setImporting(true)} data-testid="dues-import-open">
+                  Nhập tệp nộp qua Cổng DVC
+                </Button>
+              )}
+            </Space>
+          }
+        >
+          <Spin spinning={answer.isFetching && !book} tip="Đang tải sổ…">
+            {error && <Alert type="error" showIcon message="Chưa xem được sổ thu đảng phí" description={error} />}
+            {!book && !error && <div style={{ minHeight: 120 }} />}
+            {book && <BookSummary book={book} />}
+          </Spin>
+        </Card>
+        {recording && book && (
+          <div id="dues-record-month">
+            <RecordMonth key={`${book.org}-${book.year}`} book={book} />
+          </div>
+        )}
+        {book && book.rows.length > 0 && <BookRows book={book} />}
+      </Space>
+      {importing && <DuesImportDialog onClose={() => setImporting(false)} />}
+    </>
   );
 }
 

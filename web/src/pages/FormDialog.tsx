@@ -22,6 +22,10 @@ export interface FormDialogProps<V> {
   okDanger?: boolean;
   // Whether a click beside the dialog closes it (a long form keeps what was typed instead).
   maskClosable?: boolean;
+  // The form's name, which prefixes its fields' ids: a dialog opened over a page that has a form
+  // with the same field names (the member page's «Ghi sự kiện») must not repeat their ids, or a
+  // label would name the page's field instead of the dialog's.
+  name?: string;
 }
 
 export function FormDialog<V>({
@@ -37,6 +41,7 @@ export function FormDialog<V>({
   okDanger = false,
   maskClosable = true,
   check,
+  name,
 }: FormDialogProps<V>) {
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
@@ -72,7 +77,7 @@ export function FormDialog<V>({
       width={width}
       maskClosable={maskClosable}
     >
-      <Form form={form} layout="vertical" initialValues={initialValues}>
+      <Form form={form} name={name} layout="vertical" initialValues={initialValues}>
         {children(form)}
       </Form>
     </Modal>

@@ -22,7 +22,6 @@ import {
   Table,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import {
   api,
@@ -40,68 +39,7 @@ import { go } from '../route';
 import { atField, fieldErrors } from './forms';
 import { matchFolded, searchable } from '../search';
 import { flatten, useTree } from './Tree';
-
-// The server refuses bodies over 32 MiB (413); a file that big is refused here before sending.
-const maxBytes = 32 * 1024 * 1024;
-// From this size on the user is told that the check may take a while.
-const bigBytes = 2 * 1024 * 1024;
-
-interface ChosenFile {
-  name: string;
-  size: number;
-  data: ArrayBuffer | null; // null when the file is refused here (too big, wrong kind)
-}
-
-function fileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
-  return `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-}
-
-function extensionOf(name: string): string {
-  const m = name.toLowerCase().match(/\.([a-z0-9]+)$/);
-  return m ? m[1] : '';
-}
-
-// The file picker as a form control: reads the chosen file into memory and never uploads it by
-// itself (beforeUpload returns false).
-function FileChooser({
-  value,
-  onChange,
-  disabled,
-}: {
-  value?: ChosenFile | null;
-  onChange?: (f: ChosenFile | null) => void;
-  disabled?: boolean;
-}) {
-  return (
-    <Upload
-      accept=".xlsx,.csv"
-      maxCount={1}
-      disabled={disabled}
-      fileList={value ? [{ uid: 'chosen', name: `${value.name} (${fileSize(value.size)})`, status: 'done' }] : []}
-      beforeUpload={(file) => {
-        const usable = file.size <= maxBytes && ['xlsx', 'csv'].includes(extensionOf(file.name));
-        if (!usable) {
-          onChange?.({ name: file.name, size: file.size, data: null });
-        } else {
-          file
-            .arrayBuffer()
-            .then((data) => onChange?.({ name: file.name, size: file.size, data }))
-            .catch(() => onChange?.({ name: file.name, size: file.size, data: null }));
-        }
-        return false;
-      }}
-      onRemove={() => {
-        onChange?.(null);
-        return true;
-      }}
-    >
-      <Button disabled={disabled} data-testid="import-choose">
-        Chọn tệp…
-      </Button>
-    </Upload>
-  );
-}
+import { bigBytes, extensionOf, FileChooser, fileProblem, fileSize, maxBytes, type ChosenFile } from './fileChooser';
 
 const outcomeTag: Record<string, { color: string; label: string }> = {
   new: { color: 'green', label: 'Mới' },
@@ -271,18 +209,8 @@ export function ImportPage({ account }: { account: Viewer }) {
             rules={[
               {
                 validator: async (_, f: ChosenFile | null) => {
-                  if (!f) throw new Error('Chọn tệp cần nhập.');
-                  if (!['xlsx', 'csv'].includes(extensionOf(f.name))) {
-                    throw new Error(
-                      'Chỉ nhận tệp .xlsx hoặc .csv. Tệp .xls (Excel cũ): mở bằng Excel rồi lưu lại dạng .xlsx.',
-                    );
-                  }
-                  if (f.size > maxBytes) {
-                    throw new Error(
-                      `Tệp ${fileSize(f.size)}: máy chủ chỉ nhận tệp đến 32 MB. Hãy chia thành nhiều tệp nhỏ hơn.`,
-                    );
-                  }
-                  if (!f.data) throw new Error('Không đọc được tệp trên máy này.');
+                  const problem = fileProblem(f);
+                  if (problem) throw new Error(problem);
                 },
               },
             ]}

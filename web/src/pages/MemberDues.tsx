@@ -1,44 +1,25 @@
 // «Đảng phí» on a member's page: the year's twelve months (paid, owed, exempt, no basis yet), what
-// the dues rest on (each basis, exemption and reduction with its decision; a corrected record
-// struck through) and the year's payments. Whoever may record dues records the basis — a category
-// of the rule set and, for a category paid as a share, its base in đồng, from a month — and
-// cancels a payment recorded by mistake (a record of its own, with the reason).
+// the dues rest on (each basis, exemption and reduction with its decision; a corrected or cancelled
+// record struck through) and the year's payments. Whoever may record dues records the basis, an
+// exemption or a reduction with its decision (DuesRecordForms.tsx), corrects («Sửa») or cancels
+// («Hủy») a record in force, and cancels a payment recorded by mistake (a record of its own, with
+// the reason). A write marks every answer stale (client.ts): the months, and the branch's book,
+// are fetched again with the new amounts.
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Select,
-  Space,
-  Tag,
-  Typography,
-  type FormInstance,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { can, type DuesPayment, type DuesRecord, type Viewer } from '../api';
 import { $api, client, errorText } from '../client';
-import { duesCategoryLabel, duesRules, upperFirst, vnDate, vnNumber, type DuesCategory } from '../labels';
+import { duesCategoryLabel, upperFirst, vnDate } from '../labels';
 import { vnDateTime } from '../time';
-import { Select as FormSelect } from '../controls';
 import { FormDialog } from './FormDialog';
-import {
-  channelLabel,
-  formatMoney,
-  money,
-  MonthCell,
-  MonthLegend,
-  monthNumber,
-  parseMoney,
-  thisMonth,
-  thisYear,
-  vnMonth,
-  yearOptions,
-} from './duesCells';
+import { BasisDialog, DecisionDialog, groundLabel, recordWhat, VoidRecordDialog } from './DuesRecordForms';
+import { channelLabel, money, MonthCell, MonthLegend, monthNumber, thisYear, vnMonth, yearOptions } from './duesCells';
+
+// The dialog open: a new record of a kind, the correction of a record, or its cancellation.
+type Writing =
+  | { form: DuesRecord['kind']; replacing?: DuesRecord }
+  | { form: 'void'; record: DuesRecord }
+  | { form: 'payment'; payment: DuesPayment };
 
 export function MemberDuesCard({ account, code }: { account: Viewer; code: string }) {
   const [year, setYear] = useState(thisYear());
@@ -46,24 +27,17 @@ export function MemberDuesCard({ account, code }: { account: Viewer; code: strin
     params: { path: { code }, query: { year } },
   });
   const dues = answer.error ? undefined : answer.data;
-  const [recording, setRecording] = useState(false);
-  const [cancelling, setCancelling] = useState<DuesPayment | null>(null);
+  const [writing, setWriting] = useState<Writing | null>(null);
+  const close = () => setWriting(null);
   const mayRecord = can.recordDues(account);
   const inYear = (month: string) => month.startsWith(`${year}-`);
+  // The records a later one cancelled (the others replaced were corrected).
+  const voided = new Set((dues?.records ?? []).filter((r) => r.voids && r.replaces !== null).map((r) => r.replaces));
   return (
     <Card
       title="Đảng phí"
       data-testid="member-dues"
-      extra={
-        <Space wrap>
-          <Select aria-label="Năm" style={{ width: 120 }} value={year} options={yearOptions()} onChange={setYear} />
-          {mayRecord && (
-            <Button onClick={() => setRecording(true)} data-testid="dues-basis-new">
-              Ghi mức đóng…
-            </Button>
-          )}
-        </Space>
-      }
+      extra={<Select aria-label="Năm" style={{ width: 120 }} value={year} options={yearOptions()} onChange={setYear} />}
     >
       {answer.error && <Alert type="error" message={errorText(answer.error)} />}
       {!dues && !answer.error && <div style={{ minHeight: 80 }} />}
@@ -86,8 +60,21 @@ export function MemberDuesCard({ account, code }: { account: Viewer; code: strin
             <Typography.Title level={2} style={{ fontSize: '1.1em' }}>
               Căn cứ đóng đảng phí
             </Typography.Title>
+            {mayRecord && (
+              <Space wrap style={{ marginBottom: 8 }}>
+                <Button onClick={() => setWriting({ form: 'basis' })} data-testid="dues-basis-new">
+                  Ghi mức đóng…
+                </Button>
+                <Button onClick={() => setWriting({ form: 'exemption' })} data-testid="dues-exemption-new">
+                  Ghi miễn đảng phí…
+                </Button>
+                <Button onClick={() => setWriting({ form: 'reduction' })} data-testid="dues-reduction-new">
+                  Ghi giảm đảng phí…
+                </Button>
+              </Space>
+            )}
             {dues.records.length === 0 ? (
-              <Typography.Text data-testid="dues-no-records">
+              <Typography.Text data-testid="dues-no-records" style={{ display: 'block' }}>
                 Chưa ghi đối tượng và mức đóng đảng phí của đảng viên này.
               </Typography.Text>
             ) : (
@@ -95,8 +82,34 @@ export function MemberDuesCard({ account, code }: { account: Viewer; code: strin
                 size="small"
                 dataSource={[...dues.records].reverse()}
                 renderItem={(r) => (
-                  <List.Item data-testid={`dues-record-${r.id}`}>
-                    <RecordText record={r} />
+                  <List.Item
+                    data-testid={`dues-record-${r.id}`}
+                    actions={
+                      mayRecord && !r.replaced && !r.voids
+                        ? [
+                            <Button
+                              key="edit"
+                              size="small"
+                              aria-label={`Sửa bản ghi ${recordWhat(r)}`}
+                              data-testid={`dues-record-${r.id}-edit`}
+                              onClick={() => setWriting({ form: r.kind, replacing: r })}
+                            >
+                              Sửa
+                            </Button>,
+                            <Button
+                              key="void"
+                              size="small"
+                              aria-label={`Hủy bản ghi ${recordWhat(r)}`}
+                              data-testid={`dues-record-${r.id}-void`}
+                              onClick={() => setWriting({ form: 'void', record: r })}
+                            >
+                              Hủy
+                            </Button>,
+                          ]
+                        : undefined
+                    }
+                  >
+                    <RecordText record={r} voided={voided.has(r.id)} />
                   </List.Item>
                 )}
               />
@@ -108,22 +121,27 @@ export function MemberDuesCard({ account, code }: { account: Viewer; code: strin
             </Typography.Title>
             <Payments
               payments={dues.payments.filter((p) => inYear(p.month))}
-              onCancel={mayRecord ? setCancelling : undefined}
+              onCancel={mayRecord ? (payment) => setWriting({ form: 'payment', payment }) : undefined}
             />
           </div>
         </Space>
       )}
-      {recording && <BasisDialog code={code} onClose={() => setRecording(false)} />}
-      {cancelling && <CancelPaymentDialog code={code} payment={cancelling} onClose={() => setCancelling(null)} />}
+      {writing?.form === 'basis' && <BasisDialog code={code} replacing={writing.replacing} onClose={close} />}
+      {(writing?.form === 'exemption' || writing?.form === 'reduction') && (
+        <DecisionDialog code={code} kind={writing.form} replacing={writing.replacing} onClose={close} />
+      )}
+      {writing?.form === 'void' && <VoidRecordDialog code={code} record={writing.record} onClose={close} />}
+      {writing?.form === 'payment' && <CancelPaymentDialog code={code} payment={writing.payment} onClose={close} />}
     </Card>
   );
 }
 
-function RecordText({ record: r }: { record: DuesRecord }) {
+// A record in words; one replaced by a later one struck through, marked «Đã sửa» or «Đã hủy».
+function RecordText({ record: r, voided }: { record: DuesRecord; voided: boolean }) {
   const period = r.to ? `từ tháng ${vnMonth(r.from)} đến tháng ${vnMonth(r.to)}` : `từ tháng ${vnMonth(r.from)}`;
   const decision = [r.decision_no && `quyết định số ${r.decision_no}`, r.decided_by].filter(Boolean).join(', ');
   let text: string;
-  if (r.voids) text = `Hủy bản ghi nhầm ${period}`;
+  if (r.voids) text = `Hủy bản ghi nhầm: ${recordWhat(r)}`;
   else if (r.kind === 'basis')
     text =
       `${upperFirst(period)}: ${duesCategoryLabel(r.category)}` +
@@ -132,23 +150,24 @@ function RecordText({ record: r }: { record: DuesRecord }) {
   else text = `Giảm ${r.percent}% đảng phí ${period}`;
   return (
     <Space direction="vertical" size={0}>
-      <span style={r.replaced ? { textDecoration: 'line-through', color: '#666' } : undefined}>
-        {text}
-        {decision && r.kind !== 'basis' ? ` (${decision})` : ''}
-        {r.replaced && ' '}
-        {r.replaced && <Tag>Đã sửa</Tag>}
+      <span>
+        <span style={r.replaced ? { textDecoration: 'line-through', color: '#666' } : undefined}>
+          {text}
+          {decision && r.kind !== 'basis' && !r.voids ? ` (${decision})` : ''}
+        </span>
+        {r.replaced && (
+          <Tag style={{ marginInlineStart: 8 }} data-testid={voided ? 'cancelled-mark' : 'corrected-mark'}>
+            {voided ? 'Đã hủy' : 'Đã sửa'}
+          </Tag>
+        )}
       </span>
       <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>
-        Ghi lúc {vnDateTime(r.recorded_at)}, người ghi: {r.recorded_by}
-        {r.note ? `. Ghi chú: ${r.note}` : ''}
+        {r.voids ? 'Hủy' : r.replaces !== null ? 'Sửa' : 'Ghi'} lúc {vnDateTime(r.recorded_at)}, người{' '}
+        {r.voids ? 'hủy' : 'ghi'}: {r.recorded_by}
+        {r.note ? `. ${r.voids ? 'Lý do' : 'Ghi chú'}: ${r.note}` : ''}
       </Typography.Text>
     </Space>
   );
-}
-
-function groundLabel(code: string): string {
-  const g = duesRules().exemption_grounds.find((e) => e.value === code);
-  return g ? g.label.charAt(0).toLocaleLowerCase('vi') + g.label.slice(1) : code;
 }
 
 function Payments({ payments, onCancel }: { payments: DuesPayment[]; onCancel?: (p: DuesPayment) => void }) {
@@ -194,101 +213,12 @@ function Payments({ payments, onCancel }: { payments: DuesPayment[]; onCancel?: 
   );
 }
 
-type BasisValues = { category: string; base?: number | null; from: dayjs.Dayjs; note?: string };
-
-// A basis from a month: the category, and its base when the category is paid as a share of it.
-function BasisDialog({ code, onClose }: { code: string; onClose: () => void }) {
-  const categories = duesRules().categories;
-  return (
-    <FormDialog<BasisValues>
-      title="Ghi đối tượng và mức đóng đảng phí"
-      fields={['category', 'base', 'from', 'note']}
-      initialValues={{ from: dayjs(`${thisMonth()}-01`) }}
-      send={async (v) => {
-        const cat = categories.find((c) => c.value === v.category);
-        await client.POST('/api/v1/members/{code}/dues', {
-          params: { path: { code } },
-          body: {
-            kind: 'basis',
-            from: v.from.format('YYYY-MM'),
-            category: v.category,
-            ...(cat && cat.rate_bp > 0 ? { base: v.base ?? null } : {}),
-            note: v.note?.trim() || undefined,
-          },
-        });
-        return `Đã ghi mức đóng đảng phí từ tháng ${v.from.format('MM/YYYY')}.`;
-      }}
-      onClose={onClose}
-    >
-      {(form) => <BasisFields categories={categories} form={form} />}
-    </FormDialog>
-  );
-}
-
-function BasisFields({ categories, form }: { categories: DuesCategory[]; form: FormInstance<BasisValues> }) {
-  const category: string | undefined = Form.useWatch('category', form);
-  const cat = categories.find((c) => c.value === category);
-  const rate = cat && cat.rate_bp > 0 ? cat.rate_bp / 100 : 0;
-  return (
-    <>
-      <Form.Item
-        name="category"
-        label="Đối tượng đóng đảng phí"
-        rules={[{ required: true, message: 'Chọn đối tượng đóng đảng phí.' }]}
-      >
-        <FormSelect
-          placeholder="Chọn đối tượng"
-          options={categories.map((c) => ({
-            value: c.value,
-            label:
-              upperFirst(c.label) +
-              (c.rate_bp > 0 ? ` (${vnNumber(c.rate_bp / 100)}% mức căn cứ)` : ` (${money(c.fixed)}/tháng)`),
-          }))}
-          optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
-        />
-      </Form.Item>
-      {rate > 0 && (
-        <Form.Item
-          name="base"
-          label="Mức căn cứ (đồng một tháng)"
-          extra={
-            cat?.base_of_month_before
-              ? 'Tiền lương tháng làm căn cứ đóng bảo hiểm xã hội; đảng phí mỗi tháng tính theo mức của tháng trước.'
-              : 'Tiền lương, lương hưu hoặc trợ cấp hằng tháng làm căn cứ tính đảng phí.'
-          }
-          rules={[{ required: true, message: 'Nhập mức căn cứ tính đảng phí.' }]}
-        >
-          <InputNumber<number>
-            style={{ width: 220, maxWidth: '100%' }}
-            min={0}
-            step={100000}
-            precision={0}
-            formatter={formatMoney}
-            parser={parseMoney}
-            suffix="đ"
-          />
-        </Form.Item>
-      )}
-      <Form.Item
-        name="from"
-        label="Áp dụng từ tháng"
-        rules={[{ required: true, message: 'Chọn tháng bắt đầu áp dụng.' }]}
-        extra="Áp dụng cho tháng này và các tháng sau, đến khi ghi mức mới."
-      >
-        <DatePicker picker="month" format={['MM/YYYY', 'M/YYYY']} allowClear={false} />
-      </Form.Item>
-      <Form.Item name="note" label="Ghi chú">
-        <Input maxLength={200} />
-      </Form.Item>
-    </>
-  );
-}
-
 function CancelPaymentDialog({ code, payment, onClose }: { code: string; payment: DuesPayment; onClose: () => void }) {
   const what = `lần nộp đảng phí tháng ${vnMonth(payment.month)} (${money(payment.amount)}, ngày ${vnDate(payment.paid_on)})`;
   return (
     <FormDialog<{ reason: string }>
       title={`Hủy ${what}`}
+      name="dues-payment-cancel"
       fields={['reason']}
       send={async (v) => {
         await client.POST('/api/v1/members/{code}/dues/payments/{id}/cancel', {

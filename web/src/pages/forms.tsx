@@ -23,10 +23,10 @@ export function fieldErrors(form: FormInstance, e: unknown, fields: string[], fi
   message.error('Không kết nối được máy chủ.');
 }
 
-// Under the field itself, the server's "Trường «date»: " (the API's name of the field) says nothing
-// more to the user.
+// Under the field itself, the server's "Trường «date»: " or "Trường «to» (giảm đến tháng): " (the
+// API's name of the field, and the field's own label) says nothing more to the user.
 export function atField(text: string): string {
-  const rest = text.replace(/^Trường «[^»]*»:\s*/, '');
+  const rest = text.replace(/^Trường «[^»]*»(?:\s*\([^()]*\))?:\s*/, '');
   return rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
 }
 
