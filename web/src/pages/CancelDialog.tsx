@@ -31,6 +31,19 @@ function send(t: CancelTarget, reason: string) {
   }
 }
 
+// The reason a cancellation asks for (required), as every cancel dialog asks it.
+export function CancelReason({ maxLength, placeholder }: { maxLength: number; placeholder: string }) {
+  return (
+    <Form.Item
+      name="reason"
+      label="Lý do hủy"
+      rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do hủy.' }]}
+    >
+      <Input.TextArea rows={3} maxLength={maxLength} showCount placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
 export function CancelDialog({ target, onClose }: { target: CancelTarget; onClose: (changed: boolean) => void }) {
   return (
     <FormDialog<{ reason: string }>
@@ -53,13 +66,7 @@ export function CancelDialog({ target, onClose }: { target: CancelTarget; onClos
             message="Chỉ hủy khi đã ghi nhầm (nhầm tổ chức, nhầm ngày, ghi hai lần)."
             description="Bản ghi không bị xóa: nó vẫn ở trong danh sách với dấu «Đã hủy» và lý do, và không còn được tính vào số liệu, báo cáo. Việc hủy không làm lại được; nếu cần, hãy ghi lại cho đúng."
           />
-          <Form.Item
-            name="reason"
-            label="Lý do hủy"
-            rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do hủy.' }]}
-          >
-            <Input.TextArea rows={3} maxLength={1000} showCount placeholder="Ví dụ: ghi nhầm chi bộ" />
-          </Form.Item>
+          <CancelReason maxLength={1000} placeholder="Ví dụ: ghi nhầm chi bộ" />
         </>
       )}
     </FormDialog>

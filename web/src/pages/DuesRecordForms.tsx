@@ -12,6 +12,7 @@ import type { DuesRecord } from '../api';
 import { client } from '../client';
 import { Select } from '../controls';
 import { duesRules, upperFirst, vnNumber, type DuesCategory } from '../labels';
+import { CancelReason } from './CancelDialog';
 import { FormDialog } from './FormDialog';
 import { formatMoney, money, monthDay, parseMoney, thisMonth, vnMonth } from './duesCells';
 
@@ -334,13 +335,7 @@ export function VoidRecordDialog({ code, record, onClose }: { code: string; reco
             message="Chỉ hủy khi đã ghi nhầm (nhầm người, ghi hai lần). Nếu chỉ sai tháng, mức hay số quyết định, hãy dùng «Sửa»."
             description="Bản ghi không bị xóa: nó vẫn được liệt kê với dấu «Đã hủy» và lý do, và không còn được tính vào số phải nộp."
           />
-          <Form.Item
-            name="reason"
-            label="Lý do hủy"
-            rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do hủy.' }]}
-          >
-            <Input.TextArea rows={3} maxLength={200} showCount placeholder="Ví dụ: ghi nhầm đảng viên" />
-          </Form.Item>
+          <CancelReason maxLength={200} placeholder="Ví dụ: ghi nhầm đảng viên" />
         </>
       )}
     </FormDialog>

@@ -6,11 +6,12 @@
 // the reason). A write marks every answer stale (client.ts): the months, and the branch's book,
 // are fetched again with the new amounts.
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, List, Select, Space, Tag, Typography } from 'antd';
 import { can, type DuesPayment, type DuesRecord, type Viewer } from '../api';
 import { $api, client, errorText } from '../client';
 import { duesCategoryLabel, upperFirst, vnDate } from '../labels';
 import { vnDateTime } from '../time';
+import { CancelReason } from './CancelDialog';
 import { FormDialog } from './FormDialog';
 import { BasisDialog, DecisionDialog, groundLabel, recordWhat, VoidRecordDialog } from './DuesRecordForms';
 import { channelLabel, money, MonthCell, MonthLegend, monthNumber, thisYear, vnMonth, yearOptions } from './duesCells';
@@ -240,13 +241,7 @@ function CancelPaymentDialog({ code, payment, onClose }: { code: string; payment
             message="Chỉ hủy khi đã ghi nhầm (nhầm người, nhầm tháng, nhầm số tiền)."
             description="Lần nộp không bị xóa: nó vẫn được liệt kê với dấu «Đã hủy» và lý do. Sau khi hủy, hãy ghi lại cho đúng ở «Ghi thu tháng» của sổ thu đảng phí."
           />
-          <Form.Item
-            name="reason"
-            label="Lý do hủy"
-            rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do hủy.' }]}
-          >
-            <Input.TextArea rows={3} maxLength={200} showCount placeholder="Ví dụ: ghi nhầm số tiền" />
-          </Form.Item>
+          <CancelReason maxLength={200} placeholder="Ví dụ: ghi nhầm số tiền" />
         </>
       )}
     </FormDialog>
