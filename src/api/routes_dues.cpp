@@ -1,6 +1,6 @@
 // Party dues: a member's records and months, a branch's book for a year, a month's payments of a
-// branch recorded at once, a payment cancelled; the dues report of a subtree for a period, as JSON
-// and as the document the office sends.
+// branch recorded at once, a payment cancelled; what an org sent up the tree; the dues report of a
+// subtree for a period, as JSON and as the document the office sends.
 #include "api/document_answer.h"
 #include "api/routes.h"
 #include "service/registry.h"
@@ -260,6 +260,7 @@ json figures_json(const service::DuesReportLineView& l) {
           {"outstanding", f.outstanding},
           {"kept", f.kept},
           {"remitted", f.remitted},
+          {"sent_up", f.sent_up},
           {"percent", l.percent ? json(*l.percent) : json(nullptr)}};
 }
 
@@ -285,6 +286,71 @@ Status get_report_document(RequestContext& ctx) {
       "dang-phi-" + code + "-" + period);
 }
 
+json remittance_json(const service::DuesRemittanceView& v) {
+  const DuesRemittance& r = v.record;
+  return {{"id", r.id},
+          {"period", v.period},
+          {"period_label", v.period_label},
+          {"amount", r.amount},
+          {"sent_on", r.sent_on.iso()},
+          {"recipient", v.recipient_code.empty() ? json(nullptr) : json(v.recipient_code)},
+          {"recipient_name", v.recipient_name},
+          {"reference", r.reference},
+          {"cancels", r.cancels ? json(*r.cancels) : json(nullptr)},
+          {"cancelled", v.cancelled},
+          {"note", r.note},
+          {"recorded_at", r.recorded_at},
+          {"recorded_by", r.recorded_by}};
+}
+
+Status get_remittances(RequestContext& ctx) {
+  auto year = int_query(ctx, "year", ctx.env->clock->today().year());
+  if (!year.ok()) return year.error();
+  auto v = registry(ctx).dues_remittances(ctx.path_params.at(0), *year);
+  if (!v.ok()) return v.error();
+  json records = json::array();
+  for (const auto& r : v->records) records.push_back(remittance_json(r));
+  ctx.out = {{"org", v->org_code},      {"org_name", v->org_name},   {"year", v->year},
+             {"as_of", v->as_of.iso()}, {"collected", v->collected}, {"kept", v->kept},
+             {"to_send", v->to_send},   {"sent", v->sent},           {"records", records}};
+  return {};
+}
+
+Status record_remittance(RequestContext& ctx) {
+  service::DuesRemittanceInput in;
+  in.org_code = ctx.path_params.at(0);
+  DANGVU_TRY((Fields{
+      {{"period", &in.period},
+       {"sent_on", &in.sent_on},
+       {"reference", &in.reference},
+       {"note", &in.note}},
+      {{"amount", &in.amount}},
+      {}}.read(ctx.body, "")));
+  auto id = registry(ctx).record_dues_remittance(in);
+  if (!id.ok()) return id.error();
+  ctx.status = 201;
+  ctx.out = {{"org", in.org_code}, {"id", *id}};
+  return {};
+}
+
+Status cancel_remittance(RequestContext& ctx) {
+  service::DuesRemittanceCancelInput in;
+  in.org_code = ctx.path_params.at(0);
+  try {
+    in.remittance = std::stoll(ctx.path_params.at(1));
+  } catch (const std::exception&) {
+    return Error::not_found(
+        "remittance", "Không có lần nộp đảng phí lên cấp trên số «" + ctx.path_params.at(1) + "».",
+        "remittance id is not a number");
+  }
+  DANGVU_TRY((Fields{{{"reason", &in.reason}}, {}, {}}.read(ctx.body, "")));
+  auto id = registry(ctx).cancel_dues_remittance(in);
+  if (!id.ok()) return id.error();
+  ctx.status = 201;
+  ctx.out = {{"org", in.org_code}, {"id", *id}, {"cancels", in.remittance}};
+  return {};
+}
+
 }  // namespace
 
 void add_dues_routes(std::vector<Route>& routes) {
@@ -293,6 +359,12 @@ void add_dues_routes(std::vector<Route>& routes) {
   routes.push_back(
       {"POST", "/api/v1/members/{code}/dues/payments/{id}/cancel", Access::ready, cancel_payment});
   routes.push_back({"GET", "/api/v1/orgs/{code}/dues", Access::ready, get_book});
+  // Before the month's route, which would take "remittances" for a month.
+  routes.push_back({"GET", "/api/v1/orgs/{code}/dues/remittances", Access::ready, get_remittances});
+  routes.push_back(
+      {"POST", "/api/v1/orgs/{code}/dues/remittances", Access::ready, record_remittance});
+  routes.push_back({"POST", "/api/v1/orgs/{code}/dues/remittances/{id}/cancel", Access::ready,
+                    cancel_remittance});
   routes.push_back({"POST", "/api/v1/orgs/{code}/dues/{month}", Access::ready, record_month});
   routes.push_back(
       {"GET", "/api/v1/orgs/{code}/dues/report", Access::ready, get_report, BodyKind::json, true});

@@ -279,4 +279,14 @@ Status check_dues_reduction(const DuesRules& rules, int percent, Date from, Date
   return {};
 }
 
+std::string money_vi(Money m) {
+  const std::string digits = std::to_string(m < 0 ? -m : m);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return (m < 0 ? "-" : "") + out + " đ";
+}
+
 }  // namespace dangvu

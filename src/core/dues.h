@@ -87,6 +87,9 @@ Result<DuesOwed> dues_owed(const DuesRules& rules, const DuesBasis& basis);
 // as the rule set says.
 Money dues_share(const DuesRules& rules, Money amount, int bp);
 
+// An amount as a user reads it: "100.000 đ".
+std::string money_vi(Money m);
+
 // Checks a reduction decision: its rate is one of the rule set's, and it lasts at most
 // `reduction_max_months` months (from `from` to `to`, inclusive months).
 Status check_dues_reduction(const DuesRules& rules, int percent, Date from, Date to);

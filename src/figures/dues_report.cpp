@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/dues_digest.h"
+#include "core/dues_remittance.h"
 #include "core/member_fold.h"
 #include "core/member_profile.h"
 #include "store/dues_store.h"
@@ -208,11 +209,26 @@ Result<DuesReport> dues_report(store::Store& store, const DuesReportInput& in) {
       });
   if (!read.ok()) return read.error();
   if (unreadable) return *unreadable;
+  if (n > 0) {
+    auto sent = dues_store.remittances(orgs, in.months.front(), in.months.back());
+    if (!sent.ok()) return sent.error();
+    for (const DuesRemittance& r : standing_remittances(*sent)) {
+      const auto month = std::find(in.months.begin(), in.months.end(), r.last_month);
+      const auto at = placed.find(r.org);
+      if (month == in.months.end() || at == placed.end()) continue;
+      const auto i = static_cast<std::size_t>(month - in.months.begin());
+      const int line = at->second.line[i];
+      if (line < 0) continue;
+      lines[static_cast<std::size_t>(line)].sent_up += r.amount;
+      out.months[i].sent_up += r.amount;
+      out.total.sent_up += r.amount;
+    }
+  }
 
   for (std::size_t i = 0; i < line_orgs.size(); ++i) {
     // An org without a member in the period's books (a committee's own level, a cluster) has
     // no line.
-    if (lines[i].members > 0) out.lines.push_back({line_orgs[i], lines[i]});
+    if (lines[i].members > 0 || lines[i].sent_up > 0) out.lines.push_back({line_orgs[i], lines[i]});
   }
   std::sort(out.lines.begin(), out.lines.end(),
             [&](const DuesReportLine& a, const DuesReportLine& b) {

@@ -7,7 +7,7 @@
 // shows it (service/dues_actions.cpp): the report's totals are the sum of the books.
 //
 // One scan of the member profiles (the months' orgs and the party age) beside the members' dues
-// digests (core/dues_digest.h).
+// digests (core/dues_digest.h); then the orgs' records of what they sent up.
 #include <cstdint>
 #include <vector>
 
@@ -30,7 +30,10 @@ struct DuesFigures {
   Money collected = 0;                // what was paid for them
   Money outstanding = 0;              // owed by the months unpaid before this month
   Money kept = 0;      // the books' orgs' share of what they collected (DuesRules::kept_bp)
-  Money remitted = 0;  // the rest, sent up the tree
+  Money remitted = 0;  // the rest, to send up the tree
+  // What the orgs recorded as sent up (core/dues_remittance.h) for the months counted: each
+  // record in the month it ends with, on the line of its org then.
+  Money sent_up = 0;
 };
 
 struct DuesReportLine {

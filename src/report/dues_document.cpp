@@ -1,5 +1,6 @@
 #include "report/dues_document.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "report/format.h"
@@ -58,9 +59,12 @@ Table money_by_org(const DuesDocInput& in) {
 // What each org keeps of what it collected and sends up (đồng).
 Table shares_by_org(const DuesDocInput& in) {
   return by_org(in, "dues_shares", "Biểu 3. Trích giữ lại và nộp cấp trên (đồng)",
-                {"Đã thu", "Trích giữ lại", "Nộp cấp trên"}, [](const DuesDocRow& r) {
+                {"Đã thu", "Trích giữ lại", "Phải nộp cấp trên", "Đã nộp cấp trên", "Còn phải nộp"},
+                [](const DuesDocRow& r) {
                   const auto& f = r.figures;
-                  return std::vector<Cell>{count(f.collected), count(f.kept), count(f.remitted)};
+                  return std::vector<Cell>{count(f.collected), count(f.kept), count(f.remitted),
+                                           count(f.sent_up),
+                                           count(std::max<Money>(0, f.remitted - f.sent_up))};
                 });
 }
 
@@ -129,9 +133,13 @@ Document build_dues_document(const DuesDocInput& in) {
   if (auto rate = dues_rate_sentence(f, in.total.percent)) {
     summary.blocks.push_back(paragraph(*rate));
   }
-  summary.blocks.push_back(paragraph("Số trích giữ lại theo quy định: " + format_integer(f.kept) +
-                                     " đồng; số nộp lên cấp trên: " + format_integer(f.remitted) +
-                                     " đồng."));
+  std::string shares = "Số trích giữ lại theo quy định: " + format_integer(f.kept) +
+                       " đồng; số phải nộp lên cấp trên: " + format_integer(f.remitted) +
+                       " đồng, đã nộp " + format_integer(f.sent_up) + " đồng";
+  if (f.remitted > f.sent_up) {
+    shares += ", còn phải nộp " + format_integer(f.remitted - f.sent_up) + " đồng";
+  }
+  summary.blocks.push_back(paragraph(shares + "."));
   if (f.members_unpaid > 0) {
     summary.blocks.push_back(paragraph(
         "Còn " + format_integer(f.members_unpaid) + " đảng viên chưa đóng đủ (" +

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/dues_ledger.h"
+#include "core/dues_remittance.h"
 #include "figures/dues_report.h"
 #include "io/dues_sheet.h"
 
@@ -118,6 +119,43 @@ struct DuesReportView {
   DuesReportLineView total;
   std::vector<DuesReportLineView> lines;
   std::vector<DuesReportLineView> by_month;  // org_code: the month "2026-02", org_name "02/2026"
+};
+
+// What an org sent up the tree of the dues it collected, for a month ("2026-03") or a quarter
+// ("2026-Q1") (service/dues_remittances.cpp).
+struct DuesRemittanceInput {
+  std::string org_code = {};
+  std::string period = {};
+  std::optional<long long> amount = {};
+  std::string sent_on = {};  // ISO; the day of recording when empty
+  std::string reference = {};
+  std::string note = {};
+};
+
+struct DuesRemittanceCancelInput {
+  std::string org_code = {};
+  long long remittance = 0;
+  std::string reason = {};
+};
+
+struct DuesRemittanceView {
+  DuesRemittance record;
+  std::string period, period_label;  // "2026-Q1", "quý I năm 2026"
+  std::string recipient_code, recipient_name;
+  bool cancelled = false;
+};
+
+// An org's year of sending up: what its own book gives to send (the dues report's line of its
+// own members) beside what it recorded, and every record.
+struct DuesRemittancesView {
+  std::string org_code, org_name;
+  int year = 0;
+  Date as_of;                               // the last day counted (today while the year runs)
+  Money collected = 0;                      // its own book's, for the year's months so far
+  Money kept = 0;                           // its share of that (DuesRules::kept_bp)
+  Money to_send = 0;                        // the rest
+  Money sent = 0;                           // recorded, not cancelled
+  std::vector<DuesRemittanceView> records;  // every record of the year, cancellations too
 };
 
 // A file of payments made on the National Public Service Portal (or typed by an office), recorded

@@ -27,16 +27,6 @@ std::string at_index(std::size_t i, const char* key) {
   return "payments[" + std::to_string(i) + "]." + key;
 }
 
-// "100.000 đ"
-std::string money_vi(Money m) {
-  std::string digits = std::to_string(m < 0 ? -m : m), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return (m < 0 ? "-" : "") + out + " đ";
-}
-
 Error unknown_member(const std::string& field, const std::string& code) {
   return Error::not_found(field, "Trường «" + field + "»: không có đảng viên mã «" + code + "».",
                           "unknown member code");

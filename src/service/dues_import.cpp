@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
 
 #include "core/member_profile.h"
-#include "report/format.h"
 #include "service/dues.h"
 #include "service/dues_limits.h"
 #include "service/registry.h"
@@ -21,8 +21,6 @@ namespace dangvu::service {
 namespace {
 
 using nlohmann::json;
-
-std::string money_vi(Money m) { return report::format_integer(m) + " đ"; }
 
 // Members whose periods and dues rows are read at a time.
 constexpr std::size_t kMembersPerRead = 500;
@@ -200,7 +198,13 @@ Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
       }
     };
 
-    // The members' periods (their profiles) and dues rows, a few hundred members at a time.
+    // The members' periods (their profiles) and dues rows, a few hundred members at a time: of
+    // the payments, only those of the file's months.
+    std::set<Date> file_months;
+    for (std::size_t i = 0; i < sheet->rows.size(); ++i) {
+      if (!bad[i]) file_months.insert(*sheet->rows[i].month);
+    }
+    const std::vector<Date> months(file_months.begin(), file_months.end());
     std::vector<MemberId> ids;
     for (const auto& [id, group] : groups) ids.push_back(id);
     ProfileView view;
@@ -212,7 +216,7 @@ Result<DuesImportReport> Registry::import_dues(DuesImportInput in) {
       if (!profiles.ok()) return profiles.error();
       auto records = dues.records_of(batch);
       if (!records.ok()) return records.error();
-      auto payments = dues.payments_of(batch);
+      auto payments = dues.payments_of(batch, months);
       if (!payments.ok()) return payments.error();
       std::unordered_map<MemberId, std::vector<DuesRecord>> records_by;
       std::unordered_map<MemberId, std::vector<DuesPayment>> payments_by;

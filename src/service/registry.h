@@ -72,6 +72,10 @@ class Registry {
   Result<DuesBookView> dues_book(const std::string& org_code, int year);
   Result<std::vector<DuesPaymentId>> record_dues_month(const DuesMonthInput& in);
   Result<DuesPaymentId> cancel_dues_payment(const DuesCancelInput& in);
+  // What an org sent up the tree (service/dues_remittances.cpp).
+  Result<DuesRemittanceId> record_dues_remittance(const DuesRemittanceInput& in);
+  Result<DuesRemittanceId> cancel_dues_remittance(const DuesRemittanceCancelInput& in);
+  Result<DuesRemittancesView> dues_remittances(const std::string& org_code, int year);
   // A file of portal payments recorded at once (service/dues_import.cpp).
   Result<DuesImportReport> import_dues(DuesImportInput in);
   // The dues report of an org's subtree for a period, and as the document the office sends

@@ -55,7 +55,8 @@ const std::vector<std::string>& copy_order() {
                                                  "member_profile",
                                                  "dues_record",
                                                  "dues_payment",
-                                                 "dues_digest"};
+                                                 "dues_digest",
+                                                 "dues_remittance"};
   return order;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/dues_digest.h"
 #include "store/rows_insert.h"
@@ -113,6 +114,17 @@ struct PaymentRow {
 constexpr const char* kPaymentColumns =
     "SELECT member_id, id, month, amount, paid_on, channel, org_id, reference, cancels, note, "
     "recorded_at, recorded_by FROM dues_payment ";
+
+// " AND month IN ('2026-01', …)" for a list of months (nothing for none). The months are
+// formatted by us, never typed text.
+std::string and_month_in(const std::vector<Date>& months) {
+  if (months.empty()) return "";
+  std::string out = " AND month IN (";
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    out += (i ? ",'" : "'") + month_iso(months[i]) + "'";
+  }
+  return out + ")";
+}
 
 template <typename Row, typename Out, typename Make>
 Status read_rows(soci::session& sql, const std::string& query, Out& out, Make make) {
@@ -240,6 +252,45 @@ Status derive_digests(soci::session& sql, const std::vector<long long>& members)
   return {};
 }
 
+// Derives again the digest rows of `years` of `members` from their payments in those years
+// (inside a write transaction): what a payment or its cancellation changes, since both are in
+// the year of their month and the records' row does not hold payments.
+Status derive_payment_years(soci::session& sql, const std::vector<long long>& members,
+                            const std::set<int>& years) {
+  if (years.empty()) return {};
+  std::string year_list, month_ranges;
+  for (int y : years) {
+    const std::string ys = std::to_string(y);
+    year_list += (year_list.empty() ? "" : ",") + ys;
+    month_ranges += std::string(month_ranges.empty() ? "" : " OR ") + "(month >= '" + ys +
+                    "-01' AND month <= '" + ys + "-12')";
+  }
+  RowsInsert<DigestRow> insert(sql, kDigestInsert);
+  for (std::size_t at = 0; at < members.size(); at += kDigestBatch) {
+    const std::vector<long long> batch(
+        members.begin() + static_cast<std::ptrdiff_t>(at),
+        members.begin() + static_cast<std::ptrdiff_t>(std::min(members.size(), at + kDigestBatch)));
+    const std::string in = id_list(batch);
+    std::vector<std::pair<MemberId, DuesPayment>> payments;
+    DANGVU_TRY(read_rows<PaymentRow>(sql,
+                                     std::string(kPaymentColumns) + "WHERE member_id IN " + in +
+                                         " AND (" + month_ranges + ") ORDER BY id",
+                                     payments, [](const PaymentRow& r) { return r.payment(); }));
+    std::map<long long, std::vector<DuesPayment>> by;
+    for (auto& [m, p] : payments) by[m].push_back(std::move(p));
+    sql << "DELETE FROM dues_digest WHERE member_id IN " + in + " AND year IN (" + year_list + ")";
+    std::vector<DigestRow> rows;
+    for (auto& [m, paid] : by) {
+      const DuesDigest d = encode_dues_digest(DuesLedger({}, std::move(paid)));
+      for (const auto& [year, text] : d.years) {
+        if (years.count(year) > 0) rows.push_back({m, year, text});
+      }
+    }
+    insert.insert_all(rows, [](DigestRow& row, const DigestRow& r) { row = r; });
+  }
+  return {};
+}
+
 }  // namespace
 
 void write_all_dues_digests(Store::Impl& impl) {
@@ -332,13 +383,13 @@ Result<std::vector<std::pair<MemberId, DuesRecord>>> DuesStore::records_of(
 }
 
 Result<std::vector<std::pair<MemberId, DuesPayment>>> DuesStore::payments_of(
-    const std::vector<MemberId>& members) {
+    const std::vector<MemberId>& members, const std::vector<Date>& months) {
   return guarded([&]() -> Result<std::vector<std::pair<MemberId, DuesPayment>>> {
     std::vector<std::pair<MemberId, DuesPayment>> out;
-    DANGVU_TRY(read_rows<PaymentRow>(
-        store_.impl_->sql,
-        std::string(kPaymentColumns) + "WHERE member_id IN " + id_list(members) + " ORDER BY id",
-        out, [](const PaymentRow& r) { return r.payment(); }));
+    DANGVU_TRY(read_rows<PaymentRow>(store_.impl_->sql,
+                                     std::string(kPaymentColumns) + "WHERE member_id IN " +
+                                         id_list(members) + and_month_in(months) + " ORDER BY id",
+                                     out, [](const PaymentRow& r) { return r.payment(); }));
     return out;
   });
 }
@@ -430,7 +481,7 @@ Result<DuesPaymentId> DuesStore::append(MemberId member, const DuesPayment& p) {
         soci::use(org), soci::use(p.reference), soci::use(cancels, cancels_ind), soci::use(p.note),
         soci::use(p.recorded_at), soci::use(p.recorded_by);
     const auto id = static_cast<DuesPaymentId>(last_insert_id(sql));
-    DANGVU_TRY(derive_digests(sql, {m}));
+    DANGVU_TRY(derive_payment_years(sql, {m}, {p.month.year()}));
     return id;
   });
 }
@@ -450,10 +501,14 @@ Status DuesStore::append_payments(const std::vector<std::pair<MemberId, DuesPaym
              p.recorded_by};
     });
     std::vector<long long> members;
-    for (const auto& [m, p] : payments) members.push_back(m);
+    std::set<int> years;
+    for (const auto& [m, p] : payments) {
+      members.push_back(m);
+      years.insert(p.month.year());
+    }
     std::sort(members.begin(), members.end());
     members.erase(std::unique(members.begin(), members.end()), members.end());
-    return derive_digests(sql, members);
+    return derive_payment_years(sql, members, years);
   });
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/dues_digest.h"
 #include "core/dues_ledger.h"
+#include "core/dues_remittance.h"
 #include "core/member.h"
 #include "core/result.h"
 #include "store/store.h"
@@ -42,8 +43,10 @@ class DuesStore {
   // The records and payments of several members at once (a book's), by member.
   Result<std::vector<std::pair<MemberId, DuesRecord>>> records_of(
       const std::vector<MemberId>& members);
+  // With `months`, only the payments for those months (an import's: what it needs to know of
+  // them is whether the file's months are paid).
   Result<std::vector<std::pair<MemberId, DuesPayment>>> payments_of(
-      const std::vector<MemberId>& members);
+      const std::vector<MemberId>& members, const std::vector<Date>& months = {});
   // A payment by its portal reference, if one was recorded and not cancelled.
   Result<std::optional<std::pair<MemberId, DuesPaymentId>>> payment_by_reference(
       const std::string& reference);
@@ -55,8 +58,13 @@ class DuesStore {
   Result<DuesRecordId> append(MemberId member, const DuesRecord& record);
   Result<DuesPaymentId> append(MemberId member, const DuesPayment& payment);
   // Several members' payments appended at once (an import, inside a write transaction): the rows
-  // in a few statements, each member's digest derived again once.
+  // in a few statements, the digest rows of the years they fall in derived again once.
   Status append_payments(const std::vector<std::pair<MemberId, DuesPayment>>& payments);
+  // What orgs sent up the tree (store/dues_remittances.cpp): the records, cancellations too, of
+  // the orgs of `orgs` (every org's when none) whose last month is from `first` to `last`, in
+  // the order recorded; and one appended (inside a write transaction).
+  Result<std::vector<DuesRemittance>> remittances(const OrgFilter& orgs, Date first, Date last);
+  Result<DuesRemittanceId> append_remittance(const DuesRemittance& remittance);
   // A member's first records and payments at once, with their digest, for a bulk load (the demo)
   // inside a write transaction: several rows per statement, the statements kept for the next
   // member.

@@ -600,6 +600,25 @@ const std::vector<Migration>& migrations() {
        },
        {},
        write_all_dues_digests},
+      {20,
+       {
+           // What an org sent up the tree of the dues it collected (core/dues_remittance.h), for a
+           // month or a quarter; a cancellation is a row of its own.
+           "CREATE TABLE dues_remittance ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " recipient_id INTEGER REFERENCES org(id),"
+           " first_month TEXT NOT NULL,"
+           " last_month TEXT NOT NULL,"
+           " amount INTEGER NOT NULL,"
+           " sent_on TEXT NOT NULL,"
+           " reference TEXT NOT NULL,"
+           " cancels INTEGER REFERENCES dues_remittance(id),"
+           " note TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX dues_remittance_by_month ON dues_remittance (last_month, org_id)",
+       }},
   };
   return list;
 }

@@ -92,6 +92,70 @@ TEST(DuesApi, ABranchRecordsAMonthAndReadsItsBook) {
   EXPECT_EQ(bad.body["error"]["field"], "period");
 }
 
+TEST(DuesApi, ABranchRecordsWhatItSentUpAndTheReportSetsItBeside) {
+  ApiServer server;
+  Browser office(server.port());
+  ASSERT_EQ(office.login("office").status, 200);
+  ASSERT_EQ(office
+                .post("/api/v1/members/MA1/dues",
+                      {{"kind", "basis"}, {"from", "2026-03"}, {"category", "student"}})
+                .status,
+            201);
+  ASSERT_EQ(office
+                .post("/api/v1/orgs/A1/dues/2026-09",
+                      {{"payments", {{{"member", "MA1"}, {"paid_on", "2026-09-10"}}}}})
+                .status,
+            201);
+  Browser secretary(server.port());
+  ASSERT_EQ(secretary.login("secretary").status, 200);
+  Reply due = secretary.get("/api/v1/orgs/A1/dues/remittances?year=2026");
+  ASSERT_EQ(due.status, 200) << due.raw;
+  EXPECT_EQ(due.body["collected"], 5000);
+  EXPECT_EQ(due.body["to_send"],
+            due.body["collected"].get<long long>() - due.body["kept"].get<long long>());
+  EXPECT_EQ(due.body["sent"], 0);
+  Reply sent = secretary.post("/api/v1/orgs/A1/dues/remittances", {{"period", "2026-Q3"},
+                                                                   {"amount", due.body["to_send"]},
+                                                                   {"sent_on", "2026-10-05"},
+                                                                   {"reference", "PT-07"}});
+  ASSERT_EQ(sent.status, 201) << sent.raw;
+  Reply again = secretary.get("/api/v1/orgs/A1/dues/remittances?year=2026");
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.body["sent"], due.body["to_send"]);
+  ASSERT_EQ(again.body["records"].size(), 1u);
+  EXPECT_EQ(again.body["records"][0]["period_label"], "quý III năm 2026");
+  EXPECT_EQ(again.body["records"][0]["recipient"], "DBA");
+  Reply report = office.get("/api/v1/orgs/DBA/dues/report?period=2026");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_EQ(report.body["total"]["sent_up"], due.body["to_send"]);
+  EXPECT_EQ(report.body["months"][8]["sent_up"], due.body["to_send"]);  // September ends Q3
+
+  const std::string id = std::to_string(sent.body["id"].get<long long>());
+  Reply no_reason =
+      secretary.post("/api/v1/orgs/A1/dues/remittances/" + id + "/cancel", json::object());
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_EQ(no_reason.body["error"]["field"], "reason");
+  Reply cancel = secretary.post("/api/v1/orgs/A1/dues/remittances/" + id + "/cancel",
+                                {{"reason", "Nộp nhầm kỳ"}});
+  ASSERT_EQ(cancel.status, 201) << cancel.raw;
+  Reply a_year =
+      secretary.post("/api/v1/orgs/A1/dues/remittances", {{"period", "2026"}, {"amount", 1000}});
+  EXPECT_EQ(a_year.status, 400);
+  EXPECT_EQ(a_year.body["error"]["field"], "period");
+  Reply text_amount = secretary.post("/api/v1/orgs/A1/dues/remittances",
+                                     {{"period", "2026-Q3"}, {"amount", "1000"}});
+  EXPECT_EQ(text_amount.status, 400);
+  EXPECT_EQ(text_amount.body["error"]["field"], "amount");
+  EXPECT_EQ(office.post("/api/v1/orgs/B1/dues/remittances", {{"period", "2026-Q3"}, {"amount", 1}})
+                .status,
+            404);
+  Browser viewer(server.port());
+  ASSERT_EQ(viewer.login("viewer").status, 200);
+  EXPECT_EQ(viewer.post("/api/v1/orgs/A1/dues/remittances", {{"period", "2026-Q3"}, {"amount", 1}})
+                .status,
+            403);
+}
+
 TEST(DuesApi, BadInputIsRefusedByNameAndAViewerOnlyReads) {
   ApiServer server;
   Browser office(server.port());

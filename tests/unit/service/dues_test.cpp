@@ -10,6 +10,7 @@
 #include <string>
 
 #include "report/dues_document.h"
+#include "report/format.h"
 #include "support/registry_fixture.h"
 
 namespace dangvu::service {
@@ -427,6 +428,133 @@ TEST_F(DuesTest, TheReportOfASubtreeIsTheSumOfItsBooks) {
     }
   }
   EXPECT_TRUE(rate);
+}
+
+TEST_F(DuesTest, WhatABranchSentUpStandsBesideWhatItsBookGivesToSend) {
+  for (const char* m : {"2026-01", "2026-02", "2026-03"}) {
+    ASSERT_TRUE(registry_->record_dues_month(month_of_branch("S1", m, {"A", "B", "D"})).ok()) << m;
+  }
+  ASSERT_TRUE(registry_->record_dues_month(month_of_branch("S2", "2026-02", {"H"})).ok());
+  auto book = registry_->dues_book("S1", 2026);
+  ASSERT_TRUE(book.ok());
+  auto before = registry_->dues_remittances("S1", 2026);
+  ASSERT_TRUE(before.ok()) << before.error().message_vi;
+  // The branch keeps 30% of each payment (the marked default) and sends the rest.
+  Money kept = 0;
+  for (const auto& r : book->rows) {
+    for (const auto& m : r.months) {
+      if (m.in_book && m.payment) kept += (m.payment->amount * 3000 + 5000) / 10000;
+    }
+  }
+  EXPECT_EQ(before->collected, book->paid);
+  EXPECT_EQ(before->kept, kept);
+  EXPECT_EQ(before->to_send, book->paid - kept);
+  EXPECT_EQ(before->sent, 0);
+  EXPECT_TRUE(before->records.empty());
+
+  DuesRemittanceInput q1{.org_code = "S1",
+                         .period = "2026-Q1",
+                         .amount = before->to_send,
+                         .sent_on = "2026-04-05",
+                         .reference = "PT-01/2026"};
+  auto id = registry_->record_dues_remittance(q1);
+  ASSERT_TRUE(id.ok()) << id.error().message_vi;
+  DuesRemittanceInput feb{.org_code = "S2", .period = "2026-02", .amount = 1'000};
+  auto mistaken = registry_->record_dues_remittance(feb);
+  ASSERT_TRUE(mistaken.ok()) << mistaken.error().message_vi;
+  ASSERT_TRUE(registry_->cancel_dues_remittance({"S2", *mistaken, "Ghi nhầm số tiền"}).ok());
+
+  auto after = registry_->dues_remittances("S1", 2026);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->sent, before->to_send);
+  ASSERT_EQ(after->records.size(), 1u);
+  EXPECT_EQ(after->records[0].period, "2026-Q1");
+  EXPECT_EQ(after->records[0].period_label, "quý I năm 2026");
+  EXPECT_EQ(after->records[0].recipient_code, "DB");
+  EXPECT_EQ(after->records[0].record.reference, "PT-01/2026");
+  EXPECT_FALSE(after->records[0].cancelled);
+  auto s2 = registry_->dues_remittances("S2", 2026);
+  ASSERT_TRUE(s2.ok());
+  EXPECT_EQ(s2->sent, 0);  // cancelled
+  ASSERT_EQ(s2->records.size(), 2u);
+  EXPECT_TRUE(s2->records[0].cancelled);
+  EXPECT_EQ(s2->records[1].record.cancels, *mistaken);
+  EXPECT_EQ(s2->records[1].record.note, "Ghi nhầm số tiền");
+
+  // The report: each record in the month it ends with, on its org's line.
+  auto year = registry_->dues_report("DB", "2026");
+  ASSERT_TRUE(year.ok());
+  EXPECT_EQ(year->total.figures.sent_up, before->to_send);
+  ASSERT_EQ(year->lines.size(), 2u);
+  EXPECT_EQ(year->lines[0].figures.sent_up, before->to_send);  // S1
+  EXPECT_EQ(year->lines[1].figures.sent_up, 0);                // S2: cancelled
+  EXPECT_EQ(year->by_month[2].figures.sent_up, before->to_send);
+  EXPECT_EQ(year->by_month[1].figures.sent_up, 0);
+  auto q2 = registry_->dues_report("DB", "2026-Q2");
+  ASSERT_TRUE(q2.ok());
+  EXPECT_EQ(q2->total.figures.sent_up, 0);
+  auto doc = registry_->dues_report_document("DB", "2026");
+  ASSERT_TRUE(doc.ok());
+  bool stated = false;
+  for (const auto& s : doc->sections) {
+    for (const auto& b : s.blocks) {
+      if (b.text.find("đã nộp " + report::format_integer(before->to_send) + " đồng") !=
+          std::string::npos) {
+        stated = true;
+      }
+    }
+  }
+  EXPECT_TRUE(stated);
+}
+
+TEST_F(DuesTest, ASendingUpOutOfItsRulesIsRefusedByNameAndWritesNothing) {
+  DuesRemittanceInput ok{.org_code = "S1",
+                         .period = "2026-Q1",
+                         .amount = 100'000,
+                         .sent_on = "2026-04-05",
+                         .reference = "PT-01"};
+  ASSERT_TRUE(registry_->record_dues_remittance(ok).ok());
+  auto with = [&](auto change) {
+    DuesRemittanceInput in = ok;
+    in.reference = "PT-02";
+    change(in);
+    return refused([&] { return registry_->record_dues_remittance(in); });
+  };
+  EXPECT_EQ(with([](auto& in) { in.period = "2026"; }).field, "period");  // a year
+  EXPECT_EQ(with([](auto& in) { in.period = "2027-Q1"; }).field, "period");
+  EXPECT_EQ(with([](auto& in) { in.period = "quý 1"; }).field, "period");
+  EXPECT_EQ(with([](auto& in) { in.amount = 0; }).field, "amount");
+  EXPECT_EQ(with([](auto& in) { in.amount = std::nullopt; }).field, "amount");
+  EXPECT_EQ(with([](auto& in) { in.amount = 5'000'000'000'000; }).field, "amount");
+  EXPECT_EQ(with([](auto& in) { in.sent_on = "2025-12-31"; }).field, "sent_on");
+  EXPECT_EQ(with([](auto& in) { in.sent_on = "2027-01-01"; }).field, "sent_on");
+  auto again = with([](auto& in) { in.reference = "PT-01"; });
+  EXPECT_EQ(again.field, "reference");
+  EXPECT_EQ(again.kind, ErrorKind::conflict);
+  EXPECT_EQ(with([](auto& in) { in.org_code = "TU"; }).rule, "dues.no_superior");
+
+  DuesRemittanceCancelInput c{"S1", 999, "Ghi nhầm"};
+  EXPECT_EQ(refused([&] { return registry_->cancel_dues_remittance(c); }).field, "remittance");
+  c.remittance = 1;
+  c.reason.clear();
+  EXPECT_EQ(refused([&] { return registry_->cancel_dues_remittance(c); }).field, "reason");
+  c.reason = "Ghi nhầm";
+  c.org_code = "S2";  // another org's record
+  EXPECT_EQ(refused([&] { return registry_->cancel_dues_remittance(c); }).kind,
+            ErrorKind::not_found);
+  c.org_code = "S1";
+  ASSERT_TRUE(registry_->cancel_dues_remittance(c).ok());
+  EXPECT_EQ(refused([&] { return registry_->cancel_dues_remittance(c); }).kind,
+            ErrorKind::conflict);
+
+  // Scope: another branch's secretary is told of no such org; a viewer may not record.
+  auto s2 = as(auth::Role::branch_secretary, "S2");
+  EXPECT_EQ(refused([&] { return s2.record_dues_remittance(ok); }).kind, ErrorKind::not_found);
+  EXPECT_FALSE(s2.dues_remittances("S1", 2026).ok());
+  EXPECT_TRUE(s2.dues_remittances("S2", 2026).ok());
+  auto viewer = as(auth::Role::viewer, "DB");
+  EXPECT_EQ(refused([&] { return viewer.record_dues_remittance(ok); }).kind, ErrorKind::forbidden);
+  EXPECT_TRUE(viewer.dues_remittances("S1", 2026).ok());
 }
 
 TEST_F(DuesTest, TheReportIsReadOnlyWithinTheCallersScope) {
