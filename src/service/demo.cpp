@@ -89,6 +89,7 @@ class Generator {
   OrgHistory history_;
   store::DossierStore dossiers_{store_};
   store::DuesStore dues_{store_};
+  demo::DemoToSend to_send_;      // the province's books' shares to send up, as members load
   int province_ = 0;              // the province being built (1…), for the dossiers' citizen IDs
   std::int64_t in_province_ = 0;  // people of that province so far
   std::optional<OrgId> national_;
@@ -316,6 +317,7 @@ Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& prov
     const auto dues = demo::dues_of(*folded, records, province_, in_province_, kLastEvent,
                                     r_.rules().dues, r_.clock().now_iso());
     DANGVU_TRY(dues_.insert_loaded(*id, dues.records, dues.payments));
+    demo::add_to_send(to_send_, dues.payments, history_, r_.rules().dues);
     ++summary_->members;
     summary_->events += static_cast<std::int64_t>(events.size());
     if (progress_ && summary_->members % 50000 == 0) {
@@ -394,7 +396,13 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
     progress_("Tỉnh " + province_name + ": " + std::to_string(summary_->orgs) +
               " tổ chức; đang tạo đảng viên…");
   }
+  to_send_.clear();
   for (OrgId b : branches) DANGVU_TRY(members_of_branch(b, branches));
+  for (const auto& r :
+       demo::remittances_of(to_send_, history_, province_, kLastEvent, r_.clock().now_iso())) {
+    auto sent = dues_.append_remittance(r);
+    if (!sent.ok()) return sent.error();
+  }
   if (progress_) progress_("Tỉnh " + province_name + ": đang tạo kế hoạch và hoạt động năm 2026…");
   demo::WorkGenerator work(store_, history_, r_.rules(), rng_, r_.clock().now_iso());
   return work.run(*province, kWorkFrom, kLastEvent, *summary_);

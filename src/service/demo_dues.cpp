@@ -101,4 +101,54 @@ DemoDues dues_of(const MemberHistory& history, const std::vector<DossierRecord>&
   return out;
 }
 
+namespace {
+
+Date quarter_of(Date month) { return month.add_months(-((month.month() - 1) % 3)); }
+
+}  // namespace
+
+void add_to_send(DemoToSend& to_send, const std::vector<DuesPayment>& payments,
+                 const OrgHistory& history, const DuesRules& rules) {
+  for (const auto& p : payments) {
+    const OrgVersion* v = history.version_at(p.org, p.month);
+    const auto kept = v != nullptr ? rules.kept_bp.find(v->kind) : rules.kept_bp.end();
+    const int bp = kept == rules.kept_bp.end() ? 0 : kept->second;
+    to_send[{p.org, quarter_of(p.month)}] += p.amount - dues_share(rules, p.amount, bp);
+  }
+}
+
+std::vector<DuesRemittance> remittances_of(const DemoToSend& to_send, const OrgHistory& history,
+                                           int province, Date last,
+                                           const std::string& recorded_at) {
+  std::vector<DuesRemittance> out;
+  const Date this_quarter = quarter_of(month_of(last));
+  for (const auto& [key, amount] : to_send) {
+    const auto& [org, first] = key;
+    if (first >= this_quarter || amount <= 0) continue;
+    std::uint64_t seed = 0x5E4D'0000'0000'0000ULL;
+    seed ^= static_cast<std::uint64_t>(province) << 40U;
+    seed ^= static_cast<std::uint64_t>(org) << 16U;
+    seed ^= static_cast<std::uint64_t>(first.days());
+    Rng rng(seed);
+    const bool last_quarter = first.add_months(3) == this_quarter;
+    const int habit = rng.below(100);
+    if (last_quarter && habit < 8) continue;  // not yet sent
+    DuesRemittance r;
+    r.org = org;
+    r.first_month = first;
+    r.last_month = first.add_months(2);
+    r.amount = habit < 15 ? amount / 2 : amount;  // part of it, the rest later
+    r.sent_on = std::min(last, first.add_months(3).add_days(rng.between(2, 14)));
+    const OrgVersion* v = history.version_at(org, r.sent_on);
+    if (v == nullptr) v = history.version_at(org, r.last_month);
+    if (v == nullptr || !v->parent) continue;
+    r.recipient = *v->parent;
+    r.reference = "PT-" + std::to_string(org) + "-" + month_iso(r.last_month);
+    r.recorded_at = recorded_at;
+    r.recorded_by = "demo";
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace dangvu::service::demo

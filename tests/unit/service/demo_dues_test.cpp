@@ -45,6 +45,17 @@ TEST(DemoDuesTest, TheReportsTotalsAreTheSumOfTheBooksAcrossTheReorganization) {
     }
     return it->second;
   };
+  std::map<std::pair<OrgId, int>, DuesRemittancesView> sendings;
+  auto sent_by = [&](OrgId org, int year) -> const DuesRemittancesView& {
+    auto it = sendings.find({org, year});
+    if (it == sendings.end()) {
+      auto v = registry.dues_remittances(h.code(org), year);
+      EXPECT_TRUE(v.ok()) << h.code(org) << ": " << (v.ok() ? "" : v.error().detail_en);
+      it = sendings.emplace(std::pair{org, year}, v.ok() ? *v : DuesRemittancesView{}).first;
+    }
+    return it->second;
+  };
+  Money sent_in_all = 0;
   const Date this_month = D("2026-12-01");
   int compared = 0, moved = 0;
   Money paid_in_moved = 0;
@@ -79,7 +90,23 @@ TEST(DemoDuesTest, TheReportsTotalsAreTheSumOfTheBooksAcrossTheReorganization) {
             }
           }
         }
+        // What the orgs recorded as sent up: each record in the month it ends with, counted when
+        // its org was inside the subtree then.
+        Money sent = 0;
+        for (OrgId org : h.org_ids()) {
+          if (h.earliest(org) == nullptr || h.earliest(org)->valid_from > p.last) continue;
+          for (int year = p.first.year(); year <= p.last.year(); ++year) {
+            for (const auto& r : sent_by(org, year).records) {
+              const Date m = r.record.last_month;
+              if (r.cancelled || r.record.cancels || m < p.first || m > p.last) continue;
+              if (!figures::within_on(h, org, id, m)) continue;
+              sent += r.record.amount;
+            }
+          }
+        }
+        sent_in_all += sent;
         const auto& t = v->total.figures;
+        EXPECT_EQ(t.sent_up, sent) << h.code(id) << " " << period;
         EXPECT_EQ(t.owed, owed) << h.code(id) << " " << period;
         EXPECT_EQ(t.collected, paid) << h.code(id) << " " << period;
         EXPECT_EQ(t.outstanding, outstanding) << h.code(id) << " " << period;
@@ -100,6 +127,7 @@ TEST(DemoDuesTest, TheReportsTotalsAreTheSumOfTheBooksAcrossTheReorganization) {
   EXPECT_GT(compared, 30);
   EXPECT_GT(moved, 0) << "the 2025 reorganization changed some subtrees";
   EXPECT_GT(paid_in_moved, 0);
+  EXPECT_GT(sent_in_all, 0) << "the demo's orgs sent their dues up";
 }
 
 }  // namespace
