@@ -123,6 +123,8 @@ export type DuesReport = S['DuesReport'];
 export type DuesFigures = S['DuesFigures'];
 export type DuesImportReport = S['DuesImportReport'];
 export type DuesImportProblem = DuesImportReport['problems'][number];
+export type DuesRemittances = S['DuesRemittances'];
+export type DuesRemittance = DuesRemittances['records'][number];
 
 export type Permission = Session['permissions'][number];
 // The signed-in account with what its role may do, as the session answered it: the server keeps
@@ -143,6 +145,6 @@ export const can = {
   // The sensitive fields of a member's dossier (citizen ID, ethnicity, religion, health, discipline).
   readSensitive: may('read_sensitive'),
   exportSensitive: may('export_sensitive'),
-  // A member's dues basis, exemption, reduction; a branch's month of payments.
+  // A member's dues basis, exemption, reduction; a branch's month of payments; what an org sent up.
   recordDues: may('record_dues'),
 };

@@ -1157,6 +1157,57 @@ await test('a branch secretary imports the portal’s dues file: the unknown car
   if (paid?.channel !== 'portal' || paid.reference !== 'DVC-WEB-1') throw new Error(`recorded ${JSON.stringify(paid)}`);
 });
 
+// What the branch sent up the tree of its dues (DB001.01, its secretary), recorded from its book for
+// this quarter: the amount is prefilled with what is still to send; 0 is refused at «Số tiền» and
+// nothing is written; once recorded, «Đã nộp» grows by the amount. Cancelled with its reason, the
+// sending stays listed, «Đã hủy» with the reason, and «Đã nộp» is what it was.
+await test('a branch secretary records a quarter’s dues sent up from the book, then cancels it', async (page) => {
+  await login(page, 'bithu');
+  const { get } = await apiOf(page);
+  const remittances = async () => get(`api/v1/orgs/${duesOrg}/dues/remittances?year=${duesY}`);
+  const before = await remittances();
+  const q = Math.floor((Number(duesM) - 1) / 3) + 1;
+  const vn = (n) => `${n.toLocaleString('vi-VN')} đ`;
+  const card = page.getByTestId('dues-remittances');
+  const sent = card.getByTestId('dues-remit-sent');
+
+  await page.goto(`${base}#/dues/${duesOrg}`);
+  await sent.getByText(vn(before.sent), { exact: true }).waitFor();
+  await card.getByTestId('dues-remit-new').click();
+  const dialog = page.locator('.ant-modal', { hasText: 'Ghi nộp đảng phí lên cấp trên' });
+  await choose(page, 'Kỳ nộp', `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${duesY}`);
+  const amount = dialog.getByLabel('Số tiền', { exact: true });
+  const left = Math.max(0, before.to_send - before.sent);
+  if ((await amount.inputValue()) !== (left > 0 ? left.toLocaleString('vi-VN') : ''))
+    throw new Error(`«Số tiền» prefilled «${await amount.inputValue()}», still to send ${left}`);
+  await amount.fill('0');
+  await dialog.getByLabel('Số chứng từ', { exact: true }).fill('GNT-WEB-1');
+  await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await dialog
+    .locator('.ant-form-item', { has: page.getByLabel('Số tiền', { exact: true }) })
+    .locator('.ant-form-item-explain-error')
+    .getByText('không hợp lệ')
+    .waitFor();
+  if ((await remittances()).records.length !== before.records.length) throw new Error('0 đ was recorded');
+
+  await amount.fill('150000');
+  await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await sent.getByText(vn(before.sent + 150000), { exact: true }).waitFor();
+  const r = (await remittances()).records.find((x) => x.reference === 'GNT-WEB-1');
+  if (r?.amount !== 150000 || r.period !== `${duesY}-Q${q}` || r.sent_on !== vnDay().iso)
+    throw new Error(`recorded ${JSON.stringify(r)}`);
+
+  await card.getByTestId(`dues-remit-cancel-${r.id}`).click();
+  const cancel = page.locator('.ant-modal', { hasText: 'Lý do hủy' });
+  await cancel.getByLabel('Lý do hủy').fill('Ghi nhầm số tiền');
+  await cancel.getByRole('button', { name: 'Hủy bản ghi' }).click();
+  const status = card.getByTestId(`dues-remit-status-${r.id}`);
+  await status.getByText('Đã hủy', { exact: true }).waitFor();
+  await status.getByText('Lý do: Ghi nhầm số tiền').waitFor();
+  await sent.getByText(vn(before.sent), { exact: true }).waitFor();
+});
+
 // The dues report of the committee above the branch (DBCQD, its office), opened from its book for
 // this year: «Đã thu» and each org's line are the API's figures, a line leads to its org's own
 // report, and the Word and Excel files are given.
@@ -1173,6 +1224,10 @@ await test('the dues report of a committee shows the API’s figures and gives t
   await page
     .getByTestId('dues-report-collected')
     .getByText(`${vn(report.total.collected)} đ`, { exact: true })
+    .waitFor();
+  await page
+    .getByTestId('dues-report-sent-up')
+    .getByText(`${vn(report.total.sent_up)} đ`, { exact: true })
     .waitFor();
   const percent = await page.getByTestId('dues-report-percent').locator('.ant-statistic-content').innerText();
   if (!/^\d{1,3},\d%$/.test(percent)) throw new Error(`«Tỷ lệ thu» shows «${percent}»`);

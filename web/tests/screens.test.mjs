@@ -170,6 +170,16 @@ for (const [user, { org }] of Object.entries(roles)) {
             await dialog.getByTestId('dues-import-close').click();
             await dialog.waitFor({ state: 'hidden' });
           }
+          // «Ghi nộp cấp trên», for whoever may record dues: the dialog fits.
+          if (route.startsWith('dues/') && (await page.getByTestId('dues-remit-new').count())) {
+            await page.getByTestId('dues-remit-new').click();
+            const dialog = page.locator('.ant-modal');
+            await dialog.getByLabel('Kỳ nộp').waitFor();
+            await opened(page);
+            await checkPage(page, `${user} «Ghi nộp cấp trên»`);
+            await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
           // The member's dossier update form, for whoever may write it: its every field fits.
           if (route.startsWith('member/') && (await page.getByTestId('dossier-update').count())) {
             await page.getByTestId('dossier-update').click();

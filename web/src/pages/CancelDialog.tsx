@@ -1,5 +1,5 @@
 // Cancelling a record made by mistake (a meeting, an inspection or supervision, a study session, a
-// conference): nothing is deleted. The server appends a cancellation with its reason; the record
+// conference, a sending up of party dues): nothing is deleted. The server appends a cancellation with its reason; the record
 // stays in the lists, marked, and no figure counts it any more.
 import { Alert, Form, Input, Tag, Typography } from 'antd';
 import type { Schemas } from '../client';
@@ -7,11 +7,13 @@ import { client } from '../client';
 import { vnDateTime } from '../time';
 import { FormDialog } from './FormDialog';
 
-export type CancelKind = 'meeting' | 'oversight' | 'study' | 'conference';
+export type CancelKind = 'meeting' | 'oversight' | 'study' | 'conference' | 'remittance';
 
 export interface CancelTarget {
   kind: CancelKind;
   id: number;
+  // The org whose record it is, where the API's path names it (a sending up of party dues).
+  org?: string;
   // What it is, as the confirmation names it: «buổi sinh hoạt ngày 05/12/2026 của Chi bộ 1».
   what: string;
 }
@@ -28,8 +30,22 @@ function send(t: CancelTarget, reason: string) {
       return client.POST('/api/v1/study-sessions/{id}/cancel', { params, body });
     case 'conference':
       return client.POST('/api/v1/conferences/{id}/cancel', { params, body });
+    case 'remittance':
+      return client.POST('/api/v1/orgs/{code}/dues/remittances/{id}/cancel', {
+        params: { path: { code: t.org ?? '', id: t.id } },
+        body,
+      });
   }
 }
+
+// The longest reason the server takes for each kind.
+const reasonMax: Record<CancelKind, number> = {
+  meeting: 1000,
+  oversight: 1000,
+  study: 1000,
+  conference: 1000,
+  remittance: 200,
+};
 
 // The reason a cancellation asks for (required), as every cancel dialog asks it.
 export function CancelReason({ maxLength, placeholder }: { maxLength: number; placeholder: string }) {
@@ -66,7 +82,10 @@ export function CancelDialog({ target, onClose }: { target: CancelTarget; onClos
             message="Chỉ hủy khi đã ghi nhầm (nhầm tổ chức, nhầm ngày, ghi hai lần)."
             description="Bản ghi không bị xóa: nó vẫn ở trong danh sách với dấu «Đã hủy» và lý do, và không còn được tính vào số liệu, báo cáo. Việc hủy không làm lại được; nếu cần, hãy ghi lại cho đúng."
           />
-          <CancelReason maxLength={1000} placeholder="Ví dụ: ghi nhầm chi bộ" />
+          <CancelReason
+            maxLength={reasonMax[target.kind]}
+            placeholder={target.kind === 'remittance' ? 'Ví dụ: ghi nhầm số tiền' : 'Ví dụ: ghi nhầm chi bộ'}
+          />
         </>
       )}
     </FormDialog>

@@ -3,7 +3,8 @@
 // and paid up to this month, and the members the rule set flags for the branch to consider (the
 // server's `flagged`; nothing is decided here). A wide table at a desk, a card per member on a
 // phone. Whoever may record dues records a month of the branch at once (DuesMonth.tsx), or the
-// portal's file of payments (DuesImport.tsx).
+// portal's file of payments (DuesImport.tsx). Below the totals, what the org sent up the tree of
+// the dues it collected (DuesRemittances.tsx).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Row, Select, Space, Spin, Statistic, Table, TreeSelect, Typography } from 'antd';
 import { can, query, type DuesBook, type DuesBookRow, type TreeNode, type Viewer } from '../api';
@@ -15,6 +16,7 @@ import { useNarrow } from '../shell/AppHeader';
 import { money, MonthCell, MonthLegend, monthNumber, parseYear, thisYear, vnMonth, yearOptions } from './duesCells';
 import { RecordMonth } from './DuesMonth';
 import { DuesImportDialog } from './DuesImport';
+import { RemittancesCard } from './DuesRemittances';
 import { useTree } from './Tree';
 
 type SelectNode = { title: string; value: string; children: SelectNode[] };
@@ -106,6 +108,7 @@ export function DuesPage({ account, code }: { account: Viewer; code?: string }) 
             <RecordMonth key={`${book.org}-${book.year}`} book={book} />
           </div>
         )}
+        {book && <RemittancesCard key={`${book.org}-${book.year}`} account={account} org={book.org} year={book.year} />}
         {book && book.rows.length > 0 && <BookRows book={book} />}
       </Space>
       {importing && <DuesImportDialog onClose={() => setImporting(false)} />}

@@ -1,9 +1,9 @@
 // The dues report of an org (báo cáo thu, nộp đảng phí) for a month, quarter, six months or year:
-// what was owed and collected, the rate, what is still owed, the share kept and the share sent up,
-// who had to pay and who did; a table by org directly under the committee (each leading to its own
-// report and its own book) and a table by month; the document the office sends, as a preview and
-// as Word and Excel files. Every figure is the server's (GET /orgs/{code}/dues/report), only
-// written here as the offices write numbers (2.465; 97,4%).
+// what was owed and collected, the rate, what is still owed, the share kept, the share to send up
+// and what was recorded as sent up, who had to pay and who did; a table by org directly under the
+// committee (each leading to its own report and its own book) and a table by month; the document
+// the office sends, as a preview and as Word and Excel files. Every figure is the server's
+// (GET /orgs/{code}/dues/report), only written here as the offices write numbers (2.465; 97,4%).
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Table, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -174,13 +174,14 @@ function KeyFigures({ report }: { report: DuesReport }) {
       />
     );
   }
-  const money6: [string, string, string, string?][] = [
+  const sums: [string, string, string, string?][] = [
     ['Phải thu', money(t.owed), 'dues-report-owed'],
     ['Đã thu', money(t.collected), 'dues-report-collected'],
     ['Tỷ lệ thu', vnPercent(t.percent), 'dues-report-percent'],
     ['Còn nợ', money(t.outstanding), 'dues-report-outstanding', t.outstanding > 0 ? '#a8071a' : undefined],
     ['Trích giữ lại', money(t.kept), 'dues-report-kept'],
-    ['Nộp cấp trên', money(t.remitted), 'dues-report-remitted'],
+    ['Phải nộp cấp trên', money(t.remitted), 'dues-report-remitted'],
+    ['Đã nộp cấp trên', money(t.sent_up), 'dues-report-sent-up'],
   ];
   const members: [string, string, string, string?][] = [
     ['Đảng viên trong sổ', vnNumber(t.members), 'dues-report-members'],
@@ -204,7 +205,7 @@ function KeyFigures({ report }: { report: DuesReport }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text strong>Số tiền</Typography.Text>
-      {grid(money6)}
+      {grid(sums)}
       <Typography.Text strong>Đảng viên</Typography.Text>
       {grid(members)}
       {t.members_unpaid > 0 && (
@@ -316,7 +317,12 @@ function ByOrg({ report, period, year }: { report: DuesReport; period: string; y
             children: [
               ...moneyColumns(testid),
               { title: 'Trích giữ lại', ...right, render: (_, l) => nowrap(vnNumber(l.kept)) },
-              { title: 'Nộp cấp trên', ...right, render: (_, l) => nowrap(vnNumber(l.remitted)) },
+              { title: 'Phải nộp cấp trên', ...right, render: (_, l) => nowrap(vnNumber(l.remitted)) },
+              {
+                title: 'Đã nộp cấp trên',
+                ...right,
+                render: (_, l) => nowrap(vnNumber(l.sent_up), `${testid(l)}-sent-up`),
+              },
             ],
           },
         ]}
