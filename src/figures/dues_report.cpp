@@ -111,8 +111,6 @@ Result<DuesReport> dues_report(store::Store& store, const DuesReportInput& in) {
     if (years.empty() || years.back() != m.year()) years.push_back(m.year());
   }
   store::DuesStore dues_store(store);
-  auto digests = dues_store.digests(orgs, years);
-  if (!digests.ok()) return digests.error();
 
   DuesReport out;
   std::vector<DuesFigures> lines(line_orgs.size());
@@ -123,13 +121,9 @@ Result<DuesReport> dues_report(store::Store& store, const DuesReportInput& in) {
   std::vector<int> touched;
   std::optional<Error> unreadable;
   store::StatisticsStore stats(store);
-  // Nobody is admitted in an empty range: the scan reads the orgs' members only.
-  const Date none_from = in.months.empty() ? Date() : in.months.front();
-  auto read =
-      stats.each_profile(orgs, none_from, none_from.add_days(-1), [&](const ProfileView& p) {
+  auto read = stats.each_profile_with_dues(
+      orgs, years, [&](const ProfileView& p, const DuesDigest& digest) {
         if (unreadable) return;
-        const DuesDigest* digest = nullptr;
-        if (auto it = digests->find(p.member); it != digests->end()) digest = &it->second;
         const std::optional<Date> admitted = p.first_admission();
         bool ledger_read = false;
         std::optional<DuesLedger> ledger;
@@ -145,9 +139,9 @@ Result<DuesReport> dues_report(store::Store& store, const DuesReportInput& in) {
             ledger_read = true;
             records.clear();
             payments.clear();
-            if (digest != nullptr) {
-              bool ok = parse_dues_records(digest->records, records);
-              for (const auto& [year, text] : digest->years) {
+            if (!digest.records.empty() || !digest.years.empty()) {
+              bool ok = parse_dues_records(digest.records, records);
+              for (const auto& [year, text] : digest.years) {
                 ok = ok && parse_dues_payments(text, some);
                 payments.insert(payments.end(), some.begin(), some.end());
               }
@@ -163,7 +157,7 @@ Result<DuesReport> dues_report(store::Store& store, const DuesReportInput& in) {
                 payments[k].id = static_cast<DuesPaymentId>(k + 1);
               }
             }
-            ledger.emplace(records, payments);
+            ledger.emplace(std::move(records), std::move(payments));
           }
           const int line = at->second.line[i];
           unsigned flags = kPresent;

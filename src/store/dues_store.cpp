@@ -566,34 +566,4 @@ Result<std::unordered_map<MemberId, std::string>> DuesStore::profiles_of(
   });
 }
 
-Result<std::unordered_map<MemberId, DuesDigest>> DuesStore::digests(const OrgFilter& orgs,
-                                                                    const std::vector<int>& years) {
-  return guarded([&]() -> Result<std::unordered_map<MemberId, DuesDigest>> {
-    std::string in = "(0";
-    for (int y : years) in += ", " + std::to_string(y);
-    in += ")";
-    std::string query = "SELECT member_id, year, digest FROM dues_digest WHERE year IN " + in;
-    if (orgs) {
-      query += " AND member_id IN (SELECT member_id FROM member_period WHERE 1 = 1" +
-               and_org_in("org_id", orgs) + ")";
-    }
-    long long member = 0;
-    int year = 0;
-    std::string text;
-    soci::statement st = (store_.impl_->sql.prepare << query, soci::into(member), soci::into(year),
-                          soci::into(text));
-    st.execute();
-    std::unordered_map<MemberId, DuesDigest> out;
-    while (st.fetch()) {
-      DuesDigest& d = out[member];
-      if (year == 0) {
-        d.records.swap(text);
-      } else {
-        d.years[year].swap(text);
-      }
-    }
-    return out;
-  });
-}
-
 }  // namespace dangvu::store

@@ -50,10 +50,6 @@ class DuesStore {
   // A payment by its portal reference, if one was recorded and not cancelled.
   Result<std::optional<std::pair<MemberId, DuesPaymentId>>> payment_by_reference(
       const std::string& reference);
-  // The digests (core/dues_digest.h) of the members ever in one of `orgs` (every member's when
-  // none): the records' row and the rows of `years`, by member.
-  Result<std::unordered_map<MemberId, DuesDigest>> digests(const OrgFilter& orgs,
-                                                           const std::vector<int>& years);
   // Appends (inside a write transaction) and derives the member's digest again; the new row's id.
   Result<DuesRecordId> append(MemberId member, const DuesRecord& record);
   Result<DuesPaymentId> append(MemberId member, const DuesPayment& payment);

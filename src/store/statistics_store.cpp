@@ -6,19 +6,23 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 #include "store/store_impl.h"
 
 namespace dangvu::store {
-namespace {
 
 // Profiles taken from a statement's rows: the first `size` of `members` and `texts` (a batch given
-// back keeps its strings, whose room the next rows reuse).
+// back keeps its strings, whose room the next rows reuse); with the dues report's scan, each
+// member's dues digest beside its profile.
 struct ProfileBatch {
   std::vector<long long> members;
   std::vector<std::string> texts;
+  std::vector<DuesDigest> dues;
   std::size_t size = 0;
 };
+
+namespace {
 
 // Small enough that counting starts soon after the first rows come; large enough that passing
 // them on costs nothing.
@@ -85,14 +89,18 @@ class ProfileHandoff {
 // time; stops early when `put` answers false.
 void read_profiles(Store::Impl& impl, const OrgFilter& orgs, Date admitted_from, Date admitted_to,
                    long long per_read, const std::function<bool(ProfileBatch&&)>& put,
-                   const std::function<ProfileBatch()>& spent) {
+                   const std::function<ProfileBatch()>& spent,
+                   const std::function<void(ProfileBatch&)>& attach) {
   auto& sql = impl.sql;
   long long member = 0, after = 0, rows = 0;
   std::string text;
   ProfileBatch batch;
   bool more = true;
   auto flush = [&] {
-    if (batch.size > 0) more = put(std::move(batch));
+    if (batch.size > 0) {
+      if (attach) attach(batch);
+      more = put(std::move(batch));
+    }
     batch = spent();
   };
   // Reads one statement's rows; false once the counting side has stopped.
@@ -158,6 +166,90 @@ void read_profiles(Store::Impl& impl, const OrgFilter& orgs, Date admitted_from,
 Status StatisticsStore::each_profile(const OrgFilter& orgs, Date admitted_from, Date admitted_to,
                                      const std::function<void(const ProfileView&)>& each,
                                      long long per_read) {
+  return scan(orgs, admitted_from, admitted_to, per_read, {},
+              [&](const ProfileView& view, const ProfileBatch&, std::size_t) { each(view); });
+}
+
+Status StatisticsStore::each_profile_with_dues(
+    const OrgFilter& orgs, const std::vector<int>& years,
+    const std::function<void(const ProfileView&, const DuesDigest&)>& each, long long per_read) {
+  std::string year_list = "0";
+  for (int y : years) year_list += "," + std::to_string(y);
+  auto& sql = store_.impl_->sql;
+  // On the reading thread: the batch's members' digests. Their ids are mostly runs of
+  // neighbours (profiles come in id order, or in the table's order, which follows it): each long
+  // run is read as a range of the primary key, the ids between runs by a list, 1,000 at a time
+  // (with a longer list PostgreSQL's planner scans the whole table: 105 ms for 4,096 members of a
+  // province, against 4 ms for 1,000 by the key). The ids are integers of ours, written in.
+  constexpr std::size_t kIdsPerQuery = 1000;
+  constexpr long long kGap = 64;        // a run ends where the next id is further than this
+  constexpr std::size_t kMinRun = 256;  // shorter runs go into the list
+  std::vector<long long> sorted;
+  const auto attach = [&](ProfileBatch& batch) {
+    if (batch.dues.size() < batch.size) batch.dues.resize(batch.size);
+    std::unordered_map<long long, std::size_t> at;
+    at.reserve(batch.size);
+    sorted.assign(batch.members.begin(),
+                  batch.members.begin() + static_cast<std::ptrdiff_t>(batch.size));
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t i = 0; i < batch.size; ++i) {
+      batch.dues[i].records.clear();
+      batch.dues[i].years.clear();
+      at.emplace(batch.members[i], i);
+    }
+    long long member = 0;
+    int year = 0;
+    std::string text;
+    const auto read = [&](const std::string& which) {
+      soci::statement st =
+          (sql.prepare << "SELECT member_id, year, digest FROM dues_digest WHERE " + which +
+                              " AND year IN (" + year_list + ")",
+           soci::into(member), soci::into(year), soci::into(text));
+      st.execute();
+      while (st.fetch()) {
+        auto it = at.find(member);
+        if (it == at.end()) continue;  // a member of the range not in this batch
+        DuesDigest& d = batch.dues[it->second];
+        if (year == 0) {
+          d.records.swap(text);
+        } else {
+          d.years[year].swap(text);
+        }
+      }
+    };
+    std::vector<long long> loose;
+    for (std::size_t first = 0; first < sorted.size();) {
+      std::size_t last = first;
+      while (last + 1 < sorted.size() && sorted[last + 1] - sorted[last] <= kGap) ++last;
+      if (last - first + 1 >= kMinRun) {
+        read("member_id >= " + std::to_string(sorted[first]) +
+             " AND member_id <= " + std::to_string(sorted[last]));
+      } else {
+        loose.insert(loose.end(), sorted.begin() + static_cast<std::ptrdiff_t>(first),
+                     sorted.begin() + static_cast<std::ptrdiff_t>(last + 1));
+      }
+      first = last + 1;
+    }
+    for (std::size_t from = 0; from < loose.size(); from += kIdsPerQuery) {
+      std::string ids;
+      for (std::size_t i = from; i < std::min(loose.size(), from + kIdsPerQuery); ++i) {
+        ids += (i > from ? "," : "") + std::to_string(loose[i]);
+      }
+      read("member_id IN (" + ids + ")");
+    }
+  };
+  // Nobody is admitted in an empty range.
+  const Date day = Date::from_days(0);
+  return scan(orgs, day, day.add_days(-1), per_read, attach,
+              [&](const ProfileView& view, const ProfileBatch& batch, std::size_t i) {
+                each(view, batch.dues[i]);
+              });
+}
+
+Status StatisticsStore::scan(
+    const OrgFilter& orgs, Date admitted_from, Date admitted_to, long long per_read,
+    const std::function<void(ProfileBatch&)>& attach,
+    const std::function<void(const ProfileView&, const ProfileBatch&, std::size_t)>& each) {
   auto& impl = *store_.impl_;
   return store_.read_snapshot([&]() -> Status {
     return guarded([&]() -> Status {
@@ -169,7 +261,7 @@ Status StatisticsStore::each_profile(const OrgFilter& orgs, Date admitted_from, 
           read_profiles(
               impl, orgs, admitted_from, admitted_to, per_read,
               [&](ProfileBatch&& batch) { return handoff.put(std::move(batch)); },
-              [&] { return handoff.spent(); });
+              [&] { return handoff.spent(); }, attach);
         } catch (...) {
           failed = std::current_exception();
         }
@@ -194,7 +286,7 @@ Status StatisticsStore::each_profile(const OrgFilter& orgs, Date admitted_from, 
             break;
           }
           view.member = batch->members[i];
-          each(view);
+          each(view, *batch, i);
         }
         handoff.give_back(std::move(*batch));
       }

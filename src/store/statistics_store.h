@@ -9,12 +9,15 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/dues_digest.h"
 #include "core/member.h"
 #include "core/member_profile.h"
 #include "core/result.h"
 #include "store/store.h"
 
 namespace dangvu::store {
+
+struct ProfileBatch;  // statistics_store.cpp
 
 class StatisticsStore {
  public:
@@ -30,11 +33,25 @@ class StatisticsStore {
   Status each_profile(const OrgFilter& orgs, Date admitted_from, Date admitted_to,
                       const std::function<void(const ProfileView&)>& each,
                       long long per_read = kProfilesPerRead);
+  // The same (nobody admitted in a range: the orgs' members only), each profile with the
+  // member's dues digest rows of `years` (core/dues_digest.h; year 0, the records, always): read
+  // on the reading thread a batch of members at a time, so the dues report's reading overlaps
+  // its counting (figures/dues_report.cpp).
+  Status each_profile_with_dues(
+      const OrgFilter& orgs, const std::vector<int>& years,
+      const std::function<void(const ProfileView&, const DuesDigest&)>& each,
+      long long per_read = kProfilesPerRead);
   // The members whose profile is missing or differs from what their periods, milestones and
   // dossier give now (none, unless a write went around the store).
   Result<std::vector<MemberId>> profiles_out_of_date();
 
  private:
+  // The scan behind both: `attach` runs on the reading thread with each batch before it is
+  // handed on; `each` gets the profile and its place in the batch.
+  Status scan(
+      const OrgFilter& orgs, Date admitted_from, Date admitted_to, long long per_read,
+      const std::function<void(ProfileBatch&)>& attach,
+      const std::function<void(const ProfileView&, const ProfileBatch&, std::size_t)>& each);
   Store& store_;
 };
 
