@@ -19,6 +19,7 @@ const std::vector<Route>& route_table() {
     add_dossier_routes(routes);
     add_statistics_routes(routes);
     add_dues_routes(routes);
+    add_badges_routes(routes);
     return routes;
   }();
   return table;

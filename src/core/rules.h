@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/admission.h"
+#include "core/badge_rules.h"
 #include "core/catalogs.h"
 #include "core/dues.h"
 #include "core/member.h"
@@ -49,6 +50,7 @@ struct RuleSet {
   int branch_min_official_members = 3;
   int card_number_digits = 12;
   std::vector<int> badge_years = {30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90};
+  BadgeRules badges;  // the occasions and how early a proposal may come (core/badges.h)
   // Which kinds may sit under which; "root" is the key for no parent.
   std::map<OrgKind, std::set<std::string>> allowed_parents = {
       {OrgKind::upper_committee, {"root", "upper_committee"}},

@@ -15,6 +15,7 @@
 #include "report/conference_documents.h"
 #include "report/document.h"
 #include "report/review_report.h"
+#include "service/badges.h"
 #include "service/caller.h"
 #include "service/dossier.h"
 #include "service/dues.h"
@@ -72,6 +73,9 @@ class Registry {
   Result<DuesBookView> dues_book(const std::string& org_code, int year);
   Result<std::vector<DuesPaymentId>> record_dues_month(const DuesMonthInput& in);
   Result<DuesPaymentId> cancel_dues_payment(const DuesCancelInput& in);
+  // Who reaches a Party badge's years for an occasion ("2026-05-19") in an org's subtree
+  // (service/badges_due.cpp).
+  Result<BadgesDueView> badges_due(const std::string& org_code, const std::string& occasion);
   // What an org sent up the tree (service/dues_remittances.cpp).
   Result<DuesRemittanceId> record_dues_remittance(const DuesRemittanceInput& in);
   Result<DuesRemittanceId> cancel_dues_remittance(const DuesRemittanceCancelInput& in);
