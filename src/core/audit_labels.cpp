@@ -39,6 +39,8 @@ constexpr std::array kActions = std::to_array<Label>({
     {"dues.month", "Ghi thu đảng phí của một tháng"},
     {"dues.cancel", "Hủy một lần nộp đảng phí ghi nhầm"},
     {"dues.import", "Nhập tệp đảng phí đã nộp qua Cổng Dịch vụ công"},
+    {"dues.remit", "Ghi nộp đảng phí lên cấp trên"},
+    {"dues.remit_cancel", "Hủy một lần nộp đảng phí lên cấp trên ghi nhầm"},
     {"member.import", "Nhập danh sách đảng viên từ tệp"},
     {"member.event.candidate_registration", "Ghi nhận quần chúng ưu tú"},
     {"member.event.admission", "Kết nạp đảng viên"},
