@@ -5,24 +5,19 @@
 // phone. Whoever may record dues records a month of the branch at once (DuesMonth.tsx), or the
 // portal's file of payments (DuesImport.tsx). Below the totals, what the org sent up the tree of
 // the dues it collected (DuesRemittances.tsx).
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Row, Select, Space, Spin, Statistic, Table, TreeSelect, Typography } from 'antd';
-import { can, query, type DuesBook, type DuesBookRow, type TreeNode, type Viewer } from '../api';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Row, Select, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { can, query, type DuesBook, type DuesBookRow, type Viewer } from '../api';
 import { $api, errorText } from '../client';
 import { duesCategoryLabel, duesRules, vnNumber } from '../labels';
-import { go, hashParams, replaceHashParams } from '../route';
-import { matchFolded } from '../search';
+import { hashParams, replaceHashParams } from '../route';
 import { useNarrow } from '../shell/AppHeader';
 import { money, MonthCell, MonthLegend, monthNumber, parseYear, thisYear, vnMonth, yearOptions } from './duesCells';
 import { RecordMonth } from './DuesMonth';
 import { DuesImportDialog } from './DuesImport';
 import { RemittancesCard } from './DuesRemittances';
+import { OrgPicker } from './OrgPicker';
 import { useTree } from './Tree';
-
-type SelectNode = { title: string; value: string; children: SelectNode[] };
-function toSelect(n: TreeNode): SelectNode {
-  return { title: n.name, value: n.code, children: n.children.map(toSelect) };
-}
 
 // «Chưa nộp đảng phí 3 tháng trong năm: chi bộ xem xét».
 export function flagText(r: DuesBookRow, year: number): string {
@@ -43,7 +38,6 @@ export function DuesPage({ account, code }: { account: Viewer; code?: string }) 
   );
   const book = answer.error ? undefined : answer.data;
   const error = errorText(answer.error);
-  const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
   const [recording, setRecording] = useState(false);
   const [importing, setImporting] = useState(false);
   const mayRecord = can.recordDues(account);
@@ -55,15 +49,7 @@ export function DuesPage({ account, code }: { account: Viewer; code?: string }) 
           data-testid="dues-book"
           extra={
             <Space wrap>
-              <TreeSelect
-                aria-label="Tổ chức"
-                style={{ minWidth: 280 }}
-                treeData={treeData}
-                value={org || undefined}
-                showSearch
-                filterTreeNode={(input, node) => matchFolded(input, node)}
-                onChange={(v: string) => go('dues', v)}
-              />
+              <OrgPicker root={root} org={org} page="dues" />
               <Select
                 aria-label="Năm"
                 data-testid="dues-year"

@@ -4,25 +4,20 @@
 // committee (each leading to its own report and its own book) and a table by month; the document
 // the office sends, as a preview and as Word and Excel files. Every figure is the server's
 // (GET /orgs/{code}/dues/report), only written here as the offices write numbers (2.465; 97,4%).
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Table, TreeSelect, Typography } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Col, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
-import { query, type DuesFigures, type DuesReport, type TreeNode, type Viewer } from '../api';
+import { query, type DuesFigures, type DuesReport, type Viewer } from '../api';
 import { $api, errorText } from '../client';
 import { vnDate, vnNumber, vnPercent } from '../labels';
-import { go, hashParams, replaceHashParams } from '../route';
-import { matchFolded } from '../search';
+import { hashParams, replaceHashParams } from '../route';
 import { useNarrow } from '../shell/AppHeader';
 import { DocumentHtml, previewOf } from './DocumentPreview';
 import { money, thisYear } from './duesCells';
 import { parsePeriod, PeriodPicker, periodCode, type PeriodKind, type PeriodValue } from './period';
+import { OrgPicker } from './OrgPicker';
 import { useTree } from './Tree';
-
-type SelectNode = { title: string; value: string; children: SelectNode[] };
-function toSelect(n: TreeNode): SelectNode {
-  return { title: n.name, value: n.code, children: n.children.map(toSelect) };
-}
 
 // The periods a dues report is made for (the books are kept by month).
 const kinds: readonly PeriodKind[] = ['month', 'quarter', 'half', 'year'];
@@ -57,7 +52,6 @@ export function DuesReportPage({ account, code }: { account: Viewer; code?: stri
     enabled: !!org && printShown,
   });
   const [html, previewError] = preview.data ?? ['', ''];
-  const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
   // The print opens just below the figures; on a phone it may start below the screen's edge.
   const printRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -70,16 +64,7 @@ export function DuesReportPage({ account, code }: { account: Viewer; code?: stri
         data-testid="dues-report"
         extra={
           <Space wrap>
-            <TreeSelect
-              aria-label="Tổ chức"
-              data-testid="dues-report-org"
-              style={{ minWidth: 280 }}
-              treeData={treeData}
-              value={org || undefined}
-              showSearch
-              filterTreeNode={(input, node) => matchFolded(input, node)}
-              onChange={(v: string) => go('dues-report', v)}
-            />
+            <OrgPicker root={root} org={org} page="dues-report" testid="dues-report-org" />
             <PeriodPicker value={period} onChange={setPeriod} kinds={kinds} />
           </Space>
         }

@@ -1,25 +1,19 @@
 // The periodic report of an organization: every indicator and the checks on the figures, the
 // report's preview as the server writes it, and the Word and Excel files. Every figure comes from
 // the server; nothing is computed here.
-import { useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, List, Space, Spin, Table, TreeSelect, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, List, Space, Spin, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { query, type Viewer, type Check, type TreeNode } from '../api';
+import { query, type Viewer, type Check } from '../api';
 import { vnDate, vnNumber } from '../labels';
-import { go } from '../route';
 import { iso, dateFormats } from './forms';
 import { defaultPeriod, PeriodPicker, periodCode, type PeriodValue } from './period';
+import { OrgPicker } from './OrgPicker';
 import { useTree } from './Tree';
-import { matchFolded } from '../search';
 import { $api, errorText } from '../client';
 import { useQuery } from '@tanstack/react-query';
 import { useNarrow } from '../shell/AppHeader';
 import { DocumentHtml, previewOf } from './DocumentPreview';
-
-type SelectNode = { title: string; value: string; children: SelectNode[] };
-function toSelect(n: TreeNode): SelectNode {
-  return { title: n.name, value: n.code, children: n.children.map(toSelect) };
-}
 
 export function ReportPage({ account, code }: { account: Viewer; code?: string }) {
   const narrow = useNarrow();
@@ -46,7 +40,6 @@ export function ReportPage({ account, code }: { account: Viewer; code?: string }
   });
   const [html, previewError] = preview.data ?? ['', ''];
   const loading = indicators.isFetching || preview.isFetching;
-  const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
   const file = (format: string, part?: string) =>
     `/api/v1/orgs/${encodeURIComponent(org)}/report${query({ period: p, format, date, part })}`;
   return (
@@ -55,17 +48,7 @@ export function ReportPage({ account, code }: { account: Viewer; code?: string }
         title="Báo cáo sơ kết, tổng kết"
         extra={
           <Space wrap>
-            <TreeSelect
-              aria-label="Tổ chức"
-              data-testid="report-org"
-              style={{ minWidth: 320 }}
-              treeData={treeData}
-              value={org || undefined}
-              treeDefaultExpandAll={false}
-              showSearch
-              filterTreeNode={(input, node) => matchFolded(input, node)}
-              onChange={(v: string) => go('report', v)}
-            />
+            <OrgPicker root={root} org={org} page="report" testid="report-org" minWidth={320} />
             <PeriodPicker value={period} onChange={setPeriod} />
           </Space>
         }

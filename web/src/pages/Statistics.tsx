@@ -3,27 +3,22 @@
 // must pass, the document the office signs as a preview, and its Word and Excel files. Every
 // number is the server's, shown as the server writes it; nothing is computed or formatted here.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Space, Spin, Table, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Space, Spin, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { query, type TreeNode, type Viewer } from '../api';
+import { query, type Viewer } from '../api';
 import { $api, errorText, type Schemas } from '../client';
 import { vnDate, vnNumber } from '../labels';
-import { go, hashParams, replaceHashParams } from '../route';
-import { matchFolded } from '../search';
+import { hashParams, replaceHashParams } from '../route';
 import { useNarrow } from '../shell/AppHeader';
 import { DocumentHtml, previewOf } from './DocumentPreview';
 import { defaultPeriod, parsePeriod, PeriodPicker, periodCode, type PeriodValue } from './period';
+import { OrgPicker } from './OrgPicker';
 import { useTree } from './Tree';
 
 type Statistics = Schemas['MemberStatistics'];
 type StatTable = Statistics['tables'][number];
 type StatLine = StatTable['lines'][number];
 type StatCheck = Statistics['checks'][number];
-
-type SelectNode = { title: string; value: string; children: SelectNode[] };
-function toSelect(n: TreeNode): SelectNode {
-  return { title: n.name, value: n.code, children: n.children.map(toSelect) };
-}
 
 export function StatisticsPage({ account, code }: { account: Viewer; code?: string }) {
   const { root } = useTree(null);
@@ -50,7 +45,6 @@ export function StatisticsPage({ account, code }: { account: Viewer; code?: stri
     enabled: !!org && printShown,
   });
   const [html, previewError] = preview.data ?? ['', ''];
-  const treeData = useMemo(() => (root ? [toSelect(root)] : []), [root]);
   // The print opens just below the controls; on a phone it may start below the screen's edge.
   const printRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -62,17 +56,7 @@ export function StatisticsPage({ account, code }: { account: Viewer; code?: stri
         title="Biểu thống kê đảng viên"
         extra={
           <Space wrap>
-            <TreeSelect
-              aria-label="Tổ chức"
-              data-testid="statistics-org"
-              style={{ minWidth: 320 }}
-              treeData={treeData}
-              value={org || undefined}
-              treeDefaultExpandAll={false}
-              showSearch
-              filterTreeNode={(input, node) => matchFolded(input, node)}
-              onChange={(v: string) => go('statistics', v)}
-            />
+            <OrgPicker root={root} org={org} page="statistics" testid="statistics-org" minWidth={320} />
             <PeriodPicker value={period} onChange={setPeriod} />
           </Space>
         }
