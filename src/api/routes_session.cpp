@@ -3,7 +3,9 @@
 #include <set>
 #include <string_view>
 
+#include <cstdio>
 #include "api/json_views.h"
+
 #include "api/routes.h"
 #include "auth/role.h"
 #include "core/activity.h"
@@ -157,6 +159,13 @@ Status get_labels(RequestContext& ctx) {
                      {"reduction_max_months", dues.reduction_max_months},
                      {"unpaid_months_flag", dues.unpaid_months_flag},
                      {"exempt_party_age_years", dues.exempt_party_age_years}};
+  json occasions = json::array();
+  for (const auto& o : ctx.env->rules.badges.occasions) {
+    char day[8];
+    std::snprintf(day, sizeof day, "%02d-%02d", o.month, o.day);
+    occasions.push_back(day);
+  }
+  ctx.out["badges"] = {{"years", ctx.env->rules.badge_years}, {"occasions", occasions}};
   // The same for every account and every request until the program changes: a browser keeps
   // it for an hour instead of asking on every page.
   ctx.headers.emplace_back("Cache-Control", "private, max-age=3600");

@@ -18,6 +18,7 @@ const ReportPage = lazy(() => import('./pages/Report').then((m) => ({ default: m
 const StatisticsPage = lazy(() => import('./pages/Statistics').then((m) => ({ default: m.StatisticsPage })));
 const DuesPage = lazy(() => import('./pages/Dues').then((m) => ({ default: m.DuesPage })));
 const DuesReportPage = lazy(() => import('./pages/DuesReport').then((m) => ({ default: m.DuesReportPage })));
+const BadgesPage = lazy(() => import('./pages/Badges').then((m) => ({ default: m.BadgesPage })));
 const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
 const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
 const ConferencesPage = lazy(() => import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })));
@@ -121,6 +122,7 @@ export function App() {
             {page === 'statistics' && <StatisticsPage account={account} code={route[1]} />}
             {page === 'dues' && <DuesPage account={account} code={route[1]} />}
             {page === 'dues-report' && <DuesReportPage account={account} code={route[1]} />}
+            {page === 'badges' && <BadgesPage account={account} code={route[1]} />}
             {page === 'work' && <WorkPage account={account} code={route[1]} />}
             {page === 'plan' && <PlanPage account={account} code={route[1]} />}
             {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}

@@ -4,8 +4,9 @@ import type { Schemas } from './client';
 // loaded with the session before any page is shown), and dates as dd/mm/yyyy.
 export type LabelLists = Schemas['Labels'];
 // The lists of codes and labels; `catalogs` is a map of such lists, read by catalogLabel; `dues`
-// is the rule set's party dues (categories with their rates, grounds, the flag), read by duesRules.
-export type LabelList = Exclude<keyof LabelLists, 'catalogs' | 'dues'>;
+// is the rule set's party dues (categories with their rates, grounds, the flag), read by
+// duesRules; `badges` the rule set's badge years and days of presentation, read by badgeRules.
+export type LabelList = Exclude<keyof LabelLists, 'catalogs' | 'dues' | 'badges'>;
 export type DossierFieldInfo = Schemas['DossierFieldInfo'];
 export type DuesRules = LabelLists['dues'];
 export type DuesCategory = DuesRules['categories'][number];
@@ -26,7 +27,7 @@ const pairs = (list: readonly { value: string; label: string }[] | undefined) =>
 export function installLabels(l: LabelLists) {
   lists = l;
   const names = (Object.keys(l) as (keyof LabelLists)[]).filter(
-    (k): k is LabelList => k !== 'catalogs' && k !== 'dues',
+    (k): k is LabelList => k !== 'catalogs' && k !== 'dues' && k !== 'badges',
   );
   maps = new Map(names.map((k) => [k, pairs(l[k])]));
   catalogMaps = new Map(Object.entries(l.catalogs ?? {}).map(([name, list]) => [name, pairs(list)]));
@@ -72,6 +73,18 @@ export function catalogOptions(name: string): { value: string; label: string }[]
 // `leaving_ground`, group `no_readmission` bars a later readmission).
 export function catalogItems(name: string): { value: string; label: string; group?: string }[] {
   return lists.catalogs?.[name] ?? [];
+}
+
+// The Party badges as the server's rule set has them: the years, and the days of presentation as
+// month-day ("05-19"); the 2021 guidance's days from a labels answer cached before the server had
+// them.
+export function badgeRules(): LabelLists['badges'] {
+  return (
+    lists.badges ?? {
+      years: [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90],
+      occasions: ['02-03', '05-19', '09-02', '11-07'],
+    }
+  );
 }
 
 // The party dues as the server's rule set has them (nothing from a labels answer cached before the

@@ -17,6 +17,7 @@ import {
   chooseOne,
   chooseFirst,
   choosePeriod,
+  chooseIn,
   vnDay,
   apiOf,
   phone,
@@ -1262,6 +1263,56 @@ await test('the dues report of a committee shows the API’s figures and gives t
   await page
     .getByTestId('dues-report-collected')
     .getByText(`${vn(line.collected)} đ`, { exact: true })
+    .waitFor();
+});
+
+// The Party badges of a committee (DBCQD), opened from its page: an occasion already past chosen
+// in the list (one with members due, not more than a page of them) shows the API's members for it
+// — as many, the first one's name and the day the first reaches the badge's years.
+await test('the Party badges of a committee for a chosen occasion are the API’s', async (page) => {
+  await login(page, 'vanphong');
+  const today = vnDay().iso;
+  const year = Number(today.slice(0, 4));
+  const past = [year - 1, year]
+    .flatMap((y) => ['02-03', '05-19', '09-02', '11-07'].map((d) => `${y}-${d}`))
+    .filter((d) => d < today);
+  let due;
+  for (const d of past) {
+    // The committee was formed in 2025: an occasion before it is refused (404).
+    const r = await page.request.get(`${base}api/v1/orgs/DBCQD/badges/due?occasion=${d}`);
+    const a = r.ok() ? await r.json() : { rows: [] };
+    if (a.rows.length > 0 && a.rows.length <= 50 && a.rows.length > (due?.rows.length ?? 0)) due = a;
+  }
+  if (!due) throw new Error(`no member of DBCQD reaches a badge on ${past.join(', ')}`);
+  const vn = (iso) => iso.split('-').reverse().join('/');
+  await page.goto(`${base}#/org/DBCQD`);
+  await page.getByTestId('org-badges').click();
+  await page.getByRole('heading', { level: 1, name: 'Huy hiệu Đảng' }).waitFor();
+  await chooseIn(page, 'badges-occasion', vn(due.occasion));
+  await page.waitForFunction((o) => window.location.hash === `#/badges/DBCQD?occasion=${o}`, due.occasion);
+  // The list below is the chosen occasion's once the sentence over it names that day.
+  await page
+    .getByTestId('badges-period')
+    .getByText(`đến hết ngày ${vn(due.occasion)}`)
+    .waitFor();
+  await page
+    .getByTestId('badges')
+    .getByText(`Huy hiệu Đảng — đợt ${vn(due.occasion)} — ${due.org_name}`, { exact: true })
+    .waitFor();
+  const names = page.getByTestId('badges-name');
+  if ((await names.count()) !== due.rows.length)
+    throw new Error(`${await names.count()} members shown, the API has ${due.rows.length}`);
+  const [first] = due.rows;
+  if ((await names.first().innerText()) !== first.name)
+    throw new Error(`the first member «${await names.first().innerText()}», not «${first.name}»`);
+  if ((await page.getByTestId('badges-due').first().innerText()) !== vn(first.due))
+    throw new Error(
+      `the first due day «${await page.getByTestId('badges-due').first().innerText()}», not ${first.due}`,
+    );
+  const top = due.by_years[0];
+  await page
+    .getByTestId(`badges-count-${top.years}`)
+    .getByText(`${top.count.toLocaleString('vi-VN')} đảng viên`, { exact: true })
     .waitFor();
 });
 

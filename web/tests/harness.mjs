@@ -291,30 +291,32 @@ export async function apiOf(page) {
   return { get, post };
 }
 
-// Stops the server and the browser, and exits with the tests' verdict.
+// An antd Select outside a form, by its test id: opens it and clicks the option titled `title`;
+// returns once the select shows it (a click that missed, the list still opening, is tried again).
+export async function chooseIn(page, testid, title) {
+  const option = page.locator(
+    `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`,
+  );
+  const shown = page.getByTestId(testid).locator(`.ant-select-selection-item[title="${title}"]`);
+  for (let attempt = 0; attempt < 4 && !(await shown.count()); attempt++) {
+    await page.getByTestId(testid).click();
+    await option.click({ timeout: 10000 }).catch(() => page.keyboard.press('Escape'));
+  }
+  await shown.waitFor();
+}
+
 // A reporting period in the period picker (pages/period.tsx): the kind («6 tháng», «Năm», …), the
 // part when the kind has one («6 tháng đầu năm»), and the year; returns once the picker shows it.
 export async function choosePeriod(page, kind, part, year) {
-  const option = (title) =>
-    page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`);
-  const pick = async (testid, title) => {
-    const shown = page.getByTestId(testid).locator(`.ant-select-selection-item[title="${title}"]`);
-    for (let attempt = 0; attempt < 4 && !(await shown.count()); attempt++) {
-      await page.getByTestId(testid).click();
-      await option(title)
-        .click({ timeout: 10000 })
-        .catch(() => page.keyboard.press('Escape'));
-    }
-    await shown.waitFor();
-  };
-  await pick('period-kind', kind);
-  if (part) await pick('period-part', part);
+  await chooseIn(page, 'period-kind', kind);
+  if (part) await chooseIn(page, 'period-part', part);
   if (year) {
     await page.getByTestId('period-year').fill(String(year));
     await page.getByTestId('period-year').press('Tab');
   }
 }
 
+// Stops the server and the browser, and exits with the tests' verdict.
 export async function finish() {
   await browser.close();
   server.kill('SIGTERM');

@@ -136,8 +136,8 @@ for (const [user, { org }] of Object.entries(roles)) {
           await openFromMenu(page, label.trim());
           await checkPage(page, `${user} «${label.trim()}»`);
         }
-        // The pages reached from others: the own organization, its plan, statistics, dues book and dues
-        // report, a member, a conference.
+        // The pages reached from others: the own organization, its plan, statistics, dues book, dues
+        // report and Party badges, a member, a conference.
         const members = await (await page.request.get(`${base}api/v1/members?org=${org}&limit=1`)).json();
         const conferences = await (await page.request.get(`${base}api/v1/orgs/${org}/conferences`)).json();
         const extra = [
@@ -146,6 +146,7 @@ for (const [user, { org }] of Object.entries(roles)) {
           `statistics/${org}`,
           `dues/${org}`,
           `dues-report/${org}`,
+          `badges/${org}`,
           `member/${members.rows[0].code}`,
           'settings',
           'no-such-page',

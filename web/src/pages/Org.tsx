@@ -115,6 +115,9 @@ export function OrgPage({ account, code }: { account: Viewer; code: string }) {
             <Button onClick={() => go('dues-report', code)} data-testid="org-dues-report">
               Báo cáo đảng phí
             </Button>
+            <Button onClick={() => go('badges', code)} data-testid="org-badges">
+              Huy hiệu Đảng
+            </Button>
             <Button onClick={() => go('conferences', code)} data-testid="org-conferences">
               Hội nghị
             </Button>
