@@ -45,6 +45,7 @@ bool can_record_conferences(Role r) { return r == Role::admin || r == Role::comm
 bool can_read_sensitive(Role r) { return can_write_members(r) || r == Role::inspection; }
 bool can_export_sensitive(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool can_record_dues(Role r) { return can_write_members(r); }
+bool can_record_badges(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool needs_scope(Role r) { return r != Role::admin; }
 
 namespace {
@@ -59,6 +60,7 @@ constexpr Permission kPermissions[] = {
     {"read_sensitive", can_read_sensitive},
     {"export_sensitive", can_export_sensitive},
     {"record_dues", can_record_dues},
+    {"record_badges", can_record_badges},
 };
 }  // namespace
 

@@ -41,6 +41,9 @@ bool can_export_sensitive(Role r);
 // Party dues: the payments of a month and each member's basis, exemptions and reductions, by
 // the roles that keep members (a branch secretary, its own branch's).
 bool can_record_dues(Role r);
+// Party badges: the committee's decisions awarding them, their presentation, reissues. The
+// committee's office records them; a branch secretary reads who is due and proposes on paper.
+bool can_record_badges(Role r);
 // Every permission above by the name the API gives it ("record_activities"), with its test: the
 // session's `permissions` are the names of those the role holds.
 struct Permission {

@@ -44,6 +44,19 @@ Date badge_occasion_before(Date day, const BadgeRules& rules) {
   return best.value_or(day.add_days(-1));
 }
 
+Status check_badge_occasion(Date day, const BadgeRules& rules) {
+  if (badge_occasion_from(day, rules) == day) return {};
+  std::string days;
+  for (const auto& o : rules.occasions) {
+    auto d = Date::from_ymd(2024, o.month, o.day);
+    if (d.ok()) days += (days.empty() ? "" : ", ") + d->vi().substr(0, 5);
+  }
+  return Error::invalid(
+      "occasion",
+      "Ngày " + day.vi() + " không phải một đợt trao tặng Huy hiệu Đảng (các đợt: " + days + ").",
+      "not an occasion of the rule set");
+}
+
 std::optional<int> next_badge(std::optional<int> held, const std::vector<int>& badge_years) {
   std::optional<int> next;
   for (int y : badge_years) {

@@ -48,6 +48,10 @@ std::optional<Date> party_age_reached_on(std::optional<Date> first_admission,
 Date badge_occasion_from(Date day, const BadgeRules& rules);
 Date badge_occasion_before(Date day, const BadgeRules& rules);
 
+// Refuses (field "occasion") a day that is not one of the rule set's days of presentation,
+// listing them.
+Status check_badge_occasion(Date day, const BadgeRules& rules);
+
 // The badge after `held` (the highest already awarded; none: the first), if any is left.
 std::optional<int> next_badge(std::optional<int> held, const std::vector<int>& badge_years);
 

@@ -76,6 +76,15 @@ class Registry {
   // Who reaches a Party badge's years for an occasion ("2026-05-19") in an org's subtree
   // (service/badges_due.cpp).
   Result<BadgesDueView> badges_due(const std::string& org_code, const std::string& occasion);
+  // A member's Party badges recorded (service/badge_actions.cpp): a decision's awards, a
+  // presentation, a reissue, a cancellation; and the member's badges.
+  Result<std::vector<BadgeRecordId>> record_badge_awards(const BadgeDecisionInput& in);
+  Result<BadgeRecordId> record_badge_follow(const BadgeFollowInput& in);
+  Result<MemberBadgesView> member_badges(const std::string& member_code);
+  // The proposal (tờ trình with the list as its annex) of an org's subtree for an occasion: the
+  // list of who is due, as the document the committee sends up (report/badge_document.h).
+  Result<report::Document> badge_proposal_document(const std::string& org_code,
+                                                   const std::string& occasion);
   // What an org sent up the tree (service/dues_remittances.cpp).
   Result<DuesRemittanceId> record_dues_remittance(const DuesRemittanceInput& in);
   Result<DuesRemittanceId> cancel_dues_remittance(const DuesRemittanceCancelInput& in);

@@ -56,7 +56,8 @@ const std::vector<std::string>& copy_order() {
                                                  "dues_record",
                                                  "dues_payment",
                                                  "dues_digest",
-                                                 "dues_remittance"};
+                                                 "dues_remittance",
+                                                 "badge_record"};
   return order;
 }
 

@@ -619,6 +619,28 @@ const std::vector<Migration>& migrations() {
            " recorded_by TEXT NOT NULL)",
            "CREATE INDEX dues_remittance_by_month ON dues_remittance (last_month, org_id)",
        }},
+      {21,
+       {
+           // A member's Party badges (core/badge_award.h): the award, its presentation, a
+           // reissue; a cancellation is a row of its own naming the row it undoes (refers).
+           "CREATE TABLE badge_record ("
+           " id INTEGER PRIMARY KEY,"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " kind TEXT NOT NULL,"
+           " years INTEGER NOT NULL,"
+           " ground TEXT NOT NULL,"
+           " occasion TEXT NOT NULL,"
+           " decision_no TEXT NOT NULL,"
+           " decided_by TEXT NOT NULL,"
+           " dated TEXT NOT NULL,"
+           " refers INTEGER REFERENCES badge_record(id),"
+           " note TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX badge_record_by_member ON badge_record (member_id, id)",
+           "CREATE INDEX badge_record_by_occasion ON badge_record (occasion, member_id)",
+           "CREATE INDEX badge_record_by_refers ON badge_record (refers)",
+       }},
   };
   return list;
 }

@@ -466,6 +466,7 @@ class Store {
   struct Impl;  // store_impl.h
 
  private:
+  friend class BadgeStore;       // badge_store.h
   friend class DossierStore;     // dossier_store.h
   friend class DuesStore;        // dues_store.h
   friend class StatisticsStore;  // statistics_store.h
