@@ -6,6 +6,7 @@
 // figures engine's. One LibreOffice run for all of them (the test stays lean).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -229,6 +230,8 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
   ASSERT_TRUE(statistics_tu.ok() && statistics_db.ok());
   auto dues_db = registry_->dues_report_document("DB001", "2026");
   ASSERT_TRUE(dues_db.ok()) << dues_db.error().detail_en;
+  auto badges_dbcqd = registry_->badge_proposal_document("DBCQD", "2026-09-02");
+  ASSERT_TRUE(badges_dbcqd.ok()) << badges_dbcqd.error().detail_en;
   const auto docs = render({{"bao-cao-TU", report("TU", "2026-H1")},
                             {"bao-cao-DBCQD", report("DBCQD", "2026-H1")},
                             {"bao-cao-DB001", report("DB001", "2026-H1")},
@@ -237,8 +240,9 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
                             {"bien-ban-DB001", *minutes},
                             {"thong-ke-TU", *statistics_tu},
                             {"thong-ke-DB001", *statistics_db},
-                            {"dang-phi-DB001", *dues_db}});
-  ASSERT_EQ(docs.size(), 9u);
+                            {"dang-phi-DB001", *dues_db},
+                            {"to-trinh-huy-hieu-DBCQD", *badges_dbcqd}});
+  ASSERT_EQ(docs.size(), 10u);
   const auto& tu = docs[0];
   const auto& cluster = docs[3];
   const auto& inv = docs[4];
@@ -329,6 +333,39 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
         flat(report_text).find(*report::dues_rate_sentence(h1->total.figures, h1->total.percent)),
         std::string::npos);
   }
+
+  // The proposal of Party badges for 2/9/2026: the committee's to the provincial standing
+  // committee, dated a month before; the counts and every member of the list of who is due.
+  const auto& badges = docs[9];
+  EXPECT_EQ(badges.doc.issuer, "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH AN BÌNH");
+  EXPECT_EQ(badges.doc.number, "Số       -TTr/ĐU");
+  EXPECT_EQ(badges.doc.kind_title, "TỜ TRÌNH");
+  EXPECT_EQ(badges.doc.place_date, "An Bình, ngày 02 tháng 8 năm 2026");
+  {
+    auto due = registry_->badges_due("DBCQD", "2026-09-02");
+    ASSERT_TRUE(due.ok());
+    ASSERT_GE(due->rows.size(), 3u) << "the demo's list is not empty";
+    EXPECT_GT(due->awarded, 0) << "the demo decided the list";
+    std::string all;
+    for (const auto& p : badges.pages) all += p + "\n";
+    const std::string text = flat(all);
+    EXPECT_NE(text.find("Kính gửi: Ban Thường vụ Tỉnh ủy An Bình."), std::string::npos) << text;
+    EXPECT_NE(
+        text.find("cho " + report::format_integer(static_cast<std::int64_t>(due->rows.size())) +
+                  " đồng chí"),
+        std::string::npos)
+        << text;
+    for (const auto& [years, n] : due->by_years) {
+      EXPECT_NE(text.find(report::format_integer(n) + " đồng chí Huy hiệu " +
+                          std::to_string(years) + " năm tuổi Đảng"),
+                std::string::npos)
+          << years;
+    }
+    for (const auto& r : due->rows) {
+      EXPECT_NE(text.find(r.name), std::string::npos) << r.name;
+    }
+  }
+  expect_party_form(badges, 2 + badges_dbcqd->annex.size() * 2);
 
   // The figures are the engine's: the indicators of the same org and period, in the text.
   for (std::size_t i = 0; i < 4; ++i) {
