@@ -9,6 +9,7 @@
 
 #include "core/dossier.h"
 #include "core/rollup.h"
+#include "figures/badge_counts.h"
 #include "figures/stocks.h"
 #include "store/statistics_store.h"
 
@@ -624,6 +625,9 @@ Result<MemberStatistics> statistics_of(store::Store& store, const StatisticsInpu
   out.tables.push_back(by_item("new_by_religion", "Biểu 4b. Đảng viên mới kết nạp theo tôn giáo",
                                joined, *in.rules.catalogs.find("religion"), "religion"));
   out.tables.push_back(orgs_by_kind(in));
+  auto badges = badges_table(store, in);
+  if (!badges.ok()) return badges.error();
+  out.tables.push_back(std::move(*badges));
   return out;
 }
 
