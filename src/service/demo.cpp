@@ -7,12 +7,14 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "service/demo_badges.h"
 #include "service/demo_conference.h"
 #include "service/demo_dossier.h"
 #include "service/demo_dues.h"
 #include "service/demo_names.h"
 #include "service/demo_rng.h"
 #include "service/demo_work.h"
+#include "store/badge_store.h"
 #include "store/dossier_store.h"
 #include "store/dues_store.h"
 
@@ -89,7 +91,9 @@ class Generator {
   OrgHistory history_;
   store::DossierStore dossiers_{store_};
   store::DuesStore dues_{store_};
-  demo::DemoToSend to_send_;      // the province's books' shares to send up, as members load
+  demo::DemoToSend to_send_;  // the province's books' shares to send up, as members load
+  std::vector<std::pair<MemberId, BadgeRecord>> badges_;  // the province's, as members load
+  std::string badge_committee_;                           // who decides the province's badges
   int province_ = 0;              // the province being built (1…), for the dossiers' citizen IDs
   std::int64_t in_province_ = 0;  // people of that province so far
   std::optional<OrgId> national_;
@@ -318,6 +322,11 @@ Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& prov
                                     r_.rules().dues, r_.clock().now_iso());
     DANGVU_TRY(dues_.insert_loaded(*id, dues.records, dues.payments));
     demo::add_to_send(to_send_, dues.payments, history_, r_.rules().dues);
+    // The badges it reached (demo_badges.h).
+    for (auto& b : demo::badges_of(*folded, province_, in_province_, kLastEvent, r_.rules(),
+                                   badge_committee_, r_.clock().now_iso())) {
+      badges_.emplace_back(*id, std::move(b));
+    }
     ++summary_->members;
     summary_->events += static_cast<std::int64_t>(events.size());
     if (progress_ && summary_->members % 50000 == 0) {
@@ -397,7 +406,10 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
               " tổ chức; đang tạo đảng viên…");
   }
   to_send_.clear();
+  badges_.clear();
+  badge_committee_ = "Ban Thường vụ Tỉnh ủy " + province_name;
   for (OrgId b : branches) DANGVU_TRY(members_of_branch(b, branches));
+  DANGVU_TRY(store::BadgeStore(store_).insert_loaded(badges_, kLastEvent));
   for (const auto& r :
        demo::remittances_of(to_send_, history_, province_, kLastEvent, r_.clock().now_iso())) {
     auto sent = dues_.append_remittance(r);
