@@ -147,4 +147,6 @@ export const can = {
   exportSensitive: may('export_sensitive'),
   // A member's dues basis, exemption, reduction; a branch's month of payments; what an org sent up.
   recordDues: may('record_dues'),
+  // The committee's decisions awarding Party badges, their presentation, reissue and cancellation.
+  recordBadges: may('record_badges'),
 };

@@ -1316,6 +1316,69 @@ await test('the Party badges of a committee for a chosen occasion are the API’
     .waitFor();
 });
 
+// The committee's decision for one member of DBCQD's list for 07/11/2026 (the occasion after the
+// demo's last awards), recorded by its office: the list's choice cleared and that member chosen;
+// without the decision's number the form refuses at that field and nothing is recorded; with it,
+// the member's row shows the decision, and so does the badges card on the member's page.
+await test('the office records a badge decision for one member of the list, refused first without its number', async (page) => {
+  await login(page, 'vanphong');
+  const { get } = await apiOf(page);
+  const occasion = '2026-11-07';
+  const due = async () => get(`api/v1/orgs/DBCQD/badges/due?occasion=${occasion}`);
+  const before = await due();
+  // On the list's first page, without a decision, the only one of its name (its checkbox says it).
+  const row = before.rows
+    .slice(0, 50)
+    .find((r) => !r.award && before.rows.filter((x) => x.name === r.name).length === 1);
+  if (!row) throw new Error(`no member of DBCQD's list for ${occasion} without a decision`);
+  const stored = async () => {
+    const list = await due();
+    const { records } = await get(`api/v1/members/${row.member}/badges`);
+    return { awarded: list.awarded, award: list.rows.find((r) => r.member === row.member)?.award, records };
+  };
+  const was = await stored();
+  await page.goto(`${base}#/badges/DBCQD?occasion=${occasion}`);
+  const state = page.getByTestId(`badges-state-${row.member}`);
+  await state.getByText('Chưa có quyết định', { exact: true }).waitFor();
+  await page.getByTestId('badges-select-none').click();
+  await page.getByRole('checkbox', { name: `Chọn ${row.name}`, exact: true }).check();
+  await page.getByTestId('badges-record').getByText('Ghi quyết định tặng (1 đảng viên)').click();
+  const dialog = page.locator('.ant-modal', { hasText: 'Ghi quyết định tặng Huy hiệu Đảng' });
+  await dialog.getByTestId('badge-awards-members').getByText(row.name).waitFor();
+  await dialog.getByLabel('Cấp quyết định', { exact: true }).fill('Ban Thường vụ Tỉnh ủy');
+  await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await dialog
+    .locator('.ant-form-item', { has: page.getByLabel('Số quyết định', { exact: true }) })
+    .locator('.ant-form-item-explain-error')
+    .waitFor();
+  const refused = await stored();
+  if (JSON.stringify(refused) !== JSON.stringify(was))
+    throw new Error(`recorded when refused: ${JSON.stringify(refused)}`);
+
+  await dialog.getByLabel('Số quyết định', { exact: true }).fill('215-QĐ/TU');
+  await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await state.getByText(`Đã có quyết định số 215-QĐ/TU ngày ${vnDay().vn}`, { exact: true }).waitFor();
+  await page
+    .getByTestId('badges-awarded')
+    .getByText(`${(was.awarded + 1).toLocaleString('vi-VN')} đảng viên`, { exact: true })
+    .waitFor();
+  const after = await stored();
+  if (
+    after.award?.decision_no !== '215-QĐ/TU' ||
+    after.award.years !== row.years ||
+    after.award.decided_on !== vnDay().iso
+  )
+    throw new Error(`the award recorded: ${JSON.stringify(after.award)}`);
+
+  await page.getByTestId('badges-table').getByRole('link', { name: row.name, exact: true }).click();
+  const card = page.getByTestId('member-badges');
+  const held = card.getByTestId(`member-badge-${after.award.id}`);
+  await held.getByText(`Huy hiệu ${row.years} năm tuổi Đảng`, { exact: true }).waitFor();
+  await held.getByText(`Quyết định số 215-QĐ/TU ngày ${vnDay().vn} của Ban Thường vụ Tỉnh ủy`).waitFor();
+  await held.getByText('Chưa ghi ngày trao tặng.').waitFor();
+});
+
 // A reduction of a member's dues, recorded from «Đảng phí» on the member page by the branch's
 // secretary: 50% for this month and the next, with its decision. The record is listed and the
 // month's amount owed is half the category's (the server's numbers). A reduction one month longer

@@ -140,6 +140,13 @@ for (const [user, { org }] of Object.entries(roles)) {
         // report and Party badges, a member, a conference.
         const members = await (await page.request.get(`${base}api/v1/members?org=${org}&limit=1`)).json();
         const conferences = await (await page.request.get(`${base}api/v1/orgs/${org}/conferences`)).json();
+        // The badges list of the demo's last occasion decided (02/09/2026: decisions, and members
+        // still without one), and the page of a member awarded a badge then (the badges card).
+        const decided = '2026-09-02';
+        const badges = await (
+          await page.request.get(`${base}api/v1/orgs/${org}/badges/due?occasion=${decided}`)
+        ).json();
+        const holder = badges.rows?.find((r) => r.award);
         const extra = [
           `org/${org}`,
           `plan/${org}`,
@@ -147,7 +154,9 @@ for (const [user, { org }] of Object.entries(roles)) {
           `dues/${org}`,
           `dues-report/${org}`,
           `badges/${org}`,
+          `badges/${org}?occasion=${decided}`,
           `member/${members.rows[0].code}`,
+          ...(holder ? [`member/${holder.member}`] : []),
           'settings',
           'no-such-page',
         ];
@@ -178,6 +187,27 @@ for (const [user, { org }] of Object.entries(roles)) {
             await dialog.getByLabel('Kỳ nộp').waitFor();
             await opened(page);
             await checkPage(page, `${user} «Ghi nộp cấp trên»`);
+            await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
+          // «Ghi quyết định tặng» for the members chosen in a badges list, for the committee's office.
+          const record = page.getByTestId('badges-record');
+          if (route.startsWith('badges/') && (await record.count()) && (await record.isEnabled())) {
+            await record.click();
+            const dialog = page.locator('.ant-modal', { hasText: 'Ghi quyết định tặng Huy hiệu Đảng' });
+            await dialog.getByLabel('Số quyết định').waitFor();
+            await opened(page);
+            await checkPage(page, `${user} «Ghi quyết định tặng Huy hiệu Đảng»`);
+            await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
+          // A member's own badge decision (posthumous, early), for the committee's office.
+          if (route.startsWith('member/') && (await page.getByTestId('badge-award-new').count())) {
+            await page.getByTestId('badge-award-new').click();
+            const dialog = page.locator('.ant-modal', { hasText: 'Ghi quyết định tặng Huy hiệu Đảng —' });
+            await dialog.getByLabel('Loại Huy hiệu').waitFor();
+            await opened(page);
+            await checkPage(page, `${user} «Ghi quyết định tặng» of a member`);
             await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
             await dialog.waitFor({ state: 'hidden' });
           }

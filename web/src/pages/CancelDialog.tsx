@@ -1,19 +1,22 @@
 // Cancelling a record made by mistake (a meeting, an inspection or supervision, a study session, a
-// conference, a sending up of party dues): nothing is deleted. The server appends a cancellation with its reason; the record
-// stays in the lists, marked, and no figure counts it any more.
+// conference, a sending up of party dues, a Party badge's record): nothing is deleted. The server
+// appends a cancellation with its reason; the record stays in the lists, marked, and no figure
+// counts it any more.
 import { Alert, Form, Input, Tag, Typography } from 'antd';
 import type { Schemas } from '../client';
 import { client } from '../client';
 import { vnDateTime } from '../time';
 import { FormDialog } from './FormDialog';
 
-export type CancelKind = 'meeting' | 'oversight' | 'study' | 'conference' | 'remittance';
+export type CancelKind = 'meeting' | 'oversight' | 'study' | 'conference' | 'remittance' | 'badge';
 
 export interface CancelTarget {
   kind: CancelKind;
   id: number;
   // The org whose record it is, where the API's path names it (a sending up of party dues).
   org?: string;
+  // The member whose record it is, where the API's path names it (a Party badge's record).
+  member?: string;
   // What it is, as the confirmation names it: «buổi sinh hoạt ngày 05/12/2026 của Chi bộ 1».
   what: string;
 }
@@ -35,6 +38,11 @@ function send(t: CancelTarget, reason: string) {
         params: { path: { code: t.org ?? '', id: t.id } },
         body,
       });
+    case 'badge':
+      return client.POST('/api/v1/members/{code}/badges/{id}/cancel', {
+        params: { path: { code: t.member ?? '', id: t.id } },
+        body,
+      });
   }
 }
 
@@ -45,6 +53,17 @@ const reasonMax: Record<CancelKind, number> = {
   study: 1000,
   conference: 1000,
   remittance: 200,
+  badge: 200,
+};
+
+// What a reason might say, for each kind.
+const reasonExample: Record<CancelKind, string> = {
+  meeting: 'Ví dụ: ghi nhầm chi bộ',
+  oversight: 'Ví dụ: ghi nhầm chi bộ',
+  study: 'Ví dụ: ghi nhầm chi bộ',
+  conference: 'Ví dụ: ghi nhầm chi bộ',
+  remittance: 'Ví dụ: ghi nhầm số tiền',
+  badge: 'Ví dụ: ghi nhầm đảng viên',
 };
 
 // The reason a cancellation asks for (required), as every cancel dialog asks it.
@@ -64,6 +83,8 @@ export function CancelDialog({ target, onClose }: { target: CancelTarget; onClos
   return (
     <FormDialog<{ reason: string }>
       title={`Hủy ${target.what}`}
+      // A page may have a «reason» field of its own (the member page's «Ghi sự kiện»).
+      name={`${target.kind}-cancel`}
       fields={['reason']}
       send={async (v) => {
         await send(target, v.reason.trim());
@@ -82,10 +103,7 @@ export function CancelDialog({ target, onClose }: { target: CancelTarget; onClos
             message="Chỉ hủy khi đã ghi nhầm (nhầm tổ chức, nhầm ngày, ghi hai lần)."
             description="Bản ghi không bị xóa: nó vẫn ở trong danh sách với dấu «Đã hủy» và lý do, và không còn được tính vào số liệu, báo cáo. Việc hủy không làm lại được; nếu cần, hãy ghi lại cho đúng."
           />
-          <CancelReason
-            maxLength={reasonMax[target.kind]}
-            placeholder={target.kind === 'remittance' ? 'Ví dụ: ghi nhầm số tiền' : 'Ví dụ: ghi nhầm chi bộ'}
-          />
+          <CancelReason maxLength={reasonMax[target.kind]} placeholder={reasonExample[target.kind]} />
         </>
       )}
     </FormDialog>

@@ -13,6 +13,7 @@ import { AdmissionFileCard, admissionAddText, admissionFileId } from './Admissio
 import { DossierChangeDialog } from './DossierChange';
 import { admissionFileCodes } from './dossierFields';
 import { MemberDuesCard } from './MemberDues';
+import { MemberBadgesCard } from './MemberBadges';
 
 const eventKinds = [
   'admission',
@@ -73,6 +74,10 @@ export function MemberPage({ account, code }: { account: Viewer; code: string })
       <DossierCard account={account} code={member.code} />
       {/* Dues begin with the admission: a candidate owes none. */}
       {member.admitted_on && <MemberDuesCard account={account} code={member.code} />}
+      {/* Party age, and so the badges, begin with the admission too. */}
+      {member.admitted_on && (
+        <MemberBadgesCard account={account} code={member.code} deceased={member.status === 'deceased'} />
+      )}
       <Card title="Quá trình">
         <Timeline
           items={member.events.map((e) => ({
