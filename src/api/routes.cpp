@@ -20,6 +20,7 @@ const std::vector<Route>& route_table() {
     add_statistics_routes(routes);
     add_dues_routes(routes);
     add_badges_routes(routes);
+    add_rating_routes(routes);
     return routes;
   }();
   return table;

@@ -102,6 +102,7 @@ void add_dossier_routes(std::vector<Route>& routes);
 void add_statistics_routes(std::vector<Route>& routes);
 void add_dues_routes(std::vector<Route>& routes);
 void add_badges_routes(std::vector<Route>& routes);
+void add_rating_routes(std::vector<Route>& routes);
 
 // The registry a request's use case runs in: its connection, the rules, the clock, the caller and
 // the server's tree cache.

@@ -46,6 +46,7 @@ bool can_read_sensitive(Role r) { return can_write_members(r) || r == Role::insp
 bool can_export_sensitive(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool can_record_dues(Role r) { return can_write_members(r); }
 bool can_record_badges(Role r) { return r == Role::admin || r == Role::committee_office; }
+bool can_decide_ratings(Role r) { return r == Role::admin || r == Role::committee_office; }
 bool needs_scope(Role r) { return r != Role::admin; }
 
 namespace {
@@ -61,6 +62,7 @@ constexpr Permission kPermissions[] = {
     {"export_sensitive", can_export_sensitive},
     {"record_dues", can_record_dues},
     {"record_badges", can_record_badges},
+    {"decide_ratings", can_decide_ratings},
 };
 }  // namespace
 

@@ -44,6 +44,9 @@ bool can_record_dues(Role r);
 // Party badges: the committee's decisions awarding them, their presentation, reissues. The
 // committee's office records them; a branch secretary reads who is due and proposes on paper.
 bool can_record_badges(Role r);
+// The yearly quality rating: the competent committee's decision, recorded by its office. A
+// member's self-assessment and the branch's proposal are recorded by the roles that keep members.
+bool can_decide_ratings(Role r);
 // Every permission above by the name the API gives it ("record_activities"), with its test: the
 // session's `permissions` are the names of those the role holds.
 struct Permission {

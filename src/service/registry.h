@@ -21,6 +21,7 @@
 #include "service/dues.h"
 #include "service/import.h"
 #include "service/inputs.h"
+#include "service/rating.h"
 #include "service/statistics.h"
 #include "service/views.h"
 #include "store/store.h"
@@ -85,6 +86,14 @@ class Registry {
   // list of who is due, as the document the committee sends up (report/badge_document.h).
   Result<report::Document> badge_proposal_document(const std::string& org_code,
                                                    const std::string& occasion);
+  // The yearly quality rating of members (service/rating_actions.cpp): a self-assessment or a
+  // proposal, the competent level's decision, a cancellation; the round of a subtree; a
+  // member's results.
+  Result<RatingRecordId> record_rating(const RatingInput& in);
+  Result<RatingDecisionResult> decide_ratings(const RatingDecisionInput& in);
+  Result<RatingRecordId> cancel_rating(const RatingCancelInput& in);
+  Result<RatingRoundView> rating_round(const std::string& org_code, int year);
+  Result<MemberRatingsView> member_ratings(const std::string& member_code);
   // What an org sent up the tree (service/dues_remittances.cpp).
   Result<DuesRemittanceId> record_dues_remittance(const DuesRemittanceInput& in);
   Result<DuesRemittanceId> cancel_dues_remittance(const DuesRemittanceCancelInput& in);

@@ -57,7 +57,8 @@ const std::vector<std::string>& copy_order() {
                                                  "dues_payment",
                                                  "dues_digest",
                                                  "dues_remittance",
-                                                 "badge_record"};
+                                                 "badge_record",
+                                                 "rating_record"};
   return order;
 }
 

@@ -1,5 +1,7 @@
 #include "store/dossier_store.h"
 
+#include <algorithm>
+
 #include "store/rows_insert.h"
 #include "store/store_impl.h"
 
@@ -101,6 +103,50 @@ Result<std::vector<DossierRecord>> DossierStore::records(MemberId member) {
       r.recorded_at = at;
       r.recorded_by = by;
       out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<std::pair<MemberId, DossierRecord>>> DossierStore::records_of(
+    const std::vector<MemberId>& members, const std::vector<std::string>& fields) {
+  return guarded([&]() -> Result<std::vector<std::pair<MemberId, DossierRecord>>> {
+    std::vector<std::pair<MemberId, DossierRecord>> out;
+    // The fields are our own codes (core/dossier.h), never user text.
+    std::string field_list;
+    for (const auto& f : fields) field_list += (field_list.empty() ? "'" : ", '") + f + "'";
+    constexpr std::size_t kIdsPerList = 1000;
+    for (std::size_t at = 0; at < members.size(); at += kIdsPerList) {
+      const std::vector<MemberId> batch(members.begin() + static_cast<std::ptrdiff_t>(at),
+                                        members.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                              members.size(), at + kIdsPerList)));
+      long long m = 0, id = 0, replaces = 0;
+      std::string field, value, from, note, rec_at, rec_by;
+      soci::indicator replaces_ind = soci::i_null;
+      soci::statement st =
+          (store_.impl_->sql.prepare
+               << "SELECT member_id, id, field, value, valid_from, note, replaces, recorded_at, "
+                  "recorded_by FROM dossier_record WHERE field IN (" +
+                      field_list + ") AND member_id IN " + id_list(batch) +
+                      " ORDER BY member_id, id",
+           soci::into(m), soci::into(id), soci::into(field), soci::into(value), soci::into(from),
+           soci::into(note), soci::into(replaces, replaces_ind), soci::into(rec_at),
+           soci::into(rec_by));
+      st.execute();
+      while (st.fetch()) {
+        auto date = Date::parse(from, "valid_from");
+        if (!date.ok()) return date.error();
+        DossierRecord r;
+        r.id = id;
+        r.field = field;
+        r.value = value;
+        r.from = *date;
+        r.note = note;
+        if (replaces_ind == soci::i_ok) r.replaces = replaces;
+        r.recorded_at = rec_at;
+        r.recorded_by = rec_by;
+        out.emplace_back(m, std::move(r));
+      }
     }
     return out;
   });

@@ -641,6 +641,27 @@ const std::vector<Migration>& migrations() {
            "CREATE INDEX badge_record_by_occasion ON badge_record (occasion, member_id)",
            "CREATE INDEX badge_record_by_refers ON badge_record (refers)",
        }},
+      {22,
+       {
+           // A member's yearly quality rating (core/rating.h): the self-assessment, the branch's
+           // proposal, the competent level's decision; a cancellation names the row it undoes.
+           "CREATE TABLE rating_record ("
+           " id INTEGER PRIMARY KEY,"
+           " member_id INTEGER NOT NULL REFERENCES member(id),"
+           " year INTEGER NOT NULL,"
+           " step TEXT NOT NULL,"
+           " score INTEGER,"
+           " category TEXT NOT NULL,"
+           " tasks_on_time INTEGER NOT NULL,"
+           " decision_no TEXT NOT NULL,"
+           " decided_on TEXT,"
+           " decided_by INTEGER REFERENCES org(id),"
+           " refers INTEGER REFERENCES rating_record(id),"
+           " note TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX rating_record_by_member ON rating_record (member_id, id)",
+       }},
   };
   return list;
 }

@@ -151,11 +151,11 @@ TEST_F(StatisticsTest, TheProfilesFollowEveryWriteAndAnOlderFileGetsThem) {
   registry_.reset();
   store_.reset();
   // Back to schema 15, as a file written by the previous release.
-  ASSERT_TRUE(testing::exec_sql(
-      path_,
-      "DROP TABLE member_profile; DROP TABLE badge_record; DROP TABLE dues_remittance; DROP TABLE "
-      "dues_digest; DROP TABLE dues_payment; DROP TABLE "
-      "dues_record; DELETE FROM schema_version WHERE version >= 16"));
+  ASSERT_TRUE(testing::exec_sql(path_,
+                                "DROP TABLE member_profile; DROP TABLE rating_record; DROP TABLE "
+                                "badge_record; DROP TABLE dues_remittance; DROP TABLE "
+                                "dues_digest; DROP TABLE dues_payment; DROP TABLE "
+                                "dues_record; DELETE FROM schema_version WHERE version >= 16"));
   auto reopened = store::Store::open(path_, store::OpenMode::open_existing, clock_.now_iso());
   ASSERT_TRUE(reopened.ok()) << reopened.error().detail_en;
   store_ = std::move(*reopened);
