@@ -12,11 +12,13 @@
 #include "service/demo_dossier.h"
 #include "service/demo_dues.h"
 #include "service/demo_names.h"
+#include "service/demo_rating.h"
 #include "service/demo_rng.h"
 #include "service/demo_work.h"
 #include "store/badge_store.h"
 #include "store/dossier_store.h"
 #include "store/dues_store.h"
+#include "store/rating_store.h"
 
 namespace dangvu::service {
 namespace {
@@ -78,6 +80,18 @@ class Generator {
   std::vector<MemberEvent> life(Person& person, OrgId home, const std::vector<OrgId>& others,
                                 bool& candidate_only);
   Person person(bool male);
+  // The grassroots org `org` sat in on `d` (itself, or the committee above a sub-branch).
+  std::optional<OrgId> grassroots_on(std::optional<OrgId> org, Date d) const {
+    for (int depth = 0; org && depth < 64; ++depth) {
+      const OrgVersion* v = history_.version_at(*org, d);
+      if (v == nullptr) return std::nullopt;
+      if (v->kind == OrgKind::grassroots_committee || v->kind == OrgKind::grassroots_branch) {
+        return org;
+      }
+      org = v->parent;
+    }
+    return std::nullopt;
+  }
   Date random_date(Date from, Date to) {
     if (to <= from) return from;
     return from.add_days(rng_.below(to.days() - from.days() + 1));
@@ -94,6 +108,7 @@ class Generator {
   demo::DemoToSend to_send_;  // the province's books' shares to send up, as members load
   std::vector<std::pair<MemberId, BadgeRecord>> badges_;  // the province's, as members load
   std::string badge_committee_;                           // who decides the province's badges
+  std::optional<OrgId> rated_;    // the grassroots committee whose 2025 rating round is decided
   int province_ = 0;              // the province being built (1…), for the dossiers' citizen IDs
   std::int64_t in_province_ = 0;  // people of that province so far
   std::optional<OrgId> national_;
@@ -322,6 +337,16 @@ Status Generator::members_of_branch(OrgId branch, const std::vector<OrgId>& prov
                                     r_.rules().dues, r_.clock().now_iso());
     DANGVU_TRY(dues_.insert_loaded(*id, dues.records, dues.payments));
     demo::add_to_send(to_send_, dues.payments, history_, r_.rules().dues);
+    // The 2025 rating round, for the members of the committee it holds (demo_rating.h).
+    const Date round_end = *Date::from_ymd(demo::kRatedYear, 12, 31);
+    if (rated_ && grassroots_on(folded->state_at(round_end).org, round_end) == rated_) {
+      store::RatingStore ratings(store_);
+      for (const auto& r : demo::rating_round_of(*folded, records, *rated_, province_, in_province_,
+                                                 r_.rules(), r_.clock().now_iso())) {
+        auto appended = ratings.append(*id, r);
+        if (!appended.ok()) return appended.error();
+      }
+    }
     // The badges it reached (demo_badges.h).
     for (auto& b : demo::badges_of(*folded, province_, in_province_, kLastEvent, r_.rules(),
                                    badge_committee_, r_.clock().now_iso())) {
@@ -383,6 +408,7 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
                         *cluster, kFounded);
       if (!org.ok()) return org.error();
       grassroots.emplace_back(*org, party);
+      if (committee && agency == 0) rated_ = *org;
       if (committee && (agency == 1 || agency == 2)) merge_pair.push_back(*org);
       if (!committee) {
         branches.push_back(*org);

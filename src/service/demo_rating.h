@@ -1,0 +1,26 @@
+#pragma once
+// The demo's 2025 quality rating round of one grassroots committee: each member rated (not
+// those admitted less than six months before the year's end, nor the exempt) assesses itself,
+// the branch proposes, and the committee decides by one decision on 26/12/2025 — most members
+// "hoàn thành tốt", some "xuất sắc", a few "hoàn thành" and fewer "không hoàn thành", each the
+// category its score and conditions give. From a random stream of its own.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/dossier.h"
+#include "core/member_fold.h"
+#include "core/rating.h"
+#include "core/rules.h"
+
+namespace dangvu::service::demo {
+
+inline constexpr int kRatedYear = 2025;
+
+// The member's records of the round (none when not rated); `decided_by` is the committee's org.
+std::vector<RatingRecord> rating_round_of(const MemberHistory& history,
+                                          const std::vector<DossierRecord>& dossier,
+                                          OrgId decided_by, int province, std::int64_t serial,
+                                          const RuleSet& rules, const std::string& recorded_at);
+
+}  // namespace dangvu::service::demo
