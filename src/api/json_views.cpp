@@ -166,6 +166,7 @@ json to_json(const service::IssuerView& v) {
   return {{"org", v.org_code},
           {"issued_by", v.issued_by},
           {"superior", v.superior},
+          {"superior_recipient", v.superior_recipient},
           {"committee", v.committee},
           {"symbol", v.symbol},
           {"authority", v.authority},

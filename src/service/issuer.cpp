@@ -259,6 +259,7 @@ Result<IssuerView> Registry::issuer(const std::string& org_code, const std::stri
   return IssuerView{(*history)->code(*org),
                     (*history)->code(i->org),
                     i->superior,
+                    i->superior_recipient,
                     i->committee,
                     i->symbol,
                     i->authority,

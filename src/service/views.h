@@ -199,13 +199,14 @@ struct IndicatorsView {
 
 // Who issues and signs an org's documents on a date, as its documents print it.
 struct IssuerView {
-  std::string org_code;   // the org asked about
-  std::string issued_by;  // whose committee issues (a cluster's leading organization)
-  std::string superior;   // "Đảng bộ tỉnh An Bình", empty at the top
-  std::string committee;  // "Tỉnh ủy An Bình"
-  std::string symbol;     // "TU"
-  std::string authority;  // "T/M BAN THƯỜNG VỤ"
-  std::string place;      // "An Bình"
+  std::string org_code;            // the org asked about
+  std::string issued_by;           // whose committee issues (a cluster's leading organization)
+  std::string superior;            // "Đảng bộ tỉnh An Bình", empty at the top
+  std::string superior_recipient;  // "Ban Thường vụ Tỉnh ủy An Bình", empty at the top
+  std::string committee;           // "Tỉnh ủy An Bình"
+  std::string symbol;              // "TU"
+  std::string authority;           // "T/M BAN THƯỜNG VỤ"
+  std::string place;               // "An Bình"
   std::string signer_title, signer_name;
 };
 

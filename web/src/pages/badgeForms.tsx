@@ -51,20 +51,8 @@ export function isOccasion(day: string | null): day is string {
   return !!day && /^\d{4}-\d{2}-\d{2}$/.test(day) && occasionDays().includes(day.slice(5));
 }
 
-// The committee a body's standing committee belongs to: «Đảng bộ tỉnh An Bình» → «Tỉnh ủy An Bình».
-const committeeNames: [string, string][] = [
-  ['Đảng bộ tỉnh ', 'Tỉnh ủy '],
-  ['Đảng bộ thành phố ', 'Thành ủy '],
-  ['Đảng bộ huyện ', 'Huyện ủy '],
-  ['Đảng bộ quận ', 'Quận ủy '],
-  ['Đảng bộ thị xã ', 'Thị ủy '],
-  ['Đảng bộ Khối ', 'Đảng ủy Khối '],
-  ['Đảng bộ khối ', 'Đảng ủy khối '],
-  ['Đảng bộ ', 'Đảng ủy '],
-];
-
 // Who usually decides an org's badges: the standing committee of the Party body above it, as its
-// documents name that body (GET /orgs/{code}/issuer); empty when there is none. A suggestion the
+// documents address that body (GET /orgs/{code}/issuer); empty when there is none. A suggestion the
 // office corrects in the form.
 export function useDecidingBody(org: string, enabled: boolean): string {
   const answer = $api.useQuery(
@@ -73,10 +61,7 @@ export function useDecidingBody(org: string, enabled: boolean): string {
     { params: { path: { code: org } } },
     { enabled: enabled && !!org },
   );
-  const superior = answer.error ? '' : (answer.data?.superior ?? '');
-  if (!superior) return '';
-  const rule = committeeNames.find(([body]) => superior.startsWith(body));
-  return `Ban Thường vụ ${rule ? rule[1] + superior.slice(rule[0].length) : superior}`;
+  return answer.error ? '' : (answer.data?.superior_recipient ?? '');
 }
 
 const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
