@@ -7,23 +7,16 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 
 #include "core/badges.h"
 #include "report/badge_document.h"
 #include "service/registry.h"
+#include "service/subtree_members.h"
 #include "service/validate.h"
 #include "store/badge_store.h"
-#include "store/statistics_store.h"
 #include "text/collate.h"
 
 namespace dangvu::service {
-namespace {
-
-constexpr std::size_t kMaxNamedOrgs = 2000;
-
-}  // namespace
-
 Result<BadgesDueView> Registry::badges_due(const std::string& org_code,
                                            const std::string& occasion_text) {
   if (!org_code.empty()) DANGVU_TRY(check_code(org_code, "org"));
@@ -42,8 +35,6 @@ Result<BadgesDueView> Registry::badges_due(const std::string& org_code,
   if (!root.ok()) return root.error();
   v.org_code = (*shared)->code(*root);
   v.org_name = tree.find(*root)->name;
-  const std::vector<OrgId> subtree = tree.subtree(*root);
-  const std::set<OrgId> inside(subtree.begin(), subtree.end());
 
   // Each member of the subtree on the day whose party age reaches a badge by the occasion: the
   // days each badge reached falls due.
@@ -62,20 +53,10 @@ Result<BadgesDueView> Registry::badges_due(const std::string& org_code,
   for (const auto& [m, r] : *here_records) {
     if (r.kind == BadgeRecordKind::award && r.occasion == v.occasion) awarded_here[m] = r.years;
   }
-  store::StatisticsStore stats(store_);
-  const Date none = v.as_of;  // nobody is admitted in an empty range: the orgs' members only
-  // A large subtree is read whole rather than named in a list (as the dues report does).
-  store::OrgFilter orgs;
-  if (subtree.size() <= kMaxNamedOrgs) orgs = subtree;
-  DANGVU_TRY(stats.each_profile(orgs, none, none.add_days(-1), [&](const ProfileView& p) {
-    const ProfileView::Period* period = p.period_on(v.as_of);
-    if (period == nullptr || !is_member(period->status) || !period->org ||
-        inside.count(*period->org) == 0) {
-      return;
-    }
+  DANGVU_TRY(each_member_on(store_, tree, *root, v.as_of, [&](const ProfileView& p, OrgId org) {
     const auto first = p.first_admission();
     if (!first) return;
-    Found f{p.member, *period->org, *first, {}, std::nullopt};
+    Found f{p.member, org, *first, {}, std::nullopt};
     for (int years : rules_.badge_years) {
       const auto due = party_age_reached_on(first, p.periods, years);
       if (due && *due <= v.occasion) f.reached.emplace_back(years, *due);

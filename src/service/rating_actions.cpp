@@ -12,10 +12,10 @@
 
 #include "core/rating.h"
 #include "service/registry.h"
+#include "service/subtree_members.h"
 #include "service/validate.h"
 #include "store/dossier_store.h"
 #include "store/rating_store.h"
-#include "store/statistics_store.h"
 #include "text/collate.h"
 #include "text/normalize.h"
 
@@ -51,6 +51,13 @@ std::optional<OrgId> grassroots_of(const OrgTree& tree, OrgId org) {
     cur = node->parent;
   }
   return std::nullopt;
+}
+
+Error not_rated(const std::string& field, const std::string& code, int year, NotRatedReason why) {
+  return Error::refused(field, "rating.not_rated",
+                        "«" + code + "» được kiểm điểm nhưng không xếp loại năm " +
+                            std::to_string(year) + ": " + std::string(label_vi(why)) + ".",
+                        "a member not rated this year");
 }
 
 std::optional<Date> last_admission_of(const MemberHistory& h) {
@@ -116,11 +123,7 @@ Result<RatingRecordId> Registry::record_rating(const RatingInput& in) {
     const RatingStanding standing = rating_standing(
         last_admission_of(member->history), Dossier(*dossier), in.year, round_end, rules_.rating);
     if (standing.not_rated) {
-      return Error::refused("member", "rating.not_rated",
-                            "«" + in.member_code + "» được kiểm điểm nhưng không xếp loại năm " +
-                                std::to_string(in.year) + ": " +
-                                std::string(label_vi(*standing.not_rated)) + ".",
-                            "a member not rated this year");
+      return not_rated("member", in.member_code, in.year, *standing.not_rated);
     }
     DANGVU_TRY(check_rating_category(*category, {*score, in.tasks_on_time, standing.disciplined},
                                      rules_.rating, "category"));
@@ -245,11 +248,7 @@ Result<RatingDecisionResult> Registry::decide_ratings(const RatingDecisionInput&
       const RatingStanding standing = rating_standing(
           last_admission_of(member->history), Dossier(*dossier), in.year, round_end, rules_.rating);
       if (standing.not_rated) {
-        return Error::refused(prefix + "member", "rating.not_rated",
-                              "«" + m.member_code + "» được kiểm điểm nhưng không xếp loại năm " +
-                                  std::to_string(in.year) + ": " +
-                                  std::string(label_vi(*standing.not_rated)) + ".",
-                              "a member not rated this year");
+        return not_rated(prefix + "member", m.member_code, in.year, *standing.not_rated);
       }
       auto records = ratings.records(member->record.id);
       if (!records.ok()) return records.error();
@@ -381,25 +380,14 @@ Result<RatingRoundView> Registry::rating_round(const std::string& org_code, int 
   if (!root.ok()) return root.error();
   v.org_code = (*shared)->code(*root);
   v.org_name = tree.find(*root)->name;
-  const std::vector<OrgId> subtree = tree.subtree(*root);
-  const std::set<OrgId> inside(subtree.begin(), subtree.end());
-
   struct Found {
     MemberId member = 0;
     OrgId org = 0;
     std::optional<Date> last_admission;
   };
   std::vector<Found> found;
-  store::StatisticsStore stats(store_);
-  store::OrgFilter orgs;
-  if (subtree.size() <= 2000) orgs = subtree;
-  DANGVU_TRY(stats.each_profile(orgs, v.as_of, v.as_of.add_days(-1), [&](const ProfileView& p) {
-    const ProfileView::Period* period = p.period_on(v.as_of);
-    if (period == nullptr || !is_member(period->status) || !period->org ||
-        inside.count(*period->org) == 0) {
-      return;
-    }
-    Found f{p.member, *period->org, std::nullopt};
+  DANGVU_TRY(each_member_on(store_, tree, *root, v.as_of, [&](const ProfileView& p, OrgId org) {
+    Found f{p.member, org, std::nullopt};
     for (const auto& a : p.admissions) {
       if (!f.last_admission || a.on > *f.last_admission) f.last_admission = a.on;
     }
