@@ -77,44 +77,21 @@ Status DossierStore::insert_loaded(MemberId member, const std::vector<DossierRec
 }
 
 Result<std::vector<DossierRecord>> DossierStore::records(MemberId member) {
-  return guarded([&]() -> Result<std::vector<DossierRecord>> {
-    long long m = member, id = 0;
-    std::string field, value, from, note, at, by;
-    long long replaces = 0;
-    soci::indicator replaces_ind = soci::i_null;
-    soci::statement st =
-        (store_.impl_->sql.prepare
-             << "SELECT id, field, value, valid_from, note, replaces, recorded_at, recorded_by "
-                "FROM dossier_record WHERE member_id = :m ORDER BY id",
-         soci::use(m), soci::into(id), soci::into(field), soci::into(value), soci::into(from),
-         soci::into(note), soci::into(replaces, replaces_ind), soci::into(at), soci::into(by));
-    st.execute();
-    std::vector<DossierRecord> out;
-    while (st.fetch()) {
-      auto date = Date::parse(from, "valid_from");
-      if (!date.ok()) return date.error();
-      DossierRecord r;
-      r.id = id;
-      r.field = field;
-      r.value = value;
-      r.from = *date;
-      r.note = note;
-      if (replaces_ind == soci::i_ok) r.replaces = replaces;
-      r.recorded_at = at;
-      r.recorded_by = by;
-      out.push_back(std::move(r));
-    }
-    return out;
-  });
+  auto rows = records_of({member}, {});
+  if (!rows.ok()) return rows.error();
+  std::vector<DossierRecord> out;
+  for (auto& [m, r] : *rows) out.push_back(std::move(r));
+  return out;
 }
 
 Result<std::vector<std::pair<MemberId, DossierRecord>>> DossierStore::records_of(
     const std::vector<MemberId>& members, const std::vector<std::string>& fields) {
   return guarded([&]() -> Result<std::vector<std::pair<MemberId, DossierRecord>>> {
     std::vector<std::pair<MemberId, DossierRecord>> out;
-    // The fields are our own codes (core/dossier.h), never user text.
+    // The fields are our own codes (core/dossier.h), never user text; none: every field.
     std::string field_list;
     for (const auto& f : fields) field_list += (field_list.empty() ? "'" : ", '") + f + "'";
+    const std::string of_fields = fields.empty() ? "" : "field IN (" + field_list + ") AND ";
     constexpr std::size_t kIdsPerList = 1000;
     for (std::size_t at = 0; at < members.size(); at += kIdsPerList) {
       const std::vector<MemberId> batch(members.begin() + static_cast<std::ptrdiff_t>(at),
@@ -126,9 +103,8 @@ Result<std::vector<std::pair<MemberId, DossierRecord>>> DossierStore::records_of
       soci::statement st =
           (store_.impl_->sql.prepare
                << "SELECT member_id, id, field, value, valid_from, note, replaces, recorded_at, "
-                  "recorded_by FROM dossier_record WHERE field IN (" +
-                      field_list + ") AND member_id IN " + id_list(batch) +
-                      " ORDER BY member_id, id",
+                  "recorded_by FROM dossier_record WHERE " +
+                      of_fields + "member_id IN " + id_list(batch) + " ORDER BY member_id, id",
            soci::into(m), soci::into(id), soci::into(field), soci::into(value), soci::into(from),
            soci::into(note), soci::into(replaces, replaces_ind), soci::into(rec_at),
            soci::into(rec_by));

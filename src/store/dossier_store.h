@@ -23,8 +23,9 @@ class DossierStore {
 
   // Every record of the member, in the order recorded.
   Result<std::vector<DossierRecord>> records(MemberId member);
-  // The records of `fields` of several members (read in lists of 1,000), by member, each in
-  // the order recorded: what a rating round reads of each member (exemption, discipline).
+  // The records of `fields` (none: every field) of several members (read in lists of 1,000), by
+  // member, each in the order recorded: what a rating round reads of each member (exemption,
+  // discipline).
   Result<std::vector<std::pair<MemberId, DossierRecord>>> records_of(
       const std::vector<MemberId>& members, const std::vector<std::string>& fields);
   // Appends one record (inside a write transaction); its id.
