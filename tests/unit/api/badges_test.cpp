@@ -85,6 +85,20 @@ TEST(BadgesApi, ADecisionRecordedForAListAndAMembersBadges) {
   EXPECT_EQ(list.body["rows"][0]["award"]["ground"], "illness");
   EXPECT_EQ(list.body["awarded"], 1);
 
+  // The proposal of the occasion, as the preview and the Word file.
+  Reply html = office.get("/api/v1/orgs/DBA/badges/due/document?occasion=2029-02-03");
+  ASSERT_EQ(html.status, 200) << html.raw;
+  EXPECT_NE(html.raw.find("Đề nghị tặng Huy hiệu Đảng đợt 03/2/2029"), std::string::npos);
+  EXPECT_NE(html.raw.find("Nguyễn Văn Hòa"), std::string::npos);
+  EXPECT_NE(html.raw.find("Tặng sớm do bệnh hiểm nghèo"), std::string::npos);
+  Reply docx = office.get("/api/v1/orgs/DBA/badges/due/document?occasion=2029-02-03&format=docx");
+  ASSERT_EQ(docx.status, 200);
+  EXPECT_NE(docx.header("Content-Disposition").find("to-trinh-huy-hieu-DBA-20290203.docx"),
+            std::string::npos);
+  Reply odd = office.get("/api/v1/orgs/DBA/badges/due/document?occasion=2029-02-04");
+  ASSERT_EQ(odd.status, 400);
+  EXPECT_EQ(odd.body["error"]["field"], "occasion");
+
   const std::string base = "/api/v1/members/HH1/badges/" + std::to_string(award);
   Reply future = office.post(base + "/presentation", {{"presented_on", "2026-12-01"}});
   ASSERT_EQ(future.status, 400) << future.raw;
