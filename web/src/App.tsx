@@ -19,6 +19,7 @@ const StatisticsPage = lazy(() => import('./pages/Statistics').then((m) => ({ de
 const DuesPage = lazy(() => import('./pages/Dues').then((m) => ({ default: m.DuesPage })));
 const DuesReportPage = lazy(() => import('./pages/DuesReport').then((m) => ({ default: m.DuesReportPage })));
 const BadgesPage = lazy(() => import('./pages/Badges').then((m) => ({ default: m.BadgesPage })));
+const RatingsPage = lazy(() => import('./pages/Ratings').then((m) => ({ default: m.RatingsPage })));
 const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
 const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
 const ConferencesPage = lazy(() => import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })));
@@ -123,6 +124,7 @@ export function App() {
             {page === 'dues' && <DuesPage account={account} code={route[1]} />}
             {page === 'dues-report' && <DuesReportPage account={account} code={route[1]} />}
             {page === 'badges' && <BadgesPage account={account} code={route[1]} />}
+            {page === 'ratings' && <RatingsPage account={account} code={route[1]} />}
             {page === 'work' && <WorkPage account={account} code={route[1]} />}
             {page === 'plan' && <PlanPage account={account} code={route[1]} />}
             {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}

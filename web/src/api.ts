@@ -149,4 +149,6 @@ export const can = {
   recordDues: may('record_dues'),
   // The committee's decisions awarding Party badges, their presentation, reissue and cancellation.
   recordBadges: may('record_badges'),
+  // The grassroots committee's decisions rating its members' quality for a year, and their cancellation.
+  decideRatings: may('decide_ratings'),
 };

@@ -1379,6 +1379,79 @@ await test('the office records a badge decision for one member of the list, refu
   await held.getByText('Chưa ghi ngày trao tặng.').waitFor();
 });
 
+// The quality rating of DB001's members (a grassroots committee), opened from its page by the
+// office above it: the demo's 2025 round, decided, shows the API's counts. In 2026, not decided,
+// the branch's proposal for one member scored 95 with every task on time but rated «tốt» is refused
+// at the category with the server's sentence and nothing is recorded; with the category the score
+// gives (chosen for it as the score is typed) the row shows the proposal.
+await test('the ratings of a committee are the API’s; a proposal of the wrong category is refused, then saved', async (page) => {
+  await login(page, 'vanphong');
+  const { get } = await apiOf(page);
+  const round = async (year) => get(`api/v1/orgs/DB001/ratings?year=${year}`);
+  const decided = await round(2025);
+  const good = decided.by_category.find((c) => c.category === 'good');
+  if (!decided.decided || !good.count) throw new Error(`the demo's 2025 round: ${JSON.stringify(decided.by_category)}`);
+  const shows = (testid, count) =>
+    page
+      .getByTestId(testid)
+      .getByText(`${count.toLocaleString('vi-VN')} đảng viên`, { exact: true })
+      .waitFor();
+  await page.goto(`${base}#/org/DB001`);
+  await page.getByTestId('org-ratings').click();
+  await page.getByRole('heading', { level: 1, name: 'Đánh giá, xếp loại đảng viên' }).waitFor();
+  await chooseIn(page, 'ratings-year', 'Năm 2025');
+  await page.waitForFunction(() => window.location.hash === '#/ratings/DB001?year=2025');
+  await page
+    .getByTestId('ratings')
+    .getByText(`Đánh giá, xếp loại chất lượng đảng viên năm 2025 — ${decided.org_name}`, { exact: true })
+    .waitFor();
+  await shows('ratings-decided', decided.decided);
+  await shows('ratings-count-good', good.count);
+
+  // A member rated in 2026 with nothing recorded yet, on the list's first page, the only one of its
+  // name (the button says it).
+  const open = (await round(2026)).rows;
+  const row = open
+    .slice(0, 50)
+    .find(
+      (r) =>
+        !r.not_rated && !r.self && !r.proposal && !r.decision && open.filter((x) => x.name === r.name).length === 1,
+    );
+  if (!row) throw new Error('no member of DB001 to rate in 2026');
+  const records = async () => (await get(`api/v1/members/${row.member}/ratings`)).records;
+  const before = await records();
+  await chooseIn(page, 'ratings-year', 'Năm 2026');
+  await page.waitForFunction(() => window.location.hash === '#/ratings/DB001?year=2026');
+  await page.getByRole('button', { name: `Chi bộ đề xuất: ${row.name}`, exact: true }).click();
+  const dialog = page.locator('.ant-modal', { hasText: `Chi bộ đề xuất xếp loại năm 2026 — ${row.name}` });
+  await dialog.getByLabel('Điểm (thang 100)', { exact: true }).fill('95');
+  const category = dialog.locator('.ant-form-item', { has: page.getByLabel('Xếp loại', { exact: true }) });
+  await category.locator('.ant-select-selection-item[title="Hoàn thành xuất sắc nhiệm vụ"]').waitFor();
+  await choose(page, 'Xếp loại', 'Hoàn thành tốt nhiệm vụ');
+  await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await category
+    .locator('.ant-form-item-explain-error')
+    .getByText('Điểm 95: xếp loại «Hoàn thành xuất sắc nhiệm vụ», không phải «Hoàn thành tốt nhiệm vụ».')
+    .waitFor();
+  const refused = await records();
+  if (refused.length !== before.length) throw new Error(`recorded when refused: ${JSON.stringify(refused)}`);
+
+  await choose(page, 'Xếp loại', 'Hoàn thành xuất sắc nhiệm vụ');
+  await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const proposal = page.getByTestId(`ratings-proposal-${row.member}`);
+  await proposal.getByText('Điểm 95', { exact: true }).waitFor();
+  await proposal.getByText('Hoàn thành xuất sắc nhiệm vụ', { exact: true }).waitFor();
+  const after = (await records()).filter((r) => r.year === 2026);
+  if (
+    after.length !== 1 ||
+    after[0].step !== 'proposal' ||
+    after[0].category !== 'excellent' ||
+    after[0].score !== '95'
+  )
+    throw new Error(`recorded: ${JSON.stringify(after)}`);
+});
+
 // A reduction of a member's dues, recorded from «Đảng phí» on the member page by the branch's
 // secretary: 50% for this month and the next, with its decision. The record is listed and the
 // month's amount owed is half the category's (the server's numbers). A reduction one month longer

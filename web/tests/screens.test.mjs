@@ -147,6 +147,10 @@ for (const [user, { org }] of Object.entries(roles)) {
           await page.request.get(`${base}api/v1/orgs/${org}/badges/due?occasion=${decided}`)
         ).json();
         const holder = badges.rows?.find((r) => r.award);
+        // The quality rating: this year's round (not decided), the demo's 2025 round (decided for
+        // DB001's members), and the page of a member rated in it (the ratings card).
+        const rated = await (await page.request.get(`${base}api/v1/orgs/${org}/ratings?year=2025`)).json();
+        const ratedMember = rated.rows?.find((r) => r.decision);
         const extra = [
           `org/${org}`,
           `plan/${org}`,
@@ -157,6 +161,9 @@ for (const [user, { org }] of Object.entries(roles)) {
           `badges/${org}?occasion=${decided}`,
           `member/${members.rows[0].code}`,
           ...(holder ? [`member/${holder.member}`] : []),
+          `ratings/${org}`,
+          `ratings/${org}?year=2025`,
+          ...(ratedMember ? [`member/${ratedMember.member}`] : []),
           'settings',
           'no-such-page',
         ];
@@ -198,6 +205,29 @@ for (const [user, { org }] of Object.entries(roles)) {
             await dialog.getByLabel('Số quyết định').waitFor();
             await opened(page);
             await checkPage(page, `${user} «Ghi quyết định tặng Huy hiệu Đảng»`);
+            await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
+          // A member's self-assessment or the branch's proposal, for whoever writes members.
+          const propose = page.getByRole('button', { name: /^Chi bộ đề xuất: / }).first();
+          if (route.startsWith('ratings/') && (await propose.count())) {
+            await propose.click();
+            const dialog = page.locator('.ant-modal', { hasText: 'Chi bộ đề xuất xếp loại năm' });
+            await dialog.getByLabel('Điểm (thang 100)').fill('85,5');
+            await dialog.locator('.ant-select-selection-item[title="Hoàn thành tốt nhiệm vụ"]').waitFor();
+            await opened(page);
+            await checkPage(page, `${user} «Chi bộ đề xuất» of a member`);
+            await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
+          // «Ghi quyết định xếp loại» for the members chosen in a grassroots org's round.
+          const decide = page.getByTestId('ratings-decide');
+          if (route.startsWith('ratings/') && (await decide.count()) && (await decide.isEnabled())) {
+            await decide.click();
+            const dialog = page.locator('.ant-modal', { hasText: 'Ghi quyết định xếp loại đảng viên' });
+            await dialog.getByLabel('Số quyết định').waitFor();
+            await opened(page);
+            await checkPage(page, `${user} «Ghi quyết định xếp loại»`);
             await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
             await dialog.waitFor({ state: 'hidden' });
           }

@@ -1,21 +1,21 @@
 // Cancelling a record made by mistake (a meeting, an inspection or supervision, a study session, a
-// conference, a sending up of party dues, a Party badge's record): nothing is deleted. The server
-// appends a cancellation with its reason; the record stays in the lists, marked, and no figure
-// counts it any more.
+// conference, a sending up of party dues, a Party badge's record, a quality rating's record):
+// nothing is deleted. The server appends a cancellation with its reason; the record stays in the
+// lists, marked, and no figure counts it any more.
 import { Alert, Form, Input, Tag, Typography } from 'antd';
 import type { Schemas } from '../client';
 import { client } from '../client';
 import { vnDateTime } from '../time';
 import { FormDialog } from './FormDialog';
 
-export type CancelKind = 'meeting' | 'oversight' | 'study' | 'conference' | 'remittance' | 'badge';
+export type CancelKind = 'meeting' | 'oversight' | 'study' | 'conference' | 'remittance' | 'badge' | 'rating';
 
 export interface CancelTarget {
   kind: CancelKind;
   id: number;
   // The org whose record it is, where the API's path names it (a sending up of party dues).
   org?: string;
-  // The member whose record it is, where the API's path names it (a Party badge's record).
+  // The member whose record it is, where the API's path names it (a Party badge's record, a rating).
   member?: string;
   // What it is, as the confirmation names it: «buổi sinh hoạt ngày 05/12/2026 của Chi bộ 1».
   what: string;
@@ -43,6 +43,11 @@ function send(t: CancelTarget, reason: string) {
         params: { path: { code: t.member ?? '', id: t.id } },
         body,
       });
+    case 'rating':
+      return client.POST('/api/v1/members/{code}/ratings/{id}/cancel', {
+        params: { path: { code: t.member ?? '', id: t.id } },
+        body,
+      });
   }
 }
 
@@ -54,6 +59,7 @@ const reasonMax: Record<CancelKind, number> = {
   conference: 1000,
   remittance: 200,
   badge: 200,
+  rating: 200,
 };
 
 // What a reason might say, for each kind.
@@ -64,6 +70,7 @@ const reasonExample: Record<CancelKind, string> = {
   conference: 'Ví dụ: ghi nhầm chi bộ',
   remittance: 'Ví dụ: ghi nhầm số tiền',
   badge: 'Ví dụ: ghi nhầm đảng viên',
+  rating: 'Ví dụ: ghi nhầm số quyết định',
 };
 
 // The reason a cancellation asks for (required), as every cancel dialog asks it.

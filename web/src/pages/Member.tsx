@@ -14,6 +14,7 @@ import { DossierChangeDialog } from './DossierChange';
 import { admissionFileCodes } from './dossierFields';
 import { MemberDuesCard } from './MemberDues';
 import { MemberBadgesCard } from './MemberBadges';
+import { MemberRatingsCard } from './MemberRatings';
 
 const eventKinds = [
   'admission',
@@ -78,6 +79,8 @@ export function MemberPage({ account, code }: { account: Viewer; code: string })
       {member.admitted_on && (
         <MemberBadgesCard account={account} code={member.code} deceased={member.status === 'deceased'} />
       )}
+      {/* A candidate is not rated: the yearly rating is of party members. */}
+      {member.admitted_on && <MemberRatingsCard account={account} code={member.code} />}
       <Card title="Quá trình">
         <Timeline
           items={member.events.map((e) => ({

@@ -118,6 +118,9 @@ export function OrgPage({ account, code }: { account: Viewer; code: string }) {
             <Button onClick={() => go('badges', code)} data-testid="org-badges">
               Huy hiệu Đảng
             </Button>
+            <Button onClick={() => go('ratings', code)} data-testid="org-ratings">
+              Đánh giá, xếp loại đảng viên
+            </Button>
             <Button onClick={() => go('conferences', code)} data-testid="org-conferences">
               Hội nghị
             </Button>
