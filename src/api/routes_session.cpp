@@ -166,6 +166,10 @@ Status get_labels(RequestContext& ctx) {
     occasions.push_back(day);
   }
   ctx.out["badges"] = {{"years", ctx.env->rules.badge_years}, {"occasions", occasions}};
+  const RatingRules& rating = ctx.env->rules.rating;
+  ctx.out["rating"] = {{"excellent_min", rating.excellent_min},
+                       {"good_min", rating.good_min},
+                       {"completed_min", rating.completed_min}};
   // The same for every account and every request until the program changes: a browser keeps
   // it for an hour instead of asking on every page.
   ctx.headers.emplace_back("Cache-Control", "private, max-age=3600");

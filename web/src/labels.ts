@@ -6,7 +6,7 @@ export type LabelLists = Schemas['Labels'];
 // The lists of codes and labels; `catalogs` is a map of such lists, read by catalogLabel; `dues`
 // is the rule set's party dues (categories with their rates, grounds, the flag), read by
 // duesRules; `badges` the rule set's badge years and days of presentation, read by badgeRules.
-export type LabelList = Exclude<keyof LabelLists, 'catalogs' | 'dues' | 'badges'>;
+export type LabelList = Exclude<keyof LabelLists, 'catalogs' | 'dues' | 'badges' | 'rating'>;
 export type DossierFieldInfo = Schemas['DossierFieldInfo'];
 export type DuesRules = LabelLists['dues'];
 export type DuesCategory = DuesRules['categories'][number];
@@ -27,7 +27,7 @@ const pairs = (list: readonly { value: string; label: string }[] | undefined) =>
 export function installLabels(l: LabelLists) {
   lists = l;
   const names = (Object.keys(l) as (keyof LabelLists)[]).filter(
-    (k): k is LabelList => k !== 'catalogs' && k !== 'dues' && k !== 'badges',
+    (k): k is LabelList => k !== 'catalogs' && k !== 'dues' && k !== 'badges' && k !== 'rating',
   );
   maps = new Map(names.map((k) => [k, pairs(l[k])]));
   catalogMaps = new Map(Object.entries(l.catalogs ?? {}).map(([name, list]) => [name, pairs(list)]));
@@ -85,6 +85,12 @@ export function badgeRules(): LabelLists['badges'] {
       occasions: ['02-03', '05-19', '09-02', '11-07'],
     }
   );
+}
+
+// The yearly rating's scores (tenths of a point) where each category begins, as the server's
+// rule set has them; Quy định 366-QĐ/TW's from a labels answer cached before the server had them.
+export function ratingRules(): LabelLists['rating'] {
+  return lists.rating ?? { excellent_min: 900, good_min: 700, completed_min: 500 };
 }
 
 // The party dues as the server's rule set has them (nothing from a labels answer cached before the

@@ -10,7 +10,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../api';
 import { client, queryClient, type Schemas } from '../client';
 import { Select } from '../controls';
-import { vnDate, vnNumber } from '../labels';
+import { ratingRules, vnDate, vnNumber } from '../labels';
 import { FormDialog } from './FormDialog';
 import { atField, dateFormats, iso, listItemField } from './forms';
 
@@ -34,18 +34,19 @@ export function scoreTenths(text: string | undefined): number | null {
   return tenths <= 1000 ? tenths : null;
 }
 
-// The category a score gives with Quy định 366-QĐ/TW's thresholds (90, 70, 50 points): «xuất sắc»
-// and «tốt» need every task done on time and well, a discipline in the year gives «không hoàn
-// thành». Only a suggestion: the server checks with the rule set's thresholds.
+// The category a score gives with the rule set's thresholds (labels' `rating`): «xuất sắc» and
+// «tốt» need every task done on time and well, a discipline in the year gives «không hoàn
+// thành». Only a suggestion: the server decides.
 export function suggestedCategory(
   tenths: number | null,
   tasksOnTime: boolean,
   disciplined: boolean,
 ): RatingCategory | undefined {
   if (tenths === null) return undefined;
-  if (disciplined || tenths < 500) return 'not_completed';
-  if (tenths >= 900 && tasksOnTime) return 'excellent';
-  if (tenths >= 700 && tasksOnTime) return 'good';
+  const rules = ratingRules();
+  if (disciplined || tenths < rules.completed_min) return 'not_completed';
+  if (tenths >= rules.excellent_min && tasksOnTime) return 'excellent';
+  if (tenths >= rules.good_min && tasksOnTime) return 'good';
   return 'completed';
 }
 
@@ -150,9 +151,7 @@ export function RatingDialog({
               label="Xếp loại"
               rules={[{ required: true, message: 'Chọn xếp loại.' }]}
               extra={
-                suggested
-                  ? `Theo điểm đã ghi: «${labelOf(suggested)}» (mức điểm thường dùng 90, 70, 50; máy chủ kiểm tra theo quy định đang áp dụng).`
-                  : 'Ghi điểm để chọn sẵn xếp loại theo điểm.'
+                suggested ? `Theo điểm đã ghi: «${labelOf(suggested)}».` : 'Ghi điểm để chọn sẵn xếp loại theo điểm.'
               }
             >
               <Select placeholder="Chọn xếp loại" style={{ width: 320, maxWidth: '100%' }} options={categories} />
