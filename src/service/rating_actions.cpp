@@ -118,6 +118,11 @@ Result<RatingRecordId> Registry::record_rating(const RatingInput& in) {
                                 ": không đánh giá, xếp loại năm " + std::to_string(in.year) + ".",
                             "not a member in the round");
     }
+    // A year's rating reaches the member's org on that year's end: never one outside today's
+    // scope (a member who came from another subtree is rated for that year by the org it left).
+    if (!scope(**history).holds_member_at(member->history, as_of)) {
+      return history_outside_scope(in.member_code, as_of, ScopeBreach::reaches);
+    }
     auto dossier = store::DossierStore(store_).records(member->record.id);
     if (!dossier.ok()) return dossier.error();
     const RatingStanding standing = rating_standing(

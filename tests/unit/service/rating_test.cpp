@@ -205,5 +205,19 @@ TEST_F(RatingTest, BadInputIsRefusedNamingTheFieldAndTheRuleAndWritesNothing) {
   EXPECT_EQ(refused([&] { return other.rating_round("DB", 2026); }).kind, ErrorKind::not_found);
 }
 
+// A member transferred into DB's subtree in 2026 from CB: DB's office rates its 2026, never its
+// 2025, which was CB's (the transfer written before the rating of the earlier year is tried).
+TEST_F(RatingTest, ARatingOfAYearBeforeTheMemberCameIsOutsideTodaysScope) {
+  event("G", "transfer", "2026-02-01", "S2");
+  auto office = as(auth::Role::committee_office, "DB");
+  auto e = refused([&] {
+    auto in = input("G", "proposal", "85", "good");
+    in.year = 2025;
+    return office.record_rating(in);
+  });
+  EXPECT_EQ(e.rule, "scope.history_outside") << e.message_vi;
+  EXPECT_TRUE(office.record_rating(input("G", "proposal", "85", "good")).ok());
+}
+
 }  // namespace
 }  // namespace dangvu::service
