@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "api/document_answer.h"
 #include "api/routes.h"
 #include "service/registry.h"
 
@@ -62,7 +63,7 @@ Status get_round(RequestContext& ctx) {
                           {"label", std::string(label_vi(c))},
                           {"count", it == v->by_category.end() ? 0 : it->second}});
   }
-  for (NotRatedReason reason : {NotRatedReason::admitted_recently, NotRatedReason::exempt}) {
+  for (NotRatedReason reason : kAllNotRatedReasons) {
     const auto it = v->not_rated.find(reason);
     not_rated.push_back({{"reason", std::string(to_string(reason))},
                          {"label", std::string(label_vi(reason))},
@@ -83,16 +84,6 @@ Status get_round(RequestContext& ctx) {
   return {};
 }
 
-Result<bool> flag_field(const json& body, const char* name, bool fallback) {
-  auto it = body.find(name);
-  if (it == body.end() || it->is_null()) return fallback;
-  if (!it->is_boolean()) {
-    return Error::invalid(name, std::string("Trường «") + name + "»: phải là true hoặc false.",
-                          std::string("field '") + name + "': expected a boolean");
-  }
-  return it->get<bool>();
-}
-
 Status record(RequestContext& ctx) {
   service::RatingInput in;
   in.member_code = ctx.path_params.at(0);
@@ -109,7 +100,7 @@ Status record(RequestContext& ctx) {
   }
   DANGVU_TRY(
       read_fields(ctx.body, {{"step", &in.step}, {"category", &in.category}, {"note", &in.note}}));
-  auto tasks = flag_field(ctx.body, "tasks_on_time", true);
+  auto tasks = bool_field(ctx.body, "tasks_on_time", true);
   if (!tasks.ok()) return tasks.error();
   in.tasks_on_time = *tasks;
   auto id = registry(ctx).record_rating(in);
@@ -203,11 +194,22 @@ Status get_member(RequestContext& ctx) {
   return {};
 }
 
+Status get_decision_document(RequestContext& ctx) {
+  auto year = int_query(ctx, "year", ctx.env->clock->today().year());
+  if (!year.ok()) return year.error();
+  const std::string code = ctx.path_params.at(0);
+  return answer_document(
+      ctx, ctx.query("format"), [&] { return registry(ctx).rating_decision_document(code, *year); },
+      "quyet-dinh-xep-loai-" + code + "-" + std::to_string(*year));
+}
+
 }  // namespace
 
 void add_rating_routes(std::vector<Route>& routes) {
   routes.push_back(
       {"GET", "/api/v1/orgs/{code}/ratings", Access::ready, get_round, BodyKind::json, true});
+  routes.push_back({"GET", "/api/v1/orgs/{code}/ratings/decision/document", Access::ready,
+                    get_decision_document, BodyKind::json, true});
   routes.push_back({"POST", "/api/v1/orgs/{code}/ratings/decision", Access::ready, decide,
                     BodyKind::json, false, "rating.decide"});
   routes.push_back({"GET", "/api/v1/members/{code}/ratings", Access::ready, get_member});

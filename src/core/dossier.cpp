@@ -37,6 +37,8 @@ constexpr DossierField kFields[] = {
     {"award", "Khen thưởng", K::text, {}, false, true},
     {"discipline", "Kỷ luật", K::catalog, "discipline", true, true},
     {"exemption", "Miễn công tác và sinh hoạt đảng", K::flag, {}, false, false},
+    // Đình chỉ sinh hoạt đảng (Điều lệ Đảng, Điều 36): dated from the decision to its end.
+    {"suspension", "Đình chỉ sinh hoạt đảng", K::flag, {}, true, false},
     // The admission file (core/admission.h): each fact dated when it was done; a sponsor's date is
     // the day they began to work with the candidate.
     {"party_course",

@@ -14,9 +14,10 @@ constexpr EnumNames<RatingCategory, 4> kCategoryNames = {{
     {RatingCategory::not_completed, "not_completed", "Không hoàn thành nhiệm vụ"},
 }};
 
-constexpr EnumNames<NotRatedReason, 2> kReasonNames = {{
+constexpr EnumNames<NotRatedReason, 3> kReasonNames = {{
     {NotRatedReason::admitted_recently, "admitted_recently", "Mới kết nạp chưa đủ 6 tháng"},
     {NotRatedReason::exempt, "exempt", "Miễn công tác và sinh hoạt đảng"},
+    {NotRatedReason::suspended, "suspended", "Đình chỉ sinh hoạt đảng"},
 }};
 
 constexpr EnumNames<RatingStep, 4> kStepNames = {{
@@ -103,11 +104,13 @@ Status check_rating_category(RatingCategory proposed, const RatingFacts& f,
 }
 
 std::optional<NotRatedReason> not_rated_reason(std::optional<Date> last_admission, bool exempt,
-                                               Date round_end, const RatingRules& rules) {
+                                               Date round_end, const RatingRules& rules,
+                                               bool suspended) {
   if (last_admission && round_end < last_admission->add_months(rules.min_months_admitted)) {
     return NotRatedReason::admitted_recently;
   }
   if (exempt) return NotRatedReason::exempt;
+  if (suspended) return NotRatedReason::suspended;
   return std::nullopt;
 }
 
@@ -115,7 +118,9 @@ RatingStanding rating_standing(std::optional<Date> last_admission, const Dossier
                                Date round_end, const RatingRules& rules) {
   RatingStanding out;
   const auto exempt = dossier.value_at("exemption", round_end);
-  out.not_rated = not_rated_reason(last_admission, exempt.has_value(), round_end, rules);
+  const auto suspended = dossier.value_at("suspension", round_end);
+  out.not_rated =
+      not_rated_reason(last_admission, exempt.has_value(), round_end, rules, suspended.has_value());
   for (const auto& d : dossier.history_until("discipline", round_end)) {
     if (d.from.year() == year && !d.value.empty()) out.disciplined = true;
   }

@@ -28,7 +28,9 @@ inline constexpr RatingCategory kAllRatingCategories[] = {
     RatingCategory::not_completed};
 
 // Why a member of the org is reviewed but not rated in a round.
-enum class NotRatedReason { admitted_recently, exempt };
+enum class NotRatedReason { admitted_recently, exempt, suspended };
+inline constexpr NotRatedReason kAllNotRatedReasons[] = {
+    NotRatedReason::admitted_recently, NotRatedReason::exempt, NotRatedReason::suspended};
 std::string_view to_string(NotRatedReason r);
 std::string_view label_vi(NotRatedReason r);  // "Mới kết nạp chưa đủ 6 tháng", …
 
@@ -51,9 +53,10 @@ Status check_rating_category(RatingCategory proposed, const RatingFacts& f,
 
 // Why a member is not rated in the round ending on `round_end`, if so: admitted (the latest
 // admission or readmission decision) less than `min_months_admitted` months before it, or
-// exempt from work and Party activities on it.
+// exempt from work and Party activities on it, or suspended from Party activities on it.
 std::optional<NotRatedReason> not_rated_reason(std::optional<Date> last_admission, bool exempt,
-                                               Date round_end, const RatingRules& rules);
+                                               Date round_end, const RatingRules& rules,
+                                               bool suspended = false);
 
 // Where a member stands in the round of `year` (ending on `round_end`): not rated and why, and
 // whether a discipline of the year (the dossier's «Kỷ luật» dated in it) disqualifies.

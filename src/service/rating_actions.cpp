@@ -26,7 +26,7 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t kMaxRatingDecision = 2000;
-const std::vector<std::string> kStandingFields = {"exemption", "discipline"};
+const std::vector<std::string> kStandingFields = {"exemption", "suspension", "discipline"};
 
 Date round_end_of(int year) { return *Date::from_ymd(year, 12, 31); }
 
