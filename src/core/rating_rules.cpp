@@ -21,14 +21,19 @@ Status RatingRules::merge_json(std::string_view json_text) {
   }
   RatingRules next = *this;
   for (const auto& [key, value] : root.items()) {
-    int* number = key == "excellent_min"             ? &next.excellent_min
-                  : key == "good_min"                ? &next.good_min
-                  : key == "completed_min"           ? &next.completed_min
-                  : key == "excellent_quota_percent" ? &next.excellent_quota_percent
-                  : key == "min_months_admitted"     ? &next.min_months_admitted
-                                                     : nullptr;
+    int* number = key == "excellent_min"                     ? &next.excellent_min
+                  : key == "good_min"                        ? &next.good_min
+                  : key == "completed_min"                   ? &next.completed_min
+                  : key == "excellent_quota_percent"         ? &next.excellent_quota_percent
+                  : key == "min_months_admitted"             ? &next.min_months_admitted
+                  : key == "org_excellent_exceeding_percent" ? &next.org_excellent_exceeding_percent
+                  : key == "org_completed_late_max_percent"  ? &next.org_completed_late_max_percent
+                  : key == "org_min_months"                  ? &next.org_min_months
+                                                             : nullptr;
     if (number == nullptr) return bad(key, "khóa không có.", "unknown key");
-    const int max = key.ends_with("_min") ? 1000 : key == "min_months_admitted" ? 24 : 100;
+    const int max = key.ends_with("_min")                                     ? 1000
+                    : key == "min_months_admitted" || key == "org_min_months" ? 24
+                                                                              : 100;
     if (!value.is_number_integer() || value.get<int>() < 0 || value.get<int>() > max) {
       return bad(key, "phải là số nguyên từ 0 đến " + std::to_string(max) + ".",
                  "must be an integer 0-" + std::to_string(max));
@@ -49,7 +54,10 @@ std::string RatingRules::to_json() const {
               {"good_min", good_min},
               {"completed_min", completed_min},
               {"excellent_quota_percent", excellent_quota_percent},
-              {"min_months_admitted", min_months_admitted}}
+              {"min_months_admitted", min_months_admitted},
+              {"org_excellent_exceeding_percent", org_excellent_exceeding_percent},
+              {"org_completed_late_max_percent", org_completed_late_max_percent},
+              {"org_min_months", org_min_months}}
       .dump();
 }
 

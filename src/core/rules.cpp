@@ -146,6 +146,8 @@ Result<RuleSet> RuleSet::from_json(std::string_view json_text) {
       DANGVU_TRY(r.badges.merge_json(value.dump()));
     } else if (key == "rating") {
       DANGVU_TRY(r.rating.merge_json(value.dump()));
+    } else if (key == "emulation") {
+      DANGVU_TRY(r.emulation.merge_json(value.dump()));
     } else if (key == "report_outline") {
       if (!value.is_array() || value.empty()) {
         return bad_rule(key, "phải là danh sách các phần của báo cáo.",
@@ -201,6 +203,7 @@ std::string RuleSet::to_json() const {
   j["badge_years"] = badge_years;
   j["badges"] = json::parse(badges.to_json());
   j["rating"] = json::parse(rating.to_json());
+  j["emulation"] = json::parse(emulation.to_json());
   json parents = json::object();
   for (const auto& [child, ps] : allowed_parents) parents[std::string(to_string(child))] = ps;
   j["allowed_parents"] = parents;

@@ -12,6 +12,7 @@
 #include "core/badge_rules.h"
 #include "core/catalogs.h"
 #include "core/dues.h"
+#include "core/emulation_rules.h"
 #include "core/member.h"
 #include "core/org.h"
 #include "core/rating_rules.h"
@@ -51,8 +52,9 @@ struct RuleSet {
   int branch_min_official_members = 3;
   int card_number_digits = 12;
   std::vector<int> badge_years = {30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90};
-  BadgeRules badges;   // the occasions and how early a proposal may come (core/badges.h)
-  RatingRules rating;  // the yearly quality rating's scores and who is rated (core/rating.h)
+  BadgeRules badges;         // the occasions and how early a proposal may come (core/badges.h)
+  RatingRules rating;        // the yearly quality rating's scores and who is rated (core/rating.h)
+  EmulationRules emulation;  // the emulation titles orgs register for (core/org_result.h)
   // Which kinds may sit under which; "root" is the key for no parent.
   std::map<OrgKind, std::set<std::string>> allowed_parents = {
       {OrgKind::upper_committee, {"root", "upper_committee"}},
