@@ -58,7 +58,8 @@ const std::vector<std::string>& copy_order() {
                                                  "dues_digest",
                                                  "dues_remittance",
                                                  "badge_record",
-                                                 "rating_record"};
+                                                 "rating_record",
+                                                 "org_result_record"};
   return order;
 }
 

@@ -662,6 +662,34 @@ const std::vector<Migration>& migrations() {
            " recorded_by TEXT NOT NULL)",
            "CREATE INDEX rating_record_by_member ON rating_record (member_id, id)",
        }},
+      {23,
+       {
+           // An org's results of a year (core/org_result.h): its rating (self-assessment, the
+           // committee above's decision) and its emulation titles (registration, recognition);
+           // a cancellation names the row it undoes.
+           "CREATE TABLE org_result_record ("
+           " id INTEGER PRIMARY KEY,"
+           " org_id INTEGER NOT NULL REFERENCES org(id),"
+           " year INTEGER NOT NULL,"
+           " subject TEXT NOT NULL,"
+           " step TEXT NOT NULL,"
+           " category TEXT,"
+           " score INTEGER,"
+           " tasks_late_percent INTEGER NOT NULL,"
+           " tasks_exceeding_percent INTEGER NOT NULL,"
+           " disciplined INTEGER NOT NULL,"
+           " recognized INTEGER NOT NULL,"
+           " decision_no TEXT NOT NULL,"
+           " decided_on TEXT,"
+           " decided_by INTEGER REFERENCES org(id),"
+           " refers INTEGER REFERENCES org_result_record(id),"
+           " note TEXT NOT NULL,"
+           " recorded_at TEXT NOT NULL,"
+           " recorded_by TEXT NOT NULL)",
+           "CREATE INDEX org_result_record_by_year ON org_result_record (year, org_id, id)",
+           // The decisions of a year, counted by the member's org on its last day.
+           "CREATE INDEX rating_record_by_year ON rating_record (year, step, member_id)",
+       }},
   };
   return list;
 }

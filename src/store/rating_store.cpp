@@ -113,6 +113,36 @@ Result<std::vector<std::pair<MemberId, RatingRecord>>> RatingStore::records_of(
   });
 }
 
+Result<std::vector<RatingStore::DecidedCount>> RatingStore::decided_by_org(int year, Date on,
+                                                                           const OrgFilter& orgs) {
+  return guarded([&]() -> Result<std::vector<DecidedCount>> {
+    std::vector<DecidedCount> out;
+    long long org = 0, n = 0;
+    std::string category, day = on.iso();
+    soci::statement st =
+        (store_.impl_->sql.prepare
+             << "SELECT p.org_id, r.category, COUNT(*) FROM rating_record r JOIN member_period p "
+                "ON p.member_id = r.member_id AND p.valid_from <= :a AND p.valid_to > :b WHERE "
+                "r.year = " +
+                    std::to_string(year) + " AND r.step = 'decision' AND p.org_id IS NOT NULL" +
+                    and_org_in("p.org_id", orgs) +
+                    " AND NOT EXISTS (SELECT 1 FROM rating_record c WHERE c.member_id = "
+                    "r.member_id AND c.step = 'cancellation' AND c.refers = r.id) GROUP BY "
+                    "p.org_id, r.category",
+         soci::into(org), soci::into(category), soci::into(n), soci::use(day), soci::use(day));
+    st.execute();
+    while (st.fetch()) {
+      auto c = parse_rating_category(category);
+      if (!c) {
+        return Error::io("Dữ liệu xếp loại chất lượng không đọc được.",
+                         "rating_record category " + category);
+      }
+      out.push_back({org, *c, n});
+    }
+    return out;
+  });
+}
+
 Result<RatingRecordId> RatingStore::append(MemberId member, const RatingRecord& r) {
   return guarded([&]() -> Result<RatingRecordId> {
     long long m = member, decided_by = r.decided_by.value_or(0), refers = r.refers.value_or(0);

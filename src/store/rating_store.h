@@ -8,10 +8,9 @@
 #include "core/member.h"
 #include "core/rating.h"
 #include "core/result.h"
+#include "store/store.h"
 
 namespace dangvu::store {
-
-class Store;
 
 class RatingStore {
  public:
@@ -23,6 +22,15 @@ class RatingStore {
   // recording order.
   Result<std::vector<std::pair<MemberId, RatingRecord>>> records_of(
       const std::vector<MemberId>& members, int year);
+  // The standing decisions of the year (not cancelled), counted by category and by the org each
+  // member belonged to on `on` (the year's last day, or today while it runs); members of the
+  // orgs named only, when named.
+  struct DecidedCount {
+    OrgId org = 0;
+    RatingCategory category = RatingCategory::completed;
+    long long count = 0;
+  };
+  Result<std::vector<DecidedCount>> decided_by_org(int year, Date on, const OrgFilter& orgs = {});
   // Appends one record (inside a write transaction); its id.
   Result<RatingRecordId> append(MemberId member, const RatingRecord& record);
 

@@ -469,6 +469,7 @@ class Store {
   friend class BadgeStore;       // badge_store.h
   friend class DossierStore;     // dossier_store.h
   friend class DuesStore;        // dues_store.h
+  friend class OrgResultStore;   // org_result_store.h
   friend class RatingStore;      // rating_store.h
   friend class StatisticsStore;  // statistics_store.h
   explicit Store(std::unique_ptr<Impl> impl);

@@ -152,7 +152,8 @@ TEST_F(StatisticsTest, TheProfilesFollowEveryWriteAndAnOlderFileGetsThem) {
   store_.reset();
   // Back to schema 15, as a file written by the previous release.
   ASSERT_TRUE(testing::exec_sql(path_,
-                                "DROP TABLE member_profile; DROP TABLE rating_record; DROP TABLE "
+                                "DROP TABLE member_profile; DROP TABLE org_result_record; DROP "
+                                "TABLE rating_record; DROP TABLE "
                                 "badge_record; DROP TABLE dues_remittance; DROP TABLE "
                                 "dues_digest; DROP TABLE dues_payment; DROP TABLE "
                                 "dues_record; DELETE FROM schema_version WHERE version >= 16"));

@@ -248,7 +248,8 @@ TEST(Store, SchemaNineKeepsTheSearchKeysOfAnOlderFile) {
       "INSERT INTO old_search SELECT search_key, member_id FROM member_search; DROP TABLE "
       "member_search; ALTER TABLE old_search RENAME TO member_search; DROP TABLE issuer_profile; "
       "DROP TABLE office_holder; DROP TABLE figure_change; DROP TABLE activity_cancellation; DROP "
-      "TABLE conference_item_file; DROP TABLE member_profile; DROP TABLE rating_record; DROP TABLE "
+      "TABLE conference_item_file; DROP TABLE member_profile; DROP TABLE org_result_record; DROP "
+      "TABLE rating_record; DROP TABLE "
       "badge_record; DROP TABLE "
       "dues_remittance; DROP "
       "TABLE dues_digest; DROP TABLE "
@@ -318,17 +319,17 @@ TEST(Store, SchemaTenMovesAClustersInspectionsToTheCommitteeAboveIt) {
                     .ok());
   }
   // Back to schema 9, as a file written by the previous release.
-  ASSERT_TRUE(testing::exec_sql(
-      db,
-      "DROP TABLE issuer_profile; DROP TABLE office_holder; DROP TABLE "
-      "figure_change; DROP TABLE activity_cancellation; DROP TABLE "
-      "conference_item_file; DROP TABLE member_profile; DROP TABLE "
-      "rating_record; DROP TABLE badge_record; DROP TABLE dues_remittance; DROP TABLE dues_digest; "
-      "DROP TABLE dues_payment; DROP TABLE "
-      "dues_record; DROP TABLE "
-      "dossier_span; DROP TABLE dossier_record; "
-      "DELETE FROM "
-      "schema_version WHERE version >= 10"));
+  ASSERT_TRUE(testing::exec_sql(db,
+                                "DROP TABLE issuer_profile; DROP TABLE office_holder; DROP TABLE "
+                                "figure_change; DROP TABLE activity_cancellation; DROP TABLE "
+                                "conference_item_file; DROP TABLE member_profile; DROP TABLE "
+                                "org_result_record; DROP TABLE rating_record; DROP TABLE "
+                                "badge_record; DROP TABLE dues_remittance; DROP TABLE dues_digest; "
+                                "DROP TABLE dues_payment; DROP TABLE "
+                                "dues_record; DROP TABLE "
+                                "dossier_span; DROP TABLE dossier_record; "
+                                "DELETE FROM "
+                                "schema_version WHERE version >= 10"));
   auto s = Store::open(db, OpenMode::open_existing, "2026-12-06T08:00:00Z");
   ASSERT_TRUE(s.ok()) << s.error().detail_en;
   EXPECT_EQ(testing::query_text(db, "SELECT org_id FROM oversight ORDER BY id"),
@@ -385,7 +386,8 @@ TEST(Store, SchemaTwelveKeepsEachSearchKeyWithTheOrgsOfItsMember) {
       "member(id), PRIMARY KEY (search_key, member_id)) WITHOUT ROWID; INSERT INTO old_search "
       "SELECT DISTINCT search_key, member_id FROM member_search; DROP TABLE member_search; ALTER "
       "TABLE old_search RENAME TO member_search; DROP TABLE activity_cancellation; DROP TABLE "
-      "conference_item_file; DROP TABLE member_profile; DROP TABLE rating_record; DROP TABLE "
+      "conference_item_file; DROP TABLE member_profile; DROP TABLE org_result_record; DROP TABLE "
+      "rating_record; DROP TABLE "
       "badge_record; DROP TABLE "
       "dues_remittance; DROP TABLE "
       "dues_digest; DROP TABLE "
