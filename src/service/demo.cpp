@@ -18,6 +18,7 @@
 #include "store/badge_store.h"
 #include "store/dossier_store.h"
 #include "store/dues_store.h"
+#include "store/org_result_store.h"
 #include "store/rating_store.h"
 
 namespace dangvu::service {
@@ -108,9 +109,10 @@ class Generator {
   demo::DemoToSend to_send_;  // the province's books' shares to send up, as members load
   std::vector<std::pair<MemberId, BadgeRecord>> badges_;  // the province's, as members load
   std::string badge_committee_;                           // who decides the province's badges
-  std::optional<OrgId> rated_;    // the grassroots committee whose 2025 rating round is decided
-  int province_ = 0;              // the province being built (1…), for the dossiers' citizen IDs
-  std::int64_t in_province_ = 0;  // people of that province so far
+  std::optional<OrgId> rated_;     // the grassroots committee whose 2025 rating round is decided
+  std::vector<OrgId> rated_subs_;  // its sub-branches, rated by it (demo_rating.h)
+  int province_ = 0;               // the province being built (1…), for the dossiers' citizen IDs
+  std::int64_t in_province_ = 0;   // people of that province so far
   std::optional<OrgId> national_;
   DemoSummary* summary_ = nullptr;
   std::int64_t next_card_ = 1;
@@ -384,6 +386,7 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
   std::vector<OrgId> branches;                     // every org that holds members
   std::vector<OrgId> merge_pair;
   int agency = 0;
+  rated_subs_.clear();
   const auto& agencies = demo::agencies();
   for (int c = 0; c < shape_.clusters; ++c) {
     auto cluster =
@@ -423,6 +426,7 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
                           OrgKind::sub_branch, *org, kFounded);
         if (!sub.ok()) return sub.error();
         branches.push_back(*sub);
+        if (rated_ == *org) rated_subs_.push_back(*sub);
       }
     }
   }
@@ -436,6 +440,14 @@ Status Generator::build_province(int p, std::optional<OrgId> national_root) {
   badge_committee_ = "Ban Thường vụ Tỉnh ủy " + province_name;
   for (OrgId b : branches) DANGVU_TRY(members_of_branch(b, branches));
   DANGVU_TRY(store::BadgeStore(store_).insert_loaded(badges_, kLastEvent));
+  if (rated_) {
+    store::OrgResultStore results(store_);
+    for (const auto& r :
+         demo::org_results_of(*rated_, rated_subs_, province_, r_.rules(), r_.clock().now_iso())) {
+      auto appended = results.append(r);
+      if (!appended.ok()) return appended.error();
+    }
+  }
   for (const auto& r :
        demo::remittances_of(to_send_, history_, province_, kLastEvent, r_.clock().now_iso())) {
     auto sent = dues_.append_remittance(r);

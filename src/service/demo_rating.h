@@ -10,6 +10,7 @@
 
 #include "core/dossier.h"
 #include "core/member_fold.h"
+#include "core/org_result.h"
 #include "core/rating.h"
 #include "core/rules.h"
 
@@ -22,5 +23,13 @@ std::vector<RatingRecord> rating_round_of(const MemberHistory& history,
                                           const std::vector<DossierRecord>& dossier,
                                           OrgId decided_by, int province, std::int64_t serial,
                                           const RuleSet& rules, const std::string& recorded_at);
+
+// The results of 2025 of the committee's sub-branches: each assesses itself and the committee
+// rates them by one decision of 26/12/2025 (the category each score and its conditions give);
+// most registered for «Chi bộ bốn tốt» in January 2025, and the committee recognized most of
+// them on the same day; and most registered again for 2026 (not decided yet).
+std::vector<OrgResultRecord> org_results_of(OrgId committee, const std::vector<OrgId>& sub_branches,
+                                            int province, const RuleSet& rules,
+                                            const std::string& recorded_at);
 
 }  // namespace dangvu::service::demo

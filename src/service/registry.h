@@ -21,6 +21,7 @@
 #include "service/dues.h"
 #include "service/import.h"
 #include "service/inputs.h"
+#include "service/org_results.h"
 #include "service/rating.h"
 #include "service/statistics.h"
 #include "service/views.h"
@@ -94,6 +95,20 @@ class Registry {
   Result<RatingRecordId> cancel_rating(const RatingCancelInput& in);
   Result<RatingRoundView> rating_round(const std::string& org_code, int year);
   Result<MemberRatingsView> member_ratings(const std::string& member_code);
+  // Organizations' results of a year (service/org_result_actions.cpp): an org's self-assessment,
+  // the committee above's rating decision, a registration for an emulation title and its
+  // recognition, a record cancelled; the results of the orgs of a subtree.
+  Result<OrgResultId> record_org_rating(const OrgRatingInput& in);
+  Result<OrgResultId> register_emulation(const EmulationInput& in);
+  Result<OrgDecisionResult> decide_orgs(const OrgDecisionInput& in);
+  Result<OrgResultId> cancel_org_result(const OrgResultCancelInput& in);
+  Result<OrgResultsView> org_results(const std::string& org_code, int year);
+  // The decisions of a year's results as the committee signs them (service/result_documents.cpp):
+  // a grassroots org's rating of its members; a committee's rating of the orgs under it, or its
+  // recognition of an emulation title (`title`).
+  Result<report::Document> rating_decision_document(const std::string& org_code, int year);
+  Result<report::Document> org_decision_document(const std::string& org_code, int year,
+                                                 const std::string& title);
   // What an org sent up the tree (service/dues_remittances.cpp).
   Result<DuesRemittanceId> record_dues_remittance(const DuesRemittanceInput& in);
   Result<DuesRemittanceId> cancel_dues_remittance(const DuesRemittanceCancelInput& in);
