@@ -45,6 +45,7 @@ struct Block {
     bullet,     // a list item ("- …")
     draft,      // text a person must write or check: rendered marked (highlighted, "[Dự thảo]")
     table,
+    centered,  // a line set apart in the middle, bold: "QUYẾT ĐỊNH:" above a decision's articles
   };
   Kind kind = Kind::paragraph;
   std::string text;  // paragraph, bullet, draft

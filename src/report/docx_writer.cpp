@@ -137,7 +137,7 @@ std::vector<int> column_widths(const Table& t, int total, int points) {
   for (int n : need) sum += n;
   std::vector<int> width = need;
   if (sum >= total) return width;  // as narrow as the words allow (the table may run wider)
-  const std::size_t names = cols > 2 && (t.header[0] == "STT" || t.header[0] == "TT") ? 1 : 0;
+  const std::size_t names = cols >= 2 && (t.header[0] == "STT" || t.header[0] == "TT") ? 1 : 0;
   const int names_keep = cols > 1 ? std::min(natural[names], total * 45 / 100) : 0;
   int left = total - sum - std::max(0, names_keep - width[names]);
   std::vector<std::size_t> order;
@@ -228,6 +228,12 @@ std::string sections_xml(const std::vector<Section>& sections) {
                                  "<w:i/><w:iCs/><w:highlight w:val=\"yellow\"/>"));
           break;
         case Block::Kind::table: out << table_xml(b.table); break;
+        case Block::Kind::centered:
+          out << para(
+              "<w:keepNext/><w:jc w:val=\"center\"/><w:spacing w:before=\"120\" "
+              "w:after=\"120\"/>",
+              run(b.text, kBold));
+          break;
       }
     }
   }
@@ -254,8 +260,10 @@ std::string signature_left_xml(const Document& d) {
 
 std::string annex_xml(const Document& d) {
   if (d.annex.empty()) return "";
-  return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" +
-         para("<w:jc w:val=\"center\"/><w:spacing w:after=\"120\"/>", run("PHỤ LỤC", kBold)) +
+  // The annex begins a page: the heading's own property, not a paragraph holding a break, which
+  // a full last page pushes onto a page of its own (a blank page before the annex).
+  return para("<w:pageBreakBefore/><w:jc w:val=\"center\"/><w:spacing w:after=\"120\"/>",
+              run("PHỤ LỤC", kBold)) +
          sections_xml(d.annex);
 }
 

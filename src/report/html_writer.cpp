@@ -53,6 +53,9 @@ void sections_html(const std::vector<Section>& sections, std::ostringstream& out
               << "</mark></p>";
           break;
         case Block::Kind::table: table_html(b.table, out); break;
+        case Block::Kind::centered:
+          out << "<p class=\"centered strong\">" << esc(b.text) << "</p>";
+          break;
       }
     }
   }

@@ -6,6 +6,7 @@
 #include "report/dues_document.h"
 #include "report/format.h"
 #include "report/party_format.h"
+#include "report/year_results_text.h"
 #include "text/case.h"
 
 namespace dangvu::report {
@@ -108,12 +109,23 @@ class Builder {
     return d;
   }
 
+  // The year's results and the badges awarded, as the organization section states them.
+  std::vector<std::string> year_end_sentences() const {
+    std::vector<std::string> out;
+    if (in_.year_results) out = year_results_sentences(*in_.year_results);
+    if (in_.badges) {
+      if (auto b = badges_sentence(*in_.badges)) out.push_back(*b);
+    }
+    return out;
+  }
+
   ReportHighlights highlights() const {
     ReportHighlights h{review_report_title(ev_.period, in_.issuer.for_cluster), {}, {}};
     for (auto s :
          {situation_text(), organization_text(), meetings_text(), oversight_text(), study_text()}) {
       if (!s.empty()) h.sentences.push_back(std::move(s));
     }
+    for (auto& s : year_end_sentences()) h.sentences.push_back(std::move(s));
     h.public_sentences = public_sentences();
     return h;
   }
@@ -457,6 +469,7 @@ class Builder {
             static_cast<double>(in_.dues->collected) * 100.0 / static_cast<double>(in_.dues->owed);
         s.blocks.push_back(para(*dues_rate_sentence(*in_.dues, percent)));
       }
+      for (const auto& sentence : year_end_sentences()) s.blocks.push_back(para(sentence));
       s.blocks.push_back(draft("Công tác cán bộ; củng cố, kiện toàn tổ chức trong kỳ."));
     } else if (key == "meetings") {
       if (has_meetings()) {

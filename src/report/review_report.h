@@ -10,6 +10,8 @@
 #include "core/rules.h"
 #include "figures/dues_report.h"
 #include "figures/evaluate.h"
+#include "figures/statistics.h"
+#include "figures/year_results.h"
 #include "report/checks.h"
 #include "report/document.h"
 
@@ -37,6 +39,11 @@ struct ReviewReportInput {
   // The dues of the subtree in the period (figures/dues_report.h), when any was owed: the report
   // states the collection rate.
   std::optional<figures::DuesFigures> dues = std::nullopt;
+  // A year's (or a term's) report: the results of its last year — the members' and the orgs'
+  // rating, the emulation titles (figures/year_results.h).
+  std::optional<figures::YearResults> year_results = std::nullopt;
+  // The Party badges awarded in the period (figures/badge_counts.h).
+  std::optional<figures::StatTable> badges = std::nullopt;
 };
 
 // The report as the committee signs it: the sections of a báo cáo sơ kết / tổng kết, each drafted

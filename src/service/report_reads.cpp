@@ -2,8 +2,10 @@
 #include <map>
 
 #include "core/period.h"
+#include "figures/badge_counts.h"
 #include "figures/dues_report.h"
 #include "figures/evaluate.h"
+#include "figures/year_results.h"
 #include "report/checks.h"
 #include "report/format.h"
 #include "report/review_report.h"
@@ -153,6 +155,18 @@ Status Registry::with_review_report(
       store_, {*ev.history, ev.root, months, month_of(clock_.today()), rules_.dues});
   if (!dues.ok()) return dues.error();
   if (dues->total.owed > 0) in.dues = dues->total;
+  // A year's report states the year's rating and emulation results; any report, the badges
+  // awarded in it (the figures of the statistics' Biểu 7).
+  if (ev.period.kind == PeriodKind::year) {
+    auto results =
+        figures::year_results(store_, ev.tree(), ev.root, ev.period.last.year(), ev.as_of, rules_);
+    if (!results.ok()) return results.error();
+    in.year_results = std::move(*results);
+  }
+  auto badges = figures::badges_table(
+      store_, {*ev.history, ev.tree(), ev.root, ev.period.first, ev.as_of, 0, 0, rules_});
+  if (!badges.ok()) return badges.error();
+  in.badges = std::move(*badges);
   use(in);
   return {};
 }

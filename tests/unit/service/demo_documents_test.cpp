@@ -232,6 +232,10 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
   ASSERT_TRUE(dues_db.ok()) << dues_db.error().detail_en;
   auto badges_dbcqd = registry_->badge_proposal_document("DBCQD", "2026-09-02");
   ASSERT_TRUE(badges_dbcqd.ok()) << badges_dbcqd.error().detail_en;
+  auto ratings_db = registry_->rating_decision_document("DB001", 2025);
+  ASSERT_TRUE(ratings_db.ok()) << ratings_db.error().detail_en;
+  auto titles_db = registry_->org_decision_document("DB001", 2025, "chi_bo_bon_tot");
+  ASSERT_TRUE(titles_db.ok()) << titles_db.error().detail_en;
   const auto docs = render({{"bao-cao-TU", report("TU", "2026-H1")},
                             {"bao-cao-DBCQD", report("DBCQD", "2026-H1")},
                             {"bao-cao-DB001", report("DB001", "2026-H1")},
@@ -241,8 +245,10 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
                             {"thong-ke-TU", *statistics_tu},
                             {"thong-ke-DB001", *statistics_db},
                             {"dang-phi-DB001", *dues_db},
-                            {"to-trinh-huy-hieu-DBCQD", *badges_dbcqd}});
-  ASSERT_EQ(docs.size(), 10u);
+                            {"to-trinh-huy-hieu-DBCQD", *badges_dbcqd},
+                            {"quyet-dinh-xep-loai-DB001", *ratings_db},
+                            {"quyet-dinh-thi-dua-DB001", *titles_db}});
+  ASSERT_EQ(docs.size(), 12u);
   const auto& tu = docs[0];
   const auto& cluster = docs[3];
   const auto& inv = docs[4];
@@ -366,6 +372,42 @@ TEST_F(DemoDocumentsTest, EveryDocumentCanBeSignedAsItComesOut) {
     }
   }
   expect_party_form(badges, 2 + badges_dbcqd->annex.size() * 2);
+
+  // The decisions of the 2025 results: DB001's rating of its members (45-QĐ/ĐU of 26/12/2025)
+  // and its recognition of «Chi bộ bốn tốt» (47-QĐ/ĐU); the counts and every name of the round.
+  {
+    const auto& members = docs[10];
+    EXPECT_EQ(members.doc.issuer, "ĐẢNG ỦY VĂN PHÒNG TỈNH ỦY");
+    EXPECT_EQ(members.doc.number, "Số 45-QĐ/ĐU");
+    EXPECT_EQ(members.doc.kind_title, "QUYẾT ĐỊNH");
+    EXPECT_EQ(members.doc.place_date, "An Bình, ngày 26 tháng 12 năm 2025");
+    auto round = registry_->rating_round("DB001", 2025);
+    ASSERT_TRUE(round.ok());
+    ASSERT_GT(round->decided, 10) << "the demo decided the round";
+    std::string all;
+    for (const auto& p : members.pages) all += p + "\n";
+    const std::string text = flat(all);
+    EXPECT_NE(text.find("QUYẾT ĐỊNH:"), std::string::npos);
+    EXPECT_NE(text.find("đối với " + report::format_integer(round->decided) + " đảng viên"),
+              std::string::npos)
+        << text;
+    for (const auto& [category, n] : round->by_category) {
+      EXPECT_NE(text.find(std::string(label_vi(category)) + ": " + report::format_integer(n) +
+                          " đồng chí"),
+                std::string::npos)
+          << label_vi(category);
+    }
+    for (const auto& r : round->rows) {
+      if (r.rating.decision) {
+        EXPECT_NE(text.find(r.name), std::string::npos) << r.name;
+      }
+    }
+    expect_party_form(members, 2 + static_cast<std::size_t>(round->decided) / 30);
+    const auto& titles = docs[11];
+    EXPECT_EQ(titles.doc.number, "Số 47-QĐ/ĐU");
+    EXPECT_NE(titles.doc.title.find("«Chi bộ bốn tốt» năm 2025"), std::string::npos);
+    expect_party_form(titles, 3);
+  }
 
   // The figures are the engine's: the indicators of the same org and period, in the text.
   for (std::size_t i = 0; i < 4; ++i) {
