@@ -21,6 +21,7 @@ const std::vector<Route>& route_table() {
     add_dues_routes(routes);
     add_badges_routes(routes);
     add_rating_routes(routes);
+    add_org_result_routes(routes);
     return routes;
   }();
   return table;
@@ -76,6 +77,13 @@ Result<long long> int_field(const nlohmann::json& body, const char* field, long 
   if (it == body.end() || it->is_null()) return fallback;
   if (!it->is_number_integer()) return wrong_type(field, "số nguyên", "an integer");
   return it->get<long long>();
+}
+
+Result<bool> bool_field(const nlohmann::json& body, const char* field, bool fallback) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean()) return wrong_type(field, "true hoặc false", "a boolean");
+  return it->get<bool>();
 }
 
 Result<int> int_query(const RequestContext& ctx, const char* name, int fallback) {

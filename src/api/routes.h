@@ -103,6 +103,7 @@ void add_statistics_routes(std::vector<Route>& routes);
 void add_dues_routes(std::vector<Route>& routes);
 void add_badges_routes(std::vector<Route>& routes);
 void add_rating_routes(std::vector<Route>& routes);
+void add_org_result_routes(std::vector<Route>& routes);
 
 // The registry a request's use case runs in: its connection, the rules, the clock, the caller and
 // the server's tree cache.
@@ -117,5 +118,7 @@ Result<std::vector<std::string>> text_list_field(const nlohmann::json& body, con
 Result<int> int_query(const RequestContext& ctx, const char* name, int fallback);
 // An integer field of the body (absent: `fallback`).
 Result<long long> int_field(const nlohmann::json& body, const char* field, long long fallback);
+// A true/false field of the body (absent: `fallback`).
+Result<bool> bool_field(const nlohmann::json& body, const char* field, bool fallback);
 
 }  // namespace dangvu::api

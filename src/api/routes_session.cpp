@@ -169,7 +169,17 @@ Status get_labels(RequestContext& ctx) {
   const RatingRules& rating = ctx.env->rules.rating;
   ctx.out["rating"] = {{"excellent_min", rating.excellent_min},
                        {"good_min", rating.good_min},
-                       {"completed_min", rating.completed_min}};
+                       {"completed_min", rating.completed_min},
+                       {"org_excellent_exceeding_percent", rating.org_excellent_exceeding_percent},
+                       {"org_completed_late_max_percent", rating.org_completed_late_max_percent}};
+  json titles = json::array();
+  for (const auto& t : ctx.env->rules.emulation.titles) {
+    json kinds = json::array();
+    for (OrgKind k : t.org_kinds) kinds.push_back(std::string(to_string(k)));
+    titles.push_back(
+        {{"code", t.code}, {"label", t.label}, {"org_kinds", kinds}, {"criteria", t.criteria}});
+  }
+  ctx.out["emulation_titles"] = titles;
   // The same for every account and every request until the program changes: a browser keeps
   // it for an hour instead of asking on every page.
   ctx.headers.emplace_back("Cache-Control", "private, max-age=3600");
