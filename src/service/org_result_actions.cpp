@@ -116,6 +116,13 @@ Result<OrgResultId> Registry::record_org_rating(const OrgRatingInput& in) {
                                 ": không xếp loại năm " + std::to_string(in.year) + ".",
                             "org does not stand on the round's day");
     }
+    if (version->kind == OrgKind::cluster) {
+      return Error::refused("org", "rating.not_party_org",
+                            "«" + version->name +
+                                "» là cụm thi đua, không phải tổ chức đảng: không tự đánh giá, xếp "
+                                "loại.",
+                            "a cluster is not rated");
+    }
     if (org_too_new(first->valid_from, round_end, rules_.rating)) {
       return Error::refused("org", "rating.org_new",
                             "«" + version->name + "» thành lập ngày " + first->valid_from.vi() +
@@ -290,7 +297,8 @@ Result<OrgDecisionResult> Registry::decide_orgs(const OrgDecisionInput& in) {
                                 "unknown org");
       }
       const OrgTree::Node* node = tree.find(**org);
-      if (node == nullptr || committee_above(tree, **org) != *decider) {
+      if (node == nullptr || node->kind == OrgKind::cluster ||
+          committee_above(tree, **org) != *decider) {
         return Error::refused(prefix + "org", "rating.not_competent",
                               "«" + item.org_code + "» không trực thuộc «" + deciding->name +
                                   "» ngày " + as_of.vi() + ": cấp ủy này không quyết định.",
@@ -465,12 +473,14 @@ Result<OrgResultsView> Registry::org_results(const std::string& org_code, int ye
     row.kind = node->kind;
     row.depth = depth;
     if (node->parent) row.parent_code = (*shared)->code(*node->parent);
-    if (auto above = committee_above(tree, id)) {
+    const bool party_org = node->kind != OrgKind::cluster;  // a cụm thi đua is rated by no one
+    if (auto above = party_org ? committee_above(tree, id) : std::nullopt) {
       row.competent_code = (*shared)->code(*above);
       row.competent_name = tree.find(*above) != nullptr ? tree.find(*above)->name : "";
     }
     const OrgVersion* first = history.earliest(id);
-    row.too_new = first != nullptr && org_too_new(first->valid_from, v.round_end, rules_.rating);
+    row.too_new =
+        party_org && first != nullptr && org_too_new(first->valid_from, v.round_end, rules_.rating);
     if (auto m = v.results.members_of.find(id); m != v.results.members_of.end()) {
       row.members = m->second;
     }
@@ -490,7 +500,7 @@ Result<OrgResultsView> Registry::org_results(const std::string& org_code, int ye
     if (auto t = v.results.titles_of.find(id); t != v.results.titles_of.end()) {
       row.titles = t->second;
     }
-    if (id != *root) {
+    if (id != *root && party_org) {
       ++(row.too_new ? v.too_new : v.to_rate);
       if (row.rating.decision && row.rating.decision->category) {
         excellent += *row.rating.decision->category == RatingCategory::excellent ? 1 : 0;

@@ -84,6 +84,10 @@ Result<report::Document> Registry::org_decision_document(const std::string& org_
   if (!v.ok()) return v.error();
   auto root = require_org(v->org_code, "org");
   if (!root.ok()) return root.error();
+  const OrgKind kind = v->rows.front().kind;  // the root's row comes first
+  if (kind != OrgKind::upper_committee && kind != OrgKind::grassroots_committee) {
+    return not_competent(v->org_code, "về tổ chức đảng: chỉ cấp ủy cấp trên trực tiếp quyết định");
+  }
   report::OrgDecisionDocInput in;
   in.head.year = year;
   in.title_label = t == nullptr ? std::string() : t->label;

@@ -125,6 +125,8 @@ TEST_F(OrgResultsTest, OrgsAreRatedByTheCommitteeDirectlyAboveAndAddUpWithTheirM
   }
   auto tu = registry_->org_results("TU", 2026);
   ASSERT_TRUE(tu.ok());
+  EXPECT_EQ(tu->to_rate, 4) << "DB, S1, S2, CB; S3 too new; the cluster is no party org";
+  EXPECT_EQ(row(*tu, "CUM")->competent_code, "");
   EXPECT_EQ(tu->results.orgs_decided(), 3);  // DB, S1, S2
   EXPECT_EQ(tu->results.members_decided(), 3);
 
@@ -220,7 +222,9 @@ TEST_F(OrgResultsTest, TheYearsReportAndTheDecisionsStateTheResults) {
   EXPECT_EQ(members->annex[0].blocks[1].table.title, "Chi bộ Văn phòng");
   EXPECT_EQ(members->annex[0].blocks[1].table.rows.size(), 2U);
   EXPECT_EQ(members->annex[0].blocks[2].table.rows.size(), 1U);
-  // Only a grassroots org decides its members' rating.
+  // Only a committee decides on the orgs under it, a grassroots org on its members' rating.
+  EXPECT_EQ(refused([&] { return registry_->org_decision_document("S1", 2026, ""); }).rule,
+            "rating.not_competent");
   EXPECT_EQ(refused([&] { return registry_->rating_decision_document("TU", 2026); }).rule,
             "rating.not_competent");
   // Before the decision, the draft of the proposals: the number left blank.
@@ -266,6 +270,7 @@ TEST_F(OrgResultsTest, BadInputIsRefusedNamingTheFieldAndTheRuleAndWritesNothing
       {record(self("S2", "92", "excellent", 0, 10)), "category", "rating.category"},
       {record(self("S2", "85", "good", 101)), "tasks_late_percent", ""},
       {record(self("S3", "85", "good")), "org", "rating.org_new"},
+      {record(self("CUM", "85", "good")), "org", "rating.not_party_org"},
       {decide(decision("TU", {{"S1"}})), "orgs[0].org", "rating.not_competent"},
       {decide(decision("S1", {{"S2"}})), "org", "rating.not_competent"},
       {decide(decision("DB", {{"S2"}})), "orgs[0].org", "rating.no_proposal"},
