@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "report/markup.h"
 #include "report/ooxml_zip.h"
 #include "report/render.h"
 
@@ -16,20 +17,7 @@ namespace {
 
 const char* const kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-std::string esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(const std::string& s) { return escape_markup(s); }
 
 // Font named in every run: a user's Word without the default style still shows Times New Roman.
 std::string run(const std::string& text, const std::string& rpr = "") {

@@ -1,26 +1,13 @@
 // The report as HTML: the preview in the web page, and a printable page.
 #include <sstream>
 
+#include "report/markup.h"
 #include "report/render.h"
 
 namespace dangvu::report {
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(const std::string& s) { return escape_markup(s); }
 
 void table_html(const Table& t, std::ostringstream& out) {
   out << "<figure class=\"dv-table\" id=\"table-" << esc(t.id) << "\">";

@@ -1,26 +1,13 @@
 // The news item as HTML (for the portal's editor) and as plain text.
 #include <sstream>
 
+#include "report/markup.h"
 #include "report/news.h"
 
 namespace dangvu::report {
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(const std::string& s) { return escape_markup(s); }
 
 std::string spans_html(const std::vector<NewsSpan>& spans) {
   std::string out;
