@@ -79,6 +79,15 @@ Result<long long> int_field(const nlohmann::json& body, const char* field, long 
   return it->get<long long>();
 }
 
+std::optional<long long> path_number(const std::string& text, std::size_t max_digits) {
+  if (text.empty() || text.size() > max_digits) return std::nullopt;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  const long long n = std::stoll(text);
+  return n > 0 ? std::optional<long long>(n) : std::nullopt;
+}
+
 Result<bool> bool_field(const nlohmann::json& body, const char* field, bool fallback) {
   auto it = body.find(field);
   if (it == body.end() || it->is_null()) return fallback;

@@ -118,6 +118,9 @@ Result<std::vector<std::string>> text_list_field(const nlohmann::json& body, con
 Result<int> int_query(const RequestContext& ctx, const char* name, int fallback);
 // An integer field of the body (absent: `fallback`).
 Result<long long> int_field(const nlohmann::json& body, const char* field, long long fallback);
+// A record's number in the path ("{id}"): digits only, at most `max_digits`, above zero; none
+// otherwise (each route answers that as it must: an unknown record, or a malformed number).
+std::optional<long long> path_number(const std::string& text, std::size_t max_digits = 15);
 // A true/false field of the body (absent: `fallback`).
 Result<bool> bool_field(const nlohmann::json& body, const char* field, bool fallback);
 

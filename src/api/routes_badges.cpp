@@ -173,12 +173,7 @@ Status record_member_award(RequestContext& ctx) {
 }
 
 Result<long long> record_param(const RequestContext& ctx) {
-  try {
-    std::size_t used = 0;
-    const long long id = std::stoll(ctx.path_params.at(1), &used);
-    if (used == ctx.path_params.at(1).size() && id > 0) return id;
-  } catch (const std::exception&) {
-  }
+  if (auto id = path_number(ctx.path_params.at(1))) return *id;
   return Error::not_found("record",
                           "Không có bản ghi Huy hiệu Đảng số «" + ctx.path_params.at(1) + "».",
                           "badge record id is not a number");

@@ -15,14 +15,10 @@ using nlohmann::json;
 // The number in the path ({id}): digits only, else refused naming `field`.
 Result<long long> number_param(const RequestContext& ctx, const char* field) {
   const std::string& text = ctx.path_params.at(0);
-  bool ok = !text.empty() && text.size() <= 15;
-  for (char c : text) ok = ok && c >= '0' && c <= '9';
-  if (!ok) {
-    const std::string f(field);
-    return Error::invalid(f, "Trường «" + f + "»: số «" + text + "» không hợp lệ.",
-                          "path parameter '" + f + "': not a number");
-  }
-  return std::stoll(text);
+  if (auto n = path_number(text)) return *n;
+  const std::string f(field);
+  return Error::invalid(f, "Trường «" + f + "»: số «" + text + "» không hợp lệ.",
+                        "path parameter '" + f + "': not a number");
 }
 
 Result<int> small_int_field(const json& body, const char* field) {
@@ -159,13 +155,9 @@ Status record_attendance_many(RequestContext& ctx) {
   auto site = small_int_field(ctx.body, "site");
   if (!site.ok()) return site.error();
   in.site = *site;
-  if (auto it = ctx.body.find("all_unrecorded"); it != ctx.body.end() && !it->is_null()) {
-    if (!it->is_boolean()) {
-      return Error::invalid("all_unrecorded", "Trường «all_unrecorded»: phải là true hoặc false.",
-                            "field 'all_unrecorded': expected a boolean");
-    }
-    in.all_unrecorded = it->get<bool>();
-  }
+  auto all_unrecorded = bool_field(ctx.body, "all_unrecorded", in.all_unrecorded);
+  if (!all_unrecorded.ok()) return all_unrecorded.error();
+  in.all_unrecorded = *all_unrecorded;
   if (auto it = ctx.body.find("entries"); it != ctx.body.end() && !it->is_null()) {
     if (!it->is_array()) {
       return Error::invalid("entries",
@@ -237,13 +229,9 @@ Status add_item(RequestContext& ctx) {
 // The item's number, the second path parameter (/conferences/{id}/items/{seq}/file).
 Result<long long> item_param(const RequestContext& ctx) {
   const std::string& text = ctx.path_params.at(1);
-  bool ok = !text.empty() && text.size() <= 6;
-  for (char c : text) ok = ok && c >= '0' && c <= '9';
-  if (!ok) {
-    return Error::invalid("item", "Trường «item»: số «" + text + "» không hợp lệ.",
-                          "path parameter 'item': not a number");
-  }
-  return std::stoll(text);
+  if (auto n = path_number(text, 6)) return *n;
+  return Error::invalid("item", "Trường «item»: số «" + text + "» không hợp lệ.",
+                        "path parameter 'item': not a number");
 }
 
 // POST /conferences/{id}/items/{seq}/file?file_name=…: the body is the file.

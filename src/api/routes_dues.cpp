@@ -164,9 +164,9 @@ Status record_member_dues(RequestContext& ctx) {
 Status cancel_payment(RequestContext& ctx) {
   service::DuesCancelInput in;
   in.member_code = ctx.path_params.at(0);
-  try {
-    in.payment = std::stoll(ctx.path_params.at(1));
-  } catch (const std::exception&) {
+  const auto payment = path_number(ctx.path_params.at(1));
+  in.payment = payment.value_or(0);
+  if (!payment) {
     return Error::not_found("payment",
                             "Không có lần nộp đảng phí số «" + ctx.path_params.at(1) + "».",
                             "payment id is not a number");
@@ -336,9 +336,9 @@ Status record_remittance(RequestContext& ctx) {
 Status cancel_remittance(RequestContext& ctx) {
   service::DuesRemittanceCancelInput in;
   in.org_code = ctx.path_params.at(0);
-  try {
-    in.remittance = std::stoll(ctx.path_params.at(1));
-  } catch (const std::exception&) {
+  const auto remittance = path_number(ctx.path_params.at(1));
+  in.remittance = remittance.value_or(0);
+  if (!remittance) {
     return Error::not_found(
         "remittance", "Không có lần nộp đảng phí lên cấp trên số «" + ctx.path_params.at(1) + "».",
         "remittance id is not a number");

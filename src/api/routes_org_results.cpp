@@ -222,10 +222,7 @@ Status cancel(RequestContext& ctx) {
   service::OrgResultCancelInput in;
   in.org_code = ctx.path_params.at(0);
   const std::string& id_text = ctx.path_params.at(1);
-  const bool digits =
-      !id_text.empty() && id_text.size() <= 18 &&
-      std::all_of(id_text.begin(), id_text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  in.record = digits ? std::stoll(id_text) : 0;
+  in.record = path_number(id_text).value_or(0);
   if (in.record <= 0) {
     return Error::not_found("record", "Không có bản ghi số «" + id_text + "».",
                             "record id is not a number");

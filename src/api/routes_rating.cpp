@@ -154,13 +154,7 @@ Status decide(RequestContext& ctx) {
 Status cancel(RequestContext& ctx) {
   service::RatingCancelInput in;
   in.member_code = ctx.path_params.at(0);
-  try {
-    std::size_t used = 0;
-    in.record = std::stoll(ctx.path_params.at(1), &used);
-    if (used != ctx.path_params.at(1).size()) in.record = 0;
-  } catch (const std::exception&) {
-    in.record = 0;
-  }
+  in.record = path_number(ctx.path_params.at(1)).value_or(0);
   if (in.record <= 0) {
     return Error::not_found("record",
                             "Không có bản ghi đánh giá số «" + ctx.path_params.at(1) + "».",

@@ -36,13 +36,9 @@ Status read_event(const json& body, service::EventInput& e) {
                             "field 'corrects': expected an event number");
     }
   }
-  if (auto it = body.find("voids"); it != body.end() && !it->is_null()) {
-    if (!it->is_boolean()) {
-      return Error::invalid("voids", "Trường «voids»: phải là true hoặc false.",
-                            "field 'voids': expected a boolean");
-    }
-    e.voids = it->get<bool>();
-  }
+  auto voids = bool_field(body, "voids", e.voids);
+  if (!voids.ok()) return voids.error();
+  e.voids = *voids;
   return {};
 }
 

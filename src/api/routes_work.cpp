@@ -139,15 +139,14 @@ Status add_study_session(RequestContext& ctx) {
 // POST …/{id}/cancel {reason}: cancels a record made by mistake (an appended cancellation).
 Status cancel(RequestContext& ctx, CancelledKind kind) {
   const std::string& text = ctx.path_params.at(0);
-  bool ok = !text.empty() && text.size() <= 15;
-  for (char c : text) ok = ok && c >= '0' && c <= '9';
-  if (!ok) {
+  const auto id = path_number(text);
+  if (!id) {
     return Error::invalid("id", "Trường «id»: số «" + text + "» không hợp lệ.",
                           "path parameter 'id': not a number");
   }
   service::CancelInput in;
   in.kind = kind;
-  in.id = std::stoll(text);
+  in.id = *id;
   DANGVU_TRY(read_fields(ctx.body, {{"reason", &in.reason}}));
   DANGVU_TRY(registry(ctx).cancel_record(in));
   ctx.out = {{"kind", std::string(to_string(kind))}, {"id", in.id}};
