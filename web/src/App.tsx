@@ -20,6 +20,7 @@ const DuesPage = lazy(() => import('./pages/Dues').then((m) => ({ default: m.Due
 const DuesReportPage = lazy(() => import('./pages/DuesReport').then((m) => ({ default: m.DuesReportPage })));
 const BadgesPage = lazy(() => import('./pages/Badges').then((m) => ({ default: m.BadgesPage })));
 const RatingsPage = lazy(() => import('./pages/Ratings').then((m) => ({ default: m.RatingsPage })));
+const OrgResultsPage = lazy(() => import('./pages/OrgResults').then((m) => ({ default: m.OrgResultsPage })));
 const WorkPage = lazy(() => import('./pages/Work').then((m) => ({ default: m.WorkPage })));
 const PlanPage = lazy(() => import('./pages/Plan').then((m) => ({ default: m.PlanPage })));
 const ConferencesPage = lazy(() => import('./pages/Conferences').then((m) => ({ default: m.ConferencesPage })));
@@ -125,6 +126,7 @@ export function App() {
             {page === 'dues-report' && <DuesReportPage account={account} code={route[1]} />}
             {page === 'badges' && <BadgesPage account={account} code={route[1]} />}
             {page === 'ratings' && <RatingsPage account={account} code={route[1]} />}
+            {page === 'org-results' && <OrgResultsPage account={account} code={route[1]} />}
             {page === 'work' && <WorkPage account={account} code={route[1]} />}
             {page === 'plan' && <PlanPage account={account} code={route[1]} />}
             {page === 'conferences' && <ConferencesPage account={account} code={route[1]} />}

@@ -5,8 +5,19 @@ import type { Schemas } from './client';
 export type LabelLists = Schemas['Labels'];
 // The lists of codes and labels; `catalogs` is a map of such lists, read by catalogLabel; `dues`
 // is the rule set's party dues (categories with their rates, grounds, the flag), read by
-// duesRules; `badges` the rule set's badge years and days of presentation, read by badgeRules.
-export type LabelList = Exclude<keyof LabelLists, 'catalogs' | 'dues' | 'badges' | 'rating'>;
+// duesRules; `badges` the rule set's badge years and days of presentation, read by badgeRules;
+// `rating` the rating's thresholds, read by ratingRules; `emulation_titles` the titles orgs register
+// for, read by emulationTitles.
+type NotALabelList = 'catalogs' | 'dues' | 'badges' | 'rating' | 'emulation_titles';
+export type LabelList = Exclude<keyof LabelLists, NotALabelList>;
+const notLists = new Set<string>([
+  'catalogs',
+  'dues',
+  'badges',
+  'rating',
+  'emulation_titles',
+] satisfies NotALabelList[]);
+export type EmulationTitle = LabelLists['emulation_titles'][number];
 export type DossierFieldInfo = Schemas['DossierFieldInfo'];
 export type DuesRules = LabelLists['dues'];
 export type DuesCategory = DuesRules['categories'][number];
@@ -26,9 +37,7 @@ const pairs = (list: readonly { value: string; label: string }[] | undefined) =>
 
 export function installLabels(l: LabelLists) {
   lists = l;
-  const names = (Object.keys(l) as (keyof LabelLists)[]).filter(
-    (k): k is LabelList => k !== 'catalogs' && k !== 'dues' && k !== 'badges' && k !== 'rating',
-  );
+  const names = (Object.keys(l) as (keyof LabelLists)[]).filter((k): k is LabelList => !notLists.has(k));
   maps = new Map(names.map((k) => [k, pairs(l[k])]));
   catalogMaps = new Map(Object.entries(l.catalogs ?? {}).map(([name, list]) => [name, pairs(list)]));
 }
@@ -87,10 +96,25 @@ export function badgeRules(): LabelLists['badges'] {
   );
 }
 
-// The yearly rating's scores (tenths of a point) where each category begins, as the server's
-// rule set has them; Quy định 366-QĐ/TW's from a labels answer cached before the server had them.
+// The yearly rating's scores (tenths of a point) where each category begins, and for orgs the
+// share of tasks beyond what was asked that «xuất sắc» needs and the share late that «hoàn thành»
+// allows, as the server's rule set has them; Quy định 366-QĐ/TW's from a labels answer cached
+// before the server had them.
 export function ratingRules(): LabelLists['rating'] {
-  return lists.rating ?? { excellent_min: 900, good_min: 700, completed_min: 500 };
+  return {
+    excellent_min: 900,
+    good_min: 700,
+    completed_min: 500,
+    org_excellent_exceeding_percent: 30,
+    org_completed_late_max_percent: 20,
+    ...lists.rating,
+  };
+}
+
+// The emulation titles orgs register for (code, name, the kinds of org that may, the criteria), as
+// the server's rule set has them; none from a labels answer cached before the server had them.
+export function emulationTitles(): EmulationTitle[] {
+  return lists.emulation_titles ?? [];
 }
 
 // The party dues as the server's rule set has them (nothing from a labels answer cached before the

@@ -1452,6 +1452,100 @@ await test('the ratings of a committee are the API’s; a proposal of the wrong 
     throw new Error(`recorded: ${JSON.stringify(after)}`);
 });
 
+// The results of DB001's orgs (a grassroots committee), opened from its page by the office above
+// it: the demo's 2025 round — each sub-branch's self-assessment decided by DB001, «Chi bộ bốn tốt»
+// registered and decided — shows the API's counts and a sub-branch's decision. In 2026, not yet
+// rated, a sub-branch's self-assessment scored 120 is refused at «Điểm» with the server's sentence
+// and nothing is recorded; scored 92,5 with 40% of its tasks beyond what was asked (the category
+// chosen for it as the facts are typed) the row shows it, and so does the API.
+await test('the org results of a committee are the API’s; a self-assessment scored 120 is refused, then saved', async (page) => {
+  await login(page, 'vanphong');
+  const { get } = await apiOf(page);
+  const results = async (year) => get(`api/v1/orgs/DB001/org-results?year=${year}`);
+  const decided = await results(2025);
+  const sum = (counts) => Object.values(counts).reduce((n, c) => n + c, 0);
+  const four = decided.titles.find((t) => t.title === 'chi_bo_bon_tot');
+  const ruled = decided.rows.slice(0, 50).find((r) => r.competent === 'DB001' && r.decision);
+  if (!sum(decided.orgs) || !four?.registered || !ruled)
+    throw new Error(`the demo's 2025 results: ${JSON.stringify({ orgs: decided.orgs, titles: decided.titles })}`);
+  const shows = (testid, count) =>
+    page
+      .getByTestId(testid)
+      .getByText(`${count.toLocaleString('vi-VN')} tổ chức`, { exact: true })
+      .waitFor();
+  await page.goto(`${base}#/org/DB001`);
+  await page.getByTestId('org-org-results').click();
+  await page.getByRole('heading', { level: 1, name: 'Xếp loại tổ chức đảng và thi đua' }).waitFor();
+  await chooseIn(page, 'org-results-year', 'Năm 2025');
+  await page.waitForFunction(() => window.location.hash === '#/org-results/DB001?year=2025');
+  await page
+    .getByTestId('org-results')
+    .getByText(`Xếp loại tổ chức đảng và thi đua năm 2025 — ${decided.org_name}`, { exact: true })
+    .waitFor();
+  await shows('org-results-to-rate', decided.to_rate);
+  await shows('org-results-decided', sum(decided.orgs));
+  for (const [category, count] of Object.entries(decided.orgs)) await shows(`org-results-count-${category}`, count);
+  await page
+    .getByTestId('org-results-title-chi_bo_bon_tot')
+    .getByText(
+      `«${four.label}»: ${four.registered} tổ chức đăng ký, ${four.recognized} được công nhận, ${four.not_recognized} không được công nhận.`,
+      { exact: true },
+    )
+    .waitFor();
+  const vn = (iso) => iso.split('-').reverse().join('/');
+  const decision = page.getByTestId(`org-results-decision-${ruled.org}`);
+  await decision.getByText(ruled.decision.category_label, { exact: true }).waitFor();
+  await decision
+    .getByText(`Quyết định số ${ruled.decision.decision_no} ngày ${vn(ruled.decision.decided_on)}`, { exact: true })
+    .waitFor();
+
+  // A sub-branch to rate in 2026 with nothing recorded yet, on the list's first page, the only one
+  // of its name (the button says it).
+  const open = (await results(2026)).rows;
+  const row = open
+    .slice(0, 50)
+    .find(
+      (r) =>
+        r.competent === 'DB001' &&
+        r.kind !== 'cluster' &&
+        !r.too_new &&
+        !r.proposal &&
+        !r.decision &&
+        open.filter((x) => x.org_name === r.org_name).length === 1,
+    );
+  if (!row) throw new Error('no org under DB001 to rate in 2026');
+  const stored = async () => (await results(2026)).rows.find((r) => r.org === row.org).proposal;
+  await chooseIn(page, 'org-results-year', 'Năm 2026');
+  await page.waitForFunction(() => window.location.hash === '#/org-results/DB001?year=2026');
+  await page.getByRole('button', { name: `Tự đánh giá: ${row.org_name}`, exact: true }).click();
+  const dialog = page.locator('.ant-modal', { hasText: `Tự đánh giá xếp loại năm 2026 — ${row.org_name}` });
+  const score = dialog.locator('.ant-form-item', { has: page.getByLabel('Điểm (thang 100)', { exact: true }) });
+  await dialog.getByLabel('Điểm (thang 100)', { exact: true }).fill('120');
+  await choose(page, 'Xếp loại', 'Hoàn thành tốt nhiệm vụ');
+  await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await score.locator('.ant-form-item-explain-error').getByText('Điểm «120» không hợp lệ').waitFor();
+  if ((await stored()) !== null) throw new Error(`recorded when refused: ${JSON.stringify(await stored())}`);
+
+  await dialog.getByLabel('Điểm (thang 100)', { exact: true }).fill('92,5');
+  await dialog.getByLabel('Nhiệm vụ hoàn thành vượt yêu cầu (%)', { exact: true }).fill('40');
+  const category = dialog.locator('.ant-form-item', { has: page.getByLabel('Xếp loại', { exact: true }) });
+  await category.locator('.ant-select-selection-item[title="Hoàn thành xuất sắc nhiệm vụ"]').waitFor();
+  await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const proposal = page.getByTestId(`org-results-proposal-${row.org}`);
+  await proposal.getByText('Điểm 92,5', { exact: true }).waitFor();
+  await proposal.getByText('Hoàn thành xuất sắc nhiệm vụ', { exact: true }).waitFor();
+  const after = await stored();
+  if (
+    after?.score !== '92,5' ||
+    after.category !== 'excellent' ||
+    after.tasks_exceeding_percent !== 40 ||
+    after.tasks_late_percent !== 0 ||
+    after.disciplined
+  )
+    throw new Error(`recorded: ${JSON.stringify(after)}`);
+});
+
 // A reduction of a member's dues, recorded from «Đảng phí» on the member page by the branch's
 // secretary: 50% for this month and the next, with its decision. The record is listed and the
 // month's amount owed is half the category's (the server's numbers). A reduction one month longer

@@ -11,6 +11,7 @@ import {
   login,
   choose,
   chooseOne,
+  chooseIn,
   pickDate,
   vnDay,
   fold,
@@ -151,6 +152,9 @@ for (const [user, { org }] of Object.entries(roles)) {
         // DB001's members), and the page of a member rated in it (the ratings card).
         const rated = await (await page.request.get(`${base}api/v1/orgs/${org}/ratings?year=2025`)).json();
         const ratedMember = rated.rows?.find((r) => r.decision);
+        // DB001's orgs in 2026, where the account may read them: «Chi bộ bốn tốt» registered, not
+        // yet decided (the committee's decision on it, for its office).
+        const registered = (await page.request.get(`${base}api/v1/orgs/DB001/org-results?year=2026`)).ok();
         const extra = [
           `org/${org}`,
           `plan/${org}`,
@@ -164,6 +168,11 @@ for (const [user, { org }] of Object.entries(roles)) {
           `ratings/${org}`,
           `ratings/${org}?year=2025`,
           ...(ratedMember ? [`member/${ratedMember.member}`] : []),
+          // The orgs' results: this year's (not decided), the demo's 2025 (DB001's sub-branches
+          // decided, «Chi bộ bốn tốt» registered and recognized).
+          `org-results/${org}`,
+          `org-results/${org}?year=2025`,
+          ...(registered ? ['org-results/DB001?year=2026'] : []),
           'settings',
           'no-such-page',
         ];
@@ -228,6 +237,35 @@ for (const [user, { org }] of Object.entries(roles)) {
             await dialog.getByLabel('Số quyết định').waitFor();
             await opened(page);
             await checkPage(page, `${user} «Ghi quyết định xếp loại»`);
+            await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
+          // An org's self-assessment, for whoever writes members.
+          const assess = page.getByRole('button', { name: /^Tự đánh giá: / }).first();
+          if (route.startsWith('org-results/') && (await assess.count())) {
+            await assess.click();
+            const dialog = page.locator('.ant-modal', { hasText: 'Tự đánh giá xếp loại năm' });
+            await dialog.getByLabel('Điểm (thang 100)').fill('85,5');
+            await dialog.locator('.ant-select-selection-item[title="Hoàn thành tốt nhiệm vụ"]').waitFor();
+            await opened(page);
+            await checkPage(page, `${user} «Tự đánh giá» of an org`);
+            await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+            await dialog.waitFor({ state: 'hidden' });
+          }
+          // «Ghi quyết định» for the orgs chosen under a committee: on «Chi bộ bốn tốt» where they
+          // registered for it.
+          const decideOrgs = page.getByTestId('org-results-decide');
+          const mayDecideOrgs = (await decideOrgs.count()) + (await page.getByTestId('org-results-none-open').count());
+          if (route.startsWith('org-results/DB001') && mayDecideOrgs) {
+            await chooseIn(page, 'org-results-subject', 'Công nhận «Chi bộ bốn tốt»');
+            await decideOrgs.getByText('Ghi quyết định công nhận', { exact: false }).waitFor();
+          }
+          if (route.startsWith('org-results/') && (await decideOrgs.count()) && (await decideOrgs.isEnabled())) {
+            await decideOrgs.click();
+            const dialog = page.locator('.ant-modal', { hasText: 'Ghi quyết định' });
+            await dialog.getByLabel('Số quyết định').waitFor();
+            await opened(page);
+            await checkPage(page, `${user} «Ghi quyết định» on orgs`);
             await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
             await dialog.waitFor({ state: 'hidden' });
           }

@@ -1,5 +1,6 @@
 // Cancelling a record made by mistake (a meeting, an inspection or supervision, a study session, a
-// conference, a sending up of party dues, a Party badge's record, a quality rating's record):
+// conference, a sending up of party dues, a Party badge's record, a quality rating's record, an
+// org's self-assessment, registration for an emulation title or the committee's decision on it):
 // nothing is deleted. The server appends a cancellation with its reason; the record stays in the
 // lists, marked, and no figure counts it any more.
 import { Alert, Form, Input, Tag, Typography } from 'antd';
@@ -8,12 +9,14 @@ import { client } from '../client';
 import { vnDateTime } from '../time';
 import { FormDialog } from './FormDialog';
 
-export type CancelKind = 'meeting' | 'oversight' | 'study' | 'conference' | 'remittance' | 'badge' | 'rating';
+export type CancelKind =
+  'meeting' | 'oversight' | 'study' | 'conference' | 'remittance' | 'badge' | 'rating' | 'org_result';
 
 export interface CancelTarget {
   kind: CancelKind;
   id: number;
-  // The org whose record it is, where the API's path names it (a sending up of party dues).
+  // The org whose record it is, where the API's path names it (a sending up of party dues, an
+  // org's result).
   org?: string;
   // The member whose record it is, where the API's path names it (a Party badge's record, a rating).
   member?: string;
@@ -48,6 +51,11 @@ function send(t: CancelTarget, reason: string) {
         params: { path: { code: t.member ?? '', id: t.id } },
         body,
       });
+    case 'org_result':
+      return client.POST('/api/v1/orgs/{code}/org-results/{id}/cancel', {
+        params: { path: { code: t.org ?? '', id: t.id } },
+        body,
+      });
   }
 }
 
@@ -60,6 +68,7 @@ const reasonMax: Record<CancelKind, number> = {
   remittance: 200,
   badge: 200,
   rating: 200,
+  org_result: 200,
 };
 
 // What a reason might say, for each kind.
@@ -71,6 +80,7 @@ const reasonExample: Record<CancelKind, string> = {
   remittance: 'Ví dụ: ghi nhầm số tiền',
   badge: 'Ví dụ: ghi nhầm đảng viên',
   rating: 'Ví dụ: ghi nhầm số quyết định',
+  org_result: 'Ví dụ: ghi nhầm tổ chức đảng',
 };
 
 // The reason a cancellation asks for (required), as every cancel dialog asks it.

@@ -7,7 +7,7 @@ const documentCss = `
 .dv-report{font-family:'Times New Roman','Liberation Serif',serif;font-size:15px;line-height:1.5;max-width:820px;margin:auto;color:#000}
 .dv-report .letterhead,.dv-report .signature{display:flex;justify-content:space-between;text-align:center;gap:24px}
 .dv-report .strong{font-weight:bold}.dv-report .italic{font-style:italic}.dv-report .underline{text-decoration:underline}
-.dv-report h2{text-align:center;font-size:18px;margin:16px 0 0}.dv-report .title{text-align:center;font-weight:bold;text-indent:0}
+.dv-report h2{text-align:center;font-size:18px;margin:16px 0 0}.dv-report .title{text-align:center;font-weight:bold;text-indent:0}.dv-report .centered{text-align:center;text-indent:0}
 .dv-report h3,.dv-report h4{font-size:15px;font-weight:bold;margin:10px 0 4px}
 .dv-report p{text-align:justify;text-indent:2em;margin:4px 0}.dv-report p.bullet{text-indent:2em}
 .dv-report table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}

@@ -121,6 +121,9 @@ export function OrgPage({ account, code }: { account: Viewer; code: string }) {
             <Button onClick={() => go('ratings', code)} data-testid="org-ratings">
               Đánh giá, xếp loại đảng viên
             </Button>
+            <Button onClick={() => go('org-results', code)} data-testid="org-org-results">
+              Xếp loại tổ chức đảng và thi đua
+            </Button>
             <Button onClick={() => go('conferences', code)} data-testid="org-conferences">
               Hội nghị
             </Button>

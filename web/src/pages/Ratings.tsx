@@ -4,17 +4,18 @@
 // sắc» exceed the rule set's quota — then every member with the self-assessment, the branch's
 // proposal and the decision as they stand. Whoever writes members records a self-assessment or a
 // proposal (ratingForms.tsx); on a grassroots org's page, whoever may decide ratings chooses the
-// members proposed and records the committee's decision for them. Every row and count is the
+// members proposed and records the committee's decision for them. A grassroots org's decision
+// (quyết định xếp loại) as a preview and as Word and Excel files. Every row and count is the
 // server's (GET /orgs/{code}/ratings); a table at a desk, a card per member on a phone.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { can, type Viewer } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { can, query, type Viewer } from '../api';
 import { $api, errorText, type Schemas } from '../client';
 import { Select } from '../controls';
 import { vnDate, vnNumber, vnPercent } from '../labels';
-import { hashParams, replaceHashParams } from '../route';
 import { useNarrow } from '../shell/AppHeader';
+import { DocumentHtml, previewOf } from './DocumentPreview';
 import { OrgPicker } from './OrgPicker';
 import {
   decisionText,
@@ -28,44 +29,16 @@ import {
   type RatingStep,
 } from './ratingForms';
 import { flatten, useTree } from './Tree';
+import { useYearInAddress, yearOptions } from './yearChoice';
 
 type RatingRound = Schemas['RatingRound'];
 type Row_ = RatingRow & { index: number };
-
-// The year rated by default: last year's round until December, when this year's is held.
-function defaultYear(): number {
-  const today = dayjs();
-  return today.month() < 11 ? today.year() - 1 : today.year();
-}
-
-function yearAsked(): number | null {
-  const asked = hashParams().get('year');
-  return asked && /^\d{4}$/.test(asked) ? Number(asked) : null;
-}
-
-// This year and the five before, and the year from the address when another; latest first.
-function yearOptions(asked: number): number[] {
-  const now = dayjs().year();
-  const years = Array.from({ length: 6 }, (_, i) => now - i);
-  if (!years.includes(asked)) years.push(asked);
-  return years.sort((a, b) => b - a);
-}
 
 export function RatingsPage({ account, code }: { account: Viewer; code?: string }) {
   const { root } = useTree(null);
   const org = code || account.org || root?.code || '';
   // The year from the address (a bookmark, the back button, a link), else the round being held.
-  const [year, setYear] = useState(() => yearAsked() ?? defaultYear());
-  useEffect(() => {
-    const follow = () => {
-      const asked = yearAsked();
-      if (asked) setYear(asked);
-    };
-    window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
-  }, []);
-  // Kept in the address, also after another organization is picked (a new route).
-  useEffect(() => replaceHashParams({ year }), [org, year]);
+  const [year, setYear] = useYearInAddress(org);
   const answer = $api.useQuery(
     'get',
     '/api/v1/orgs/{code}/ratings',
@@ -75,7 +48,25 @@ export function RatingsPage({ account, code }: { account: Viewer; code?: string 
   const data = answer.error ? undefined : answer.data;
   const error = errorText(answer.error);
   // The organizations' names, for the committees that decide (a branch's page names its own).
-  const names = useMemo(() => new Map(flatten(root).map((n) => [n.code, n.name])), [root]);
+  const orgs = useMemo(() => flatten(root), [root]);
+  const names = useMemo(() => new Map(orgs.map((n) => [n.code, n.name])), [orgs]);
+  // Only a grassroots org decides its members' rating: its decision as the committee signs it.
+  const kind = orgs.find((n) => n.code === org)?.kind;
+  const grassroots = kind === 'grassroots_committee' || kind === 'grassroots_branch';
+  const file = (format: string) =>
+    `/api/v1/orgs/${encodeURIComponent(org)}/ratings/decision/document${query({ year, format })}`;
+  const [printShown, setPrintShown] = useState(false);
+  const preview = useQuery({
+    queryKey: ['ratings-preview', org, year],
+    queryFn: ({ signal }) => previewOf(file('html'), signal),
+    enabled: !!org && grassroots && printShown,
+  });
+  const [html, previewError] = preview.data ?? ['', ''];
+  // The print opens just below the figures; on a phone it may start below the screen's edge.
+  const printRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (printShown && html) printRef.current?.scrollIntoView({ block: 'start' });
+  }, [printShown, html]);
   const title = `Đánh giá, xếp loại chất lượng đảng viên năm ${year}`;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -101,8 +92,42 @@ export function RatingsPage({ account, code }: { account: Viewer; code?: string 
           {error && <Alert type="error" showIcon message="Chưa xem được kết quả xếp loại" description={error} />}
           {!data && !error && <div style={{ minHeight: 120 }} />}
           {data && <KeyFigures data={data} />}
+          {data && grassroots && (
+            <Space wrap style={{ marginTop: 16 }}>
+              <Button href={file('docx')} data-testid="ratings-docx">
+                Tải Word (.docx)
+              </Button>
+              <Button href={file('xlsx')} data-testid="ratings-xlsx">
+                Tải Excel (.xlsx)
+              </Button>
+              <Button
+                aria-expanded={printShown}
+                aria-controls="ratings-print"
+                onClick={() => setPrintShown(!printShown)}
+                data-testid="ratings-print-toggle"
+              >
+                {printShown ? 'Ẩn bản in quyết định' : 'Xem bản in quyết định'}
+              </Button>
+            </Space>
+          )}
         </Spin>
       </Card>
+      {printShown && grassroots && (
+        <div id="ratings-print" ref={printRef}>
+          <Card title={`Bản in quyết định xếp loại chất lượng đảng viên năm ${year}`} data-testid="ratings-preview">
+            <Spin spinning={preview.isFetching} tip="Đang tạo bản in…">
+              {previewError && (
+                <Alert type="warning" showIcon message="Chưa xem được bản in" description={previewError} />
+              )}
+              {html ? (
+                <DocumentHtml html={html} label="Nội dung quyết định xếp loại chất lượng đảng viên" />
+              ) : (
+                <div style={{ minHeight: 120 }} />
+              )}
+            </Spin>
+          </Card>
+        </div>
+      )}
       {data && data.rows.length > 0 && <RatingList account={account} data={data} names={names} />}
     </Space>
   );
