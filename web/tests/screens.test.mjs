@@ -627,8 +627,21 @@ await test(
     const dd = String(today.getDate()).padStart(2, '0');
     const mm = String(today.getMonth() + 1).padStart(2, '0');
     await pickDate(page, 'Ngày họp', `${dd}/${mm}/${year}`);
-    await page.getByRole('button', { name: 'Tạo', exact: true }).click();
-    await page.locator('.ant-modal-confirm-title', { hasText: 'Kỳ của hội nghị chưa kết thúc' }).waitFor();
+    // Under load the first click can land while the date's popup closes: it is tried again until
+    // the question shows (nothing is created before it is answered), and a form that refuses
+    // names its errors.
+    const question = page.locator('.ant-modal-confirm-title', { hasText: 'Kỳ của hội nghị chưa kết thúc' });
+    for (let attempt = 0; attempt < 3 && !(await question.count()); attempt++) {
+      await page
+        .getByRole('button', { name: 'Tạo', exact: true })
+        .click({ timeout: 10000 })
+        .catch(() => {});
+      await question.waitFor({ timeout: 10000 }).catch(() => {});
+    }
+    if (!(await question.count())) {
+      const errors = await page.locator('.ant-modal .ant-form-item-explain-error').allInnerTexts();
+      throw new Error(`no question; form errors: ${errors.join(' | ') || 'none'}`);
+    }
     await page.getByRole('button', { name: 'Xem lại' }).click();
     const after = await (
       await page.request.get(`${base}api/v1/orgs/DBCQD/conferences?from=2000-01-01&to=2100-12-31&limit=500`)
