@@ -484,8 +484,15 @@ Result<OrgResultsView> Registry::org_results(const std::string& org_code, int ye
     if (auto m = v.results.members_of.find(id); m != v.results.members_of.end()) {
       row.members = m->second;
     }
-    for (OrgId child : node->children) {
-      auto r = v.results.org_rating.find(child);
+    // The decisions on the orgs it rates: those directly under it, and past a cluster.
+    std::vector<OrgId> rated(node->children.begin(), node->children.end());
+    for (std::size_t i = 0; i < rated.size(); ++i) {
+      const OrgTree::Node* below = tree.find(rated[i]);
+      if (below != nullptr && below->kind == OrgKind::cluster) {
+        rated.insert(rated.end(), below->children.begin(), below->children.end());
+        continue;
+      }
+      auto r = v.results.org_rating.find(rated[i]);
       if (r != v.results.org_rating.end() && r->second.decision && r->second.decision->category) {
         ++row.orgs_below[*r->second.decision->category];
       }

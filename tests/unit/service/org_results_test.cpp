@@ -127,6 +127,7 @@ TEST_F(OrgResultsTest, OrgsAreRatedByTheCommitteeDirectlyAboveAndAddUpWithTheirM
   ASSERT_TRUE(tu.ok());
   EXPECT_EQ(tu->to_rate, 4) << "DB, S1, S2, CB; S3 too new; the cluster is no party org";
   EXPECT_EQ(row(*tu, "CUM")->competent_code, "");
+  EXPECT_EQ(row(*tu, "TU")->orgs_below.at(RatingCategory::good), 1) << "DB, past the cluster";
   EXPECT_EQ(tu->results.orgs_decided(), 3);  // DB, S1, S2
   EXPECT_EQ(tu->results.members_decided(), 3);
 
