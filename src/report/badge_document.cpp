@@ -1,18 +1,12 @@
 #include "report/badge_document.h"
 
+#include "report/blocks.h"
 #include "report/format.h"
 #include "report/party_format.h"
 #include "text/case.h"
 
 namespace dangvu::report {
 namespace {
-
-Block paragraph(std::string text) {
-  Block b;
-  b.kind = Block::Kind::paragraph;
-  b.text = std::move(text);
-  return b;
-}
 
 // "02/9/2026": the occasion as Party documents name it (the day with two digits, the month
 // without its zero).
@@ -108,12 +102,10 @@ Document build_badge_proposal(const BadgeDocInput& in) {
   d.recipients.push_back("Như trên,");
   d.recipients.push_back(archive_line(i));
   if (!in.rows.empty()) {
-    Block list;
-    list.kind = Block::Kind::table;
-    list.table = member_list(in);
-    d.annex = {{"DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG ĐỢT " + occasion_vi(in.occasion),
-                1,
-                {paragraph("(Kèm theo Tờ trình của " + i.committee + ")"), std::move(list)}}};
+    d.annex = {
+        {"DANH SÁCH ĐẢNG VIÊN ĐỀ NGHỊ TẶNG HUY HIỆU ĐẢNG ĐỢT " + occasion_vi(in.occasion),
+         1,
+         {paragraph("(Kèm theo Tờ trình của " + i.committee + ")"), table_block(member_list(in))}}};
   }
   return d;
 }

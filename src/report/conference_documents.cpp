@@ -5,17 +5,13 @@
 
 #include <map>
 
+#include "report/blocks.h"
 #include "report/format.h"
 #include "report/party_format.h"
 #include "text/case.h"
 
 namespace dangvu::report {
 namespace {
-
-Block para(std::string t) { return {Block::Kind::paragraph, std::move(t), {}}; }
-Block bullet(std::string t) { return {Block::Kind::bullet, std::move(t), {}}; }
-Block draft(std::string t) { return {Block::Kind::draft, std::move(t), {}}; }
-Block table(Table t) { return {Block::Kind::table, {}, std::move(t)}; }
 
 std::string count(std::int64_t n) { return format_integer(n); }
 
@@ -162,7 +158,7 @@ Document build_invitation(const ConferenceDoc& c) {
   d.kind_title = "GIẤY MỜI";
   d.title = "Dự " + c.title;
   Section s{"", 1, {}};
-  s.blocks.push_back(para(c.issuer.committee + " trân trọng kính mời:"));
+  s.blocks.push_back(paragraph(c.issuer.committee + " trân trọng kính mời:"));
   // Guests by name; members invited with a whole org as that org (how many); others by name.
   std::vector<std::string> orgs_in_order;
   std::map<std::string, std::int64_t> per_org, temporary_in;
@@ -193,23 +189,23 @@ Document build_invitation(const ConferenceDoc& c) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     s.blocks.push_back(bullet(lines[i] + (i + 1 == lines.size() ? "." : ";")));
   }
-  s.blocks.push_back(para("Tới dự " + c.title + "."));
+  s.blocks.push_back(paragraph("Tới dự " + c.title + "."));
   if (c.start_time.empty()) {
     s.blocks.push_back(draft("Thời gian: …… giờ ……, " + weekday_vi(c.held_on) + ", " +
                              date_in_words(c.held_on) + "."));
   } else {
-    s.blocks.push_back(para("Thời gian: " + time_and_date(c) + "."));
+    s.blocks.push_back(paragraph("Thời gian: " + time_and_date(c) + "."));
   }
   if (c.sites.empty()) {
     s.blocks.push_back(draft("Địa điểm: …… (chưa ghi điểm cầu)."));
   } else if (c.sites.size() == 1) {
     const auto& site = c.sites.front();
-    s.blocks.push_back(para(
+    s.blocks.push_back(paragraph(
         std::string("Địa điểm: ") + site.name + " (" + std::string(label_vi(site.mode)) + "), " +
         (site.mode == SiteMode::online ? "đường dẫn " + site.link : site.address) + "."));
   } else {
-    s.blocks.push_back(para("Hình thức: " + form_of(c.sites) + ", tại " +
-                            std::to_string(c.sites.size()) + " điểm cầu:"));
+    s.blocks.push_back(paragraph("Hình thức: " + form_of(c.sites) + ", tại " +
+                                 std::to_string(c.sites.size()) + " điểm cầu:"));
     for (const auto& site : c.sites) s.blocks.push_back(bullet(site_line(site, false)));
   }
   std::vector<std::string> agenda;
@@ -217,14 +213,15 @@ Document build_invitation(const ConferenceDoc& c) {
     if (i.kind == ItemKind::agenda) agenda.push_back(i.title);
   }
   if (!agenda.empty()) {
-    s.blocks.push_back(para("Nội dung:"));
+    s.blocks.push_back(paragraph("Nội dung:"));
     for (const auto& a : agenda) s.blocks.push_back(bullet(a + "."));
   }
   if (c.report) {
-    s.blocks.push_back(para("Tài liệu hội nghị: Báo cáo " + lower_first_ascii(c.report->title) +
-                            " của " + c.report_org_name + "."));
+    s.blocks.push_back(paragraph("Tài liệu hội nghị: Báo cáo " +
+                                 lower_first_ascii(c.report->title) + " của " + c.report_org_name +
+                                 "."));
   }
-  s.blocks.push_back(para("Đề nghị các đồng chí bố trí thời gian tham dự đúng giờ./."));
+  s.blocks.push_back(paragraph("Đề nghị các đồng chí bố trí thời gian tham dự đúng giờ./."));
   d.sections = {std::move(s)};
   d.recipients = {"Như thành phần mời,", archive_line(c.issuer)};
   d.signer_authority = c.issuer.authority;
@@ -240,26 +237,27 @@ Document build_minutes(const ConferenceDoc& c) {
 
   Section head{"I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", 1, {}};
   if (c.start_time.empty()) {
-    head.blocks.push_back(para("Thời gian: " + time_and_date(c) + "."));
+    head.blocks.push_back(paragraph("Thời gian: " + time_and_date(c) + "."));
     head.blocks.push_back(draft("Giờ bắt đầu: …… giờ …… (chưa ghi)."));
   } else {
-    head.blocks.push_back(para("Thời gian: bắt đầu lúc " + time_and_date(c) + "."));
+    head.blocks.push_back(paragraph("Thời gian: bắt đầu lúc " + time_and_date(c) + "."));
   }
   if (c.sites.empty()) {
     head.blocks.push_back(draft("Địa điểm: …… (chưa ghi điểm cầu)."));
   } else if (c.sites.size() == 1 && c.sites.front().mode == SiteMode::in_person) {
     head.blocks.push_back(
-        para("Địa điểm: " + c.sites.front().name + ", " + c.sites.front().address + "."));
+        paragraph("Địa điểm: " + c.sites.front().name + ", " + c.sites.front().address + "."));
   } else {
-    head.blocks.push_back(para("Hình thức: " + form_of(c.sites) + ", tại " +
-                               std::to_string(c.sites.size()) + " điểm cầu:"));
+    head.blocks.push_back(paragraph("Hình thức: " + form_of(c.sites) + ", tại " +
+                                    std::to_string(c.sites.size()) + " điểm cầu:"));
     for (const auto& site : c.sites) head.blocks.push_back(bullet(site_line(site, true)));
   }
-  head.blocks.push_back(c.chair.empty() ? draft("Chủ trì: đồng chí …… (chưa ghi).")
-                                        : para("Chủ trì: " + named(c.chair, c.chair_title) + "."));
+  head.blocks.push_back(c.chair.empty()
+                            ? draft("Chủ trì: đồng chí …… (chưa ghi).")
+                            : paragraph("Chủ trì: " + named(c.chair, c.chair_title) + "."));
   head.blocks.push_back(c.secretary.empty()
                             ? draft("Thư ký: đồng chí …… (chưa ghi).")
-                            : para("Thư ký: " + named(c.secretary, c.secretary_title) + "."));
+                            : paragraph("Thư ký: " + named(c.secretary, c.secretary_title) + "."));
 
   // Guests, with their attendance when recorded.
   std::vector<std::string> guests;
@@ -275,7 +273,7 @@ Document build_minutes(const ConferenceDoc& c) {
     guests.push_back(t);
   }
   if (!guests.empty()) {
-    head.blocks.push_back(para("Đại biểu khách mời:"));
+    head.blocks.push_back(paragraph("Đại biểu khách mời:"));
     for (std::size_t i = 0; i < guests.size(); ++i) {
       head.blocks.push_back(bullet(guests[i] + (i + 1 == guests.size() ? "." : ";")));
     }
@@ -302,7 +300,7 @@ Document build_minutes(const ConferenceDoc& c) {
     t += "; vắng mặt: " + count(absent) + " đồng chí";
     if (!absences.empty()) t += " (" + joined(absences, "; ") + ")";
     if (unrecorded > 0) t += "; chưa điểm danh: " + count(unrecorded) + " đồng chí";
-    head.blocks.push_back(para(t + "."));
+    head.blocks.push_back(paragraph(t + "."));
     if (c.sites.size() > 1) {
       Table t1;
       t1.id = "attendance";
@@ -331,7 +329,7 @@ Document build_minutes(const ConferenceDoc& c) {
                          Cell::of_integer(static_cast<double>(sum_late)),
                          Cell::of_integer(static_cast<double>(sum_absent))});
       t1.last_row_is_total = true;
-      head.blocks.push_back(table(std::move(t1)));
+      head.blocks.push_back(table_block(std::move(t1)));
     }
     const Quorum& q = c.quorum;
     std::string qt = "Đảng viên sinh hoạt chính thức tại " + c.org_name + " có mặt " +
@@ -343,7 +341,7 @@ Document build_minutes(const ConferenceDoc& c) {
           " số đảng viên được triệu tập (tối thiểu " + count(q.required) + " đồng chí): ";
     qt += q.reached ? "Hội nghị đủ điều kiện tiến hành."
                     : "Hội nghị chưa đủ số đảng viên tham dự theo quy định.";
-    head.blocks.push_back(para(qt));
+    head.blocks.push_back(paragraph(qt));
   } else {
     head.blocks.push_back(draft("Đảng viên dự hội nghị (chưa ghi danh sách mời)."));
   }
@@ -368,13 +366,13 @@ Document build_minutes(const ConferenceDoc& c) {
   }
   if (c.report) {
     Section* s = sub("Báo cáo tại Hội nghị");
-    s->blocks.push_back(para("Hội nghị nghe Báo cáo " + lower_first_ascii(c.report->title) +
-                             " của " + c.report_org_name + ". Các số liệu chủ yếu:"));
+    s->blocks.push_back(paragraph("Hội nghị nghe Báo cáo " + lower_first_ascii(c.report->title) +
+                                  " của " + c.report_org_name + ". Các số liệu chủ yếu:"));
     for (const auto& sentence : c.report->sentences) s->blocks.push_back(bullet(sentence));
   }
   if (!contributions.empty()) {
     Section* s = sub("Tham luận");
-    s->blocks.push_back(para(
+    s->blocks.push_back(paragraph(
         "Hội nghị nghe " + count(static_cast<std::int64_t>(contributions.size())) + " tham luận:"));
     for (const auto* i : contributions) {
       std::string t =
@@ -393,10 +391,10 @@ Document build_minutes(const ConferenceDoc& c) {
     for (const auto* i : speeches) {
       const std::string who = comrade_at_start(i->speaker, i->speaker_title, i->speaker_org);
       if (i->summary.empty()) {
-        s->blocks.push_back(para(who + " phát biểu chỉ đạo Hội nghị."));
+        s->blocks.push_back(paragraph(who + " phát biểu chỉ đạo Hội nghị."));
         s->blocks.push_back(draft("Nội dung phát biểu chỉ đạo (thư ký ghi)."));
       } else {
-        s->blocks.push_back(para(who + " phát biểu chỉ đạo Hội nghị: " + i->summary));
+        s->blocks.push_back(paragraph(who + " phát biểu chỉ đạo Hội nghị: " + i->summary));
       }
     }
   }
@@ -407,9 +405,9 @@ Document build_minutes(const ConferenceDoc& c) {
     conclusion.blocks.push_back(draft("Kết luận của đồng chí chủ trì hội nghị (chưa ghi)."));
   } else {
     if (!c.chair.empty()) {
-      conclusion.blocks.push_back(para("Đồng chí " + c.chair + " kết luận Hội nghị:"));
+      conclusion.blocks.push_back(paragraph("Đồng chí " + c.chair + " kết luận Hội nghị:"));
     }
-    conclusion.blocks.push_back(para(c.conclusion));
+    conclusion.blocks.push_back(paragraph(c.conclusion));
   }
 
   d.sections = {std::move(head), std::move(content)};
@@ -424,8 +422,9 @@ Document build_minutes(const ConferenceDoc& c) {
   }
   if (!c.tasks.empty()) {
     Section s{std::string(kRoman[roman++]) + ". NHIỆM VỤ TRỌNG TÂM", 1, {}};
-    s.blocks.push_back(para("Hội nghị giao " + count(static_cast<std::int64_t>(c.tasks.size())) +
-                            " nhiệm vụ trọng tâm:"));
+    s.blocks.push_back(paragraph("Hội nghị giao " +
+                                 count(static_cast<std::int64_t>(c.tasks.size())) +
+                                 " nhiệm vụ trọng tâm:"));
     Table t;
     t.id = "tasks";
     t.title = "Nhiệm vụ trọng tâm và thời hạn";
@@ -434,7 +433,7 @@ Document build_minutes(const ConferenceDoc& c) {
       t.rows.push_back(
           {Cell::of_text(task.title), Cell::of_text(task.owner), Cell::of_text(task.due.vi())});
     }
-    s.blocks.push_back(table(std::move(t)));
+    s.blocks.push_back(table_block(std::move(t)));
     d.sections.push_back(std::move(s));
   }
   Section closing{"", 1, {}};
@@ -476,7 +475,7 @@ Document build_minutes(const ConferenceDoc& c) {
       t.rows.push_back({Cell::of_text(std::to_string(++row)), Cell::of_text(p.name),
                         Cell::of_text(where), Cell::of_text(att)});
     }
-    d.annex = {{"DANH SÁCH THAM DỰ", 1, {table(std::move(t))}}};
+    d.annex = {{"DANH SÁCH THAM DỰ", 1, {table_block(std::move(t))}}};
   }
   return d;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "report/blocks.h"
 #include "report/format.h"
 #include "report/party_format.h"
 #include "text/case.h"
@@ -82,20 +83,6 @@ Table by_month(const DuesDocInput& in) {
                       Cell::of_percent(m.percent), count(f.outstanding)});
   }
   return t;
-}
-
-Block paragraph(std::string text) {
-  Block b;
-  b.kind = Block::Kind::paragraph;
-  b.text = std::move(text);
-  return b;
-}
-
-Block table_block(Table t) {
-  Block b;
-  b.kind = Block::Kind::table;
-  b.table = std::move(t);
-  return b;
 }
 
 }  // namespace

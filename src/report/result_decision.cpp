@@ -1,25 +1,12 @@
 #include "report/result_decision.h"
 
+#include "report/blocks.h"
 #include "report/format.h"
 #include "report/party_format.h"
 #include "text/case.h"
 
 namespace dangvu::report {
 namespace {
-
-Block paragraph(std::string text) {
-  Block b;
-  b.kind = Block::Kind::paragraph;
-  b.text = std::move(text);
-  return b;
-}
-
-Block centered(std::string text) {
-  Block b;
-  b.kind = Block::Kind::centered;
-  b.text = std::move(text);
-  return b;
-}
 
 std::string count_words(long long n, const std::string& unit) {
   return format_integer(n) + " " + unit;
@@ -106,10 +93,7 @@ Document frame(const DecisionHead& h, const std::string& title, const std::strin
   Section annex{list_title, 1, {paragraph(attached_to(h))}};
   for (auto& list : lists) {
     if (list.rows.empty()) continue;
-    Block b;
-    b.kind = Block::Kind::table;
-    b.table = std::move(list);
-    annex.blocks.push_back(std::move(b));
+    annex.blocks.push_back(table_block(std::move(list)));
   }
   if (annex.blocks.size() > 1) d.annex = {std::move(annex)};
   return d;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 
+#include "report/blocks.h"
 #include "report/dues_document.h"
 #include "report/format.h"
 #include "report/party_format.h"
@@ -15,11 +16,6 @@ namespace {
 const Indicator& ind(std::string_view id) { return *find_indicator(id); }
 
 std::string integer(double v) { return format_integer(static_cast<std::int64_t>(v)); }
-
-Block para(std::string t) { return {Block::Kind::paragraph, std::move(t), {}}; }
-Block bullet(std::string t) { return {Block::Kind::bullet, std::move(t), {}}; }
-Block draft(std::string t) { return {Block::Kind::draft, std::move(t), {}}; }
-Block table(Table t) { return {Block::Kind::table, {}, std::move(t)}; }
 
 Facts minus(Facts a, const Facts& b) {
   for (std::size_t i = 0; i < kFactCount; ++i) a.v[i] -= b.v[i];
@@ -88,9 +84,9 @@ class Builder {
               " (tài liệu làm việc của văn phòng, không gửi kèm báo cáo)";
     Section s{"", 1, {}};
     if (in_.checks.empty()) {
-      s.blocks.push_back(para("Không phát hiện số liệu bất thường."));
+      s.blocks.push_back(paragraph("Không phát hiện số liệu bất thường."));
     } else {
-      s.blocks.push_back(para(
+      s.blocks.push_back(paragraph(
           "Các điểm dưới đây được phát hiện khi đối chiếu số liệu đã ghi nhận, tính đến ngày " +
           ev_.as_of.vi() +
           "; số liệu không được tự động sửa. Đề nghị các tổ chức rà soát, bổ sung trước khi "
@@ -103,7 +99,7 @@ class Builder {
         t.rows.push_back({Cell::of_text(check_title_vi(c.rule)), Cell::of_text(c.org_name),
                           Cell::of_text(c.message_vi)});
       }
-      s.blocks.push_back(table(std::move(t)));
+      s.blocks.push_back(table_block(std::move(t)));
     }
     d.sections = {std::move(s)};
     return d;
@@ -436,7 +432,7 @@ class Builder {
   void fill(std::string_view key, Section& s) const {
     const bool tables = !rows_.empty();
     if (key == "situation") {
-      s.blocks.push_back(para(situation_text()));
+      s.blocks.push_back(paragraph(situation_text()));
       s.blocks.push_back(
           draft("Đặc điểm tình hình chính trị, kinh tế - xã hội của cơ quan, đơn vị trong kỳ; "
                 "những thuận lợi, khó khăn."));
@@ -446,7 +442,7 @@ class Builder {
                 "trong kỳ."));
     } else if (key == "ideology") {
       if (has_study()) {
-        s.blocks.push_back(para(study_text() + " Các văn bản được học tập, quán triệt:"));
+        s.blocks.push_back(paragraph(study_text() + " Các văn bản được học tập, quán triệt:"));
         for (const auto& doc : in_.studied) {
           s.blocks.push_back(bullet(cite_document(doc) + " (" +
                                     integer(static_cast<double>(doc.sessions)) + " buổi);"));
@@ -456,35 +452,35 @@ class Builder {
           last.back() = '.';
         }
       } else {
-        s.blocks.push_back(para("Học tập, quán triệt nghị quyết: chưa có số liệu."));
+        s.blocks.push_back(paragraph("Học tập, quán triệt nghị quyết: chưa có số liệu."));
       }
       s.blocks.push_back(
           draft("Tình hình tư tưởng của cán bộ, đảng viên; việc học tập và làm theo tư tưởng, "
                 "đạo đức, phong cách Hồ Chí Minh."));
     } else if (key == "organization") {
-      s.blocks.push_back(para(organization_text()));
-      if (tables) s.blocks.push_back(table(members_table()));
+      s.blocks.push_back(paragraph(organization_text()));
+      if (tables) s.blocks.push_back(table_block(members_table()));
       if (in_.dues && in_.dues->owed > 0) {
         const double percent =
             static_cast<double>(in_.dues->collected) * 100.0 / static_cast<double>(in_.dues->owed);
-        s.blocks.push_back(para(*dues_rate_sentence(*in_.dues, percent)));
+        s.blocks.push_back(paragraph(*dues_rate_sentence(*in_.dues, percent)));
       }
-      for (const auto& sentence : year_end_sentences()) s.blocks.push_back(para(sentence));
+      for (const auto& sentence : year_end_sentences()) s.blocks.push_back(paragraph(sentence));
       s.blocks.push_back(draft("Công tác cán bộ; củng cố, kiện toàn tổ chức trong kỳ."));
     } else if (key == "meetings") {
       if (has_meetings()) {
-        s.blocks.push_back(para(meetings_text()));
-        if (tables) s.blocks.push_back(table(meetings_table()));
+        s.blocks.push_back(paragraph(meetings_text()));
+        if (tables) s.blocks.push_back(table_block(meetings_table()));
       } else {
-        s.blocks.push_back(para("Sinh hoạt chi bộ: chưa có số liệu."));
+        s.blocks.push_back(paragraph("Sinh hoạt chi bộ: chưa có số liệu."));
       }
       s.blocks.push_back(draft("Chất lượng sinh hoạt chi bộ; các chuyên đề đã sinh hoạt."));
     } else if (key == "oversight") {
       if (has_oversight()) {
-        s.blocks.push_back(para(oversight_text()));
-        if (tables) s.blocks.push_back(table(oversight_table()));
+        s.blocks.push_back(paragraph(oversight_text()));
+        if (tables) s.blocks.push_back(table_block(oversight_table()));
       } else {
-        s.blocks.push_back(para("Kiểm tra, giám sát: chưa có số liệu."));
+        s.blocks.push_back(paragraph("Kiểm tra, giám sát: chưa có số liệu."));
       }
     } else if (key == "mass_mobilization") {
       s.blocks.push_back(
@@ -592,7 +588,7 @@ class Builder {
       row.push_back(p ? Cell::of_percent(p) : Cell::of_text(""));
       t.rows.push_back(std::move(row));
     }
-    return {"CÁC CHỈ TIÊU", 1, {table(std::move(t))}};
+    return {"CÁC CHỈ TIÊU", 1, {table_block(std::move(t))}};
   }
 
   const ReviewReportInput& in_;

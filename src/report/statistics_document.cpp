@@ -1,5 +1,6 @@
 #include "report/statistics_document.h"
 
+#include "report/blocks.h"
 #include "report/party_format.h"
 #include "text/case.h"
 
@@ -53,21 +54,16 @@ Document build_statistics_document(const StatisticsDocInput& in) {
   for (const auto& t : in.tables) {
     // The table's title heads it (and names its sheet in the spreadsheet).
     Section s{"", 1, {}};
-    Block b;
-    b.kind = Block::Kind::table;
-    b.table = table_of(t);
-    b.table.title = t.title;
-    s.blocks.push_back(std::move(b));
+    Table table = table_of(t);
+    table.title = t.title;
+    s.blocks.push_back(table_block(std::move(table)));
     d.sections.push_back(std::move(s));
   }
   d.left_signer_title = "NGƯỜI LẬP BIỂU";
   if (!in.failed.empty()) {
     Section s{"ĐỐI CHIẾU SỐ LIỆU: CÓ CHỖ CHƯA KHỚP", 1, {}};
     for (const auto& f : in.failed) {
-      Block b;
-      b.kind = Block::Kind::bullet;
-      b.text = f;
-      s.blocks.push_back(std::move(b));
+      s.blocks.push_back(bullet(f));
     }
     d.annex.push_back(std::move(s));
   }
