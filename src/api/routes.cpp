@@ -88,6 +88,34 @@ std::optional<long long> path_number(const std::string& text, std::size_t max_di
   return n > 0 ? std::optional<long long>(n) : std::nullopt;
 }
 
+Status each_object(const nlohmann::json& body, const char* field, const std::string& shape_vi,
+                   const std::function<Status(const nlohmann::json&)>& read) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return {};
+  const std::string f(field);
+  if (!it->is_array()) {
+    return Error::invalid(f, "Trường «" + f + "»: phải là danh sách " + shape_vi + ".",
+                          "field '" + f + "': expected an array");
+  }
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const std::string element = f + "[" + std::to_string(i) + "]";
+    if (!(*it)[i].is_object()) {
+      return Error::invalid(element, "Trường «" + element + "»: phải là " + shape_vi + ".",
+                            "field '" + element + "': expected an object");
+    }
+    Status st = read((*it)[i]);
+    if (st.ok()) continue;
+    Error e = st.error();
+    const std::string was = "Trường «" + e.field + "»";
+    if (auto at = e.message_vi.find(was); at != std::string::npos) {
+      e.message_vi.replace(at, was.size(), "Trường «" + element + "." + e.field + "»");
+    }
+    e.field = element + "." + e.field;
+    return e;
+  }
+  return {};
+}
+
 Result<bool> bool_field(const nlohmann::json& body, const char* field, bool fallback) {
   auto it = body.find(field);
   if (it == body.end() || it->is_null()) return fallback;

@@ -121,6 +121,10 @@ Result<long long> int_field(const nlohmann::json& body, const char* field, long 
 // A record's number in the path ("{id}"): digits only, at most `max_digits`, above zero; none
 // otherwise (each route answers that as it must: an unknown record, or a malformed number).
 std::optional<long long> path_number(const std::string& text, std::size_t max_digits = 15);
+// Each element of the body's list `field` (absent or null: none), an object `shape_vi`
+// ("{member, category}") handed to `read`; a refusal inside element i names "field[i].name".
+Status each_object(const nlohmann::json& body, const char* field, const std::string& shape_vi,
+                   const std::function<Status(const nlohmann::json&)>& read);
 // A true/false field of the body (absent: `fallback`).
 Result<bool> bool_field(const nlohmann::json& body, const char* field, bool fallback);
 

@@ -75,15 +75,6 @@ Status read_decision(const json& body, service::BadgeDecisionInput& in) {
                             {"presented_on", &in.presented_on}});
 }
 
-Error in_member(Error e, const std::string& prefix) {
-  const std::string was = "Trường «" + e.field + "»";
-  if (auto at = e.message_vi.find(was); at != std::string::npos) {
-    e.message_vi.replace(at, was.size(), "Trường «" + prefix + e.field + "»");
-  }
-  e.field = prefix + e.field;
-  return e;
-}
-
 Status read_award(const json& body, service::BadgeAwardInput& a) {
   DANGVU_TRY(read_fields(body, {{"member", &a.member_code}, {"ground", &a.ground}}));
   if (auto it = body.find("years"); it != body.end() && !it->is_null()) {
@@ -97,25 +88,13 @@ Status read_award(const json& body, service::BadgeAwardInput& a) {
 Status record_awards(RequestContext& ctx) {
   service::BadgeDecisionInput in;
   DANGVU_TRY(read_decision(ctx.body, in));
-  if (auto it = ctx.body.find("members"); it != ctx.body.end() && !it->is_null()) {
-    if (!it->is_array()) {
-      return Error::invalid("members",
-                            "Trường «members»: phải là danh sách {member, years, ground}.",
-                            "field 'members': expected an array");
-    }
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& m = (*it)[i];
-      const std::string prefix = "members[" + std::to_string(i) + "].";
-      if (!m.is_object()) {
-        const std::string field = "members[" + std::to_string(i) + "]";
-        return Error::invalid(field, "Trường «" + field + "»: phải là {member, years, ground}.",
-                              "member entry is not an object");
-      }
-      service::BadgeAwardInput a;
-      if (Status st = read_award(m, a); !st.ok()) return in_member(st.error(), prefix);
-      in.members.push_back(std::move(a));
-    }
-  }
+  DANGVU_TRY(
+      each_object(ctx.body, "members", "{member, years, ground}", [&](const json& m) -> Status {
+        service::BadgeAwardInput a;
+        DANGVU_TRY(read_award(m, a));
+        in.members.push_back(std::move(a));
+        return {};
+      }));
   auto ids = registry(ctx).record_badge_awards(in);
   if (!ids.ok()) return ids.error();
   ctx.status = 201;

@@ -174,36 +174,16 @@ Status decide(RequestContext& ctx, bool rating) {
       return Error::invalid("title", "Danh hiệu thi đua: chưa ghi.", "missing title");
     }
   }
-  if (auto it = ctx.body.find("orgs"); it != ctx.body.end() && !it->is_null()) {
-    if (!it->is_array()) {
-      return Error::invalid("orgs", "Trường «orgs»: phải là danh sách tổ chức.",
-                            "field 'orgs': expected an array");
-    }
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& o = (*it)[i];
-      const std::string field = "orgs[" + std::to_string(i) + "]";
-      if (!o.is_object()) {
-        return Error::invalid(field, "Trường «" + field + "»: phải là {org, …}.",
-                              "org entry is not an object");
-      }
-      service::OrgDecisionItem one;
-      Status st = read_fields(o, {{"org", &one.org_code}, {"category", &one.category}});
-      if (st.ok()) {
-        auto recognized = bool_field(o, "recognized", true);
-        if (recognized.ok()) {
-          one.recognized = *recognized;
-        } else {
-          st = recognized.error();
-        }
-      }
-      if (!st.ok()) {
-        Error e = st.error();
-        e.field = field + "." + e.field;
-        return e;
-      }
-      in.orgs.push_back(std::move(one));
-    }
-  }
+  const std::string shape = rating ? "{org, category}" : "{org, recognized}";
+  DANGVU_TRY(each_object(ctx.body, "orgs", shape, [&](const json& o) -> Status {
+    service::OrgDecisionItem one;
+    DANGVU_TRY(read_fields(o, {{"org", &one.org_code}, {"category", &one.category}}));
+    auto recognized = bool_field(o, "recognized", true);
+    if (!recognized.ok()) return recognized.error();
+    one.recognized = *recognized;
+    in.orgs.push_back(std::move(one));
+    return {};
+  }));
   auto result = registry(ctx).decide_orgs(in);
   if (!result.ok()) return result.error();
   ctx.status = 201;

@@ -118,28 +118,12 @@ Status decide(RequestContext& ctx) {
   in.year = static_cast<int>(std::clamp(*year, 0LL, 10000LL));
   DANGVU_TRY(
       read_fields(ctx.body, {{"decision_no", &in.decision_no}, {"decided_on", &in.decided_on}}));
-  if (auto it = ctx.body.find("members"); it != ctx.body.end() && !it->is_null()) {
-    if (!it->is_array()) {
-      return Error::invalid("members", "Trường «members»: phải là danh sách {member, category}.",
-                            "field 'members': expected an array");
-    }
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& m = (*it)[i];
-      const std::string field = "members[" + std::to_string(i) + "]";
-      if (!m.is_object()) {
-        return Error::invalid(field, "Trường «" + field + "»: phải là {member, category}.",
-                              "member entry is not an object");
-      }
-      service::RatingDecisionMember one;
-      if (Status st = read_fields(m, {{"member", &one.member_code}, {"category", &one.category}});
-          !st.ok()) {
-        Error e = st.error();
-        e.field = field + "." + e.field;
-        return e;
-      }
-      in.members.push_back(std::move(one));
-    }
-  }
+  DANGVU_TRY(each_object(ctx.body, "members", "{member, category}", [&](const json& m) -> Status {
+    service::RatingDecisionMember one;
+    DANGVU_TRY(read_fields(m, {{"member", &one.member_code}, {"category", &one.category}}));
+    in.members.push_back(std::move(one));
+    return {};
+  }));
   auto result = registry(ctx).decide_ratings(in);
   if (!result.ok()) return result.error();
   ctx.status = 201;
